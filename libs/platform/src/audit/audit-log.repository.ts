@@ -1,0 +1,46 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { Principal } from '../auth/principal';
+import type { PageQueryDto } from '../pagination/pagination.dto';
+import { applyAreaScope } from '../scope/area-scope';
+import { AuditLogEntity } from './audit-log.entity';
+import type { AuditEntry } from './audit.service';
+
+@Injectable()
+export class AuditLogRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async insert(manager: EntityManager, entry: AuditEntry): Promise<void> {
+    await manager.insert(AuditLogEntity, {
+      entityType: entry.entityType,
+      entityId: entry.entityId,
+      action: entry.action,
+      actorId: entry.actor?.userId ?? null,
+      actorRole: entry.actor?.role ?? null,
+      fromState: entry.fromState ?? null,
+      toState: entry.toState ?? null,
+      reason: entry.reason ?? null,
+      // jsonb: TypeORM's deep-partial type doesn't model a free-form object.
+      data: (entry.data ?? null) as never,
+      areaPath: entry.areaPath ?? null,
+    });
+  }
+
+  list(
+    filter: { entityType?: string; entityId?: string },
+    page: PageQueryDto,
+    principal: Principal,
+  ): Promise<[AuditLogEntity[], number]> {
+    const qb = this.dataSource.getRepository(AuditLogEntity).createQueryBuilder('a');
+    if (filter.entityType)
+      qb.andWhere('a.entityType = :entityType', { entityType: filter.entityType });
+    if (filter.entityId) qb.andWhere('a.entityId = :entityId', { entityId: filter.entityId });
+    applyAreaScope(qb, 'a.area_path', principal);
+    return qb
+      .orderBy('a.id', 'ASC')
+      .skip((page.page - 1) * page.limit)
+      .take(page.limit)
+      .getManyAndCount();
+  }
+}

@@ -1,0 +1,28 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentUser, Roles } from '../auth/auth.decorators';
+import type { Principal } from '../auth/principal';
+import { ApiErrors, ApiPageResponse, ApiProtected } from '../http/api-docs.decorators';
+import { Page, toPage } from '../pagination/pagination.dto';
+import { AuditLogRepository } from './audit-log.repository';
+import { AuditEntryDto, AuditQueryDto, toAuditEntryDto } from './dto/audit.dto';
+
+@ApiTags('audit')
+@Controller('audit')
+export class AuditController {
+  constructor(private readonly auditLog: AuditLogRepository) {}
+
+  @Get()
+  @Roles('admin', 'civil_affairs')
+  @ApiProtected()
+  @ApiOperation({ summary: 'History of state changes, oldest first, within your area scope' })
+  @ApiPageResponse(AuditEntryDto)
+  @ApiErrors(400)
+  async list(
+    @Query() query: AuditQueryDto,
+    @CurrentUser() principal: Principal,
+  ): Promise<Page<AuditEntryDto>> {
+    const rows = await this.auditLog.list(query, query, principal);
+    return toPage(rows, query, toAuditEntryDto);
+  }
+}

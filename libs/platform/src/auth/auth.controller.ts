@@ -1,0 +1,32 @@
+import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
+import { ApiErrors, ApiProtected } from '../http/api-docs.decorators';
+import { AuthService } from './auth.service';
+import { CurrentUser, Public } from './auth.decorators';
+import { LoginDto, MeDto, TokenDto } from './dto/auth.dto';
+import type { Principal } from './principal';
+
+@ApiTags('auth')
+@Controller('auth')
+export class AuthController {
+  constructor(private readonly auth: AuthService) {}
+
+  @Post('login')
+  @Public()
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Exchange username and password for a bearer token' })
+  @ApiOkResponse({ type: TokenDto })
+  @ApiErrors(400, 401, 429)
+  login(@Body() body: LoginDto, @Req() request: FastifyRequest): Promise<TokenDto> {
+    return this.auth.login(body.username, body.password, request.ip);
+  }
+
+  @Get('me')
+  @ApiProtected()
+  @ApiOperation({ summary: 'The authenticated user' })
+  @ApiOkResponse({ type: MeDto })
+  me(@CurrentUser() principal: Principal): Promise<MeDto> {
+    return this.auth.me(principal);
+  }
+}

@@ -1,0 +1,40 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { APP_CONFIG } from '../config/config.module';
+import type { AppConfig } from '../config/app-config';
+import { AuthController } from './auth.controller';
+import { AuthGuard } from './auth.guard';
+import { AuthService } from './auth.service';
+import { LoginFailureEntity } from './login-failure.entity';
+import { LoginFailuresRepository } from './login-failures.repository';
+import { LoginThrottleService } from './login-throttle.service';
+import { UserEntity } from './user.entity';
+import { UsersRepository } from './users.repository';
+
+/** Users and login-failure storage, for every process (the matcher prunes failures). */
+@Module({
+  imports: [TypeOrmModule.forFeature([UserEntity, LoginFailureEntity])],
+  providers: [UsersRepository, LoginFailuresRepository],
+  exports: [UsersRepository, LoginFailuresRepository],
+})
+export class UsersModule {}
+
+/** HTTP authentication: login, the global guard. Only the API imports it. */
+@Module({
+  imports: [
+    UsersModule,
+    JwtModule.registerAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => ({
+        secret: config.auth.jwtSecret,
+        signOptions: { algorithm: 'HS256', issuer: 'onedoor' },
+        verifyOptions: { algorithms: ['HS256'], issuer: 'onedoor' },
+      }),
+    }),
+  ],
+  controllers: [AuthController],
+  providers: [AuthService, LoginThrottleService, { provide: APP_GUARD, useClass: AuthGuard }],
+})
+export class AuthModule {}

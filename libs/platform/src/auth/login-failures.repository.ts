@@ -1,0 +1,47 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+
+export interface FailureCounts {
+  byUsername: number;
+  byClient: number;
+  /** When the oldest failure that counts falls out of the window. */
+  oldestAt: Date | null;
+}
+
+@Injectable()
+export class LoginFailuresRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async count(username: string, clientIp: string, windowMinutes: number): Promise<FailureCounts> {
+    const rows: Array<{ by_username: number; by_client: number; oldest_at: Date | null }> =
+      await this.dataSource.query(
+        `SELECT count(*) FILTER (WHERE username = $1)::int AS by_username,
+                count(*) FILTER (WHERE client_ip = $2::inet)::int AS by_client,
+                min(at) AS oldest_at
+           FROM login_failure
+          WHERE at > now() - make_interval(mins => $3) AND (username = $1 OR client_ip = $2::inet)`,
+        [username, clientIp, windowMinutes],
+      );
+    return {
+      byUsername: rows[0].by_username,
+      byClient: rows[0].by_client,
+      oldestAt: rows[0].oldest_at,
+    };
+  }
+
+  async record(username: string, clientIp: string): Promise<void> {
+    await this.dataSource.query(
+      `INSERT INTO login_failure (username, client_ip) VALUES ($1, $2::inet)`,
+      [username, clientIp],
+    );
+  }
+
+  async prune(olderThanMinutes: number): Promise<number> {
+    const result: [unknown[], number] = await this.dataSource.query(
+      `DELETE FROM login_failure WHERE at < now() - make_interval(mins => $1)`,
+      [olderThanMinutes],
+    );
+    return result[1];
+  }
+}

@@ -1,0 +1,13 @@
+import type { Role } from './role';
+
+/** Who is calling: loaded from the database on every request, never trusted from the token alone. */
+export interface Principal {
+  userId: string;
+  username: string;
+  role: Role;
+  /** The area whose subtree this user may see (null: no area; only admin is unrestricted). */
+  areaId: string | null;
+  areaPath: string | null;
+  /** For provider users: the organization they act for. */
+  providerId: string | null;
+}

@@ -1,0 +1,39 @@
+import { ConfigValidationError, loadConfig } from './app-config';
+
+const valid = {
+  DATABASE_URL: 'postgres://u:p@localhost:5432/db',
+  REDIS_URL: 'redis://localhost:6379',
+  JWT_SECRET: 'x'.repeat(32),
+};
+
+describe(loadConfig.name, () => {
+  it('fills defaults and types values', () => {
+    const sut = loadConfig({ ...valid, PORT: '8080', TRUST_PROXY: 'true' });
+    expect(sut.http).toEqual({ port: 8080, host: '0.0.0.0', trustProxy: true });
+    expect(sut.auth).toMatchObject({
+      jwtExpiresInSeconds: 3600,
+      loginMaxFailures: 10,
+      loginFailureWindowMinutes: 15,
+    });
+    expect(sut.redis.queuePrefix).toBe('onedoor');
+  });
+
+  it.each([
+    ['DATABASE_URL', { DATABASE_URL: undefined }],
+    ['DATABASE_URL', { DATABASE_URL: 'mysql://x' }],
+    ['REDIS_URL', { REDIS_URL: '' }],
+    ['JWT_SECRET', { JWT_SECRET: 'short' }],
+    ['PORT', { PORT: 'eighty' }],
+    ['NODE_ENV', { NODE_ENV: 'staging' }],
+    ['DB_MIGRATE_ON_START', { DB_MIGRATE_ON_START: 'perhaps' }],
+  ])('refuses a missing or malformed %s, naming it', (name, change) => {
+    let error: unknown;
+    try {
+      loadConfig({ ...valid, ...change });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigValidationError);
+    expect((error as ConfigValidationError).problems.map((p) => p.split(':')[0])).toEqual([name]);
+  });
+});

@@ -1,0 +1,137 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  validateSync,
+} from 'class-validator';
+
+const toInt = ({ value }: { value: unknown }) =>
+  typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
+const toBool = ({ value }: { value: unknown }) => {
+  if (value === 'true' || value === '1') return true;
+  if (value === 'false' || value === '0') return false;
+  return value;
+};
+
+/**
+ * The environment, validated once at boot. Every variable is documented in the README;
+ * nothing else in the code base reads `process.env`.
+ */
+export class EnvironmentVariables {
+  @IsIn(['development', 'test', 'production'])
+  NODE_ENV: 'development' | 'test' | 'production' = 'development';
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  PORT = 3000;
+
+  @IsString()
+  HOST = '0.0.0.0';
+
+  /** Behind a reverse proxy, take the client address from X-Forwarded-For (login throttling). */
+  @Transform(toBool)
+  @IsBoolean()
+  TRUST_PROXY = false;
+
+  @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_URL must be a postgres:// URL' })
+  DATABASE_URL!: string;
+
+  @Matches(/^rediss?:\/\/.+/, { message: 'REDIS_URL must be a redis:// URL' })
+  REDIS_URL!: string;
+
+  @IsString()
+  @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
+  JWT_SECRET!: string;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(60)
+  @Max(86400)
+  JWT_EXPIRES_IN_SECONDS = 3600;
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+
+  @Transform(toBool)
+  @IsBoolean()
+  DB_MIGRATE_ON_START = true;
+
+  /** Redis key prefix of every queue (lets test runs share a Redis without meeting). */
+  @Matches(/^[\w.-]{1,64}$/, { message: 'QUEUE_PREFIX must be 1-64 letters, digits, _ . or -' })
+  QUEUE_PREFIX = 'onedoor';
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  LOGIN_MAX_FAILURES = 10;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  LOGIN_FAILURE_WINDOW_MINUTES = 15;
+
+  @IsOptional()
+  @IsString()
+  SERVICE_NAME?: string;
+}
+
+export interface AppConfig {
+  env: 'development' | 'test' | 'production';
+  serviceName: string;
+  http: { port: number; host: string; trustProxy: boolean };
+  database: { url: string; migrateOnStart: boolean };
+  redis: { url: string; queuePrefix: string };
+  auth: {
+    jwtSecret: string;
+    jwtExpiresInSeconds: number;
+    loginMaxFailures: number;
+    loginFailureWindowMinutes: number;
+  };
+  log: { level: string };
+}
+
+export class ConfigValidationError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid environment:\n  - ${problems.join('\n  - ')}`);
+  }
+}
+
+/** Validates `env` (by default `process.env`) and returns the typed configuration. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
+  const known = Object.keys(new EnvironmentVariables());
+  const relevant: Record<string, string> = {};
+  for (const key of [...known, 'DATABASE_URL', 'REDIS_URL', 'JWT_SECRET']) {
+    const value = env[key];
+    if (value !== undefined && value !== '') relevant[key] = value;
+  }
+  const vars = plainToInstance(EnvironmentVariables, relevant);
+  const errors = validateSync(vars, { skipMissingProperties: false });
+  if (errors.length > 0) {
+    throw new ConfigValidationError(
+      errors.map((e) => `${e.property}: ${Object.values(e.constraints ?? {}).join('; ')}`),
+    );
+  }
+  return {
+    env: vars.NODE_ENV,
+    serviceName: vars.SERVICE_NAME ?? 'onedoor',
+    http: { port: vars.PORT, host: vars.HOST, trustProxy: vars.TRUST_PROXY },
+    database: { url: vars.DATABASE_URL, migrateOnStart: vars.DB_MIGRATE_ON_START },
+    redis: { url: vars.REDIS_URL, queuePrefix: vars.QUEUE_PREFIX },
+    auth: {
+      jwtSecret: vars.JWT_SECRET,
+      jwtExpiresInSeconds: vars.JWT_EXPIRES_IN_SECONDS,
+      loginMaxFailures: vars.LOGIN_MAX_FAILURES,
+      loginFailureWindowMinutes: vars.LOGIN_FAILURE_WINDOW_MINUTES,
+    },
+    log: { level: vars.LOG_LEVEL },
+  };
+}

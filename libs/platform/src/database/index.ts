@@ -1,0 +1,4 @@
+export * from './data-source-options';
+export * from './run-migrations';
+export * from './transaction-runner';
+export * from './database.module';

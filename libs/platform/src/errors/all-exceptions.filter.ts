@@ -1,0 +1,127 @@
+import {
+  ArgumentsHost,
+  Catch,
+  ExceptionFilter,
+  HttpException,
+  HttpStatus,
+  Logger,
+} from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import type { FastifyReply } from 'fastify';
+import { DomainError } from './domain-error';
+import { ERROR_STATUS, ErrorCode } from './error-codes';
+
+const CODE_BY_STATUS: Partial<Record<number, ErrorCode>> = {
+  [HttpStatus.BAD_REQUEST]: 'BAD_REQUEST',
+  [HttpStatus.UNAUTHORIZED]: 'UNAUTHENTICATED',
+  [HttpStatus.FORBIDDEN]: 'FORBIDDEN',
+  [HttpStatus.NOT_FOUND]: 'NOT_FOUND',
+  [HttpStatus.METHOD_NOT_ALLOWED]: 'METHOD_NOT_ALLOWED',
+  [HttpStatus.CONFLICT]: 'CONFLICT',
+  [HttpStatus.PAYLOAD_TOO_LARGE]: 'PAYLOAD_TOO_LARGE',
+  [HttpStatus.UNSUPPORTED_MEDIA_TYPE]: 'UNSUPPORTED_MEDIA_TYPE',
+  [HttpStatus.TOO_MANY_REQUESTS]: 'TOO_MANY_REQUESTS',
+  [HttpStatus.SERVICE_UNAVAILABLE]: 'SERVICE_UNAVAILABLE',
+};
+
+export interface ErrorBody {
+  statusCode: number;
+  error: string;
+  code: string;
+  message: string;
+  details?: unknown;
+  errorId?: string;
+}
+
+function reasonPhrase(status: number): string {
+  const name = HttpStatus[status] as string | undefined;
+  if (!name) return 'Error';
+  return name
+    .toLowerCase()
+    .split('_')
+    .map((w) => w[0].toUpperCase() + w.slice(1))
+    .join(' ');
+}
+
+/** Maps anything thrown to the one error body. Exported for the pure mapping's unit test. */
+export function toErrorBody(exception: unknown): { body: ErrorBody; unexpected: boolean } {
+  if (exception instanceof DomainError) {
+    const statusCode = ERROR_STATUS[exception.code];
+    return {
+      unexpected: false,
+      body: {
+        statusCode,
+        error: reasonPhrase(statusCode),
+        code: exception.code,
+        message: exception.message,
+        ...(exception.details !== undefined ? { details: exception.details } : {}),
+      },
+    };
+  }
+  if (exception instanceof HttpException) {
+    const statusCode = exception.getStatus();
+    const response = exception.getResponse();
+    const message =
+      typeof response === 'string'
+        ? response
+        : Array.isArray((response as { message?: unknown }).message)
+          ? (response as { message: string[] }).message.join('; ')
+          : String((response as { message?: unknown }).message ?? exception.message);
+    const isUnknownRoute = statusCode === 404 && /^Cannot [A-Z]+ /.test(message);
+    return {
+      unexpected: statusCode >= 500,
+      body: {
+        statusCode,
+        error: reasonPhrase(statusCode),
+        code: isUnknownRoute ? 'ROUTE_NOT_FOUND' : (CODE_BY_STATUS[statusCode] ?? 'INTERNAL_ERROR'),
+        message: isUnknownRoute ? `No route ${message.slice('Cannot '.length)}` : message,
+      },
+    };
+  }
+  // Fastify's own errors (body too large, bad JSON, wrong content type) carry a statusCode.
+  const fastifyStatus = (exception as { statusCode?: unknown } | null)?.statusCode;
+  if (typeof fastifyStatus === 'number' && fastifyStatus >= 400 && fastifyStatus < 500) {
+    return {
+      unexpected: false,
+      body: {
+        statusCode: fastifyStatus,
+        error: reasonPhrase(fastifyStatus),
+        code: CODE_BY_STATUS[fastifyStatus] ?? 'BAD_REQUEST',
+        message: (exception as Error).message,
+      },
+    };
+  }
+  return {
+    unexpected: true,
+    body: {
+      statusCode: 500,
+      error: 'Internal Server Error',
+      code: 'INTERNAL_ERROR',
+      message: 'An unexpected error occurred',
+    },
+  };
+}
+
+@Catch()
+export class AllExceptionsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Errors');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const reply = host.switchToHttp().getResponse<FastifyReply>();
+    const { body, unexpected } = toErrorBody(exception);
+    if (unexpected) {
+      // The id ties the answer to the log line; the stack stays in the log, never in the body.
+      body.errorId = randomUUID();
+      this.logger.error(
+        { errorId: body.errorId, err: exception },
+        `Unexpected error ${body.errorId}`,
+      );
+    }
+    if (body.code === 'TOO_MANY_LOGIN_ATTEMPTS' && exception instanceof DomainError) {
+      const retryAfter = (exception.details as { retryAfterSeconds?: number } | undefined)
+        ?.retryAfterSeconds;
+      if (retryAfter) void reply.header('Retry-After', String(retryAfter));
+    }
+    void reply.status(body.statusCode).send(body);
+  }
+}

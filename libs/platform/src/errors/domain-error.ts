@@ -1,0 +1,39 @@
+import { ErrorCode } from './error-codes';
+
+/**
+ * A rule of the domain was broken. Services throw these (never HttpExceptions); the
+ * error filter turns the code into a status and the one error body.
+ */
+export class DomainError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+export class NotFoundError extends DomainError {
+  constructor(entity: string, code: ErrorCode = 'NOT_FOUND') {
+    super(code, `${entity} not found`);
+  }
+}
+
+export class ForbiddenError extends DomainError {
+  constructor(message = 'You may not do this') {
+    super('FORBIDDEN', message);
+  }
+}
+
+export class ValidationFailedError extends DomainError {
+  constructor(message: string, details: FieldError[]) {
+    super('VALIDATION_FAILED', message, details);
+  }
+}
+
+export interface FieldError {
+  field: string;
+  messages: string[];
+}

@@ -1,0 +1,36 @@
+import { HttpStatus } from '@nestjs/common';
+
+/**
+ * Every error code the API can answer with, and its HTTP status. The filter looks codes up
+ * here, and `satisfies` makes the compiler refuse a code without a status: the mapping is
+ * exhaustive by construction. Domain libs add their codes here.
+ */
+export const ERROR_STATUS = {
+  // generic HTTP-level codes
+  VALIDATION_FAILED: HttpStatus.BAD_REQUEST,
+  BAD_REQUEST: HttpStatus.BAD_REQUEST,
+  UNAUTHENTICATED: HttpStatus.UNAUTHORIZED,
+  INVALID_CREDENTIALS: HttpStatus.UNAUTHORIZED,
+  FORBIDDEN: HttpStatus.FORBIDDEN,
+  NOT_FOUND: HttpStatus.NOT_FOUND,
+  ROUTE_NOT_FOUND: HttpStatus.NOT_FOUND,
+  METHOD_NOT_ALLOWED: HttpStatus.METHOD_NOT_ALLOWED,
+  CONFLICT: HttpStatus.CONFLICT,
+  PAYLOAD_TOO_LARGE: HttpStatus.PAYLOAD_TOO_LARGE,
+  UNSUPPORTED_MEDIA_TYPE: HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+  TOO_MANY_LOGIN_ATTEMPTS: HttpStatus.TOO_MANY_REQUESTS,
+  TOO_MANY_REQUESTS: HttpStatus.TOO_MANY_REQUESTS,
+  SERVICE_UNAVAILABLE: HttpStatus.SERVICE_UNAVAILABLE,
+  INTERNAL_ERROR: HttpStatus.INTERNAL_SERVER_ERROR,
+  // areas
+  AREA_NOT_FOUND: HttpStatus.NOT_FOUND,
+  AREA_PARENT_INVALID: HttpStatus.BAD_REQUEST,
+  AREA_CODE_TAKEN: HttpStatus.CONFLICT,
+  AREA_OUT_OF_SCOPE: HttpStatus.FORBIDDEN,
+} as const satisfies Record<string, HttpStatus>;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+export function statusOf(code: ErrorCode): HttpStatus {
+  return ERROR_STATUS[code];
+}

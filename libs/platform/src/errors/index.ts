@@ -1,0 +1,5 @@
+export * from './error-codes';
+export * from './domain-error';
+export * from './error-body.dto';
+export * from './validation';
+export * from './all-exceptions.filter';

@@ -1,0 +1,22 @@
+export * from './config/app-config';
+export * from './config/config.module';
+export * from './errors';
+export * from './database';
+export * from './queue';
+export * from './auth';
+export * from './audit';
+export * from './scope/area-scope';
+export * from './pagination/pagination.dto';
+export * from './http/api-docs.decorators';
+export * from './health/health.module';
+export * from './logging/logging.module';
+export * from './platform.module';
+export * from './http/platform-http.module';
+export * from './http/configure-http-app';
+
+import { AuditLogEntity } from './audit/audit-log.entity';
+import { LoginFailureEntity } from './auth/login-failure.entity';
+import { UserEntity } from './auth/user.entity';
+/** The platform's entities, for the TypeORM CLI's data source. */
+export const PLATFORM_ENTITIES = [UserEntity, LoginFailureEntity, AuditLogEntity];
+export * from './shutdown';

@@ -1,0 +1,38 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import type { AppConfig } from './config/app-config';
+import { ConfigModule } from './config/config.module';
+import { DatabaseModule } from './database/database.module';
+import type { DataSourceParts } from './database/data-source-options';
+import { LoggingModule } from './logging/logging.module';
+import { QueueModule } from './queue/queue.module';
+import { AuditModule } from './audit/audit.module';
+import { UsersModule } from './auth/auth.module';
+
+export interface PlatformOptions {
+  applicationName: string;
+  migrations: DataSourceParts['migrations'];
+  /** Overrides the environment (tests start a second app against other services). */
+  config?: AppConfig;
+}
+
+/** Config, logs, database, queues, audit and users: what both processes need. */
+@Module({})
+export class PlatformModule {
+  static forRoot(options: PlatformOptions): DynamicModule {
+    return {
+      module: PlatformModule,
+      imports: [
+        ConfigModule.forRoot(options.config),
+        LoggingModule.forRoot(),
+        DatabaseModule.forRoot({
+          migrations: options.migrations,
+          applicationName: options.applicationName,
+        }),
+        QueueModule.forRoot(),
+        AuditModule,
+        UsersModule,
+      ],
+      exports: [UsersModule],
+    };
+  }
+}

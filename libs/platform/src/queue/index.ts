@@ -1,0 +1,3 @@
+export * from './queue.registry';
+export * from './queue-processor';
+export * from './queue.module';

@@ -1,0 +1,40 @@
+/**
+ * The one place where queues, their job names, payload types and job-id builders are
+ * declared. Producers and processors import from here, so a job can't be enqueued under a
+ * name that no worker knows.
+ */
+export const QUEUES = {
+  maintenance: 'maintenance',
+} as const;
+
+export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
+
+/** Payload type per queue and job name. */
+export interface JobPayloads {
+  maintenance: {
+    /** Proves the worker is alive and connected; scheduled every HEARTBEAT_EVERY_MS. */
+    heartbeat: { scheduledBy: string };
+    /** Deletes login-failure rows older than the throttling window. */
+    'prune-login-failures': { olderThanMinutes: number };
+  };
+}
+
+export type JobName<Q extends QueueName> = keyof JobPayloads[Q] & string;
+export type JobPayload<Q extends QueueName, J extends JobName<Q>> = JobPayloads[Q][J];
+
+/** Runtime list of job names per queue, checked against the handlers at worker start. */
+export const JOB_NAMES: { [Q in QueueName]: ReadonlyArray<JobName<Q>> } = {
+  maintenance: ['heartbeat', 'prune-login-failures'],
+};
+
+/**
+ * Deduplication ids: BullMQ ignores an `add` whose jobId already exists, so the same event
+ * enqueued twice runs once. (BullMQ forbids ':' in custom ids, hence '.'.)
+ */
+export const jobIds = {
+  heartbeatScheduler: () => 'maintenance.heartbeat',
+  pruneLoginFailuresScheduler: () => 'maintenance.prune-login-failures',
+};
+
+export const HEARTBEAT_EVERY_MS = 30_000;
+export const PRUNE_LOGIN_FAILURES_EVERY_MS = 15 * 60_000;
