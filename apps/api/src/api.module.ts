@@ -1,0 +1,19 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { AreasHttpModule } from '@onedoor/areas';
+import { AppConfig, PlatformHttpModule, PlatformModule } from '@onedoor/platform';
+import { MIGRATIONS } from '../../../migrations';
+
+/** The HTTP process: the platform plus every domain lib's routes. */
+@Module({})
+export class ApiModule {
+  static forRoot(config?: AppConfig): DynamicModule {
+    return {
+      module: ApiModule,
+      imports: [
+        PlatformModule.forRoot({ applicationName: 'onedoor-api', migrations: MIGRATIONS, config }),
+        PlatformHttpModule,
+        AreasHttpModule,
+      ],
+    };
+  }
+}

@@ -1,0 +1,29 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Logger } from 'nestjs-pino';
+import { AppConfig, configureHttpApp, loadConfig } from '@onedoor/platform';
+import { ApiModule } from './api.module';
+
+/** Builds the API exactly as it runs; tests call this with their own config. */
+export async function createApiApp(
+  config: AppConfig = loadConfig(),
+): Promise<NestFastifyApplication> {
+  const app = await NestFactory.create<NestFastifyApplication>(
+    ApiModule.forRoot(config),
+    new FastifyAdapter({
+      trustProxy: config.http.trustProxy,
+      bodyLimit: 2 * 1024 * 1024,
+      // A caller's X-Request-Id is kept when it looks like an id; otherwise a new uuid.
+      genReqId: (req: { headers: IncomingMessage['headers'] }) => {
+        const given = req.headers['x-request-id'];
+        return typeof given === 'string' && /^[\w.-]{1,100}$/.test(given) ? given : randomUUID();
+      },
+    }),
+    { bufferLogs: true },
+  );
+  app.useLogger(app.get(Logger));
+  await configureHttpApp(app);
+  return app;
+}

@@ -1,0 +1,66 @@
+import type { Role } from '@onedoor/platform';
+
+/** Demo only: every demo user signs in with this. */
+export const DEMO_PASSWORD = 'onedoor-demo';
+
+export interface DemoArea {
+  code: string;
+  name: string;
+  level: 'city' | 'district' | 'street' | 'community';
+  parent?: string;
+  minimumLivingStandardFen?: number;
+}
+
+/** One city, one district (低保标准 1,100 yuan per person per month), 3 streets, 8 communities. */
+export const DEMO_AREAS: DemoArea[] = [
+  { code: 'DEMO-C', name: '示范市', level: 'city' },
+  {
+    code: 'DEMO-C-D1',
+    name: '和平区',
+    level: 'district',
+    parent: 'DEMO-C',
+    minimumLivingStandardFen: 110_000,
+  },
+  { code: 'DEMO-C-D1-S1', name: '新华街道', level: 'street', parent: 'DEMO-C-D1' },
+  { code: 'DEMO-C-D1-S1-C1', name: '光明社区', level: 'community', parent: 'DEMO-C-D1-S1' },
+  { code: 'DEMO-C-D1-S1-C2', name: '东风社区', level: 'community', parent: 'DEMO-C-D1-S1' },
+  { code: 'DEMO-C-D1-S1-C3', name: '朝阳社区', level: 'community', parent: 'DEMO-C-D1-S1' },
+  { code: 'DEMO-C-D1-S2', name: '长安街道', level: 'street', parent: 'DEMO-C-D1' },
+  { code: 'DEMO-C-D1-S2-C1', name: '和谐社区', level: 'community', parent: 'DEMO-C-D1-S2' },
+  { code: 'DEMO-C-D1-S2-C2', name: '幸福社区', level: 'community', parent: 'DEMO-C-D1-S2' },
+  { code: 'DEMO-C-D1-S3', name: '青山镇', level: 'street', parent: 'DEMO-C-D1' },
+  { code: 'DEMO-C-D1-S3-C1', name: '青山村', level: 'community', parent: 'DEMO-C-D1-S3' },
+  { code: 'DEMO-C-D1-S3-C2', name: '绿水村', level: 'community', parent: 'DEMO-C-D1-S3' },
+];
+
+export interface DemoUser {
+  username: string;
+  displayName: string;
+  role: Role;
+  /** Area code of the user's scope; none for admin. */
+  area?: string;
+}
+
+/** One user per role, as DESIGN.md lists them. Provider users get their organization once providers exist. */
+export const DEMO_USERS: DemoUser[] = [
+  { username: 'admin', displayName: '平台管理员', role: 'admin' },
+  {
+    username: 'civil.district',
+    displayName: '和平区民政局',
+    role: 'civil_affairs',
+    area: 'DEMO-C-D1',
+  },
+  {
+    username: 'civil.street',
+    displayName: '新华街道办',
+    role: 'civil_affairs',
+    area: 'DEMO-C-D1-S1',
+  },
+  { username: 'assessor', displayName: '光明社区社工', role: 'assessor', area: 'DEMO-C-D1-S1' },
+  { username: 'charity', displayName: '慈善会联络员', role: 'provider', area: 'DEMO-C-D1' },
+  { username: 'enterprise', displayName: '爱心企业联络员', role: 'provider', area: 'DEMO-C-D1' },
+  { username: 'swo', displayName: '社工机构联络员', role: 'provider', area: 'DEMO-C-D1' },
+  { username: 'evaluator1', displayName: '评估专家一', role: 'evaluator', area: 'DEMO-C-D1' },
+  { username: 'evaluator2', displayName: '评估专家二', role: 'evaluator', area: 'DEMO-C-D1' },
+  { username: 'evaluator3', displayName: '评估专家三', role: 'evaluator', area: 'DEMO-C-D1' },
+];

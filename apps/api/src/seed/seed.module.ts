@@ -1,0 +1,19 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { AreasModule } from '@onedoor/areas';
+import { type AppConfig, PlatformModule } from '@onedoor/platform';
+import { MIGRATIONS } from '../../../../migrations';
+import { DemoSeedService } from './demo-seed.service';
+
+@Module({})
+export class SeedModule {
+  static forRoot(config?: AppConfig): DynamicModule {
+    return {
+      module: SeedModule,
+      imports: [
+        PlatformModule.forRoot({ applicationName: 'onedoor-seed', migrations: MIGRATIONS, config }),
+        AreasModule,
+      ],
+      providers: [DemoSeedService],
+    };
+  }
+}

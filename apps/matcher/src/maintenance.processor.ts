@@ -1,0 +1,47 @@
+import { InjectQueue, Processor } from '@nestjs/bullmq';
+import { Logger, OnApplicationBootstrap } from '@nestjs/common';
+import type { Queue } from 'bullmq';
+import {
+  HEARTBEAT_EVERY_MS,
+  JobHandlers,
+  jobIds,
+  PRUNE_LOGIN_FAILURES_EVERY_MS,
+  QUEUES,
+  QueueProcessor,
+} from '@onedoor/platform';
+import { MaintenanceService } from './maintenance.service';
+
+@Processor(QUEUES.maintenance)
+export class MaintenanceProcessor
+  extends QueueProcessor<typeof QUEUES.maintenance>
+  implements OnApplicationBootstrap
+{
+  private readonly logger = new Logger(MaintenanceProcessor.name);
+  protected readonly queue = QUEUES.maintenance;
+  protected readonly handlers: JobHandlers<typeof QUEUES.maintenance> = {
+    heartbeat: async () => this.maintenance.heartbeat(),
+    'prune-login-failures': (data) => this.maintenance.pruneLoginFailures(data.olderThanMinutes),
+  };
+
+  constructor(
+    private readonly maintenance: MaintenanceService,
+    @InjectQueue(QUEUES.maintenance) private readonly maintenanceQueue: Queue,
+  ) {
+    super();
+  }
+
+  /** Schedulers are upserted, so any number of matchers starting together keep one each. */
+  async onApplicationBootstrap(): Promise<void> {
+    await this.maintenanceQueue.upsertJobScheduler(
+      jobIds.heartbeatScheduler(),
+      { every: HEARTBEAT_EVERY_MS },
+      { name: 'heartbeat', data: { scheduledBy: 'matcher' }, opts: { attempts: 1 } },
+    );
+    await this.maintenanceQueue.upsertJobScheduler(
+      jobIds.pruneLoginFailuresScheduler(),
+      { every: PRUNE_LOGIN_FAILURES_EVERY_MS },
+      { name: 'prune-login-failures', data: { olderThanMinutes: 60 } },
+    );
+    this.logger.log('maintenance schedules in place');
+  }
+}

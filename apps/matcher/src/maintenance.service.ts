@@ -1,0 +1,28 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig, LoginFailuresRepository } from '@onedoor/platform';
+
+@Injectable()
+export class MaintenanceService {
+  private readonly logger = new Logger(MaintenanceService.name);
+  private beats = 0;
+
+  constructor(
+    private readonly loginFailures: LoginFailuresRepository,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  heartbeat(): { beats: number; at: string } {
+    this.beats += 1;
+    const at = new Date().toISOString();
+    this.logger.log({ beats: this.beats, at }, 'matcher heartbeat');
+    return { beats: this.beats, at };
+  }
+
+  async pruneLoginFailures(
+    olderThanMinutes = this.config.auth.loginFailureWindowMinutes,
+  ): Promise<number> {
+    const removed = await this.loginFailures.prune(olderThanMinutes);
+    if (removed > 0) this.logger.log({ removed }, 'pruned login failures');
+    return removed;
+  }
+}

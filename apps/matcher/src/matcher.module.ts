@@ -1,0 +1,25 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { AreasModule } from '@onedoor/areas';
+import { AppConfig, PlatformModule } from '@onedoor/platform';
+import { MIGRATIONS } from '../../../migrations';
+import { MaintenanceProcessor } from './maintenance.processor';
+import { MaintenanceService } from './maintenance.service';
+
+/** The worker process: the same libs as the API, processors instead of controllers. */
+@Module({})
+export class MatcherModule {
+  static forRoot(config?: AppConfig): DynamicModule {
+    return {
+      module: MatcherModule,
+      imports: [
+        PlatformModule.forRoot({
+          applicationName: 'onedoor-matcher',
+          migrations: MIGRATIONS,
+          config,
+        }),
+        AreasModule,
+      ],
+      providers: [MaintenanceService, MaintenanceProcessor],
+    };
+  }
+}

@@ -1,0 +1,18 @@
+import { childPath, idsOnPath, PARENT_LEVEL } from './area-level';
+
+describe('area paths', () => {
+  it('builds a child path under its parent, root first', () => {
+    expect(childPath(null, 'c')).toBe('/c/');
+    expect(childPath('/c/', 'd')).toBe('/c/d/');
+    expect(idsOnPath('/c/d/s/')).toEqual(['c', 'd', 's']);
+  });
+
+  it('orders the tree city > district > street > community', () => {
+    expect(PARENT_LEVEL).toEqual({
+      city: null,
+      district: 'city',
+      street: 'district',
+      community: 'street',
+    });
+  });
+});

@@ -1,0 +1,48 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiErrors,
+  ApiPageResponse,
+  ApiProtected,
+  CurrentUser,
+  type Page,
+  type Principal,
+  Roles,
+} from '@onedoor/platform';
+import { AreasService } from './areas.service';
+import { AreaDetailDto, AreaDto, AreaQueryDto, CreateAreaDto } from './dto/area.dto';
+
+@ApiTags('areas')
+@ApiProtected()
+@Controller('areas')
+export class AreasController {
+  constructor(private readonly areas: AreasService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Areas inside your scope' })
+  @ApiPageResponse(AreaDto)
+  @ApiErrors(400)
+  list(@Query() query: AreaQueryDto, @CurrentUser() principal: Principal): Promise<Page<AreaDto>> {
+    return this.areas.list(query, principal);
+  }
+
+  @Post()
+  @Roles('admin')
+  @ApiOperation({ summary: 'Add an area under its parent (admin)' })
+  @ApiCreatedResponse({ type: AreaDto })
+  @ApiErrors(400, 409)
+  create(@Body() body: CreateAreaDto, @CurrentUser() principal: Principal): Promise<AreaDto> {
+    return this.areas.create(body, principal);
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'One area with its ancestors and children' })
+  @ApiOkResponse({ type: AreaDetailDto })
+  @ApiErrors(400, 404)
+  get(
+    @Param('id', ParseUUIDPipe) id: string,
+    @CurrentUser() principal: Principal,
+  ): Promise<AreaDetailDto> {
+    return this.areas.get(id, principal);
+  }
+}

@@ -1,0 +1,56 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { applyAreaScope, type PageQueryDto, type Principal } from '@onedoor/platform';
+import { AreaEntity } from './area.entity';
+import type { AreaLevel } from './area-level';
+
+@Injectable()
+export class AreasRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  private repo(manager?: EntityManager) {
+    return (manager ?? this.dataSource.manager).getRepository(AreaEntity);
+  }
+
+  findById(id: string, manager?: EntityManager): Promise<AreaEntity | null> {
+    return this.repo(manager).findOneBy({ id });
+  }
+
+  /** By id, only when inside the caller's scope: outside reads exactly like missing. */
+  findInScope(id: string, principal: Principal): Promise<AreaEntity | null> {
+    const qb = this.repo().createQueryBuilder('a').where('a.id = :id', { id });
+    return applyAreaScope(qb, 'a.path', principal).getOne();
+  }
+
+  list(
+    filter: { level?: AreaLevel; parentId?: string },
+    page: PageQueryDto,
+    principal: Principal,
+  ): Promise<[AreaEntity[], number]> {
+    const qb = this.repo().createQueryBuilder('a');
+    if (filter.level) qb.andWhere('a.level = :level', { level: filter.level });
+    if (filter.parentId) qb.andWhere('a.parentId = :parentId', { parentId: filter.parentId });
+    return applyAreaScope(qb, 'a.path', principal)
+      .orderBy('a.path', 'ASC')
+      .skip((page.page - 1) * page.limit)
+      .take(page.limit)
+      .getManyAndCount();
+  }
+
+  children(id: string): Promise<AreaEntity[]> {
+    return this.repo().find({ where: { parentId: id }, order: { code: 'ASC' } });
+  }
+
+  byIds(ids: string[]): Promise<AreaEntity[]> {
+    return ids.length ? this.repo().findBy({ id: In(ids) }) : Promise.resolve([]);
+  }
+
+  findByCode(code: string, manager?: EntityManager): Promise<AreaEntity | null> {
+    return this.repo(manager).findOneBy({ code });
+  }
+
+  async insert(area: AreaEntity, manager: EntityManager): Promise<void> {
+    await this.repo(manager).insert(area);
+  }
+}

@@ -1,0 +1,107 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import {
+  AuditService,
+  DomainError,
+  NotFoundError,
+  TransactionRunner,
+  type Page,
+  type Principal,
+  toPage,
+} from '@onedoor/platform';
+import { AreaEntity } from './area.entity';
+import { childPath, idsOnPath, PARENT_LEVEL } from './area-level';
+import { AreasRepository } from './areas.repository';
+import {
+  AreaDetailDto,
+  AreaDto,
+  AreaQueryDto,
+  CreateAreaDto,
+  toAreaDto,
+  toAreaSummaryDto,
+} from './dto/area.dto';
+
+const UNIQUE_VIOLATION = '23505';
+
+@Injectable()
+export class AreasService {
+  constructor(
+    private readonly areas: AreasRepository,
+    private readonly tx: TransactionRunner,
+    private readonly audit: AuditService,
+  ) {}
+
+  async create(dto: CreateAreaDto, actor: Principal): Promise<AreaDto> {
+    const expectedParent = PARENT_LEVEL[dto.level];
+    if ((dto.minimumLivingStandardFen !== undefined) !== (dto.level === 'district')) {
+      throw new DomainError(
+        'AREA_PARENT_INVALID',
+        'minimumLivingStandardFen is required for a district and only for a district',
+        [{ field: 'minimumLivingStandardFen', messages: ['districts only, and required there'] }],
+      );
+    }
+    try {
+      return await this.tx.run(async (manager) => {
+        let parentPath: string | null = null;
+        if (expectedParent === null) {
+          if (dto.parentId) throw new DomainError('AREA_PARENT_INVALID', 'A city has no parent');
+        } else {
+          const parent = dto.parentId ? await this.areas.findById(dto.parentId, manager) : null;
+          if (!parent || parent.level !== expectedParent) {
+            throw new DomainError(
+              'AREA_PARENT_INVALID',
+              `A ${dto.level} needs a parent ${expectedParent}`,
+            );
+          }
+          parentPath = parent.path;
+        }
+        const area = Object.assign(new AreaEntity(), {
+          id: randomUUID(),
+          parentId: dto.parentId ?? null,
+          level: dto.level,
+          code: dto.code,
+          name: dto.name,
+          minimumLivingStandardFen: dto.minimumLivingStandardFen ?? null,
+        });
+        area.path = childPath(parentPath, area.id);
+        await this.areas.insert(area, manager);
+        await this.audit.record(manager, {
+          entityType: 'area',
+          entityId: area.id,
+          action: 'create',
+          actor,
+          toState: 'active',
+          data: { code: area.code, name: area.name, level: area.level },
+          areaPath: area.path,
+        });
+        const saved = await this.areas.findById(area.id, manager);
+        return toAreaDto(saved!);
+      });
+    } catch (error) {
+      if ((error as { code?: string }).code === UNIQUE_VIOLATION) {
+        throw new DomainError('AREA_CODE_TAKEN', `Area code ${dto.code} is already used`);
+      }
+      throw error;
+    }
+  }
+
+  async list(query: AreaQueryDto, principal: Principal): Promise<Page<AreaDto>> {
+    return toPage(await this.areas.list(query, query, principal), query, toAreaDto);
+  }
+
+  async get(id: string, principal: Principal): Promise<AreaDetailDto> {
+    const area = await this.areas.findInScope(id, principal);
+    if (!area) throw new NotFoundError('Area', 'AREA_NOT_FOUND');
+    const ancestorIds = idsOnPath(area.path).filter((a) => a !== area.id);
+    const [ancestors, children] = await Promise.all([
+      this.areas.byIds(ancestorIds),
+      this.areas.children(area.id),
+    ]);
+    ancestors.sort((a, b) => a.path.length - b.path.length);
+    return {
+      ...toAreaDto(area),
+      ancestors: ancestors.map(toAreaSummaryDto),
+      children: children.map(toAreaSummaryDto),
+    };
+  }
+}

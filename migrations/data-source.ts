@@ -1,0 +1,20 @@
+import 'reflect-metadata';
+import { DataSource } from 'typeorm';
+import { AREAS_ENTITIES } from '@onedoor/areas';
+import { buildDataSourceOptions, PLATFORM_ENTITIES } from '@onedoor/platform';
+import { MIGRATIONS } from './index';
+
+/** Every entity of every lib: what `migration:generate` compares the database against. */
+export const ALL_ENTITIES = [...PLATFORM_ENTITIES, ...AREAS_ENTITIES];
+
+/** Builds the CLI's data source for a database URL. */
+export function createCliDataSource(url: string): DataSource {
+  return new DataSource(
+    buildDataSourceOptions({
+      url,
+      entities: ALL_ENTITIES,
+      migrations: MIGRATIONS,
+      applicationName: 'onedoor-cli',
+    }),
+  );
+}

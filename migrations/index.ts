@@ -1,0 +1,7 @@
+import { Platform1763942400000 } from './1763942400000-Platform';
+
+/**
+ * Every migration, oldest first. Listed by hand (not globbed) so that the compiled apps,
+ * the CLI and the tests all run exactly this list.
+ */
+export const MIGRATIONS = [Platform1763942400000];
