@@ -1,0 +1,74 @@
+import { randomBytes } from 'node:crypto';
+import { Client } from 'pg';
+import { revertAllMigrations, runMigrationsWithLock } from '@onedoor/platform';
+import { createCliDataSource } from '../../migrations/data-source';
+import { MIGRATIONS } from '../../migrations';
+
+const adminUrl = () => process.env.TEST_ADMIN_DATABASE_URL!;
+
+async function withDatabase<T>(work: (url: string) => Promise<T>): Promise<T> {
+  const name = `onedoor_mig_${randomBytes(4).toString('hex')}`;
+  const admin = new Client({ connectionString: adminUrl() });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${name}"`);
+  try {
+    const url = new URL(adminUrl());
+    url.pathname = `/${name}`;
+    return await work(url.toString());
+  } finally {
+    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await admin.end();
+  }
+}
+
+const userTables = (ds: { query: (sql: string) => Promise<Array<{ table_name: string }>> }) =>
+  ds
+    .query(
+      `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1`,
+    )
+    .then((rows) => rows.map((r) => r.table_name));
+
+describe('Migrations (e2e)', () => {
+  it('apply to an empty database and revert cleanly', async () => {
+    await withDatabase(async (url) => {
+      const sut = createCliDataSource(url);
+      await sut.initialize();
+      try {
+        const applied = await runMigrationsWithLock(sut);
+        expect(applied.map((m) => m.name)).toEqual(MIGRATIONS.map((m) => new m().name));
+        expect(await userTables(sut)).toEqual(
+          expect.arrayContaining(['app_user', 'area', 'audit_log', 'login_failure']),
+        );
+        // Applying again finds nothing to do.
+        expect(await runMigrationsWithLock(sut)).toEqual([]);
+
+        expect(await revertAllMigrations(sut)).toBe(MIGRATIONS.length);
+        expect(await userTables(sut)).toEqual(['typeorm_migrations']);
+        const types = await sut.query(
+          `SELECT typname FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace WHERE n.nspname = 'public' AND t.typtype = 'e'`,
+        );
+        expect(types).toEqual([]);
+        // …and the round trip can be made again.
+        expect((await runMigrationsWithLock(sut)).length).toBe(MIGRATIONS.length);
+      } finally {
+        await sut.destroy();
+      }
+    });
+  });
+
+  it('lets two processes start together: the second waits on the lock and applies nothing', async () => {
+    await withDatabase(async (url) => {
+      const a = createCliDataSource(url);
+      const b = createCliDataSource(url);
+      await Promise.all([a.initialize(), b.initialize()]);
+      try {
+        const [ra, rb] = await Promise.all([runMigrationsWithLock(a), runMigrationsWithLock(b)]);
+        expect(ra.length + rb.length).toBe(MIGRATIONS.length);
+        const [{ n }] = await a.query(`SELECT count(*)::int AS n FROM typeorm_migrations`);
+        expect(n).toBe(MIGRATIONS.length);
+      } finally {
+        await Promise.all([a.destroy(), b.destroy()]);
+      }
+    });
+  });
+});
