@@ -65,12 +65,13 @@ describe('Matcher process (e2e)', () => {
       expect(done.returnvalue).toMatchObject({ beats: expect.any(Number) });
 
       sut.child.kill('SIGTERM');
+      let timer: NodeJS.Timeout | undefined;
       const exit = await Promise.race([
         exitOf(sut.child),
-        new Promise<never>((_, reject) =>
-          setTimeout(() => reject(new Error('no exit within 15 s')), 15_000),
-        ),
-      ]);
+        new Promise<never>((_, reject) => {
+          timer = setTimeout(() => reject(new Error('no exit within 15 s')), 15_000);
+        }),
+      ]).finally(() => clearTimeout(timer));
       expect(exit).toEqual({ code: 0, signal: null });
       expect(sut.output()).toMatch(/matcher stopped/);
     } finally {

@@ -37,3 +37,11 @@ describe(loadConfig.name, () => {
     expect((error as ConfigValidationError).problems.map((p) => p.split(':')[0])).toEqual([name]);
   });
 });
+
+describe('loadConfig optional variables', () => {
+  it('reads SERVICE_NAME and treats empty values as unset', () => {
+    const sut = loadConfig({ ...valid, SERVICE_NAME: 'onedoor-matcher', PORT: '' });
+    expect(sut.serviceName).toBe('onedoor-matcher');
+    expect(sut.http.port).toBe(3000);
+  });
+});

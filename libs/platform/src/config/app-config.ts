@@ -107,12 +107,10 @@ export class ConfigValidationError extends Error {
 
 /** Validates `env` (by default `process.env`) and returns the typed configuration. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
-  const known = Object.keys(new EnvironmentVariables());
-  const relevant: Record<string, string> = {};
-  for (const key of [...known, 'DATABASE_URL', 'REDIS_URL', 'JWT_SECRET']) {
-    const value = env[key];
-    if (value !== undefined && value !== '') relevant[key] = value;
-  }
+  // Empty strings count as unset, so `FOO=` falls back to the default like a missing FOO.
+  const relevant = Object.fromEntries(
+    Object.entries(env).filter(([, value]) => value !== undefined && value !== ''),
+  );
   const vars = plainToInstance(EnvironmentVariables, relevant);
   const errors = validateSync(vars, { skipMissingProperties: false });
   if (errors.length > 0) {

@@ -31,10 +31,13 @@ export class RedisHealthIndicator implements OnModuleDestroy {
     const indicator = this.indicators.check(key);
     try {
       if (this.client.status === 'wait') await this.client.connect();
+      let timer: NodeJS.Timeout | undefined;
       const pong = await Promise.race([
         this.client.ping(),
-        new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timeout')), 1_000)),
-      ]);
+        new Promise<never>((_, reject) => {
+          timer = setTimeout(() => reject(new Error('timeout')), 1_000);
+        }),
+      ]).finally(() => clearTimeout(timer));
       return pong === 'PONG'
         ? indicator.up()
         : indicator.down({ message: `unexpected reply ${pong}` });
