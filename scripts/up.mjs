@@ -55,6 +55,7 @@ for (const [name, entry] of [
   const child = spawn('node', [entry], {
     env: { ...env, SERVICE_NAME: `onedoor-${name}` },
     stdio: 'inherit',
+    detached: true,
   });
   child.on('exit', (code) => {
     if (!stopping) {

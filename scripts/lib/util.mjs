@@ -28,11 +28,7 @@ export function localSecrets() {
   const file = join(dataDir, 'local-secrets.json');
   if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8'));
   mkdirSync(dataDir, { recursive: true });
-  const secrets = {
-    JWT_SECRET: randomBytes(32).toString('base64url'),
-    PII_HMAC_KEY: randomBytes(32).toString('base64'),
-    PII_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
-  };
+  const secrets = { JWT_SECRET: randomBytes(32).toString('base64url') };
   writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
   return secrets;
 }

@@ -77,6 +77,17 @@ describe('Audit (e2e)', () => {
     expect(await ctx.dataSource.getRepository(AreaEntity).countBy({ code })).toBe(0);
   });
 
+  it('refuses to write an audit row outside a transaction', async () => {
+    await expect(
+      ctx.app.get(AuditService).record(ctx.dataSource.manager, {
+        entityType: 'x',
+        entityId: 'x',
+        action: 'x',
+        actor: null,
+      }),
+    ).rejects.toThrow(/open transaction/);
+  });
+
   it('refuses to update or delete audit rows, even in SQL', async () => {
     const [row] = await ctx.dataSource.query(
       `INSERT INTO audit_log (entity_type, entity_id, action) VALUES ('test', 'x', 'create') RETURNING id`,

@@ -118,6 +118,31 @@ describe('Auth (e2e)', () => {
     expect(elsewhere.status).toBe(200);
   });
 
+  it('lets no more than the allowed failures through when guesses arrive at once', async () => {
+    const user = await ctx.newUser('assessor');
+    const max = ctx.config.auth.loginMaxFailures;
+    const answers = await Promise.all(
+      Array.from({ length: max + 6 }, (_, i) =>
+        ctx.http
+          .post('/auth/login')
+          .set('X-Forwarded-For', `198.18.0.${i + 1}`)
+          .send({ username: user.username, password: `guess-${i}` }),
+      ),
+    );
+    const statuses = answers.map((a) => a.status);
+    expect(statuses.filter((s) => s === 401).length).toBeLessThanOrEqual(max);
+    expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(6);
+    expect(statuses.every((s) => s === 401 || s === 429)).toBe(true);
+  });
+
+  it('falls back to the socket address when X-Forwarded-For is not an address', async () => {
+    const res = await ctx.http
+      .post('/auth/login')
+      .set('X-Forwarded-For', 'not-an-ip')
+      .send({ username: 'nobody.here', password: 'x' });
+    expect(res.status).toBe(401);
+  });
+
   it('never throttles successful logins', async () => {
     const user = await ctx.newUser('assessor');
     for (let i = 0; i < ctx.config.auth.loginMaxFailures + 2; i += 1) {

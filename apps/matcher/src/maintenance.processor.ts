@@ -20,7 +20,7 @@ export class MaintenanceProcessor
   protected readonly queue = QUEUES.maintenance;
   protected readonly handlers: JobHandlers<typeof QUEUES.maintenance> = {
     heartbeat: async () => this.maintenance.heartbeat(),
-    'prune-login-failures': (data) => this.maintenance.pruneLoginFailures(data.olderThanMinutes),
+    'prune-login-failures': () => this.maintenance.pruneLoginFailures(),
   };
 
   constructor(
@@ -40,7 +40,7 @@ export class MaintenanceProcessor
     await this.maintenanceQueue.upsertJobScheduler(
       jobIds.pruneLoginFailuresScheduler(),
       { every: PRUNE_LOGIN_FAILURES_EVERY_MS },
-      { name: 'prune-login-failures', data: { olderThanMinutes: 60 } },
+      { name: 'prune-login-failures', data: {} },
     );
     this.logger.log('maintenance schedules in place');
   }

@@ -18,10 +18,9 @@ export class MaintenanceService {
     return { beats: this.beats, at };
   }
 
-  async pruneLoginFailures(
-    olderThanMinutes = this.config.auth.loginFailureWindowMinutes,
-  ): Promise<number> {
-    const removed = await this.loginFailures.prune(olderThanMinutes);
+  /** Only failures that no longer count: older than the throttling window. */
+  async pruneLoginFailures(): Promise<number> {
+    const removed = await this.loginFailures.prune(this.config.auth.loginFailureWindowMinutes);
     if (removed > 0) this.logger.log({ removed }, 'pruned login failures');
     return removed;
   }

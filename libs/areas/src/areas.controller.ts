@@ -1,10 +1,11 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   ApiErrors,
   ApiPageResponse,
   ApiProtected,
   CurrentUser,
+  ParseIdPipe,
   type Page,
   type Principal,
   Roles,
@@ -40,7 +41,7 @@ export class AreasController {
   @ApiOkResponse({ type: AreaDetailDto })
   @ApiErrors(400, 404)
   get(
-    @Param('id', ParseUUIDPipe) id: string,
+    @Param('id', ParseIdPipe) id: string,
     @CurrentUser() principal: Principal,
   ): Promise<AreaDetailDto> {
     return this.areas.get(id, principal);

@@ -92,6 +92,8 @@ export class AreasService {
   async get(id: string, principal: Principal): Promise<AreaDetailDto> {
     const area = await this.areas.findInScope(id, principal);
     if (!area) throw new NotFoundError('Area', 'AREA_NOT_FOUND');
+    // Ancestors are shown as breadcrumbs (names and codes) even above the caller's scope:
+    // knowing which district a street belongs to reveals nothing about households.
     const ancestorIds = idsOnPath(area.path).filter((a) => a !== area.id);
     const [ancestors, children] = await Promise.all([
       this.areas.byIds(ancestorIds),

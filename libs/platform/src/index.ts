@@ -13,6 +13,8 @@ export * from './logging/logging.module';
 export * from './platform.module';
 export * from './http/platform-http.module';
 export * from './http/configure-http-app';
+export * from './http/parse-id.pipe';
+export * from './http/client-address';
 
 import { AuditLogEntity } from './audit/audit-log.entity';
 import { LoginFailureEntity } from './auth/login-failure.entity';

@@ -38,7 +38,7 @@ export default async function globalSetup(): Promise<void> {
     NODE_ENV: 'test',
     JWT_SECRET: process.env.JWT_SECRET ?? randomBytes(32).toString('base64url'),
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
-    TRUST_PROXY: 'true',
+    TRUST_PROXY: '1',
     DB_MIGRATE_ON_START: 'true',
   });
 }

@@ -23,7 +23,11 @@ export interface AuditEntry {
 export class AuditService {
   constructor(private readonly auditLog: AuditLogRepository) {}
 
-  record(manager: EntityManager, entry: AuditEntry): Promise<void> {
-    return this.auditLog.insert(manager, entry);
+  async record(manager: EntityManager, entry: AuditEntry): Promise<void> {
+    // A row written outside the change's transaction could outlive a rolled-back change.
+    if (!manager.queryRunner?.isTransactionActive) {
+      throw new Error('AuditService.record needs the manager of an open transaction');
+    }
+    await this.auditLog.insert(manager, entry);
   }
 }

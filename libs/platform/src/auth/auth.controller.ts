@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { ApiErrors, ApiProtected } from '../http/api-docs.decorators';
+import { clientAddress } from '../http/client-address';
 import { AuthService } from './auth.service';
 import { CurrentUser, Public } from './auth.decorators';
 import { LoginDto, MeDto, TokenDto } from './dto/auth.dto';
@@ -19,7 +20,7 @@ export class AuthController {
   @ApiOkResponse({ type: TokenDto })
   @ApiErrors(400, 401, 429)
   login(@Body() body: LoginDto, @Req() request: FastifyRequest): Promise<TokenDto> {
-    return this.auth.login(body.username, body.password, request.ip);
+    return this.auth.login(body.username, body.password, clientAddress(request));
   }
 
   @Get('me')

@@ -20,14 +20,14 @@ export class AuthService {
 
   async login(username: string, password: string, clientIp: string): Promise<TokenDto> {
     const key = username.trim().toLowerCase();
-    await this.throttle.assertAllowed(key, clientIp);
+    const attempt = await this.throttle.begin(key, clientIp);
     const user = await this.users.findForLogin(key);
     const ok = await verifyPassword(user?.passwordHash, password);
     if (!user || !ok) {
-      await this.throttle.recordFailure(key, clientIp);
       // One message for unknown user and wrong password: no username enumeration.
       throw new DomainError('INVALID_CREDENTIALS', 'Invalid username or password');
     }
+    await this.throttle.succeeded(attempt);
     const expiresIn = this.config.auth.jwtExpiresInSeconds;
     const accessToken = await this.jwt.signAsync({ sub: user.id, role: user.role }, { expiresIn });
     return { accessToken, tokenType: 'Bearer', expiresIn };

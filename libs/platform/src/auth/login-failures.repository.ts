@@ -30,11 +30,17 @@ export class LoginFailuresRepository {
     };
   }
 
-  async record(username: string, clientIp: string): Promise<void> {
-    await this.dataSource.query(
-      `INSERT INTO login_failure (username, client_ip) VALUES ($1, $2::inet)`,
+  /** Records an attempt as failed until proven otherwise; returns its id. */
+  async record(username: string, clientIp: string): Promise<string> {
+    const rows: Array<{ id: string }> = await this.dataSource.query(
+      `INSERT INTO login_failure (username, client_ip) VALUES ($1, $2::inet) RETURNING id`,
       [username, clientIp],
     );
+    return rows[0].id;
+  }
+
+  async forget(id: string): Promise<void> {
+    await this.dataSource.query(`DELETE FROM login_failure WHERE id = $1`, [id]);
   }
 
   async prune(olderThanMinutes: number): Promise<number> {

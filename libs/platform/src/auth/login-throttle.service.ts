@@ -15,10 +15,19 @@ export class LoginThrottleService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async assertAllowed(username: string, clientIp: string): Promise<void> {
+  /**
+   * Records the attempt *before* the password is checked and counts with it, so that
+   * parallel guesses see each other: of N simultaneous wrong attempts, at most the allowed
+   * number get to a password check. Returns the attempt's id for {@link succeeded}.
+   */
+  async begin(username: string, clientIp: string): Promise<string> {
     const { loginMaxFailures: max, loginFailureWindowMinutes: window } = this.config.auth;
+    const attempt = await this.failures.record(username, clientIp);
     const counts = await this.failures.count(username, clientIp, window);
-    if (counts.byUsername >= max || counts.byClient >= max) {
+    // The counts include this attempt.
+    if (counts.byUsername > max || counts.byClient > max) {
+      // A refused attempt doesn't extend the lock-out.
+      await this.failures.forget(attempt);
       const releaseAt = (counts.oldestAt?.getTime() ?? Date.now()) + window * 60_000;
       const retryAfterSeconds = Math.max(1, Math.ceil((releaseAt - Date.now()) / 1000));
       throw new DomainError(
@@ -27,9 +36,11 @@ export class LoginThrottleService {
         { retryAfterSeconds },
       );
     }
+    return attempt;
   }
 
-  recordFailure(username: string, clientIp: string): Promise<void> {
-    return this.failures.record(username, clientIp);
+  /** The password was right: the attempt was no failure. */
+  succeeded(attempt: string): Promise<void> {
+    return this.failures.forget(attempt);
   }
 }

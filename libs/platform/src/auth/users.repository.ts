@@ -50,7 +50,7 @@ export class UsersRepository {
     };
   }
 
-  /** Insert or update by username (used by the demo seed). */
+  /** Insert or update by username, resetting the password (the demo seed and tests). */
   async upsert(
     user: Pick<
       UserEntity,
@@ -63,6 +63,7 @@ export class UsersRepository {
        VALUES ($1, $2, $3, $4, $5, $6)
        ON CONFLICT (lower(username)) DO UPDATE
          SET display_name = EXCLUDED.display_name, role = EXCLUDED.role,
+             password_hash = EXCLUDED.password_hash, active = true,
              area_id = EXCLUDED.area_id, provider_id = COALESCE(EXCLUDED.provider_id, app_user.provider_id),
              updated_at = now(), version = app_user.version + 1
        RETURNING id`,

@@ -8,8 +8,8 @@ const valid = {
 
 describe(loadConfig.name, () => {
   it('fills defaults and types values', () => {
-    const sut = loadConfig({ ...valid, PORT: '8080', TRUST_PROXY: 'true' });
-    expect(sut.http).toEqual({ port: 8080, host: '0.0.0.0', trustProxy: true });
+    const sut = loadConfig({ ...valid, PORT: '8080', TRUST_PROXY: '1' });
+    expect(sut.http).toEqual({ port: 8080, host: '0.0.0.0', trustProxy: 1 });
     expect(sut.auth).toMatchObject({
       jwtExpiresInSeconds: 3600,
       loginMaxFailures: 10,

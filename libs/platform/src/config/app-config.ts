@@ -37,10 +37,15 @@ export class EnvironmentVariables {
   @IsString()
   HOST = '0.0.0.0';
 
-  /** Behind a reverse proxy, take the client address from X-Forwarded-For (login throttling). */
-  @Transform(toBool)
-  @IsBoolean()
-  TRUST_PROXY = false;
+  /**
+   * Reverse proxies in front of the API: the client address is taken that many hops back
+   * in X-Forwarded-For (0: the socket's peer). Used by login throttling.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(10)
+  TRUST_PROXY = 0;
 
   @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_URL must be a postgres:// URL' })
   DATABASE_URL!: string;
@@ -87,7 +92,7 @@ export class EnvironmentVariables {
 export interface AppConfig {
   env: 'development' | 'test' | 'production';
   serviceName: string;
-  http: { port: number; host: string; trustProxy: boolean };
+  http: { port: number; host: string; trustProxy: number };
   database: { url: string; migrateOnStart: boolean };
   redis: { url: string; queuePrefix: string };
   auth: {

@@ -1,5 +1,7 @@
 import { BadRequestException, NotFoundException, PayloadTooLargeException } from '@nestjs/common';
-import { toErrorBody } from './all-exceptions.filter';
+import { Logger } from '@nestjs/common';
+import type { ArgumentsHost } from '@nestjs/common';
+import { AllExceptionsFilter, toErrorBody } from './all-exceptions.filter';
 import { DomainError } from './domain-error';
 import { ERROR_STATUS } from './error-codes';
 
@@ -56,6 +58,75 @@ describe(toErrorBody.name, () => {
     expect(result.body).toEqual({
       statusCode: 500,
       error: 'Internal Server Error',
+      code: 'INTERNAL_ERROR',
+      message: 'An unexpected error occurred',
+    });
+  });
+});
+
+describe(AllExceptionsFilter.name, () => {
+  const reply = () => {
+    const sent: {
+      status?: number;
+      body?: Record<string, unknown>;
+      headers: Record<string, string>;
+    } = { headers: {} };
+    const r = {
+      status: (code: number) => ((sent.status = code), r),
+      send: (body: Record<string, unknown>) => ((sent.body = body), r),
+      header: (k: string, v: string) => ((sent.headers[k] = v), r),
+    };
+    const host = { switchToHttp: () => ({ getResponse: () => r }) } as unknown as ArgumentsHost;
+    return { sent, host };
+  };
+
+  it('answers an unexpected error 500 with an errorId that is also logged, and no stack', () => {
+    const log = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
+    const { sent, host } = reply();
+    new AllExceptionsFilter().catch(new Error('db password is hunter2'), host);
+    expect(sent.status).toBe(500);
+    expect(sent.body).toEqual({
+      statusCode: 500,
+      error: 'Internal Server Error',
+      code: 'INTERNAL_ERROR',
+      message: 'An unexpected error occurred',
+      errorId: expect.stringMatching(/^[0-9a-f-]{36}$/),
+    });
+    expect(JSON.stringify(sent.body)).not.toMatch(/hunter2|at /);
+    expect(log).toHaveBeenCalledWith(
+      expect.objectContaining({ errorId: sent.body!.errorId }),
+      expect.any(String),
+    );
+    log.mockRestore();
+  });
+
+  it('sets Retry-After on throttled logins', () => {
+    const { sent, host } = reply();
+    new AllExceptionsFilter().catch(
+      new DomainError('TOO_MANY_LOGIN_ATTEMPTS', 'wait', { retryAfterSeconds: 42 }),
+      host,
+    );
+    expect(sent.status).toBe(429);
+    expect(sent.headers['Retry-After']).toBe('42');
+  });
+
+  it("keeps 5xx HTTP exceptions' own words out of the body", () => {
+    const { sent, host } = reply();
+    jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
+    new AllExceptionsFilter().catch(new (class extends Error {})('x'), host);
+    expect(sent.body!.message).toBe('An unexpected error occurred');
+  });
+});
+
+describe('toErrorBody for unmapped statuses', () => {
+  it('gives an unmapped 4xx BAD_REQUEST and hides a 5xx message', () => {
+    const { HttpException } = jest.requireActual('@nestjs/common');
+    expect(toErrorBody(new HttpException('Not Acceptable', 406)).body).toMatchObject({
+      statusCode: 406,
+      code: 'BAD_REQUEST',
+    });
+    expect(toErrorBody(new HttpException('secret detail', 502)).body).toMatchObject({
+      statusCode: 502,
       code: 'INTERNAL_ERROR',
       message: 'An unexpected error occurred',
     });

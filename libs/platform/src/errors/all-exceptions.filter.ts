@@ -68,13 +68,21 @@ export function toErrorBody(exception: unknown): { body: ErrorBody; unexpected: 
           ? (response as { message: string[] }).message.join('; ')
           : String((response as { message?: unknown }).message ?? exception.message);
     const isUnknownRoute = statusCode === 404 && /^Cannot [A-Z]+ /.test(message);
+    const unexpected = statusCode >= 500;
     return {
-      unexpected: statusCode >= 500,
+      unexpected,
       body: {
         statusCode,
         error: reasonPhrase(statusCode),
-        code: isUnknownRoute ? 'ROUTE_NOT_FOUND' : (CODE_BY_STATUS[statusCode] ?? 'INTERNAL_ERROR'),
-        message: isUnknownRoute ? `No route ${message.slice('Cannot '.length)}` : message,
+        code: isUnknownRoute
+          ? 'ROUTE_NOT_FOUND'
+          : (CODE_BY_STATUS[statusCode] ?? (unexpected ? 'INTERNAL_ERROR' : 'BAD_REQUEST')),
+        // A server-side failure's own words stay in the log.
+        message: isUnknownRoute
+          ? `No route ${message.slice('Cannot '.length)}`
+          : unexpected && statusCode !== HttpStatus.SERVICE_UNAVAILABLE
+            ? 'An unexpected error occurred'
+            : message,
       },
     };
   }

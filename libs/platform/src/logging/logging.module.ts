@@ -20,6 +20,21 @@ export const REDACT_PATHS = [
   '*.phone',
 ];
 
+/**
+ * Errors are logged by name, message, code and stack only: a database error's own
+ * properties (`parameters`, `detail`, `query`) would print the values of the failed
+ * statement, which can be personal data.
+ */
+export function serializeError(error: unknown): Record<string, unknown> {
+  if (!(error instanceof Error)) return { message: String(error) };
+  return {
+    type: error.name,
+    message: error.message,
+    code: (error as { code?: unknown }).code,
+    stack: error.stack,
+  };
+}
+
 /** JSON logs (pino), each request's lines carrying its request id. */
 @Module({})
 export class LoggingModule {
@@ -41,11 +56,13 @@ export class LoggingModule {
                 ignore: (req: IncomingMessage) => req.url?.startsWith('/health') ?? false,
               },
               serializers: {
+                // The path only: query strings may carry search terms about people.
                 req: (req: { id: string; method: string; url: string }) => ({
                   id: req.id,
                   method: req.method,
-                  url: req.url,
+                  path: req.url.split('?')[0],
                 }),
+                err: serializeError,
                 res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
               },
             },

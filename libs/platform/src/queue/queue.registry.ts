@@ -14,8 +14,8 @@ export interface JobPayloads {
   maintenance: {
     /** Proves the worker is alive and connected; scheduled every HEARTBEAT_EVERY_MS. */
     heartbeat: { scheduledBy: string };
-    /** Deletes login-failure rows older than the throttling window. */
-    'prune-login-failures': { olderThanMinutes: number };
+    /** Deletes login-failure rows older than the throttling window (LOGIN_FAILURE_WINDOW_MINUTES). */
+    'prune-login-failures': Record<string, never>;
   };
 }
 
