@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AreasHttpModule } from '@onedoor/areas';
+import { ResourcesHttpModule } from '@onedoor/resources';
 import { AppConfig, PlatformHttpModule, PlatformModule } from '@onedoor/platform';
 import { MIGRATIONS } from '../../../migrations';
 
@@ -13,6 +14,7 @@ export class ApiModule {
         PlatformModule.forRoot({ applicationName: 'onedoor-api', migrations: MIGRATIONS, config }),
         PlatformHttpModule,
         AreasHttpModule,
+        ResourcesHttpModule,
       ],
     };
   }

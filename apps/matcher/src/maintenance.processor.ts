@@ -5,10 +5,12 @@ import {
   HEARTBEAT_EVERY_MS,
   JobHandlers,
   jobIds,
+  EXPIRE_RESOURCES_EVERY_MS,
   PRUNE_LOGIN_FAILURES_EVERY_MS,
   QUEUES,
   QueueProcessor,
 } from '@onedoor/platform';
+import { ResourceLifecycleService } from '@onedoor/resources';
 import { MaintenanceService } from './maintenance.service';
 
 @Processor(QUEUES.maintenance)
@@ -21,10 +23,12 @@ export class MaintenanceProcessor
   protected readonly handlers: JobHandlers<typeof QUEUES.maintenance> = {
     heartbeat: async () => this.maintenance.heartbeat(),
     'prune-login-failures': () => this.maintenance.pruneLoginFailures(),
+    'expire-resources': () => this.resourceLifecycle.expireDue(),
   };
 
   constructor(
     private readonly maintenance: MaintenanceService,
+    private readonly resourceLifecycle: ResourceLifecycleService,
     @InjectQueue(QUEUES.maintenance) private readonly maintenanceQueue: Queue,
   ) {
     super();
@@ -41,6 +45,12 @@ export class MaintenanceProcessor
       jobIds.pruneLoginFailuresScheduler(),
       { every: PRUNE_LOGIN_FAILURES_EVERY_MS },
       { name: 'prune-login-failures', data: {} },
+    );
+    // Runs at once on start, then hourly: a resource lapses within an hour of its last day.
+    await this.maintenanceQueue.upsertJobScheduler(
+      jobIds.expireResourcesScheduler(),
+      { every: EXPIRE_RESOURCES_EVERY_MS },
+      { name: 'expire-resources', data: {} },
     );
     this.logger.log('maintenance schedules in place');
   }

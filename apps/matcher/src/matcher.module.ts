@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AreasModule } from '@onedoor/areas';
+import { ResourcesModule } from '@onedoor/resources';
 import { AppConfig, PlatformModule } from '@onedoor/platform';
 import { MIGRATIONS } from '../../../migrations';
 import { MaintenanceProcessor } from './maintenance.processor';
@@ -18,6 +19,7 @@ export class MatcherModule {
           config,
         }),
         AreasModule,
+        ResourcesModule,
       ],
       providers: [MaintenanceService, MaintenanceProcessor],
     };

@@ -5,6 +5,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { AreaEntity, childPath, type AreaLevel } from '@onedoor/areas';
+import { ProviderEntity, usccCheckCharacter } from '@onedoor/resources';
 import {
   hashPassword,
   loadConfig,
@@ -71,7 +72,11 @@ export class TestContext {
     return { city, district, streetA, streetB, communityA, communityB };
   }
 
-  async newUser(role: Role, area?: AreaEntity | null): Promise<{ id: string; username: string }> {
+  async newUser(
+    role: Role,
+    area?: AreaEntity | null,
+    providerId: string | null = null,
+  ): Promise<{ id: string; username: string }> {
     passwordHash ??= hashPassword(TEST_PASSWORD);
     const username = `${role}.${randomUUID().slice(0, 8)}`;
     const id = await this.app.get(UsersRepository).upsert({
@@ -80,7 +85,7 @@ export class TestContext {
       passwordHash: await passwordHash,
       role,
       areaId: area?.id ?? null,
-      providerId: null,
+      providerId,
     });
     return { id, username };
   }
@@ -91,9 +96,82 @@ export class TestContext {
   }
 
   /** A new user of that role and area, logged in: returns the bearer header value. */
-  async tokenFor(role: Role, area?: AreaEntity | null): Promise<string> {
-    const user = await this.newUser(role, area);
+  async tokenFor(
+    role: Role,
+    area?: AreaEntity | null,
+    providerId: string | null = null,
+  ): Promise<string> {
+    const user = await this.newUser(role, area, providerId);
     return `Bearer ${await this.login(user.username)}`;
+  }
+
+  /** A provider organization at home in `homeArea`, verified unless said otherwise. */
+  async newProvider(
+    homeArea: AreaEntity,
+    over: Partial<Pick<ProviderEntity, 'kind' | 'verification' | 'name'>> = {},
+  ): Promise<ProviderEntity> {
+    const base = `9111010${String(Math.floor(Math.random() * 1e9)).padStart(10, '0')}`.slice(0, 17);
+    const provider = Object.assign(new ProviderEntity(), {
+      kind: 'charity',
+      name: `机构 ${randomUUID().slice(0, 6)}`,
+      uscc: base + usccCheckCharacter(base),
+      homeAreaId: homeArea.id,
+      verification: 'verified',
+      ...over,
+    });
+    await this.dataSource.getRepository(ProviderEntity).insert(provider);
+    return provider;
+  }
+
+  /** A provider with a logged-in user acting for it. */
+  async newProviderWithUser(
+    homeArea: AreaEntity,
+    over: Parameters<TestContext['newProvider']>[1] = {},
+  ) {
+    const provider = await this.newProvider(homeArea, over);
+    const token = await this.tokenFor('provider', homeArea, provider.id);
+    return { provider, token };
+  }
+
+  /** A resource body that passes every rule, covering `area`. */
+  resourceBody(area: AreaEntity, over: Record<string, unknown> = {}) {
+    return {
+      title: `资源 ${randomUUID().slice(0, 6)}`,
+      description: '测试用资源',
+      categoryCode: 'care',
+      form: 'service',
+      serviceLevel: 'community',
+      coverageAreaId: area.id,
+      capacity: 10,
+      validFrom: '2026-01-01',
+      validUntil: '2099-12-31',
+      ...over,
+    };
+  }
+
+  /** Posts, submits and publishes a resource: returns its body as published. */
+  async publishedResource(
+    ownerToken: string,
+    reviewerToken: string,
+    area: AreaEntity,
+    over: Record<string, unknown> = {},
+  ) {
+    const created = await this.http
+      .post('/resources')
+      .set('Authorization', ownerToken)
+      .send(this.resourceBody(area, over))
+      .expect(201);
+    await this.http
+      .post(`/resources/${created.body.id}/submit`)
+      .set('Authorization', ownerToken)
+      .send({})
+      .expect(200);
+    const published = await this.http
+      .post(`/resources/${created.body.id}/publish`)
+      .set('Authorization', reviewerToken)
+      .send({})
+      .expect(200);
+    return published.body as { id: string; version: number; title: string };
   }
 
   close(): Promise<void> {

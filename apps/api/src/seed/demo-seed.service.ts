@@ -1,7 +1,15 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { AreasRepository, AreasService } from '@onedoor/areas';
-import { APP_CONFIG, type AppConfig, hashPassword, UsersRepository } from '@onedoor/platform';
+import {
+  APP_CONFIG,
+  type AppConfig,
+  hashPassword,
+  type Principal,
+  UsersRepository,
+} from '@onedoor/platform';
 import { DEMO_AREAS, DEMO_PASSWORD, DEMO_USERS } from './demo-data';
+import { DEMO_PROVIDERS } from './demo-resources.data';
+import { DemoResourcesSeeder } from './demo-resources.seeder';
 
 /**
  * Loads the demo district. Idempotent: areas are looked up by code and users upserted by
@@ -15,32 +23,36 @@ export class DemoSeedService {
     private readonly areas: AreasService,
     private readonly areasRepo: AreasRepository,
     private readonly users: UsersRepository,
+    private readonly resources: DemoResourcesSeeder,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async run(): Promise<{ areas: number; users: number }> {
+  async run(): Promise<{ areas: number; users: number; resources: number }> {
     if (this.config.env === 'production') {
       throw new Error('The demo seed refuses to run with NODE_ENV=production');
     }
     const passwordHash = await hashPassword(DEMO_PASSWORD);
+    const upsertUser = async (
+      user: (typeof DEMO_USERS)[number],
+      areaId: string | null,
+      providerId: string | null,
+    ) =>
+      this.users.upsert({
+        username: user.username,
+        displayName: user.displayName,
+        role: user.role,
+        passwordHash,
+        areaId,
+        providerId,
+      });
+    const principal = async (userId: string): Promise<Principal> =>
+      (await this.users.findPrincipal(userId))!;
+
     const admin = DEMO_USERS.find((u) => u.role === 'admin')!;
-    const adminId = await this.users.upsert({
-      ...admin,
-      passwordHash,
-      areaId: null,
-      providerId: null,
-    });
-    const actor = {
-      userId: adminId,
-      username: admin.username,
-      role: 'admin' as const,
-      areaId: null,
-      areaPath: null,
-      providerId: null,
-    };
+    const adminPrincipal = await principal(await upsertUser(admin, null, null));
 
     const idByCode = new Map<string, string>();
-    let created = 0;
+    let createdAreas = 0;
     for (const area of DEMO_AREAS) {
       let existing = await this.areasRepo.findByCode(area.code);
       if (!existing) {
@@ -52,25 +64,49 @@ export class DemoSeedService {
             parentId: area.parent ? idByCode.get(area.parent) : undefined,
             minimumLivingStandardFen: area.minimumLivingStandardFen,
           },
-          actor,
+          adminPrincipal,
         );
         existing = await this.areasRepo.findById(dto.id);
-        created += 1;
+        createdAreas += 1;
       }
       idByCode.set(area.code, existing!.id);
     }
+
+    const userIds = new Map<string, string>();
     for (const user of DEMO_USERS) {
       if (user === admin) continue;
-      await this.users.upsert({
-        username: user.username,
-        displayName: user.displayName,
-        role: user.role,
-        passwordHash,
-        areaId: user.area ? idByCode.get(user.area)! : null,
-        providerId: null,
-      });
+      userIds.set(
+        user.username,
+        await upsertUser(user, user.area ? idByCode.get(user.area)! : null, null),
+      );
     }
-    this.logger.log(`demo data: ${created} areas created, ${DEMO_USERS.length} users in place`);
-    return { areas: created, users: DEMO_USERS.length };
+
+    const reviewer = await principal(userIds.get('civil.district')!);
+    const providerIds = await this.resources.seedProviders(
+      adminPrincipal,
+      reviewer,
+      idByCode.get('DEMO-C-D1')!,
+    );
+    const owners = new Map<string, Principal>();
+    for (const p of DEMO_PROVIDERS) {
+      const user = DEMO_USERS.find((u) => u.username === p.user);
+      if (!user) {
+        owners.set(p.key, adminPrincipal); // government departments: admin acts for them in the demo
+        continue;
+      }
+      const id = await upsertUser(user, idByCode.get(user.area!)!, providerIds.get(p.key)!);
+      owners.set(p.key, await principal(id));
+    }
+    const createdResources = await this.resources.seedResources(
+      providerIds,
+      (key) => owners.get(key)!,
+      reviewer,
+    );
+
+    this.logger.log(
+      `demo data: ${createdAreas} areas and ${createdResources} resources created; ${DEMO_USERS.length} users, ` +
+        `${DEMO_PROVIDERS.length} providers in place`,
+    );
+    return { areas: createdAreas, users: DEMO_USERS.length, resources: createdResources };
   }
 }

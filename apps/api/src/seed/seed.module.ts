@@ -1,7 +1,9 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AreasModule } from '@onedoor/areas';
+import { ResourcesModule } from '@onedoor/resources';
 import { type AppConfig, PlatformModule } from '@onedoor/platform';
 import { MIGRATIONS } from '../../../../migrations';
+import { DemoResourcesSeeder } from './demo-resources.seeder';
 import { DemoSeedService } from './demo-seed.service';
 
 @Module({})
@@ -12,8 +14,9 @@ export class SeedModule {
       imports: [
         PlatformModule.forRoot({ applicationName: 'onedoor-seed', migrations: MIGRATIONS, config }),
         AreasModule,
+        ResourcesModule,
       ],
-      providers: [DemoSeedService],
+      providers: [DemoSeedService, DemoResourcesSeeder],
     };
   }
 }

@@ -40,8 +40,13 @@ export class UserEntity {
   @JoinColumn({ name: 'area_id', foreignKeyConstraintName: 'fk_app_user_area' })
   area?: unknown;
 
+  @Index('ix_app_user_provider_id')
   @Column({ type: 'uuid', nullable: true })
   providerId!: string | null;
+
+  @ManyToOne('ProviderEntity', { nullable: true })
+  @JoinColumn({ name: 'provider_id', foreignKeyConstraintName: 'fk_app_user_provider' })
+  provider?: unknown;
 
   @Column({ type: 'boolean', default: true })
   active!: boolean;

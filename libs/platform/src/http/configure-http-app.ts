@@ -21,6 +21,16 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     .addTag('health', 'Liveness and readiness')
     .addTag('areas', 'The area tree: city > district > street > community')
     .addTag('audit', 'Append-only history of state changes')
+    .addTag(
+      'providers',
+      'Government departments, charities, enterprises and social-work organizations',
+    )
+    .addTag('categories', 'The taxonomy shared by needs and resources')
+    .addTag(
+      'resources',
+      'The resource pool: what providers offer, where, to whom, how much is left',
+    )
+    .addTag('exports', 'Open Referral HSDS export of the resource pool')
     .build();
   const document = SwaggerModule.createDocument(app, config);
   // Public routes (@Public(): login, health) say so explicitly with an empty requirement,

@@ -16,6 +16,8 @@ export interface JobPayloads {
     heartbeat: { scheduledBy: string };
     /** Deletes login-failure rows older than the throttling window (LOGIN_FAILURE_WINDOW_MINUTES). */
     'prune-login-failures': Record<string, never>;
+    /** Closes resources whose validity window has ended (audited as `expire`). */
+    'expire-resources': Record<string, never>;
   };
 }
 
@@ -24,7 +26,7 @@ export type JobPayload<Q extends QueueName, J extends JobName<Q>> = JobPayloads[
 
 /** Runtime list of job names per queue, checked against the handlers at worker start. */
 export const JOB_NAMES: { [Q in QueueName]: ReadonlyArray<JobName<Q>> } = {
-  maintenance: ['heartbeat', 'prune-login-failures'],
+  maintenance: ['heartbeat', 'prune-login-failures', 'expire-resources'],
 };
 
 /**
@@ -34,7 +36,9 @@ export const JOB_NAMES: { [Q in QueueName]: ReadonlyArray<JobName<Q>> } = {
 export const jobIds = {
   heartbeatScheduler: () => 'maintenance.heartbeat',
   pruneLoginFailuresScheduler: () => 'maintenance.prune-login-failures',
+  expireResourcesScheduler: () => 'maintenance.expire-resources',
 };
 
 export const HEARTBEAT_EVERY_MS = 30_000;
 export const PRUNE_LOGIN_FAILURES_EVERY_MS = 15 * 60_000;
+export const EXPIRE_RESOURCES_EVERY_MS = 60 * 60_000;

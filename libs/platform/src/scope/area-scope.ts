@@ -20,6 +20,26 @@ export function applyAreaScope<T extends ObjectLiteral>(
   });
 }
 
+/**
+ * Records whose area overlaps the caller's scope: inside it, or above it (a district-wide
+ * resource is relevant to a street's staff). Same fail-closed rule as applyAreaScope.
+ */
+export function applyAreaOverlap<T extends ObjectLiteral>(
+  qb: SelectQueryBuilder<T>,
+  pathExpression: string,
+  principal: Principal,
+): SelectQueryBuilder<T> {
+  if (principal.role === 'admin') return qb;
+  if (!principal.areaPath) return qb.andWhere('1 = 0');
+  return qb.andWhere(
+    `(${pathExpression} LIKE :overlapPrefix OR :overlapPath LIKE ${pathExpression} || '%')`,
+    {
+      overlapPrefix: `${principal.areaPath}%`,
+      overlapPath: principal.areaPath,
+    },
+  );
+}
+
 /** The same rule for a single path already in hand. */
 export function isInScope(principal: Principal, path: string | null | undefined): boolean {
   if (principal.role === 'admin') return true;

@@ -1,0 +1,31 @@
+export * from './resource.types';
+export * from './eligibility/eligibility.types';
+export * from './eligibility/eligibility.util';
+export * from './eligibility/eligibility-description.util';
+export * from './uscc.util';
+export * from './resource-lifecycle';
+export * from './provider.entity';
+export * from './category.entity';
+export * from './resource.entity';
+export * from './resource-rules';
+export * from './resource.mapper';
+export * from './providers.repository';
+export * from './categories.repository';
+export * from './resources.repository';
+export * from './providers.service';
+export * from './categories.service';
+export * from './resources.service';
+export * from './resource-lifecycle.service';
+export * from './hsds/hsds.mapper';
+export * from './hsds/hsds-export.service';
+export * from './resources.module';
+export * from './resources-http.module';
+export * from './dto/provider.dto';
+export * from './dto/category.dto';
+export * from './dto/resource.dto';
+
+import { CategoryEntity } from './category.entity';
+import { ProviderEntity } from './provider.entity';
+import { ResourceEntity } from './resource.entity';
+/** The lib's entities, for the TypeORM CLI's data source. */
+export const RESOURCES_ENTITIES = [ProviderEntity, CategoryEntity, ResourceEntity];

@@ -1,0 +1,113 @@
+import { Injectable, Logger } from '@nestjs/common';
+import {
+  AuditService,
+  DomainError,
+  ForbiddenError,
+  isInScope,
+  NotFoundError,
+  type Principal,
+  TransactionRunner,
+  ValidationFailedError,
+} from '@onedoor/platform';
+import type { ResourceDto } from './dto/resource.dto';
+import { actorsFor, RESOURCE_TRANSITIONS, type ResourceAction } from './resource-lifecycle';
+import { toResourceDto } from './resource.mapper';
+import { ResourcesRepository } from './resources.repository';
+
+/** Moves resources through draft → pending_review → published ⇄ paused → closed. */
+@Injectable()
+export class ResourceLifecycleService {
+  private readonly logger = new Logger(ResourceLifecycleService.name);
+
+  constructor(
+    private readonly resources: ResourcesRepository,
+    private readonly tx: TransactionRunner,
+    private readonly audit: AuditService,
+  ) {}
+
+  async transition(
+    id: string,
+    action: Exclude<ResourceAction, 'expire'>,
+    actor: Principal,
+    reason?: string,
+  ): Promise<ResourceDto> {
+    const rule = RESOURCE_TRANSITIONS[action];
+    await this.tx.run(async (manager) => {
+      // Locked: two reviewers acting at once see each other's result, not a stale state.
+      const resource = await this.resources.findVisible(id, actor, manager, true);
+      if (!resource) throw new NotFoundError('Resource', 'RESOURCE_NOT_FOUND');
+      const actors = actorsFor(actor, resource, isInScope(actor, resource.coverageArea!.path));
+      if (!rule.by.some((a) => actors.includes(a))) {
+        throw new ForbiddenError(
+          rule.by.includes('reviewer')
+            ? `Only civil-affairs staff whose area holds the coverage may ${action} it`
+            : `Only the resource's own organization may ${action} it`,
+        );
+      }
+      if (!rule.from.includes(resource.status)) {
+        throw new DomainError(
+          'RESOURCE_INVALID_TRANSITION',
+          `Cannot ${action} a ${resource.status} resource`,
+          {
+            status: resource.status,
+            allowedFrom: rule.from,
+          },
+        );
+      }
+      if (rule.reasonRequired && !reason) {
+        throw new ValidationFailedError(`A reason is required to ${action}`, [
+          { field: 'reason', messages: ['is required'] },
+        ]);
+      }
+      if (rule.needsVerifiedProvider && resource.provider!.verification !== 'verified') {
+        throw new DomainError(
+          'PROVIDER_NOT_VERIFIED',
+          `${resource.provider!.name} is ${resource.provider!.verification}, not verified: it cannot publish`,
+          { verification: resource.provider!.verification },
+        );
+      }
+      await this.resources.update(
+        id,
+        {
+          status: rule.to,
+          statusReason: reason ?? null,
+          ...(action === 'publish' ? { publishedAt: new Date() } : {}),
+        },
+        manager,
+      );
+      await this.audit.record(manager, {
+        entityType: 'resource',
+        entityId: id,
+        action,
+        actor,
+        fromState: resource.status,
+        toState: rule.to,
+        reason: reason ?? null,
+        areaPath: resource.coverageArea!.path,
+      });
+    });
+    return toResourceDto((await this.resources.findById(id))!);
+  }
+
+  /** Closes resources past their validity window (the matcher's repeatable job). */
+  async expireDue(): Promise<number> {
+    const expired = await this.tx.run(async (manager) => {
+      const rows = await this.resources.expireDue(manager);
+      for (const row of rows) {
+        await this.audit.record(manager, {
+          entityType: 'resource',
+          entityId: row.id,
+          action: 'expire',
+          actor: null,
+          fromState: row.status,
+          toState: 'closed',
+          reason: 'expired',
+          areaPath: row.path,
+        });
+      }
+      return rows.length;
+    });
+    if (expired > 0) this.logger.log({ expired }, 'closed resources past their validity');
+    return expired;
+  }
+}

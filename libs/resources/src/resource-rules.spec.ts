@@ -1,0 +1,51 @@
+import { isWithinReach, resourceFieldErrors } from './resource-rules';
+
+describe(isWithinReach.name, () => {
+  const home = '/city/district1/';
+  it.each([
+    ['charity', '/city/district1/street/', true],
+    ['charity', '/city/district1/', true],
+    ['charity', '/city/district2/', false],
+    ['charity', '/city/', false],
+    ['social_work_org', '/city/district2/street/', false],
+    ['government', '/city/district2/street/', true],
+    ['government', '/city/', true],
+    ['government', '/othercity/', false],
+  ])('%s covering %s: %s', (kind, coverage, expected) => {
+    expect(isWithinReach(kind, home, coverage)).toBe(expected);
+  });
+});
+
+describe(resourceFieldErrors.name, () => {
+  it('needs a value per unit for cash and in-kind, not for services', () => {
+    expect(
+      resourceFieldErrors({
+        form: 'cash',
+        valuePerUnitFen: undefined,
+        validFrom: '2026-01-01',
+        validUntil: null,
+      }),
+    ).toEqual([
+      { field: 'valuePerUnitFen', messages: ['is required for cash and in-kind resources'] },
+    ]);
+    expect(
+      resourceFieldErrors({
+        form: 'service',
+        valuePerUnitFen: null,
+        validFrom: '2026-01-01',
+        validUntil: null,
+      }),
+    ).toEqual([]);
+  });
+
+  it('refuses a validity window that ends before it starts', () => {
+    expect(
+      resourceFieldErrors({
+        form: 'service',
+        valuePerUnitFen: null,
+        validFrom: '2026-06-01',
+        validUntil: '2026-05-31',
+      }).map((e) => e.field),
+    ).toEqual(['validUntil']);
+  });
+});

@@ -1,0 +1,36 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AreasModule } from '@onedoor/areas';
+import { CategoriesRepository } from './categories.repository';
+import { CategoriesService } from './categories.service';
+import { CategoryEntity } from './category.entity';
+import { HsdsExportService } from './hsds/hsds-export.service';
+import { ProviderEntity } from './provider.entity';
+import { ProvidersRepository } from './providers.repository';
+import { ProvidersService } from './providers.service';
+import { ResourceEntity } from './resource.entity';
+import { ResourceLifecycleService } from './resource-lifecycle.service';
+import { ResourcesRepository } from './resources.repository';
+import { ResourcesService } from './resources.service';
+
+const services = [
+  ProvidersRepository,
+  ProvidersService,
+  CategoriesRepository,
+  CategoriesService,
+  ResourcesRepository,
+  ResourcesService,
+  ResourceLifecycleService,
+  HsdsExportService,
+];
+
+/** The resource pool for any process; the API adds {@link ResourcesHttpModule}. */
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([ProviderEntity, CategoryEntity, ResourceEntity]),
+    AreasModule,
+  ],
+  providers: services,
+  exports: services,
+})
+export class ResourcesModule {}
