@@ -101,6 +101,7 @@ export class Resources1763942500000 implements MigrationInterface {
         "status" "resource_status" NOT NULL DEFAULT 'draft',
         "status_reason" text,
         "published_at" TIMESTAMP WITH TIME ZONE,
+        "paused_by_reviewer" boolean NOT NULL DEFAULT false,
         "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
         "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
         "version" integer NOT NULL DEFAULT 1,

@@ -314,6 +314,7 @@ describe('Resource pool (e2e)', () => {
 
   it('finds exactly the resources whose coverage contains a community (coversArea)', async () => {
     const t = await ctx.newDistrict();
+    const otherCommunityA = await ctx.newArea('community', t.streetA);
     const staff = await ctx.tokenFor('civil_affairs', t.district);
     const { token } = await ctx.newProviderWithUser(t.district);
     const districtWide = await ctx.publishedResource(token, staff, t.district, {
@@ -323,13 +324,19 @@ describe('Resource pool (e2e)', () => {
       serviceLevel: 'street',
     });
     const communityA = await ctx.publishedResource(token, staff, t.communityA);
+    // Same street, sibling community; and the other street: none of them covers communityA.
+    await ctx.publishedResource(token, staff, otherCommunityA);
     await ctx.publishedResource(token, staff, t.streetB, { serviceLevel: 'street' });
     await ctx.publishedResource(token, staff, t.communityB);
 
-    const assessor = await ctx.tokenFor('assessor', t.streetA);
+    // District staff see all six: only the filter can narrow them to three.
+    const all = await ctx.http
+      .get(`/resources?providerId=${districtWide.provider.id}&limit=100`)
+      .set('Authorization', staff);
+    expect(all.body.total).toBe(6);
     const res = await ctx.http
       .get(`/resources?coversArea=${t.communityA.id}&limit=100`)
-      .set('Authorization', assessor);
+      .set('Authorization', staff);
     expect(res.status).toBe(200);
     expect(res.body.items.map((r: { id: string }) => r.id).sort()).toEqual(
       [districtWide.id, streetA.id, communityA.id].sort(),
@@ -378,8 +385,21 @@ describe('Resource pool (e2e)', () => {
     const { token } = await ctx.newProviderWithUser(tree.district);
     const r = await ctx.publishedResource(token, districtStaff, tree.communityA, {
       validFrom: '2025-01-01',
-      validUntil: '2025-12-31',
     });
+    // Its last day passes while it is published (publishing a lapsed resource is refused).
+    await ctx.dataSource.query(`UPDATE resource SET valid_until = '2025-12-31' WHERE id = $1`, [
+      r.id,
+    ]);
+    const lapsed = await ctx.http
+      .post(`/resources/${r.id}/pause`)
+      .set('Authorization', token)
+      .send({});
+    expect(lapsed.status).toBe(200);
+    const resume = await ctx.http
+      .post(`/resources/${r.id}/resume`)
+      .set('Authorization', token)
+      .send({});
+    expect(resume.status).toBe(409);
     const current = await ctx.publishedResource(token, districtStaff, tree.communityA);
     const sut = ctx.app.get(ResourceLifecycleService);
     expect(await sut.expireDue()).toBeGreaterThanOrEqual(1);
@@ -394,15 +414,90 @@ describe('Resource pool (e2e)', () => {
       .set('Authorization', districtStaff);
     expect(audit.body.items.at(-1)).toMatchObject({
       action: 'expire',
-      fromState: 'published',
+      fromState: 'paused',
       toState: 'closed',
       actorId: null,
     });
   });
 
+  it('lets only staff resume a resource staff paused', async () => {
+    const { token } = await ctx.newProviderWithUser(tree.district);
+    const r = await ctx.publishedResource(token, districtStaff, tree.communityA);
+    await ctx.http
+      .post(`/resources/${r.id}/pause`)
+      .set('Authorization', districtStaff)
+      .send({ reason: '投诉核查中' })
+      .expect(200);
+    const byOwner = await ctx.http
+      .post(`/resources/${r.id}/resume`)
+      .set('Authorization', token)
+      .send({});
+    expect(byOwner.status).toBe(403);
+    await ctx.http
+      .post(`/resources/${r.id}/resume`)
+      .set('Authorization', districtStaff)
+      .send({})
+      .expect(200);
+    // A provider's own pause, the provider may lift.
+    await ctx.http
+      .post(`/resources/${r.id}/pause`)
+      .set('Authorization', token)
+      .send({})
+      .expect(200);
+    await ctx.http
+      .post(`/resources/${r.id}/resume`)
+      .set('Authorization', token)
+      .send({})
+      .expect(200);
+  });
+
+  it('refuses null for required fields and a service level that cannot serve its coverage', async () => {
+    const { token } = await ctx.newProviderWithUser(tree.district);
+    const r = await ctx.http
+      .post('/resources')
+      .set('Authorization', token)
+      .send(ctx.resourceBody(tree.communityA));
+    const nulls = await ctx.http
+      .patch(`/resources/${r.body.id}`)
+      .set('Authorization', token)
+      .send({ version: 1, categoryCode: null, title: null });
+    expect(nulls.status).toBe(400);
+    expect(nulls.body.details.map((d: { field: string }) => d.field).sort()).toEqual([
+      'categoryCode',
+      'title',
+    ]);
+    const tooWide = await ctx.http
+      .post('/resources')
+      .set('Authorization', token)
+      .send(ctx.resourceBody(tree.district, { serviceLevel: 'community' }));
+    expect(tooWide.status).toBe(400);
+    expect(tooWide.body.details[0].field).toBe('coverageAreaId');
+  });
+
+  it("stops offering a suspended provider's resources, and shows history to its own users", async () => {
+    const { provider, token } = await ctx.newProviderWithUser(tree.district);
+    const r = await ctx.publishedResource(token, districtStaff, tree.communityA);
+    const assessor = await ctx.tokenFor('assessor', tree.streetA);
+    await ctx.http.get(`/resources/${r.id}`).set('Authorization', assessor).expect(200);
+    const history = await ctx.http.get(`/resources/${r.id}/history`).set('Authorization', token);
+    expect(history.body.items.map((a: { action: string }) => a.action)).toEqual([
+      'create',
+      'submit',
+      'publish',
+    ]);
+
+    await ctx.http
+      .post(`/providers/${provider.id}/verify`)
+      .set('Authorization', districtStaff)
+      .send({ status: 'suspended', reason: '年检未通过' })
+      .expect(200);
+    await ctx.http.get(`/resources/${r.id}`).set('Authorization', assessor).expect(404);
+    expect((await ctx.allHsdsServices()).map((s) => s.id)).not.toContain(r.id);
+  });
+
   it('exports published resources as HSDS 3.0 services that validate against the official schema', async () => {
     const { token } = await ctx.newProviderWithUser(tree.district);
-    await ctx.publishedResource(token, districtStaff, tree.communityA, {
+    const mine = await ctx.publishedResource(token, districtStaff, tree.communityA, {
       form: 'cash',
       categoryCode: 'education',
       valuePerUnitFen: 100000,
@@ -417,18 +512,19 @@ describe('Resource pool (e2e)', () => {
     addFormats(ajv);
     const validate = ajv.compile(schema);
 
-    const res = await ctx.http.get('/exports/hsds/services?limit=100');
-    expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ page_number: 1, first_page: true, empty: false });
-    expect(res.body.contents.length).toBeGreaterThan(0);
-    for (const service of res.body.contents) {
+    const first = await ctx.http.get('/exports/hsds/services?limit=100');
+    expect(first.status).toBe(200);
+    expect(first.body).toMatchObject({ page_number: 1, first_page: true, empty: false });
+    const services = await ctx.allHsdsServices();
+    expect(services.length).toBe(first.body.total_items);
+    for (const service of services) {
       const ok = validate(service);
       expect({ id: service.id, errors: ok ? [] : validate.errors }).toEqual({
         id: service.id,
         errors: [],
       });
     }
-    const cash = res.body.contents.find((s: { cost_options?: unknown[] }) => s.cost_options);
+    const cash = services.find((s) => s.id === mine.id);
     expect(cash).toMatchObject({
       status: 'active',
       eligibility_description: '在学子女≥1人；人均收入为低保标准的≤1.5倍',

@@ -20,6 +20,7 @@ import type {
   VerifyProviderDto,
 } from './dto/provider.dto';
 import { ProvidersRepository } from './providers.repository';
+import { nullFieldErrors } from './resource-rules';
 import { toProviderDto } from './resource.mapper';
 
 const UNIQUE_VIOLATION = '23505';
@@ -81,6 +82,9 @@ export class ProvidersService {
   /** The organization's own users, staff of its area, or admin may edit its details. */
   async update(id: string, dto: UpdateProviderDto, actor: Principal): Promise<ProviderDto> {
     const { version, ...changes } = dto;
+    const nulls = nullFieldErrors(changes, ['contactName', 'contactPhone', 'address']);
+    if (nulls.length > 0)
+      throw new ValidationFailedError(`Invalid provider: ${nulls[0].field}`, nulls);
     await this.tx.run(async (manager) => {
       const provider = await this.providers.findVisible(id, actor, manager, true);
       if (!provider) throw new NotFoundError('Provider', 'PROVIDER_NOT_FOUND');

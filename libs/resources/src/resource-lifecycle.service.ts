@@ -13,6 +13,7 @@ import type { ResourceDto } from './dto/resource.dto';
 import { actorsFor, RESOURCE_TRANSITIONS, type ResourceAction } from './resource-lifecycle';
 import { toResourceDto } from './resource.mapper';
 import { ResourcesRepository } from './resources.repository';
+import { todayInChina } from './resource-rules';
 
 /** Moves resources through draft → pending_review → published ⇄ paused → closed. */
 @Injectable()
@@ -27,7 +28,7 @@ export class ResourceLifecycleService {
 
   async transition(
     id: string,
-    action: Exclude<ResourceAction, 'expire'>,
+    action: Exclude<ResourceAction, 'expire' | 'exhaust'>,
     actor: Principal,
     reason?: string,
   ): Promise<ResourceDto> {
@@ -54,6 +55,25 @@ export class ResourceLifecycleService {
           },
         );
       }
+      if (action === 'resume' && resource.pausedByReviewer && !actors.includes('reviewer')) {
+        throw new ForbiddenError(
+          'Civil-affairs staff paused this resource; only they may resume it',
+        );
+      }
+      if (
+        (action === 'publish' || action === 'resume') &&
+        resource.validUntil &&
+        resource.validUntil < todayInChina()
+      ) {
+        throw new DomainError(
+          'RESOURCE_INVALID_TRANSITION',
+          `Cannot ${action}: validity ended on ${resource.validUntil}`,
+          {
+            status: resource.status,
+            validUntil: resource.validUntil,
+          },
+        );
+      }
       if (rule.reasonRequired && !reason) {
         throw new ValidationFailedError(`A reason is required to ${action}`, [
           { field: 'reason', messages: ['is required'] },
@@ -72,6 +92,10 @@ export class ResourceLifecycleService {
           status: rule.to,
           statusReason: reason ?? null,
           ...(action === 'publish' ? { publishedAt: new Date() } : {}),
+          ...(action === 'pause'
+            ? { pausedByReviewer: !actors.includes('owner') || actor.role === 'admin' }
+            : {}),
+          ...(action === 'resume' ? { pausedByReviewer: false } : {}),
         },
         manager,
       );

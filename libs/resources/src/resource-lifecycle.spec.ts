@@ -12,8 +12,8 @@ describe('RESOURCE_TRANSITIONS', () => {
     expect(Object.fromEntries(RESOURCE_STATUSES.map((s) => [s, reachable(s)]))).toEqual({
       draft: ['close→closed', 'submit→pending_review'],
       pending_review: ['close→closed', 'publish→published', 'reject→draft'],
-      published: ['close→closed', 'expire→closed', 'pause→paused'],
-      paused: ['close→closed', 'expire→closed', 'resume→published'],
+      published: ['close→closed', 'exhaust→closed', 'expire→closed', 'pause→paused'],
+      paused: ['close→closed', 'exhaust→closed', 'expire→closed', 'resume→published'],
       closed: [],
     });
   });
@@ -23,6 +23,7 @@ describe('RESOURCE_TRANSITIONS', () => {
     expect(RESOURCE_TRANSITIONS.reject.by).toEqual(['reviewer']);
     expect(RESOURCE_TRANSITIONS.submit.by).toEqual(['owner']);
     expect(RESOURCE_TRANSITIONS.expire.by).toEqual(['system']);
+    expect(RESOURCE_TRANSITIONS.exhaust.by).toEqual(['system']);
   });
 });
 

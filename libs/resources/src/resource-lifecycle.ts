@@ -8,6 +8,7 @@ export const RESOURCE_ACTIONS = [
   'pause',
   'resume',
   'close',
+  'exhaust',
   'expire',
 ] as const;
 export type ResourceAction = (typeof RESOURCE_ACTIONS)[number];
@@ -73,6 +74,14 @@ export const RESOURCE_TRANSITIONS: Record<ResourceAction, Transition> = {
     needsVerifiedProvider: false,
   },
   expire: {
+    from: ['published', 'paused'],
+    to: 'closed',
+    by: ['system'],
+    reasonRequired: false,
+    needsVerifiedProvider: false,
+  },
+  /** When delivered units reach capacity (the referral issue calls it). */
+  exhaust: {
     from: ['published', 'paused'],
     to: 'closed',
     by: ['system'],

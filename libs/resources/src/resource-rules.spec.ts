@@ -20,6 +20,7 @@ describe(resourceFieldErrors.name, () => {
   it('needs a value per unit for cash and in-kind, not for services', () => {
     expect(
       resourceFieldErrors({
+        serviceLevel: 'district',
         form: 'cash',
         valuePerUnitFen: undefined,
         validFrom: '2026-01-01',
@@ -30,6 +31,7 @@ describe(resourceFieldErrors.name, () => {
     ]);
     expect(
       resourceFieldErrors({
+        serviceLevel: 'district',
         form: 'service',
         valuePerUnitFen: null,
         validFrom: '2026-01-01',
@@ -38,9 +40,30 @@ describe(resourceFieldErrors.name, () => {
     ).toEqual([]);
   });
 
+  it('keeps a service level to areas it can serve', () => {
+    const base = {
+      form: 'service',
+      valuePerUnitFen: null,
+      validFrom: '2026-01-01',
+      validUntil: null,
+    };
+    expect(
+      resourceFieldErrors({ ...base, serviceLevel: 'community', coverageLevel: 'district' }).map(
+        (e) => e.field,
+      ),
+    ).toEqual(['coverageAreaId']);
+    expect(
+      resourceFieldErrors({ ...base, serviceLevel: 'street', coverageLevel: 'community' }),
+    ).toEqual([]);
+    expect(
+      resourceFieldErrors({ ...base, serviceLevel: 'district', coverageLevel: 'city' }),
+    ).toEqual([]);
+  });
+
   it('refuses a validity window that ends before it starts', () => {
     expect(
       resourceFieldErrors({
+        serviceLevel: 'district',
         form: 'service',
         valuePerUnitFen: null,
         validFrom: '2026-06-01',

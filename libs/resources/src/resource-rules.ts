@@ -23,9 +23,44 @@ export const EDITABLE_FIELDS: Record<ResourceStatus, readonly string[] | 'all'> 
   closed: [],
 };
 
+/**
+ * Today's date where the bureaus are (validity windows are calendar dates in China time,
+ * whatever time zone the server runs in).
+ */
+export function todayInChina(now: Date = new Date()): string {
+  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+}
+
+/** Fields an edit may set to null; PATCH optionals let null through class-validator. */
+export const NULLABLE_RESOURCE_FIELDS = [
+  'valuePerUnitFen',
+  'validUntil',
+  'contactNotes',
+  'eligibility',
+];
+
+/** Field errors for nulls sent where a value is required. */
+export function nullFieldErrors(
+  changes: Record<string, unknown>,
+  nullable: readonly string[],
+): FieldErrors {
+  return Object.entries(changes)
+    .filter(([key, value]) => value === null && !nullable.includes(key))
+    .map(([field]) => ({ field, messages: ['must not be null'] }));
+}
+
+/** Which coverage area levels each service level may cover (lower levels serve smaller areas). */
+export const COVERAGE_LEVELS: Record<string, readonly string[]> = {
+  community: ['community'],
+  street: ['street', 'community'],
+  district: ['city', 'district', 'street', 'community'],
+};
+
 /** Cross-field checks of a resource as it would be saved. */
 export function resourceFieldErrors(r: {
   form: string;
+  serviceLevel: string;
+  coverageLevel?: string;
   valuePerUnitFen: number | null | undefined;
   validFrom: string;
   validUntil: string | null | undefined;
@@ -35,6 +70,12 @@ export function resourceFieldErrors(r: {
     errors.push({
       field: 'valuePerUnitFen',
       messages: ['is required for cash and in-kind resources'],
+    });
+  }
+  if (r.coverageLevel && !COVERAGE_LEVELS[r.serviceLevel]?.includes(r.coverageLevel)) {
+    errors.push({
+      field: 'coverageAreaId',
+      messages: [`a ${r.serviceLevel}-level resource cannot cover a ${r.coverageLevel}`],
     });
   }
   if (r.validUntil && r.validUntil < r.validFrom) {

@@ -114,6 +114,10 @@ export class ResourceEntity {
   @Column({ type: 'timestamptz', nullable: true })
   publishedAt!: Date | null;
 
+  /** Paused by reviewing staff (e.g. over a complaint): only staff may resume it. */
+  @Column({ type: 'boolean', default: false })
+  pausedByReviewer!: boolean;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 

@@ -52,6 +52,6 @@ export function toResourceDto(r: ResourceEntity): ResourceDto {
     statusReason: r.statusReason,
     version: r.version,
     updatedAt: r.updatedAt.toISOString(),
-    historyUrl: `/audit?entityType=resource&entityId=${r.id}`,
+    historyUrl: `/resources/${r.id}/history`,
   };
 }

@@ -2,6 +2,8 @@ import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nes
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   ApiErrors,
+  AuditEntryDto,
+  PageQueryDto,
   ApiPageResponse,
   ApiProtected,
   CurrentUser,
@@ -63,6 +65,18 @@ export class ResourcesController {
     @CurrentUser() principal: Principal,
   ): Promise<ResourceDto> {
     return this.resources.get(id, principal);
+  }
+
+  @Get(':id/history')
+  @ApiOperation({ summary: "The resource's history (audit rows), oldest first" })
+  @ApiPageResponse(AuditEntryDto)
+  @ApiErrors(400, 404)
+  history(
+    @Param('id', ParseIdPipe) id: string,
+    @Query() query: PageQueryDto,
+    @CurrentUser() principal: Principal,
+  ): Promise<Page<AuditEntryDto>> {
+    return this.resources.history(id, query, principal);
   }
 
   @Patch(':id')

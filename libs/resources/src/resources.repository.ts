@@ -22,7 +22,7 @@ const NO_ID = '00000000-0000-0000-0000-000000000000';
  * Who sees a resource, applied in the query:
  * - a provider's users: their own organization's, in any state;
  * - civil-affairs staff: every state but draft, where the coverage overlaps their scope;
- * - assessors and evaluators: published ones whose coverage overlaps their scope;
+ * - assessors and evaluators: published ones of verified providers whose coverage overlaps their scope;
  * - admin: all.
  */
 function applyVisibility(qb: SelectQueryBuilder<ResourceEntity>, principal: Principal) {
@@ -36,7 +36,12 @@ function applyVisibility(qb: SelectQueryBuilder<ResourceEntity>, principal: Prin
     case 'civil_affairs':
       return applyAreaOverlap(qb.andWhere(`r.status <> 'draft'`), 'cov.path', principal);
     default:
-      return applyAreaOverlap(qb.andWhere(`r.status = 'published'`), 'cov.path', principal);
+      // A suspended provider's resources stop being offered, without touching their state.
+      return applyAreaOverlap(
+        qb.andWhere(`r.status = 'published' AND p.verification = 'verified'`),
+        'cov.path',
+        principal,
+      );
   }
 }
 
@@ -52,7 +57,8 @@ export class ResourcesRepository {
       .getRepository(ResourceEntity)
       .createQueryBuilder('r')
       .innerJoinAndSelect('r.provider', 'p')
-      .innerJoinAndSelect('r.coverageArea', 'cov');
+      .innerJoinAndSelect('r.coverageArea', 'cov')
+      .innerJoinAndSelect('r.category', 'cat');
   }
 
   findVisible(
@@ -112,7 +118,8 @@ export class ResourcesRepository {
   /** Published resources with provider and coverage, for the HSDS export (public data). */
   listPublished(page: PageQueryDto): Promise<[ResourceEntity[], number]> {
     return this.query()
-      .where(`r.status = 'published'`)
+      .where(`r.status = 'published' AND p.verification = 'verified'`)
+      .andWhere(`r.valid_from <= (now() AT TIME ZONE 'Asia/Shanghai')::date`)
       .orderBy('r.id', 'ASC')
       .skip((page.page - 1) * page.limit)
       .take(page.limit)
@@ -149,7 +156,7 @@ export class ResourcesRepository {
       await manager.query(
         `WITH due AS (
          SELECT r.id, r.status FROM resource r
-          WHERE r.status IN ('published', 'paused') AND r.valid_until < current_date
+          WHERE r.status IN ('published', 'paused') AND r.valid_until < (now() AT TIME ZONE 'Asia/Shanghai')::date
           FOR UPDATE
        )
        UPDATE resource r SET status = 'closed', status_reason = 'expired', version = r.version + 1, updated_at = now()

@@ -1,7 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { AreasRepository, idsOnPath } from '@onedoor/areas';
 import {
+  AuditEntryDto,
+  AuditLogRepository,
   AuditService,
+  PageQueryDto,
+  toAuditEntryDto,
   DomainError,
   ForbiddenError,
   NotFoundError,
@@ -24,7 +28,13 @@ import type { EligibilityRules } from './eligibility/eligibility.types';
 import { ProvidersRepository } from './providers.repository';
 import type { ResourceEntity } from './resource.entity';
 import { toResourceDto } from './resource.mapper';
-import { EDITABLE_FIELDS, isWithinReach, resourceFieldErrors } from './resource-rules';
+import {
+  EDITABLE_FIELDS,
+  isWithinReach,
+  NULLABLE_RESOURCE_FIELDS,
+  nullFieldErrors,
+  resourceFieldErrors,
+} from './resource-rules';
 import { ResourcesRepository } from './resources.repository';
 
 /** Creating, editing and finding resources; state changes are in ResourceLifecycleService. */
@@ -37,6 +47,7 @@ export class ResourcesService {
     private readonly areas: AreasRepository,
     private readonly tx: TransactionRunner,
     private readonly audit: AuditService,
+    private readonly auditLog: AuditLogRepository,
   ) {}
 
   async create(dto: CreateResourceDto, actor: Principal): Promise<ResourceDto> {
@@ -81,6 +92,9 @@ export class ResourcesService {
 
   async update(id: string, dto: UpdateResourceDto, actor: Principal): Promise<ResourceDto> {
     const { version, ...changes } = dto;
+    const nulls = nullFieldErrors(changes, NULLABLE_RESOURCE_FIELDS);
+    if (nulls.length > 0)
+      throw new ValidationFailedError(`Invalid resource: ${nulls[0].field}`, nulls);
     await this.tx.run(async (manager) => {
       const current = await this.resources.findVisible(id, actor, manager, true);
       if (!current) throw new NotFoundError('Resource', 'RESOURCE_NOT_FOUND');
@@ -149,6 +163,17 @@ export class ResourcesService {
     return toPage(rows, query, toResourceDto);
   }
 
+  /** The resource's audit history, for anyone who may see the resource. */
+  async history(
+    id: string,
+    query: PageQueryDto,
+    principal: Principal,
+  ): Promise<Page<AuditEntryDto>> {
+    if (!(await this.resources.findVisible(id, principal)))
+      throw new NotFoundError('Resource', 'RESOURCE_NOT_FOUND');
+    return toPage(await this.auditLog.listForEntity('resource', id, query), query, toAuditEntryDto);
+  }
+
   async get(id: string, principal: Principal): Promise<ResourceDto> {
     const resource = await this.resources.findVisible(id, principal);
     if (!resource) throw new NotFoundError('Resource', 'RESOURCE_NOT_FOUND');
@@ -160,7 +185,13 @@ export class ResourcesService {
     providerId: string,
     r: Pick<
       ResourceEntity,
-      'form' | 'valuePerUnitFen' | 'validFrom' | 'validUntil' | 'categoryCode' | 'coverageAreaId'
+      | 'form'
+      | 'serviceLevel'
+      | 'valuePerUnitFen'
+      | 'validFrom'
+      | 'validUntil'
+      | 'categoryCode'
+      | 'coverageAreaId'
     > & {
       eligibility: EligibilityRules | null;
     },
@@ -174,9 +205,6 @@ export class ResourcesService {
         ruleErrors,
       );
     }
-    const fieldErrors = resourceFieldErrors(r);
-    if (fieldErrors.length > 0)
-      throw new ValidationFailedError(`Invalid resource: ${fieldErrors[0].field}`, fieldErrors);
     if (!(await this.categories.exists(r.categoryCode, manager))) {
       throw new DomainError('CATEGORY_NOT_FOUND', `No category ${r.categoryCode}`, [
         { field: 'categoryCode', messages: ['unknown category'] },
@@ -191,6 +219,10 @@ export class ResourcesService {
       throw new ValidationFailedError('coverageAreaId: no such area', [
         { field: 'coverageAreaId', messages: ['no such area'] },
       ]);
+    }
+    const fieldErrors = resourceFieldErrors({ ...r, coverageLevel: coverage.level });
+    if (fieldErrors.length > 0) {
+      throw new ValidationFailedError(`Invalid resource: ${fieldErrors[0].field}`, fieldErrors);
     }
     if (!isWithinReach(provider.kind, provider.homeArea!.path, coverage.path)) {
       throw new DomainError(

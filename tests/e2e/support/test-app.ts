@@ -171,7 +171,22 @@ export class TestContext {
       .set('Authorization', reviewerToken)
       .send({})
       .expect(200);
-    return published.body as { id: string; version: number; title: string };
+    return published.body as {
+      id: string;
+      version: number;
+      title: string;
+      provider: { id: string };
+    };
+  }
+
+  /** Every service of the public HSDS export, page by page. */
+  async allHsdsServices(): Promise<Array<Record<string, unknown> & { id: string }>> {
+    const services: Array<Record<string, unknown> & { id: string }> = [];
+    for (let page = 1; ; page += 1) {
+      const res = await this.http.get(`/exports/hsds/services?limit=100&page=${page}`).expect(200);
+      services.push(...res.body.contents);
+      if (res.body.last_page) return services;
+    }
   }
 
   close(): Promise<void> {

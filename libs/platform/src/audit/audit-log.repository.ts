@@ -27,6 +27,23 @@ export class AuditLogRepository {
     });
   }
 
+  /**
+   * One record's history, unscoped: only for callers that have already checked that the
+   * reader may see that record (e.g. `GET /resources/:id/history`).
+   */
+  listForEntity(
+    entityType: string,
+    entityId: string,
+    page: PageQueryDto,
+  ): Promise<[AuditLogEntity[], number]> {
+    return this.dataSource.getRepository(AuditLogEntity).findAndCount({
+      where: { entityType, entityId },
+      order: { id: 'ASC' },
+      skip: (page.page - 1) * page.limit,
+      take: page.limit,
+    });
+  }
+
   list(
     filter: { entityType?: string; entityId?: string },
     page: PageQueryDto,

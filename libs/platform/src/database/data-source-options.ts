@@ -29,6 +29,8 @@ export function buildDataSourceOptions(parts: DataSourceParts): DataSourceOption
     uuidExtension: 'pgcrypto',
     // Nor any other extension: a migration creates what the schema needs, once.
     installExtensions: false,
+    // `findOneBy({ id: null })` must fail, not match any row.
+    invalidWhereValuesBehavior: { null: 'throw', undefined: 'throw' },
     applicationName: parts.applicationName ?? 'onedoor',
     extra: { max: 10 },
   };

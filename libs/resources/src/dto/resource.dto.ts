@@ -263,7 +263,7 @@ export class ResourceDto {
   updatedAt!: string;
 
   @ApiProperty({
-    example: '/audit?entityType=resource&entityId=…',
+    example: '/resources/…/history',
     description: 'Where its history is',
   })
   historyUrl!: string;

@@ -146,10 +146,10 @@ describe(evaluateEligibility.name, () => {
     ).toEqual(['all[1].any[0].tier', 'all[1].any[1].all[1].perCapitaIncomeRatio']);
   });
 
-  it('treats no rules, an empty all and an empty any as no conditions', () => {
+  // Empty lists are refused at write time (validateEligibilityRules); evaluation stays total.
+  it('treats no rules and an empty all as no conditions', () => {
     expect(evaluateEligibility(null, household()).eligible).toBe(true);
     expect(evaluateEligibility({ all: [] }, household()).eligible).toBe(true);
-    expect(evaluateEligibility({ any: [] }, household()).eligible).toBe(true);
   });
 });
 
@@ -183,6 +183,12 @@ describe(validateEligibilityRules.name, () => {
     ['boolean predicate given a string', { hasDisability: 'yes' }, 'eligibility.hasDisability'],
     ['circle out of range', { circle: { max: 7 } }, 'eligibility.circle.max'],
     ['combinator not an array', { all: { tier: { in: ['subsistence'] } } }, 'eligibility.all'],
+    ['empty any (would admit everyone)', { any: [] }, 'eligibility.any'],
+    ['a built-in name as predicate', { all: [{ toString: 1 }] }, 'eligibility.all[0].toString'],
+    ['__proto__ as predicate', JSON.parse('{"__proto__": {"in": []}}'), 'eligibility.__proto__'],
+    ['empty any (would admit everyone)', { any: [] }, 'eligibility.any'],
+    ['a built-in name as predicate', { all: [{ toString: 1 }] }, 'eligibility.all[0].toString'],
+    ['__proto__ as predicate', JSON.parse('{"__proto__": {"in": []}}'), 'eligibility.__proto__'],
     ['bad tag', { householdTags: { any: ['has space'] } }, 'eligibility.householdTags.any'],
   ])('rejects %s, naming the path', (_, doc, path) => {
     const errors = validateEligibilityRules(doc);

@@ -203,13 +203,16 @@ export function validateEligibilityRules(
   const [key] = keys;
   const value = doc[key];
   if ((COMBINATORS as readonly string[]).includes(key)) {
-    if (!Array.isArray(value)) return err(`${path}.${key}`, 'must be an array of rules');
+    // An empty list would read as "no conditions" and open the resource to everyone.
+    if (!Array.isArray(value) || value.length === 0)
+      return err(`${path}.${key}`, 'must be a non-empty array of rules');
     if (value.length > 50) return err(`${path}.${key}`, 'at most 50 rules in one list');
     return value.flatMap((child, i) =>
       validateEligibilityRules(child, `${path}.${key}[${i}]`, depth + 1),
     );
   }
-  const predicate = PREDICATES[key as PredicateName];
+  // Own keys only: `toString` or `__proto__` must read as unknown, not as a built-in.
+  const predicate = Object.hasOwn(PREDICATES, key) ? PREDICATES[key as PredicateName] : undefined;
   if (!predicate) {
     return err(
       `${path}.${key}`,
