@@ -1,12 +1,18 @@
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 import { AREAS_ENTITIES } from '@onedoor/areas';
+import { HOUSEHOLDS_ENTITIES } from '@onedoor/households';
 import { RESOURCES_ENTITIES } from '@onedoor/resources';
 import { buildDataSourceOptions, PLATFORM_ENTITIES } from '@onedoor/platform';
 import { MIGRATIONS } from './index';
 
 /** Every entity of every lib: what `migration:generate` compares the database against. */
-export const ALL_ENTITIES = [...PLATFORM_ENTITIES, ...AREAS_ENTITIES, ...RESOURCES_ENTITIES];
+export const ALL_ENTITIES = [
+  ...PLATFORM_ENTITIES,
+  ...AREAS_ENTITIES,
+  ...RESOURCES_ENTITIES,
+  ...HOUSEHOLDS_ENTITIES,
+];
 
 /** Builds the CLI's data source for a database URL. */
 export function createCliDataSource(url: string): DataSource {

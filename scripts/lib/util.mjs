@@ -26,9 +26,21 @@ export function run(command, args, options = {}) {
  */
 export function localSecrets() {
   const file = join(dataDir, 'local-secrets.json');
-  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8'));
+  if (existsSync(file)) {
+    const kept = JSON.parse(readFileSync(file, 'utf8'));
+    // Keys added after the file was first written are made now and kept from then on.
+    const missing = ['PII_HMAC_KEY', 'PII_ENCRYPTION_KEY'].filter((k) => !kept[k]);
+    if (missing.length === 0) return kept;
+    for (const k of missing) kept[k] = randomBytes(32).toString('base64');
+    writeFileSync(file, JSON.stringify(kept, null, 2), { mode: 0o600 });
+    return kept;
+  }
   mkdirSync(dataDir, { recursive: true });
-  const secrets = { JWT_SECRET: randomBytes(32).toString('base64url') };
+  const secrets = {
+    JWT_SECRET: randomBytes(32).toString('base64url'),
+    PII_HMAC_KEY: randomBytes(32).toString('base64'),
+    PII_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+  };
   writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
   return secrets;
 }

@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AreasHttpModule } from '@onedoor/areas';
+import { HouseholdsHttpModule } from '@onedoor/households';
 import { ResourcesHttpModule } from '@onedoor/resources';
 import { AppConfig, PlatformHttpModule, PlatformModule } from '@onedoor/platform';
 import { MIGRATIONS } from '../../../migrations';
@@ -15,6 +16,7 @@ export class ApiModule {
         PlatformHttpModule,
         AreasHttpModule,
         ResourcesHttpModule,
+        HouseholdsHttpModule,
       ],
     };
   }

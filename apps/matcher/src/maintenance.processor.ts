@@ -5,11 +5,13 @@ import {
   HEARTBEAT_EVERY_MS,
   JobHandlers,
   jobIds,
+  COMPLETE_EXITS_EVERY_MS,
   EXPIRE_RESOURCES_EVERY_MS,
   PRUNE_LOGIN_FAILURES_EVERY_MS,
   QUEUES,
   QueueProcessor,
 } from '@onedoor/platform';
+import { HouseholdExitService } from '@onedoor/households';
 import { ResourceLifecycleService } from '@onedoor/resources';
 import { MaintenanceService } from './maintenance.service';
 
@@ -24,11 +26,13 @@ export class MaintenanceProcessor
     heartbeat: async () => this.maintenance.heartbeat(),
     'prune-login-failures': () => this.maintenance.pruneLoginFailures(),
     'expire-resources': () => this.resourceLifecycle.expireDue(),
+    'complete-exits': () => this.householdExits.completeExits(),
   };
 
   constructor(
     private readonly maintenance: MaintenanceService,
     private readonly resourceLifecycle: ResourceLifecycleService,
+    private readonly householdExits: HouseholdExitService,
     @InjectQueue(QUEUES.maintenance) private readonly maintenanceQueue: Queue,
   ) {
     super();
@@ -51,6 +55,11 @@ export class MaintenanceProcessor
       jobIds.expireResourcesScheduler(),
       { every: EXPIRE_RESOURCES_EVERY_MS },
       { name: 'expire-resources', data: {} },
+    );
+    await this.maintenanceQueue.upsertJobScheduler(
+      jobIds.completeExitsScheduler(),
+      { every: COMPLETE_EXITS_EVERY_MS },
+      { name: 'complete-exits', data: {} },
     );
     this.logger.log('maintenance schedules in place');
   }

@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AreasModule } from '@onedoor/areas';
+import { HouseholdsModule } from '@onedoor/households';
 import { ResourcesModule } from '@onedoor/resources';
 import { AppConfig, PlatformModule } from '@onedoor/platform';
 import { MIGRATIONS } from '../../../migrations';
@@ -20,6 +21,7 @@ export class MatcherModule {
         }),
         AreasModule,
         ResourcesModule,
+        HouseholdsModule,
       ],
       providers: [MaintenanceService, MaintenanceProcessor],
     };

@@ -46,6 +46,12 @@ export class AreasRepository {
     return ids.length ? this.repo().findBy({ id: In(ids) }) : Promise.resolve([]);
   }
 
+  /** The district above (or at) a path: it carries the minimum living standard. */
+  districtOf(path: string, manager?: EntityManager): Promise<AreaEntity | null> {
+    const ids = path.split('/').filter(Boolean);
+    return this.repo(manager).findOneBy({ id: In(ids), level: 'district' });
+  }
+
   findByCode(code: string, manager?: EntityManager): Promise<AreaEntity | null> {
     return this.repo(manager).findOneBy({ code });
   }

@@ -22,3 +22,4 @@ import { UserEntity } from './auth/user.entity';
 /** The platform's entities, for the TypeORM CLI's data source. */
 export const PLATFORM_ENTITIES = [UserEntity, LoginFailureEntity, AuditLogEntity];
 export * from './shutdown';
+export * from './crypto/pii-cipher';

@@ -1,4 +1,4 @@
-import { DynamicModule, Module } from '@nestjs/common';
+import { DynamicModule, Global, Module } from '@nestjs/common';
 import type { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
@@ -7,6 +7,8 @@ import { LoggingModule } from './logging/logging.module';
 import { QueueModule } from './queue/queue.module';
 import { AuditModule } from './audit/audit.module';
 import { UsersModule } from './auth/auth.module';
+import { APP_CONFIG } from './config/config.module';
+import { PiiCipher } from './crypto/pii-cipher';
 
 export interface PlatformOptions {
   applicationName: string;
@@ -16,6 +18,7 @@ export interface PlatformOptions {
 }
 
 /** Config, logs, database, queues, audit and users: what both processes need. */
+@Global()
 @Module({})
 export class PlatformModule {
   static forRoot(options: PlatformOptions): DynamicModule {
@@ -32,7 +35,15 @@ export class PlatformModule {
         AuditModule,
         UsersModule,
       ],
-      exports: [UsersModule],
+      providers: [
+        {
+          provide: PiiCipher,
+          inject: [APP_CONFIG],
+          useFactory: (config: AppConfig) =>
+            new PiiCipher(config.pii.hmacKey, config.pii.encryptionKey),
+        },
+      ],
+      exports: [UsersModule, PiiCipher],
     };
   }
 }

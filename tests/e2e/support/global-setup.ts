@@ -37,6 +37,8 @@ export default async function globalSetup(): Promise<void> {
     QUEUE_PREFIX: `onedoor-test-${run}`,
     NODE_ENV: 'test',
     JWT_SECRET: process.env.JWT_SECRET ?? randomBytes(32).toString('base64url'),
+    PII_HMAC_KEY: randomBytes(32).toString('base64'),
+    PII_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     TRUST_PROXY: '1',
     DB_MIGRATE_ON_START: 'true',

@@ -16,6 +16,42 @@ import {
 import { createApiApp } from '../../../apps/api/src/create-api-app';
 
 export const TEST_PASSWORD = 'correct horse battery staple';
+
+const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+let idSequence = Math.floor(Math.random() * 400);
+/** A fresh valid identity number: region 110105, the birth date given, a new sequence. */
+export function newIdNumber(birthDate = '1980-06-15', gender: 'male' | 'female' = 'male'): string {
+  idSequence = (idSequence + 1) % 499;
+  const seq = String(idSequence * 2 + (gender === 'male' ? 1 : 0)).padStart(3, '0');
+  const first17 = `110105${birthDate.replace(/-/g, '')}${seq}`;
+  const sum = [...first17].reduce((acc, d, i) => acc + Number(d) * ID_WEIGHTS[i], 0);
+  return first17 + '10X98765432'[sum % 11];
+}
+
+/** Answers to every required item of the default template, for a household with no problems. */
+export const CALM_ANSWERS = {
+  no_labour_capacity: false,
+  no_supporter: false,
+  dependants_burden: 'none',
+  elderly_living_alone: false,
+  income_stability: 'stable',
+  debt_burden: 'none',
+  basic_needs_unmet: false,
+  chronic_condition: 'none',
+  care_dependency: 'none',
+  mental_distress: 'none',
+  needs_rehabilitation: false,
+  school_dropout_risk: false,
+  school_costs_burden: 'none',
+  housing_condition: 'safe',
+  home_adaptation_needed: false,
+  unemployed_able_members: 0,
+  wants_training: false,
+  social_isolation: 'none',
+  legal_dispute: false,
+  monthly_medical_expense_yuan: 0,
+  sudden_event: false,
+};
 let passwordHash: Promise<string> | undefined;
 
 /** The real API (same bootstrap as main.ts) on the run's database and Redis. */
@@ -177,6 +213,55 @@ export class TestContext {
       title: string;
       provider: { id: string };
     };
+  }
+
+  /** A household body: a head with that monthly income (fen) in `community`. */
+  householdBody(community: AreaEntity, over: Record<string, unknown> = {}, headIncomeFen = 50_000) {
+    return {
+      communityId: community.id,
+      residency: 'local',
+      phone: '13812345678',
+      members: [
+        {
+          name: '王建国',
+          relation: 'self',
+          idNumber: newIdNumber('1960-03-01'),
+          employment: 'unemployed',
+          monthlyIncomeFen: headIncomeFen,
+        },
+      ],
+      ...over,
+    };
+  }
+
+  /** Registers, assesses with `answers` over the calm baseline, completes: returns both bodies. */
+  async assessedHousehold(
+    token: string,
+    community: AreaEntity,
+    answers: Record<string, unknown> = {},
+    body: Record<string, unknown> = this.householdBody(community),
+  ) {
+    const household = await this.http
+      .post('/households')
+      .set('Authorization', token)
+      .send(body)
+      .expect(201);
+    const assessment = await this.http
+      .post(`/households/${household.body.id}/assessments`)
+      .set('Authorization', token)
+      .send({})
+      .expect(201);
+    await this.http
+      .patch(`/assessments/${assessment.body.id}`)
+      .set('Authorization', token)
+      .send({ answers: { ...CALM_ANSWERS, ...answers } })
+      .expect(200);
+    const completed = await this.http
+      .post(`/assessments/${assessment.body.id}/complete`)
+      .set('Authorization', token)
+      .send({})
+      .expect(200);
+    return { household: household.body, assessment: completed.body };
   }
 
   /** Every service of the public HSDS export, page by page. */

@@ -9,6 +9,7 @@ import {
 } from '@onedoor/platform';
 import { DEMO_AREAS, DEMO_PASSWORD, DEMO_USERS } from './demo-data';
 import { DEMO_PROVIDERS } from './demo-resources.data';
+import { DemoHouseholdsSeeder } from './demo-households.seeder';
 import { DemoResourcesSeeder } from './demo-resources.seeder';
 
 /**
@@ -24,10 +25,11 @@ export class DemoSeedService {
     private readonly areasRepo: AreasRepository,
     private readonly users: UsersRepository,
     private readonly resources: DemoResourcesSeeder,
+    private readonly householdsSeeder: DemoHouseholdsSeeder,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async run(): Promise<{ areas: number; users: number; resources: number }> {
+  async run(): Promise<{ areas: number; users: number; resources: number; households: number }> {
     if (this.config.env === 'production') {
       throw new Error('The demo seed refuses to run with NODE_ENV=production');
     }
@@ -102,11 +104,19 @@ export class DemoSeedService {
       (key) => owners.get(key)!,
       reviewer,
     );
+    // Admin registers and assesses the demo households: the demo assessor's scope is one street.
+    const createdHouseholds = await this.householdsSeeder.seed(adminPrincipal);
 
     this.logger.log(
-      `demo data: ${createdAreas} areas and ${createdResources} resources created; ${DEMO_USERS.length} users, ` +
+      `demo data: ${createdAreas} areas, ${createdResources} resources, ${createdHouseholds} assessed households created; ` +
+        `${DEMO_USERS.length} users, ` +
         `${DEMO_PROVIDERS.length} providers in place`,
     );
-    return { areas: createdAreas, users: DEMO_USERS.length, resources: createdResources };
+    return {
+      areas: createdAreas,
+      users: DEMO_USERS.length,
+      resources: createdResources,
+      households: createdHouseholds,
+    };
   }
 }

@@ -1,8 +1,10 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AreasModule } from '@onedoor/areas';
+import { HouseholdsModule } from '@onedoor/households';
 import { ResourcesModule } from '@onedoor/resources';
 import { type AppConfig, PlatformModule } from '@onedoor/platform';
 import { MIGRATIONS } from '../../../../migrations';
+import { DemoHouseholdsSeeder } from './demo-households.seeder';
 import { DemoResourcesSeeder } from './demo-resources.seeder';
 import { DemoSeedService } from './demo-seed.service';
 
@@ -15,8 +17,9 @@ export class SeedModule {
         PlatformModule.forRoot({ applicationName: 'onedoor-seed', migrations: MIGRATIONS, config }),
         AreasModule,
         ResourcesModule,
+        HouseholdsModule,
       ],
-      providers: [DemoSeedService, DemoResourcesSeeder],
+      providers: [DemoSeedService, DemoResourcesSeeder, DemoHouseholdsSeeder],
     };
   }
 }

@@ -4,6 +4,8 @@ const valid = {
   DATABASE_URL: 'postgres://u:p@localhost:5432/db',
   REDIS_URL: 'redis://localhost:6379',
   JWT_SECRET: 'x'.repeat(32),
+  PII_HMAC_KEY: Buffer.alloc(32, 1).toString('base64'),
+  PII_ENCRYPTION_KEY: Buffer.alloc(32, 2).toString('base64'),
 };
 
 describe(loadConfig.name, () => {
@@ -26,6 +28,8 @@ describe(loadConfig.name, () => {
     ['PORT', { PORT: 'eighty' }],
     ['NODE_ENV', { NODE_ENV: 'staging' }],
     ['DB_MIGRATE_ON_START', { DB_MIGRATE_ON_START: 'perhaps' }],
+    ['PII_ENCRYPTION_KEY', { PII_ENCRYPTION_KEY: 'c2hvcnQ=' }],
+    ['LOW_INCOME_RATIO', { LOW_INCOME_RATIO: 'high' }],
   ])('refuses a missing or malformed %s, naming it', (name, change) => {
     let error: unknown;
     try {

@@ -2,6 +2,7 @@ import { plainToInstance, Transform } from 'class-transformer';
 import {
   IsBoolean,
   IsIn,
+  IsNumber,
   IsInt,
   IsOptional,
   IsString,
@@ -14,6 +15,8 @@ import {
 
 const toInt = ({ value }: { value: unknown }) =>
   typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
+const toNumber = ({ value }: { value: unknown }) =>
+  typeof value === 'string' && /^\d+(\.\d+)?$/.test(value.trim()) ? Number(value) : value;
 const toBool = ({ value }: { value: unknown }) => {
   if (value === 'true' || value === '1') return true;
   if (value === 'false' || value === '0') return false;
@@ -87,6 +90,35 @@ export class EnvironmentVariables {
   @IsOptional()
   @IsString()
   SERVICE_NAME?: string;
+
+  /** Key of the lookup digest of identity numbers: base64 of 32 random bytes. */
+  @Matches(/^[A-Za-z0-9+/]{43}=$/, { message: 'PII_HMAC_KEY must be base64 of 32 bytes' })
+  PII_HMAC_KEY!: string;
+
+  /** AES-256-GCM key for identity numbers and phones at rest: base64 of 32 random bytes. */
+  @Matches(/^[A-Za-z0-9+/]{43}=$/, { message: 'PII_ENCRYPTION_KEY must be base64 of 32 bytes' })
+  PII_ENCRYPTION_KEY!: string;
+
+  /** Per-capita income below this multiple of the minimum living standard: low income. */
+  @Transform(toNumber)
+  @IsNumber()
+  @Min(1)
+  @Max(3)
+  LOW_INCOME_RATIO = 1.5;
+
+  /** Months a household whose income rose stays in `exiting` before it exits. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(24)
+  EXIT_GRACE_MONTHS = 6;
+
+  /** The same when the rise comes from a member finding work. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(24)
+  EXIT_GRACE_MONTHS_EMPLOYMENT = 12;
 }
 
 export interface AppConfig {
@@ -102,6 +134,12 @@ export interface AppConfig {
     loginFailureWindowMinutes: number;
   };
   log: { level: string };
+  pii: { hmacKey: string; encryptionKey: string };
+  households: {
+    lowIncomeRatio: number;
+    exitGraceMonths: number;
+    exitGraceMonthsEmployment: number;
+  };
 }
 
 export class ConfigValidationError extends Error {
@@ -136,5 +174,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       loginFailureWindowMinutes: vars.LOGIN_FAILURE_WINDOW_MINUTES,
     },
     log: { level: vars.LOG_LEVEL },
+    pii: { hmacKey: vars.PII_HMAC_KEY, encryptionKey: vars.PII_ENCRYPTION_KEY },
+    households: {
+      lowIncomeRatio: vars.LOW_INCOME_RATIO,
+      exitGraceMonths: vars.EXIT_GRACE_MONTHS,
+      exitGraceMonthsEmployment: vars.EXIT_GRACE_MONTHS_EMPLOYMENT,
+    },
   };
 }

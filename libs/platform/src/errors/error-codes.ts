@@ -40,6 +40,17 @@ export const ERROR_STATUS = {
   RESOURCE_COVERAGE_OUT_OF_REACH: HttpStatus.BAD_REQUEST,
   ELIGIBILITY_RULES_INVALID: HttpStatus.BAD_REQUEST,
   STALE_VERSION: HttpStatus.CONFLICT,
+  // households: households, assessments, needs, import
+  HOUSEHOLD_NOT_FOUND: HttpStatus.NOT_FOUND,
+  HOUSEHOLD_DUPLICATE: HttpStatus.CONFLICT,
+  HOUSEHOLD_EXITED: HttpStatus.CONFLICT,
+  TEMPLATE_NOT_FOUND: HttpStatus.NOT_FOUND,
+  TEMPLATE_INVALID: HttpStatus.BAD_REQUEST,
+  ASSESSMENT_NOT_FOUND: HttpStatus.NOT_FOUND,
+  ASSESSMENT_NOT_DRAFT: HttpStatus.CONFLICT,
+  ASSESSMENT_INCOMPLETE: HttpStatus.BAD_REQUEST,
+  AREA_STANDARD_MISSING: HttpStatus.CONFLICT,
+  IMPORT_TOO_LARGE: HttpStatus.PAYLOAD_TOO_LARGE,
 } as const satisfies Record<string, HttpStatus>;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

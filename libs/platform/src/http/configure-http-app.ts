@@ -31,6 +31,11 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
       'The resource pool: what providers offer, where, to whom, how much is left',
     )
     .addTag('exports', 'Open Referral HSDS export of the resource pool')
+    .addTag(
+      'households',
+      'Households in difficulty, their members and needs (personal data protected)',
+    )
+    .addTag('assessments', 'Comprehensive assessments, templates, tiers and needs')
     .build();
   const document = SwaggerModule.createDocument(app, config);
   // Public routes (@Public(): login, health) say so explicitly with an empty requirement,
@@ -59,6 +64,11 @@ export async function configureHttpApp(app: NestFastifyApplication): Promise<voi
     }),
   );
   app.useGlobalFilters(new AllExceptionsFilter());
+  // CSV imports arrive as a stream and are parsed row by row, never buffered whole.
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addContentTypeParser('text/csv', (_request, payload, done) => done(null, payload));
   // Echo the request id so a caller can quote it when reporting a problem.
   app
     .getHttpAdapter()

@@ -1,3 +1,4 @@
 export * from './queue.registry';
 export * from './queue-processor';
 export * from './queue.module';
+export * from './matching-queue.producer';

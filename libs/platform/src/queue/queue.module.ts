@@ -2,6 +2,7 @@ import { BullModule } from '@nestjs/bullmq';
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/app-config';
+import { MatchingQueueProducer } from './matching-queue.producer';
 import { QUEUES } from './queue.registry';
 
 /**
@@ -32,7 +33,8 @@ export class QueueModule {
         }),
         queues,
       ],
-      exports: [queues],
+      providers: [MatchingQueueProducer],
+      exports: [queues, MatchingQueueProducer],
     };
   }
 }

@@ -5,6 +5,7 @@
  */
 export const QUEUES = {
   maintenance: 'maintenance',
+  matching: 'matching',
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
@@ -18,6 +19,12 @@ export interface JobPayloads {
     'prune-login-failures': Record<string, never>;
     /** Closes resources whose validity window has ended (audited as `expire`). */
     'expire-resources': Record<string, never>;
+    /** Closes exiting households whose grace period has ended (withdrawing open needs). */
+    'complete-exits': Record<string, never>;
+  };
+  matching: {
+    /** Match a household's open needs after an assessment completed (the matcher issue consumes it). */
+    'match-household': { householdId: string; assessmentId: string };
   };
 }
 
@@ -26,7 +33,8 @@ export type JobPayload<Q extends QueueName, J extends JobName<Q>> = JobPayloads[
 
 /** Runtime list of job names per queue, checked against the handlers at worker start. */
 export const JOB_NAMES: { [Q in QueueName]: ReadonlyArray<JobName<Q>> } = {
-  maintenance: ['heartbeat', 'prune-login-failures', 'expire-resources'],
+  maintenance: ['heartbeat', 'prune-login-failures', 'expire-resources', 'complete-exits'],
+  matching: ['match-household'],
 };
 
 /**
@@ -37,8 +45,15 @@ export const jobIds = {
   heartbeatScheduler: () => 'maintenance.heartbeat',
   pruneLoginFailuresScheduler: () => 'maintenance.prune-login-failures',
   expireResourcesScheduler: () => 'maintenance.expire-resources',
+  completeExitsScheduler: () => 'maintenance.complete-exits',
+  /** One matching run per household and assessment, however often it is enqueued. */
+  matchHousehold: (householdId: string, assessmentId: string) =>
+    `match-household.${householdId}.${assessmentId}`,
 };
 
 export const HEARTBEAT_EVERY_MS = 30_000;
 export const PRUNE_LOGIN_FAILURES_EVERY_MS = 15 * 60_000;
 export const EXPIRE_RESOURCES_EVERY_MS = 60 * 60_000;
+export const COMPLETE_EXITS_EVERY_MS = 60 * 60_000;
+/** BullMQ priorities: lower runs first. Emergency households take the green channel. */
+export const MATCH_PRIORITY = { emergency: 1, normal: 10 } as const;

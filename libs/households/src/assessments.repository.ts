@@ -1,0 +1,65 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { applyAreaScope, type Principal } from '@onedoor/platform';
+import { AssessmentEntity } from './assessment.entity';
+import { NeedEntity } from './need.entity';
+
+@Injectable()
+export class AssessmentsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** With its template and household (and community), when the caller may see the household. */
+  findVisible(
+    id: string,
+    principal: Principal,
+    manager?: EntityManager,
+    lock = false,
+  ): Promise<AssessmentEntity | null> {
+    const qb = (manager ?? this.dataSource.manager)
+      .getRepository(AssessmentEntity)
+      .createQueryBuilder('a')
+      .innerJoinAndSelect('a.template', 't')
+      .innerJoinAndSelect('a.household', 'h')
+      .innerJoinAndSelect('h.community', 'community')
+      .where('a.id = :id', { id });
+    if (lock) qb.setLock('pessimistic_write', undefined, ['a']);
+    return applyAreaScope(qb, 'community.path', principal).getOne();
+  }
+
+  /** The household's latest completed assessment before this one. */
+  previousCompleted(householdId: string, manager: EntityManager): Promise<AssessmentEntity | null> {
+    return manager
+      .getRepository(AssessmentEntity)
+      .findOne({ where: { householdId, status: 'completed' }, order: { completedAt: 'DESC' } });
+  }
+
+  async insert(a: Partial<AssessmentEntity>, manager: EntityManager): Promise<string> {
+    // jsonb columns: TypeORM's deep-partial type doesn't model free-form objects.
+    const result = await manager.getRepository(AssessmentEntity).insert(a as never);
+    return result.identifiers[0].id as string;
+  }
+
+  async update(
+    id: string,
+    changes: Partial<AssessmentEntity>,
+    manager: EntityManager,
+  ): Promise<void> {
+    await manager
+      .createQueryBuilder()
+      .update(AssessmentEntity)
+      .set({ ...changes, version: () => 'version + 1' } as never)
+      .where('id = :id', { id })
+      .execute();
+  }
+
+  needsOf(assessmentId: string, manager?: EntityManager): Promise<NeedEntity[]> {
+    return (manager ?? this.dataSource.manager)
+      .getRepository(NeedEntity)
+      .find({ where: { assessmentId }, order: { severity: 'DESC', categoryCode: 'ASC' } });
+  }
+
+  async insertNeeds(needs: Array<Partial<NeedEntity>>, manager: EntityManager): Promise<void> {
+    if (needs.length > 0) await manager.getRepository(NeedEntity).insert(needs as never);
+  }
+}

@@ -1,0 +1,22 @@
+import { ApiProperty } from '@nestjs/swagger';
+
+class CountsDto {
+  @ApiProperty() imported!: number;
+  @ApiProperty() rejected!: number;
+}
+
+class RowCountsDto extends CountsDto {
+  @ApiProperty() total!: number;
+}
+
+class ImportRowErrorDto {
+  @ApiProperty({ description: 'Line in the file (the header is line 1)' }) row!: number;
+  @ApiProperty({ example: 'id_number' }) field!: string;
+  @ApiProperty() message!: string;
+}
+
+export class ImportResultDto {
+  @ApiProperty({ type: CountsDto }) households!: CountsDto;
+  @ApiProperty({ type: RowCountsDto }) rows!: RowCountsDto;
+  @ApiProperty({ type: [ImportRowErrorDto] }) errors!: ImportRowErrorDto[];
+}

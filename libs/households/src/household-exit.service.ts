@@ -1,0 +1,39 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { AuditService, TransactionRunner } from '@onedoor/platform';
+import { HouseholdsRepository } from './households.repository';
+
+/** The matcher's repeatable job: exiting households whose grace has ended exit. */
+@Injectable()
+export class HouseholdExitService {
+  private readonly logger = new Logger(HouseholdExitService.name);
+
+  constructor(
+    private readonly households: HouseholdsRepository,
+    private readonly tx: TransactionRunner,
+    private readonly audit: AuditService,
+  ) {}
+
+  async completeExits(now = new Date()): Promise<number> {
+    const exited = await this.tx.run(async (manager) => {
+      const due = await this.households.exitsDue(now, manager);
+      for (const h of due) {
+        await this.households.update(h.id, { status: 'exited', nextRevisitAt: null }, manager);
+        const withdrawn = await this.households.withdrawOpenNeeds(h.id, manager);
+        await this.audit.record(manager, {
+          entityType: 'household',
+          entityId: h.id,
+          action: 'exit',
+          actor: null,
+          fromState: 'exiting',
+          toState: 'exited',
+          reason: 'grace period ended',
+          data: { graceEndsAt: h.graceEndsAt?.toISOString() ?? null, withdrawnNeeds: withdrawn },
+          areaPath: h.community!.path,
+        });
+      }
+      return due.length;
+    });
+    if (exited > 0) this.logger.log({ exited }, 'households exited after their grace period');
+    return exited;
+  }
+}

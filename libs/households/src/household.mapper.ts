@@ -1,0 +1,87 @@
+import { toAreaSummaryDto } from '@onedoor/areas';
+import { maskPhone, type PiiCipher } from '@onedoor/platform';
+import type {
+  HouseholdDto,
+  HouseholdSummaryDto,
+  HouseholdWarningDto,
+  MemberDto,
+  NeedDto,
+} from './dto/household.dto';
+import type { HouseholdEntity } from './household.entity';
+import type { MemberEntity } from './member.entity';
+import type { NeedEntity } from './need.entity';
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+function toMemberDto(m: MemberEntity): MemberDto {
+  return {
+    id: m.id,
+    name: m.name,
+    relation: m.relation,
+    isHead: m.isHead,
+    idNumber: m.idMasked,
+    birthDate: m.birthDate,
+    gender: m.gender,
+    disabilityGrade: m.disabilityGrade,
+    chronicIllness: m.chronicIllness,
+    employment: m.employment,
+    educationStage: m.educationStage,
+    monthlyIncomeFen: m.monthlyIncomeFen,
+  };
+}
+
+/** Lists show phones masked. */
+export function toHouseholdSummaryDto(h: HouseholdEntity, pii: PiiCipher): HouseholdSummaryDto {
+  const members = h.members ?? [];
+  return {
+    id: h.id,
+    community: toAreaSummaryDto(h.community!),
+    headName: members.find((m) => m.isHead)?.name ?? '',
+    phone: h.phoneEnc ? maskPhone(pii.decrypt(h.phoneEnc)) : null,
+    size: members.length,
+    status: h.status,
+    tier: h.tier,
+    circle: h.circle,
+    nextRevisitAt: iso(h.nextRevisitAt),
+  };
+}
+
+/** One household, for a reader in scope: the phone in full, identity numbers masked. */
+export function toHouseholdDto(
+  h: HouseholdEntity,
+  pii: PiiCipher,
+  warnings: HouseholdWarningDto[] = [],
+): HouseholdDto {
+  return {
+    ...toHouseholdSummaryDto(h, pii),
+    phone: h.phoneEnc ? pii.decrypt(h.phoneEnc) : null,
+    residency: h.residency,
+    address: h.address,
+    tags: h.tags,
+    savingsFen: h.savingsFen,
+    vehicles: h.vehicles,
+    housing: h.housing,
+    medicalExpenseFen: h.medicalExpenseFen,
+    educationExpenseFen: h.educationExpenseFen,
+    graceEndsAt: iso(h.graceEndsAt),
+    lastAssessedAt: iso(h.lastAssessedAt),
+    members: (h.members ?? []).map(toMemberDto),
+    warnings,
+    version: h.version,
+  };
+}
+
+export function toNeedDto(n: NeedEntity): NeedDto {
+  return {
+    id: n.id,
+    householdId: n.householdId,
+    assessmentId: n.assessmentId,
+    categoryCode: n.categoryCode,
+    severity: n.severity,
+    urgency: n.urgency,
+    status: n.status,
+    source: n.source,
+    note: n.note,
+    createdAt: n.createdAt.toISOString(),
+  };
+}

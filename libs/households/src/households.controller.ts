@@ -1,0 +1,154 @@
+import type { Readable } from 'node:stream';
+import { Body, Controller, Get, Param, Patch, Post, Query, Req } from '@nestjs/common';
+import {
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import {
+  ApiErrors,
+  ApiPageResponse,
+  ApiProtected,
+  CurrentUser,
+  DomainError,
+  type Page,
+  ParseIdPipe,
+  type Principal,
+  Roles,
+} from '@onedoor/platform';
+import { AssessmentsService } from './assessments.service';
+import { AssessmentDto, CreateAssessmentDto } from './dto/assessment.dto';
+import {
+  CreateHouseholdDto,
+  HouseholdDto,
+  HouseholdQueryDto,
+  HouseholdSummaryDto,
+  NeedDto,
+  UpdateHouseholdDto,
+} from './dto/household.dto';
+import { ImportResultDto } from './dto/import-result.dto';
+import { HouseholdImportService } from './import/household-import.service';
+import { HouseholdsService } from './households.service';
+
+@ApiTags('households')
+@ApiProtected()
+@Roles('assessor', 'civil_affairs')
+@Controller('households')
+export class HouseholdsController {
+  constructor(
+    private readonly households: HouseholdsService,
+    private readonly assessments: AssessmentsService,
+    private readonly importer: HouseholdImportService,
+  ) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Households in your area (phones masked)' })
+  @ApiPageResponse(HouseholdSummaryDto)
+  @ApiErrors(400)
+  list(
+    @Query() query: HouseholdQueryDto,
+    @CurrentUser() principal: Principal,
+  ): Promise<Page<HouseholdSummaryDto>> {
+    return this.households.list(query, principal);
+  }
+
+  @Post()
+  @ApiOperation({
+    summary: 'Register a household (409 HOUSEHOLD_DUPLICATE when its head is registered)',
+  })
+  @ApiCreatedResponse({ type: HouseholdDto })
+  @ApiErrors(400, 409)
+  register(
+    @Body() body: CreateHouseholdDto,
+    @CurrentUser() principal: Principal,
+  ): Promise<HouseholdDto> {
+    return this.households.register(body, principal);
+  }
+
+  @Get('due-revisits')
+  @ApiOperation({ summary: 'Households in your area due for a revisit, longest overdue first' })
+  @ApiPageResponse(HouseholdSummaryDto)
+  @ApiErrors(400)
+  dueRevisits(
+    @Query() query: HouseholdQueryDto,
+    @CurrentUser() principal: Principal,
+  ): Promise<Page<HouseholdSummaryDto>> {
+    return this.households.dueRevisits(query, principal);
+  }
+
+  @Post('import')
+  @ApiOperation({
+    summary: 'Import households from a CSV (text/csv, UTF-8; columns in the README), streamed',
+  })
+  @ApiConsumes('text/csv')
+  @ApiBody({ schema: { type: 'string', format: 'binary' } })
+  @ApiCreatedResponse({ type: ImportResultDto })
+  @ApiErrors(400, 413, 415)
+  import(
+    @Req() request: { body?: unknown },
+    @CurrentUser() principal: Principal,
+  ): Promise<ImportResultDto> {
+    const body = request.body as Readable | undefined;
+    if (!body || typeof (body as Readable).pipe !== 'function') {
+      throw new DomainError(
+        'UNSUPPORTED_MEDIA_TYPE',
+        'Send the CSV as the request body with Content-Type: text/csv',
+      );
+    }
+    return this.importer.import(body, principal);
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'One household with its members (identity numbers masked)' })
+  @ApiOkResponse({ type: HouseholdDto })
+  @ApiErrors(400, 404)
+  get(
+    @Param('id', ParseIdPipe) id: string,
+    @CurrentUser() principal: Principal,
+  ): Promise<HouseholdDto> {
+    return this.households.get(id, principal);
+  }
+
+  @Patch(':id')
+  @ApiOperation({
+    summary: 'Edit a household; `members` replaces the member list (optimistic locking on version)',
+  })
+  @ApiOkResponse({ type: HouseholdDto })
+  @ApiErrors(400, 404, 409)
+  update(
+    @Param('id', ParseIdPipe) id: string,
+    @Body() body: UpdateHouseholdDto,
+    @CurrentUser() principal: Principal,
+  ): Promise<HouseholdDto> {
+    return this.households.update(id, body, principal);
+  }
+
+  @Get(':id/needs')
+  @ApiOperation({ summary: "The household's needs, every status" })
+  @ApiOkResponse({ type: [NeedDto] })
+  @ApiErrors(400, 404)
+  needs(
+    @Param('id', ParseIdPipe) id: string,
+    @CurrentUser() principal: Principal,
+  ): Promise<NeedDto[]> {
+    return this.households.needs(id, principal);
+  }
+
+  @Post(':id/assessments')
+  @Roles('assessor')
+  @ApiOperation({
+    summary: 'Start a draft assessment (default: the latest comprehensive template)',
+  })
+  @ApiCreatedResponse({ type: AssessmentDto })
+  @ApiErrors(400, 404, 409)
+  startAssessment(
+    @Param('id', ParseIdPipe) id: string,
+    @Body() body: CreateAssessmentDto,
+    @CurrentUser() principal: Principal,
+  ): Promise<AssessmentDto> {
+    return this.assessments.start(id, body, principal);
+  }
+}

@@ -1,0 +1,46 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AreasModule } from '@onedoor/areas';
+import { ResourcesModule } from '@onedoor/resources';
+import { AssessmentTemplateEntity } from './assessment-template.entity';
+import { AssessmentTemplatesRepository } from './assessment-templates.repository';
+import { AssessmentTemplatesService } from './assessment-templates.service';
+import { AssessmentEntity } from './assessment.entity';
+import { AssessmentsRepository } from './assessments.repository';
+import { AssessmentsService } from './assessments.service';
+import { HouseholdExitService } from './household-exit.service';
+import { HouseholdEntity } from './household.entity';
+import { HouseholdsRepository } from './households.repository';
+import { HouseholdsService } from './households.service';
+import { HouseholdImportService } from './import/household-import.service';
+import { MemberEntity } from './member.entity';
+import { NeedEntity } from './need.entity';
+
+const providers = [
+  HouseholdsRepository,
+  HouseholdsService,
+  AssessmentTemplatesRepository,
+  AssessmentTemplatesService,
+  AssessmentsRepository,
+  AssessmentsService,
+  HouseholdExitService,
+  HouseholdImportService,
+];
+
+/** Households, assessments and needs for any process; the API adds {@link HouseholdsHttpModule}. */
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([
+      HouseholdEntity,
+      MemberEntity,
+      AssessmentTemplateEntity,
+      AssessmentEntity,
+      NeedEntity,
+    ]),
+    AreasModule,
+    ResourcesModule,
+  ],
+  providers,
+  exports: providers,
+})
+export class HouseholdsModule {}

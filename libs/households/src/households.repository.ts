@@ -1,0 +1,169 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
+import { applyAreaScope, type PageQueryDto, type Principal } from '@onedoor/platform';
+import { HouseholdEntity } from './household.entity';
+import type { HouseholdStatus } from './household.types';
+import { MemberEntity } from './member.entity';
+import { NeedEntity } from './need.entity';
+
+/**
+ * Households are visible to admin and to assessors and civil-affairs staff whose scope
+ * holds the household's community; the scope is part of every query.
+ */
+@Injectable()
+export class HouseholdsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  private scoped(
+    principal: Principal,
+    manager?: EntityManager,
+  ): SelectQueryBuilder<HouseholdEntity> {
+    const qb = (manager ?? this.dataSource.manager)
+      .getRepository(HouseholdEntity)
+      .createQueryBuilder('h')
+      .innerJoinAndSelect('h.community', 'community');
+    return applyAreaScope(qb, 'community.path', principal);
+  }
+
+  /** With members (head first), when the caller may see it. */
+  findVisible(
+    id: string,
+    principal: Principal,
+    manager?: EntityManager,
+    lock = false,
+  ): Promise<HouseholdEntity | null> {
+    const qb = this.scoped(principal, manager)
+      .leftJoinAndSelect('h.members', 'm')
+      // andWhere: `where` would replace the scope condition scoped() added.
+      .andWhere('h.id = :id', { id })
+      .orderBy('m.isHead', 'DESC')
+      .addOrderBy('m.birthDate', 'ASC');
+    if (lock) qb.setLock('pessimistic_write', undefined, ['h']);
+    return qb.getOne();
+  }
+
+  isVisible(id: string, principal: Principal): Promise<boolean> {
+    return this.scoped(principal).andWhere('h.id = :id', { id }).getExists();
+  }
+
+  list(
+    filter: { status?: HouseholdStatus; tier?: string; communityId?: string; dueBefore?: Date },
+    page: PageQueryDto,
+    principal: Principal,
+  ): Promise<[HouseholdEntity[], number]> {
+    const qb = this.scoped(principal).leftJoinAndSelect('h.members', 'm');
+    if (filter.status) qb.andWhere('h.status = :status', { status: filter.status });
+    if (filter.tier) qb.andWhere('h.tier = :tier', { tier: filter.tier });
+    if (filter.communityId)
+      qb.andWhere('h.communityId = :communityId', { communityId: filter.communityId });
+    if (filter.dueBefore) {
+      qb.andWhere(`h.status <> 'exited' AND h.nextRevisitAt <= :due`, { due: filter.dueBefore });
+    }
+    return qb
+      .orderBy(
+        filter.dueBefore ? 'h.nextRevisitAt' : 'h.createdAt',
+        filter.dueBefore ? 'ASC' : 'DESC',
+      )
+      .addOrderBy('h.id', 'ASC')
+      .skip((page.page - 1) * page.limit)
+      .take(page.limit)
+      .getManyAndCount();
+  }
+
+  /** The household whose head has this identity digest, if any. */
+  async householdOfHead(idHmac: string, manager?: EntityManager): Promise<string | null> {
+    const row = await (manager ?? this.dataSource.manager)
+      .getRepository(MemberEntity)
+      .findOne({ where: { idHmac, isHead: true }, select: { householdId: true } });
+    return row?.householdId ?? null;
+  }
+
+  /** Active households (other than `except`) that already list one of these identities. */
+  async activeHouseholdsListing(
+    idHmacs: string[],
+    except: string | null,
+    manager?: EntityManager,
+  ): Promise<Array<{ idHmac: string; householdId: string }>> {
+    if (idHmacs.length === 0) return [];
+    const qb = (manager ?? this.dataSource.manager)
+      .getRepository(MemberEntity)
+      .createQueryBuilder('m')
+      .innerJoin('m.household', 'h')
+      .select(['m.idHmac AS "idHmac"', 'm.householdId AS "householdId"'])
+      .where('m.idHmac IN (:...idHmacs)', { idHmacs })
+      .andWhere(`h.status <> 'exited'`);
+    if (except) qb.andWhere('m.householdId <> :except', { except });
+    return qb.getRawMany();
+  }
+
+  async insert(
+    household: Partial<HouseholdEntity>,
+    members: Array<Partial<MemberEntity>>,
+    manager: EntityManager,
+  ): Promise<string> {
+    const result = await manager.getRepository(HouseholdEntity).insert(household);
+    const id = result.identifiers[0].id as string;
+    await manager
+      .getRepository(MemberEntity)
+      .insert(members.map((m) => ({ ...m, householdId: id })));
+    return id;
+  }
+
+  async update(
+    id: string,
+    changes: Partial<HouseholdEntity>,
+    manager: EntityManager,
+  ): Promise<void> {
+    await manager
+      .createQueryBuilder()
+      .update(HouseholdEntity)
+      .set({ ...changes, version: () => 'version + 1' })
+      .where('id = :id', { id })
+      .execute();
+  }
+
+  async replaceMembers(
+    id: string,
+    members: Array<Partial<MemberEntity>>,
+    manager: EntityManager,
+  ): Promise<void> {
+    await manager.getRepository(MemberEntity).delete({ householdId: id });
+    await manager
+      .getRepository(MemberEntity)
+      .insert(members.map((m) => ({ ...m, householdId: id })));
+  }
+
+  /** Exiting households whose grace ended by `now`, locked for the transition. */
+  exitsDue(now: Date, manager: EntityManager): Promise<Array<HouseholdEntity>> {
+    return manager
+      .getRepository(HouseholdEntity)
+      .createQueryBuilder('h')
+      .innerJoinAndSelect('h.community', 'community')
+      .where(`h.status = 'exiting' AND h.graceEndsAt <= :now`, { now })
+      .setLock('pessimistic_write', undefined, ['h'])
+      .getMany();
+  }
+
+  needs(householdId: string): Promise<NeedEntity[]> {
+    return this.dataSource
+      .getRepository(NeedEntity)
+      .find({ where: { householdId }, order: { createdAt: 'ASC', id: 'ASC' } });
+  }
+
+  /** Moves open needs of a household (optionally only those of one assessment) to withdrawn; returns their ids. */
+  async withdrawOpenNeeds(
+    householdId: string,
+    manager: EntityManager,
+    exceptAssessment?: string,
+  ): Promise<string[]> {
+    const qb = manager
+      .createQueryBuilder()
+      .update(NeedEntity)
+      .set({ status: 'withdrawn' })
+      .where(`household_id = :householdId AND status = 'open'`, { householdId });
+    if (exceptAssessment) qb.andWhere('assessment_id <> :exceptAssessment', { exceptAssessment });
+    const result = await qb.returning(['id']).execute();
+    return (result.raw as Array<{ id: string }>).map((r) => r.id);
+  }
+}

@@ -1,0 +1,257 @@
+import { Injectable } from '@nestjs/common';
+import { AreasRepository } from '@onedoor/areas';
+import {
+  AuditService,
+  DomainError,
+  ForbiddenError,
+  isInScope,
+  maskIdNumber,
+  NotFoundError,
+  type Page,
+  PiiCipher,
+  type Principal,
+  toPage,
+  TransactionRunner,
+  ValidationFailedError,
+} from '@onedoor/platform';
+import type { EntityManager } from 'typeorm';
+import type {
+  CreateHouseholdDto,
+  HouseholdDto,
+  HouseholdQueryDto,
+  HouseholdSummaryDto,
+  HouseholdWarningDto,
+  MemberInputDto,
+  NeedDto,
+  UpdateHouseholdDto,
+} from './dto/household.dto';
+import type { HouseholdEntity } from './household.entity';
+import { toHouseholdDto, toHouseholdSummaryDto, toNeedDto } from './household.mapper';
+import { HouseholdsRepository } from './households.repository';
+import { birthDateOf, genderOf, normaliseIdNumber } from './id-number.util';
+import type { MemberEntity } from './member.entity';
+
+const UNIQUE_VIOLATION = '23505';
+
+/** Registering, editing and reading households; assessments are in AssessmentsService. */
+@Injectable()
+export class HouseholdsService {
+  constructor(
+    private readonly households: HouseholdsRepository,
+    private readonly areas: AreasRepository,
+    private readonly pii: PiiCipher,
+    private readonly tx: TransactionRunner,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** Members as stored: identity numbers digested and encrypted, never kept in clear. */
+  toMemberRows(members: MemberInputDto[]): Array<Partial<MemberEntity>> {
+    const heads = members.filter((m) => m.relation === 'self');
+    if (heads.length !== 1) {
+      throw new ValidationFailedError('members: exactly one head (relation self) is required', [
+        {
+          field: 'members',
+          messages: [`needs exactly one member with relation self, found ${heads.length}`],
+        },
+      ]);
+    }
+    const seen = new Set<string>();
+    return members.map((m, i) => {
+      const id = normaliseIdNumber(m.idNumber);
+      if (seen.has(id)) {
+        throw new ValidationFailedError(`members[${i}].idNumber: listed twice`, [
+          { field: `members.${i}.idNumber`, messages: ['is listed twice in this household'] },
+        ]);
+      }
+      seen.add(id);
+      const derivedBirth = birthDateOf(id);
+      if (m.birthDate && m.birthDate !== derivedBirth) {
+        throw new ValidationFailedError(
+          `members[${i}].birthDate does not match the identity number`,
+          [{ field: `members.${i}.birthDate`, messages: ['does not match the identity number'] }],
+        );
+      }
+      return {
+        name: m.name,
+        relation: m.relation,
+        isHead: m.relation === 'self',
+        idHmac: this.pii.digest(id),
+        idEnc: this.pii.encrypt(id),
+        idMasked: maskIdNumber(id),
+        birthDate: derivedBirth,
+        gender: m.gender ?? genderOf(id),
+        disabilityGrade: m.disabilityGrade ?? 0,
+        chronicIllness: m.chronicIllness ?? false,
+        employment: m.employment,
+        educationStage: m.educationStage ?? 'none',
+        monthlyIncomeFen: m.monthlyIncomeFen ?? 0,
+      };
+    });
+  }
+
+  async register(dto: CreateHouseholdDto, actor: Principal): Promise<HouseholdDto> {
+    const { id, warnings } = await this.tx.run((manager) => this.registerIn(manager, dto, actor));
+    return this.getWith(id, actor, warnings);
+  }
+
+  /** Registration inside a given transaction (the CSV import runs one per household). */
+  async registerIn(
+    manager: EntityManager,
+    dto: CreateHouseholdDto,
+    actor: Principal,
+  ): Promise<{ id: string; warnings: HouseholdWarningDto[] }> {
+    const community = await this.areas.findById(dto.communityId, manager);
+    if (!community || community.level !== 'community') {
+      throw new ValidationFailedError('communityId: no such community', [
+        { field: 'communityId', messages: ['no such community'] },
+      ]);
+    }
+    if (!isInScope(actor, community.path))
+      throw new ForbiddenError('The community is outside your area');
+    const members = this.toMemberRows(dto.members);
+    const head = members.find((m) => m.isHead)!;
+    const existing = await this.households.householdOfHead(head.idHmac!, manager);
+    if (existing) throw await this.duplicate(existing, actor);
+    const { members: _m, phone, communityId, ...fields } = dto;
+    let id: string;
+    try {
+      id = await this.households.insert(
+        {
+          ...fields,
+          communityId,
+          phoneEnc: phone ? this.pii.encrypt(phone) : null,
+          status: 'active',
+        },
+        members,
+        manager,
+      );
+    } catch (error) {
+      // Two registrations of the same head at once: the partial unique index decides.
+      if ((error as { code?: string }).code === UNIQUE_VIOLATION) {
+        const winner = await this.households.householdOfHead(head.idHmac!);
+        throw await this.duplicate(winner, actor);
+      }
+      throw error;
+    }
+    const warnings = await this.memberWarnings(members, id, actor, manager);
+    await this.audit.record(manager, {
+      entityType: 'household',
+      entityId: id,
+      action: 'register',
+      actor,
+      toState: 'active',
+      data: { members: members.length, warnings: warnings.length },
+      areaPath: community.path,
+    });
+    return { id, warnings };
+  }
+
+  private async duplicate(existingId: string | null, actor: Principal): Promise<DomainError> {
+    const visible = existingId ? await this.households.isVisible(existingId, actor) : false;
+    return new DomainError(
+      'HOUSEHOLD_DUPLICATE',
+      'A household with this head is already registered',
+      visible ? { existingHouseholdId: existingId } : undefined,
+    );
+  }
+
+  /** Members already listed in another household that has not exited: flagged, not refused. */
+  private async memberWarnings(
+    members: Array<Partial<MemberEntity>>,
+    householdId: string,
+    actor: Principal,
+    manager: EntityManager,
+  ): Promise<HouseholdWarningDto[]> {
+    const hits = await this.households.activeHouseholdsListing(
+      members.map((m) => m.idHmac!),
+      householdId,
+      manager,
+    );
+    const warnings: HouseholdWarningDto[] = [];
+    for (const hit of hits) {
+      const memberIndex = members.findIndex((m) => m.idHmac === hit.idHmac);
+      const visible = await this.households.isVisible(hit.householdId, actor);
+      warnings.push({
+        code: 'MEMBER_IN_OTHER_HOUSEHOLD',
+        message: `${members[memberIndex].name} is also listed in another active household`,
+        memberIndex,
+        ...(visible ? { householdId: hit.householdId } : {}),
+      });
+    }
+    return warnings;
+  }
+
+  async update(id: string, dto: UpdateHouseholdDto, actor: Principal): Promise<HouseholdDto> {
+    const { version, members, phone, ...fields } = dto;
+    const warnings = await this.tx.run(async (manager) => {
+      const current = await this.households.findVisible(id, actor, manager, true);
+      if (!current) throw new NotFoundError('Household', 'HOUSEHOLD_NOT_FOUND');
+      if (current.version !== version) {
+        throw new DomainError(
+          'STALE_VERSION',
+          `Household was changed since version ${version} (now ${current.version})`,
+          {
+            currentVersion: current.version,
+          },
+        );
+      }
+      const changes: Partial<HouseholdEntity> = { ...fields };
+      if (phone !== undefined) changes.phoneEnc = phone ? this.pii.encrypt(phone) : null;
+      await this.households.update(id, changes, manager);
+      let flagged: HouseholdWarningDto[] = [];
+      if (members) {
+        const rows = this.toMemberRows(members);
+        const head = rows.find((m) => m.isHead)!;
+        const owner = await this.households.householdOfHead(head.idHmac!, manager);
+        if (owner && owner !== id) throw await this.duplicate(owner, actor);
+        await this.households.replaceMembers(id, rows, manager);
+        flagged = await this.memberWarnings(rows, id, actor, manager);
+      }
+      await this.audit.record(manager, {
+        entityType: 'household',
+        entityId: id,
+        action: 'update',
+        actor,
+        data: { fields: Object.keys(dto).filter((k) => k !== 'version') },
+        areaPath: current.community!.path,
+      });
+      return flagged;
+    });
+    return this.getWith(id, actor, warnings);
+  }
+
+  async list(query: HouseholdQueryDto, principal: Principal): Promise<Page<HouseholdSummaryDto>> {
+    return toPage(await this.households.list(query, query, principal), query, (h) =>
+      toHouseholdSummaryDto(h, this.pii),
+    );
+  }
+
+  async dueRevisits(
+    query: HouseholdQueryDto,
+    principal: Principal,
+    now = new Date(),
+  ): Promise<Page<HouseholdSummaryDto>> {
+    const rows = await this.households.list({ ...query, dueBefore: now }, query, principal);
+    return toPage(rows, query, (h) => toHouseholdSummaryDto(h, this.pii));
+  }
+
+  get(id: string, principal: Principal): Promise<HouseholdDto> {
+    return this.getWith(id, principal, []);
+  }
+
+  private async getWith(
+    id: string,
+    principal: Principal,
+    warnings: HouseholdWarningDto[],
+  ): Promise<HouseholdDto> {
+    const household = await this.households.findVisible(id, principal);
+    if (!household) throw new NotFoundError('Household', 'HOUSEHOLD_NOT_FOUND');
+    return toHouseholdDto(household, this.pii, warnings);
+  }
+
+  async needs(id: string, principal: Principal): Promise<NeedDto[]> {
+    if (!(await this.households.isVisible(id, principal)))
+      throw new NotFoundError('Household', 'HOUSEHOLD_NOT_FOUND');
+    return (await this.households.needs(id)).map(toNeedDto);
+  }
+}

@@ -1,0 +1,39 @@
+export * from './household.types';
+export * from './id-number.util';
+export * from './tier/tier.util';
+export * from './template/template.types';
+export * from './template/scoring.util';
+export * from './household.entity';
+export * from './member.entity';
+export * from './assessment-template.entity';
+export * from './assessment.entity';
+export * from './need.entity';
+
+import { AssessmentTemplateEntity } from './assessment-template.entity';
+import { AssessmentEntity } from './assessment.entity';
+import { HouseholdEntity } from './household.entity';
+import { MemberEntity } from './member.entity';
+import { NeedEntity } from './need.entity';
+/** The lib's entities, for the TypeORM CLI's data source. */
+export const HOUSEHOLDS_ENTITIES = [
+  HouseholdEntity,
+  MemberEntity,
+  AssessmentTemplateEntity,
+  AssessmentEntity,
+  NeedEntity,
+];
+export * from './facts.util';
+export * from './household.mapper';
+export * from './households.repository';
+export * from './households.service';
+export * from './assessment-templates.repository';
+export * from './assessment-templates.service';
+export * from './assessments.repository';
+export * from './assessments.service';
+export * from './household-exit.service';
+export * from './import/household-import.service';
+export * from './import/csv-columns';
+export * from './households.module';
+export * from './households-http.module';
+export * from './dto/household.dto';
+export * from './dto/assessment.dto';

@@ -1,0 +1,91 @@
+import type { Tier } from '@onedoor/resources';
+
+export interface TierFacts {
+  /** Household monthly income ÷ members, in fen. */
+  perCapitaIncomeFen: number;
+  totalIncomeFen: number;
+  /** Monthly medical and education expenditure ÷ members, in fen. */
+  rigidExpenditurePerCapitaFen: number;
+  /** The district's minimum living standard (低保标准), fen per person per month. */
+  standardFen: number;
+  flags: { noLabourCapacity: boolean; noSupporter: boolean; suddenEvent: boolean };
+}
+
+export interface TierThresholds {
+  /** Below this multiple of the standard: low income (低收入). Default 1.5. */
+  lowIncomeRatio: number;
+  /** Below this multiple: still in the outermost circle. Default 2. */
+  outerCircleRatio: number;
+}
+
+export const DEFAULT_THRESHOLDS: TierThresholds = { lowIncomeRatio: 1.5, outerCircleRatio: 2 };
+
+export interface TierResult {
+  tier: Tier | null;
+  /** 1 = core safety net … 4 = outermost; null above every threshold. */
+  circle: number | null;
+  /** The row that matched, for the assessment's explanation. */
+  reason: string;
+}
+
+interface Row {
+  tier: Tier | null;
+  circle: number;
+  reason: string;
+  when: (f: TierFacts, t: TierThresholds) => boolean;
+}
+
+/**
+ * First matching row wins. The order encodes precedence: a household in the core safety
+ * net keeps that tier even when a sudden event also strikes (the event shows as emergency
+ * needs and queue priority instead), and expenditure-type poverty is checked before low
+ * income because it is the more specific finding.
+ */
+export const TIER_TABLE: Row[] = [
+  {
+    tier: 'extreme_poverty',
+    circle: 1,
+    reason: 'no labour capacity, no income and no supporter (特困)',
+    when: (f) => f.flags.noLabourCapacity && f.flags.noSupporter && f.totalIncomeFen === 0,
+  },
+  {
+    tier: 'subsistence',
+    circle: 1,
+    reason: 'per-capita income below the minimum living standard (低保)',
+    when: (f) => f.perCapitaIncomeFen < f.standardFen,
+  },
+  {
+    tier: 'emergency',
+    circle: 3,
+    reason: 'sudden event flagged by the assessment (急难)',
+    when: (f) => f.flags.suddenEvent,
+  },
+  {
+    tier: 'expenditure_poverty',
+    circle: 3,
+    reason: 'income minus rigid expenditure, per capita, below the standard (支出型)',
+    when: (f) => f.perCapitaIncomeFen - f.rigidExpenditurePerCapitaFen < f.standardFen,
+  },
+  {
+    tier: 'low_income',
+    circle: 2,
+    reason: 'per-capita income below the low-income multiple of the standard (低收入)',
+    when: (f, t) => f.perCapitaIncomeFen < f.standardFen * t.lowIncomeRatio,
+  },
+  {
+    tier: null,
+    circle: 4,
+    reason: 'per-capita income below the outer-circle multiple of the standard (边缘)',
+    when: (f, t) => f.perCapitaIncomeFen < f.standardFen * t.outerCircleRatio,
+  },
+];
+
+/** Pure and table-driven: the tier and circle for a household's facts. */
+export function computeTier(
+  facts: TierFacts,
+  thresholds: TierThresholds = DEFAULT_THRESHOLDS,
+): TierResult {
+  const row = TIER_TABLE.find((r) => r.when(facts, thresholds));
+  if (!row) return { tier: null, circle: null, reason: 'above every threshold' };
+  return { tier: row.tier, circle: row.circle, reason: row.reason };
+}
