@@ -50,6 +50,8 @@ export default tseslint.config(
         setTimeout: 'readonly',
         setInterval: 'readonly',
         clearTimeout: 'readonly',
+        clearInterval: 'readonly',
+        global: 'readonly',
         URL: 'readonly',
         fetch: 'readonly',
       },
