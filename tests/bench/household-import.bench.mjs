@@ -83,16 +83,14 @@ try {
     { level: 'community', parentId: street.id, code: `BENCH-${tag}-C`, name: 'c' },
     { ...admin, userId: randomUUID() },
   );
-  await app
-    .get(UsersRepository)
-    .upsert({
-      username: `bench.${tag}`,
-      displayName: 'bench',
-      passwordHash: await hashPassword('bench-password'),
-      role: 'assessor',
-      areaId: district.id,
-      providerId: null,
-    });
+  await app.get(UsersRepository).upsert({
+    username: `bench.${tag}`,
+    displayName: 'bench',
+    passwordHash: await hashPassword('bench-password'),
+    role: 'assessor',
+    areaId: district.id,
+    providerId: null,
+  });
   const login = await fetch(`${url}/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
