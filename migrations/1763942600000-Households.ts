@@ -136,6 +136,7 @@ export class Households1763942600000 implements MigrationInterface {
         "tier_reason" text,
         "facts_snapshot" jsonb,
         "completed_at" TIMESTAMP WITH TIME ZONE,
+        "match_enqueued_at" TIMESTAMP WITH TIME ZONE,
         "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
         "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
         "version" integer NOT NULL DEFAULT 1,

@@ -1,5 +1,5 @@
 import { Queue } from 'bullmq';
-import { HouseholdExitService, HouseholdsService } from '@onedoor/households';
+import { AssessmentsService, HouseholdExitService, HouseholdsService } from '@onedoor/households';
 import { PiiCipher, QUEUES, jobIds } from '@onedoor/platform';
 import { CALM_ANSWERS, newIdNumber, startApi, TestContext } from './support/test-app';
 
@@ -42,6 +42,30 @@ describe('Households and assessments (e2e)', () => {
       expect(JSON.stringify(row)).not.toContain(id.slice(6, 14)); // not even the birth-date digits in a row
       const pii = ctx.app.get(PiiCipher);
       expect(pii.decrypt(row.id_enc)).toBe(id);
+      // Nowhere else either: not in the household, its audit rows or an assessment snapshot.
+      const { body: assessment } = await ctx.http
+        .post(`/households/${res.body.id}/assessments`)
+        .set('Authorization', assessorA)
+        .send({})
+        .expect(201);
+      await ctx.http
+        .patch(`/assessments/${assessment.id}`)
+        .set('Authorization', assessorA)
+        .send({ answers: CALM_ANSWERS })
+        .expect(200);
+      await ctx.http
+        .post(`/assessments/${assessment.id}/complete`)
+        .set('Authorization', assessorA)
+        .send({})
+        .expect(200);
+      const [{ n }] = await ctx.dataSource.query(
+        `SELECT (SELECT count(*) FROM household h WHERE h::text LIKE $1)
+              + (SELECT count(*) FROM audit_log a WHERE a::text LIKE $1)
+              + (SELECT count(*) FROM assessment s WHERE s::text LIKE $1)
+              + (SELECT count(*) FROM household_member m WHERE m::text LIKE $1) AS n`,
+        [`%${id}%`],
+      );
+      expect(Number(n)).toBe(0);
       expect(row.id_hmac).toBe(pii.digest(id));
     });
 
@@ -170,6 +194,31 @@ describe('Households and assessments (e2e)', () => {
       const list = await ctx.http.get('/households?limit=100').set('Authorization', token);
       expect(list.body.items.map((h: { id: string }) => h.id)).not.toContain(created.body.id);
     }
+    const assessment = await ctx.http
+      .post(`/households/${created.body.id}/assessments`)
+      .set('Authorization', assessorA)
+      .send({})
+      .expect(201);
+    const assessorB = await ctx.tokenFor('assessor', tree.streetB);
+    await ctx.http
+      .patch(`/households/${created.body.id}`)
+      .set('Authorization', assessorB)
+      .send({ version: 1, address: 'x' })
+      .expect(404);
+    await ctx.http
+      .post(`/households/${created.body.id}/assessments`)
+      .set('Authorization', assessorB)
+      .send({})
+      .expect(404);
+    await ctx.http
+      .get(`/assessments/${assessment.body.id}`)
+      .set('Authorization', assessorB)
+      .expect(404);
+    await ctx.http
+      .patch(`/assessments/${assessment.body.id}`)
+      .set('Authorization', assessorB)
+      .send({ answers: {} })
+      .expect(404);
     const district = await ctx.tokenFor('civil_affairs', tree.district);
     await ctx.http.get(`/households/${created.body.id}`).set('Authorization', district).expect(200);
     const provider = await ctx.tokenFor('provider', tree.district);
@@ -334,6 +383,71 @@ describe('Households and assessments (e2e)', () => {
     });
   });
 
+  it('completes once when two completions race, queuing one job', async () => {
+    const h = await ctx.http
+      .post('/households')
+      .set('Authorization', assessorA)
+      .send(ctx.householdBody(tree.communityA))
+      .expect(201);
+    const a = await ctx.http
+      .post(`/households/${h.body.id}/assessments`)
+      .set('Authorization', assessorA)
+      .send({})
+      .expect(201);
+    await ctx.http
+      .patch(`/assessments/${a.body.id}`)
+      .set('Authorization', assessorA)
+      .send({ answers: { ...CALM_ANSWERS, legal_dispute: true } })
+      .expect(200);
+    const [one, two] = await Promise.all([
+      ctx.http.post(`/assessments/${a.body.id}/complete`).set('Authorization', assessorA).send({}),
+      ctx.http.post(`/assessments/${a.body.id}/complete`).set('Authorization', assessorA).send({}),
+    ]);
+    expect([one.status, two.status].sort()).toEqual([200, 409]);
+    const needs = await ctx.http
+      .get(`/households/${h.body.id}/needs`)
+      .set('Authorization', assessorA);
+    expect(needs.body).toHaveLength(1);
+    const queue = new Queue(QUEUES.matching, {
+      connection: { url: process.env.REDIS_URL! },
+      prefix: process.env.QUEUE_PREFIX,
+    });
+    try {
+      const jobs = await queue.getJobs(['waiting', 'prioritized', 'active', 'completed', 'failed']);
+      expect(jobs.filter((j) => j.data.householdId === h.body.id)).toHaveLength(1);
+    } finally {
+      await queue.close();
+    }
+    const [row] = await ctx.dataSource.query(
+      `SELECT match_enqueued_at FROM assessment WHERE id = $1`,
+      [a.body.id],
+    );
+    expect(row.match_enqueued_at).not.toBeNull();
+  });
+
+  it('queues matching later for a completion whose job never reached Redis (outbox sweep)', async () => {
+    const { household, assessment } = await ctx.assessedHousehold(assessorA, tree.communityA, {
+      legal_dispute: true,
+    });
+    const queue = new Queue(QUEUES.matching, {
+      connection: { url: process.env.REDIS_URL! },
+      prefix: process.env.QUEUE_PREFIX,
+    });
+    try {
+      // As if Redis had lost it: the job gone, the outbox column empty.
+      await (await queue.getJob(jobIds.matchHousehold(household.id, assessment.id)))!.remove();
+      await ctx.dataSource.query(`UPDATE assessment SET match_enqueued_at = NULL WHERE id = $1`, [
+        assessment.id,
+      ]);
+      expect(await ctx.app.get(AssessmentsService).enqueuePendingMatches()).toBeGreaterThanOrEqual(
+        1,
+      );
+      expect(await queue.getJob(jobIds.matchHousehold(household.id, assessment.id))).toBeDefined();
+    } finally {
+      await queue.close();
+    }
+  });
+
   it('keeps the template version a completed assessment used after the template changes', async () => {
     const { assessment } = await ctx.assessedHousehold(assessorA, tree.communityA);
     const admin = await ctx.tokenFor('admin');
@@ -447,6 +561,8 @@ describe('Households and assessments (e2e)', () => {
       .get(`/households/${household.id}`)
       .set('Authorization', assessorA);
     expect(exiting.body.status).toBe('exiting');
+    // Gradual exit: the tier being left still applies until the grace ends.
+    expect(exiting.body).toMatchObject({ tier: 'subsistence', circle: 1 });
     const completedAt = new Date(done.body.completedAt);
     const expected = new Date(completedAt);
     expected.setUTCMonth(expected.getUTCMonth() + ctx.config.households.exitGraceMonthsEmployment);
@@ -462,7 +578,48 @@ describe('Households and assessments (e2e)', () => {
     const exited = await ctx.http
       .get(`/households/${household.id}`)
       .set('Authorization', assessorA);
-    expect(exited.body.status).toBe('exited');
+    expect(exited.body).toMatchObject({ status: 'exited', tier: null, circle: null });
+
+    // Hardship returns: an exited household is assessed again and reopened.
+    await ctx.http
+      .patch(`/households/${household.id}`)
+      .set('Authorization', assessorA)
+      .send({
+        version: exited.body.version,
+        members: [
+          {
+            name: '陈',
+            relation: 'self',
+            idNumber: head,
+            employment: 'unemployed',
+            monthlyIncomeFen: 0,
+          },
+        ],
+      })
+      .expect(200);
+    const a3 = await ctx.http
+      .post(`/households/${household.id}/assessments`)
+      .set('Authorization', assessorA)
+      .send({})
+      .expect(201);
+    await ctx.http
+      .patch(`/assessments/${a3.body.id}`)
+      .set('Authorization', assessorA)
+      .send({ answers: CALM_ANSWERS })
+      .expect(200);
+    await ctx.http
+      .post(`/assessments/${a3.body.id}/complete`)
+      .set('Authorization', assessorA)
+      .send({})
+      .expect(200);
+    const reopened = await ctx.http
+      .get(`/households/${household.id}`)
+      .set('Authorization', assessorA);
+    expect(reopened.body).toMatchObject({
+      status: 'active',
+      tier: 'subsistence',
+      graceEndsAt: null,
+    });
     const needs = await ctx.http
       .get(`/households/${household.id}/needs`)
       .set('Authorization', assessorA);
@@ -529,7 +686,7 @@ describe('Households and assessments (e2e)', () => {
     expect(res.body.errors).toEqual([
       {
         row: 6,
-        field: 'idNumber',
+        field: 'id_number',
         message: 'idNumber must be 17 digits and a check digit (0-9 or X)',
       },
       { row: 7, field: 'community_code', message: 'no such community' },

@@ -6,12 +6,13 @@ import {
   JobHandlers,
   jobIds,
   COMPLETE_EXITS_EVERY_MS,
+  ENQUEUE_PENDING_MATCHES_EVERY_MS,
   EXPIRE_RESOURCES_EVERY_MS,
   PRUNE_LOGIN_FAILURES_EVERY_MS,
   QUEUES,
   QueueProcessor,
 } from '@onedoor/platform';
-import { HouseholdExitService } from '@onedoor/households';
+import { AssessmentsService, HouseholdExitService } from '@onedoor/households';
 import { ResourceLifecycleService } from '@onedoor/resources';
 import { MaintenanceService } from './maintenance.service';
 
@@ -27,12 +28,14 @@ export class MaintenanceProcessor
     'prune-login-failures': () => this.maintenance.pruneLoginFailures(),
     'expire-resources': () => this.resourceLifecycle.expireDue(),
     'complete-exits': () => this.householdExits.completeExits(),
+    'enqueue-pending-matches': () => this.assessments.enqueuePendingMatches(),
   };
 
   constructor(
     private readonly maintenance: MaintenanceService,
     private readonly resourceLifecycle: ResourceLifecycleService,
     private readonly householdExits: HouseholdExitService,
+    private readonly assessments: AssessmentsService,
     @InjectQueue(QUEUES.maintenance) private readonly maintenanceQueue: Queue,
   ) {
     super();
@@ -60,6 +63,11 @@ export class MaintenanceProcessor
       jobIds.completeExitsScheduler(),
       { every: COMPLETE_EXITS_EVERY_MS },
       { name: 'complete-exits', data: {} },
+    );
+    await this.maintenanceQueue.upsertJobScheduler(
+      jobIds.enqueuePendingMatchesScheduler(),
+      { every: ENQUEUE_PENDING_MATCHES_EVERY_MS },
+      { name: 'enqueue-pending-matches', data: {} },
     );
     this.logger.log('maintenance schedules in place');
   }

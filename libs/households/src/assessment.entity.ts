@@ -71,6 +71,10 @@ export class AssessmentEntity {
   @Column({ type: 'timestamptz', nullable: true })
   completedAt!: Date | null;
 
+  /** When its matching job was queued; empty means the sweep still owes it (outbox). */
+  @Column({ type: 'timestamptz', nullable: true })
+  matchEnqueuedAt!: Date | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 

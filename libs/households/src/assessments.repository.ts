@@ -53,6 +53,27 @@ export class AssessmentsRepository {
       .execute();
   }
 
+  async markMatchEnqueued(id: string): Promise<void> {
+    await this.dataSource
+      .getRepository(AssessmentEntity)
+      .update({ id }, { matchEnqueuedAt: new Date() });
+  }
+
+  /** Completed assessments with open needs whose matching job was never queued (outbox). */
+  pendingMatches(): Promise<
+    Array<{ assessmentId: string; householdId: string; emergency: boolean }>
+  > {
+    return this.dataSource.query(
+      `SELECT a.id AS "assessmentId", a.household_id AS "householdId",
+              (a.tier = 'emergency' OR bool_or(n.urgency = 'emergency')) AS emergency
+         FROM assessment a JOIN need n ON n.assessment_id = a.id AND n.status = 'open'
+        WHERE a.status = 'completed' AND a.match_enqueued_at IS NULL
+        GROUP BY a.id
+        ORDER BY a.completed_at
+        LIMIT 1000`,
+    );
+  }
+
   needsOf(assessmentId: string, manager?: EntityManager): Promise<NeedEntity[]> {
     return (manager ?? this.dataSource.manager)
       .getRepository(NeedEntity)

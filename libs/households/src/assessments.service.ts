@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { AreasRepository } from '@onedoor/areas';
 import {
   APP_CONFIG,
@@ -44,6 +44,8 @@ const chinaDay = (d: Date) => new Date(d.getTime() + 8 * 3600_000).toISOString()
 
 @Injectable()
 export class AssessmentsService {
+  private readonly logger = new Logger(AssessmentsService.name);
+
   constructor(
     private readonly assessments: AssessmentsRepository,
     private readonly templates: AssessmentTemplatesRepository,
@@ -64,8 +66,7 @@ export class AssessmentsService {
     const id = await this.tx.run(async (manager) => {
       const household = await this.households.findVisible(householdId, actor, manager);
       if (!household) throw new NotFoundError('Household', 'HOUSEHOLD_NOT_FOUND');
-      if (household.status === 'exited')
-        throw new DomainError('HOUSEHOLD_EXITED', 'The household has exited assistance');
+      // An exited household may be assessed again: a family can fall back into hardship.
       const template = dto.templateId
         ? await this.templates.findById(dto.templateId, manager)
         : await this.templates.latest(DEFAULT_TEMPLATE_CODE, manager);
@@ -176,14 +177,25 @@ export class AssessmentsService {
         outerCircleRatio: 2,
       });
       const needs = await this.needsFor(a, dto, manager);
+      const previous = await this.assessments.previousCompleted(a.householdId, manager);
+      const employed = employedCount(household as never);
+      const householdChange = this.householdAfter(
+        household,
+        tier.tier,
+        tier.circle,
+        previous,
+        employed,
+        now,
+      );
+      // During a grace period the household keeps the tier it is leaving: eligibility (and so
+      // matching) follows the household's effective tier, the assessment records what it found.
       const facts = eligibilityFacts(
         household as never,
         standardFen,
-        tier.tier,
-        tier.circle,
+        householdChange.tier ?? null,
+        householdChange.circle ?? null,
         chinaDay(now),
       );
-      const previous = await this.assessments.previousCompleted(a.householdId, manager);
       const snapshot = {
         asOf: now.toISOString(),
         standardFen,
@@ -194,7 +206,7 @@ export class AssessmentsService {
         tags: household.tags,
         tierFacts: tf,
         eligibility: facts,
-        employed: employedCount(household as never),
+        employed,
       };
 
       await this.assessments.update(
@@ -224,14 +236,6 @@ export class AssessmentsService {
           status: 'open' as const,
         })),
         manager,
-      );
-      const householdChange = this.householdAfter(
-        household,
-        tier.tier,
-        tier.circle,
-        previous,
-        snapshot.employed,
-        now,
       );
       await this.households.update(a.householdId, householdChange, manager);
 
@@ -292,9 +296,40 @@ export class AssessmentsService {
       const emergency = tier.tier === 'emergency' || needs.some((n) => n.urgency === 'emergency');
       return { householdId: a.householdId, emergency, hasNeeds: needs.length > 0 };
     });
-    if (result.hasNeeds)
-      await this.matching.matchHousehold(result.householdId, id, result.emergency);
+    if (result.hasNeeds) await this.enqueueMatch(result.householdId, id, result.emergency);
     return this.get(id, actor);
+  }
+
+  /**
+   * Queues the household's matching and records that it was queued. If Redis is down the
+   * completion still stands: the column stays empty and the maintenance sweep
+   * ({@link enqueuePendingMatches}) queues it later. Job ids make a second add a no-op.
+   */
+  private async enqueueMatch(
+    householdId: string,
+    assessmentId: string,
+    emergency: boolean,
+  ): Promise<boolean> {
+    try {
+      await this.matching.matchHousehold(householdId, assessmentId, emergency);
+      await this.assessments.markMatchEnqueued(assessmentId);
+      return true;
+    } catch (error) {
+      this.logger.warn(
+        { err: error, assessmentId },
+        'matching job not queued; the sweep will retry',
+      );
+      return false;
+    }
+  }
+
+  /** Completed assessments with open needs whose matching job was never queued. */
+  async enqueuePendingMatches(): Promise<number> {
+    let queued = 0;
+    for (const p of await this.assessments.pendingMatches()) {
+      if (await this.enqueueMatch(p.householdId, p.assessmentId, p.emergency)) queued += 1;
+    }
+    return queued;
   }
 
   /** Rule-found needs, minus removals, plus additions (an addition for a category replaces the rule's). */
@@ -338,9 +373,11 @@ export class AssessmentsService {
   }
 
   /**
-   * Gradual exit: a household that was in a tier or circle and now is above every threshold
-   * enters `exiting` with a grace period (longer when a member found work); one back within
-   * a threshold returns to `active`. Revisits follow the tier.
+   * Gradual exit (渐退): a household that was assisted and is now above every threshold
+   * enters `exiting` for a grace period (longer when a member found work), keeping the
+   * tier and circle it is leaving until the grace ends; back within a threshold it returns
+   * to `active`. An exited household assessed in need again is reopened. Revisits follow
+   * the effective tier.
    */
   private householdAfter(
     h: HouseholdEntity,
@@ -350,16 +387,19 @@ export class AssessmentsService {
     employed: number,
     now: Date,
   ): Partial<HouseholdEntity> {
-    const change: Partial<HouseholdEntity> = {
-      tier,
-      circle,
-      lastAssessedAt: now,
-      nextRevisitAt: addMonths(now, REVISIT_MONTHS[tier ?? 'none']),
-    };
-    const wasAssisted = previous !== null && (previous.tier !== null || previous.circle !== null);
-    if (circle === null && wasAssisted && h.status === 'active') {
+    const change: Partial<HouseholdEntity> = { tier, circle, lastAssessedAt: now };
+    const wasAssisted = previous !== null && (h.tier !== null || h.circle !== null);
+    if (circle !== null) {
+      if (h.status !== 'active') {
+        change.status = 'active';
+        change.graceEndsAt = null;
+      }
+    } else if (h.status === 'exiting') {
+      change.tier = h.tier; // still in grace: nothing changes until it ends
+      change.circle = h.circle;
+    } else if (h.status === 'active' && wasAssisted) {
       const previousEmployed = Number(
-        (previous.factsSnapshot as { employed?: number } | null)?.employed ?? 0,
+        (previous!.factsSnapshot as { employed?: number } | null)?.employed ?? 0,
       );
       const months =
         employed > previousEmployed
@@ -367,10 +407,10 @@ export class AssessmentsService {
           : this.config.households.exitGraceMonths;
       change.status = 'exiting';
       change.graceEndsAt = addMonths(now, months);
-    } else if (circle !== null && h.status === 'exiting') {
-      change.status = 'active';
-      change.graceEndsAt = null;
+      change.tier = h.tier;
+      change.circle = h.circle;
     }
+    change.nextRevisitAt = addMonths(now, REVISIT_MONTHS[change.tier ?? 'none']);
     return change;
   }
 

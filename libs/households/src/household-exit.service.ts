@@ -17,7 +17,11 @@ export class HouseholdExitService {
     const exited = await this.tx.run(async (manager) => {
       const due = await this.households.exitsDue(now, manager);
       for (const h of due) {
-        await this.households.update(h.id, { status: 'exited', nextRevisitAt: null }, manager);
+        await this.households.update(
+          h.id,
+          { status: 'exited', tier: null, circle: null, nextRevisitAt: null },
+          manager,
+        );
         const withdrawn = await this.households.withdrawOpenNeeds(h.id, manager);
         await this.audit.record(manager, {
           entityType: 'household',

@@ -136,13 +136,17 @@ export class HouseholdsRepository {
 
   /** Exiting households whose grace ended by `now`, locked for the transition. */
   exitsDue(now: Date, manager: EntityManager): Promise<Array<HouseholdEntity>> {
-    return manager
-      .getRepository(HouseholdEntity)
-      .createQueryBuilder('h')
-      .innerJoinAndSelect('h.community', 'community')
-      .where(`h.status = 'exiting' AND h.graceEndsAt <= :now`, { now })
-      .setLock('pessimistic_write', undefined, ['h'])
-      .getMany();
+    return (
+      manager
+        .getRepository(HouseholdEntity)
+        .createQueryBuilder('h')
+        .innerJoinAndSelect('h.community', 'community')
+        .where(`h.status = 'exiting' AND h.graceEndsAt <= :now`, { now })
+        // A fixed lock order: two matchers sweeping at once never deadlock.
+        .orderBy('h.id', 'ASC')
+        .setLock('pessimistic_write', undefined, ['h'])
+        .getMany()
+    );
   }
 
   needs(householdId: string): Promise<NeedEntity[]> {

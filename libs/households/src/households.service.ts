@@ -44,6 +44,29 @@ export class HouseholdsService {
     private readonly audit: AuditService,
   ) {}
 
+  /**
+   * class-validator's @IsOptional lets null through; a null in a required column would be a
+   * 500. Only phone and address may be cleared.
+   */
+  private refuseNulls(dto: Partial<CreateHouseholdDto>): void {
+    const nulls = [
+      ...Object.entries(dto)
+        .filter(([k, v]) => v === null && !['phone', 'address'].includes(k))
+        .map(([k]) => k),
+      ...(dto.members ?? []).flatMap((m, i) =>
+        Object.entries(m)
+          .filter(([, v]) => v === null)
+          .map(([k]) => `members.${i}.${k}`),
+      ),
+    ];
+    if (nulls.length > 0) {
+      throw new ValidationFailedError(
+        `Invalid household: ${nulls[0]}`,
+        nulls.map((field) => ({ field, messages: ['must not be null'] })),
+      );
+    }
+  }
+
   /** Members as stored: identity numbers digested and encrypted, never kept in clear. */
   toMemberRows(members: MemberInputDto[]): Array<Partial<MemberEntity>> {
     const heads = members.filter((m) => m.relation === 'self');
@@ -100,6 +123,7 @@ export class HouseholdsService {
     dto: CreateHouseholdDto,
     actor: Principal,
   ): Promise<{ id: string; warnings: HouseholdWarningDto[] }> {
+    this.refuseNulls(dto);
     const community = await this.areas.findById(dto.communityId, manager);
     if (!community || community.level !== 'community') {
       throw new ValidationFailedError('communityId: no such community', [
@@ -182,6 +206,7 @@ export class HouseholdsService {
   }
 
   async update(id: string, dto: UpdateHouseholdDto, actor: Principal): Promise<HouseholdDto> {
+    this.refuseNulls(dto);
     const { version, members, phone, ...fields } = dto;
     const warnings = await this.tx.run(async (manager) => {
       const current = await this.households.findVisible(id, actor, manager, true);
@@ -204,7 +229,15 @@ export class HouseholdsService {
         const head = rows.find((m) => m.isHead)!;
         const owner = await this.households.householdOfHead(head.idHmac!, manager);
         if (owner && owner !== id) throw await this.duplicate(owner, actor);
-        await this.households.replaceMembers(id, rows, manager);
+        try {
+          await this.households.replaceMembers(id, rows, manager);
+        } catch (error) {
+          // A new head registered elsewhere at the same moment: the partial unique index decides.
+          if ((error as { code?: string }).code === UNIQUE_VIOLATION) {
+            throw await this.duplicate(await this.households.householdOfHead(head.idHmac!), actor);
+          }
+          throw error;
+        }
         flagged = await this.memberWarnings(rows, id, actor, manager);
       }
       await this.audit.record(manager, {

@@ -141,6 +141,7 @@ export class CreateHouseholdDto {
   @IsOptional()
   @IsInt()
   @Min(0)
+  @Max(100_000_000_000)
   savingsFen?: number;
 
   @ApiPropertyOptional({ minimum: 0, default: 0 })
@@ -163,6 +164,7 @@ export class CreateHouseholdDto {
   @IsOptional()
   @IsInt()
   @Min(0)
+  @Max(100_000_000)
   medicalExpenseFen?: number;
 
   @ApiPropertyOptional({
@@ -173,6 +175,7 @@ export class CreateHouseholdDto {
   @IsOptional()
   @IsInt()
   @Min(0)
+  @Max(100_000_000)
   educationExpenseFen?: number;
 
   @ApiProperty({ type: [MemberInputDto] })

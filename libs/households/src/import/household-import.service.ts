@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import type { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import { plainToInstance } from 'class-transformer';
@@ -28,6 +28,21 @@ interface Group {
 }
 
 const MAX_BYTES = 50 * 1024 * 1024;
+
+/** Request fields back to the CSV columns a user wrote. */
+const COLUMN_OF: Record<string, string> = {
+  communityId: 'community_code',
+  idNumber: 'id_number',
+  birthDate: 'birth_date',
+  disabilityGrade: 'disability_grade',
+  chronicIllness: 'chronic_illness',
+  educationStage: 'education_stage',
+  monthlyIncomeFen: 'monthly_income_yuan',
+  savingsFen: 'savings_yuan',
+  medicalExpenseFen: 'medical_expense_yuan',
+  educationExpenseFen: 'education_expense_yuan',
+};
+const csvColumn = (field: string) => COLUMN_OF[field] ?? field;
 const yuanToFen = (v: string | undefined) => (v ? Math.round(Number(v) * 100) : undefined);
 const alias = (column: string, v: string | undefined) =>
   v === undefined || v === '' ? undefined : (VALUE_ALIASES[column]?.[v] ?? v);
@@ -39,6 +54,8 @@ const alias = (column: string, v: string | undefined) =>
  */
 @Injectable()
 export class HouseholdImportService {
+  private readonly logger = new Logger(HouseholdImportService.name);
+
   constructor(
     private readonly households: HouseholdsService,
     private readonly areas: AreasRepository,
@@ -168,13 +185,23 @@ export class HouseholdImportService {
       try {
         await this.tx.run((manager) => this.households.registerIn(manager, dto, actor));
       } catch (error) {
-        if (!(error instanceof DomainError)) throw error;
+        if (!(error instanceof DomainError)) {
+          // One household failing for an unexpected reason does not stop the rest: it is
+          // reported (without the database's words, which may quote personal data) and logged.
+          this.logger.error({ err: error, row: first.line }, 'household import row failed');
+          errors.push({
+            row: first.line,
+            field: 'household',
+            message: 'could not be saved; see the server log',
+          });
+          return this.tally(group, errors, result);
+        }
         const details = Array.isArray(error.details) ? (error.details as FieldError[]) : [];
         const member = /^members\.(\d+)\.(\w+)/.exec(details[0]?.field ?? '');
         errors.push({
           row: member ? group.rows[Number(member[1])].line : first.line,
           field: member
-            ? member[2]
+            ? csvColumn(member[2])
             : error.code === 'HOUSEHOLD_DUPLICATE'
               ? 'id_number'
               : (details[0]?.field ?? 'household'),
@@ -182,6 +209,10 @@ export class HouseholdImportService {
         });
       }
     }
+    this.tally(group, errors, result);
+  }
+
+  private tally(group: Group, errors: ImportRowError[], result: ImportResult): void {
     if (errors.length === 0) {
       result.households.imported += 1;
       result.rows.imported += group.rows.length;
@@ -202,7 +233,7 @@ export class HouseholdImportService {
     if (property !== 'members') {
       return Object.values(v.constraints ?? {}).map((message) => ({
         row: first,
-        field: property,
+        field: csvColumn(property),
         message,
       }));
     }
@@ -215,7 +246,7 @@ export class HouseholdImportService {
       (memberError.children ?? []).flatMap((field) =>
         Object.values(field.constraints ?? {}).map((message) => ({
           row: group.rows[Number(memberError.property)].line,
-          field: field.property,
+          field: csvColumn(field.property),
           message,
         })),
       ),

@@ -137,6 +137,10 @@ export function needsFromRules(template: TemplateDefinition, answers: Answers): 
 export function templateErrors(t: TemplateDefinition, knownCategories: string[]): FieldError[] {
   const errors: FieldError[] = [];
   const push = (field: string, message: string) => errors.push({ field, messages: [message] });
+  for (const key of ['dimensions', 'items', 'needRules'] as const) {
+    if (!Array.isArray(t[key])) push(`definition.${key}`, 'must be an array');
+  }
+  if (errors.length > 0) return errors;
   const dims = new Set(t.dimensions?.map((d) => d.code));
   if (!Array.isArray(t.dimensions) || t.dimensions.length === 0)
     push('definition.dimensions', 'must list dimensions');

@@ -49,10 +49,10 @@ describe(computeTier.name, () => {
       null,
     ],
     [
-      'expenditure-type beats low income',
+      'expenditure-type beats low income, keeping the low-income circle',
       facts({ perCapitaIncomeFen: 150_000, rigidExpenditurePerCapitaFen: 50_000 }),
       'expenditure_poverty',
-      3,
+      2,
     ],
     [
       'sudden event in a comfortable household',
@@ -68,6 +68,15 @@ describe(computeTier.name, () => {
     ],
   ])('%s', (_, input, tier, circle) => {
     expect(computeTier(input)).toMatchObject({ tier, circle });
+  });
+
+  it('keeps a low-income household in circle 2 when a sudden event strikes', () => {
+    expect(
+      computeTier(facts({ perCapitaIncomeFen: 150_000, flags: { suddenEvent: true } })),
+    ).toMatchObject({
+      tier: 'emergency',
+      circle: 2,
+    });
   });
 
   it('follows a configured low-income multiple', () => {

@@ -80,12 +80,20 @@ export const TIER_TABLE: Row[] = [
   },
 ];
 
-/** Pure and table-driven: the tier and circle for a household's facts. */
+/**
+ * Pure and table-driven: the tier is the first row that holds; the circle is the innermost
+ * of all rows that hold, so a worsening (a sudden event, medical bills) never moves a
+ * household further from the core than its income alone would put it.
+ */
 export function computeTier(
   facts: TierFacts,
   thresholds: TierThresholds = DEFAULT_THRESHOLDS,
 ): TierResult {
-  const row = TIER_TABLE.find((r) => r.when(facts, thresholds));
-  if (!row) return { tier: null, circle: null, reason: 'above every threshold' };
-  return { tier: row.tier, circle: row.circle, reason: row.reason };
+  const rows = TIER_TABLE.filter((r) => r.when(facts, thresholds));
+  if (rows.length === 0) return { tier: null, circle: null, reason: 'above every threshold' };
+  return {
+    tier: rows[0].tier,
+    circle: Math.min(...rows.map((r) => r.circle)),
+    reason: rows[0].reason,
+  };
 }

@@ -103,7 +103,7 @@ export class EnvironmentVariables {
   @Transform(toNumber)
   @IsNumber()
   @Min(1)
-  @Max(3)
+  @Max(1.99) // below the outer circle's 2×, or circle 4 could never be reached
   LOW_INCOME_RATIO = 1.5;
 
   /** Months a household whose income rose stays in `exiting` before it exits. */

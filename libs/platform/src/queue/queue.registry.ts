@@ -21,6 +21,8 @@ export interface JobPayloads {
     'expire-resources': Record<string, never>;
     /** Closes exiting households whose grace period has ended (withdrawing open needs). */
     'complete-exits': Record<string, never>;
+    /** Queues matching for completed assessments whose job never reached Redis (outbox sweep). */
+    'enqueue-pending-matches': Record<string, never>;
   };
   matching: {
     /** Match a household's open needs after an assessment completed (the matcher issue consumes it). */
@@ -33,7 +35,13 @@ export type JobPayload<Q extends QueueName, J extends JobName<Q>> = JobPayloads[
 
 /** Runtime list of job names per queue, checked against the handlers at worker start. */
 export const JOB_NAMES: { [Q in QueueName]: ReadonlyArray<JobName<Q>> } = {
-  maintenance: ['heartbeat', 'prune-login-failures', 'expire-resources', 'complete-exits'],
+  maintenance: [
+    'heartbeat',
+    'prune-login-failures',
+    'expire-resources',
+    'complete-exits',
+    'enqueue-pending-matches',
+  ],
   matching: ['match-household'],
 };
 
@@ -46,6 +54,7 @@ export const jobIds = {
   pruneLoginFailuresScheduler: () => 'maintenance.prune-login-failures',
   expireResourcesScheduler: () => 'maintenance.expire-resources',
   completeExitsScheduler: () => 'maintenance.complete-exits',
+  enqueuePendingMatchesScheduler: () => 'maintenance.enqueue-pending-matches',
   /** One matching run per household and assessment, however often it is enqueued. */
   matchHousehold: (householdId: string, assessmentId: string) =>
     `match-household.${householdId}.${assessmentId}`,
@@ -55,5 +64,6 @@ export const HEARTBEAT_EVERY_MS = 30_000;
 export const PRUNE_LOGIN_FAILURES_EVERY_MS = 15 * 60_000;
 export const EXPIRE_RESOURCES_EVERY_MS = 60 * 60_000;
 export const COMPLETE_EXITS_EVERY_MS = 60 * 60_000;
+export const ENQUEUE_PENDING_MATCHES_EVERY_MS = 5 * 60_000;
 /** BullMQ priorities: lower runs first. Emergency households take the green channel. */
 export const MATCH_PRIORITY = { emergency: 1, normal: 10 } as const;
