@@ -1,0 +1,222 @@
+import type { EligibilityFacts } from '@onedoor/resources';
+import {
+  DEFAULT_WEIGHTS,
+  type MatchHousehold,
+  matchHousehold,
+  type MatchNeed,
+  type MatchResource,
+  type ServiceHistory,
+  valueFit,
+} from './match-engine';
+
+const facts: EligibilityFacts = {
+  tier: 'subsistence',
+  circle: 1,
+  perCapitaIncomeRatio: 0.5,
+  memberAges: [54, 20],
+  hasDisability: false,
+  hasChronicIllness: true,
+  residency: 'local',
+  householdSize: 2,
+  childrenInSchool: 0,
+  tags: [],
+};
+const household: MatchHousehold = { id: 'h', areaPath: '/c/d/s1/k1/', facts };
+const need = (over: Partial<MatchNeed> = {}): MatchNeed => ({
+  id: 'n',
+  categoryCode: 'medical',
+  severity: 4,
+  urgency: 'normal',
+  ...over,
+});
+let seq = 0;
+const resource = (over: Partial<MatchResource> = {}): MatchResource => ({
+  id: `r${String(++seq).padStart(3, '0')}`,
+  categoryCode: 'medical',
+  form: 'service',
+  serviceLevel: 'district',
+  coveragePath: '/c/d/',
+  validFrom: '2026-01-01',
+  validUntil: null,
+  remaining: 10,
+  valuePerUnitFen: null,
+  eligibility: null,
+  providerRating: null,
+  ...over,
+});
+const noHistory: ServiceHistory = {
+  servedNeedIds: new Set(),
+  cashCategories: new Set(),
+  servedResourceIds: new Set(),
+};
+const options = { topK: 3, weights: DEFAULT_WEIGHTS, today: '2026-11-24' };
+const run = (resources: MatchResource[], n = need(), history = noHistory, opts = options) =>
+  matchHousehold(household, [n], resources, history, opts)[0];
+
+describe(matchHousehold.name, () => {
+  describe('exclusion rules, each with the rule that excluded the candidate', () => {
+    it.each([
+      ['outside coverage', resource({ coveragePath: '/c/d/s2/' }), { reason: 'OUTSIDE_COVERAGE' }],
+      ['not yet valid', resource({ validFrom: '2027-01-01' }), { reason: 'NOT_VALID' }],
+      ['expired', resource({ validUntil: '2026-11-23' }), { reason: 'NOT_VALID' }],
+      ['no capacity left', resource({ remaining: 0 }), { reason: 'CAPACITY_EXHAUSTED' }],
+      [
+        'not eligible',
+        resource({ eligibility: { memberAge: { min: 60 } } }),
+        {
+          reason: 'ELIGIBILITY',
+          failed: [{ rule: 'memberAge', expected: { min: 60 }, actual: [54, 20] }],
+        },
+      ],
+    ])('%s', (_, candidate, expected) => {
+      const sut = run([candidate]);
+      expect(sut.proposals).toEqual([]);
+      expect(sut.rejected).toEqual([
+        expect.objectContaining({ resourceId: candidate.id, ...expected }),
+      ]);
+    });
+
+    it('refuses any resource for a need already being served', () => {
+      const r = resource();
+      const sut = run([r], need(), { ...noHistory, servedNeedIds: new Set(['n']) });
+      expect(sut.rejected).toEqual([
+        {
+          resourceId: r.id,
+          reason: 'DUPLICATE_ASSISTANCE',
+          detail: 'the need is already being served',
+        },
+      ]);
+    });
+
+    it('refuses a second cash benefit of the same category, but not a service', () => {
+      const cash = resource({ form: 'cash', valuePerUnitFen: 100_000 });
+      const service = resource();
+      const sut = run([cash, service], need(), {
+        ...noHistory,
+        cashCategories: new Set(['medical']),
+      });
+      expect(sut.proposals.map((p) => p.resourceId)).toEqual([service.id]);
+      expect(sut.rejected).toEqual([
+        expect.objectContaining({ resourceId: cash.id, reason: 'DUPLICATE_ASSISTANCE' }),
+      ]);
+    });
+
+    it('refuses a resource that already served the household', () => {
+      const r = resource();
+      expect(
+        run([r], need(), { ...noHistory, servedResourceIds: new Set([r.id]) }).rejected[0].reason,
+      ).toBe('DUPLICATE_ASSISTANCE');
+    });
+
+    it('ignores resources of other categories entirely', () => {
+      const sut = run([resource({ categoryCode: 'housing' })]);
+      expect(sut.rejected).toEqual([]);
+      expect(sut.unmet).toEqual(['NO_RESOURCE_IN_CATEGORY']);
+    });
+  });
+
+  describe('ranking', () => {
+    it('prefers the lowest service level that can serve, whatever the score', () => {
+      const district = resource({ serviceLevel: 'district', providerRating: 100, remaining: 50 });
+      const street = resource({
+        serviceLevel: 'street',
+        coveragePath: '/c/d/s1/',
+        providerRating: 10,
+      });
+      const community = resource({
+        serviceLevel: 'community',
+        coveragePath: '/c/d/s1/k1/',
+        providerRating: 0,
+        remaining: 1,
+      });
+      expect(run([district, street, community]).proposals.map((p) => p.resourceId)).toEqual([
+        community.id,
+        street.id,
+        district.id,
+      ]);
+    });
+
+    it('orders the same level by score: rating, capacity and value fit', () => {
+      const low = resource({ providerRating: 40 });
+      const high = resource({ providerRating: 95 });
+      const mid = resource({ providerRating: 70 });
+      const sut = run([low, high, mid]);
+      expect(sut.proposals.map((p) => [p.resourceId, p.rank])).toEqual([
+        [high.id, 1],
+        [mid.id, 2],
+        [low.id, 3],
+      ]);
+      expect(sut.proposals[0].score).toBeGreaterThan(sut.proposals[1].score);
+    });
+
+    it('keeps the top K', () => {
+      const many = Array.from({ length: 6 }, (_, i) => resource({ providerRating: i * 10 }));
+      expect(run(many, need(), noHistory, { ...options, topK: 2 }).proposals).toHaveLength(2);
+    });
+
+    it('explains every factor: value, weight, contribution, summing to the score', () => {
+      const r = resource({
+        form: 'cash',
+        valuePerUnitFen: 200_000,
+        providerRating: 80,
+        remaining: 5,
+      });
+      const [p] = run([r], need({ severity: 4, urgency: 'urgent' })).proposals;
+      expect(p.explanation).toEqual([
+        { factor: 'level', value: 0, weight: 0.3, contribution: 0 },
+        { factor: 'severity', value: 0.8, weight: 0.15, contribution: 0.12 },
+        { factor: 'urgency', value: 0.5, weight: 0.1, contribution: 0.05 },
+        { factor: 'rating', value: 0.8, weight: 0.15, contribution: 0.12 },
+        { factor: 'capacity', value: 0.5, weight: 0.1, contribution: 0.05 },
+        { factor: 'valueFit', value: 1, weight: 0.2, contribution: 0.2 },
+      ]);
+      expect(p.score).toBeCloseTo(
+        p.explanation.reduce((s, e) => s + e.contribution, 0),
+        4,
+      );
+    });
+  });
+
+  describe('unmet reasons', () => {
+    it.each([
+      ['nothing in the category', [], ['NO_RESOURCE_IN_CATEGORY']],
+      [
+        'only lapsed resources',
+        [resource({ validUntil: '2025-12-31' })],
+        ['NO_RESOURCE_IN_CATEGORY'],
+      ],
+      ['none covers the area', [resource({ coveragePath: '/c/d2/' })], ['NONE_COVERS_AREA']],
+      [
+        'none eligible',
+        [resource({ eligibility: { tier: { in: ['low_income'] } } })],
+        ['NONE_ELIGIBLE'],
+      ],
+      ['capacity exhausted', [resource({ remaining: 0 })], ['CAPACITY_EXHAUSTED']],
+      [
+        'a mix of reasons, outside coverage not counted',
+        [
+          resource({ remaining: 0 }),
+          resource({ eligibility: { hasDisability: true } }),
+          resource({ coveragePath: '/x/' }),
+        ],
+        ['CAPACITY_EXHAUSTED', 'NONE_ELIGIBLE'],
+      ],
+    ])('%s', (_, resources, reasons) => {
+      expect(run(resources as MatchResource[]).unmet).toEqual(reasons);
+    });
+
+    it('records duplicate assistance as the reason when that is all that stood in the way', () => {
+      expect(
+        run([resource()], need(), { ...noHistory, servedNeedIds: new Set(['n']) }).unmet,
+      ).toEqual(['DUPLICATE_ASSISTANCE']);
+    });
+  });
+});
+
+describe(valueFit.name, () => {
+  it('is best when the value per unit matches the need’s severity', () => {
+    expect(valueFit({ form: 'cash', valuePerUnitFen: 250_000 }, 5)).toBe(1);
+    expect(valueFit({ form: 'cash', valuePerUnitFen: 125_000 }, 5)).toBe(0.5);
+    expect(valueFit({ form: 'service', valuePerUnitFen: null }, 5)).toBe(0.5);
+  });
+});

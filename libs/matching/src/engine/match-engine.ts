@@ -1,0 +1,259 @@
+import {
+  evaluateEligibility,
+  type EligibilityFacts,
+  type EligibilityRules,
+  type FailedRule,
+} from '@onedoor/resources';
+
+export type Urgency = 'normal' | 'urgent' | 'emergency';
+export type ServiceLevel = 'community' | 'street' | 'district';
+
+export interface MatchNeed {
+  id: string;
+  categoryCode: string;
+  severity: number;
+  urgency: Urgency;
+}
+
+export interface MatchHousehold {
+  id: string;
+  /** The household's community path ('/city/district/street/community/'). */
+  areaPath: string;
+  /** Facts of its latest completed assessment (the snapshot's eligibility facts). */
+  facts: EligibilityFacts;
+}
+
+export interface MatchResource {
+  id: string;
+  categoryCode: string;
+  form: 'cash' | 'in_kind' | 'service';
+  serviceLevel: ServiceLevel;
+  coveragePath: string;
+  validFrom: string;
+  validUntil: string | null;
+  remaining: number;
+  valuePerUnitFen: number | null;
+  eligibility: EligibilityRules | null;
+  /** 0–100, null before any contract evaluation. */
+  providerRating: number | null;
+}
+
+/** What the household already receives (approved proposals and live referrals). */
+export interface ServiceHistory {
+  /** Needs already being served. */
+  servedNeedIds: ReadonlySet<string>;
+  /** Categories in which the household already receives a cash benefit. */
+  cashCategories: ReadonlySet<string>;
+  /** Resources that already served this household (the default repeat window: once). */
+  servedResourceIds: ReadonlySet<string>;
+}
+
+export const FACTORS = ['level', 'severity', 'urgency', 'rating', 'capacity', 'valueFit'] as const;
+export type Factor = (typeof FACTORS)[number];
+export type Weights = Record<Factor, number>;
+
+/** Documented defaults; MATCH_WEIGHTS can override them (README). They sum to 1. */
+export const DEFAULT_WEIGHTS: Weights = {
+  level: 0.3,
+  severity: 0.15,
+  urgency: 0.1,
+  rating: 0.15,
+  capacity: 0.1,
+  valueFit: 0.2,
+};
+
+export interface EngineOptions {
+  topK: number;
+  weights: Weights;
+  /** Today's date (YYYY-MM-DD, China time): validity windows are calendar dates. */
+  today: string;
+}
+
+export type RejectionReason =
+  'OUTSIDE_COVERAGE' | 'NOT_VALID' | 'CAPACITY_EXHAUSTED' | 'ELIGIBILITY' | 'DUPLICATE_ASSISTANCE';
+export type UnmetReason =
+  | 'NO_RESOURCE_IN_CATEGORY'
+  | 'NONE_COVERS_AREA'
+  | 'NONE_ELIGIBLE'
+  | 'CAPACITY_EXHAUSTED'
+  | 'DUPLICATE_ASSISTANCE';
+
+export interface Rejection {
+  resourceId: string;
+  reason: RejectionReason;
+  failed?: FailedRule[];
+  detail?: string;
+}
+
+export interface ExplanationItem {
+  factor: Factor;
+  /** The factor's value for this candidate, 0–1. */
+  value: number;
+  weight: number;
+  contribution: number;
+}
+
+export interface Proposal {
+  needId: string;
+  resourceId: string;
+  score: number;
+  rank: number;
+  explanation: ExplanationItem[];
+}
+
+export interface NeedResult {
+  needId: string;
+  proposals: Proposal[];
+  rejected: Rejection[];
+  /** Why nothing was proposed; null when something was. */
+  unmet: UnmetReason[] | null;
+}
+
+const LEVEL_RANK: Record<ServiceLevel, number> = { community: 0, street: 1, district: 2 };
+const LEVEL_VALUE: Record<ServiceLevel, number> = { community: 1, street: 0.5, district: 0 };
+const URGENCY_VALUE: Record<Urgency, number> = { normal: 0, urgent: 0.5, emergency: 1 };
+const round = (n: number) => Math.round(n * 10_000) / 10_000;
+
+/**
+ * Cash and in-kind value against the need: a severity-5 need looks for about 2,500 yuan a
+ * unit, a severity-1 need for 500; the closer, the better. Services have no value to fit.
+ */
+export function valueFit(
+  resource: Pick<MatchResource, 'form' | 'valuePerUnitFen'>,
+  severity: number,
+): number {
+  if (resource.form === 'service' || resource.valuePerUnitFen === null) return 0.5;
+  const target = severity * 50_000;
+  const value = resource.valuePerUnitFen;
+  return value <= 0 ? 0 : 1 - Math.abs(value - target) / Math.max(value, target);
+}
+
+function explain(need: MatchNeed, r: MatchResource, weights: Weights): ExplanationItem[] {
+  const values: Record<Factor, number> = {
+    level: LEVEL_VALUE[r.serviceLevel],
+    severity: need.severity / 5,
+    urgency: URGENCY_VALUE[need.urgency],
+    rating: r.providerRating === null ? 0.5 : r.providerRating / 100,
+    capacity: Math.min(1, r.remaining / 10),
+    valueFit: valueFit(r, need.severity),
+  };
+  return FACTORS.map((factor) => ({
+    factor,
+    value: round(values[factor]),
+    weight: weights[factor],
+    contribution: round(values[factor] * weights[factor]),
+  }));
+}
+
+/** The first rule that excludes a candidate, in the order of the matching rules. */
+function exclusion(
+  need: MatchNeed,
+  h: MatchHousehold,
+  r: MatchResource,
+  history: ServiceHistory,
+  today: string,
+): Rejection | null {
+  if (!h.areaPath.startsWith(r.coveragePath))
+    return { resourceId: r.id, reason: 'OUTSIDE_COVERAGE' };
+  if (r.validFrom > today || (r.validUntil !== null && r.validUntil < today)) {
+    return {
+      resourceId: r.id,
+      reason: 'NOT_VALID',
+      detail: `valid ${r.validFrom} – ${r.validUntil ?? '…'}`,
+    };
+  }
+  if (r.remaining <= 0) return { resourceId: r.id, reason: 'CAPACITY_EXHAUSTED' };
+  const eligibility = evaluateEligibility(r.eligibility, h.facts);
+  if (!eligibility.eligible)
+    return { resourceId: r.id, reason: 'ELIGIBILITY', failed: eligibility.failed };
+  if (history.servedNeedIds.has(need.id)) {
+    return {
+      resourceId: r.id,
+      reason: 'DUPLICATE_ASSISTANCE',
+      detail: 'the need is already being served',
+    };
+  }
+  if (r.form === 'cash' && history.cashCategories.has(r.categoryCode)) {
+    return {
+      resourceId: r.id,
+      reason: 'DUPLICATE_ASSISTANCE',
+      detail: `already receives a cash benefit in ${r.categoryCode}`,
+    };
+  }
+  if (history.servedResourceIds.has(r.id)) {
+    return {
+      resourceId: r.id,
+      reason: 'DUPLICATE_ASSISTANCE',
+      detail: 'this resource already served the household',
+    };
+  }
+  return null;
+}
+
+const UNMET_OF: Partial<Record<RejectionReason, UnmetReason>> = {
+  ELIGIBILITY: 'NONE_ELIGIBLE',
+  CAPACITY_EXHAUSTED: 'CAPACITY_EXHAUSTED',
+  DUPLICATE_ASSISTANCE: 'DUPLICATE_ASSISTANCE',
+};
+
+/**
+ * "1 family + N resources": for each open need, the candidates of its category are checked
+ * in order (coverage, validity, capacity, eligibility, duplicate assistance); the rest are
+ * ranked by service level first (community before street before district: tiered linking),
+ * then by score, and the top K proposed, each with its explanation. Every excluded candidate
+ * is returned with the rule that excluded it; a need with no proposal gets its unmet reasons.
+ * Pure: no I/O, the same input gives the same output.
+ */
+export function matchHousehold(
+  household: MatchHousehold,
+  needs: MatchNeed[],
+  resources: MatchResource[],
+  history: ServiceHistory,
+  options: EngineOptions,
+): NeedResult[] {
+  return needs.map((need) => {
+    const inCategory = resources.filter((r) => r.categoryCode === need.categoryCode);
+    const rejected: Rejection[] = [];
+    const ranked: Array<{ r: MatchResource; explanation: ExplanationItem[]; score: number }> = [];
+    for (const r of inCategory) {
+      const excluded = exclusion(need, household, r, history, options.today);
+      if (excluded) {
+        rejected.push(excluded);
+        continue;
+      }
+      const explanation = explain(need, r, options.weights);
+      ranked.push({
+        r,
+        explanation,
+        score: round(explanation.reduce((s, e) => s + e.contribution, 0)),
+      });
+    }
+    ranked.sort(
+      (a, b) =>
+        LEVEL_RANK[a.r.serviceLevel] - LEVEL_RANK[b.r.serviceLevel] ||
+        b.score - a.score ||
+        a.r.id.localeCompare(b.r.id),
+    );
+    const proposals = ranked.slice(0, options.topK).map((c, i) => ({
+      needId: need.id,
+      resourceId: c.r.id,
+      score: c.score,
+      rank: i + 1,
+      explanation: c.explanation,
+    }));
+    return {
+      needId: need.id,
+      proposals,
+      rejected,
+      unmet: proposals.length > 0 ? null : unmetReasons(rejected),
+    };
+  });
+}
+
+function unmetReasons(rejected: Rejection[]): UnmetReason[] {
+  const current = rejected.filter((r) => r.reason !== 'NOT_VALID');
+  if (current.length === 0) return ['NO_RESOURCE_IN_CATEGORY'];
+  const covering = current.filter((r) => r.reason !== 'OUTSIDE_COVERAGE');
+  if (covering.length === 0) return ['NONE_COVERS_AREA'];
+  return [...new Set(covering.map((r) => UNMET_OF[r.reason]!))].sort();
+}
