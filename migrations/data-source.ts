@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 import { AREAS_ENTITIES } from '@onedoor/areas';
 import { HOUSEHOLDS_ENTITIES } from '@onedoor/households';
+import { MATCHING_ENTITIES } from '@onedoor/matching';
 import { RESOURCES_ENTITIES } from '@onedoor/resources';
 import { buildDataSourceOptions, PLATFORM_ENTITIES } from '@onedoor/platform';
 import { MIGRATIONS } from './index';
@@ -12,6 +13,7 @@ export const ALL_ENTITIES = [
   ...AREAS_ENTITIES,
   ...RESOURCES_ENTITIES,
   ...HOUSEHOLDS_ENTITIES,
+  ...MATCHING_ENTITIES,
 ];
 
 /** Builds the CLI's data source for a database URL. */

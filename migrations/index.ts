@@ -1,9 +1,15 @@
 import { Platform1763942400000 } from './1763942400000-Platform';
 import { Resources1763942500000 } from './1763942500000-Resources';
 import { Households1763942600000 } from './1763942600000-Households';
+import { Matching1763942700000 } from './1763942700000-Matching';
 
 /**
  * Every migration, oldest first. Listed by hand (not globbed) so that the compiled apps,
  * the CLI and the tests all run exactly this list.
  */
-export const MIGRATIONS = [Platform1763942400000, Resources1763942500000, Households1763942600000];
+export const MIGRATIONS = [
+  Platform1763942400000,
+  Resources1763942500000,
+  Households1763942600000,
+  Matching1763942700000,
+];

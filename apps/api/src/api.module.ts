@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AreasHttpModule } from '@onedoor/areas';
 import { HouseholdsHttpModule } from '@onedoor/households';
+import { MatchingHttpModule } from '@onedoor/matching';
 import { ResourcesHttpModule } from '@onedoor/resources';
 import { AppConfig, PlatformHttpModule, PlatformModule } from '@onedoor/platform';
 import { MIGRATIONS } from '../../../migrations';
@@ -17,6 +18,7 @@ export class ApiModule {
         AreasHttpModule,
         ResourcesHttpModule,
         HouseholdsHttpModule,
+        MatchingHttpModule,
       ],
     };
   }

@@ -1,11 +1,13 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AreasModule } from '@onedoor/areas';
 import { HouseholdsModule } from '@onedoor/households';
+import { MatchingModule } from '@onedoor/matching';
 import { ResourcesModule } from '@onedoor/resources';
 import { AppConfig, PlatformModule } from '@onedoor/platform';
 import { MIGRATIONS } from '../../../migrations';
 import { MaintenanceProcessor } from './maintenance.processor';
 import { MaintenanceService } from './maintenance.service';
+import { MatchingProcessor } from './matching.processor';
 
 /** The worker process: the same libs as the API, processors instead of controllers. */
 @Module({})
@@ -22,8 +24,9 @@ export class MatcherModule {
         AreasModule,
         ResourcesModule,
         HouseholdsModule,
+        MatchingModule,
       ],
-      providers: [MaintenanceService, MaintenanceProcessor],
+      providers: [MaintenanceService, MaintenanceProcessor, MatchingProcessor],
     };
   }
 }

@@ -61,6 +61,22 @@ export class NeedEntity {
   @Column({ type: 'text', nullable: true })
   note!: string | null;
 
+  /** Written by the matcher: when it last ran for this need, whom it excluded and why. */
+  @Column({ type: 'timestamptz', nullable: true })
+  lastMatchedAt!: Date | null;
+
+  @Column({ type: 'jsonb', nullable: true })
+  matchRejections!: Array<{
+    resourceId: string;
+    reason: string;
+    failed?: unknown;
+    detail?: string;
+  }> | null;
+
+  /** Set when the last run proposed nothing: the reasons (NONE_ELIGIBLE, …). */
+  @Column({ type: 'text', array: true, nullable: true })
+  unmetReasons!: string[] | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 

@@ -27,6 +27,29 @@ export class AuditLogRepository {
     });
   }
 
+  /** Many rows in one statement (the matcher audits a run's need changes together). */
+  async insertMany(manager: EntityManager, entries: AuditEntry[]): Promise<void> {
+    if (entries.length === 0) return;
+    if (!manager.queryRunner?.isTransactionActive) {
+      throw new Error('AuditLogRepository.insertMany needs the manager of an open transaction');
+    }
+    await manager.insert(
+      AuditLogEntity,
+      entries.map((entry) => ({
+        entityType: entry.entityType,
+        entityId: entry.entityId,
+        action: entry.action,
+        actorId: entry.actor?.userId ?? null,
+        actorRole: entry.actor?.role ?? null,
+        fromState: entry.fromState ?? null,
+        toState: entry.toState ?? null,
+        reason: entry.reason ?? null,
+        data: (entry.data ?? null) as never,
+        areaPath: entry.areaPath ?? null,
+      })),
+    );
+  }
+
   /**
    * One record's history, unscoped: only for callers that have already checked that the
    * reader may see that record (e.g. `GET /resources/:id/history`).

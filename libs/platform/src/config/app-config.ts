@@ -106,6 +106,25 @@ export class EnvironmentVariables {
   @Max(1.99) // below the outer circle's 2×, or circle 4 could never be reached
   LOW_INCOME_RATIO = 1.5;
 
+  /** Proposals kept per need. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(20)
+  MATCH_TOP_K = 3;
+
+  /** Matching jobs one matcher process runs at once. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(64)
+  MATCH_CONCURRENCY = 4;
+
+  /** Optional JSON overriding score weights, e.g. {"level":0.4,"rating":0.1}. */
+  @IsOptional()
+  @Matches(/^\{.*\}$/s, { message: 'MATCH_WEIGHTS must be a JSON object' })
+  MATCH_WEIGHTS?: string;
+
   /** Months a household whose income rose stays in `exiting` before it exits. */
   @Transform(toInt)
   @IsInt()
@@ -140,12 +159,31 @@ export interface AppConfig {
     exitGraceMonths: number;
     exitGraceMonthsEmployment: number;
   };
+  matching: { topK: number; concurrency: number; weights: Record<string, number> };
 }
 
 export class ConfigValidationError extends Error {
   constructor(readonly problems: string[]) {
     super(`Invalid environment:\n  - ${problems.join('\n  - ')}`);
   }
+}
+
+function parseWeights(json: string | undefined): Record<string, number> {
+  if (!json) return {};
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(json);
+  } catch {
+    throw new ConfigValidationError(['MATCH_WEIGHTS: not valid JSON']);
+  }
+  const entries = Object.entries(parsed as Record<string, unknown>);
+  const bad = entries.filter(([, v]) => typeof v !== 'number' || v < 0 || v > 1).map(([k]) => k);
+  if (bad.length > 0) {
+    throw new ConfigValidationError([
+      `MATCH_WEIGHTS: weights must be numbers from 0 to 1 (${bad.join(', ')})`,
+    ]);
+  }
+  return Object.fromEntries(entries) as Record<string, number>;
 }
 
 /** Validates `env` (by default `process.env`) and returns the typed configuration. */
@@ -175,6 +213,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     log: { level: vars.LOG_LEVEL },
     pii: { hmacKey: vars.PII_HMAC_KEY, encryptionKey: vars.PII_ENCRYPTION_KEY },
+    matching: {
+      topK: vars.MATCH_TOP_K,
+      concurrency: vars.MATCH_CONCURRENCY,
+      weights: parseWeights(vars.MATCH_WEIGHTS),
+    },
     households: {
       lowIncomeRatio: vars.LOW_INCOME_RATIO,
       exitGraceMonths: vars.EXIT_GRACE_MONTHS,

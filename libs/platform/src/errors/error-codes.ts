@@ -51,6 +51,8 @@ export const ERROR_STATUS = {
   ASSESSMENT_INCOMPLETE: HttpStatus.BAD_REQUEST,
   AREA_STANDARD_MISSING: HttpStatus.CONFLICT,
   IMPORT_TOO_LARGE: HttpStatus.PAYLOAD_TOO_LARGE,
+  // matching
+  MATCH_NOT_FOUND: HttpStatus.NOT_FOUND,
 } as const satisfies Record<string, HttpStatus>;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

@@ -36,6 +36,7 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
       'Households in difficulty, their members and needs (personal data protected)',
     )
     .addTag('assessments', 'Comprehensive assessments, templates, tiers and needs')
+    .addTag('matching', 'Match proposals with explanations, and why candidates were excluded')
     .build();
   const document = SwaggerModule.createDocument(app, config);
   // Public routes (@Public(): login, health) say so explicitly with an empty requirement,

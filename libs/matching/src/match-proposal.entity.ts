@@ -1,0 +1,96 @@
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+  VersionColumn,
+} from 'typeorm';
+import { HouseholdEntity, NeedEntity } from '@onedoor/households';
+import { ResourceEntity } from '@onedoor/resources';
+import type { ExplanationItem, Urgency } from './engine/match-engine';
+
+export const PROPOSAL_STATUSES = [
+  'proposed',
+  'approved',
+  'rejected',
+  'superseded',
+  'expired',
+] as const;
+export type ProposalStatus = (typeof PROPOSAL_STATUSES)[number];
+
+/**
+ * One resource proposed for one need by one matching run. (need, resource, assessment) is
+ * unique, so a retried job inserts nothing twice.
+ */
+@Entity({ name: 'match_proposal' })
+@Index('uq_match_proposal_need_resource_assessment', ['needId', 'resourceId', 'assessmentId'], {
+  unique: true,
+})
+@Index('ix_match_proposal_status_urgency', ['status', 'urgency', 'createdAt'])
+export class MatchProposalEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ type: 'uuid' })
+  needId!: string;
+
+  @ManyToOne(() => NeedEntity)
+  @JoinColumn({ name: 'need_id', foreignKeyConstraintName: 'fk_match_proposal_need' })
+  need?: NeedEntity;
+
+  @Index('ix_match_proposal_household_id')
+  @Column({ type: 'uuid' })
+  householdId!: string;
+
+  @ManyToOne(() => HouseholdEntity)
+  @JoinColumn({ name: 'household_id', foreignKeyConstraintName: 'fk_match_proposal_household' })
+  household?: HouseholdEntity;
+
+  @Index('ix_match_proposal_resource_id')
+  @Column({ type: 'uuid' })
+  resourceId!: string;
+
+  @ManyToOne(() => ResourceEntity)
+  @JoinColumn({ name: 'resource_id', foreignKeyConstraintName: 'fk_match_proposal_resource' })
+  resource?: ResourceEntity;
+
+  @Column({ type: 'uuid' })
+  assessmentId!: string;
+
+  @Column({
+    type: 'enum',
+    enum: PROPOSAL_STATUSES,
+    enumName: 'proposal_status',
+    default: 'proposed',
+  })
+  status!: ProposalStatus;
+
+  @Column({ type: 'numeric', precision: 6, scale: 4 })
+  score!: string;
+
+  @Column({ type: 'smallint' })
+  rank!: number;
+
+  /** The need's urgency and category, copied so the approval queue sorts without joins. */
+  @Column({ type: 'enum', enum: ['normal', 'urgent', 'emergency'], enumName: 'need_urgency' })
+  urgency!: Urgency;
+
+  @Column({ type: 'text' })
+  categoryCode!: string;
+
+  @Column({ type: 'jsonb' })
+  explanation!: ExplanationItem[];
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt!: Date;
+
+  @VersionColumn({ default: 1 })
+  version!: number;
+}

@@ -1,0 +1,84 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { applyAreaScope, type PageQueryDto, type Principal } from '@onedoor/platform';
+import { NeedEntity } from '@onedoor/households';
+import { MatchProposalEntity } from './match-proposal.entity';
+
+/** Reads of proposals for the API, always inside the reader's area scope. */
+@Injectable()
+export class MatchesRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  private scoped(principal: Principal) {
+    const qb = this.dataSource
+      .getRepository(MatchProposalEntity)
+      .createQueryBuilder('m')
+      .innerJoinAndSelect('m.resource', 'r')
+      .innerJoinAndSelect('r.provider', 'p')
+      .innerJoin('m.household', 'h')
+      .innerJoin('h.community', 'community');
+    return applyAreaScope(qb, 'community.path', principal);
+  }
+
+  list(
+    filter: {
+      status?: string;
+      urgency?: string;
+      category?: string;
+      areaPath?: string;
+      householdId?: string;
+    },
+    page: PageQueryDto,
+    principal: Principal,
+  ): Promise<[MatchProposalEntity[], number]> {
+    const qb = this.scoped(principal).andWhere('m.status = :status', {
+      status: filter.status ?? 'proposed',
+    });
+    if (filter.urgency) qb.andWhere('m.urgency = :urgency', { urgency: filter.urgency });
+    if (filter.category) qb.andWhere('m.categoryCode = :category', { category: filter.category });
+    if (filter.householdId)
+      qb.andWhere('m.householdId = :householdId', { householdId: filter.householdId });
+    if (filter.areaPath)
+      qb.andWhere('community.path LIKE :areaPrefix', { areaPrefix: `${filter.areaPath}%` });
+    // Emergency first (enum order is normal < urgent < emergency), then the longest waiting.
+    return qb
+      .orderBy('m.urgency', 'DESC')
+      .addOrderBy('m.createdAt', 'ASC')
+      .addOrderBy('m.id', 'ASC')
+      .skip((page.page - 1) * page.limit)
+      .take(page.limit)
+      .getManyAndCount();
+  }
+
+  findVisible(id: string, principal: Principal): Promise<MatchProposalEntity | null> {
+    return this.scoped(principal).andWhere('m.id = :id', { id }).getOne();
+  }
+
+  forHousehold(householdId: string): Promise<MatchProposalEntity[]> {
+    return this.dataSource
+      .getRepository(MatchProposalEntity)
+      .createQueryBuilder('m')
+      .innerJoinAndSelect('m.resource', 'r')
+      .innerJoinAndSelect('r.provider', 'p')
+      .where('m.householdId = :householdId', { householdId })
+      .orderBy('m.createdAt', 'ASC')
+      .addOrderBy('m.rank', 'ASC')
+      .getMany();
+  }
+
+  needsOf(householdId: string): Promise<NeedEntity[]> {
+    return this.dataSource
+      .getRepository(NeedEntity)
+      .find({ where: { householdId }, order: { createdAt: 'ASC', id: 'ASC' } });
+  }
+
+  async resourceTitles(ids: string[]): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map();
+    const rows: Array<{ id: string; title: string }> = await this.dataSource.query(
+      `SELECT id, title FROM resource WHERE id = ANY($1)`,
+      [ids],
+    );
+    return new Map(rows.map((r) => [r.id, r.title]));
+  }
+}

@@ -1,0 +1,91 @@
+import { Injectable } from '@nestjs/common';
+import { AreasRepository } from '@onedoor/areas';
+import { HouseholdsRepository } from '@onedoor/households';
+import {
+  ForbiddenError,
+  isInScope,
+  NotFoundError,
+  type Page,
+  type Principal,
+  toPage,
+} from '@onedoor/platform';
+import type { MatchQueryDto, NeedMatchesDto, ProposalDto } from './dto/match.dto';
+import type { MatchProposalEntity } from './match-proposal.entity';
+import { MatchesRepository } from './matches.repository';
+
+export function toProposalDto(m: MatchProposalEntity): ProposalDto {
+  return {
+    id: m.id,
+    needId: m.needId,
+    householdId: m.householdId,
+    resourceId: m.resourceId,
+    resourceTitle: m.resource!.title,
+    providerName: m.resource!.provider!.name,
+    serviceLevel: m.resource!.serviceLevel,
+    status: m.status,
+    categoryCode: m.categoryCode,
+    urgency: m.urgency,
+    score: Number(m.score),
+    rank: m.rank,
+    explanation: m.explanation,
+    createdAt: m.createdAt.toISOString(),
+  };
+}
+
+@Injectable()
+export class MatchesService {
+  constructor(
+    private readonly matches: MatchesRepository,
+    private readonly households: HouseholdsRepository,
+    private readonly areas: AreasRepository,
+  ) {}
+
+  async list(query: MatchQueryDto, principal: Principal): Promise<Page<ProposalDto>> {
+    let areaPath: string | undefined;
+    if (query.areaId) {
+      const area = await this.areas.findById(query.areaId);
+      if (!area) throw new NotFoundError('Area', 'AREA_NOT_FOUND');
+      if (!isInScope(principal, area.path))
+        throw new ForbiddenError('The area is outside your scope');
+      areaPath = area.path;
+    }
+    return toPage(
+      await this.matches.list({ ...query, areaPath }, query, principal),
+      query,
+      toProposalDto,
+    );
+  }
+
+  async get(id: string, principal: Principal): Promise<ProposalDto> {
+    const m = await this.matches.findVisible(id, principal);
+    if (!m) throw new NotFoundError('Match', 'MATCH_NOT_FOUND');
+    return toProposalDto(m);
+  }
+
+  /** The "why not" view: every need with its proposals and the candidates excluded, with reasons. */
+  async forHousehold(householdId: string, principal: Principal): Promise<NeedMatchesDto[]> {
+    if (!(await this.households.isVisible(householdId, principal)))
+      throw new NotFoundError('Household', 'HOUSEHOLD_NOT_FOUND');
+    const [needs, proposals] = await Promise.all([
+      this.matches.needsOf(householdId),
+      this.matches.forHousehold(householdId),
+    ]);
+    const titles = await this.matches.resourceTitles([
+      ...new Set(needs.flatMap((n) => (n.matchRejections ?? []).map((r) => r.resourceId))),
+    ]);
+    return needs.map((n) => ({
+      needId: n.id,
+      categoryCode: n.categoryCode,
+      severity: n.severity,
+      urgency: n.urgency,
+      status: n.status,
+      lastMatchedAt: n.lastMatchedAt ? n.lastMatchedAt.toISOString() : null,
+      unmetReasons: n.unmetReasons,
+      proposals: proposals.filter((p) => p.needId === n.id).map(toProposalDto),
+      rejected: (n.matchRejections ?? []).map((r) => ({
+        ...r,
+        resourceTitle: titles.get(r.resourceId) ?? null,
+      })) as NeedMatchesDto['rejected'],
+    }));
+  }
+}

@@ -1,0 +1,152 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { EligibilityFacts } from '@onedoor/resources';
+import type {
+  MatchHousehold,
+  MatchNeed,
+  MatchResource,
+  NeedResult,
+  ServiceHistory,
+} from './engine/match-engine';
+
+export interface MatchInput {
+  household: MatchHousehold;
+  assessmentId: string;
+  needs: MatchNeed[];
+}
+
+/** Every query the matcher runs: loading an instance, and writing results in bulk. */
+@Injectable()
+export class MatchingRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** The household, its latest completed assessment's facts and its open or matched needs. */
+  async loadInput(householdId: string): Promise<MatchInput | null> {
+    const [row] = await this.dataSource.query(
+      `SELECT h.id, a.path AS "areaPath", s.id AS "assessmentId", s.facts_snapshot -> 'eligibility' AS facts
+         FROM household h
+         JOIN area a ON a.id = h.community_id
+         JOIN LATERAL (
+           SELECT id, facts_snapshot FROM assessment
+            WHERE household_id = h.id AND status = 'completed'
+            ORDER BY completed_at DESC LIMIT 1
+         ) s ON true
+        WHERE h.id = $1 AND h.status <> 'exited'`,
+      [householdId],
+    );
+    if (!row?.facts) return null;
+    const needs: MatchNeed[] = await this.dataSource.query(
+      `SELECT id, category_code AS "categoryCode", severity, urgency
+         FROM need WHERE household_id = $1 AND status IN ('open', 'matched')
+        ORDER BY id`,
+      [householdId],
+    );
+    return {
+      household: { id: row.id, areaPath: row.areaPath, facts: row.facts as EligibilityFacts },
+      assessmentId: row.assessmentId,
+      needs,
+    };
+  }
+
+  /** Published resources of verified providers in these categories, with what is left of them. */
+  candidates(categories: string[]): Promise<MatchResource[]> {
+    if (categories.length === 0) return Promise.resolve([]);
+    return this.dataSource.query(
+      `SELECT r.id, r.category_code AS "categoryCode", r.form, r.service_level AS "serviceLevel",
+              cov.path AS "coveragePath", to_char(r.valid_from, 'YYYY-MM-DD') AS "validFrom",
+              to_char(r.valid_until, 'YYYY-MM-DD') AS "validUntil",
+              r.capacity - r.reserved - r.delivered AS remaining,
+              r.value_per_unit_fen AS "valuePerUnitFen", r.eligibility,
+              p.rating::float8 AS "providerRating"
+         FROM resource r
+         JOIN provider p ON p.id = r.provider_id AND p.verification = 'verified'
+         JOIN area cov ON cov.id = r.coverage_area_id
+        WHERE r.status = 'published' AND r.category_code = ANY($1)
+        ORDER BY r.id`,
+      [categories],
+    );
+  }
+
+  /** What the household already receives: approved proposals (referrals come with the next issue). */
+  async history(householdId: string): Promise<ServiceHistory> {
+    const rows: Array<{ needId: string; resourceId: string; form: string; categoryCode: string }> =
+      await this.dataSource.query(
+        `SELECT m.need_id AS "needId", m.resource_id AS "resourceId", r.form, r.category_code AS "categoryCode"
+         FROM match_proposal m JOIN resource r ON r.id = m.resource_id
+        WHERE m.household_id = $1 AND m.status = 'approved'`,
+        [householdId],
+      );
+    return {
+      servedNeedIds: new Set(rows.map((r) => r.needId)),
+      cashCategories: new Set(rows.filter((r) => r.form === 'cash').map((r) => r.categoryCode)),
+      servedResourceIds: new Set(rows.map((r) => r.resourceId)),
+    };
+  }
+
+  /**
+   * Writes one run's results in a single transaction: proposals in one multi-row insert
+   * (a retried run inserts nothing twice), older open proposals of these needs that the run
+   * did not propose again superseded, the needs' status and explanations updated in bulk.
+   * Returns the needs whose status changed, for the audit.
+   */
+  async persist(
+    manager: EntityManager,
+    input: MatchInput,
+    results: NeedResult[],
+  ): Promise<Array<{ id: string; from: string; to: string }>> {
+    const needIds = results.map((r) => r.needId);
+    // Serialises runs for the same household (a re-match racing the first match).
+    await manager.query(`SELECT id FROM need WHERE id = ANY($1) ORDER BY id FOR UPDATE`, [needIds]);
+    const needById = new Map(input.needs.map((n) => [n.id, n]));
+    const proposals = results.flatMap((r) => r.proposals);
+    if (proposals.length > 0) {
+      await manager.query(
+        `INSERT INTO match_proposal (need_id, household_id, resource_id, assessment_id, score, rank, urgency, category_code, explanation)
+         SELECT t.need_id, $1, t.resource_id, $2, t.score, t.rank, t.urgency::need_urgency, t.category_code, t.explanation
+           FROM unnest($3::uuid[], $4::uuid[], $5::numeric[], $6::smallint[], $7::text[], $8::text[], $9::jsonb[])
+             AS t(need_id, resource_id, score, rank, urgency, category_code, explanation)
+         ON CONFLICT (need_id, resource_id, assessment_id) DO NOTHING`,
+        [
+          input.household.id,
+          input.assessmentId,
+          proposals.map((p) => p.needId),
+          proposals.map((p) => p.resourceId),
+          proposals.map((p) => p.score),
+          proposals.map((p) => p.rank),
+          proposals.map((p) => needById.get(p.needId)!.urgency),
+          proposals.map((p) => needById.get(p.needId)!.categoryCode),
+          proposals.map((p) => JSON.stringify(p.explanation)),
+        ],
+      );
+    }
+    await manager.query(
+      `UPDATE match_proposal m SET status = 'superseded', updated_at = now(), version = m.version + 1
+        WHERE m.need_id = ANY($1) AND m.status = 'proposed'
+          AND (m.need_id, m.resource_id) NOT IN (SELECT * FROM unnest($2::uuid[], $3::uuid[]))`,
+      [needIds, proposals.map((p) => p.needId), proposals.map((p) => p.resourceId)],
+    );
+    const [changed]: [Array<{ id: string; from: string; to: string }>, number] =
+      await manager.query(
+        `WITH r AS (
+         SELECT * FROM unnest($1::uuid[], $2::boolean[], $3::jsonb[], $4::text[])
+           AS t(id, matched, rejections, unmet)
+       ), before AS (SELECT n.id, n.status FROM need n JOIN r ON r.id = n.id)
+       UPDATE need n
+          SET status = CASE WHEN r.matched THEN 'matched'::need_status ELSE 'open'::need_status END,
+              last_matched_at = now(), match_rejections = r.rejections,
+              unmet_reasons = CASE WHEN r.unmet IS NULL THEN NULL ELSE string_to_array(r.unmet, ',') END,
+              updated_at = now()
+         FROM r, before
+        WHERE n.id = r.id AND before.id = n.id AND n.status IN ('open', 'matched')
+       RETURNING n.id, before.status AS "from", n.status AS "to"`,
+        [
+          needIds,
+          results.map((r) => r.proposals.length > 0),
+          results.map((r) => JSON.stringify(r.rejected)),
+          results.map((r) => (r.unmet ? r.unmet.join(',') : null)),
+        ],
+      );
+    return changed.filter((c) => c.from !== c.to);
+  }
+}

@@ -1,0 +1,71 @@
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  APP_CONFIG,
+  type AppConfig,
+  AuditLogRepository,
+  TransactionRunner,
+} from '@onedoor/platform';
+import { DEFAULT_WEIGHTS, matchHousehold, type Weights } from './engine/match-engine';
+import { MatchingRepository } from './matching.repository';
+
+export interface MatchRunSummary {
+  householdId: string;
+  needs: number;
+  proposals: number;
+  unmet: number;
+}
+
+const chinaToday = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+
+/** One matching run for a household: load, run the pure engine, persist in one transaction. */
+@Injectable()
+export class MatchingService {
+  private readonly weights: Weights;
+
+  constructor(
+    private readonly repo: MatchingRepository,
+    private readonly tx: TransactionRunner,
+    private readonly auditLog: AuditLogRepository,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
+    this.weights = { ...DEFAULT_WEIGHTS, ...config.matching.weights } as Weights;
+  }
+
+  async matchHousehold(householdId: string): Promise<MatchRunSummary> {
+    const input = await this.repo.loadInput(householdId);
+    if (!input || input.needs.length === 0)
+      return { householdId, needs: 0, proposals: 0, unmet: 0 };
+    const categories = [...new Set(input.needs.map((n) => n.categoryCode))];
+    const [resources, history] = await Promise.all([
+      this.repo.candidates(categories),
+      this.repo.history(householdId),
+    ]);
+    const results = matchHousehold(input.household, input.needs, resources, history, {
+      topK: this.config.matching.topK,
+      weights: this.weights,
+      today: chinaToday(),
+    });
+    await this.tx.run(async (manager) => {
+      const changed = await this.repo.persist(manager, input, results);
+      const areaPath = input.household.areaPath;
+      await this.auditLog.insertMany(
+        manager,
+        changed.map((c) => ({
+          entityType: 'need',
+          entityId: c.id,
+          action: 'match',
+          actor: null,
+          fromState: c.from,
+          toState: c.to,
+          areaPath,
+        })),
+      );
+    });
+    return {
+      householdId,
+      needs: results.length,
+      proposals: results.reduce((s, r) => s + r.proposals.length, 0),
+      unmet: results.filter((r) => r.unmet).length,
+    };
+  }
+}

@@ -1,0 +1,211 @@
+import { AuditLogRepository } from '@onedoor/platform';
+import { MatchingService } from '@onedoor/matching';
+import { eventually, startMatcherProcess } from './support/matcher-process';
+import { CALM_ANSWERS, startApi, TestContext } from './support/test-app';
+
+type NeedView = {
+  needId: string;
+  categoryCode: string;
+  status: string;
+  unmetReasons: string[] | null;
+  proposals: Array<{ id: string; resourceId: string; explanation: unknown[]; rank: number }>;
+  rejected: Array<{ resourceId: string; reason: string; failed?: unknown[] }>;
+};
+
+describe('Matching through the queue and the matcher process (e2e)', () => {
+  let ctx: TestContext;
+  let matcher: ReturnType<typeof startMatcherProcess>;
+  let tree: Awaited<ReturnType<TestContext['newDistrict']>>;
+  let staff: string;
+  let assessor: string;
+  let provider: string;
+
+  beforeAll(async () => {
+    ctx = await startApi();
+    matcher = startMatcherProcess();
+    await eventually(
+      async () => matcher.output().includes('matcher ready'),
+      30_000,
+      'the matcher to start',
+    );
+    tree = await ctx.newDistrict();
+    staff = await ctx.tokenFor('civil_affairs', tree.district);
+    assessor = await ctx.tokenFor('assessor', tree.streetA);
+    provider = (await ctx.newProviderWithUser(tree.district)).token;
+  });
+  afterAll(async () => {
+    await matcher.stop();
+    await ctx.close();
+  });
+
+  const matchesOf = async (householdId: string) =>
+    (
+      await ctx.http
+        .get(`/households/${householdId}/matches`)
+        .set('Authorization', assessor)
+        .expect(200)
+    ).body as NeedView[];
+
+  it('completing an assessment produces explained proposals and records unmet needs with reasons', async () => {
+    const eligible = await ctx.publishedResource(provider, staff, tree.communityA, {
+      categoryCode: 'legal_aid',
+      title: '法律援助（测试）',
+    });
+    const tooOld = await ctx.publishedResource(provider, staff, tree.communityA, {
+      categoryCode: 'legal_aid',
+      eligibility: { memberAge: { min: 80 } },
+    });
+    const { household } = await ctx.assessedHousehold(assessor, tree.communityA, {
+      legal_dispute: true,
+      needs_rehabilitation: true,
+    });
+
+    const view = await eventually(
+      async () => {
+        const needs = await matchesOf(household.id);
+        return needs.every((n) => n.categoryCode !== 'legal_aid' || n.proposals.length > 0) &&
+          needs.every((n) => n.status !== 'open' || n.unmetReasons)
+          ? needs
+          : undefined;
+      },
+      20_000,
+      'proposals from the matcher',
+    );
+    const legal = view.find((n) => n.categoryCode === 'legal_aid')!;
+    expect(legal.status).toBe('matched');
+    expect(legal.proposals.map((p) => p.resourceId)).toEqual([eligible.id]);
+    expect(legal.proposals[0].explanation).toHaveLength(6);
+    expect(legal.rejected).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          resourceId: tooOld.id,
+          reason: 'ELIGIBILITY',
+          failed: [expect.objectContaining({ rule: 'memberAge', expected: { min: 80 } })],
+        }),
+      ]),
+    );
+    const rehab = view.find((n) => n.categoryCode === 'rehabilitation')!;
+    expect(rehab).toMatchObject({
+      status: 'open',
+      proposals: [],
+      unmetReasons: ['NO_RESOURCE_IN_CATEGORY'],
+    });
+
+    // Civil-affairs staff find it in their queue; an assessor may not list proposals.
+    const queue = await ctx.http
+      .get(`/matches?householdId=${household.id}`)
+      .set('Authorization', staff);
+    expect(queue.body.items.map((m: { resourceId: string }) => m.resourceId)).toEqual([
+      eligible.id,
+    ]);
+    const detail = await ctx.http
+      .get(`/matches/${queue.body.items[0].id}`)
+      .set('Authorization', staff);
+    expect(detail.body.explanation.map((e: { factor: string }) => e.factor)).toEqual([
+      'level',
+      'severity',
+      'urgency',
+      'rating',
+      'capacity',
+      'valueFit',
+    ]);
+    await ctx.http.get('/matches').set('Authorization', assessor).expect(403);
+    const otherStreet = await ctx.tokenFor('civil_affairs', tree.streetB);
+    const hidden = await ctx.http
+      .get(`/matches?householdId=${household.id}`)
+      .set('Authorization', otherStreet);
+    expect(hidden.body.total).toBe(0);
+  });
+
+  it('a run that fails after writing its proposals and is retried leaves no duplicates', async () => {
+    await ctx.publishedResource(provider, staff, tree.communityA, {
+      categoryCode: 'psychological',
+    });
+    const { household } = await ctx.assessedHousehold(assessor, tree.communityA, {
+      mental_distress: 'severe',
+    });
+    await eventually(
+      async () => (await matchesOf(household.id)).some((n) => n.proposals.length > 0),
+      20_000,
+      'first proposals',
+    );
+    const count = async () =>
+      Number(
+        (
+          await ctx.dataSource.query(
+            `SELECT count(*) AS n FROM match_proposal WHERE household_id = $1`,
+            [household.id],
+          )
+        )[0].n,
+      );
+    const before = await count();
+
+    const sut = ctx.app.get(MatchingService);
+    const crash = jest
+      .spyOn(AuditLogRepository.prototype, 'insertMany')
+      .mockRejectedValueOnce(new Error('crash after writing'));
+    await ctx.dataSource.query(`UPDATE need SET status = 'open' WHERE household_id = $1`, [
+      household.id,
+    ]);
+    await expect(sut.matchHousehold(household.id)).rejects.toThrow('crash after writing');
+    crash.mockRestore();
+    await sut.matchHousehold(household.id);
+    await sut.matchHousehold(household.id);
+    expect(await count()).toBe(before);
+  });
+
+  it('refuses a second cash benefit of the same category, saying so in the rejected list', async () => {
+    const first = await ctx.publishedResource(provider, staff, tree.communityA, {
+      categoryCode: 'basic_living',
+      form: 'cash',
+      valuePerUnitFen: 100_000,
+    });
+    const { household } = await ctx.assessedHousehold(assessor, tree.communityA, {
+      basic_needs_unmet: true,
+    });
+    const proposal = await eventually(
+      async () =>
+        (await matchesOf(household.id))
+          .flatMap((n) => n.proposals)
+          .find((p) => p.resourceId === first.id),
+      20_000,
+      'the first cash proposal',
+    );
+    // As if civil-affairs staff had approved it (approval is the next issue's endpoint).
+    await ctx.dataSource.query(`UPDATE match_proposal SET status = 'approved' WHERE id = $1`, [
+      proposal.id,
+    ]);
+    const second = await ctx.publishedResource(provider, staff, tree.communityA, {
+      categoryCode: 'basic_living',
+      form: 'cash',
+      valuePerUnitFen: 120_000,
+    });
+    const h2 = await ctx.http
+      .post(`/households/${household.id}/assessments`)
+      .set('Authorization', assessor)
+      .send({});
+    await ctx.http
+      .patch(`/assessments/${h2.body.id}`)
+      .set('Authorization', assessor)
+      .send({ answers: { ...CALM_ANSWERS, basic_needs_unmet: true } });
+    await ctx.http
+      .post(`/assessments/${h2.body.id}/complete`)
+      .set('Authorization', assessor)
+      .send({})
+      .expect(200);
+    const view = await eventually(
+      async () => {
+        const needs = (await matchesOf(household.id)).filter(
+          (n) => n.categoryCode === 'basic_living' && n.status !== 'withdrawn',
+        );
+        return needs.find((n) => n.rejected.some((r) => r.resourceId === second.id));
+      },
+      20_000,
+      'the re-match of the new assessment',
+    );
+    expect(view.rejected.find((r) => r.resourceId === second.id)).toMatchObject({
+      reason: 'DUPLICATE_ASSISTANCE',
+    });
+    expect(view.proposals.map((p) => p.resourceId)).not.toContain(second.id);
+  });
+});

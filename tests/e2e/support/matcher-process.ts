@@ -1,0 +1,42 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+
+const root = join(__dirname, '..', '..', '..');
+
+/** The compiled matcher as its own process, on the run's database and Redis prefix. */
+export function startMatcherProcess(env: Record<string, string> = {}): {
+  child: ChildProcess;
+  output: () => string;
+  stop: () => Promise<void>;
+} {
+  let output = '';
+  const child = spawn(process.execPath, [join(root, 'dist/apps/matcher/src/main.js')], {
+    cwd: root,
+    env: { ...process.env, LOG_LEVEL: 'info', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout!.on('data', (c) => (output += c));
+  child.stderr!.on('data', (c) => (output += c));
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null) return resolve();
+      child.once('exit', () => resolve());
+      child.kill('SIGTERM');
+    });
+  return { child, output: () => output, stop };
+}
+
+/** Polls until `probe` returns something truthy, or fails naming what it waited for. */
+export async function eventually<T>(
+  probe: () => Promise<T | undefined | null | false>,
+  ms: number,
+  what: string,
+): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${ms} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 150));
+  }
+}
