@@ -1,4 +1,5 @@
-import { AuditLogRepository } from '@onedoor/platform';
+import { Queue } from 'bullmq';
+import { AuditLogRepository, QUEUES } from '@onedoor/platform';
 import { MatchingService } from '@onedoor/matching';
 import { eventually, startMatcherProcess } from './support/matcher-process';
 import { CALM_ANSWERS, startApi, TestContext } from './support/test-app';
@@ -207,5 +208,97 @@ describe('Matching through the queue and the matcher process (e2e)', () => {
       reason: 'DUPLICATE_ASSISTANCE',
     });
     expect(view.proposals.map((p) => p.resourceId)).not.toContain(second.id);
+  });
+
+  it('publishing a resource re-matches the households with open needs it covers, and only those', async () => {
+    const inside = await ctx.assessedHousehold(assessor, tree.communityA, {
+      unemployed_able_members: 1,
+    });
+    const assessorB = await ctx.tokenFor('assessor', tree.streetB);
+    const outside = await ctx.assessedHousehold(assessorB, tree.communityB, {
+      unemployed_able_members: 1,
+    });
+    const employmentOf = async (id: string, token: string) =>
+      (
+        (await ctx.http.get(`/households/${id}/matches`).set('Authorization', token))
+          .body as NeedView[]
+      ).find((n) => n.categoryCode === 'employment')!;
+    await eventually(
+      async () => (await employmentOf(inside.household.id, assessor)).unmetReasons,
+      20_000,
+      'the first (unmet) run',
+    );
+    await eventually(
+      async () => (await employmentOf(outside.household.id, assessorB)).unmetReasons,
+      20_000,
+      'the first run elsewhere',
+    );
+    const [before] = await ctx.dataSource.query(
+      `SELECT last_matched_at FROM need WHERE household_id = $1 AND category_code = 'employment'`,
+      [outside.household.id],
+    );
+
+    const job = await ctx.publishedResource(provider, staff, tree.communityA, {
+      categoryCode: 'employment',
+      title: '就业辅导（测试）',
+    });
+    const matched = await eventually(
+      async () => {
+        const n = await employmentOf(inside.household.id, assessor);
+        return n.proposals.length > 0 ? n : undefined;
+      },
+      20_000,
+      'the re-match after publishing',
+    );
+    expect(matched.proposals.map((p) => p.resourceId)).toEqual([job.id]);
+    await new Promise((r) => setTimeout(r, 1_000));
+    const [after] = await ctx.dataSource.query(
+      `SELECT last_matched_at FROM need WHERE household_id = $1 AND category_code = 'employment'`,
+      [outside.household.id],
+    );
+    expect(after.last_matched_at).toEqual(before.last_matched_at);
+  });
+
+  it('re-queues open needs after Redis lost their jobs (reconciler)', async () => {
+    await ctx.publishedResource(provider, staff, tree.communityA, {
+      categoryCode: 'social_integration',
+    });
+    const { household } = await ctx.assessedHousehold(assessor, tree.communityA, {
+      social_isolation: 'severe',
+    });
+    await eventually(
+      async () => (await matchesOf(household.id)).some((n) => n.proposals.length > 0),
+      20_000,
+      'first proposals',
+    );
+
+    // As if Redis had been flushed before the matcher got to it: no job, nothing matched.
+    const queue = new Queue(QUEUES.matching, {
+      connection: { url: process.env.REDIS_URL! },
+      prefix: process.env.QUEUE_PREFIX,
+    });
+    try {
+      await queue.obliterate({ force: true });
+    } finally {
+      await queue.close();
+    }
+    await ctx.dataSource.query(`DELETE FROM match_proposal WHERE household_id = $1`, [
+      household.id,
+    ]);
+    await ctx.dataSource.query(
+      `UPDATE need SET status = 'open', last_matched_at = NULL, unmet_reasons = NULL WHERE household_id = $1 AND status <> 'withdrawn'`,
+      [household.id],
+    );
+
+    expect(await ctx.app.get(MatchingService).reconcile()).toBeGreaterThanOrEqual(1);
+    const view = await eventually(
+      async () => {
+        const needs = await matchesOf(household.id);
+        return needs.some((n) => n.proposals.length > 0) ? needs : undefined;
+      },
+      20_000,
+      'proposals after reconciliation',
+    );
+    expect(view.find((n) => n.categoryCode === 'social_integration')!.status).toBe('matched');
   });
 });

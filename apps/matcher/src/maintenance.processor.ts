@@ -7,12 +7,14 @@ import {
   jobIds,
   COMPLETE_EXITS_EVERY_MS,
   ENQUEUE_PENDING_MATCHES_EVERY_MS,
+  RECONCILE_MATCHING_EVERY_MS,
   EXPIRE_RESOURCES_EVERY_MS,
   PRUNE_LOGIN_FAILURES_EVERY_MS,
   QUEUES,
   QueueProcessor,
 } from '@onedoor/platform';
 import { AssessmentsService, HouseholdExitService } from '@onedoor/households';
+import { MatchingService } from '@onedoor/matching';
 import { ResourceLifecycleService } from '@onedoor/resources';
 import { MaintenanceService } from './maintenance.service';
 
@@ -29,6 +31,7 @@ export class MaintenanceProcessor
     'expire-resources': () => this.resourceLifecycle.expireDue(),
     'complete-exits': () => this.householdExits.completeExits(),
     'enqueue-pending-matches': () => this.assessments.enqueuePendingMatches(),
+    'reconcile-matching': () => this.matching.reconcile(),
   };
 
   constructor(
@@ -36,6 +39,7 @@ export class MaintenanceProcessor
     private readonly resourceLifecycle: ResourceLifecycleService,
     private readonly householdExits: HouseholdExitService,
     private readonly assessments: AssessmentsService,
+    private readonly matching: MatchingService,
     @InjectQueue(QUEUES.maintenance) private readonly maintenanceQueue: Queue,
   ) {
     super();
@@ -68,6 +72,12 @@ export class MaintenanceProcessor
       jobIds.enqueuePendingMatchesScheduler(),
       { every: ENQUEUE_PENDING_MATCHES_EVERY_MS },
       { name: 'enqueue-pending-matches', data: {} },
+    );
+    // `every` runs once at start too: a matcher coming back after a Redis loss re-queues at once.
+    await this.maintenanceQueue.upsertJobScheduler(
+      jobIds.reconcileScheduler(),
+      { every: RECONCILE_MATCHING_EVERY_MS },
+      { name: 'reconcile-matching', data: {} },
     );
     this.logger.log('maintenance schedules in place');
   }

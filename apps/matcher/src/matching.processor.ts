@@ -18,6 +18,7 @@ export class MatchingProcessor
   protected readonly queue = QUEUES.matching;
   protected readonly handlers: JobHandlers<typeof QUEUES.matching> = {
     'match-household': (data) => this.matching.matchHousehold(data.householdId),
+    'rematch-resource': (data) => this.matching.rematchResource(data.resourceId, data.version),
   };
 
   constructor(

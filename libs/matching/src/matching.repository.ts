@@ -68,6 +68,42 @@ export class MatchingRepository {
     );
   }
 
+  /** Households with open needs this resource may serve: its category, inside its coverage. */
+  householdsForResource(
+    resourceId: string,
+  ): Promise<Array<{ householdId: string; assessmentId: string; emergency: boolean }>> {
+    return this.dataSource.query(
+      `SELECT n.household_id AS "householdId", max(n.assessment_id::text)::uuid AS "assessmentId",
+              bool_or(n.urgency = 'emergency') AS emergency
+         FROM resource r
+         JOIN area cov ON cov.id = r.coverage_area_id
+         JOIN need n ON n.category_code = r.category_code AND n.status = 'open'
+         JOIN household h ON h.id = n.household_id AND h.status <> 'exited'
+         JOIN area c ON c.id = h.community_id AND c.path LIKE cov.path || '%'
+        WHERE r.id = $1 AND r.status = 'published'
+        GROUP BY n.household_id`,
+      [resourceId],
+    );
+  }
+
+  /**
+   * Households with open needs that no run has looked at: their job was lost (Redis flushed
+   * or down) or never made. Bounded per sweep.
+   */
+  unmatchedHouseholds(
+    limit = 10_000,
+  ): Promise<Array<{ householdId: string; assessmentId: string; emergency: boolean }>> {
+    return this.dataSource.query(
+      `SELECT n.household_id AS "householdId", max(n.assessment_id::text)::uuid AS "assessmentId",
+              bool_or(n.urgency = 'emergency') AS emergency
+         FROM need n JOIN household h ON h.id = n.household_id AND h.status <> 'exited'
+        WHERE n.status = 'open' AND n.last_matched_at IS NULL
+        GROUP BY n.household_id
+        LIMIT $1`,
+      [limit],
+    );
+  }
+
   /** What the household already receives: approved proposals (referrals come with the next issue). */
   async history(householdId: string): Promise<ServiceHistory> {
     const rows: Array<{ needId: string; resourceId: string; form: string; categoryCode: string }> =

@@ -3,6 +3,8 @@ import {
   APP_CONFIG,
   type AppConfig,
   AuditLogRepository,
+  jobIds,
+  MatchingQueueProducer,
   TransactionRunner,
 } from '@onedoor/platform';
 import { DEFAULT_WEIGHTS, matchHousehold, type Weights } from './engine/match-engine';
@@ -26,9 +28,35 @@ export class MatchingService {
     private readonly repo: MatchingRepository,
     private readonly tx: TransactionRunner,
     private readonly auditLog: AuditLogRepository,
+    private readonly queue: MatchingQueueProducer,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     this.weights = { ...DEFAULT_WEIGHTS, ...config.matching.weights } as Weights;
+  }
+
+  /** Fans a newly available resource out to the households it may serve, in addBulk batches. */
+  async rematchResource(resourceId: string, version: number): Promise<number> {
+    const households = await this.repo.householdsForResource(resourceId);
+    return this.queue.matchHouseholds(
+      households.map((h) => ({
+        ...h,
+        jobId: jobIds.matchHouseholdFor(h.householdId, resourceId, version),
+      })),
+    );
+  }
+
+  /**
+   * Redis holds queues only: needs that were never matched get their household's job again
+   * (the usual id, so a job still pending is not doubled). Runs at matcher start and on a schedule.
+   */
+  async reconcile(): Promise<number> {
+    const households = await this.repo.unmatchedHouseholds();
+    return this.queue.matchHouseholds(
+      households.map((h) => ({
+        ...h,
+        jobId: jobIds.matchHousehold(h.householdId, h.assessmentId),
+      })),
+    );
   }
 
   async matchHousehold(householdId: string): Promise<MatchRunSummary> {

@@ -4,6 +4,7 @@ import {
   DomainError,
   ForbiddenError,
   isInScope,
+  MatchingQueueProducer,
   NotFoundError,
   type Principal,
   TransactionRunner,
@@ -24,6 +25,7 @@ export class ResourceLifecycleService {
     private readonly resources: ResourcesRepository,
     private readonly tx: TransactionRunner,
     private readonly audit: AuditService,
+    private readonly matching: MatchingQueueProducer,
   ) {}
 
   async transition(
@@ -110,7 +112,17 @@ export class ResourceLifecycleService {
         areaPath: resource.coverageArea!.path,
       });
     });
-    return toResourceDto((await this.resources.findById(id))!);
+    const after = (await this.resources.findById(id))!;
+    if (action === 'publish' || action === 'resume') {
+      // New supply: households with open needs it may serve are matched again. Queued after
+      // commit; if Redis is down the resource still stands (logged; a later re-match catches up).
+      await this.matching
+        .rematchResource(id, after.version)
+        .catch((error: unknown) =>
+          this.logger.warn({ err: error, resourceId: id }, 'rematch not queued'),
+        );
+    }
+    return toResourceDto(after);
   }
 
   /** Closes resources past their validity window (the matcher's repeatable job). */

@@ -23,10 +23,14 @@ export interface JobPayloads {
     'complete-exits': Record<string, never>;
     /** Queues matching for completed assessments whose job never reached Redis (outbox sweep). */
     'enqueue-pending-matches': Record<string, never>;
+    /** Re-queues open needs that were never matched (Redis lost their jobs): at start and every 10 minutes. */
+    'reconcile-matching': Record<string, never>;
   };
   matching: {
     /** Match a household's open needs after an assessment completed (the matcher issue consumes it). */
     'match-household': { householdId: string; assessmentId: string };
+    /** A resource was published or resumed: re-match households with open needs it may serve. */
+    'rematch-resource': { resourceId: string; version: number };
   };
 }
 
@@ -41,8 +45,9 @@ export const JOB_NAMES: { [Q in QueueName]: ReadonlyArray<JobName<Q>> } = {
     'expire-resources',
     'complete-exits',
     'enqueue-pending-matches',
+    'reconcile-matching',
   ],
-  matching: ['match-household'],
+  matching: ['match-household', 'rematch-resource'],
 };
 
 /**
@@ -58,6 +63,13 @@ export const jobIds = {
   /** One matching run per household and assessment, however often it is enqueued. */
   matchHousehold: (householdId: string, assessmentId: string) =>
     `match-household.${householdId}.${assessmentId}`,
+  /** Once per resource version: publishing then resuming re-matches twice, a retry never. */
+  rematchResource: (resourceId: string, version: number) =>
+    `rematch-resource.${resourceId}.${version}`,
+  /** A household re-matched because a resource appeared: once per resource version. */
+  matchHouseholdFor: (householdId: string, resourceId: string, version: number) =>
+    `match-household.${householdId}.after.${resourceId}.${version}`,
+  reconcileScheduler: () => 'maintenance.reconcile-matching',
 };
 
 export const HEARTBEAT_EVERY_MS = 30_000;
@@ -65,5 +77,8 @@ export const PRUNE_LOGIN_FAILURES_EVERY_MS = 15 * 60_000;
 export const EXPIRE_RESOURCES_EVERY_MS = 60 * 60_000;
 export const COMPLETE_EXITS_EVERY_MS = 60 * 60_000;
 export const ENQUEUE_PENDING_MATCHES_EVERY_MS = 5 * 60_000;
+export const RECONCILE_MATCHING_EVERY_MS = 10 * 60_000;
+/** Jobs per addBulk call when a resource fans out to households. */
+export const FAN_OUT_BATCH = 1_000;
 /** BullMQ priorities: lower runs first. Emergency households take the green channel. */
 export const MATCH_PRIORITY = { emergency: 1, normal: 10 } as const;
