@@ -5,6 +5,7 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { Logger } from 'nestjs-pino';
 import { AppConfig, configureHttpApp, loadConfig } from '@onedoor/platform';
 import { ApiModule } from './api.module';
+import { mountQueueBoard } from './queue-board';
 
 /** Builds the API exactly as it runs; tests call this with their own config. */
 export async function createApiApp(
@@ -25,5 +26,6 @@ export async function createApiApp(
   );
   app.useLogger(app.get(Logger));
   await configureHttpApp(app);
+  await mountQueueBoard(app);
   return app;
 }
