@@ -49,9 +49,14 @@ export class MatchingRepository {
     };
   }
 
-  /** Published resources of verified providers in these categories, with what is left of them. */
-  candidates(categories: string[]): Promise<MatchResource[]> {
+  /**
+   * Published resources of verified providers in these categories whose coverage contains
+   * the area (their coverage area is one of the ids on its path: index-backed), with what
+   * is left of them.
+   */
+  candidates(categories: string[], areaPath: string): Promise<MatchResource[]> {
     if (categories.length === 0) return Promise.resolve([]);
+    const pathIds = areaPath.split('/').filter(Boolean);
     return this.dataSource.query(
       `SELECT r.id, r.category_code AS "categoryCode", r.form, r.service_level AS "serviceLevel",
               cov.path AS "coveragePath", to_char(r.valid_from, 'YYYY-MM-DD') AS "validFrom",
@@ -62,9 +67,9 @@ export class MatchingRepository {
          FROM resource r
          JOIN provider p ON p.id = r.provider_id AND p.verification = 'verified'
          JOIN area cov ON cov.id = r.coverage_area_id
-        WHERE r.status = 'published' AND r.category_code = ANY($1)
+        WHERE r.status = 'published' AND r.category_code = ANY($1) AND r.coverage_area_id = ANY($2::uuid[])
         ORDER BY r.id`,
-      [categories],
+      [categories, pathIds],
     );
   }
 
@@ -102,6 +107,17 @@ export class MatchingRepository {
         LIMIT $1`,
       [limit],
     );
+  }
+
+  /** Which of these categories have published resources anywhere at all. */
+  async suppliedCategories(categories: string[]): Promise<Set<string>> {
+    const rows: Array<{ c: string }> = await this.dataSource.query(
+      `SELECT DISTINCT r.category_code AS c
+         FROM resource r JOIN provider p ON p.id = r.provider_id AND p.verification = 'verified'
+        WHERE r.status = 'published' AND r.category_code = ANY($1)`,
+      [categories],
+    );
+    return new Set(rows.map((r) => r.c));
   }
 
   /** What the household already receives: approved proposals (referrals come with the next issue). */

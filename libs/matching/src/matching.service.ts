@@ -64,14 +64,16 @@ export class MatchingService {
     if (!input || input.needs.length === 0)
       return { householdId, needs: 0, proposals: 0, unmet: 0 };
     const categories = [...new Set(input.needs.map((n) => n.categoryCode))];
-    const [resources, history] = await Promise.all([
-      this.repo.candidates(categories),
+    const [resources, supplied, history] = await Promise.all([
+      this.repo.candidates(categories, input.household.areaPath),
+      this.repo.suppliedCategories(categories),
       this.repo.history(householdId),
     ]);
     const results = matchHousehold(input.household, input.needs, resources, history, {
       topK: this.config.matching.topK,
       weights: this.weights,
       today: chinaToday(),
+      categoriesWithSupply: supplied,
     });
     await this.tx.run(async (manager) => {
       const changed = await this.repo.persist(manager, input, results);

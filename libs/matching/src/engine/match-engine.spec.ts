@@ -1,6 +1,7 @@
 import type { EligibilityFacts } from '@onedoor/resources';
 import {
   DEFAULT_WEIGHTS,
+  type EngineOptions,
   type MatchHousehold,
   matchHousehold,
   type MatchNeed,
@@ -49,7 +50,7 @@ const noHistory: ServiceHistory = {
   cashCategories: new Set(),
   servedResourceIds: new Set(),
 };
-const options = { topK: 3, weights: DEFAULT_WEIGHTS, today: '2026-11-24' };
+const options: EngineOptions = { topK: 3, weights: DEFAULT_WEIGHTS, today: '2026-11-24' };
 const run = (resources: MatchResource[], n = need(), history = noHistory, opts = options) =>
   matchHousehold(household, [n], resources, history, opts)[0];
 
@@ -203,6 +204,13 @@ describe(matchHousehold.name, () => {
       ],
     ])('%s', (_, resources, reasons) => {
       expect(run(resources as MatchResource[]).unmet).toEqual(reasons);
+    });
+
+    it('says none covers the area when only non-covering resources exist and were filtered out', () => {
+      expect(
+        run([], need(), noHistory, { ...options, categoriesWithSupply: new Set(['medical']) })
+          .unmet,
+      ).toEqual(['NONE_COVERS_AREA']);
     });
 
     it('records duplicate assistance as the reason when that is all that stood in the way', () => {

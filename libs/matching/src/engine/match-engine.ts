@@ -67,6 +67,12 @@ export interface EngineOptions {
   weights: Weights;
   /** Today's date (YYYY-MM-DD, China time): validity windows are calendar dates. */
   today: string;
+  /**
+   * Categories with published resources anywhere. Callers may pass only the resources that
+   * cover the household (the repository does: it is index-backed and keeps the why-not view
+   * to candidates that matter); this tells "none covers the area" from "none exists".
+   */
+  categoriesWithSupply?: ReadonlySet<string>;
 }
 
 export type RejectionReason =
@@ -245,14 +251,18 @@ export function matchHousehold(
       needId: need.id,
       proposals,
       rejected,
-      unmet: proposals.length > 0 ? null : unmetReasons(rejected),
+      unmet:
+        proposals.length > 0
+          ? null
+          : unmetReasons(rejected, options.categoriesWithSupply?.has(need.categoryCode) ?? false),
     };
   });
 }
 
-function unmetReasons(rejected: Rejection[]): UnmetReason[] {
+function unmetReasons(rejected: Rejection[], suppliedElsewhere: boolean): UnmetReason[] {
   const current = rejected.filter((r) => r.reason !== 'NOT_VALID');
-  if (current.length === 0) return ['NO_RESOURCE_IN_CATEGORY'];
+  if (current.length === 0)
+    return [suppliedElsewhere ? 'NONE_COVERS_AREA' : 'NO_RESOURCE_IN_CATEGORY'];
   const covering = current.filter((r) => r.reason !== 'OUTSIDE_COVERAGE');
   if (covering.length === 0) return ['NONE_COVERS_AREA'];
   return [...new Set(covering.map((r) => UNMET_OF[r.reason]!))].sort();
