@@ -3,7 +3,20 @@
 // rules and capacities, H households each with a completed assessment and 1–4 open needs.
 import { randomUUID } from 'node:crypto';
 
-export const CATEGORIES = ['basic_living', 'medical', 'education', 'housing', 'employment', 'care', 'rehabilitation', 'psychological', 'social_integration', 'legal_aid', 'emergency', 'elderly_smart_care'];
+export const CATEGORIES = [
+  'basic_living',
+  'medical',
+  'education',
+  'housing',
+  'employment',
+  'care',
+  'rehabilitation',
+  'psychological',
+  'social_integration',
+  'legal_aid',
+  'emergency',
+  'elderly_smart_care',
+];
 
 const RULES = [
   null,
@@ -18,7 +31,10 @@ export async function buildInstance(client, { households, resources }) {
   const tag = randomUUID().slice(0, 8);
   const city = randomUUID();
   const district = randomUUID();
-  const areas = [[city, null, 'city', `/${city}/`, null], [district, city, 'district', `/${city}/${district}/`, 110000]];
+  const areas = [
+    [city, null, 'city', `/${city}/`, null],
+    [district, city, 'district', `/${city}/${district}/`, 110000],
+  ];
   const streets = [];
   const communities = [];
   for (let s = 0; s < 10; s += 1) {
@@ -41,7 +57,13 @@ export async function buildInstance(client, { households, resources }) {
   const [{ id: provider }] = (
     await client.query(
       `INSERT INTO provider (kind, name, uscc, home_area_id, verification, rating) VALUES ('charity', 'bench', $1, $2, 'verified', 80) RETURNING id`,
-      [`91110000${tag.replace(/[^0-9]/g, '0').slice(0, 9).padEnd(9, '0')}X`.slice(0, 18), district],
+      [
+        `91110000${tag
+          .replace(/[^0-9]/g, '0')
+          .slice(0, 9)
+          .padEnd(9, '0')}X`.slice(0, 18),
+        district,
+      ],
     )
   ).rows;
 
@@ -57,10 +79,20 @@ export async function buildInstance(client, { households, resources }) {
             CASE WHEN i % 3 = 2 THEN NULL ELSE 20000 + (i * 7919) % 300000 END,
             '2026-01-01', ($6::jsonb[])[1 + (i % 6)], 'published', now()
        FROM generate_series(0, $7 - 1) AS i`,
-    [provider, CATEGORIES, communities.map((c) => c[0]), streets.map((s) => s[0]), district, RULES.map((r) => JSON.stringify(r)), resources],
+    [
+      provider,
+      CATEGORIES,
+      communities.map((c) => c[0]),
+      streets.map((s) => s[0]),
+      district,
+      RULES.map((r) => JSON.stringify(r)),
+      resources,
+    ],
   );
 
-  const [{ id: template }] = (await client.query(`SELECT id FROM assessment_template ORDER BY version LIMIT 1`)).rows;
+  const [{ id: template }] = (
+    await client.query(`SELECT id FROM assessment_template ORDER BY version LIMIT 1`)
+  ).rows;
   await client.query(
     `INSERT INTO household (id, community_id, residency, tier, circle, status)
      SELECT md5('${tag}h' || i)::uuid, ($1::uuid[])[1 + (i % 100)], 'local',
@@ -89,7 +121,13 @@ export async function buildInstance(client, { households, resources }) {
       WHERE k < 1 + (i % 4)`,
     [CATEGORIES, households],
   );
-  const { rows } = await client.query(`SELECT count(*)::int AS needs FROM need WHERE source = 'bench' AND household_id IN (SELECT id FROM household WHERE community_id = ANY($1))`, [communities.map((c) => c[0])]);
-  const { rows: ids } = await client.query(`SELECT id FROM household WHERE community_id = ANY($1)`, [communities.map((c) => c[0])]);
+  const { rows } = await client.query(
+    `SELECT count(*)::int AS needs FROM need WHERE source = 'bench' AND household_id IN (SELECT id FROM household WHERE community_id = ANY($1))`,
+    [communities.map((c) => c[0])],
+  );
+  const { rows: ids } = await client.query(
+    `SELECT id FROM household WHERE community_id = ANY($1)`,
+    [communities.map((c) => c[0])],
+  );
   return { tag, needs: rows[0].needs, householdIds: ids.map((r) => r.id), communities, district };
 }
