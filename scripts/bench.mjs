@@ -25,6 +25,8 @@ try {
     { ...services, databaseUrl: url.toString() },
     { LOG_LEVEL: 'warn', QUEUE_PREFIX: `onedoor-bench-${database}` },
   );
+  if ((await run('node', ['dist/migrations/cli.js', 'run'], { env })) !== 0)
+    throw new Error('migrations failed');
   const only = process.argv[2];
   for (const file of readdirSync(join(root, 'tests/bench')).filter((f) =>
     f.endsWith('.bench.mjs'),

@@ -58,10 +58,8 @@ export async function buildInstance(client, { households, resources }) {
     await client.query(
       `INSERT INTO provider (kind, name, uscc, home_area_id, verification, rating) VALUES ('charity', 'bench', $1, $2, 'verified', 80) RETURNING id`,
       [
-        `91110000${tag
-          .replace(/[^0-9]/g, '0')
-          .slice(0, 9)
-          .padEnd(9, '0')}X`.slice(0, 18),
+        // Unique per run; the database keeps codes, the API is what checks them.
+        `BM${tag}`.toUpperCase().padEnd(18, '0').slice(0, 18),
         district,
       ],
     )
