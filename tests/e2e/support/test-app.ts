@@ -5,7 +5,9 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { AreaEntity, childPath, type AreaLevel } from '@onedoor/areas';
+import { baselineAnswers, idCheckCharacter, type TemplateDefinition } from '@onedoor/households';
 import { ProviderEntity, usccCheckCharacter } from '@onedoor/resources';
+import { DEFAULT_TEMPLATE_V1 } from '../../../migrations/default-assessment-template';
 import {
   hashPassword,
   loadConfig,
@@ -17,41 +19,17 @@ import { createApiApp } from '../../../apps/api/src/create-api-app';
 
 export const TEST_PASSWORD = 'correct horse battery staple';
 
-const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 let idSequence = Math.floor(Math.random() * 400);
 /** A fresh valid identity number: region 110105, the birth date given, a new sequence. */
 export function newIdNumber(birthDate = '1980-06-15', gender: 'male' | 'female' = 'male'): string {
   idSequence = (idSequence + 1) % 499;
   const seq = String(idSequence * 2 + (gender === 'male' ? 1 : 0)).padStart(3, '0');
   const first17 = `110105${birthDate.replace(/-/g, '')}${seq}`;
-  const sum = [...first17].reduce((acc, d, i) => acc + Number(d) * ID_WEIGHTS[i], 0);
-  return first17 + '10X98765432'[sum % 11];
+  return first17 + idCheckCharacter(first17);
 }
 
-/** Answers to every required item of the default template, for a household with no problems. */
-export const CALM_ANSWERS = {
-  no_labour_capacity: false,
-  no_supporter: false,
-  dependants_burden: 'none',
-  elderly_living_alone: false,
-  income_stability: 'stable',
-  debt_burden: 'none',
-  basic_needs_unmet: false,
-  chronic_condition: 'none',
-  care_dependency: 'none',
-  mental_distress: 'none',
-  needs_rehabilitation: false,
-  school_dropout_risk: false,
-  school_costs_burden: 'none',
-  housing_condition: 'safe',
-  home_adaptation_needed: false,
-  unemployed_able_members: 0,
-  wants_training: false,
-  social_isolation: 'none',
-  legal_dispute: false,
-  monthly_medical_expense_yuan: 0,
-  sudden_event: false,
-};
+/** Answers to every item of the default template, for a household with no problems. */
+export const CALM_ANSWERS = baselineAnswers(DEFAULT_TEMPLATE_V1 as unknown as TemplateDefinition);
 let passwordHash: Promise<string> | undefined;
 
 /** The real API (same bootstrap as main.ts) on the run's database and Redis. */

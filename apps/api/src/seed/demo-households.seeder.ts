@@ -2,12 +2,15 @@ import { Injectable } from '@nestjs/common';
 import { AreasRepository } from '@onedoor/areas';
 import {
   AssessmentsService,
+  baselineAnswers,
+  type TemplateDefinition,
   HouseholdsRepository,
   HouseholdsService,
   idCheckCharacter,
   normaliseIdNumber,
 } from '@onedoor/households';
 import { PiiCipher, type Principal } from '@onedoor/platform';
+import { DEFAULT_TEMPLATE_V1 } from '../../../../migrations/default-assessment-template';
 import { DEMO_AREAS } from './demo-data';
 
 const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗'.split('');
@@ -71,30 +74,6 @@ const EXTRA_ANSWERS: Array<Record<string, unknown>> = [
   { care_dependency: 'partial', mental_distress: 'mild' },
 ];
 
-const CALM = {
-  no_labour_capacity: false,
-  no_supporter: false,
-  dependants_burden: 'none',
-  elderly_living_alone: false,
-  income_stability: 'stable',
-  debt_burden: 'none',
-  basic_needs_unmet: false,
-  chronic_condition: 'none',
-  care_dependency: 'none',
-  mental_distress: 'none',
-  needs_rehabilitation: false,
-  school_dropout_risk: false,
-  school_costs_burden: 'none',
-  housing_condition: 'safe',
-  home_adaptation_needed: false,
-  unemployed_able_members: 0,
-  wants_training: false,
-  social_isolation: 'none',
-  legal_dispute: false,
-  monthly_medical_expense_yuan: 0,
-  sudden_event: false,
-};
-
 function demoId(index: number, member: number, birthDate: string): string {
   const seq = String(100 + ((index * 3 + member) % 800)).padStart(3, '0');
   const first17 = `110105${birthDate.replace(/-/g, '')}${seq}`;
@@ -111,6 +90,8 @@ export class DemoHouseholdsSeeder {
     private readonly areas: AreasRepository,
     private readonly pii: PiiCipher,
   ) {}
+
+  private readonly calm = baselineAnswers(DEFAULT_TEMPLATE_V1 as unknown as TemplateDefinition);
 
   async seed(actor: Principal, count = 60): Promise<number> {
     const communities = DEMO_AREAS.filter((a) => a.level === 'community');
@@ -160,7 +141,7 @@ export class DemoHouseholdsSeeder {
         draft.id,
         {
           answers: {
-            ...CALM,
+            ...this.calm,
             ...profile.answers,
             ...EXTRA_ANSWERS[i % EXTRA_ANSWERS.length],
           } as never,

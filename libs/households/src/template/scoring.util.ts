@@ -11,6 +11,16 @@ import {
   URGENCIES,
 } from './template.types';
 
+/** Answers of a household with no difficulty: every boolean false, every number at its minimum, every choice its first option. */
+export function baselineAnswers(template: TemplateDefinition): Answers {
+  return Object.fromEntries(
+    template.items.map((i) => [
+      i.code,
+      i.type === 'boolean' ? false : i.type === 'number' ? i.min : i.options[0].value,
+    ]),
+  );
+}
+
 function itemPoints(item: TemplateItem, answer: string | number | boolean | undefined): number {
   if (answer === undefined) return 0;
   switch (item.type) {
