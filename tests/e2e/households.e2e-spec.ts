@@ -227,16 +227,7 @@ describe('Households and assessments (e2e)', () => {
 
   describe('assessment completion', () => {
     it('refuses to complete with items unanswered, listing them', async () => {
-      const h = await ctx.http
-        .post('/households')
-        .set('Authorization', assessorA)
-        .send(ctx.householdBody(tree.communityA))
-        .expect(201);
-      const a = await ctx.http
-        .post(`/households/${h.body.id}/assessments`)
-        .set('Authorization', assessorA)
-        .send({})
-        .expect(201);
+      const { a } = await ctx.draftAssessment(assessorA, tree.communityA);
       const { sudden_event: _s, housing_condition: _h, ...partial } = CALM_ANSWERS;
       await ctx.http
         .patch(`/assessments/${a.body.id}`)
@@ -331,15 +322,7 @@ describe('Households and assessments (e2e)', () => {
     });
 
     it('records needs the assessor adds and removes, with reasons, in the audit', async () => {
-      const h = await ctx.http
-        .post('/households')
-        .set('Authorization', assessorA)
-        .send(ctx.householdBody(tree.communityA))
-        .expect(201);
-      const a = await ctx.http
-        .post(`/households/${h.body.id}/assessments`)
-        .set('Authorization', assessorA)
-        .send({});
+      const { a } = await ctx.draftAssessment(assessorA, tree.communityA);
       await ctx.http
         .patch(`/assessments/${a.body.id}`)
         .set('Authorization', assessorA)
@@ -384,16 +367,7 @@ describe('Households and assessments (e2e)', () => {
   });
 
   it('completes once when two completions race, queuing one job', async () => {
-    const h = await ctx.http
-      .post('/households')
-      .set('Authorization', assessorA)
-      .send(ctx.householdBody(tree.communityA))
-      .expect(201);
-    const a = await ctx.http
-      .post(`/households/${h.body.id}/assessments`)
-      .set('Authorization', assessorA)
-      .send({})
-      .expect(201);
+    const { h, a } = await ctx.draftAssessment(assessorA, tree.communityA);
     await ctx.http
       .patch(`/assessments/${a.body.id}`)
       .set('Authorization', assessorA)

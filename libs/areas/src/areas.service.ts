@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import {
   AuditService,
   DomainError,
+  isUniqueViolation,
   NotFoundError,
   TransactionRunner,
   type Page,
@@ -20,8 +21,6 @@ import {
   toAreaDto,
   toAreaSummaryDto,
 } from './dto/area.dto';
-
-const UNIQUE_VIOLATION = '23505';
 
 @Injectable()
 export class AreasService {
@@ -78,7 +77,7 @@ export class AreasService {
         return toAreaDto(saved!);
       });
     } catch (error) {
-      if ((error as { code?: string }).code === UNIQUE_VIOLATION) {
+      if (isUniqueViolation(error)) {
         throw new DomainError('AREA_CODE_TAKEN', `Area code ${dto.code} is already used`);
       }
       throw error;

@@ -7,6 +7,7 @@ import {
   DomainError,
   MatchingQueueProducer,
   NotFoundError,
+  todayInChina,
   type Principal,
   TransactionRunner,
   ValidationFailedError,
@@ -39,8 +40,6 @@ export function addMonths(date: Date, months: number): Date {
   d.setUTCMonth(d.getUTCMonth() + months);
   return d;
 }
-
-const chinaDay = (d: Date) => new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 
 @Injectable()
 export class AssessmentsService {
@@ -194,7 +193,7 @@ export class AssessmentsService {
         standardFen,
         householdChange.tier ?? null,
         householdChange.circle ?? null,
-        chinaDay(now),
+        todayInChina(now),
       );
       const snapshot = {
         asOf: now.toISOString(),

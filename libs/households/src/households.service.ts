@@ -5,8 +5,10 @@ import {
   DomainError,
   ForbiddenError,
   isInScope,
+  isUniqueViolation,
   maskIdNumber,
   NotFoundError,
+  nullFieldErrors,
   type Page,
   PiiCipher,
   type Principal,
@@ -31,8 +33,6 @@ import { HouseholdsRepository } from './households.repository';
 import { birthDateOf, genderOf, normaliseIdNumber } from './id-number.util';
 import type { MemberEntity } from './member.entity';
 
-const UNIQUE_VIOLATION = '23505';
-
 /** Registering, editing and reading households; assessments are in AssessmentsService. */
 @Injectable()
 export class HouseholdsService {
@@ -50,21 +50,11 @@ export class HouseholdsService {
    */
   private refuseNulls(dto: Partial<CreateHouseholdDto>): void {
     const nulls = [
-      ...Object.entries(dto)
-        .filter(([k, v]) => v === null && !['phone', 'address'].includes(k))
-        .map(([k]) => k),
-      ...(dto.members ?? []).flatMap((m, i) =>
-        Object.entries(m)
-          .filter(([, v]) => v === null)
-          .map(([k]) => `members.${i}.${k}`),
-      ),
+      ...nullFieldErrors(dto, ['phone', 'address']),
+      ...(dto.members ?? []).flatMap((m, i) => nullFieldErrors({ ...m }, [], `members.${i}.`)),
     ];
-    if (nulls.length > 0) {
-      throw new ValidationFailedError(
-        `Invalid household: ${nulls[0]}`,
-        nulls.map((field) => ({ field, messages: ['must not be null'] })),
-      );
-    }
+    if (nulls.length > 0)
+      throw new ValidationFailedError(`Invalid household: ${nulls[0].field}`, nulls);
   }
 
   /** Members as stored: identity numbers digested and encrypted, never kept in clear. */
@@ -151,7 +141,7 @@ export class HouseholdsService {
       );
     } catch (error) {
       // Two registrations of the same head at once: the partial unique index decides.
-      if ((error as { code?: string }).code === UNIQUE_VIOLATION) {
+      if (isUniqueViolation(error)) {
         const winner = await this.households.householdOfHead(head.idHmac!);
         throw await this.duplicate(winner, actor);
       }
@@ -233,7 +223,7 @@ export class HouseholdsService {
           await this.households.replaceMembers(id, rows, manager);
         } catch (error) {
           // A new head registered elsewhere at the same moment: the partial unique index decides.
-          if ((error as { code?: string }).code === UNIQUE_VIOLATION) {
+          if (isUniqueViolation(error)) {
             throw await this.duplicate(await this.households.householdOfHead(head.idHmac!), actor);
           }
           throw error;

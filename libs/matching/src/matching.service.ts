@@ -5,6 +5,7 @@ import {
   AuditLogRepository,
   jobIds,
   MatchingQueueProducer,
+  todayInChina,
   TransactionRunner,
 } from '@onedoor/platform';
 import { DEFAULT_WEIGHTS, matchHousehold, type Weights } from './engine/match-engine';
@@ -16,8 +17,6 @@ export interface MatchRunSummary {
   proposals: number;
   unmet: number;
 }
-
-const chinaToday = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 
 /** One matching run for a household: load, run the pure engine, persist in one transaction. */
 @Injectable()
@@ -72,7 +71,7 @@ export class MatchingService {
     const results = matchHousehold(input.household, input.needs, resources, history, {
       topK: this.config.matching.topK,
       weights: this.weights,
-      today: chinaToday(),
+      today: todayInChina(),
       categoriesWithSupply: supplied,
     });
     await this.tx.run(async (manager) => {

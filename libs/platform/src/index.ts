@@ -23,3 +23,4 @@ import { UserEntity } from './auth/user.entity';
 export const PLATFORM_ENTITIES = [UserEntity, LoginFailureEntity, AuditLogEntity];
 export * from './shutdown';
 export * from './crypto/pii-cipher';
+export * from './time/china-date';

@@ -5,7 +5,9 @@ import {
   DomainError,
   ForbiddenError,
   isInScope,
+  isUniqueViolation,
   NotFoundError,
+  nullFieldErrors,
   type Page,
   type Principal,
   toPage,
@@ -20,10 +22,7 @@ import type {
   VerifyProviderDto,
 } from './dto/provider.dto';
 import { ProvidersRepository } from './providers.repository';
-import { nullFieldErrors } from './resource-rules';
 import { toProviderDto } from './resource.mapper';
-
-const UNIQUE_VIOLATION = '23505';
 
 @Injectable()
 export class ProvidersService {
@@ -59,7 +58,7 @@ export class ProvidersService {
       });
       return toProviderDto((await this.providers.findById(id))!);
     } catch (error) {
-      if ((error as { code?: string }).code === UNIQUE_VIOLATION) {
+      if (isUniqueViolation(error)) {
         throw new DomainError(
           'PROVIDER_USCC_TAKEN',
           `A provider with code ${dto.uscc} is already registered`,

@@ -5,6 +5,7 @@ import {
   ForbiddenError,
   isInScope,
   MatchingQueueProducer,
+  todayInChina,
   NotFoundError,
   type Principal,
   TransactionRunner,
@@ -14,7 +15,6 @@ import type { ResourceDto } from './dto/resource.dto';
 import { actorsFor, RESOURCE_TRANSITIONS, type ResourceAction } from './resource-lifecycle';
 import { toResourceDto } from './resource.mapper';
 import { ResourcesRepository } from './resources.repository';
-import { todayInChina } from './resource-rules';
 
 /** Moves resources through draft → pending_review → published ⇄ paused → closed. */
 @Injectable()

@@ -23,14 +23,6 @@ export const EDITABLE_FIELDS: Record<ResourceStatus, readonly string[] | 'all'> 
   closed: [],
 };
 
-/**
- * Today's date where the bureaus are (validity windows are calendar dates in China time,
- * whatever time zone the server runs in).
- */
-export function todayInChina(now: Date = new Date()): string {
-  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-}
-
 /** Fields an edit may set to null; PATCH optionals let null through class-validator. */
 export const NULLABLE_RESOURCE_FIELDS = [
   'valuePerUnitFen',
@@ -38,16 +30,6 @@ export const NULLABLE_RESOURCE_FIELDS = [
   'contactNotes',
   'eligibility',
 ];
-
-/** Field errors for nulls sent where a value is required. */
-export function nullFieldErrors(
-  changes: Record<string, unknown>,
-  nullable: readonly string[],
-): FieldErrors {
-  return Object.entries(changes)
-    .filter(([key, value]) => value === null && !nullable.includes(key))
-    .map(([field]) => ({ field, messages: ['must not be null'] }));
-}
 
 /** Which coverage area levels each service level may cover (lower levels serve smaller areas). */
 export const COVERAGE_LEVELS: Record<string, readonly string[]> = {

@@ -9,6 +9,7 @@ import {
   DomainError,
   ForbiddenError,
   NotFoundError,
+  nullFieldErrors,
   type Page,
   type Principal,
   toPage,
@@ -32,7 +33,6 @@ import {
   EDITABLE_FIELDS,
   isWithinReach,
   NULLABLE_RESOURCE_FIELDS,
-  nullFieldErrors,
   resourceFieldErrors,
 } from './resource-rules';
 import { ResourcesRepository } from './resources.repository';

@@ -212,6 +212,25 @@ export class TestContext {
     };
   }
 
+  /** Registers a household (default body) and starts its assessment: both responses. */
+  async draftAssessment(
+    token: string,
+    community: AreaEntity,
+    body: Record<string, unknown> = this.householdBody(community),
+  ) {
+    const h = await this.http
+      .post('/households')
+      .set('Authorization', token)
+      .send(body)
+      .expect(201);
+    const a = await this.http
+      .post(`/households/${h.body.id}/assessments`)
+      .set('Authorization', token)
+      .send({})
+      .expect(201);
+    return { h, a };
+  }
+
   /** Registers, assesses with `answers` over the calm baseline, completes: returns both bodies. */
   async assessedHousehold(
     token: string,
@@ -219,16 +238,7 @@ export class TestContext {
     answers: Record<string, unknown> = {},
     body: Record<string, unknown> = this.householdBody(community),
   ) {
-    const household = await this.http
-      .post('/households')
-      .set('Authorization', token)
-      .send(body)
-      .expect(201);
-    const assessment = await this.http
-      .post(`/households/${household.body.id}/assessments`)
-      .set('Authorization', token)
-      .send({})
-      .expect(201);
+    const { h: household, a: assessment } = await this.draftAssessment(token, community, body);
     await this.http
       .patch(`/assessments/${assessment.body.id}`)
       .set('Authorization', token)

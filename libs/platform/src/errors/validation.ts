@@ -19,3 +19,17 @@ export function validationExceptionFactory(errors: ValidationError[]): Validatio
     details,
   );
 }
+
+/**
+ * Field errors for nulls sent where a value is required: class-validator's @IsOptional lets
+ * null through, and a null in a NOT NULL column would otherwise answer 500.
+ */
+export function nullFieldErrors(
+  changes: Record<string, unknown>,
+  nullable: readonly string[],
+  prefix = '',
+): FieldError[] {
+  return Object.entries(changes)
+    .filter(([key, value]) => value === null && !nullable.includes(key))
+    .map(([field]) => ({ field: `${prefix}${field}`, messages: ['must not be null'] }));
+}
