@@ -134,20 +134,31 @@ export function valueFit(
   return value <= 0 ? 0 : 1 - Math.abs(value - target) / Math.max(value, target);
 }
 
-function explain(need: MatchNeed, r: MatchResource, weights: Weights): ExplanationItem[] {
-  const values: Record<Factor, number> = {
-    level: LEVEL_VALUE[r.serviceLevel],
-    severity: need.severity / 5,
-    urgency: URGENCY_VALUE[need.urgency],
-    rating: r.providerRating === null ? 0.5 : r.providerRating / 100,
-    capacity: Math.min(1, r.remaining / 10),
-    valueFit: valueFit(r, need.severity),
-  };
-  return FACTORS.map((factor) => ({
+/** Factor values of one candidate, in FACTORS order. */
+function factorValues(need: MatchNeed, r: MatchResource): number[] {
+  return [
+    LEVEL_VALUE[r.serviceLevel],
+    need.severity / 5,
+    URGENCY_VALUE[need.urgency],
+    r.providerRating === null ? 0.5 : r.providerRating / 100,
+    Math.min(1, r.remaining / 10),
+    valueFit(r, need.severity),
+  ];
+}
+
+/** Σ rounded contributions, rounded: the same number the explanation adds up to. */
+function scoreOf(values: number[], weights: Weights): number {
+  let sum = 0;
+  for (let i = 0; i < FACTORS.length; i += 1) sum += round(values[i] * weights[FACTORS[i]]);
+  return round(sum);
+}
+
+function explain(values: number[], weights: Weights): ExplanationItem[] {
+  return FACTORS.map((factor, i) => ({
     factor,
-    value: round(values[factor]),
+    value: round(values[i]),
     weight: weights[factor],
-    contribution: round(values[factor] * weights[factor]),
+    contribution: round(values[i] * weights[factor]),
   }));
 }
 
@@ -220,32 +231,29 @@ export function matchHousehold(
   return needs.map((need) => {
     const inCategory = resources.filter((r) => r.categoryCode === need.categoryCode);
     const rejected: Rejection[] = [];
-    const ranked: Array<{ r: MatchResource; explanation: ExplanationItem[]; score: number }> = [];
+    // Every candidate is scored; only the top K pay for an explanation (most are not kept).
+    const ranked: Array<{ r: MatchResource; values: number[]; score: number }> = [];
     for (const r of inCategory) {
       const excluded = exclusion(need, household, r, history, options.today);
       if (excluded) {
         rejected.push(excluded);
         continue;
       }
-      const explanation = explain(need, r, options.weights);
-      ranked.push({
-        r,
-        explanation,
-        score: round(explanation.reduce((s, e) => s + e.contribution, 0)),
-      });
+      const values = factorValues(need, r);
+      ranked.push({ r, values, score: scoreOf(values, options.weights) });
     }
     ranked.sort(
       (a, b) =>
         LEVEL_RANK[a.r.serviceLevel] - LEVEL_RANK[b.r.serviceLevel] ||
         b.score - a.score ||
-        a.r.id.localeCompare(b.r.id),
+        (a.r.id < b.r.id ? -1 : 1), // ids are unique: code-point order, cheaper than a collator
     );
     const proposals = ranked.slice(0, options.topK).map((c, i) => ({
       needId: need.id,
       resourceId: c.r.id,
       score: c.score,
       rank: i + 1,
-      explanation: c.explanation,
+      explanation: explain(c.values, options.weights),
     }));
     return {
       needId: need.id,
