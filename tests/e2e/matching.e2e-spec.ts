@@ -1,6 +1,6 @@
 import { Queue } from 'bullmq';
 import { AuditLogRepository, QUEUES } from '@onedoor/platform';
-import { MatchingService } from '@onedoor/matching';
+import { MatchingRepository, MatchingService } from '@onedoor/matching';
 import { eventually, startMatcherProcess } from './support/matcher-process';
 import { CALM_ANSWERS, startApi, TestContext } from './support/test-app';
 
@@ -153,6 +153,57 @@ describe('Matching through the queue and the matcher process (e2e)', () => {
     await sut.matchHousehold(household.id);
     await sut.matchHousehold(household.id);
     expect(await count()).toBe(before);
+  });
+
+  it('matches households that arrive together in one batch; a failing one fails alone', async () => {
+    await ctx.publishedResource(provider, staff, tree.communityA, { categoryCode: 'legal_aid' });
+    const households = [];
+    for (let i = 0; i < 3; i += 1) {
+      households.push(
+        (await ctx.assessedHousehold(assessor, tree.communityA, { legal_dispute: true })).household,
+      );
+    }
+    const ids = households.map((h) => h.id);
+    // Let the matcher process finish their own jobs first, then make them unmatched again.
+    await eventually(
+      async () =>
+        (
+          await ctx.dataSource.query(
+            `SELECT 1 FROM need WHERE household_id = ANY($1) AND last_matched_at IS NULL`,
+            [ids],
+          )
+        ).length === 0,
+      20_000,
+      'the matcher process to match them',
+    );
+    await ctx.dataSource.query(
+      `UPDATE need SET status = 'open', last_matched_at = NULL WHERE household_id = ANY($1)`,
+      [ids],
+    );
+    const load = jest.spyOn(MatchingRepository.prototype, 'loadInputs');
+    const persist = jest.spyOn(MatchingRepository.prototype, 'persist');
+    const original = persist.getMockImplementation() ?? MatchingRepository.prototype.persist;
+    persist.mockImplementation(function (this: MatchingRepository, manager, runs) {
+      if (runs.some((r) => r.input.household.id === ids[1]))
+        return Promise.reject(new Error('bad household'));
+      return original.call(this, manager, runs);
+    });
+    try {
+      const sut = ctx.app.get(MatchingService);
+      const outcomes = await Promise.allSettled(ids.map((id) => sut.matchHousehold(id)));
+      // One load for the three (the failed batch is then retried one household at a time).
+      expect(load.mock.calls[0][0]).toEqual(ids);
+      expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+      expect(outcomes[0]).toMatchObject({ value: { householdId: ids[0], needs: 1 } });
+    } finally {
+      load.mockRestore();
+      persist.mockRestore();
+    }
+    const unmatched = await ctx.dataSource.query(
+      `SELECT household_id AS id FROM need WHERE household_id = ANY($1) AND last_matched_at IS NULL`,
+      [ids],
+    );
+    expect(unmatched.map((r: { id: string }) => r.id)).toEqual([ids[1]]);
   });
 
   it('refuses a second cash benefit of the same category, saying so in the rejected list', async () => {

@@ -21,9 +21,17 @@ export interface MatchInput {
 export class MatchingRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** The household, its latest completed assessment's facts and its open or matched needs. */
-  async loadInput(householdId: string): Promise<MatchInput | null> {
-    const [row] = await this.dataSource.query(
+  /**
+   * For each household (not exited, with a completed assessment): its latest completed
+   * assessment's facts and its open or matched needs. Households without either are absent.
+   */
+  async loadInputs(householdIds: string[]): Promise<Map<string, MatchInput>> {
+    const rows: Array<{
+      id: string;
+      areaPath: string;
+      assessmentId: string;
+      facts: EligibilityFacts | null;
+    }> = await this.dataSource.query(
       `SELECT h.id, a.path AS "areaPath", s.id AS "assessmentId", s.facts_snapshot -> 'eligibility' AS facts
          FROM household h
          JOIN area a ON a.id = h.community_id
@@ -32,31 +40,34 @@ export class MatchingRepository {
             WHERE household_id = h.id AND status = 'completed'
             ORDER BY completed_at DESC LIMIT 1
          ) s ON true
-        WHERE h.id = $1 AND h.status <> 'exited'`,
-      [householdId],
+        WHERE h.id = ANY($1) AND h.status <> 'exited'`,
+      [householdIds],
     );
-    if (!row?.facts) return null;
-    const needs: MatchNeed[] = await this.dataSource.query(
-      `SELECT id, category_code AS "categoryCode", severity, urgency
-         FROM need WHERE household_id = $1 AND status IN ('open', 'matched')
+    const inputs = new Map<string, MatchInput>();
+    for (const row of rows) {
+      if (!row.facts) continue;
+      inputs.set(row.id, {
+        household: { id: row.id, areaPath: row.areaPath, facts: row.facts },
+        assessmentId: row.assessmentId,
+        needs: [],
+      });
+    }
+    const needs: Array<MatchNeed & { householdId: string }> = await this.dataSource.query(
+      `SELECT id, household_id AS "householdId", category_code AS "categoryCode", severity, urgency
+         FROM need WHERE household_id = ANY($1) AND status IN ('open', 'matched')
         ORDER BY id`,
-      [householdId],
+      [[...inputs.keys()]],
     );
-    return {
-      household: { id: row.id, areaPath: row.areaPath, facts: row.facts as EligibilityFacts },
-      assessmentId: row.assessmentId,
-      needs,
-    };
+    for (const { householdId, ...need } of needs) inputs.get(householdId)!.needs.push(need);
+    return inputs;
   }
 
   /**
-   * Published resources of verified providers in these categories whose coverage contains
-   * the area (their coverage area is one of the ids on its path: index-backed), with what
-   * is left of them.
+   * Published resources of verified providers in these categories whose coverage area is one
+   * of these areas (the ids on the households' paths: index-backed), with what is left of them.
    */
-  candidates(categories: string[], areaPath: string): Promise<MatchResource[]> {
+  candidates(categories: string[], coverageAreaIds: string[]): Promise<MatchResource[]> {
     if (categories.length === 0) return Promise.resolve([]);
-    const pathIds = areaPath.split('/').filter(Boolean);
     return this.dataSource.query(
       `SELECT r.id, r.category_code AS "categoryCode", r.form, r.service_level AS "serviceLevel",
               cov.path AS "coveragePath", to_char(r.valid_from, 'YYYY-MM-DD') AS "validFrom",
@@ -69,7 +80,7 @@ export class MatchingRepository {
          JOIN area cov ON cov.id = r.coverage_area_id
         WHERE r.status = 'published' AND r.category_code = ANY($1) AND r.coverage_area_id = ANY($2::uuid[])
         ORDER BY r.id`,
-      [categories, pathIds],
+      [categories, coverageAreaIds],
     );
   }
 
@@ -120,48 +131,69 @@ export class MatchingRepository {
     return new Set(rows.map((r) => r.c));
   }
 
-  /** What the household already receives: approved proposals (referrals come with the next issue). */
-  async history(householdId: string): Promise<ServiceHistory> {
-    const rows: Array<{ needId: string; resourceId: string; form: string; categoryCode: string }> =
-      await this.dataSource.query(
-        `SELECT m.need_id AS "needId", m.resource_id AS "resourceId", r.form, r.category_code AS "categoryCode"
+  /** What each household already receives: approved proposals (referrals come with the next issue). */
+  async histories(householdIds: string[]): Promise<Map<string, ServiceHistory>> {
+    const rows: Array<{
+      householdId: string;
+      needId: string;
+      resourceId: string;
+      form: string;
+      categoryCode: string;
+    }> = await this.dataSource.query(
+      `SELECT m.household_id AS "householdId", m.need_id AS "needId", m.resource_id AS "resourceId",
+              r.form, r.category_code AS "categoryCode"
          FROM match_proposal m JOIN resource r ON r.id = m.resource_id
-        WHERE m.household_id = $1 AND m.status = 'approved'`,
-        [householdId],
-      );
-    return {
-      servedNeedIds: new Set(rows.map((r) => r.needId)),
-      cashCategories: new Set(rows.filter((r) => r.form === 'cash').map((r) => r.categoryCode)),
-      servedResourceIds: new Set(rows.map((r) => r.resourceId)),
-    };
+        WHERE m.household_id = ANY($1) AND m.status = 'approved'`,
+      [householdIds],
+    );
+    const histories = new Map<string, { [K in keyof ServiceHistory]: Set<string> }>();
+    for (const id of householdIds) {
+      histories.set(id, {
+        servedNeedIds: new Set(),
+        cashCategories: new Set(),
+        servedResourceIds: new Set(),
+      });
+    }
+    for (const r of rows) {
+      const h = histories.get(r.householdId)!;
+      h.servedNeedIds.add(r.needId);
+      h.servedResourceIds.add(r.resourceId);
+      if (r.form === 'cash') h.cashCategories.add(r.categoryCode);
+    }
+    return histories;
   }
 
   /**
-   * Writes one run's results in a single transaction: proposals in one multi-row insert
-   * (a retried run inserts nothing twice), older open proposals of these needs that the run
-   * did not propose again superseded, the needs' status and explanations updated in bulk.
-   * Returns the needs whose status changed, for the audit.
+   * Writes the results of several households' runs in the caller's transaction: proposals in
+   * one multi-row insert (a retried run inserts nothing twice), older open proposals of these
+   * needs that the run did not propose again superseded, the needs' status and explanations
+   * updated in bulk. Returns the needs whose status changed, for the audit.
    */
   async persist(
     manager: EntityManager,
-    input: MatchInput,
-    results: NeedResult[],
-  ): Promise<Array<{ id: string; from: string; to: string }>> {
+    runs: Array<{ input: MatchInput; results: NeedResult[] }>,
+  ): Promise<Array<{ id: string; householdId: string; from: string; to: string }>> {
+    const results = runs.flatMap((run) => run.results);
     const needIds = results.map((r) => r.needId);
-    // Serialises runs for the same household (a re-match racing the first match).
+    if (needIds.length === 0) return [];
+    // Serialises runs for the same household (a re-match racing the first match); one lock
+    // order (by id) for every batch, so concurrent batches cannot deadlock.
     await manager.query(`SELECT id FROM need WHERE id = ANY($1) ORDER BY id FOR UPDATE`, [needIds]);
-    const needById = new Map(input.needs.map((n) => [n.id, n]));
+    const needById = new Map(runs.flatMap((run) => run.input.needs.map((n) => [n.id, n])));
+    const runOf = new Map(
+      runs.flatMap((run) => run.input.needs.map((n) => [n.id, run.input] as const)),
+    );
     const proposals = results.flatMap((r) => r.proposals);
     if (proposals.length > 0) {
       await manager.query(
         `INSERT INTO match_proposal (need_id, household_id, resource_id, assessment_id, score, rank, urgency, category_code, explanation)
-         SELECT t.need_id, $1, t.resource_id, $2, t.score, t.rank, t.urgency::need_urgency, t.category_code, t.explanation
-           FROM unnest($3::uuid[], $4::uuid[], $5::numeric[], $6::smallint[], $7::text[], $8::text[], $9::jsonb[])
-             AS t(need_id, resource_id, score, rank, urgency, category_code, explanation)
+         SELECT t.need_id, t.household_id, t.resource_id, t.assessment_id, t.score, t.rank, t.urgency::need_urgency, t.category_code, t.explanation
+           FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::numeric[], $6::smallint[], $7::text[], $8::text[], $9::jsonb[])
+             AS t(household_id, assessment_id, need_id, resource_id, score, rank, urgency, category_code, explanation)
          ON CONFLICT (need_id, resource_id, assessment_id) DO NOTHING`,
         [
-          input.household.id,
-          input.assessmentId,
+          proposals.map((p) => runOf.get(p.needId)!.household.id),
+          proposals.map((p) => runOf.get(p.needId)!.assessmentId),
           proposals.map((p) => p.needId),
           proposals.map((p) => p.resourceId),
           proposals.map((p) => p.score),
@@ -178,9 +210,11 @@ export class MatchingRepository {
           AND (m.need_id, m.resource_id) NOT IN (SELECT * FROM unnest($2::uuid[], $3::uuid[]))`,
       [needIds, proposals.map((p) => p.needId), proposals.map((p) => p.resourceId)],
     );
-    const [changed]: [Array<{ id: string; from: string; to: string }>, number] =
-      await manager.query(
-        `WITH r AS (
+    const [changed]: [
+      Array<{ id: string; householdId: string; from: string; to: string }>,
+      number,
+    ] = await manager.query(
+      `WITH r AS (
          SELECT * FROM unnest($1::uuid[], $2::boolean[], $3::jsonb[], $4::text[])
            AS t(id, matched, rejections, unmet)
        ), before AS (SELECT n.id, n.status FROM need n JOIN r ON r.id = n.id)
@@ -191,14 +225,14 @@ export class MatchingRepository {
               updated_at = now()
          FROM r, before
         WHERE n.id = r.id AND before.id = n.id AND n.status IN ('open', 'matched')
-       RETURNING n.id, before.status AS "from", n.status AS "to"`,
-        [
-          needIds,
-          results.map((r) => r.proposals.length > 0),
-          results.map((r) => JSON.stringify(r.rejected)),
-          results.map((r) => (r.unmet ? r.unmet.join(',') : null)),
-        ],
-      );
+       RETURNING n.id, n.household_id AS "householdId", before.status AS "from", n.status AS "to"`,
+      [
+        needIds,
+        results.map((r) => r.proposals.length > 0),
+        results.map((r) => JSON.stringify(r.rejected)),
+        results.map((r) => (r.unmet ? r.unmet.join(',') : null)),
+      ],
+    );
     return changed.filter((c) => c.from !== c.to);
   }
 }

@@ -113,12 +113,29 @@ export class EnvironmentVariables {
   @Max(20)
   MATCH_TOP_K = 3;
 
-  /** Matching jobs one matcher process runs at once. */
+  /**
+   * Matching jobs one matcher process holds at once. Jobs are cheap to hold: they wait to be
+   * run together in batches (MATCH_BATCH_SIZE), so this bounds how full a batch can get.
+   */
   @Transform(toInt)
   @IsInt()
   @Min(1)
-  @Max(64)
-  MATCH_CONCURRENCY = 4;
+  @Max(1000)
+  MATCH_CONCURRENCY = 100;
+
+  /** Households matched together: one load, one transaction, one multi-row insert. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  MATCH_BATCH_SIZE = 50;
+
+  /** Batches one matcher process runs at once (each holds a database connection). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(8)
+  MATCH_BATCHES_IN_FLIGHT = 2;
 
   /** Optional JSON overriding score weights, e.g. {"level":0.4,"rating":0.1}. */
   @IsOptional()
@@ -159,7 +176,13 @@ export interface AppConfig {
     exitGraceMonths: number;
     exitGraceMonthsEmployment: number;
   };
-  matching: { topK: number; concurrency: number; weights: Record<string, number> };
+  matching: {
+    topK: number;
+    concurrency: number;
+    batchSize: number;
+    batchesInFlight: number;
+    weights: Record<string, number>;
+  };
 }
 
 export class ConfigValidationError extends Error {
@@ -216,6 +239,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     matching: {
       topK: vars.MATCH_TOP_K,
       concurrency: vars.MATCH_CONCURRENCY,
+      batchSize: vars.MATCH_BATCH_SIZE,
+      batchesInFlight: vars.MATCH_BATCHES_IN_FLIGHT,
       weights: parseWeights(vars.MATCH_WEIGHTS),
     },
     households: {
