@@ -24,3 +24,4 @@ export const PLATFORM_ENTITIES = [UserEntity, LoginFailureEntity, AuditLogEntity
 export * from './shutdown';
 export * from './crypto/pii-cipher';
 export * from './time/china-date';
+export * from './time/clock';

@@ -1,3 +1,4 @@
+import { Clock } from './time/clock';
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import type { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
@@ -36,6 +37,7 @@ export class PlatformModule {
         UsersModule,
       ],
       providers: [
+        Clock,
         {
           provide: PiiCipher,
           inject: [APP_CONFIG],
@@ -43,7 +45,7 @@ export class PlatformModule {
             new PiiCipher(config.pii.hmacKey, config.pii.encryptionKey),
         },
       ],
-      exports: [UsersModule, PiiCipher],
+      exports: [UsersModule, PiiCipher, Clock],
     };
   }
 }

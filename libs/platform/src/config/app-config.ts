@@ -155,6 +155,48 @@ export class EnvironmentVariables {
   @Min(0)
   @Max(24)
   EXIT_GRACE_MONTHS_EMPLOYMENT = 12;
+
+  /** Hours a provider has to accept a referral (normal and urgent needs). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(720)
+  SLA_ACCEPT_HOURS = 72;
+
+  /** The same for emergency needs. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(720)
+  SLA_ACCEPT_HOURS_EMERGENCY = 24;
+
+  /** Days from approval to delivery (normal and urgent needs). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(365)
+  SLA_DELIVER_DAYS = 14;
+
+  /** The same for emergency needs. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(365)
+  SLA_DELIVER_DAYS_EMERGENCY = 3;
+
+  /** Hours an overdue referral stays escalated before it expires and releases its unit. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(2160)
+  SLA_EXPIRE_AFTER_OVERDUE_HOURS = 72;
+
+  /** Days a declined or expired resource is parked (skipped by the matcher) for that household. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(365)
+  REFERRAL_PARK_DAYS = 30;
 }
 
 export interface AppConfig {
@@ -175,6 +217,12 @@ export interface AppConfig {
     lowIncomeRatio: number;
     exitGraceMonths: number;
     exitGraceMonthsEmployment: number;
+  };
+  referrals: {
+    acceptHours: { normal: number; emergency: number };
+    deliverDays: { normal: number; emergency: number };
+    expireAfterOverdueHours: number;
+    parkDays: number;
   };
   matching: {
     topK: number;
@@ -247,6 +295,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       lowIncomeRatio: vars.LOW_INCOME_RATIO,
       exitGraceMonths: vars.EXIT_GRACE_MONTHS,
       exitGraceMonthsEmployment: vars.EXIT_GRACE_MONTHS_EMPLOYMENT,
+    },
+    referrals: {
+      acceptHours: { normal: vars.SLA_ACCEPT_HOURS, emergency: vars.SLA_ACCEPT_HOURS_EMERGENCY },
+      deliverDays: { normal: vars.SLA_DELIVER_DAYS, emergency: vars.SLA_DELIVER_DAYS_EMERGENCY },
+      expireAfterOverdueHours: vars.SLA_EXPIRE_AFTER_OVERDUE_HOURS,
+      parkDays: vars.REFERRAL_PARK_DAYS,
     },
   };
 }

@@ -53,6 +53,13 @@ export const ERROR_STATUS = {
   IMPORT_TOO_LARGE: HttpStatus.PAYLOAD_TOO_LARGE,
   // matching
   MATCH_NOT_FOUND: HttpStatus.NOT_FOUND,
+  MATCH_NOT_PROPOSED: HttpStatus.CONFLICT,
+  RESOURCE_CAPACITY_EXHAUSTED: HttpStatus.CONFLICT,
+  RESOURCE_UNAVAILABLE: HttpStatus.CONFLICT,
+  NEED_ALREADY_SERVED: HttpStatus.CONFLICT,
+  // referrals
+  REFERRAL_NOT_FOUND: HttpStatus.NOT_FOUND,
+  REFERRAL_INVALID_TRANSITION: HttpStatus.CONFLICT,
 } as const satisfies Record<string, HttpStatus>;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

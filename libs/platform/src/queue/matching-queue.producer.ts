@@ -19,6 +19,17 @@ export class MatchingQueueProducer {
     );
   }
 
+  /** A unit went back to the resource (a referral declined or expired): once per referral. */
+  async rematchResourceAfterRelease(resourceId: string, referralId: string): Promise<void> {
+    await this.queue.add(
+      'rematch-resource',
+      { resourceId, releasedBy: referralId },
+      {
+        jobId: jobIds.rematchResourceAfterRelease(resourceId, referralId),
+      },
+    );
+  }
+
   /** Many households at once, in addBulk batches: never one add per household. */
   async matchHouseholds(
     jobs: Array<{ householdId: string; assessmentId: string; jobId: string; emergency: boolean }>,

@@ -25,12 +25,17 @@ export interface JobPayloads {
     'enqueue-pending-matches': Record<string, never>;
     /** Re-queues open needs that were never matched (Redis lost their jobs): at start and every 10 minutes. */
     'reconcile-matching': Record<string, never>;
+    /** Marks overdue referrals, escalates them one area level up, expires them past the hard limit. */
+    'sla-sweep': Record<string, never>;
   };
   matching: {
     /** Match a household's open needs after an assessment completed (the matcher issue consumes it). */
     'match-household': { householdId: string; assessmentId: string };
-    /** A resource was published or resumed: re-match households with open needs it may serve. */
-    'rematch-resource': { resourceId: string; version: number };
+    /**
+     * A resource was published or resumed (its version), or a referral released a unit of it
+     * (releasedBy: the referral): re-match households with open needs it may serve.
+     */
+    'rematch-resource': { resourceId: string; version?: number; releasedBy?: string };
   };
 }
 
@@ -46,6 +51,7 @@ export const JOB_NAMES: { [Q in QueueName]: ReadonlyArray<JobName<Q>> } = {
     'complete-exits',
     'enqueue-pending-matches',
     'reconcile-matching',
+    'sla-sweep',
   ],
   matching: ['match-household', 'rematch-resource'],
 };
@@ -66,10 +72,17 @@ export const jobIds = {
   /** Once per resource version: publishing then resuming re-matches twice, a retry never. */
   rematchResource: (resourceId: string, version: number) =>
     `rematch-resource.${resourceId}.${version}`,
+  /** Capacity released by a referral that ended without delivery. */
+  rematchResourceAfterRelease: (resourceId: string, referralId: string) =>
+    `rematch-resource.${resourceId}.release.${referralId}`,
   /** A household re-matched because a resource appeared: once per resource version. */
-  matchHouseholdFor: (householdId: string, resourceId: string, version: number) =>
-    `match-household.${householdId}.after.${resourceId}.${version}`,
+  matchHouseholdFor: (householdId: string, resourceId: string, cause: string) =>
+    `match-household.${householdId}.after.${resourceId}.${cause}`,
   reconcileScheduler: () => 'maintenance.reconcile-matching',
+  slaSweepScheduler: () => 'maintenance.sla-sweep',
+  /** A need re-queued because its referral ended (declined, expired, closed unresolved). */
+  matchHouseholdAfterReferral: (householdId: string, referralId: string, status: string) =>
+    `match-household.${householdId}.referral.${referralId}.${status}`,
 };
 
 export const HEARTBEAT_EVERY_MS = 30_000;
@@ -78,6 +91,7 @@ export const EXPIRE_RESOURCES_EVERY_MS = 60 * 60_000;
 export const COMPLETE_EXITS_EVERY_MS = 60 * 60_000;
 export const ENQUEUE_PENDING_MATCHES_EVERY_MS = 5 * 60_000;
 export const RECONCILE_MATCHING_EVERY_MS = 10 * 60_000;
+export const SLA_SWEEP_EVERY_MS = 5 * 60_000;
 /** Jobs per addBulk call when a resource fans out to households. */
 export const FAN_OUT_BATCH = 1_000;
 /** BullMQ priorities: lower runs first. Emergency households take the green channel. */
