@@ -2,6 +2,7 @@ import { Platform1763942400000 } from './1763942400000-Platform';
 import { Resources1763942500000 } from './1763942500000-Resources';
 import { Households1763942600000 } from './1763942600000-Households';
 import { Matching1763942700000 } from './1763942700000-Matching';
+import { Referrals1763942800000 } from './1763942800000-Referrals';
 
 /**
  * Every migration, oldest first. Listed by hand (not globbed) so that the compiled apps,
@@ -12,4 +13,5 @@ export const MIGRATIONS = [
   Resources1763942500000,
   Households1763942600000,
   Matching1763942700000,
+  Referrals1763942800000,
 ];

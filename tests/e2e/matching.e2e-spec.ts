@@ -223,10 +223,8 @@ describe('Matching through the queue and the matcher process (e2e)', () => {
       20_000,
       'the first cash proposal',
     );
-    // As if civil-affairs staff had approved it (approval is the next issue's endpoint).
-    await ctx.dataSource.query(`UPDATE match_proposal SET status = 'approved' WHERE id = $1`, [
-      proposal.id,
-    ]);
+    // Civil-affairs staff approve it: the household now receives that cash benefit.
+    await ctx.http.post(`/matches/${proposal.id}/approve`).set('Authorization', staff).expect(201);
     const second = await ctx.publishedResource(provider, staff, tree.communityA, {
       categoryCode: 'basic_living',
       form: 'cash',

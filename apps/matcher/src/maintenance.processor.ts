@@ -8,13 +8,14 @@ import {
   COMPLETE_EXITS_EVERY_MS,
   ENQUEUE_PENDING_MATCHES_EVERY_MS,
   RECONCILE_MATCHING_EVERY_MS,
+  SLA_SWEEP_EVERY_MS,
   EXPIRE_RESOURCES_EVERY_MS,
   PRUNE_LOGIN_FAILURES_EVERY_MS,
   QUEUES,
   QueueProcessor,
 } from '@onedoor/platform';
 import { AssessmentsService, HouseholdExitService } from '@onedoor/households';
-import { MatchingService } from '@onedoor/matching';
+import { MatchingService, ReferralsService } from '@onedoor/matching';
 import { ResourceLifecycleService } from '@onedoor/resources';
 import { MaintenanceService } from './maintenance.service';
 
@@ -32,6 +33,7 @@ export class MaintenanceProcessor
     'complete-exits': () => this.householdExits.completeExits(),
     'enqueue-pending-matches': () => this.assessments.enqueuePendingMatches(),
     'reconcile-matching': () => this.matching.reconcile(),
+    'sla-sweep': () => this.referrals.sweep(),
   };
 
   constructor(
@@ -40,6 +42,7 @@ export class MaintenanceProcessor
     private readonly householdExits: HouseholdExitService,
     private readonly assessments: AssessmentsService,
     private readonly matching: MatchingService,
+    private readonly referrals: ReferralsService,
     @InjectQueue(QUEUES.maintenance) private readonly maintenanceQueue: Queue,
   ) {
     super();
@@ -78,6 +81,11 @@ export class MaintenanceProcessor
       jobIds.reconcileScheduler(),
       { every: RECONCILE_MATCHING_EVERY_MS },
       { name: 'reconcile-matching', data: {} },
+    );
+    await this.maintenanceQueue.upsertJobScheduler(
+      jobIds.slaSweepScheduler(),
+      { every: SLA_SWEEP_EVERY_MS },
+      { name: 'sla-sweep', data: {} },
     );
     this.logger.log('maintenance schedules in place');
   }

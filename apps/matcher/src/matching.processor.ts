@@ -18,7 +18,11 @@ export class MatchingProcessor
   protected readonly queue = QUEUES.matching;
   protected readonly handlers: JobHandlers<typeof QUEUES.matching> = {
     'match-household': (data) => this.matching.matchHousehold(data.householdId),
-    'rematch-resource': (data) => this.matching.rematchResource(data.resourceId, data.version),
+    'rematch-resource': (data) =>
+      this.matching.rematchResource(
+        data.resourceId,
+        data.releasedBy ? `release.${data.releasedBy}` : `v${data.version}`,
+      ),
   };
 
   constructor(

@@ -85,6 +85,16 @@ export class MatchProposalEntity {
   @Column({ type: 'jsonb' })
   explanation!: ExplanationItem[];
 
+  /** Who approved or rejected it, when, and (for a rejection) why. */
+  @Column({ type: 'uuid', nullable: true })
+  decidedById!: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  decidedAt!: Date | null;
+
+  @Column({ type: 'text', nullable: true })
+  decisionReason!: string | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 

@@ -1,4 +1,4 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   ApiErrors,
@@ -11,13 +11,51 @@ import {
   Roles,
 } from '@onedoor/platform';
 import { MatchQueryDto, NeedMatchesDto, ProposalDto } from './dto/match.dto';
+import { ApprovalsService } from './approvals.service';
 import { MatchesService } from './matches.service';
+import { ReferralDetailDto, RejectProposalDto } from './referrals/referral.dto';
+import { ReferralsService } from './referrals/referrals.service';
 
 @ApiTags('matching')
 @ApiProtected()
 @Controller()
 export class MatchesController {
-  constructor(private readonly matches: MatchesService) {}
+  constructor(
+    private readonly matches: MatchesService,
+    private readonly approvals: ApprovalsService,
+    private readonly referrals: ReferralsService,
+  ) {}
+
+  @Post('matches/:id/approve')
+  @HttpCode(201)
+  @Roles('civil_affairs')
+  @ApiOperation({
+    summary:
+      'Approve a proposal: reserves one unit atomically and opens a referral to the provider (409 RESOURCE_CAPACITY_EXHAUSTED when none is left; the proposal then expires)',
+  })
+  @ApiOkResponse({ type: ReferralDetailDto })
+  @ApiErrors(400, 404, 409)
+  async approve(
+    @Param('id', ParseIdPipe) id: string,
+    @CurrentUser() principal: Principal,
+  ): Promise<ReferralDetailDto> {
+    return this.referrals.get(await this.approvals.approve(id, principal), principal);
+  }
+
+  @Post('matches/:id/reject')
+  @HttpCode(200)
+  @Roles('civil_affairs')
+  @ApiOperation({ summary: 'Reject a proposal, with a reason' })
+  @ApiOkResponse({ type: ProposalDto })
+  @ApiErrors(400, 404, 409)
+  async reject(
+    @Param('id', ParseIdPipe) id: string,
+    @Body() body: RejectProposalDto,
+    @CurrentUser() principal: Principal,
+  ): Promise<ProposalDto> {
+    await this.approvals.reject(id, body.reason, principal);
+    return this.matches.get(id, principal);
+  }
 
   @Get('matches')
   @Roles('civil_affairs')

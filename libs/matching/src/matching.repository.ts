@@ -23,7 +23,7 @@ export class MatchingRepository {
 
   /**
    * For each household (not exited, with a completed assessment): its latest completed
-   * assessment's facts and its open or matched needs. Households without either are absent.
+   * assessment's facts and its open or matched needs without a live referral. Households without either are absent.
    */
   async loadInputs(householdIds: string[]): Promise<Map<string, MatchInput>> {
     const rows: Array<{
@@ -54,7 +54,9 @@ export class MatchingRepository {
     }
     const needs: Array<MatchNeed & { householdId: string }> = await this.dataSource.query(
       `SELECT id, household_id AS "householdId", category_code AS "categoryCode", severity, urgency
-         FROM need WHERE household_id = ANY($1) AND status IN ('open', 'matched')
+         FROM need n WHERE household_id = ANY($1) AND status IN ('open', 'matched')
+          -- a need with a live referral is being served: re-matching it would undo that
+          AND NOT EXISTS (SELECT 1 FROM referral f WHERE f.need_id = n.id AND f.status IN ('open', 'accepted', 'delivered'))
         ORDER BY id`,
       [[...inputs.keys()]],
     );
@@ -131,41 +133,55 @@ export class MatchingRepository {
     return new Set(rows.map((r) => r.c));
   }
 
-  /** What each household already receives: approved proposals (referrals come with the next issue). */
-  async histories(householdIds: string[]): Promise<Map<string, ServiceHistory>> {
+  /**
+   * What each household already receives, from its referrals: live ones (open, accepted,
+   * delivered) serve their need; any not declined or expired count as served by that resource
+   * and, for cash, in that category. Plus the resources parked for it.
+   */
+  async histories(householdIds: string[], now: Date): Promise<Map<string, ServiceHistory>> {
     const rows: Array<{
       householdId: string;
       needId: string;
       resourceId: string;
       form: string;
       categoryCode: string;
+      live: boolean;
     }> = await this.dataSource.query(
-      `SELECT m.household_id AS "householdId", m.need_id AS "needId", m.resource_id AS "resourceId",
-              r.form, r.category_code AS "categoryCode"
-         FROM match_proposal m JOIN resource r ON r.id = m.resource_id
-        WHERE m.household_id = ANY($1) AND m.status = 'approved'`,
+      `SELECT f.household_id AS "householdId", f.need_id AS "needId", f.resource_id AS "resourceId",
+              r.form, r.category_code AS "categoryCode", f.status IN ('open', 'accepted', 'delivered') AS live
+         FROM referral f JOIN resource r ON r.id = f.resource_id
+        WHERE f.household_id = ANY($1) AND f.status NOT IN ('declined', 'expired')`,
       [householdIds],
     );
-    const histories = new Map<string, { [K in keyof ServiceHistory]: Set<string> }>();
+    const parked: Array<{ householdId: string; resourceId: string }> = await this.dataSource.query(
+      `SELECT household_id AS "householdId", resource_id AS "resourceId"
+         FROM parked_resource WHERE household_id = ANY($1) AND until > $2`,
+      [householdIds, now],
+    );
+    const histories = new Map<string, { [K in keyof ServiceHistory]-?: Set<string> }>();
     for (const id of householdIds) {
       histories.set(id, {
         servedNeedIds: new Set(),
         cashCategories: new Set(),
         servedResourceIds: new Set(),
+        parkedResourceIds: new Set(),
       });
     }
     for (const r of rows) {
       const h = histories.get(r.householdId)!;
-      h.servedNeedIds.add(r.needId);
+      if (r.live) h.servedNeedIds.add(r.needId);
       h.servedResourceIds.add(r.resourceId);
       if (r.form === 'cash') h.cashCategories.add(r.categoryCode);
     }
+    for (const p of parked) histories.get(p.householdId)!.parkedResourceIds.add(p.resourceId);
     return histories;
   }
 
   /**
    * Writes the results of several households' runs in the caller's transaction: proposals in
-   * one multi-row insert (a retried run inserts nothing twice), older open proposals of these
+   * one multi-row insert (a retried run inserts nothing twice; a proposal superseded when
+   * another was approved comes back when the need is re-matched after a decline; approved,
+   * rejected and expired ones stay as decided), older open proposals of these
    * needs that the run did not propose again superseded, the needs' status and explanations
    * updated in bulk. Returns the needs whose status changed, for the audit.
    */
@@ -190,7 +206,10 @@ export class MatchingRepository {
          SELECT t.need_id, t.household_id, t.resource_id, t.assessment_id, t.score, t.rank, t.urgency::need_urgency, t.category_code, t.explanation
            FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::numeric[], $6::smallint[], $7::text[], $8::text[], $9::jsonb[])
              AS t(household_id, assessment_id, need_id, resource_id, score, rank, urgency, category_code, explanation)
-         ON CONFLICT (need_id, resource_id, assessment_id) DO NOTHING`,
+         ON CONFLICT (need_id, resource_id, assessment_id) DO UPDATE
+            SET status = 'proposed', score = EXCLUDED.score, rank = EXCLUDED.rank,
+                explanation = EXCLUDED.explanation, updated_at = now(), version = match_proposal.version + 1
+          WHERE match_proposal.status = 'superseded'`,
         [
           proposals.map((p) => runOf.get(p.needId)!.household.id),
           proposals.map((p) => runOf.get(p.needId)!.assessmentId),

@@ -4,6 +4,7 @@ import {
   APP_CONFIG,
   type AppConfig,
   AuditLogRepository,
+  Clock,
   jobIds,
   MatchingQueueProducer,
   todayInChina,
@@ -57,6 +58,7 @@ export class MatchingService implements OnApplicationShutdown {
     private readonly tx: TransactionRunner,
     private readonly auditLog: AuditLogRepository,
     private readonly queue: MatchingQueueProducer,
+    private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     this.weights = { ...DEFAULT_WEIGHTS, ...config.matching.weights } as Weights;
@@ -120,12 +122,12 @@ export class MatchingService implements OnApplicationShutdown {
   }
 
   /** Fans a newly available resource out to the households it may serve, in addBulk batches. */
-  async rematchResource(resourceId: string, version: number): Promise<number> {
+  async rematchResource(resourceId: string, cause: string): Promise<number> {
     const households = await this.repo.householdsForResource(resourceId);
     return this.queue.matchHouseholds(
       households.map((h) => ({
         ...h,
-        jobId: jobIds.matchHouseholdFor(h.householdId, resourceId, version),
+        jobId: jobIds.matchHouseholdFor(h.householdId, resourceId, cause),
       })),
     );
   }
@@ -162,7 +164,10 @@ export class MatchingService implements OnApplicationShutdown {
     const [resources, supplied, histories] = await Promise.all([
       this.repo.candidates(categories, areaIds),
       this.repo.suppliedCategories(categories),
-      this.repo.histories(inputs.map((i) => i.household.id)),
+      this.repo.histories(
+        inputs.map((i) => i.household.id),
+        this.clock.now(),
+      ),
     ]);
     const byCoverage = new Map<string, MatchResource[]>();
     for (const r of resources) {

@@ -35,6 +35,7 @@ export class RejectionDto {
     enum: [
       'OUTSIDE_COVERAGE',
       'NOT_VALID',
+      'PARKED',
       'CAPACITY_EXHAUSTED',
       'ELIGIBILITY',
       'DUPLICATE_ASSISTANCE',

@@ -227,4 +227,22 @@ describe(valueFit.name, () => {
     expect(valueFit({ form: 'cash', valuePerUnitFen: 125_000 }, 5)).toBe(0.5);
     expect(valueFit({ form: 'service', valuePerUnitFen: null }, 5)).toBe(0.5);
   });
+
+  it('skips a resource parked for the household, saying so; all parked → unmet PARKED', () => {
+    const parked = resource({ serviceLevel: 'community', coveragePath: '/c/d/s1/k1/' });
+    const other = resource();
+    const history: ServiceHistory = {
+      servedNeedIds: new Set(),
+      cashCategories: new Set(),
+      servedResourceIds: new Set(),
+      parkedResourceIds: new Set([parked.id]),
+    };
+    const [result] = matchHousehold(household, [need()], [parked, other], history, options);
+    expect(result.proposals.map((p) => p.resourceId)).toEqual([other.id]);
+    expect(result.rejected).toEqual([
+      expect.objectContaining({ resourceId: parked.id, reason: 'PARKED' }),
+    ]);
+    const [alone] = matchHousehold(household, [need()], [parked], history, options);
+    expect(alone.unmet).toEqual(['PARKED']);
+  });
 });

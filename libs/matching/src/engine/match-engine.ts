@@ -46,6 +46,8 @@ export interface ServiceHistory {
   cashCategories: ReadonlySet<string>;
   /** Resources that already served this household (the default repeat window: once). */
   servedResourceIds: ReadonlySet<string>;
+  /** Resources parked for this household after a declined or expired referral. */
+  parkedResourceIds?: ReadonlySet<string>;
 }
 
 export const FACTORS = ['level', 'severity', 'urgency', 'rating', 'capacity', 'valueFit'] as const;
@@ -76,13 +78,19 @@ export interface EngineOptions {
 }
 
 export type RejectionReason =
-  'OUTSIDE_COVERAGE' | 'NOT_VALID' | 'CAPACITY_EXHAUSTED' | 'ELIGIBILITY' | 'DUPLICATE_ASSISTANCE';
+  | 'OUTSIDE_COVERAGE'
+  | 'NOT_VALID'
+  | 'PARKED'
+  | 'CAPACITY_EXHAUSTED'
+  | 'ELIGIBILITY'
+  | 'DUPLICATE_ASSISTANCE';
 export type UnmetReason =
   | 'NO_RESOURCE_IN_CATEGORY'
   | 'NONE_COVERS_AREA'
   | 'NONE_ELIGIBLE'
   | 'CAPACITY_EXHAUSTED'
-  | 'DUPLICATE_ASSISTANCE';
+  | 'DUPLICATE_ASSISTANCE'
+  | 'PARKED';
 
 export interface Rejection {
   resourceId: string;
@@ -179,6 +187,13 @@ function exclusion(
       detail: `valid ${r.validFrom} – ${r.validUntil ?? '…'}`,
     };
   }
+  if (history.parkedResourceIds?.has(r.id)) {
+    return {
+      resourceId: r.id,
+      reason: 'PARKED',
+      detail: 'a referral to it was declined or expired; parked for this household',
+    };
+  }
   if (r.remaining <= 0) return { resourceId: r.id, reason: 'CAPACITY_EXHAUSTED' };
   const eligibility = evaluateEligibility(r.eligibility, h.facts);
   if (!eligibility.eligible)
@@ -211,11 +226,12 @@ const UNMET_OF: Partial<Record<RejectionReason, UnmetReason>> = {
   ELIGIBILITY: 'NONE_ELIGIBLE',
   CAPACITY_EXHAUSTED: 'CAPACITY_EXHAUSTED',
   DUPLICATE_ASSISTANCE: 'DUPLICATE_ASSISTANCE',
+  PARKED: 'PARKED',
 };
 
 /**
  * "1 family + N resources": for each open need, the candidates of its category are checked
- * in order (coverage, validity, capacity, eligibility, duplicate assistance); the rest are
+ * in order (coverage, validity, parked, capacity, eligibility, duplicate assistance); the rest are
  * ranked by service level first (community before street before district: tiered linking),
  * then by score, and the top K proposed, each with its explanation. Every excluded candidate
  * is returned with the rule that excluded it; a need with no proposal gets its unmet reasons.

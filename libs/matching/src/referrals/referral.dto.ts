@@ -1,0 +1,155 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Max,
+  Min,
+} from 'class-validator';
+import { AuditEntryDto, PageQueryDto } from '@onedoor/platform';
+import { DECLINE_REASONS, type DeclineReason, REFERRAL_STATUSES } from './referral.entity';
+
+export class RejectProposalDto {
+  @ApiProperty({ description: 'Why the proposal is rejected (kept with it and in the audit)' })
+  @IsString()
+  @Length(1, 500)
+  reason!: string;
+}
+
+export class DeclineReferralDto {
+  @ApiProperty({ enum: DECLINE_REASONS, enumName: 'DeclineReason' })
+  @IsIn(DECLINE_REASONS)
+  reason!: DeclineReason;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @Length(1, 1000)
+  note?: string;
+}
+
+export class DeliverReferralDto {
+  @ApiPropertyOptional({
+    default: 1,
+    description: 'Units delivered: the reserved unit, plus any more if capacity allows',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
+  units?: number;
+
+  @ApiPropertyOptional({ description: 'Amount delivered, in fen (cash and in-kind)' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  amountFen?: number;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @Length(1, 1000)
+  note?: string;
+}
+
+export class CloseReferralDto {
+  @ApiProperty({ minimum: 1, maximum: 5, description: "The household's satisfaction" })
+  @IsInt()
+  @Min(1)
+  @Max(5)
+  satisfaction!: number;
+
+  @ApiProperty({ description: 'Whether the need is resolved (false re-opens and re-matches it)' })
+  @IsBoolean()
+  resolved!: boolean;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @Length(1, 1000)
+  note?: string;
+}
+
+export class ReferralQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: REFERRAL_STATUSES, enumName: 'ReferralStatus' })
+  @IsOptional()
+  @IsIn(REFERRAL_STATUSES)
+  status?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  providerId?: string;
+
+  @ApiPropertyOptional({ description: 'Only open or accepted referrals past a deadline' })
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  overdue?: boolean;
+}
+
+export class ReferralDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) proposalId!: string;
+  @ApiProperty({ format: 'uuid' }) needId!: string;
+  @ApiProperty({ format: 'uuid' }) householdId!: string;
+  @ApiProperty({ format: 'uuid' }) resourceId!: string;
+  @ApiProperty() resourceTitle!: string;
+  @ApiProperty({ format: 'uuid' }) providerId!: string;
+  @ApiProperty() providerName!: string;
+  @ApiProperty({ enum: REFERRAL_STATUSES, enumName: 'ReferralStatus' }) status!: string;
+  @ApiProperty({ enum: ['normal', 'urgent', 'emergency'] }) urgency!: string;
+  @ApiProperty() categoryCode!: string;
+  @ApiProperty({ type: String, format: 'date-time' }) acceptDueAt!: string;
+  @ApiProperty({ type: String, format: 'date-time' }) deliverDueAt!: string;
+  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true })
+  acceptedAt!: string | null;
+  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true })
+  deliveredAt!: string | null;
+  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true })
+  closedAt!: string | null;
+  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true })
+  endedAt!: string | null;
+  @ApiPropertyOptional({
+    type: String,
+    enum: DECLINE_REASONS,
+    enumName: 'DeclineReason',
+    nullable: true,
+  })
+  declineReason!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) declineNote!: string | null;
+  @ApiPropertyOptional({ type: Number, nullable: true }) unitsDelivered!: number | null;
+  @ApiPropertyOptional({ type: Number, nullable: true }) amountDeliveredFen!: number | null;
+  @ApiPropertyOptional({ type: Number, nullable: true }) satisfaction!: number | null;
+  @ApiPropertyOptional({ type: Boolean, nullable: true }) needResolved!: boolean | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) feedbackNote!: string | null;
+  @ApiProperty({ description: 'A deadline passed (set by the SLA sweep)' }) overdue!: boolean;
+  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true })
+  overdueAt!: string | null;
+  @ApiPropertyOptional({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'The area whose civil-affairs staff it was escalated to',
+  })
+  escalatedToAreaId!: string | null;
+  @ApiProperty({ type: String, format: 'date-time' }) createdAt!: string;
+}
+
+export class ReferralDetailDto extends ReferralDto {
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description:
+      'The decision snapshot: household facts, need, rule document and version, score and explanation at approval. Providers get it without the household facts.',
+  })
+  snapshot!: Record<string, unknown>;
+
+  @ApiProperty({ type: [AuditEntryDto], description: 'Every state change, oldest first' })
+  history!: AuditEntryDto[];
+}

@@ -1,0 +1,190 @@
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+  VersionColumn,
+} from 'typeorm';
+import { HouseholdEntity, NeedEntity } from '@onedoor/households';
+import { ProviderEntity, ResourceEntity } from '@onedoor/resources';
+import type { Urgency } from '../engine/match-engine';
+import { MatchProposalEntity } from '../match-proposal.entity';
+import type { DecisionSnapshot } from './decision-snapshot';
+
+export const REFERRAL_STATUSES = [
+  'open',
+  'accepted',
+  'delivered',
+  'closed',
+  'declined',
+  'expired',
+] as const;
+export type ReferralStatus = (typeof REFERRAL_STATUSES)[number];
+/** A referral still holding its need (and, until delivered, a reserved unit). */
+export const LIVE_REFERRAL_STATUSES: readonly ReferralStatus[] = ['open', 'accepted', 'delivered'];
+
+export const DECLINE_REASONS = [
+  'capacity',
+  'outside_area',
+  'not_eligible',
+  'missing_documents',
+  'household_refused',
+  'other',
+] as const;
+export type DeclineReason = (typeof DECLINE_REASONS)[number];
+
+/**
+ * An approved proposal sent to the resource's provider. One live referral per need (partial
+ * unique index); deadlines are fixed at approval from the need's urgency.
+ */
+@Entity({ name: 'referral' })
+@Index('uq_referral_live_need', ['needId'], {
+  unique: true,
+  where: `status IN ('open', 'accepted', 'delivered')`,
+})
+@Index('ix_referral_status_due', ['status', 'acceptDueAt'])
+@Index('ix_referral_provider_status', ['providerId', 'status'])
+@Check('ck_referral_satisfaction', `"satisfaction" IS NULL OR "satisfaction" BETWEEN 1 AND 5`)
+export class ReferralEntity {
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_referral' })
+  id!: string;
+
+  @Index('uq_referral_proposal', { unique: true })
+  @Column({ type: 'uuid' })
+  proposalId!: string;
+
+  @ManyToOne(() => MatchProposalEntity)
+  @JoinColumn({ name: 'proposal_id', foreignKeyConstraintName: 'fk_referral_proposal' })
+  proposal?: MatchProposalEntity;
+
+  @Column({ type: 'uuid' })
+  needId!: string;
+
+  @ManyToOne(() => NeedEntity)
+  @JoinColumn({ name: 'need_id', foreignKeyConstraintName: 'fk_referral_need' })
+  need?: NeedEntity;
+
+  @Index('ix_referral_household_id')
+  @Column({ type: 'uuid' })
+  householdId!: string;
+
+  @ManyToOne(() => HouseholdEntity)
+  @JoinColumn({ name: 'household_id', foreignKeyConstraintName: 'fk_referral_household' })
+  household?: HouseholdEntity;
+
+  @Index('ix_referral_resource_id')
+  @Column({ type: 'uuid' })
+  resourceId!: string;
+
+  @ManyToOne(() => ResourceEntity)
+  @JoinColumn({ name: 'resource_id', foreignKeyConstraintName: 'fk_referral_resource' })
+  resource?: ResourceEntity;
+
+  @Column({ type: 'uuid' })
+  providerId!: string;
+
+  @ManyToOne(() => ProviderEntity)
+  @JoinColumn({ name: 'provider_id', foreignKeyConstraintName: 'fk_referral_provider' })
+  provider?: ProviderEntity;
+
+  /** The household's community path at approval: area scope for staff and assessors. */
+  @Index('ix_referral_area_path', { synchronize: false })
+  @Column({ type: 'text' })
+  areaPath!: string;
+
+  @Column({
+    type: 'enum',
+    enum: REFERRAL_STATUSES,
+    enumName: 'referral_status',
+    default: 'open',
+  })
+  status!: ReferralStatus;
+
+  @Column({ type: 'enum', enum: ['normal', 'urgent', 'emergency'], enumName: 'need_urgency' })
+  urgency!: Urgency;
+
+  @Column({ type: 'text' })
+  categoryCode!: string;
+
+  @Column({ type: 'timestamptz' })
+  acceptDueAt!: Date;
+
+  @Column({ type: 'timestamptz' })
+  deliverDueAt!: Date;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  acceptedAt!: Date | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  deliveredAt!: Date | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  closedAt!: Date | null;
+
+  /** When it declined or expired. */
+  @Column({ type: 'timestamptz', nullable: true })
+  endedAt!: Date | null;
+
+  @Column({ type: 'enum', enum: DECLINE_REASONS, enumName: 'decline_reason', nullable: true })
+  declineReason!: DeclineReason | null;
+
+  @Column({ type: 'text', nullable: true })
+  declineNote!: string | null;
+
+  @Column({ type: 'integer', nullable: true })
+  unitsDelivered!: number | null;
+
+  @Column({ type: 'bigint', nullable: true })
+  amountDeliveredFen!: string | null;
+
+  @Column({ type: 'smallint', nullable: true })
+  satisfaction!: number | null;
+
+  @Column({ type: 'boolean', nullable: true })
+  needResolved!: boolean | null;
+
+  @Column({ type: 'text', nullable: true })
+  feedbackNote!: string | null;
+
+  /** Set by the SLA sweep when a deadline passed; cleared by nothing (history). */
+  @Column({ type: 'timestamptz', nullable: true })
+  overdueAt!: Date | null;
+
+  /** The area whose civil-affairs staff the overdue referral was escalated to. */
+  @Column({ type: 'uuid', nullable: true })
+  escalatedToAreaId!: string | null;
+
+  /** What the approver saw: never updated after approval. */
+  @Column({ type: 'jsonb' })
+  snapshot!: DecisionSnapshot;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt!: Date;
+
+  @VersionColumn({ default: 1 })
+  version!: number;
+}
+
+/** A resource the matcher skips for one household until `until` (after a decline or expiry). */
+@Entity({ name: 'parked_resource' })
+export class ParkedResourceEntity {
+  @Column({ type: 'uuid', primary: true, primaryKeyConstraintName: 'pk_parked_resource' })
+  householdId!: string;
+
+  @Column({ type: 'uuid', primary: true, primaryKeyConstraintName: 'pk_parked_resource' })
+  resourceId!: string;
+
+  @Column({ type: 'timestamptz' })
+  until!: Date;
+
+  @Column({ type: 'uuid' })
+  referralId!: string;
+}

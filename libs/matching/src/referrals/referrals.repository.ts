@@ -1,0 +1,190 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { applyAreaScope, type PageQueryDto, type Principal } from '@onedoor/platform';
+import { type ReferralEntity, ReferralEntity as Referral } from './referral.entity';
+
+export interface ReferralFilter {
+  status?: string;
+  providerId?: string;
+  overdue?: boolean;
+}
+
+/** Referral reads (scoped to the reader) and the conditional capacity updates. */
+@Injectable()
+export class ReferralsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Providers see their own organization's referrals; staff and assessors their area's. */
+  private visible(principal: Principal, manager?: EntityManager) {
+    const qb = (manager ?? this.dataSource.manager)
+      .getRepository(Referral)
+      .createQueryBuilder('rf')
+      .innerJoinAndSelect('rf.resource', 'r')
+      .innerJoinAndSelect('rf.provider', 'p');
+    if (principal.role === 'provider')
+      return qb.where('rf.providerId = :own', { own: principal.providerId });
+    return applyAreaScope(qb, 'rf.areaPath', principal);
+  }
+
+  list(
+    filter: ReferralFilter,
+    page: PageQueryDto,
+    principal: Principal,
+  ): Promise<[ReferralEntity[], number]> {
+    const qb = this.visible(principal);
+    if (filter.status) qb.andWhere('rf.status = :status', { status: filter.status });
+    if (filter.providerId) qb.andWhere('rf.providerId = :pid', { pid: filter.providerId });
+    if (filter.overdue)
+      qb.andWhere(`rf.overdueAt IS NOT NULL AND rf.status IN ('open', 'accepted')`);
+    // Emergency first, then the nearest deadline.
+    return qb
+      .orderBy('rf.urgency', 'DESC')
+      .addOrderBy('rf.acceptDueAt', 'ASC')
+      .addOrderBy('rf.id', 'ASC')
+      .skip((page.page - 1) * page.limit)
+      .take(page.limit)
+      .getManyAndCount();
+  }
+
+  findVisible(id: string, principal: Principal): Promise<ReferralEntity | null> {
+    return this.visible(principal).andWhere('rf.id = :id', { id }).getOne();
+  }
+
+  /** Locks the referral row (only that row) for a state change; visibility is checked by the caller. */
+  lock(manager: EntityManager, id: string): Promise<ReferralEntity | null> {
+    return manager
+      .getRepository(Referral)
+      .createQueryBuilder('rf')
+      .where('rf.id = :id', { id })
+      .setLock('pessimistic_write')
+      .getOne();
+  }
+
+  /**
+   * Reserves one unit with a single conditional update, so concurrent approvals can never
+   * commit more than capacity (the CHECK constraint is the second line of defence).
+   */
+  async reserveUnit(manager: EntityManager, resourceId: string): Promise<boolean> {
+    const [, count] = await manager.query(
+      `UPDATE resource SET reserved = reserved + 1, updated_at = now()
+        WHERE id = $1 AND status = 'published' AND reserved + delivered < capacity`,
+      [resourceId],
+    );
+    return count === 1;
+  }
+
+  async releaseUnit(manager: EntityManager, resourceId: string): Promise<void> {
+    await manager.query(
+      `UPDATE resource SET reserved = reserved - 1, updated_at = now() WHERE id = $1 AND reserved > 0`,
+      [resourceId],
+    );
+  }
+
+  /**
+   * Moves the reserved unit to delivered, plus any extra units delivered, within capacity.
+   * Returns the counters after, or null when the extra units do not fit.
+   */
+  async deliverUnits(
+    manager: EntityManager,
+    resourceId: string,
+    units: number,
+  ): Promise<{ capacity: number; delivered: number } | null> {
+    const [rows] = await manager.query(
+      `UPDATE resource SET reserved = reserved - 1, delivered = delivered + $2, updated_at = now()
+        WHERE id = $1 AND reserved > 0 AND reserved - 1 + delivered + $2 <= capacity
+        RETURNING capacity, delivered`,
+      [resourceId, units],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** Closes a resource whose delivered units reached capacity (system transition `exhaust`). */
+  async exhaust(
+    manager: EntityManager,
+    resourceId: string,
+  ): Promise<{ from: string; path: string } | null> {
+    const [rows] = await manager.query(
+      `WITH before AS (SELECT id, status FROM resource WHERE id = $1)
+       UPDATE resource r SET status = 'closed', status_reason = 'exhausted', updated_at = now(), version = r.version + 1
+         FROM before, area cov
+        WHERE r.id = before.id AND cov.id = r.coverage_area_id AND r.status IN ('published', 'paused')
+          AND r.delivered >= r.capacity
+       RETURNING before.status AS "from", cov.path`,
+      [resourceId],
+    );
+    return rows[0] ?? null;
+  }
+
+  async park(
+    manager: EntityManager,
+    park: { householdId: string; resourceId: string; until: Date; referralId: string },
+  ): Promise<void> {
+    await manager.query(
+      `INSERT INTO parked_resource (household_id, resource_id, until, referral_id) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (household_id, resource_id) DO UPDATE SET until = EXCLUDED.until, referral_id = EXCLUDED.referral_id`,
+      [park.householdId, park.resourceId, park.until, park.referralId],
+    );
+  }
+
+  /** Puts the need back in the matcher's hands: open, not yet matched (the reconciler's mark). */
+  async reopenNeed(manager: EntityManager, needId: string): Promise<string | null> {
+    const [rows] = await manager.query(
+      `WITH before AS (SELECT id, status FROM need WHERE id = $1 FOR UPDATE)
+       UPDATE need n SET status = 'open', last_matched_at = NULL, updated_at = now()
+         FROM before WHERE n.id = before.id AND n.status IN ('open', 'matched')
+       RETURNING before.status AS "from"`,
+      [needId],
+    );
+    return rows[0]?.from ?? null;
+  }
+
+  async fulfilNeed(manager: EntityManager, needId: string): Promise<string | null> {
+    const [rows] = await manager.query(
+      `WITH before AS (SELECT id, status FROM need WHERE id = $1 FOR UPDATE)
+       UPDATE need n SET status = 'fulfilled', updated_at = now()
+         FROM before WHERE n.id = before.id AND n.status IN ('open', 'matched')
+       RETURNING before.status AS "from"`,
+      [needId],
+    );
+    return rows[0]?.from ?? null;
+  }
+
+  /** Referrals past their pending deadline not yet marked overdue, locked, oldest first. */
+  dueForEscalation(manager: EntityManager, now: Date): Promise<ReferralEntity[]> {
+    return manager
+      .getRepository(Referral)
+      .createQueryBuilder('rf')
+      .where('rf.overdueAt IS NULL')
+      .andWhere(
+        `((rf.status = 'open' AND rf.acceptDueAt < :now) OR (rf.status = 'accepted' AND rf.deliverDueAt < :now))`,
+        { now },
+      )
+      .orderBy('rf.id')
+      .setLock('pessimistic_write')
+      .setOnLocked('skip_locked')
+      .limit(1000)
+      .getMany();
+  }
+
+  /** Overdue referrals still open or accepted, locked (the sweep decides which expire). */
+  overdue(manager: EntityManager): Promise<ReferralEntity[]> {
+    return manager
+      .getRepository(Referral)
+      .createQueryBuilder('rf')
+      .where(`rf.overdueAt IS NOT NULL AND rf.status IN ('open', 'accepted')`)
+      .orderBy('rf.id')
+      .setLock('pessimistic_write')
+      .setOnLocked('skip_locked')
+      .limit(1000)
+      .getMany();
+  }
+
+  /** The area one level above the household's community path's deepest area in `path` order. */
+  async parentAreaOf(areaId: string): Promise<string | null> {
+    const [row] = await this.dataSource.query(`SELECT parent_id AS p FROM area WHERE id = $1`, [
+      areaId,
+    ]);
+    return row?.p ?? null;
+  }
+}

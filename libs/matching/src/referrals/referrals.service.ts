@@ -1,0 +1,355 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import {
+  APP_CONFIG,
+  type AppConfig,
+  AuditLogRepository,
+  AuditService,
+  Clock,
+  DomainError,
+  ForbiddenError,
+  isInScope,
+  jobIds,
+  MatchingQueueProducer,
+  NotFoundError,
+  type Page,
+  type Principal,
+  toAuditEntryDto,
+  toPage,
+  TransactionRunner,
+} from '@onedoor/platform';
+import type {
+  CloseReferralDto,
+  DeclineReferralDto,
+  DeliverReferralDto,
+  ReferralDetailDto,
+  ReferralDto,
+  ReferralQueryDto,
+} from './referral.dto';
+import { expiresAt, pendingDeadline } from './referral-deadlines';
+import type { ReferralEntity, ReferralStatus } from './referral.entity';
+import { snapshotFor, toReferralDto } from './referral.mapper';
+import { ReferralsRepository } from './referrals.repository';
+
+type Action = 'accept' | 'decline' | 'deliver' | 'close';
+
+/** Who may take each step, and from which states. */
+const STEPS: Record<
+  Action,
+  { from: ReferralStatus[]; to: ReferralStatus; by: 'provider' | 'staff' }
+> = {
+  accept: { from: ['open'], to: 'accepted', by: 'provider' },
+  decline: { from: ['open', 'accepted'], to: 'declined', by: 'provider' },
+  deliver: { from: ['accepted'], to: 'delivered', by: 'provider' },
+  close: { from: ['delivered'], to: 'closed', by: 'staff' },
+};
+
+/** A referral that ended without help: its need goes back to the matcher. */
+interface Requeue {
+  householdId: string;
+  assessmentId: string;
+  referralId: string;
+  status: string;
+  emergency: boolean;
+  releasedResourceId?: string;
+}
+
+/**
+ * Referrals from approval to closure: the provider accepts, declines or delivers, staff or
+ * the assessor close with the household's feedback, and the SLA sweep escalates and expires.
+ */
+@Injectable()
+export class ReferralsService {
+  private readonly logger = new Logger(ReferralsService.name);
+
+  constructor(
+    private readonly referrals: ReferralsRepository,
+    private readonly tx: TransactionRunner,
+    private readonly audit: AuditService,
+    private readonly auditLog: AuditLogRepository,
+    private readonly queue: MatchingQueueProducer,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async list(query: ReferralQueryDto, principal: Principal): Promise<Page<ReferralDto>> {
+    return toPage(await this.referrals.list(query, query, principal), query, toReferralDto);
+  }
+
+  async get(id: string, principal: Principal): Promise<ReferralDetailDto> {
+    const r = await this.referrals.findVisible(id, principal);
+    if (!r) throw new NotFoundError('Referral', 'REFERRAL_NOT_FOUND');
+    const [history] = await this.auditLog.listForEntity('referral', id, { page: 1, limit: 100 });
+    return {
+      ...toReferralDto(r),
+      snapshot: snapshotFor(r, principal),
+      history: history.map(toAuditEntryDto),
+    };
+  }
+
+  accept(id: string, actor: Principal): Promise<ReferralDetailDto> {
+    return this.step(id, 'accept', actor, async (_manager, r, now) => {
+      r.acceptedAt = now;
+      return {};
+    });
+  }
+
+  decline(id: string, body: DeclineReferralDto, actor: Principal): Promise<ReferralDetailDto> {
+    return this.step(id, 'decline', actor, async (manager, r, now) => {
+      r.endedAt = now;
+      r.declineReason = body.reason;
+      r.declineNote = body.note ?? null;
+      const requeue = await this.release(manager, r, now, actor, 'declined');
+      return { requeue, reason: body.reason, data: { note: body.note ?? null } };
+    });
+  }
+
+  deliver(id: string, body: DeliverReferralDto, actor: Principal): Promise<ReferralDetailDto> {
+    return this.step(id, 'deliver', actor, async (manager, r, now) => {
+      const units = body.units ?? 1;
+      const after = await this.referrals.deliverUnits(manager, r.resourceId, units);
+      if (!after) {
+        throw new DomainError(
+          'RESOURCE_CAPACITY_EXHAUSTED',
+          `Delivering ${units} units would exceed the resource's capacity`,
+          { units },
+        );
+      }
+      r.deliveredAt = now;
+      r.unitsDelivered = units;
+      r.amountDeliveredFen = body.amountFen === undefined ? null : String(body.amountFen);
+      await this.audit.record(manager, {
+        entityType: 'resource',
+        entityId: r.resourceId,
+        action: 'deliver',
+        actor,
+        data: { units, referralId: r.id, delivered: after.delivered },
+        areaPath: r.areaPath,
+      });
+      if (after.delivered >= after.capacity) {
+        const closed = await this.referrals.exhaust(manager, r.resourceId);
+        if (closed) {
+          await this.audit.record(manager, {
+            entityType: 'resource',
+            entityId: r.resourceId,
+            action: 'exhaust',
+            actor: null,
+            fromState: closed.from,
+            toState: 'closed',
+            reason: 'exhausted',
+            areaPath: closed.path,
+          });
+        }
+      }
+      return { data: { units, amountFen: body.amountFen ?? null, note: body.note ?? null } };
+    });
+  }
+
+  close(id: string, body: CloseReferralDto, actor: Principal): Promise<ReferralDetailDto> {
+    return this.step(id, 'close', actor, async (manager, r, now) => {
+      r.closedAt = now;
+      r.satisfaction = body.satisfaction;
+      r.needResolved = body.resolved;
+      r.feedbackNote = body.note ?? null;
+      const from = body.resolved
+        ? await this.referrals.fulfilNeed(manager, r.needId)
+        : await this.referrals.reopenNeed(manager, r.needId);
+      if (from) {
+        await this.audit.record(manager, {
+          entityType: 'need',
+          entityId: r.needId,
+          action: body.resolved ? 'fulfil' : 'reopen',
+          actor,
+          fromState: from,
+          toState: body.resolved ? 'fulfilled' : 'open',
+          reason: body.resolved ? null : 'closed with the need not resolved',
+          areaPath: r.areaPath,
+        });
+      }
+      return {
+        data: { satisfaction: body.satisfaction, resolved: body.resolved },
+        requeue: body.resolved ? undefined : this.requeueOf(r, 'closed'),
+      };
+    });
+  }
+
+  /**
+   * The SLA sweep (the matcher's repeatable job): referrals past their pending deadline are
+   * marked overdue and escalated one area level up from the approver's area; those overdue
+   * beyond the hard limit expire, releasing their unit and re-queuing their need.
+   */
+  async sweep(): Promise<{ escalated: number; expired: number }> {
+    const now = this.clock.now();
+    const requeues: Requeue[] = [];
+    const result = await this.tx.run(async (manager) => {
+      const due = await this.referrals.dueForEscalation(manager, now);
+      for (const r of due) {
+        const from = r.snapshot.decidedBy.areaId ?? r.areaPath.split('/').filter(Boolean).at(-1)!;
+        r.overdueAt = now;
+        r.escalatedToAreaId = (await this.referrals.parentAreaOf(from)) ?? from;
+        await manager.save(r);
+        await this.audit.record(manager, {
+          entityType: 'referral',
+          entityId: r.id,
+          action: 'escalate',
+          actor: null,
+          fromState: r.status,
+          toState: r.status,
+          reason: `${r.status === 'open' ? 'not accepted' : 'not delivered'} by ${pendingDeadline(r)!.toISOString()}`,
+          data: { escalatedToAreaId: r.escalatedToAreaId },
+          areaPath: r.areaPath,
+        });
+      }
+      let expired = 0;
+      for (const r of await this.referrals.overdue(manager)) {
+        if (expiresAt(pendingDeadline(r)!, this.config.referrals) > now) continue;
+        const from = r.status;
+        r.status = 'expired';
+        r.endedAt = now;
+        await manager.save(r);
+        await this.audit.record(manager, {
+          entityType: 'referral',
+          entityId: r.id,
+          action: 'expire',
+          actor: null,
+          fromState: from,
+          toState: 'expired',
+          reason: `overdue beyond ${this.config.referrals.expireAfterOverdueHours} h`,
+          areaPath: r.areaPath,
+        });
+        requeues.push(await this.release(manager, r, now, null, 'expired'));
+        expired += 1;
+      }
+      return { escalated: due.length, expired };
+    });
+    for (const q of requeues) await this.enqueue(q);
+    if (result.escalated + result.expired > 0) this.logger.log(result, 'SLA sweep');
+    return result;
+  }
+
+  private async step(
+    id: string,
+    action: Action,
+    actor: Principal,
+    apply: (
+      manager: EntityManager,
+      r: ReferralEntity,
+      now: Date,
+    ) => Promise<{ requeue?: Requeue; reason?: string; data?: Record<string, unknown> }>,
+  ): Promise<ReferralDetailDto> {
+    const rule = STEPS[action];
+    const requeue = await this.tx.run(async (manager) => {
+      const r = await this.referrals.lock(manager, id);
+      if (!r || !this.canSee(actor, r)) throw new NotFoundError('Referral', 'REFERRAL_NOT_FOUND');
+      if (rule.by === 'provider' && actor.role !== 'provider')
+        throw new ForbiddenError(`Only the provider's users may ${action} a referral`);
+      if (rule.by === 'staff' && actor.role === 'provider')
+        throw new ForbiddenError('Only the assessor or civil-affairs staff may close a referral');
+      if (!rule.from.includes(r.status)) {
+        throw new DomainError(
+          'REFERRAL_INVALID_TRANSITION',
+          `Cannot ${action} a ${r.status} referral`,
+          { status: r.status, allowedFrom: rule.from },
+        );
+      }
+      const now = this.clock.now();
+      const from = r.status;
+      const outcome = await apply(manager, r, now);
+      r.status = rule.to;
+      await manager.save(r);
+      await this.audit.record(manager, {
+        entityType: 'referral',
+        entityId: r.id,
+        action,
+        actor,
+        fromState: from,
+        toState: rule.to,
+        reason: outcome.reason ?? null,
+        data: outcome.data ?? null,
+        areaPath: r.areaPath,
+      });
+      return outcome.requeue;
+    });
+    if (requeue) await this.enqueue(requeue);
+    return this.get(id, actor);
+  }
+
+  private canSee(actor: Principal, r: ReferralEntity): boolean {
+    if (actor.role === 'provider') return actor.providerId === r.providerId;
+    if (actor.role === 'evaluator') return false;
+    return isInScope(actor, r.areaPath);
+  }
+
+  /**
+   * Decline and expiry: the unit goes back to the resource, the resource is parked for this
+   * household, and the need is open again for the matcher (unmarked, so the reconciler
+   * re-queues it even if the job below never reaches Redis).
+   */
+  private async release(
+    manager: EntityManager,
+    r: ReferralEntity,
+    now: Date,
+    actor: Principal | null,
+    status: 'declined' | 'expired',
+  ): Promise<Requeue> {
+    await this.referrals.releaseUnit(manager, r.resourceId);
+    await this.audit.record(manager, {
+      entityType: 'resource',
+      entityId: r.resourceId,
+      action: 'release',
+      actor,
+      data: { units: 1, referralId: r.id, because: status },
+      areaPath: r.areaPath,
+    });
+    const until = new Date(now.getTime() + this.config.referrals.parkDays * 24 * 3600_000);
+    await this.referrals.park(manager, {
+      householdId: r.householdId,
+      resourceId: r.resourceId,
+      until,
+      referralId: r.id,
+    });
+    const from = await this.referrals.reopenNeed(manager, r.needId);
+    if (from) {
+      await this.audit.record(manager, {
+        entityType: 'need',
+        entityId: r.needId,
+        action: 'reopen',
+        actor,
+        fromState: from,
+        toState: 'open',
+        reason: `referral ${status}; resource parked until ${until.toISOString()}`,
+        areaPath: r.areaPath,
+      });
+    }
+    return { ...this.requeueOf(r, status), releasedResourceId: r.resourceId };
+  }
+
+  private requeueOf(r: ReferralEntity, status: string): Requeue {
+    return {
+      householdId: r.householdId,
+      assessmentId: r.snapshot.household.assessmentId,
+      referralId: r.id,
+      status,
+      emergency: r.urgency === 'emergency',
+    };
+  }
+
+  /** After commit. If Redis is down the reconciler catches up (the need is unmarked). */
+  private async enqueue(q: Requeue): Promise<void> {
+    try {
+      await this.queue.matchHouseholds([
+        {
+          householdId: q.householdId,
+          assessmentId: q.assessmentId,
+          emergency: q.emergency,
+          jobId: jobIds.matchHouseholdAfterReferral(q.householdId, q.referralId, q.status),
+        },
+      ]);
+      // Released capacity may serve other households waiting in its coverage.
+      if (q.releasedResourceId)
+        await this.queue.rematchResourceAfterRelease(q.releasedResourceId, q.referralId);
+    } catch (error) {
+      this.logger.warn({ err: error, referralId: q.referralId }, 're-match not queued');
+    }
+  }
+}
