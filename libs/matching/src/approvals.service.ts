@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import {
   APP_CONFIG,
   type AppConfig,
+  AuditLogRepository,
   AuditService,
   Clock,
   DomainError,
@@ -42,6 +43,15 @@ interface LockedProposal {
   resourceVersion: number;
 }
 
+/** Rolls the approval back: the resource had nothing left (or was no longer published). */
+class NoUnitLeft extends Error {
+  constructor(
+    readonly resource: { status: string; capacity: number; reserved: number; delivered: number },
+  ) {
+    super('no unit left');
+  }
+}
+
 /**
  * Civil-affairs staff's decisions on proposals. Approval is one transaction: reserve a unit
  * (conditional update), freeze the decision snapshot, supersede the need's other proposals,
@@ -54,133 +64,124 @@ export class ApprovalsService {
   constructor(
     private readonly tx: TransactionRunner,
     private readonly audit: AuditService,
+    private readonly auditLog: AuditLogRepository,
     private readonly referrals: ReferralsRepository,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** Returns the new referral's id. */
+  /**
+   * Returns the new referral's id. The reservation is the transaction's last statement: the
+   * resource row is the one every approver of that resource contends for, so its lock is held
+   * only from that update to the commit. When no unit is left everything rolls back and the
+   * proposal expires in a second transaction (409 after it commits).
+   */
   async approve(id: string, actor: Principal): Promise<string> {
-    const outcome = await this.tx.run(async (manager) => {
-      const p = await this.lockProposal(manager, id, actor);
-      const now = this.clock.now();
-      // Serialises decisions on one need (two proposals of the same need approved at once).
-      await manager.query(`SELECT id FROM need WHERE id = $1 FOR UPDATE`, [p.needId]);
-      const [live] = await manager.query(
-        `SELECT id FROM referral WHERE need_id = $1 AND status IN ('open', 'accepted', 'delivered')`,
-        [p.needId],
-      );
-      if (live) {
-        throw new DomainError('NEED_ALREADY_SERVED', 'The need already has a live referral', {
-          referralId: live.id,
-        });
-      }
-      if (!(await this.referrals.reserveUnit(manager, p.resourceId))) {
-        // Nothing left (or no longer published): the proposal can never be approved now.
-        // Its expiry commits; the caller gets the 409 after the commit.
-        const [r] = await manager.query(
-          `SELECT status, capacity, reserved, delivered FROM resource WHERE id = $1`,
-          [p.resourceId],
-        );
-        await this.setProposalStatus(manager, p, 'expired', actor, now, null);
-        return r.status === 'published'
-          ? new DomainError('RESOURCE_CAPACITY_EXHAUSTED', 'The resource has no capacity left', {
-              capacity: r.capacity,
-              reserved: r.reserved,
-              delivered: r.delivered,
-              proposalStatus: 'expired',
-            })
-          : new DomainError('RESOURCE_UNAVAILABLE', `The resource is ${r.status}`, {
-              resourceStatus: r.status,
-              proposalStatus: 'expired',
-            });
-      }
-      await this.setProposalStatus(manager, p, 'approved', actor, now, null);
-      const superseded: Array<{ id: string }> = (
-        await manager.query(
-          `UPDATE match_proposal SET status = 'superseded', updated_at = now(), version = version + 1
-            WHERE need_id = $1 AND status = 'proposed' AND id <> $2 RETURNING id`,
-          [p.needId, p.id],
-        )
-      )[0];
+    try {
+      const referralId = await this.tx.run((manager) => this.approveIn(manager, id, actor));
+      this.logger.log({ proposalId: id, referralId }, 'proposal approved');
+      return referralId;
+    } catch (error) {
+      if (!(error instanceof NoUnitLeft)) throw error;
+      await this.tx.run(async (manager) => {
+        const p = await this.lockProposal(manager, id, actor);
+        await this.setProposalStatus(manager, p, 'expired', actor, this.clock.now(), null);
+      });
+      const r = error.resource;
+      throw r.status === 'published'
+        ? new DomainError('RESOURCE_CAPACITY_EXHAUSTED', 'The resource has no capacity left', {
+            capacity: r.capacity,
+            reserved: r.reserved,
+            delivered: r.delivered,
+            proposalStatus: 'expired',
+          })
+        : new DomainError('RESOURCE_UNAVAILABLE', `The resource is ${r.status}`, {
+            resourceStatus: r.status,
+            proposalStatus: 'expired',
+          });
+    }
+  }
+
+  private async approveIn(manager: EntityManager, id: string, actor: Principal): Promise<string> {
+    const p = await this.lockProposal(manager, id, actor);
+    const now = this.clock.now();
+    // Serialises decisions on one need (two proposals of the same need approved at once).
+    await manager.query(`SELECT id FROM need WHERE id = $1 FOR UPDATE`, [p.needId]);
+    const [live] = await manager.query(
+      `SELECT id FROM referral WHERE need_id = $1 AND status IN ('open', 'accepted', 'delivered')`,
+      [p.needId],
+    );
+    if (live) {
+      throw new DomainError('NEED_ALREADY_SERVED', 'The need already has a live referral', {
+        referralId: live.id,
+      });
+    }
+    await manager.query(
+      `UPDATE match_proposal SET status = 'approved', decided_by_id = $2, decided_at = $3,
+              updated_at = now(), version = version + 1
+        WHERE id = $1`,
+      [p.id, actor.userId, now],
+    );
+    const superseded: Array<{ id: string }> = (
       await manager.query(
-        `UPDATE need SET status = 'matched', updated_at = now() WHERE id = $1 AND status = 'open'`,
-        [p.needId],
-      );
-      const snapshot: DecisionSnapshot = {
-        decidedAt: now.toISOString(),
-        decidedBy: {
-          userId: actor.userId,
-          username: actor.username,
-          role: actor.role,
-          areaId: actor.areaId,
-        },
-        household: {
-          id: p.householdId,
-          tier: p.tier,
-          areaPath: p.areaPath,
-          assessmentId: p.assessmentId,
-          facts: p.facts,
-        },
-        need: {
-          id: p.needId,
-          categoryCode: p.categoryCode,
-          severity: p.severity,
-          urgency: p.urgency,
-        },
-        resource: {
-          id: p.resourceId,
-          title: p.resourceTitle,
-          providerId: p.providerId,
-          form: p.form,
-          serviceLevel: p.serviceLevel,
-          eligibility: p.eligibility,
-          version: p.resourceVersion,
-        },
-        score: Number(p.score),
-        rank: p.rank,
-        explanation: p.explanation,
-      };
-      const due = referralDeadlines(p.urgency, now, this.config.referrals);
-      const [referral] = await manager.query(
-        `INSERT INTO referral (proposal_id, need_id, household_id, resource_id, provider_id, area_path,
-                               urgency, category_code, accept_due_at, deliver_due_at, snapshot)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
-        [
-          p.id,
-          p.needId,
-          p.householdId,
-          p.resourceId,
-          p.providerId,
-          p.areaPath,
-          p.urgency,
-          p.categoryCode,
-          due.acceptDueAt,
-          due.deliverDueAt,
-          JSON.stringify(snapshot),
-        ],
-      );
-      for (const s of superseded) {
-        await this.audit.record(manager, {
-          entityType: 'match_proposal',
-          entityId: s.id,
-          action: 'supersede',
-          actor,
-          fromState: 'proposed',
-          toState: 'superseded',
-          reason: `another proposal of the need was approved (${p.id})`,
-          areaPath: p.areaPath,
-        });
-      }
-      await this.audit.record(manager, {
+        `UPDATE match_proposal SET status = 'superseded', updated_at = now(), version = version + 1
+          WHERE need_id = $1 AND status = 'proposed' AND id <> $2 RETURNING id`,
+        [p.needId, p.id],
+      )
+    )[0];
+    await manager.query(
+      `UPDATE need SET status = 'matched', updated_at = now() WHERE id = $1 AND status = 'open'`,
+      [p.needId],
+    );
+    const due = referralDeadlines(p.urgency, now, this.config.referrals);
+    const [referral] = await manager.query(
+      `INSERT INTO referral (proposal_id, need_id, household_id, resource_id, provider_id, area_path,
+                             urgency, category_code, accept_due_at, deliver_due_at, snapshot)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
+      [
+        p.id,
+        p.needId,
+        p.householdId,
+        p.resourceId,
+        p.providerId,
+        p.areaPath,
+        p.urgency,
+        p.categoryCode,
+        due.acceptDueAt,
+        due.deliverDueAt,
+        JSON.stringify(this.snapshot(p, actor, now)),
+      ],
+    );
+    // One statement for every audit row of the approval.
+    await this.auditLog.insertMany(manager, [
+      {
+        entityType: 'match_proposal',
+        entityId: p.id,
+        action: 'approve',
+        actor,
+        fromState: 'proposed',
+        toState: 'approved',
+        areaPath: p.areaPath,
+      },
+      ...superseded.map((s) => ({
+        entityType: 'match_proposal',
+        entityId: s.id,
+        action: 'supersede',
+        actor,
+        fromState: 'proposed',
+        toState: 'superseded',
+        reason: `another proposal of the need was approved (${p.id})`,
+        areaPath: p.areaPath,
+      })),
+      {
         entityType: 'resource',
         entityId: p.resourceId,
         action: 'reserve',
         actor,
         data: { units: 1, referralId: referral.id },
         areaPath: p.areaPath,
-      });
-      await this.audit.record(manager, {
+      },
+      {
         entityType: 'referral',
         entityId: referral.id,
         action: 'open',
@@ -193,12 +194,53 @@ export class ApprovalsService {
           deliverDueAt: due.deliverDueAt.toISOString(),
         },
         areaPath: p.areaPath,
-      });
-      return referral.id as string;
-    });
-    if (outcome instanceof DomainError) throw outcome;
-    this.logger.log({ proposalId: id, referralId: outcome }, 'proposal approved');
-    return outcome;
+      },
+    ]);
+    if (!(await this.referrals.reserveUnit(manager, p.resourceId))) {
+      const [r] = await manager.query(
+        `SELECT status, capacity, reserved, delivered FROM resource WHERE id = $1`,
+        [p.resourceId],
+      );
+      throw new NoUnitLeft(r);
+    }
+    return referral.id as string;
+  }
+
+  private snapshot(p: LockedProposal, actor: Principal, now: Date): DecisionSnapshot {
+    return {
+      decidedAt: now.toISOString(),
+      decidedBy: {
+        userId: actor.userId,
+        username: actor.username,
+        role: actor.role,
+        areaId: actor.areaId,
+      },
+      household: {
+        id: p.householdId,
+        tier: p.tier,
+        areaPath: p.areaPath,
+        assessmentId: p.assessmentId,
+        facts: p.facts,
+      },
+      need: {
+        id: p.needId,
+        categoryCode: p.categoryCode,
+        severity: p.severity,
+        urgency: p.urgency,
+      },
+      resource: {
+        id: p.resourceId,
+        title: p.resourceTitle,
+        providerId: p.providerId,
+        form: p.form,
+        serviceLevel: p.serviceLevel,
+        eligibility: p.eligibility,
+        version: p.resourceVersion,
+      },
+      score: Number(p.score),
+      rank: p.rank,
+      explanation: p.explanation,
+    };
   }
 
   async reject(id: string, reason: string, actor: Principal): Promise<void> {
