@@ -71,6 +71,11 @@ describe('Approvals and referrals (e2e, with the matcher process)', () => {
     return { household, proposal };
   }
 
+  /** Civil-affairs staff approve a proposal: the referral it opens. */
+  const approve = async (staff: string, proposalId: string) =>
+    (await ctx.http.post(`/matches/${proposalId}/approve`).set('Authorization', staff).expect(201))
+      .body as { id: string; acceptDueAt: string };
+
   const counters = async (resourceId: string) =>
     (
       await ctx.dataSource.query(
@@ -258,12 +263,7 @@ describe('Approvals and referrals (e2e, with the matcher process)', () => {
   it("keeps a provider out of another provider's referrals", async () => {
     const s = await scenario();
     const { proposal } = await proposedHousehold(s.assessor, s.tree.communityA, s.resource.id);
-    const referral = (
-      await ctx.http
-        .post(`/matches/${proposal.id}/approve`)
-        .set('Authorization', s.staff)
-        .expect(201)
-    ).body;
+    const referral = await approve(s.staff, proposal.id);
     const other = await ctx.newProviderWithUser(s.tree.district);
     await ctx.http.get(`/referrals/${referral.id}`).set('Authorization', other.token).expect(404);
     await ctx.http
@@ -293,12 +293,7 @@ describe('Approvals and referrals (e2e, with the matcher process)', () => {
       s.tree.communityA,
       s.resource.id,
     );
-    const referral = (
-      await ctx.http
-        .post(`/matches/${proposal.id}/approve`)
-        .set('Authorization', s.staff)
-        .expect(201)
-    ).body;
+    const referral = await approve(s.staff, proposal.id);
     const declined = await ctx.http
       .post(`/referrals/${referral.id}/decline`)
       .set('Authorization', s.providerToken)
@@ -337,12 +332,7 @@ describe('Approvals and referrals (e2e, with the matcher process)', () => {
   it('escalates an overdue referral one level up, then expires it and releases its unit', async () => {
     const s = await scenario();
     const { proposal } = await proposedHousehold(s.assessor, s.tree.communityA, s.resource.id);
-    const referral = (
-      await ctx.http
-        .post(`/matches/${proposal.id}/approve`)
-        .set('Authorization', s.staff)
-        .expect(201)
-    ).body;
+    const referral = await approve(s.staff, proposal.id);
     const clock = ctx.app.get(Clock);
     const sweeper = ctx.app.get(ReferralsService);
     const at = (iso: string, hours: number) => new Date(new Date(iso).getTime() + hours * 3600_000);
@@ -389,12 +379,7 @@ describe('Approvals and referrals (e2e, with the matcher process)', () => {
       s.tree.communityA,
       s.resource.id,
     );
-    const referral = (
-      await ctx.http
-        .post(`/matches/${proposal.id}/approve`)
-        .set('Authorization', s.staff)
-        .expect(201)
-    ).body;
+    const referral = await approve(s.staff, proposal.id);
     await ctx.http
       .post(`/referrals/${referral.id}/accept`)
       .set('Authorization', s.providerToken)
