@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import {
   APP_CONFIG,
   type AppConfig,
+  type AuditEntry,
   AuditLogRepository,
   AuditService,
   Clock,
@@ -17,6 +18,7 @@ import type { ExplanationItem, Urgency } from './engine/match-engine';
 import type { ProposalStatus } from './match-proposal.entity';
 import type { DecisionSnapshot } from './referrals/decision-snapshot';
 import { referralDeadlines } from './referrals/referral-deadlines';
+import { LIVE_REFERRAL_SQL } from './referrals/referral.entity';
 import { ReferralsRepository } from './referrals/referrals.repository';
 
 interface LockedProposal {
@@ -43,6 +45,8 @@ interface LockedProposal {
   resourceVersion: number;
 }
 
+const DECISION_ACTION = { approved: 'approve', rejected: 'reject', expired: 'expire' } as const;
+
 /** Rolls the approval back: the resource had nothing left (or was no longer published). */
 class NoUnitLeft extends Error {
   constructor(
@@ -53,9 +57,9 @@ class NoUnitLeft extends Error {
 }
 
 /**
- * Civil-affairs staff's decisions on proposals. Approval is one transaction: reserve a unit
- * (conditional update), freeze the decision snapshot, supersede the need's other proposals,
- * open the referral, write the audit rows.
+ * Civil-affairs staff's decisions on proposals. Approval is one transaction: approve, supersede
+ * the need's other proposals, open the referral with its decision snapshot, write the audit
+ * rows, and last reserve a unit (conditional update).
  */
 @Injectable()
 export class ApprovalsService {
@@ -85,7 +89,10 @@ export class ApprovalsService {
       if (!(error instanceof NoUnitLeft)) throw error;
       await this.tx.run(async (manager) => {
         const p = await this.lockProposal(manager, id, actor);
-        await this.setProposalStatus(manager, p, 'expired', actor, this.clock.now(), null);
+        await this.audit.record(
+          manager,
+          await this.decide(manager, p, 'expired', actor, this.clock.now(), null),
+        );
       });
       const r = error.resource;
       throw r.status === 'published'
@@ -108,7 +115,7 @@ export class ApprovalsService {
     // Serialises decisions on one need (two proposals of the same need approved at once).
     await manager.query(`SELECT id FROM need WHERE id = $1 FOR UPDATE`, [p.needId]);
     const [live] = await manager.query(
-      `SELECT id FROM referral WHERE need_id = $1 AND status IN ('open', 'accepted', 'delivered')`,
+      `SELECT id FROM referral WHERE need_id = $1 AND status IN ${LIVE_REFERRAL_SQL}`,
       [p.needId],
     );
     if (live) {
@@ -116,12 +123,7 @@ export class ApprovalsService {
         referralId: live.id,
       });
     }
-    await manager.query(
-      `UPDATE match_proposal SET status = 'approved', decided_by_id = $2, decided_at = $3,
-              updated_at = now(), version = version + 1
-        WHERE id = $1`,
-      [p.id, actor.userId, now],
-    );
+    const approved = await this.decide(manager, p, 'approved', actor, now, null);
     const superseded: Array<{ id: string }> = (
       await manager.query(
         `UPDATE match_proposal SET status = 'superseded', updated_at = now(), version = version + 1
@@ -154,15 +156,7 @@ export class ApprovalsService {
     );
     // One statement for every audit row of the approval.
     await this.auditLog.insertMany(manager, [
-      {
-        entityType: 'match_proposal',
-        entityId: p.id,
-        action: 'approve',
-        actor,
-        fromState: 'proposed',
-        toState: 'approved',
-        areaPath: p.areaPath,
-      },
+      approved,
       ...superseded.map((s) => ({
         entityType: 'match_proposal',
         entityId: s.id,
@@ -248,12 +242,15 @@ export class ApprovalsService {
       const p = await this.lockProposal(manager, id, actor);
       const now = this.clock.now();
       await manager.query(`SELECT id FROM need WHERE id = $1 FOR UPDATE`, [p.needId]);
-      await this.setProposalStatus(manager, p, 'rejected', actor, now, reason);
+      await this.audit.record(
+        manager,
+        await this.decide(manager, p, 'rejected', actor, now, reason),
+      );
       // The need's last open proposal gone and nothing serving it: it is open again (and
       // stays visible as such; the matcher is not re-run, it would find the same resources).
       const [left] = await manager.query(
         `SELECT (SELECT count(*) FROM match_proposal WHERE need_id = $1 AND status = 'proposed')::int
-              + (SELECT count(*) FROM referral WHERE need_id = $1 AND status IN ('open', 'accepted', 'delivered'))::int AS n`,
+              + (SELECT count(*) FROM referral WHERE need_id = $1 AND status IN ${LIVE_REFERRAL_SQL})::int AS n`,
         [p.needId],
       );
       if (left.n === 0) {
@@ -309,29 +306,30 @@ export class ApprovalsService {
     return p;
   }
 
-  private async setProposalStatus(
+  /** Writes a decision on the proposal; returns its audit entry for the caller to record. */
+  private async decide(
     manager: EntityManager,
     p: LockedProposal,
-    status: ProposalStatus,
+    status: 'approved' | 'rejected' | 'expired',
     actor: Principal,
     at: Date,
     reason: string | null,
-  ): Promise<void> {
+  ): Promise<AuditEntry> {
     await manager.query(
       `UPDATE match_proposal SET status = $2, decided_by_id = $3, decided_at = $4, decision_reason = $5,
               updated_at = now(), version = version + 1
         WHERE id = $1`,
       [p.id, status, actor.userId, at, reason],
     );
-    await this.audit.record(manager, {
+    return {
       entityType: 'match_proposal',
       entityId: p.id,
-      action: status === 'approved' ? 'approve' : status === 'rejected' ? 'reject' : 'expire',
+      action: DECISION_ACTION[status],
       actor,
       fromState: 'proposed',
       toState: status,
       reason,
       areaPath: p.areaPath,
-    });
+    };
   }
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { EligibilityFacts } from '@onedoor/resources';
+import { LIVE_REFERRAL_SQL } from './referrals/referral.entity';
 import type {
   MatchHousehold,
   MatchNeed,
@@ -56,7 +57,7 @@ export class MatchingRepository {
       `SELECT id, household_id AS "householdId", category_code AS "categoryCode", severity, urgency
          FROM need n WHERE household_id = ANY($1) AND status IN ('open', 'matched')
           -- a need with a live referral is being served: re-matching it would undo that
-          AND NOT EXISTS (SELECT 1 FROM referral f WHERE f.need_id = n.id AND f.status IN ('open', 'accepted', 'delivered'))
+          AND NOT EXISTS (SELECT 1 FROM referral f WHERE f.need_id = n.id AND f.status IN ${LIVE_REFERRAL_SQL})
         ORDER BY id`,
       [[...inputs.keys()]],
     );
@@ -148,7 +149,7 @@ export class MatchingRepository {
       live: boolean;
     }> = await this.dataSource.query(
       `SELECT f.household_id AS "householdId", f.need_id AS "needId", f.resource_id AS "resourceId",
-              r.form, r.category_code AS "categoryCode", f.status IN ('open', 'accepted', 'delivered') AS live
+              r.form, r.category_code AS "categoryCode", f.status IN ${LIVE_REFERRAL_SQL} AS live
          FROM referral f JOIN resource r ON r.id = f.resource_id
         WHERE f.household_id = ANY($1) AND f.status NOT IN ('declined', 'expired')`,
       [householdIds],
@@ -195,9 +196,8 @@ export class MatchingRepository {
     // Serialises runs for the same household (a re-match racing the first match); one lock
     // order (by id) for every batch, so concurrent batches cannot deadlock.
     await manager.query(`SELECT id FROM need WHERE id = ANY($1) ORDER BY id FOR UPDATE`, [needIds]);
-    const needById = new Map(runs.flatMap((run) => run.input.needs.map((n) => [n.id, n])));
-    const runOf = new Map(
-      runs.flatMap((run) => run.input.needs.map((n) => [n.id, run.input] as const)),
+    const ofNeed = new Map(
+      runs.flatMap(({ input }) => input.needs.map((need) => [need.id, { need, input }] as const)),
     );
     const proposals = results.flatMap((r) => r.proposals);
     if (proposals.length > 0) {
@@ -211,14 +211,14 @@ export class MatchingRepository {
                 explanation = EXCLUDED.explanation, updated_at = now(), version = match_proposal.version + 1
           WHERE match_proposal.status = 'superseded'`,
         [
-          proposals.map((p) => runOf.get(p.needId)!.household.id),
-          proposals.map((p) => runOf.get(p.needId)!.assessmentId),
+          proposals.map((p) => ofNeed.get(p.needId)!.input.household.id),
+          proposals.map((p) => ofNeed.get(p.needId)!.input.assessmentId),
           proposals.map((p) => p.needId),
           proposals.map((p) => p.resourceId),
           proposals.map((p) => p.score),
           proposals.map((p) => p.rank),
-          proposals.map((p) => needById.get(p.needId)!.urgency),
-          proposals.map((p) => needById.get(p.needId)!.categoryCode),
+          proposals.map((p) => ofNeed.get(p.needId)!.need.urgency),
+          proposals.map((p) => ofNeed.get(p.needId)!.need.categoryCode),
           proposals.map((p) => JSON.stringify(p.explanation)),
         ],
       );

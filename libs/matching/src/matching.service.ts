@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import DataLoader from 'dataloader';
+import { childPath, idsOnPath } from '@onedoor/areas';
 import {
   APP_CONFIG,
   type AppConfig,
@@ -28,8 +29,9 @@ export interface MatchRunSummary {
 
 /** '/a/b/c/' → ['/a/', '/a/b/', '/a/b/c/']: the coverage paths that contain the area. */
 function ancestorPaths(path: string): string[] {
-  const ids = path.split('/').filter(Boolean);
-  return ids.map((_, i) => `/${ids.slice(0, i + 1).join('/')}/`);
+  const paths: string[] = [];
+  for (const id of idsOnPath(path)) paths.push(childPath(paths.at(-1) ?? null, id));
+  return paths;
 }
 
 /**
@@ -158,9 +160,7 @@ export class MatchingService implements OnApplicationShutdown {
     );
     if (inputs.length === 0) return summaries;
     const categories = [...new Set(inputs.flatMap((i) => i.needs.map((n) => n.categoryCode)))];
-    const areaIds = [
-      ...new Set(inputs.flatMap((i) => i.household.areaPath.split('/').filter(Boolean))),
-    ];
+    const areaIds = [...new Set(inputs.flatMap((i) => idsOnPath(i.household.areaPath)))];
     const [resources, supplied, histories] = await Promise.all([
       this.repo.candidates(categories, areaIds),
       this.repo.suppliedCategories(categories),

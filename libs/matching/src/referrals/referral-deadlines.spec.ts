@@ -1,5 +1,5 @@
 import type { AppConfig } from '@onedoor/platform';
-import { expiresAt, pendingDeadline, referralDeadlines } from './referral-deadlines';
+import { expiryCutoff, pendingDeadline, referralDeadlines } from './referral-deadlines';
 
 const sla: AppConfig['referrals'] = {
   acceptHours: { normal: 72, emergency: 24 },
@@ -35,6 +35,7 @@ describe('referral deadlines', () => {
   });
 
   it('expires the hard limit after the missed deadline', () => {
-    expect(expiresAt(opened, sla)).toEqual(new Date('2026-11-26T00:00:00Z'));
+    // 48 h here: a deadline missed at 00:00 on the 22nd expires at 00:00 on the 24th.
+    expect(expiryCutoff(opened, sla)).toEqual(new Date('2026-11-22T00:00:00Z'));
   });
 });

@@ -32,7 +32,10 @@ export function pendingDeadline(r: {
   return null;
 }
 
-/** When an overdue referral expires: the hard limit after the deadline it missed. */
-export function expiresAt(missed: Date, sla: AppConfig['referrals']): Date {
-  return new Date(missed.getTime() + sla.expireAfterOverdueHours * HOUR);
+/**
+ * An overdue referral expires the hard limit after the deadline it missed, so at `now` those
+ * whose missed deadline is before this cutoff expire.
+ */
+export function expiryCutoff(now: Date, sla: AppConfig['referrals']): Date {
+  return new Date(now.getTime() - sla.expireAfterOverdueHours * HOUR);
 }

@@ -25,8 +25,11 @@ export const REFERRAL_STATUSES = [
   'expired',
 ] as const;
 export type ReferralStatus = (typeof REFERRAL_STATUSES)[number];
-/** A referral still holding its need (and, until delivered, a reserved unit). */
-export const LIVE_REFERRAL_STATUSES: readonly ReferralStatus[] = ['open', 'accepted', 'delivered'];
+/**
+ * The statuses of a referral still holding its need (and, until delivered, a reserved unit), as
+ * SQL: queries spell it literally like the partial unique index does, so the planner can use it.
+ */
+export const LIVE_REFERRAL_SQL = `('open', 'accepted', 'delivered')`;
 
 export const DECLINE_REASONS = [
   'capacity',
@@ -45,7 +48,7 @@ export type DeclineReason = (typeof DECLINE_REASONS)[number];
 @Entity({ name: 'referral' })
 @Index('uq_referral_live_need', ['needId'], {
   unique: true,
-  where: `status IN ('open', 'accepted', 'delivered')`,
+  where: `status IN ${LIVE_REFERRAL_SQL}`,
 })
 @Index('ix_referral_status_due', ['status', 'acceptDueAt'])
 @Index('ix_referral_provider_status', ['providerId', 'status'])

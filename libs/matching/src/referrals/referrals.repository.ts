@@ -127,38 +127,40 @@ export class ReferralsRepository {
     );
   }
 
-  /** Puts the need back in the matcher's hands: open, not yet matched (the reconciler's mark). */
-  async reopenNeed(manager: EntityManager, needId: string): Promise<string | null> {
+  /**
+   * An open or matched need becomes `fulfilled`, or `open` again for the matcher (unmarked:
+   * `last_matched_at` cleared, the reconciler's sign). Returns its status before, or null when
+   * it was neither open nor matched.
+   */
+  async settleNeed(
+    manager: EntityManager,
+    needId: string,
+    to: 'open' | 'fulfilled',
+  ): Promise<string | null> {
     const [rows] = await manager.query(
       `WITH before AS (SELECT id, status FROM need WHERE id = $1 FOR UPDATE)
-       UPDATE need n SET status = 'open', last_matched_at = NULL, updated_at = now()
+       UPDATE need n SET status = $2::need_status, updated_at = now(),
+              last_matched_at = CASE WHEN $2::need_status = 'open' THEN NULL ELSE n.last_matched_at END
          FROM before WHERE n.id = before.id AND n.status IN ('open', 'matched')
        RETURNING before.status AS "from"`,
-      [needId],
+      [needId, to],
     );
     return rows[0]?.from ?? null;
   }
 
-  async fulfilNeed(manager: EntityManager, needId: string): Promise<string | null> {
-    const [rows] = await manager.query(
-      `WITH before AS (SELECT id, status FROM need WHERE id = $1 FOR UPDATE)
-       UPDATE need n SET status = 'fulfilled', updated_at = now()
-         FROM before WHERE n.id = before.id AND n.status IN ('open', 'matched')
-       RETURNING before.status AS "from"`,
-      [needId],
-    );
-    return rows[0]?.from ?? null;
-  }
-
-  /** Referrals past their pending deadline not yet marked overdue, locked, oldest first. */
-  dueForEscalation(manager: EntityManager, now: Date): Promise<ReferralEntity[]> {
+  /**
+   * Open or accepted referrals whose pending deadline (accept, then deliver) is before `before`,
+   * either not yet marked overdue (to escalate) or already overdue (to expire), locked; rows
+   * another sweep holds are skipped. Filtered in SQL, so each batch of 1,000 makes progress.
+   */
+  pastDeadline(manager: EntityManager, before: Date, overdue: boolean): Promise<ReferralEntity[]> {
     return manager
       .getRepository(Referral)
       .createQueryBuilder('rf')
-      .where('rf.overdueAt IS NULL')
+      .where(overdue ? 'rf.overdueAt IS NOT NULL' : 'rf.overdueAt IS NULL')
       .andWhere(
-        `((rf.status = 'open' AND rf.acceptDueAt < :now) OR (rf.status = 'accepted' AND rf.deliverDueAt < :now))`,
-        { now },
+        `((rf.status = 'open' AND rf.acceptDueAt < :before) OR (rf.status = 'accepted' AND rf.deliverDueAt < :before))`,
+        { before },
       )
       .orderBy('rf.id')
       .setLock('pessimistic_write')
@@ -167,24 +169,26 @@ export class ReferralsRepository {
       .getMany();
   }
 
-  /** Overdue referrals still open or accepted, locked (the sweep decides which expire). */
-  overdue(manager: EntityManager): Promise<ReferralEntity[]> {
-    return manager
-      .getRepository(Referral)
-      .createQueryBuilder('rf')
-      .where(`rf.overdueAt IS NOT NULL AND rf.status IN ('open', 'accepted')`)
-      .orderBy('rf.id')
-      .setLock('pessimistic_write')
-      .setOnLocked('skip_locked')
-      .limit(1000)
-      .getMany();
+  /** Marks referrals overdue at `at`, each escalated to its area, in one statement. */
+  async markOverdue(
+    manager: EntityManager,
+    at: Date,
+    escalations: Array<{ id: string; areaId: string }>,
+  ): Promise<void> {
+    if (escalations.length === 0) return;
+    await manager.query(
+      `UPDATE referral rf SET overdue_at = $1, escalated_to_area_id = t.area_id, updated_at = now(), version = rf.version + 1
+         FROM unnest($2::uuid[], $3::uuid[]) AS t(id, area_id) WHERE rf.id = t.id`,
+      [at, escalations.map((e) => e.id), escalations.map((e) => e.areaId)],
+    );
   }
 
-  /** The area one level above the household's community path's deepest area in `path` order. */
-  async parentAreaOf(areaId: string): Promise<string | null> {
-    const [row] = await this.dataSource.query(`SELECT parent_id AS p FROM area WHERE id = $1`, [
-      areaId,
-    ]);
-    return row?.p ?? null;
+  async markExpired(manager: EntityManager, at: Date, ids: string[]): Promise<void> {
+    if (ids.length === 0) return;
+    await manager.query(
+      `UPDATE referral SET status = 'expired', ended_at = $1, updated_at = now(), version = version + 1
+        WHERE id = ANY($2)`,
+      [at, ids],
+    );
   }
 }

@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import {
   APP_CONFIG,
   type AppConfig,
+  type AuditEntry,
   AuditLogRepository,
   AuditService,
   Clock,
@@ -18,6 +19,7 @@ import {
   toPage,
   TransactionRunner,
 } from '@onedoor/platform';
+import { AreasRepository, idsOnPath } from '@onedoor/areas';
 import type {
   CloseReferralDto,
   DeclineReferralDto,
@@ -26,7 +28,7 @@ import type {
   ReferralDto,
   ReferralQueryDto,
 } from './referral.dto';
-import { expiresAt, pendingDeadline } from './referral-deadlines';
+import { expiryCutoff, pendingDeadline } from './referral-deadlines';
 import type { ReferralEntity, ReferralStatus } from './referral.entity';
 import { snapshotFor, toReferralDto } from './referral.mapper';
 import { ReferralsRepository } from './referrals.repository';
@@ -68,6 +70,7 @@ export class ReferralsService {
     private readonly audit: AuditService,
     private readonly auditLog: AuditLogRepository,
     private readonly queue: MatchingQueueProducer,
+    private readonly areas: AreasRepository,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -152,8 +155,8 @@ export class ReferralsService {
       r.needResolved = body.resolved;
       r.feedbackNote = body.note ?? null;
       const from = body.resolved
-        ? await this.referrals.fulfilNeed(manager, r.needId)
-        : await this.referrals.reopenNeed(manager, r.needId);
+        ? await this.referrals.settleNeed(manager, r.needId, 'fulfilled')
+        : await this.referrals.settleNeed(manager, r.needId, 'open');
       if (from) {
         await this.audit.record(manager, {
           entityType: 'need',
@@ -182,45 +185,54 @@ export class ReferralsService {
     const now = this.clock.now();
     const requeues: Requeue[] = [];
     const result = await this.tx.run(async (manager) => {
-      const due = await this.referrals.dueForEscalation(manager, now);
-      for (const r of due) {
-        const from = r.snapshot.decidedBy.areaId ?? r.areaPath.split('/').filter(Boolean).at(-1)!;
-        r.overdueAt = now;
-        r.escalatedToAreaId = (await this.referrals.parentAreaOf(from)) ?? from;
-        await manager.save(r);
-        await this.audit.record(manager, {
-          entityType: 'referral',
-          entityId: r.id,
-          action: 'escalate',
-          actor: null,
-          fromState: r.status,
-          toState: r.status,
-          reason: `${r.status === 'open' ? 'not accepted' : 'not delivered'} by ${pendingDeadline(r)!.toISOString()}`,
-          data: { escalatedToAreaId: r.escalatedToAreaId },
-          areaPath: r.areaPath,
-        });
-      }
-      let expired = 0;
-      for (const r of await this.referrals.overdue(manager)) {
-        if (expiresAt(pendingDeadline(r)!, this.config.referrals) > now) continue;
-        const from = r.status;
-        r.status = 'expired';
-        r.endedAt = now;
-        await manager.save(r);
-        await this.audit.record(manager, {
+      const due = await this.referrals.pastDeadline(manager, now, false);
+      // Escalation goes one level above the approver's area (the community for an admin).
+      const fromArea = (r: ReferralEntity) =>
+        r.snapshot.decidedBy.areaId ?? idsOnPath(r.areaPath).at(-1)!;
+      const parentOf = new Map(
+        (await this.areas.byIds([...new Set(due.map(fromArea))])).map((a) => [a.id, a.parentId]),
+      );
+      const escalations = due.map((r) => ({
+        id: r.id,
+        areaId: parentOf.get(fromArea(r)) ?? fromArea(r),
+      }));
+      await this.referrals.markOverdue(manager, now, escalations);
+      const audit: AuditEntry[] = due.map((r, i) => ({
+        entityType: 'referral',
+        entityId: r.id,
+        action: 'escalate',
+        actor: null,
+        fromState: r.status,
+        toState: r.status,
+        reason: `${r.status === 'open' ? 'not accepted' : 'not delivered'} by ${pendingDeadline(r)!.toISOString()}`,
+        data: { escalatedToAreaId: escalations[i].areaId },
+        areaPath: r.areaPath,
+      }));
+      const expiring = await this.referrals.pastDeadline(
+        manager,
+        expiryCutoff(now, this.config.referrals),
+        true,
+      );
+      for (const r of expiring) {
+        audit.push({
           entityType: 'referral',
           entityId: r.id,
           action: 'expire',
           actor: null,
-          fromState: from,
+          fromState: r.status,
           toState: 'expired',
           reason: `overdue beyond ${this.config.referrals.expireAfterOverdueHours} h`,
           areaPath: r.areaPath,
         });
-        requeues.push(await this.release(manager, r, now, null, 'expired'));
-        expired += 1;
       }
-      return { escalated: due.length, expired };
+      await this.referrals.markExpired(
+        manager,
+        now,
+        expiring.map((r) => r.id),
+      );
+      await this.auditLog.insertMany(manager, audit);
+      for (const r of expiring) requeues.push(await this.release(manager, r, now, null, 'expired'));
+      return { escalated: due.length, expired: expiring.length };
     });
     for (const q of requeues) await this.enqueue(q);
     if (result.escalated + result.expired > 0) this.logger.log(result, 'SLA sweep');
@@ -308,7 +320,7 @@ export class ReferralsService {
       until,
       referralId: r.id,
     });
-    const from = await this.referrals.reopenNeed(manager, r.needId);
+    const from = await this.referrals.settleNeed(manager, r.needId, 'open');
     if (from) {
       await this.audit.record(manager, {
         entityType: 'need',
