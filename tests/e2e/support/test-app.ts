@@ -19,12 +19,16 @@ import { createApiApp } from '../../../apps/api/src/create-api-app';
 
 export const TEST_PASSWORD = 'correct horse battery staple';
 
-let idSequence = Math.floor(Math.random() * 400);
-/** A fresh valid identity number: region 110105, the birth date given, a new sequence. */
+// Spec files share one database and each loads this module afresh, so a sequence alone would
+// repeat across files (a spurious 409 HOUSEHOLD_DUPLICATE): each file also draws its own region
+// code (not validated, unlike the date and check character).
+const idRegion = `11${String(1000 + Math.floor(Math.random() * 9000))}`;
+let idSequence = 0;
+/** A fresh valid identity number: this file's region, the birth date given, a new sequence. */
 export function newIdNumber(birthDate = '1980-06-15', gender: 'male' | 'female' = 'male'): string {
   idSequence = (idSequence + 1) % 499;
   const seq = String(idSequence * 2 + (gender === 'male' ? 1 : 0)).padStart(3, '0');
-  const first17 = `110105${birthDate.replace(/-/g, '')}${seq}`;
+  const first17 = `${idRegion}${birthDate.replace(/-/g, '')}${seq}`;
   return first17 + idCheckCharacter(first17);
 }
 
