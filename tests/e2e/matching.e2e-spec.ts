@@ -1,5 +1,6 @@
 import { Queue } from 'bullmq';
-import { AuditLogRepository, QUEUES } from '@onedoor/platform';
+import { getQueueToken } from '@nestjs/bullmq';
+import { AuditLogRepository, jobIds, QUEUES } from '@onedoor/platform';
 import { MatchingRepository, MatchingService } from '@onedoor/matching';
 import { eventually, startMatcherProcess } from './support/matcher-process';
 import { CALM_ANSWERS, startApi, TestContext } from './support/test-app';
@@ -181,8 +182,8 @@ describe('Matching through the queue and the matcher process (e2e)', () => {
       [ids],
     );
     const load = jest.spyOn(MatchingRepository.prototype, 'loadInputs');
+    const original = MatchingRepository.prototype.persist;
     const persist = jest.spyOn(MatchingRepository.prototype, 'persist');
-    const original = persist.getMockImplementation() ?? MatchingRepository.prototype.persist;
     persist.mockImplementation(function (this: MatchingRepository, manager, runs) {
       if (runs.some((r) => r.input.household.id === ids[1]))
         return Promise.reject(new Error('bad household'));
@@ -300,7 +301,13 @@ describe('Matching through the queue and the matcher process (e2e)', () => {
       'the re-match after publishing',
     );
     expect(matched.proposals.map((p) => p.resourceId)).toEqual([job.id]);
-    await new Promise((r) => setTimeout(r, 1_000));
+    // The fan-out has run (the inside household's job exists, kept after completion); it made
+    // no job for the household outside the coverage.
+    const queue = ctx.app.get<Queue>(getQueueToken(QUEUES.matching));
+    const fanOutJob = (householdId: string) =>
+      queue.getJob(jobIds.matchHouseholdFor(householdId, job.id, `v${job.version}`));
+    expect(await fanOutJob(inside.household.id)).toBeDefined();
+    expect(await fanOutJob(outside.household.id)).toBeUndefined();
     const [after] = await ctx.dataSource.query(
       `SELECT last_matched_at FROM need WHERE household_id = $1 AND category_code = 'employment'`,
       [outside.household.id],

@@ -183,14 +183,12 @@ describe('Approvals and referrals (e2e, with the matcher process)', () => {
 
   it('approves exactly capacity out of 50 concurrent approvals and never over-commits', async () => {
     const s = await scenario(10);
-    const households = [];
+    // 50 households with a legal-aid need, registered ten at a time.
     for (let i = 0; i < 50; i += 10) {
-      households.push(
-        ...(await Promise.all(
-          Array.from({ length: 10 }, () =>
-            ctx.assessedHousehold(s.assessor, s.tree.communityA, { legal_dispute: true }),
-          ),
-        )),
+      await Promise.all(
+        Array.from({ length: 10 }, () =>
+          ctx.assessedHousehold(s.assessor, s.tree.communityA, { legal_dispute: true }),
+        ),
       );
     }
     const proposals: Array<{ id: string }> = await eventually(
@@ -225,7 +223,6 @@ describe('Approvals and referrals (e2e, with the matcher process)', () => {
       [s.resource.id],
     );
     expect(states).toEqual({ approved: 10, expired: 40 });
-    expect(households).toHaveLength(50);
   });
 
   it('refuses a rejection without reason, other streets, and a second decision', async () => {

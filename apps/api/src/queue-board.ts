@@ -6,7 +6,14 @@ import { JwtService } from '@nestjs/jwt';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Queue } from 'bullmq';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { DomainError, QUEUES, toErrorBody, UsersRepository } from '@onedoor/platform';
+import {
+  DomainError,
+  type Principal,
+  principalOf,
+  QUEUES,
+  toErrorBody,
+  UsersRepository,
+} from '@onedoor/platform';
 
 export const QUEUE_BOARD_PATH = '/admin/queues';
 const COOKIE = 'onedoor_board';
@@ -51,23 +58,13 @@ export async function mountQueueBoard(app: NestFastifyApplication): Promise<void
     .register(async (scope: FastifyInstance) => {
       scope.addHook('onRequest', async (request, reply) => {
         const { token, fromQuery } = tokenOf(request);
-        if (!token)
-          return refuse(reply, new DomainError('UNAUTHENTICATED', 'A bearer token is required'));
-        let sub: string;
+        let principal: Principal;
         try {
-          sub = (await jwt.verifyAsync<{ sub: string }>(token)).sub;
-        } catch {
-          return refuse(
-            reply,
-            new DomainError('UNAUTHENTICATED', 'The token is invalid or has expired'),
-          );
+          principal = await principalOf(jwt, users, token);
+        } catch (error) {
+          if (error instanceof DomainError) return refuse(reply, error);
+          throw error;
         }
-        const principal = await users.findPrincipal(sub);
-        if (!principal)
-          return refuse(
-            reply,
-            new DomainError('UNAUTHENTICATED', 'The token is invalid or has expired'),
-          );
         if (principal.role !== 'admin')
           return refuse(reply, new DomainError('FORBIDDEN', 'Only admins may see the queues'));
         if (fromQuery) {

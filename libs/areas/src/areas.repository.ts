@@ -1,3 +1,4 @@
+import { idsOnPath } from './area-level';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
@@ -48,8 +49,7 @@ export class AreasRepository {
 
   /** The district above (or at) a path: it carries the minimum living standard. */
   districtOf(path: string, manager?: EntityManager): Promise<AreaEntity | null> {
-    const ids = path.split('/').filter(Boolean);
-    return this.repo(manager).findOneBy({ id: In(ids), level: 'district' });
+    return this.repo(manager).findOneBy({ id: In(idsOnPath(path)), level: 'district' });
   }
 
   findByCode(code: string, manager?: EntityManager): Promise<AreaEntity | null> {

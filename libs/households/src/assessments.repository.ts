@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
+import { type DataSource, type EntityManager, In } from 'typeorm';
 import { applyAreaScope, type Principal } from '@onedoor/platform';
 import { AssessmentEntity } from './assessment.entity';
 import { NeedEntity } from './need.entity';
@@ -53,10 +53,10 @@ export class AssessmentsRepository {
       .execute();
   }
 
-  async markMatchEnqueued(id: string): Promise<void> {
+  async markMatchEnqueued(ids: string[]): Promise<void> {
     await this.dataSource
       .getRepository(AssessmentEntity)
-      .update({ id }, { matchEnqueuedAt: new Date() });
+      .update({ id: In(ids) }, { matchEnqueuedAt: new Date() });
   }
 
   /** Completed assessments with open needs whose matching job was never queued (outbox). */

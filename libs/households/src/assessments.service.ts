@@ -5,6 +5,7 @@ import {
   type AppConfig,
   AuditService,
   DomainError,
+  jobIds,
   MatchingQueueProducer,
   NotFoundError,
   todayInChina,
@@ -33,7 +34,7 @@ import { REVISIT_MONTHS } from './household.types';
 import { HouseholdsRepository } from './households.repository';
 import type { NeedEntity } from './need.entity';
 import { answerErrors, needsFromRules, scoreAnswers, tierFlags } from './template/scoring.util';
-import { computeTier } from './tier/tier.util';
+import { computeTier, DEFAULT_THRESHOLDS } from './tier/tier.util';
 
 export function addMonths(date: Date, months: number): Date {
   const d = new Date(date);
@@ -172,8 +173,8 @@ export class AssessmentsService {
         flags,
       );
       const tier = computeTier(tf, {
+        ...DEFAULT_THRESHOLDS,
         lowIncomeRatio: this.config.households.lowIncomeRatio,
-        outerCircleRatio: 2,
       });
       const needs = await this.needsFor(a, dto, manager);
       const previous = await this.assessments.previousCompleted(a.householdId, manager);
@@ -226,7 +227,9 @@ export class AssessmentsService {
       if (previous) {
         await this.assessments.update(previous.id, { status: 'superseded' }, manager);
       }
-      const withdrawn = await this.households.withdrawOpenNeeds(a.householdId, manager);
+      const withdrawn = (await this.households.withdrawOpenNeeds([a.householdId], manager)).map(
+        (n) => n.id,
+      );
       await this.assessments.insertNeeds(
         needs.map((n) => ({
           ...n,
@@ -311,7 +314,7 @@ export class AssessmentsService {
   ): Promise<boolean> {
     try {
       await this.matching.matchHousehold(householdId, assessmentId, emergency);
-      await this.assessments.markMatchEnqueued(assessmentId);
+      await this.assessments.markMatchEnqueued([assessmentId]);
       return true;
     } catch (error) {
       this.logger.warn(
@@ -324,11 +327,19 @@ export class AssessmentsService {
 
   /** Completed assessments with open needs whose matching job was never queued. */
   async enqueuePendingMatches(): Promise<number> {
-    let queued = 0;
-    for (const p of await this.assessments.pendingMatches()) {
-      if (await this.enqueueMatch(p.householdId, p.assessmentId, p.emergency)) queued += 1;
+    const pending = await this.assessments.pendingMatches();
+    if (pending.length === 0) return 0;
+    try {
+      // addBulk batches, one update: not one add and one write per assessment.
+      await this.matching.matchHouseholds(
+        pending.map((p) => ({ ...p, jobId: jobIds.matchHousehold(p.householdId, p.assessmentId) })),
+      );
+      await this.assessments.markMatchEnqueued(pending.map((p) => p.assessmentId));
+      return pending.length;
+    } catch (error) {
+      this.logger.warn({ err: error }, 'pending matching jobs not queued; the next sweep retries');
+      return 0;
     }
-    return queued;
   }
 
   /** Rule-found needs, minus removals, plus additions (an addition for a category replaces the rule's). */

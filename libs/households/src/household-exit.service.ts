@@ -16,14 +16,17 @@ export class HouseholdExitService {
   async completeExits(now = new Date()): Promise<number> {
     const exited = await this.tx.run(async (manager) => {
       const due = await this.households.exitsDue(now, manager);
-      for (const h of due) {
-        await this.households.update(
-          h.id,
-          { status: 'exited', tier: null, circle: null, nextRevisitAt: null },
-          manager,
-        );
-        const withdrawn = await this.households.withdrawOpenNeeds(h.id, manager);
-        await this.audit.record(manager, {
+      if (due.length === 0) return 0;
+      const ids = due.map((h) => h.id);
+      await this.households.update(
+        ids,
+        { status: 'exited', tier: null, circle: null, nextRevisitAt: null },
+        manager,
+      );
+      const withdrawn = await this.households.withdrawOpenNeeds(ids, manager);
+      await this.audit.recordMany(
+        manager,
+        due.map((h) => ({
           entityType: 'household',
           entityId: h.id,
           action: 'exit',
@@ -31,10 +34,13 @@ export class HouseholdExitService {
           fromState: 'exiting',
           toState: 'exited',
           reason: 'grace period ended',
-          data: { graceEndsAt: h.graceEndsAt?.toISOString() ?? null, withdrawnNeeds: withdrawn },
+          data: {
+            graceEndsAt: h.graceEndsAt?.toISOString() ?? null,
+            withdrawnNeeds: withdrawn.filter((n) => n.householdId === h.id).map((n) => n.id),
+          },
           areaPath: h.community!.path,
-        });
-      }
+        })),
+      );
       return due.length;
     });
     if (exited > 0) this.logger.log({ exited }, 'households exited after their grace period');

@@ -111,7 +111,7 @@ export class HouseholdsRepository {
   }
 
   async update(
-    id: string,
+    id: string | string[],
     changes: Partial<HouseholdEntity>,
     manager: EntityManager,
   ): Promise<void> {
@@ -119,7 +119,7 @@ export class HouseholdsRepository {
       .createQueryBuilder()
       .update(HouseholdEntity)
       .set({ ...changes, version: () => 'version + 1' })
-      .where('id = :id', { id })
+      .where('id IN (:...ids)', { ids: typeof id === 'string' ? [id] : id })
       .execute();
   }
 
@@ -156,18 +156,21 @@ export class HouseholdsRepository {
   }
 
   /** Moves open needs of a household (optionally only those of one assessment) to withdrawn; returns their ids. */
+  /** Withdraws the open needs of these households; returns them with their household. */
   async withdrawOpenNeeds(
-    householdId: string,
+    householdIds: string[],
     manager: EntityManager,
-    exceptAssessment?: string,
-  ): Promise<string[]> {
-    const qb = manager
+  ): Promise<Array<{ id: string; householdId: string }>> {
+    const result = await manager
       .createQueryBuilder()
       .update(NeedEntity)
       .set({ status: 'withdrawn' })
-      .where(`household_id = :householdId AND status = 'open'`, { householdId });
-    if (exceptAssessment) qb.andWhere('assessment_id <> :exceptAssessment', { exceptAssessment });
-    const result = await qb.returning(['id']).execute();
-    return (result.raw as Array<{ id: string }>).map((r) => r.id);
+      .where(`household_id IN (:...householdIds) AND status = 'open'`, { householdIds })
+      .returning(['id', 'household_id'])
+      .execute();
+    return (result.raw as Array<{ id: string; household_id: string }>).map((r) => ({
+      id: r.id,
+      householdId: r.household_id,
+    }));
   }
 }

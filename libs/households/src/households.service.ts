@@ -3,6 +3,7 @@ import { AreasRepository } from '@onedoor/areas';
 import {
   AuditService,
   DomainError,
+  StaleVersionError,
   ForbiddenError,
   isInScope,
   isUniqueViolation,
@@ -202,13 +203,7 @@ export class HouseholdsService {
       const current = await this.households.findVisible(id, actor, manager, true);
       if (!current) throw new NotFoundError('Household', 'HOUSEHOLD_NOT_FOUND');
       if (current.version !== version) {
-        throw new DomainError(
-          'STALE_VERSION',
-          `Household was changed since version ${version} (now ${current.version})`,
-          {
-            currentVersion: current.version,
-          },
-        );
+        throw new StaleVersionError('Household', version, current.version);
       }
       const changes: Partial<HouseholdEntity> = { ...fields };
       if (phone !== undefined) changes.phoneEnc = phone ? this.pii.encrypt(phone) : null;

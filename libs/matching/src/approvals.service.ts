@@ -4,7 +4,6 @@ import {
   APP_CONFIG,
   type AppConfig,
   type AuditEntry,
-  AuditLogRepository,
   AuditService,
   Clock,
   DomainError,
@@ -68,7 +67,6 @@ export class ApprovalsService {
   constructor(
     private readonly tx: TransactionRunner,
     private readonly audit: AuditService,
-    private readonly auditLog: AuditLogRepository,
     private readonly referrals: ReferralsRepository,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -155,7 +153,7 @@ export class ApprovalsService {
       ],
     );
     // One statement for every audit row of the approval.
-    await this.auditLog.insertMany(manager, [
+    await this.audit.recordMany(manager, [
       approved,
       ...superseded.map((s) => ({
         entityType: 'match_proposal',

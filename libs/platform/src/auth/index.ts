@@ -7,4 +7,5 @@ export * from './users.repository';
 export * from './login-failures.repository';
 export * from './password.util';
 export * from './auth.module';
+export { principalOf } from './auth.guard';
 export * from './dto/auth.dto';

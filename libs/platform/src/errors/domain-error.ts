@@ -27,6 +27,15 @@ export class ForbiddenError extends DomainError {
   }
 }
 
+/** Optimistic locking: the caller edited from a version that is no longer current. */
+export class StaleVersionError extends DomainError {
+  constructor(entity: string, sent: number, current: number) {
+    super('STALE_VERSION', `${entity} was changed since version ${sent} (now ${current})`, {
+      currentVersion: current,
+    });
+  }
+}
+
 export class ValidationFailedError extends DomainError {
   constructor(message: string, details: FieldError[]) {
     super('VALIDATION_FAILED', message, details);

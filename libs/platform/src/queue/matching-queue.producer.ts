@@ -55,13 +55,13 @@ export class MatchingQueueProducer {
     assessmentId: string,
     emergency: boolean,
   ): Promise<void> {
-    await this.queue.add(
-      'match-household',
-      { householdId, assessmentId },
+    await this.matchHouseholds([
       {
+        householdId,
+        assessmentId,
+        emergency,
         jobId: jobIds.matchHousehold(householdId, assessmentId),
-        priority: emergency ? MATCH_PRIORITY.emergency : MATCH_PRIORITY.normal,
       },
-    );
+    ]);
   }
 }
