@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { AREAS_ENTITIES } from '@onedoor/areas';
 import { HOUSEHOLDS_ENTITIES } from '@onedoor/households';
 import { MATCHING_ENTITIES } from '@onedoor/matching';
+import { PROCUREMENT_ENTITIES } from '@onedoor/procurement';
 import { RESOURCES_ENTITIES } from '@onedoor/resources';
 import { buildDataSourceOptions, PLATFORM_ENTITIES } from '@onedoor/platform';
 import { MIGRATIONS } from './index';
@@ -14,6 +15,7 @@ export const ALL_ENTITIES = [
   ...RESOURCES_ENTITIES,
   ...HOUSEHOLDS_ENTITIES,
   ...MATCHING_ENTITIES,
+  ...PROCUREMENT_ENTITIES,
 ];
 
 /** Builds the CLI's data source for a database URL. */

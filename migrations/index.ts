@@ -3,6 +3,7 @@ import { Resources1763942500000 } from './1763942500000-Resources';
 import { Households1763942600000 } from './1763942600000-Households';
 import { Matching1763942700000 } from './1763942700000-Matching';
 import { Referrals1763942800000 } from './1763942800000-Referrals';
+import { Procurement1763942900000 } from './1763942900000-Procurement';
 
 /**
  * Every migration, oldest first. Listed by hand (not globbed) so that the compiled apps,
@@ -14,4 +15,5 @@ export const MIGRATIONS = [
   Households1763942600000,
   Matching1763942700000,
   Referrals1763942800000,
+  Procurement1763942900000,
 ];

@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { AreasHttpModule } from '@onedoor/areas';
 import { HouseholdsHttpModule } from '@onedoor/households';
 import { MatchingHttpModule } from '@onedoor/matching';
+import { ProcurementHttpModule } from '@onedoor/procurement';
 import { ResourcesHttpModule } from '@onedoor/resources';
 import { AppConfig, PlatformHttpModule, PlatformModule } from '@onedoor/platform';
 import { MIGRATIONS } from '../../../migrations';
@@ -19,6 +20,7 @@ export class ApiModule {
         ResourcesHttpModule,
         HouseholdsHttpModule,
         MatchingHttpModule,
+        ProcurementHttpModule,
       ],
     };
   }

@@ -9,6 +9,7 @@ import {
   ENQUEUE_PENDING_MATCHES_EVERY_MS,
   RECONCILE_MATCHING_EVERY_MS,
   SLA_SWEEP_EVERY_MS,
+  CLOSE_DUE_BIDDING_EVERY_MS,
   EXPIRE_RESOURCES_EVERY_MS,
   PRUNE_LOGIN_FAILURES_EVERY_MS,
   QUEUES,
@@ -16,6 +17,7 @@ import {
 } from '@onedoor/platform';
 import { AssessmentsService, HouseholdExitService } from '@onedoor/households';
 import { MatchingService, ReferralsService } from '@onedoor/matching';
+import { ProjectsService } from '@onedoor/procurement';
 import { ResourceLifecycleService } from '@onedoor/resources';
 import { MaintenanceService } from './maintenance.service';
 
@@ -34,6 +36,8 @@ export class MaintenanceProcessor
     'enqueue-pending-matches': () => this.assessments.enqueuePendingMatches(),
     'reconcile-matching': () => this.matching.reconcile(),
     'sla-sweep': () => this.referrals.sweep(),
+    'close-bidding': (data) => this.projects.closeBiddingJob(data.projectId),
+    'close-due-bidding': () => this.projects.closeDue(),
   };
 
   constructor(
@@ -43,6 +47,7 @@ export class MaintenanceProcessor
     private readonly assessments: AssessmentsService,
     private readonly matching: MatchingService,
     private readonly referrals: ReferralsService,
+    private readonly projects: ProjectsService,
     @InjectQueue(QUEUES.maintenance) private readonly maintenanceQueue: Queue,
   ) {
     super();
@@ -86,6 +91,12 @@ export class MaintenanceProcessor
       jobIds.slaSweepScheduler(),
       { every: SLA_SWEEP_EVERY_MS },
       { name: 'sla-sweep', data: {} },
+    );
+    // Behind each tender's delayed close-bidding job: catches one lost with Redis.
+    await this.maintenanceQueue.upsertJobScheduler(
+      jobIds.closeDueBiddingScheduler(),
+      { every: CLOSE_DUE_BIDDING_EVERY_MS },
+      { name: 'close-due-bidding', data: {} },
     );
     this.logger.log('maintenance schedules in place');
   }

@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { AreasModule } from '@onedoor/areas';
 import { HouseholdsModule } from '@onedoor/households';
 import { MatchingModule } from '@onedoor/matching';
+import { ProcurementModule } from '@onedoor/procurement';
 import { ResourcesModule } from '@onedoor/resources';
 import { AppConfig, PlatformModule } from '@onedoor/platform';
 import { MIGRATIONS } from '../../../migrations';
@@ -25,6 +26,7 @@ export class MatcherModule {
         ResourcesModule,
         HouseholdsModule,
         MatchingModule,
+        ProcurementModule,
       ],
       providers: [MaintenanceService, MaintenanceProcessor, MatchingProcessor],
     };

@@ -197,6 +197,30 @@ export class EnvironmentVariables {
   @Min(0)
   @Max(365)
   REFERRAL_PARK_DAYS = 30;
+
+  /**
+   * Least time between publishing a tender and its bidding deadline, in hours (public tenders
+   * in the Government Procurement Law give bidders 20 days).
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(8760)
+  PROCUREMENT_MIN_BIDDING_HOURS = 480;
+
+  /** Fewer valid (live, then qualified) bids than this and the project fails. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(10)
+  PROCUREMENT_MIN_VALID_BIDS = 1;
+
+  /** Days the winner has to accept or decline an award. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(90)
+  AWARD_RESPONSE_DAYS = 7;
 }
 
 export interface AppConfig {
@@ -224,6 +248,7 @@ export interface AppConfig {
     expireAfterOverdueHours: number;
     parkDays: number;
   };
+  procurement: { minBiddingHours: number; minValidBids: number; awardResponseDays: number };
   matching: {
     topK: number;
     concurrency: number;
@@ -301,6 +326,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       deliverDays: { normal: vars.SLA_DELIVER_DAYS, emergency: vars.SLA_DELIVER_DAYS_EMERGENCY },
       expireAfterOverdueHours: vars.SLA_EXPIRE_AFTER_OVERDUE_HOURS,
       parkDays: vars.REFERRAL_PARK_DAYS,
+    },
+    procurement: {
+      minBiddingHours: vars.PROCUREMENT_MIN_BIDDING_HOURS,
+      minValidBids: vars.PROCUREMENT_MIN_VALID_BIDS,
+      awardResponseDays: vars.AWARD_RESPONSE_DAYS,
     },
   };
 }

@@ -2,3 +2,4 @@ export * from './queue.registry';
 export * from './queue-processor';
 export * from './queue.module';
 export * from './matching-queue.producer';
+export * from './maintenance-queue.producer';

@@ -2,6 +2,7 @@ import { BullModule } from '@nestjs/bullmq';
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/app-config';
+import { MaintenanceQueueProducer } from './maintenance-queue.producer';
 import { MatchingQueueProducer } from './matching-queue.producer';
 import { QUEUES } from './queue.registry';
 
@@ -33,8 +34,8 @@ export class QueueModule {
         }),
         queues,
       ],
-      providers: [MatchingQueueProducer],
-      exports: [queues, MatchingQueueProducer],
+      providers: [MatchingQueueProducer, MaintenanceQueueProducer],
+      exports: [queues, MatchingQueueProducer, MaintenanceQueueProducer],
     };
   }
 }

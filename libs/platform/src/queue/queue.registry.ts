@@ -27,6 +27,10 @@ export interface JobPayloads {
     'reconcile-matching': Record<string, never>;
     /** Marks overdue referrals, escalates them one area level up, expires them past the hard limit. */
     'sla-sweep': Record<string, never>;
+    /** Closes one tender's bidding: delayed until its `closesAt` when the tender is published. */
+    'close-bidding': { projectId: string };
+    /** Closes every tender past its deadline whose delayed job was lost (Redis) or ran early. */
+    'close-due-bidding': Record<string, never>;
   };
   matching: {
     /** Match a household's open needs after an assessment completed (the matcher issue consumes it). */
@@ -52,6 +56,8 @@ export const JOB_NAMES: { [Q in QueueName]: ReadonlyArray<JobName<Q>> } = {
     'enqueue-pending-matches',
     'reconcile-matching',
     'sla-sweep',
+    'close-bidding',
+    'close-due-bidding',
   ],
   matching: ['match-household', 'rematch-resource'],
 };
@@ -80,6 +86,10 @@ export const jobIds = {
     `match-household.${householdId}.after.${resourceId}.${cause}`,
   reconcileScheduler: () => 'maintenance.reconcile-matching',
   slaSweepScheduler: () => 'maintenance.sla-sweep',
+  closeDueBiddingScheduler: () => 'maintenance.close-due-bidding',
+  /** One delayed close per tender and deadline. */
+  closeBidding: (projectId: string, closesAt: Date) =>
+    `close-bidding.${projectId}.${closesAt.getTime()}`,
   /** A need re-queued because its referral ended (declined, expired, closed unresolved). */
   matchHouseholdAfterReferral: (householdId: string, referralId: string, status: string) =>
     `match-household.${householdId}.referral.${referralId}.${status}`,
@@ -92,6 +102,7 @@ export const COMPLETE_EXITS_EVERY_MS = 60 * 60_000;
 export const ENQUEUE_PENDING_MATCHES_EVERY_MS = 5 * 60_000;
 export const RECONCILE_MATCHING_EVERY_MS = 10 * 60_000;
 export const SLA_SWEEP_EVERY_MS = 5 * 60_000;
+export const CLOSE_DUE_BIDDING_EVERY_MS = 60_000;
 /** Jobs per addBulk call when a resource fans out to households. */
 export const FAN_OUT_BATCH = 1_000;
 /** BullMQ priorities: lower runs first. Emergency households take the green channel. */

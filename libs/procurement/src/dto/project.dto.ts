@@ -1,0 +1,269 @@
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsDateString,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { AuditEntryDto, PageQueryDto } from '@onedoor/platform';
+import {
+  PROJECT_STATUSES,
+  type ProjectStatus,
+  AWARD_STATUSES,
+  type AwardStatus,
+} from '../procurement.types';
+
+export class CriterionDto {
+  @ApiProperty({
+    example: 'service_proposal',
+    description:
+      'price, professional_qualification, internal_governance, human_resources and service_proposal are required; other codes may be added',
+  })
+  @Matches(/^[a-z][a-z0-9_]{1,39}$/)
+  code!: string;
+
+  @ApiProperty({ example: '服务方案' })
+  @IsString()
+  @Length(1, 100)
+  name!: string;
+
+  @ApiProperty({
+    minimum: 1,
+    maximum: 100,
+    description: 'Integer weights of all criteria sum to 100',
+  })
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  weight!: number;
+}
+
+export class RequirementsDto {
+  @ApiProperty({ minimum: 0, example: 3 })
+  @IsInt()
+  @Min(0)
+  @Max(1000)
+  minCertifiedSocialWorkers!: number;
+
+  @ApiProperty({ minimum: 0, example: 2 })
+  @IsInt()
+  @Min(0)
+  @Max(100)
+  minYearsOperating!: number;
+
+  @ApiPropertyOptional({
+    default: true,
+    description: 'The organization must still be verified at qualification',
+  })
+  @IsOptional()
+  @IsBoolean()
+  verifiedOnly?: boolean;
+}
+
+export class CreateProjectDto {
+  @ApiProperty({ example: '困境儿童关爱服务项目' })
+  @IsString()
+  @Length(1, 200)
+  title!: string;
+
+  @ApiProperty({ example: 'care', description: 'Resource category the purchased service provides' })
+  @IsString()
+  @Length(1, 40)
+  categoryCode!: string;
+
+  @ApiProperty({ format: 'uuid', description: 'The area served (within the officer’s scope)' })
+  @IsUUID()
+  areaId!: string;
+
+  @ApiProperty({ minimum: 1, example: 50_000_000, description: 'Budget ceiling, in fen' })
+  @IsInt()
+  @Min(1)
+  @Max(1e13)
+  budgetFen!: number;
+
+  @ApiProperty({ minimum: 1, example: 120 })
+  @IsInt()
+  @Min(1)
+  @Max(10_000_000)
+  targetHouseholds!: number;
+
+  @ApiProperty({ format: 'date', example: '2027-01-01' })
+  @IsDateString({ strict: true })
+  serviceStart!: string;
+
+  @ApiProperty({ format: 'date', example: '2027-12-31' })
+  @IsDateString({ strict: true })
+  serviceEnd!: string;
+
+  @ApiProperty({ example: '为辖区困境儿童提供个案管理、学业辅导与心理支持' })
+  @IsString()
+  @Length(1, 10_000)
+  description!: string;
+
+  @ApiProperty({ type: RequirementsDto })
+  @ValidateNested()
+  @Type(() => RequirementsDto)
+  requirements!: RequirementsDto;
+
+  @ApiProperty({ type: [CriterionDto] })
+  @IsArray()
+  @ArrayMinSize(5)
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => CriterionDto)
+  criteria!: CriterionDto[];
+}
+
+export class UpdateProjectDto extends PartialType(CreateProjectDto) {}
+
+export class PublishProjectDto {
+  @ApiProperty({
+    format: 'date-time',
+    description: 'Bidding deadline: at least the minimum period ahead',
+  })
+  @IsDateString()
+  closesAt!: string;
+}
+
+export class ReasonDto {
+  @ApiProperty()
+  @IsString()
+  @Length(1, 1000)
+  reason!: string;
+}
+
+export class AwardProjectDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  bidId!: string;
+
+  @ApiProperty({ description: 'Why this bid wins (recorded with the award)' })
+  @IsString()
+  @Length(1, 2000)
+  justification!: string;
+
+  @ApiPropertyOptional({
+    description:
+      'Required when the bid is not the best-ranked one still available: why it is chosen instead',
+  })
+  @IsOptional()
+  @IsString()
+  @Length(1, 2000)
+  deviationReason?: string;
+}
+
+export class ProjectQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: PROJECT_STATUSES, enumName: 'ProjectStatus' })
+  @IsOptional()
+  @IsIn(PROJECT_STATUSES)
+  status?: ProjectStatus;
+}
+
+export class AwardDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) bidId!: string;
+  @ApiProperty({ format: 'uuid' }) providerId!: string;
+  @ApiProperty({ enum: AWARD_STATUSES, enumName: 'AwardStatus' }) status!: AwardStatus;
+  @ApiProperty() rank!: number;
+  @ApiProperty() totalScore!: number;
+  @ApiProperty() valueFen!: number;
+  @ApiProperty() justification!: string;
+  @ApiProperty({ type: String, nullable: true }) deviationReason!: string | null;
+  @ApiProperty({ format: 'date-time' }) respondBy!: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) respondedAt!: string | null;
+  @ApiProperty({ type: String, nullable: true }) declineReason!: string | null;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+}
+
+export class ProjectDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty() categoryCode!: string;
+  @ApiProperty({ format: 'uuid' }) areaId!: string;
+  @ApiProperty() budgetFen!: number;
+  @ApiProperty() targetHouseholds!: number;
+  @ApiProperty({ format: 'date' }) serviceStart!: string;
+  @ApiProperty({ format: 'date' }) serviceEnd!: string;
+  @ApiProperty() description!: string;
+  @ApiProperty({ type: RequirementsDto }) requirements!: RequirementsDto;
+  @ApiProperty({ type: [CriterionDto] }) criteria!: CriterionDto[];
+  @ApiProperty({ enum: PROJECT_STATUSES, enumName: 'ProjectStatus' }) status!: ProjectStatus;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) publishedAt!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) closesAt!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) closedAt!: string | null;
+  @ApiProperty({ type: String, nullable: true }) endReason!: string | null;
+  @ApiProperty({ description: 'Live bids: the only figure shown while bids are sealed' })
+  bidCount!: number;
+  @ApiProperty() version!: number;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+}
+
+export class ProjectDetailDto extends ProjectDto {
+  @ApiProperty({ type: [String], description: 'Evaluator user ids on the panel' })
+  panel!: string[];
+  @ApiProperty({ type: [AwardDto] }) awards!: AwardDto[];
+  @ApiProperty({ type: [AuditEntryDto] }) history!: AuditEntryDto[];
+}
+
+export class PanelDto {
+  @ApiProperty({
+    type: [String],
+    format: 'uuid',
+    minItems: 3,
+    description: 'At least 3 distinct evaluators',
+  })
+  @IsArray()
+  @ArrayMinSize(3)
+  @ArrayMaxSize(25)
+  @IsUUID('all', { each: true })
+  evaluatorIds!: string[];
+}
+
+export class DeclarationItemDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  bidId!: string;
+
+  @ApiProperty({
+    description:
+      'true: a conflict of interest with this bidder, recusing the evaluator from its bid',
+  })
+  @IsBoolean()
+  conflict!: boolean;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  note?: string;
+}
+
+export class DeclarationsDto {
+  @ApiProperty({ type: [DeclarationItemDto] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(200)
+  @ValidateNested({ each: true })
+  @Type(() => DeclarationItemDto)
+  declarations!: DeclarationItemDto[];
+}
+
+export class DeclarationDto {
+  @ApiProperty({ format: 'uuid' }) bidId!: string;
+  @ApiProperty({ format: 'uuid' }) evaluatorId!: string;
+  @ApiProperty() conflict!: boolean;
+  @ApiProperty({ type: String, nullable: true }) note!: string | null;
+}

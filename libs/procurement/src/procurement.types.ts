@@ -1,0 +1,62 @@
+export const PROJECT_STATUSES = [
+  'draft',
+  'published',
+  'bidding_closed',
+  'evaluating',
+  'awarded',
+  'failed',
+  'cancelled',
+] as const;
+export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
+
+/** Statuses in which bids are sealed: no one but the bidding organization sees them. */
+export const SEALED_STATUSES: readonly ProjectStatus[] = ['draft', 'published'];
+
+/**
+ * The criteria every project must weigh (DESIGN.md, issue 7): price plus the four quality
+ * criteria the bureaus score; projects may add their own codes beside them.
+ */
+export const PRICE_CRITERION = 'price';
+export const REQUIRED_CRITERIA = [
+  PRICE_CRITERION,
+  'professional_qualification',
+  'internal_governance',
+  'human_resources',
+  'service_proposal',
+] as const;
+
+export interface Criterion {
+  code: string;
+  name: string;
+  /** Integer share of 100. */
+  weight: number;
+}
+
+export interface QualificationRequirements {
+  minCertifiedSocialWorkers: number;
+  minYearsOperating: number;
+  /** The organization must still be verified when its bid is qualified. */
+  verifiedOnly: boolean;
+}
+
+export const BID_STATUSES = ['submitted', 'withdrawn', 'replaced'] as const;
+export type BidStatus = (typeof BID_STATUSES)[number];
+
+export const QUALIFICATIONS = ['pending', 'qualified', 'disqualified'] as const;
+export type Qualification = (typeof QUALIFICATIONS)[number];
+
+export interface BidTeam {
+  certifiedSocialWorkers: number;
+  yearsOperating: number;
+  staffCount?: number;
+}
+
+export interface BidAttachment {
+  name: string;
+  mediaType: string;
+  sizeBytes: number;
+  sha256?: string;
+}
+
+export const AWARD_STATUSES = ['pending', 'accepted', 'declined'] as const;
+export type AwardStatus = (typeof AWARD_STATUSES)[number];
