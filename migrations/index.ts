@@ -4,6 +4,7 @@ import { Households1763942600000 } from './1763942600000-Households';
 import { Matching1763942700000 } from './1763942700000-Matching';
 import { Referrals1763942800000 } from './1763942800000-Referrals';
 import { Procurement1763942900000 } from './1763942900000-Procurement';
+import { Contracts1763943000000 } from './1763943000000-Contracts';
 
 /**
  * Every migration, oldest first. Listed by hand (not globbed) so that the compiled apps,
@@ -16,4 +17,5 @@ export const MIGRATIONS = [
   Matching1763942700000,
   Referrals1763942800000,
   Procurement1763942900000,
+  Contracts1763943000000,
 ];

@@ -20,6 +20,7 @@ import { type BidRow, ProcurementRepository } from './procurement.repository';
 import { SEALED_STATUSES } from './procurement.types';
 import type { ServiceProjectEntity } from './project.entity';
 import { ProjectsService } from './projects.service';
+import { ContractsRepository } from './contracts/contracts.repository';
 
 /**
  * Sealed bids: submitted, replaced and withdrawn by their organization while bidding is open,
@@ -31,6 +32,7 @@ export class BidsService {
     private readonly repo: ProcurementRepository,
     private readonly projects: ProjectsService,
     private readonly providers: ProvidersRepository,
+    private readonly contracts: ContractsRepository,
     private readonly tx: TransactionRunner,
     private readonly audit: AuditService,
     private readonly auditLog: AuditLogRepository,
@@ -258,6 +260,14 @@ export class BidsService {
         'BIDDER_NOT_ELIGIBLE',
         'Only verified social-work organizations bid on purchased services',
         { kind: provider.kind, verification: provider.verification },
+      );
+    }
+    const until = await this.contracts.suspendedUntil(provider.id, this.clock.now());
+    if (until) {
+      throw new DomainError(
+        'PROVIDER_SUSPENDED_FROM_BIDDING',
+        `A failed performance evaluation bars this organization from bidding until ${until.toISOString()}`,
+        { until: until.toISOString() },
       );
     }
     return provider.id;

@@ -20,6 +20,8 @@ export function toProjectDto(p: ServiceProjectEntity, bidCount: number): Project
     description: p.description,
     requirements: p.requirements,
     criteria: p.criteria,
+    milestones: p.milestones,
+    evaluationWeights: p.evaluationWeights,
     status: p.status,
     publishedAt: iso(p.publishedAt),
     closesAt: iso(p.closesAt),

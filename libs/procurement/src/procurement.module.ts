@@ -15,6 +15,18 @@ import {
 import { ProcurementRepository } from './procurement.repository';
 import { ServiceProjectEntity } from './project.entity';
 import { ProjectsService } from './projects.service';
+import {
+  BiddingSuspensionEntity,
+  ContractEntity,
+  ContractMilestoneEntity,
+  ContractPaymentEntity,
+  EvaluationAssignmentEntity,
+  PerformanceEvaluationEntity,
+} from './contracts/contract.entities';
+import { ContractsRepository } from './contracts/contracts.repository';
+import { ContractsService } from './contracts/contracts.service';
+import { PerformanceService } from './contracts/performance.service';
+import { OcdsService } from './ocds/ocds.service';
 
 export const PROCUREMENT_ENTITIES = [
   ServiceProjectEntity,
@@ -24,9 +36,24 @@ export const PROCUREMENT_ENTITIES = [
   BidScoreEntity,
   ScoreModerationEntity,
   AwardEntity,
+  ContractEntity,
+  ContractMilestoneEntity,
+  ContractPaymentEntity,
+  PerformanceEvaluationEntity,
+  EvaluationAssignmentEntity,
+  BiddingSuspensionEntity,
 ];
 
-const providers = [ProcurementRepository, ProjectsService, BidsService, EvaluationService];
+const providers = [
+  ProcurementRepository,
+  ProjectsService,
+  BidsService,
+  EvaluationService,
+  ContractsRepository,
+  ContractsService,
+  PerformanceService,
+  OcdsService,
+];
 
 /** Procurement for any process; the API adds {@link ProcurementHttpModule}, the matcher its jobs. */
 @Module({

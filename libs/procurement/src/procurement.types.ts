@@ -58,5 +58,29 @@ export interface BidAttachment {
   sha256?: string;
 }
 
+/** A payment milestone of the tender's plan, copied into the contract at signing. */
+export interface MilestonePlanItem {
+  deliverable: string;
+  dueDate: string;
+  /** Integer share of the contract value; the plan sums to 100. */
+  sharePercent: number;
+}
+
+/** The four dimensions of a performance evaluation, in weights summing to 100. */
+export const EVALUATION_DIMENSIONS = [
+  'administrativeSupervision',
+  'serviceOutcomes',
+  'projectManagement',
+  'socialImpact',
+] as const;
+export type EvaluationDimension = (typeof EVALUATION_DIMENSIONS)[number];
+export type DimensionWeights = Record<EvaluationDimension, number>;
+export const DEFAULT_DIMENSION_WEIGHTS: DimensionWeights = {
+  administrativeSupervision: 20,
+  serviceOutcomes: 40,
+  projectManagement: 20,
+  socialImpact: 20,
+};
+
 export const AWARD_STATUSES = ['pending', 'accepted', 'declined'] as const;
 export type AwardStatus = (typeof AWARD_STATUSES)[number];

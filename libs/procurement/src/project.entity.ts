@@ -13,6 +13,8 @@ import {
 import { AreaEntity } from '@onedoor/areas';
 import {
   type Criterion,
+  type DimensionWeights,
+  type MilestonePlanItem,
   PROJECT_STATUSES,
   type ProjectStatus,
   type QualificationRequirements,
@@ -66,6 +68,14 @@ export class ServiceProjectEntity {
   /** Frozen at publication: the service refuses any change after it. */
   @Column({ type: 'jsonb' })
   criteria!: Criterion[];
+
+  /** The payment plan the contract will carry (frozen at publication like the criteria). */
+  @Column({ type: 'jsonb' })
+  milestones!: MilestonePlanItem[];
+
+  /** Weights of the performance-evaluation dimensions (frozen at publication). */
+  @Column({ type: 'jsonb' })
+  evaluationWeights!: DimensionWeights;
 
   @Column({
     type: 'enum',

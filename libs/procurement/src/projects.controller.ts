@@ -28,6 +28,7 @@ import {
 import { RankingDto } from './dto/ranking.dto';
 import { EvaluationService } from './evaluation/evaluation.service';
 import { ProjectsService } from './projects.service';
+import { OcdsService } from './ocds/ocds.service';
 
 @ApiTags('procurement')
 @ApiProtected()
@@ -37,7 +38,25 @@ export class ProjectsController {
     private readonly projects: ProjectsService,
     private readonly bids: BidsService,
     private readonly evaluation: EvaluationService,
+    private readonly ocds: OcdsService,
   ) {}
+
+  @Get(':id/ocds')
+  @Roles('civil_affairs', 'provider', 'evaluator')
+  @ApiOperation({
+    summary:
+      'The project as an OCDS 1.1 release package: one release per stage reached (tender, bids after close, awards, contract, implementation)',
+  })
+  @ApiOkResponse({
+    schema: { type: 'object', description: 'OCDS 1.1 release package', additionalProperties: true },
+  })
+  @ApiErrors(400, 404)
+  ocdsPackage(
+    @Param('id', ParseIdPipe) id: string,
+    @CurrentUser() me: Principal,
+  ): Promise<Record<string, unknown>> {
+    return this.ocds.releasePackage(id, me);
+  }
 
   @Get()
   @Roles('civil_affairs', 'provider', 'evaluator')

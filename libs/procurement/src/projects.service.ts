@@ -31,7 +31,8 @@ import { canSeeProject, assertProjectStaff } from './procurement-access';
 import { toAwardDto, toProjectDto } from './procurement.mapper';
 import { ProcurementRepository } from './procurement.repository';
 import { type ProjectAction, PROJECT_TRANSITIONS } from './project-lifecycle';
-import { assertCriteriaValid } from './project-rules';
+import { assertCriteriaValid, assertDimensionWeightsValid, milestonePlan } from './project-rules';
+import { DEFAULT_DIMENSION_WEIGHTS } from './procurement.types';
 import type { ServiceProjectEntity } from './project.entity';
 
 type Actor = Principal | null;
@@ -85,6 +86,9 @@ export class ProjectsService {
   async create(body: CreateProjectDto, actor: Principal): Promise<ProjectDetailDto> {
     const area = await this.checkReferences(body, actor);
     assertCriteriaValid(body.criteria);
+    const evaluationWeights = { ...(body.evaluationWeights ?? DEFAULT_DIMENSION_WEIGHTS) };
+    assertDimensionWeightsValid(evaluationWeights);
+    const milestones = milestonePlan(body.milestones, body);
     const id = await this.tx.run(async (manager) => {
       const id = await this.repo.insertProject(manager, {
         title: body.title,
@@ -98,6 +102,8 @@ export class ProjectsService {
         description: body.description,
         requirements: { verifiedOnly: true, ...body.requirements },
         criteria: body.criteria.map((c) => ({ code: c.code, name: c.name, weight: c.weight })),
+        milestones,
+        evaluationWeights,
         createdById: actor.userId,
       });
       await this.audit.record(manager, {
@@ -130,8 +136,17 @@ export class ProjectsService {
         actor,
       );
       if (body.criteria) assertCriteriaValid(body.criteria);
+      if (body.evaluationWeights) assertDimensionWeightsValid({ ...body.evaluationWeights });
       Object.assign(project, {
         ...body,
+        evaluationWeights: body.evaluationWeights
+          ? { ...body.evaluationWeights }
+          : project.evaluationWeights,
+        // A new period or plan is checked together: the plan must fit the period.
+        milestones:
+          body.milestones || body.serviceStart || body.serviceEnd
+            ? milestonePlan(body.milestones ?? project.milestones, merged)
+            : project.milestones,
         areaId: area.id,
         areaPath: area.path,
         budgetFen: String(merged.budgetFen),

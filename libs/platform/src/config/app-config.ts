@@ -221,6 +221,24 @@ export class EnvironmentVariables {
   @Min(1)
   @Max(90)
   AWARD_RESPONSE_DAYS = 7;
+
+  /** Months an organization whose contract evaluation failed may not bid. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(60)
+  PERFORMANCE_FAIL_SUSPENSION_MONTHS = 12;
+
+  /** Days the organization has to comment on a completed evaluation. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(90)
+  EVALUATION_COMMENT_DAYS = 14;
+
+  /** Prefix of OCDS ocids (a registered prefix in production): ocid = prefix-projectId. */
+  @Matches(/^ocds-[a-z0-9]{6,}$/, { message: 'OCDS_OCID_PREFIX must look like ocds-xxxxxx' })
+  OCDS_OCID_PREFIX = 'ocds-onedoor';
 }
 
 export interface AppConfig {
@@ -248,7 +266,14 @@ export interface AppConfig {
     expireAfterOverdueHours: number;
     parkDays: number;
   };
-  procurement: { minBiddingHours: number; minValidBids: number; awardResponseDays: number };
+  procurement: {
+    minBiddingHours: number;
+    minValidBids: number;
+    awardResponseDays: number;
+    failSuspensionMonths: number;
+    commentDays: number;
+    ocidPrefix: string;
+  };
   matching: {
     topK: number;
     concurrency: number;
@@ -331,6 +356,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       minBiddingHours: vars.PROCUREMENT_MIN_BIDDING_HOURS,
       minValidBids: vars.PROCUREMENT_MIN_VALID_BIDS,
       awardResponseDays: vars.AWARD_RESPONSE_DAYS,
+      failSuspensionMonths: vars.PERFORMANCE_FAIL_SUSPENSION_MONTHS,
+      commentDays: vars.EVALUATION_COMMENT_DAYS,
+      ocidPrefix: vars.OCDS_OCID_PREFIX,
     },
   };
 }

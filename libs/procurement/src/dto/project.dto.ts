@@ -73,6 +73,34 @@ export class RequirementsDto {
   verifiedOnly?: boolean;
 }
 
+export class MilestonePlanDto {
+  @ApiProperty({ example: '完成入户评估与个案建档' })
+  @IsString()
+  @Length(1, 500)
+  deliverable!: string;
+
+  @ApiProperty({ format: 'date', example: '2027-06-30' })
+  @IsDateString({ strict: true })
+  dueDate!: string;
+
+  @ApiProperty({
+    minimum: 1,
+    maximum: 100,
+    description: 'Share of the contract value; shares sum to 100',
+  })
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  sharePercent!: number;
+}
+
+export class DimensionWeightsDto {
+  @ApiProperty({ default: 20 }) @IsInt() @Min(0) @Max(100) administrativeSupervision!: number;
+  @ApiProperty({ default: 40 }) @IsInt() @Min(0) @Max(100) serviceOutcomes!: number;
+  @ApiProperty({ default: 20 }) @IsInt() @Min(0) @Max(100) projectManagement!: number;
+  @ApiProperty({ default: 20 }) @IsInt() @Min(0) @Max(100) socialImpact!: number;
+}
+
 export class CreateProjectDto {
   @ApiProperty({ example: '困境儿童关爱服务项目' })
   @IsString()
@@ -125,6 +153,27 @@ export class CreateProjectDto {
   @ValidateNested({ each: true })
   @Type(() => CriterionDto)
   criteria!: CriterionDto[];
+
+  @ApiPropertyOptional({
+    type: [MilestonePlanDto],
+    description:
+      'Payment plan of the contract (shares sum to 100, due within the service period); default: 100% at the end of the service',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(24)
+  @ValidateNested({ each: true })
+  @Type(() => MilestonePlanDto)
+  milestones?: MilestonePlanDto[];
+
+  @ApiPropertyOptional({
+    type: DimensionWeightsDto,
+    description: 'Performance-evaluation weights (sum 100); default 20/40/20/20',
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => DimensionWeightsDto)
+  evaluationWeights?: DimensionWeightsDto;
 }
 
 export class UpdateProjectDto extends PartialType(CreateProjectDto) {}
@@ -200,6 +249,8 @@ export class ProjectDto {
   @ApiProperty() description!: string;
   @ApiProperty({ type: RequirementsDto }) requirements!: RequirementsDto;
   @ApiProperty({ type: [CriterionDto] }) criteria!: CriterionDto[];
+  @ApiProperty({ type: [MilestonePlanDto] }) milestones!: MilestonePlanDto[];
+  @ApiProperty({ type: DimensionWeightsDto }) evaluationWeights!: DimensionWeightsDto;
   @ApiProperty({ enum: PROJECT_STATUSES, enumName: 'ProjectStatus' }) status!: ProjectStatus;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) publishedAt!: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) closesAt!: string | null;

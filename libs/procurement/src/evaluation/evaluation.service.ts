@@ -19,6 +19,7 @@ import { PRICE_CRITERION, SEALED_STATUSES } from '../procurement.types';
 import type { ServiceProjectEntity } from '../project.entity';
 import { ProjectsService } from '../projects.service';
 import { rankBids, type Ranking } from './ranking';
+import { ContractsService } from '../contracts/contracts.service';
 
 /** Ranking plus which bids' organizations declined an award. */
 type ProjectRanking = Ranking & { declinedBids: Set<string>; state: EvaluationState };
@@ -33,6 +34,7 @@ export class EvaluationService {
   constructor(
     private readonly repo: ProcurementRepository,
     private readonly projects: ProjectsService,
+    private readonly contracts: ContractsService,
     private readonly tx: TransactionRunner,
     private readonly audit: AuditService,
     private readonly clock: Clock,
@@ -435,7 +437,7 @@ export class EvaluationService {
     if (!found || actor.role !== 'provider' || actor.providerId !== found.providerId) {
       throw new NotFoundError('Award', 'AWARD_NOT_FOUND');
     }
-    await this.tx.run(async (manager) => {
+    const signed = await this.tx.run(async (manager) => {
       const project = (await this.repo.lockProject(manager, found.projectId))!;
       const award = (await this.repo.lockAward(manager, awardId))!;
       if (award.status !== 'pending') {
@@ -471,9 +473,13 @@ export class EvaluationService {
           reason: `the winner declined: ${reason}`,
           data: { awardId },
         });
+        return null;
       }
+      // Acceptance signs the contract: the tender's payment plan, the service in the pool.
+      return this.contracts.createFromAward(manager, award, project, actor);
     });
-    return this.projects.get(found.projectId, { ...actor });
+    if (signed) await this.contracts.announce(signed.resourceId);
+    return this.projects.get(found.projectId, actor);
   }
 
   /** The project, for a panel member (an evaluator on another panel gets 404). */
