@@ -11,6 +11,7 @@ import { DEMO_AREAS, DEMO_PASSWORD, DEMO_USERS } from './demo-data';
 import { DEMO_PROVIDERS } from './demo-resources.data';
 import { DemoHouseholdsSeeder } from './demo-households.seeder';
 import { DemoResourcesSeeder } from './demo-resources.seeder';
+import { DemoProcurementSeeder } from './demo-procurement.seeder';
 
 /**
  * Loads the demo district. Idempotent: areas are looked up by code and users upserted by
@@ -26,6 +27,7 @@ export class DemoSeedService {
     private readonly users: UsersRepository,
     private readonly resources: DemoResourcesSeeder,
     private readonly householdsSeeder: DemoHouseholdsSeeder,
+    private readonly procurement: DemoProcurementSeeder,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -106,9 +108,20 @@ export class DemoSeedService {
     );
     // Admin registers and assesses the demo households: the demo assessor's scope is one street.
     const createdHouseholds = await this.householdsSeeder.seed(adminPrincipal);
+    const evaluator = async (username: string) => principal(userIds.get(username)!);
+    const createdProjects = await this.procurement.seed(idByCode.get('DEMO-C-D1')!, {
+      staff: reviewer,
+      swo: owners.get('swo')!,
+      evaluators: [
+        await evaluator('evaluator1'),
+        await evaluator('evaluator2'),
+        await evaluator('evaluator3'),
+      ],
+    });
 
     this.logger.log(
-      `demo data: ${createdAreas} areas, ${createdResources} resources, ${createdHouseholds} assessed households created; ` +
+      `demo data: ${createdAreas} areas, ${createdResources} resources, ${createdHouseholds} assessed households, ` +
+        `${createdProjects} service projects created; ` +
         `${DEMO_USERS.length} users, ` +
         `${DEMO_PROVIDERS.length} providers in place`,
     );

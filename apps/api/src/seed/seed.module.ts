@@ -2,9 +2,11 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { AreasModule } from '@onedoor/areas';
 import { HouseholdsModule } from '@onedoor/households';
 import { ResourcesModule } from '@onedoor/resources';
+import { ProcurementModule } from '@onedoor/procurement';
 import { type AppConfig, PlatformModule } from '@onedoor/platform';
 import { MIGRATIONS } from '../../../../migrations';
 import { DemoHouseholdsSeeder } from './demo-households.seeder';
+import { DemoProcurementSeeder } from './demo-procurement.seeder';
 import { DemoResourcesSeeder } from './demo-resources.seeder';
 import { DemoSeedService } from './demo-seed.service';
 
@@ -18,8 +20,14 @@ export class SeedModule {
         AreasModule,
         ResourcesModule,
         HouseholdsModule,
+        ProcurementModule,
       ],
-      providers: [DemoSeedService, DemoResourcesSeeder, DemoHouseholdsSeeder],
+      providers: [
+        DemoSeedService,
+        DemoResourcesSeeder,
+        DemoHouseholdsSeeder,
+        DemoProcurementSeeder,
+      ],
     };
   }
 }

@@ -1,0 +1,533 @@
+import { Clock } from '@onedoor/platform';
+import { ocdsPackageValidator } from '@onedoor/procurement/ocds/ocds-schema';
+import { eventually, startMatcherProcess } from './support/matcher-process';
+import { startApi, TestContext } from './support/test-app';
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+const CRITERIA = [
+  { code: 'price', name: '价格', weight: 30 },
+  { code: 'professional_qualification', name: '专业资质', weight: 20 },
+  { code: 'internal_governance', name: '内部治理', weight: 10 },
+  { code: 'human_resources', name: '人力资源', weight: 15 },
+  { code: 'service_proposal', name: '服务方案', weight: 25 },
+];
+const QUALITY = CRITERIA.slice(1).map((c) => c.code);
+const isoDate = (d: Date) => d.toISOString().slice(0, 10);
+
+type Evaluator = { id: string; token: string };
+/** The parts of an OCDS release the test reads. */
+type OcdsRelease = {
+  ocid: string;
+  tag: string[];
+  tender: { status: string };
+  contracts: Array<{
+    milestones: Array<{ status: string }>;
+    implementation: { transactions: unknown[] };
+  }>;
+};
+
+describe('Contracts, milestones, performance evaluations and the OCDS export (e2e)', () => {
+  let ctx: TestContext;
+  let clock: Clock;
+
+  beforeAll(async () => {
+    ctx = await startApi({ PROCUREMENT_MIN_BIDDING_HOURS: '0' });
+    clock = ctx.app.get(Clock);
+  });
+  afterEach(() => jest.restoreAllMocks());
+  afterAll(() => ctx.close());
+
+  const setNow = (at: Date) => jest.spyOn(clock, 'now').mockReturnValue(at);
+
+  async function evaluators(n: number): Promise<Evaluator[]> {
+    const list: Evaluator[] = [];
+    for (let i = 0; i < n; i += 1) {
+      const user = await ctx.newUser('evaluator');
+      list.push({ id: user.id, token: `Bearer ${await ctx.login(user.username)}` });
+    }
+    return list;
+  }
+
+  /**
+   * Runs a tender to an accepted award through the API: a legal-aid service for the district,
+   * paid 40% then 60%, one bid of 800,000 fen; returns the contract.
+   */
+  async function awardedProject(extra: Record<string, unknown> = {}) {
+    const tree = await ctx.newDistrict();
+    const staff = await ctx.tokenFor('civil_affairs', tree.district);
+    const org = await ctx.newProviderWithUser(tree.district, { kind: 'social_work_org' });
+    const today = new Date();
+    const project = (
+      await ctx.http
+        .post('/procurement/projects')
+        .set('Authorization', staff)
+        .send({
+          title: '社区法律援助服务项目',
+          categoryCode: 'legal_aid',
+          areaId: tree.district.id,
+          budgetFen: 1_000_000,
+          targetHouseholds: 30,
+          serviceStart: isoDate(new Date(today.getTime() - DAY)),
+          serviceEnd: isoDate(new Date(today.getTime() + 365 * DAY)),
+          description: '为困难家庭提供法律咨询与代理',
+          requirements: { minCertifiedSocialWorkers: 1, minYearsOperating: 1 },
+          criteria: CRITERIA,
+          milestones: [
+            {
+              deliverable: '完成需求评估与服务计划',
+              dueDate: isoDate(new Date(today.getTime() + 90 * DAY)),
+              sharePercent: 40,
+            },
+            {
+              deliverable: '完成全部个案服务',
+              dueDate: isoDate(new Date(today.getTime() + 360 * DAY)),
+              sharePercent: 60,
+            },
+          ],
+          ...extra,
+        })
+        .expect(201)
+    ).body;
+    const closesAt = new Date(Date.now() + HOUR);
+    await ctx.http
+      .post(`/procurement/projects/${project.id}/publish`)
+      .set('Authorization', staff)
+      .send({ closesAt: closesAt.toISOString() })
+      .expect(200);
+    const bidId = (
+      await ctx.http
+        .post(`/procurement/projects/${project.id}/bids`)
+        .set('Authorization', org.token)
+        .send({
+          priceFen: 800_000,
+          proposal: '法律援助方案',
+          team: { certifiedSocialWorkers: 3, yearsOperating: 5 },
+        })
+        .expect(201)
+    ).body.id;
+    const panel = await evaluators(3);
+    await ctx.http
+      .put(`/procurement/projects/${project.id}/panel`)
+      .set('Authorization', staff)
+      .send({ evaluatorIds: panel.map((e) => e.id) })
+      .expect(200);
+    setNow(new Date(closesAt.getTime() + 1_000));
+    await ctx.http
+      .post(`/procurement/projects/${project.id}/close-bidding`)
+      .set('Authorization', staff)
+      .send({})
+      .expect(200);
+    jest.restoreAllMocks();
+    await ctx.http.post(`/bids/${bidId}/qualify`).set('Authorization', staff).send({}).expect(200);
+    await ctx.http
+      .post(`/procurement/projects/${project.id}/start-evaluation`)
+      .set('Authorization', staff)
+      .send({})
+      .expect(200);
+    for (const e of panel) {
+      await ctx.http
+        .post(`/procurement/projects/${project.id}/declarations`)
+        .set('Authorization', e.token)
+        .send({ declarations: [{ bidId, conflict: false }] })
+        .expect(201);
+      await ctx.http
+        .post(`/bids/${bidId}/scores`)
+        .set('Authorization', e.token)
+        .send({ scores: QUALITY.map((criterion) => ({ criterion, score: 80 })) })
+        .expect(201);
+    }
+    const awarded = await ctx.http
+      .post(`/procurement/projects/${project.id}/award`)
+      .set('Authorization', staff)
+      .send({ bidId, justification: '唯一合格投标，得分合格' })
+      .expect(200);
+    const accepted = await ctx.http
+      .post(`/procurement/awards/${awarded.body.awards[0].id}/accept`)
+      .set('Authorization', org.token)
+      .send({})
+      .expect(200);
+    expect(accepted.body.awards[0].status).toBe('accepted');
+    const contracts = await ctx.http.get('/contracts').set('Authorization', org.token).expect(200);
+    const summary = contracts.body.items.find(
+      (c: { projectId: string }) => c.projectId === project.id,
+    );
+    const contract = (
+      await ctx.http.get(`/contracts/${summary.id}`).set('Authorization', staff).expect(200)
+    ).body;
+    return { tree, staff, org, project, bidId, contract };
+  }
+
+  async function openEvaluation(staff: string, contractId: string, kind: 'mid_term' | 'final') {
+    const [gov, expert, resident] = await evaluators(3);
+    const res = await ctx.http
+      .post(`/contracts/${contractId}/evaluations`)
+      .set('Authorization', staff)
+      .send({
+        kind,
+        evaluators: [
+          { userId: gov.id, type: 'government' },
+          { userId: expert.id, type: 'third_party' },
+          { userId: resident.id, type: 'recipient_representative' },
+        ],
+      })
+      .expect(201);
+    const evaluation = res.body.evaluations.find((e: { status: string }) => e.status === 'open');
+    return { evaluationId: evaluation.id as string, panel: [gov, expert, resident] };
+  }
+
+  async function scoreAndComplete(
+    staff: string,
+    evaluationId: string,
+    panel: Evaluator[],
+    sheets: Array<[number, number, number, number]>,
+  ) {
+    for (const [i, e] of panel.entries()) {
+      const [administrativeSupervision, serviceOutcomes, projectManagement, socialImpact] =
+        sheets[i];
+      await ctx.http
+        .post(`/evaluations/${evaluationId}/scores`)
+        .set('Authorization', e.token)
+        .send({ administrativeSupervision, serviceOutcomes, projectManagement, socialImpact })
+        .expect(200);
+    }
+    return (
+      await ctx.http
+        .post(`/evaluations/${evaluationId}/complete`)
+        .set('Authorization', staff)
+        .send({})
+        .expect(200)
+    ).body;
+  }
+
+  describe('with the matcher process', () => {
+    let matcher: ReturnType<typeof startMatcherProcess>;
+    beforeAll(async () => {
+      matcher = startMatcherProcess();
+      await eventually(
+        async () => matcher.output().includes('matcher ready'),
+        30_000,
+        'the matcher',
+      );
+    });
+    afterAll(() => matcher.stop());
+
+    it('award → contract → a published resource of the winner, found by coversArea and matched; evaluation evidence from its referrals', async () => {
+      const { tree, staff, org, project, contract } = await awardedProject();
+      expect(contract).toMatchObject({
+        projectId: project.id,
+        providerId: org.provider.id,
+        valueFen: 800_000,
+        status: 'active',
+        periodStart: project.serviceStart,
+        periodEnd: project.serviceEnd,
+      });
+      expect(
+        contract.milestones.map(
+          (m: { sharePercent: number; amountFen: number; outcome: string }) => [
+            m.sharePercent,
+            m.amountFen,
+            m.outcome,
+          ],
+        ),
+      ).toEqual([
+        [40, 320_000, 'scheduled'],
+        [60, 480_000, 'scheduled'],
+      ]);
+
+      const pool = await ctx.http
+        .get(`/resources?coversArea=${tree.communityA.id}&limit=100`)
+        .set('Authorization', staff)
+        .expect(200);
+      const resource = pool.body.items.find((r: { id: string }) => r.id === contract.resourceId);
+      expect(resource).toMatchObject({
+        status: 'published',
+        categoryCode: 'legal_aid',
+        capacity: 30,
+        provider: { id: org.provider.id },
+      });
+
+      // Three households with a legal-aid need in community A are proposed the contracted service.
+      const assessor = await ctx.tokenFor('assessor', tree.streetA);
+      for (let i = 0; i < 3; i += 1) {
+        const { household } = await ctx.assessedHousehold(assessor, tree.communityA, {
+          legal_dispute: true,
+        });
+        const proposal = await eventually(
+          async () => {
+            const needs = (
+              await ctx.http
+                .get(`/households/${household.id}/matches`)
+                .set('Authorization', staff)
+                .expect(200)
+            ).body;
+            return needs
+              .flatMap(
+                (n: { proposals: Array<{ id: string; resourceId: string; status: string }> }) =>
+                  n.proposals,
+              )
+              .find(
+                (p: { resourceId: string; status: string }) =>
+                  p.resourceId === contract.resourceId && p.status === 'proposed',
+              );
+          },
+          20_000,
+          'a proposal of the contracted service',
+        );
+        await ctx.http
+          .post(`/matches/${proposal.id}/approve`)
+          .set('Authorization', staff)
+          .send({})
+          .expect(201);
+      }
+      const ids = (
+        await ctx.http
+          .get(`/referrals?providerId=${org.provider.id}&limit=100`)
+          .set('Authorization', org.token)
+          .expect(200)
+      ).body.items.map((r: { id: string }) => r.id);
+      expect(ids).toHaveLength(3);
+      const [r1, r2, r3] = ids as string[];
+      const step = (id: string, action: string, token: string, body: object = {}) =>
+        ctx.http
+          .post(`/referrals/${id}/${action}`)
+          .set('Authorization', token)
+          .send(body)
+          .expect(200);
+      // R1: accepted and delivered in time, closed resolved, satisfaction 5.
+      await step(r1, 'accept', org.token);
+      await step(r1, 'deliver', org.token);
+      await step(r1, 'close', staff, { satisfaction: 5, resolved: true });
+      // R2: accepted 73 h after approval (the accept deadline is 72 h), delivered in time,
+      // closed unresolved, satisfaction 3.
+      setNow(new Date(Date.now() + 73 * HOUR));
+      await step(r2, 'accept', org.token);
+      await step(r2, 'deliver', org.token);
+      await step(r2, 'close', staff, { satisfaction: 3, resolved: false });
+      jest.restoreAllMocks();
+      // R3: declined.
+      await step(r3, 'decline', org.token, { reason: 'capacity' });
+
+      const { evaluationId } = await openEvaluation(staff, contract.id, 'mid_term');
+      const evaluation = (
+        await ctx.http.get(`/evaluations/${evaluationId}`).set('Authorization', staff).expect(200)
+      ).body;
+      expect(evaluation.evidence).toEqual({
+        referrals: 3,
+        acceptedWithinDeadline: 1,
+        deliveredWithinDeadline: 2,
+        closedResolved: 1,
+        meanSatisfaction: 4,
+        satisfactionResponses: 2,
+      });
+    });
+  });
+
+  it('pays a met milestone only under a passing evaluation; grades from weighted dimensions; a fail suspends bidding for the configured period', async () => {
+    const { tree, staff, org, contract } = await awardedProject({
+      evaluationWeights: {
+        administrativeSupervision: 10,
+        serviceOutcomes: 50,
+        projectManagement: 20,
+        socialImpact: 20,
+      },
+    });
+    const [m1, m2] = contract.milestones;
+    const met = await ctx.http
+      .post(`/contracts/${contract.id}/milestones/${m1.id}/outcome`)
+      .set('Authorization', staff)
+      .send({ outcome: 'met', evidence: '评估报告 120 份，服务计划已备案' })
+      .expect(200);
+    // No evaluation yet: payable, waiting, nothing paid.
+    expect(met.body.milestones[0]).toMatchObject({
+      outcome: 'met',
+      payableFen: 320_000,
+      paymentStatus: 'waiting',
+    });
+    expect(met.body.payments).toEqual([]);
+    await ctx.http
+      .post(`/contracts/${contract.id}/milestones/${m1.id}/outcome`)
+      .set('Authorization', staff)
+      .send({ outcome: 'not_met', evidence: '改判' })
+      .expect(409);
+
+    // A failing evaluation: every dimension 50 → 50 → fail. The payment keeps waiting.
+    const first = await openEvaluation(staff, contract.id, 'mid_term');
+    const failed = await scoreAndComplete(staff, first.evaluationId, first.panel, [
+      [50, 50, 50, 50],
+      [50, 50, 50, 50],
+      [50, 50, 50, 50],
+    ]);
+    expect(failed).toMatchObject({ status: 'completed', finalScore: 50, grade: 'fail' });
+    let view = (
+      await ctx.http.get(`/contracts/${contract.id}`).set('Authorization', staff).expect(200)
+    ).body;
+    expect(view).toMatchObject({ latestGrade: 'fail', payments: [], paidFen: 0 });
+    expect(view.milestones[0].paymentStatus).toBe('waiting');
+
+    // The organization comments within 14 days.
+    const commented = await ctx.http
+      .post(`/evaluations/${first.evaluationId}/comment`)
+      .set('Authorization', org.token)
+      .send({ comment: '中期服务对象流动较大，已调整方案' })
+      .expect(200);
+    expect(commented.body.providerComment).toBe('中期服务对象流动较大，已调整方案');
+
+    // Its next bid is refused for the configured months, and allowed after.
+    const staff2 = await ctx.tokenFor('civil_affairs', tree.district);
+    const other = (
+      await ctx.http
+        .post('/procurement/projects')
+        .set('Authorization', staff2)
+        .send({
+          title: '另一个项目',
+          categoryCode: 'care',
+          areaId: tree.district.id,
+          budgetFen: 500_000,
+          targetHouseholds: 10,
+          serviceStart: '2028-01-01',
+          serviceEnd: '2028-12-31',
+          description: '照料服务',
+          requirements: { minCertifiedSocialWorkers: 0, minYearsOperating: 0 },
+          criteria: CRITERIA,
+        })
+        .expect(201)
+    ).body;
+    await ctx.http
+      .post(`/procurement/projects/${other.id}/publish`)
+      .set('Authorization', staff2)
+      .send({ closesAt: new Date(Date.now() + 500 * DAY).toISOString() })
+      .expect(200);
+    const bidBody = {
+      priceFen: 400_000,
+      proposal: '照料方案',
+      team: { certifiedSocialWorkers: 2, yearsOperating: 5 },
+    };
+    const refused = await ctx.http
+      .post(`/procurement/projects/${other.id}/bids`)
+      .set('Authorization', org.token)
+      .send(bidBody)
+      .expect(409);
+    expect(refused.body.code).toBe('PROVIDER_SUSPENDED_FROM_BIDDING');
+    const until = new Date(refused.body.details.until);
+    const months = ctx.config.procurement.failSuspensionMonths;
+    const expected = new Date(failed.completedAt);
+    expected.setUTCMonth(expected.getUTCMonth() + months);
+    expect(until.toISOString()).toBe(expected.toISOString());
+    setNow(new Date(until.getTime() - 60_000));
+    await ctx.http
+      .post(`/procurement/projects/${other.id}/bids`)
+      .set('Authorization', org.token)
+      .send(bidBody)
+      .expect(409);
+    setNow(new Date(until.getTime() + 60_000));
+    await ctx.http
+      .post(`/procurement/projects/${other.id}/bids`)
+      .set('Authorization', org.token)
+      .send(bidBody)
+      .expect(201);
+    jest.restoreAllMocks();
+
+    // A passing evaluation with the project's weights 10/50/20/20:
+    //   gov 90,80,70,60 → 9 + 40 + 14 + 12 = 75; expert 100,90,80,90 → 10 + 45 + 16 + 18 = 89;
+    //   resident 70,85,90,80 → 7 + 42.5 + 18 + 16 = 83.5; mean (75 + 89 + 83.5) / 3 = 82.5 → good.
+    const second = await openEvaluation(staff, contract.id, 'final');
+    const passed = await scoreAndComplete(staff, second.evaluationId, second.panel, [
+      [90, 80, 70, 60],
+      [100, 90, 80, 90],
+      [70, 85, 90, 80],
+    ]);
+    expect(passed).toMatchObject({ finalScore: 82.5, grade: 'good' });
+    expect(passed.evaluators.map((e: { total: number }) => e.total)).toEqual(
+      expect.arrayContaining([75, 89, 83.5]),
+    );
+    view = (await ctx.http.get(`/contracts/${contract.id}`).set('Authorization', staff).expect(200))
+      .body;
+    // The waiting 40% (of 800,000) is paid under the passing evaluation.
+    expect(view.payments).toEqual([
+      expect.objectContaining({
+        milestoneId: m1.id,
+        amountFen: 320_000,
+        evaluationId: second.evaluationId,
+      }),
+    ]);
+    expect(view.milestones[0].paymentStatus).toBe('paid');
+
+    // Partially met at 50% with a passing latest evaluation: paid at once, pro rata (480,000 × 50%).
+    const partial = await ctx.http
+      .post(`/contracts/${contract.id}/milestones/${m2.id}/outcome`)
+      .set('Authorization', staff)
+      .send({ outcome: 'partially_met', deliveredPercent: 50, evidence: '完成 15 户' })
+      .expect(200);
+    expect(partial.body.payments.map((p: { amountFen: number }) => p.amountFen)).toEqual([
+      320_000, 240_000,
+    ]);
+    expect(partial.body.paidFen).toBe(560_000);
+
+    // The rating is the mean of the organization's completed evaluations: (50 + 82.5) / 2.
+    const [{ rating }] = await ctx.dataSource.query(
+      `SELECT rating::float8 AS rating FROM provider WHERE id = $1`,
+      [org.provider.id],
+    );
+    expect(rating).toBe(66.25);
+
+    // Completion closes the contracted resource.
+    const done = await ctx.http
+      .post(`/contracts/${contract.id}/complete`)
+      .set('Authorization', staff)
+      .send({})
+      .expect(200);
+    expect(done.body.status).toBe('completed');
+    const [{ status }] = await ctx.dataSource.query(`SELECT status FROM resource WHERE id = $1`, [
+      contract.resourceId,
+    ]);
+    expect(status).toBe('closed');
+  });
+
+  it('exports an awarded project with its contract and a paid milestone as OCDS 1.1 that validates', async () => {
+    const { staff, org, project, contract } = await awardedProject();
+    const [m1] = contract.milestones;
+    const evaluation = await openEvaluation(staff, contract.id, 'mid_term');
+    await scoreAndComplete(staff, evaluation.evaluationId, evaluation.panel, [
+      [80, 80, 80, 80],
+      [80, 80, 80, 80],
+      [80, 80, 80, 80],
+    ]);
+    await ctx.http
+      .post(`/contracts/${contract.id}/milestones/${m1.id}/outcome`)
+      .set('Authorization', staff)
+      .send({ outcome: 'met', evidence: '已完成' })
+      .expect(200);
+
+    const res = await ctx.http
+      .get(`/procurement/projects/${project.id}/ocds`)
+      .set('Authorization', org.token)
+      .expect(200);
+    const validation = ocdsPackageValidator()(res.body);
+    expect(validation.errors).toEqual([]);
+    expect(validation.valid).toBe(true);
+    const releases = res.body.releases as Array<OcdsRelease>;
+    expect(new Set(releases.map((r) => r.ocid))).toEqual(
+      new Set([`${ctx.config.procurement.ocidPrefix}-${project.id}`]),
+    );
+    expect(releases.map((r) => r.tag)).toEqual([
+      ['tender'],
+      ['tenderUpdate'],
+      ['award'],
+      ['contract'],
+      ['implementation'],
+    ]);
+    const last = releases.at(-1)!;
+    expect(last.tender.status).toBe('complete');
+    expect(last.contracts[0].implementation.transactions).toEqual([
+      expect.objectContaining({ value: { amount: 3_200, currency: 'CNY' } }),
+    ]);
+    expect(last.contracts[0].milestones[0].status).toBe('met');
+    // A second export is the same document apart from its publication date.
+    const again = await ctx.http
+      .get(`/procurement/projects/${project.id}/ocds`)
+      .set('Authorization', staff)
+      .expect(200);
+    expect({ ...again.body, publishedDate: null }).toEqual({ ...res.body, publishedDate: null });
+  });
+});
