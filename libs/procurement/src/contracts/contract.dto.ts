@@ -167,7 +167,8 @@ export class EvaluationDto {
   })
   dimensionMeans!: DimensionWeightsDto | null;
   @ApiProperty({ type: Number, nullable: true }) finalScore!: number | null;
-  @ApiProperty({ enum: GRADES, enumName: 'Grade', nullable: true }) grade!: Grade | null;
+  @ApiProperty({ type: String, enum: GRADES, enumName: 'Grade', nullable: true })
+  grade!: Grade | null;
   @ApiProperty({
     type: EvidenceDto,
     description:
