@@ -364,6 +364,13 @@ describe('Contracts, milestones, performance evaluations and the OCDS export (e2
     ).body;
     expect(view).toMatchObject({ latestGrade: 'fail', payments: [], paidFen: 0 });
     expect(view.milestones[0].paymentStatus).toBe('waiting');
+    // Completing now would strand the waiting payment.
+    const stranded = await ctx.http
+      .post(`/contracts/${contract.id}/complete`)
+      .set('Authorization', staff)
+      .send({})
+      .expect(409);
+    expect(stranded.body.code).toBe('PAYMENTS_WAITING');
 
     // The organization comments within 14 days.
     const commented = await ctx.http

@@ -354,11 +354,19 @@ describe('Service purchasing: tenders, sealed bids, panel evaluation, award (e2e
         .set('Authorization', b.token)
         .expect(200);
       expect(shown.body.bidCount).toBe(2);
-      // The audit trail holds no price either while sealed.
+      // Staff's audit trail shows neither the bids nor who submitted them while sealed.
       const audit = await ctx.http
         .get(`/audit?entityType=bid&entityId=${bidA.id}`)
-        .set('Authorization', staff);
-      expect(JSON.stringify(audit.body)).not.toContain('810000');
+        .set('Authorization', staff)
+        .expect(200);
+      expect(audit.body.items).toEqual([]);
+      // Nor does the OCDS export of the open tender.
+      const ocds = await ctx.http
+        .get(`/procurement/projects/${p.id}/ocds`)
+        .set('Authorization', b.token)
+        .expect(200);
+      expect(JSON.stringify(ocds.body)).not.toContain(a.provider.id);
+      expect(JSON.stringify(ocds.body)).not.toContain('8100');
 
       await closeBidding(staff, p);
       for (const token of [staff, panel[0].token, b.token]) {
@@ -377,6 +385,29 @@ describe('Service purchasing: tenders, sealed bids, panel evaluation, award (e2e
         .set('Authorization', outsider.token)
         .expect(403);
     });
+  });
+
+  it('a tender cancelled during bidding keeps its bids sealed', async () => {
+    const { tree, staff } = await world();
+    const p = await published(staff, tree.district);
+    const a = await socialWorkOrg(tree.district);
+    const b = await socialWorkOrg(tree.district);
+    const bidA = (await bid(a.token, p.id).expect(201)).body;
+    await bid(b.token, p.id).expect(201);
+    await ctx.http
+      .post(`/procurement/projects/${p.id}/cancel`)
+      .set('Authorization', staff)
+      .send({ reason: '需求变更' })
+      .expect(200);
+    for (const token of [staff, b.token]) {
+      const list = await ctx.http
+        .get(`/procurement/projects/${p.id}/bids`)
+        .set('Authorization', token)
+        .expect(200);
+      expect(list.body.sealed).toBe(true);
+      expect(list.body.bids.some((x: { id: string }) => x.id === bidA.id)).toBe(false);
+      await ctx.http.get(`/bids/${bidA.id}`).set('Authorization', token).expect(403);
+    }
   });
 
   describe('closing at closesAt by the matcher process', () => {
@@ -773,6 +804,13 @@ describe('Service purchasing: tenders, sealed bids, panel evaluation, award (e2e
         .send({ reason: '核心社工离职，无法按期履约' })
         .expect(200);
       expect(declined.body.status).toBe('evaluating');
+      // The ranking is frozen once awarded: no re-moderation to reorder the next bids.
+      const frozen = await ctx.http
+        .post(`/bids/${bids.A}/moderations`)
+        .set('Authorization', staff)
+        .send({ criterion: 'service_proposal', comment: '改为 95', score: 95 })
+        .expect(409);
+      expect(frozen.body.code).toBe('PROJECT_INVALID_TRANSITION');
       await ctx.http
         .post(`/procurement/projects/${p.id}/award`)
         .set('Authorization', staff)
@@ -864,6 +902,17 @@ describe('Service purchasing: tenders, sealed bids, panel evaluation, award (e2e
         .send({ reason: '太晚了' })
         .expect(409);
       expect(late.body.code).toBe('AWARD_RESPONSE_CLOSED');
+      // Staff lapse the unanswered award: the project is open for the next-ranked bid.
+      const lapsed = await ctx.http
+        .post(`/procurement/awards/${awarded.body.awards[0].id}/lapse`)
+        .set('Authorization', staff)
+        .send({})
+        .expect(200);
+      expect(lapsed.body.status).toBe('evaluating');
+      expect(lapsed.body.awards[0]).toMatchObject({
+        status: 'declined',
+        declineReason: 'no answer by the deadline',
+      });
     });
   });
 });

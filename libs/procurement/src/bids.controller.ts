@@ -146,13 +146,13 @@ export class BidsController {
   @ApiOperation({
     summary: 'Record the justification of an abnormally low price (needed before award)',
   })
-  @ApiOkResponse({ type: RankingDto })
+  @ApiOkResponse({ type: BidDetailDto })
   @ApiErrors(400, 404, 409)
   justifyPrice(
     @Param('id', ParseIdPipe) id: string,
     @Body() body: PriceJustificationDto,
     @CurrentUser() me: Principal,
-  ): Promise<RankingDto> {
+  ): Promise<BidDetailDto> {
     return this.evaluation.justifyPrice(id, body.note, me);
   }
 
@@ -167,6 +167,22 @@ export class BidsController {
     @CurrentUser() me: Principal,
   ): Promise<ProjectDetailDto> {
     return this.evaluation.respond(id, 'accepted', null, me);
+  }
+
+  @Post('procurement/awards/:id/lapse')
+  @HttpCode(200)
+  @Roles('civil_affairs')
+  @ApiOperation({
+    summary:
+      'Lapse an award left unanswered past its deadline (as a decline: the next bid may be awarded)',
+  })
+  @ApiOkResponse({ type: ProjectDetailDto })
+  @ApiErrors(400, 404, 409)
+  lapse(
+    @Param('id', ParseIdPipe) id: string,
+    @CurrentUser() me: Principal,
+  ): Promise<ProjectDetailDto> {
+    return this.evaluation.lapse(id, me);
   }
 
   @Post('procurement/awards/:id/decline')

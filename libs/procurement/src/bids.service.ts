@@ -17,7 +17,7 @@ import { precheck } from './evaluation/qualification';
 import { canSeeProject, isProjectStaff } from './procurement-access';
 import { toBidDto, toBidList } from './procurement.mapper';
 import { type BidRow, ProcurementRepository } from './procurement.repository';
-import { SEALED_STATUSES } from './procurement.types';
+import { isSealed } from './procurement.types';
 import type { ServiceProjectEntity } from './project.entity';
 import { ProjectsService } from './projects.service';
 import { ContractsRepository } from './contracts/contracts.repository';
@@ -47,7 +47,7 @@ export class BidsService {
   async list(projectId: string, principal: Principal): Promise<BidListDto> {
     const project = await this.visibleProject(projectId, principal);
     const count = (await this.repo.liveBidCounts([projectId])).get(projectId) ?? 0;
-    const sealed = SEALED_STATUSES.includes(project.status);
+    const sealed = isSealed(project);
     if (sealed) {
       const own =
         principal.role === 'provider' && principal.providerId
@@ -83,9 +83,10 @@ export class BidsService {
           action: 'submit',
           actor,
           toState: 'submitted',
-          // Nothing of the content: the audit log is readable by staff while bids are sealed.
+          // Nothing of the content, and no area path: area-scoped audit readers (staff) would
+          // otherwise see who bid while the bids are sealed. The bid's own history keeps them.
           data: { projectId },
-          areaPath: project.areaPath,
+          areaPath: null,
         });
         return id;
       }),
@@ -112,7 +113,7 @@ export class BidsService {
             fromState: 'submitted',
             toState: 'replaced',
             data: { projectId: project.id, replacedBy: newId },
-            areaPath: project.areaPath,
+            areaPath: null,
           },
           {
             entityType: 'bid',
@@ -121,7 +122,7 @@ export class BidsService {
             actor,
             toState: 'submitted',
             data: { projectId: project.id, replaces: bid.id },
-            areaPath: project.areaPath,
+            areaPath: null,
           },
         ]);
         return newId;
@@ -145,7 +146,7 @@ export class BidsService {
         fromState: 'submitted',
         toState: 'withdrawn',
         data: { projectId: project.id },
-        areaPath: project.areaPath,
+        areaPath: null,
       });
     });
     return this.get(id, actor);
@@ -218,7 +219,7 @@ export class BidsService {
     if (principal.role === 'provider' && principal.providerId === bid.providerId) {
       return { bid, project };
     }
-    if (SEALED_STATUSES.includes(project.status)) {
+    if (isSealed(project)) {
       throw new DomainError('BID_SEALED', 'Bids stay sealed until bidding closes');
     }
     await this.assertCanReadOpened(project, principal);

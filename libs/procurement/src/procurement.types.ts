@@ -9,8 +9,13 @@ export const PROJECT_STATUSES = [
 ] as const;
 export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
 
-/** Statuses in which bids are sealed: no one but the bidding organization sees them. */
-export const SEALED_STATUSES: readonly ProjectStatus[] = ['draft', 'published'];
+/**
+ * Bids are sealed until bidding has closed (by the deadline job or staff): no one but the
+ * bidding organization sees them. A tender cancelled while open stays sealed for good.
+ */
+export function isSealed(project: { closedAt: Date | null }): boolean {
+  return project.closedAt === null;
+}
 
 /**
  * The criteria every project must weigh (DESIGN.md, issue 7): price plus the four quality

@@ -336,9 +336,17 @@ export class ContractsService {
         });
       }
       if (to === 'completed') {
-        const pending = (await this.repo.milestones(id, manager)).filter(
-          (m) => m.outcome === 'scheduled',
-        );
+        const milestones = await this.repo.milestones(id, manager);
+        const pending = milestones.filter((m) => m.outcome === 'scheduled');
+        // Completing would strand them: only an active contract is evaluated again.
+        const waiting = milestones.filter((m) => m.paymentStatus === 'waiting');
+        if (waiting.length) {
+          throw new DomainError(
+            'PAYMENTS_WAITING',
+            `${waiting.length} milestone payments wait for a passing evaluation: complete the final evaluation first`,
+            { milestoneIds: waiting.map((m) => m.id) },
+          );
+        }
         if (pending.length) {
           throw new DomainError(
             'MILESTONES_PENDING',

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import {
   APP_CONFIG,
   type AppConfig,
@@ -10,12 +11,13 @@ import {
   type Principal,
   TransactionRunner,
 } from '@onedoor/platform';
-import type { BidScoresDto, ModerateDto, SubmitScoresDto } from '../dto/bid.dto';
+import type { BidDetailDto, BidScoresDto, ModerateDto, SubmitScoresDto } from '../dto/bid.dto';
+import { BidsService } from '../bids.service';
 import type { AwardProjectDto, DeclarationDto, ProjectDetailDto } from '../dto/project.dto';
 import type { RankingDto } from '../dto/ranking.dto';
 import { canSeeProject, isProjectStaff } from '../procurement-access';
 import { type EvaluationState, ProcurementRepository } from '../procurement.repository';
-import { PRICE_CRITERION, SEALED_STATUSES } from '../procurement.types';
+import { isSealed, PRICE_CRITERION } from '../procurement.types';
 import type { ServiceProjectEntity } from '../project.entity';
 import { ProjectsService } from '../projects.service';
 import { rankBids, type Ranking } from './ranking';
@@ -35,6 +37,7 @@ export class EvaluationService {
     private readonly repo: ProcurementRepository,
     private readonly projects: ProjectsService,
     private readonly contracts: ContractsService,
+    private readonly bids: BidsService,
     private readonly tx: TransactionRunner,
     private readonly audit: AuditService,
     private readonly clock: Clock,
@@ -283,7 +286,8 @@ export class EvaluationService {
           status: project.status,
         });
       }
-      const { ranking } = await this.rank(project);
+      const { ranking, state } = await this.rank(project, manager);
+      this.assertNotAwarded(state);
       if (ranking.status === 'incomplete') {
         throw new DomainError('SCORING_INCOMPLETE', 'Moderation follows the last score');
       }
@@ -322,7 +326,7 @@ export class EvaluationService {
   }
 
   /** The explanation of an abnormally low price, from the bidder or recorded by staff. */
-  async justifyPrice(bidId: string, note: string, actor: Principal): Promise<RankingDto> {
+  async justifyPrice(bidId: string, note: string, actor: Principal): Promise<BidDetailDto> {
     const bid = await this.repo.findBid(bidId);
     if (!bid) throw new NotFoundError('Bid', 'BID_NOT_FOUND');
     const project = await this.repo.findProject(bid.projectId);
@@ -337,7 +341,8 @@ export class EvaluationService {
           status: locked.status,
         });
       }
-      const { ranking } = await this.rank(locked);
+      const { ranking, state } = await this.rank(locked, manager);
+      this.assertNotAwarded(state);
       if (!ranking.entries.find((e) => e.bidId === bidId)?.abnormallyLowPrice.flagged) {
         throw new DomainError(
           'PRICE_NOT_ABNORMAL',
@@ -356,7 +361,18 @@ export class EvaluationService {
         areaPath: locked.areaPath,
       });
     });
-    return this.toRankingDto(project, (await this.rank(project)).ranking);
+    // The bid, not the ranking: the bidder may call this while scores are still hidden.
+    return this.bids.get(bidId, actor);
+  }
+
+  /** Once an award was made the ranking is frozen: a decline passes to the next bid as ranked. */
+  private assertNotAwarded(state: EvaluationState): void {
+    if (state.awards.length) {
+      throw new DomainError(
+        'PROJECT_INVALID_TRANSITION',
+        'The ranking is frozen once an award has been made',
+      );
+    }
   }
 
   /**
@@ -367,7 +383,7 @@ export class EvaluationService {
     await this.tx.run(async (manager) => {
       const project = await this.projects.lockForStaff(manager, id, actor);
       this.projects.assertCan(project, 'award');
-      const { ranking } = await this.rank(project);
+      const { ranking } = await this.rank(project, manager);
       const { declinedBids } = ranking;
       if (ranking.status !== 'ranked') {
         throw new DomainError(
@@ -482,6 +498,54 @@ export class EvaluationService {
     return this.projects.get(found.projectId, actor);
   }
 
+  /**
+   * Staff lapse an award the winner left unanswered past its deadline: handled like a
+   * decline, so the next-ranked bid can be awarded.
+   */
+  async lapse(awardId: string, actor: Principal): Promise<ProjectDetailDto> {
+    const found = await this.repo.findAward(awardId);
+    if (!found) throw new NotFoundError('Award', 'AWARD_NOT_FOUND');
+    await this.tx.run(async (manager) => {
+      const project = await this.projects.lockForStaff(manager, found.projectId, actor);
+      const award = (await this.repo.lockAward(manager, awardId))!;
+      if (award.status !== 'pending') {
+        throw new DomainError('AWARD_NOT_PENDING', `The award was ${award.status}`, {
+          status: award.status,
+        });
+      }
+      const now = this.clock.now();
+      if (now.getTime() <= award.respondBy.getTime()) {
+        throw new DomainError(
+          'AWARD_NOT_PENDING',
+          `The winner may answer until ${award.respondBy.toISOString()}`,
+          { respondBy: award.respondBy.toISOString() },
+        );
+      }
+      Object.assign(award, {
+        status: 'declined',
+        respondedAt: now,
+        declineReason: 'no answer by the deadline',
+      });
+      await this.repo.saveAward(manager, award);
+      await this.audit.record(manager, {
+        entityType: 'award',
+        entityId: awardId,
+        action: 'lapse',
+        actor,
+        fromState: 'pending',
+        toState: 'declined',
+        reason: 'no answer by the deadline',
+        data: { projectId: project.id, bidId: award.bidId },
+        areaPath: project.areaPath,
+      });
+      await this.projects.transition(manager, project, 'reopen_award', actor, {
+        reason: 'the winner did not answer by the deadline',
+        data: { awardId },
+      });
+    });
+    return this.projects.get(found.projectId, actor);
+  }
+
   /** The project, for a panel member (an evaluator on another panel gets 404). */
   private async panelProject(id: string, actor: Principal): Promise<ServiceProjectEntity> {
     const project = await this.repo.findProject(id);
@@ -500,16 +564,18 @@ export class EvaluationService {
     if (!project || !canSeeProject(actor, project, panel) || actor.role === 'provider') {
       throw new NotFoundError('Project', 'PROJECT_NOT_FOUND');
     }
-    if (SEALED_STATUSES.includes(project.status)) {
+    if (isSealed(project)) {
       throw new DomainError('BID_SEALED', 'Nothing is ranked before bidding closes');
     }
     return project;
   }
 
+  /** Computed from one read; inside a transaction pass its manager (no second connection). */
   private async rank(
     project: ServiceProjectEntity,
+    manager?: EntityManager,
   ): Promise<{ ranking: ProjectRanking; state: EvaluationState }> {
-    const state = await this.repo.evaluationState(project.id);
+    const state = await this.repo.evaluationState(project.id, manager);
     const qualified = state.bids.filter((b) => b.qualification === 'qualified');
     const ranking = rankBids({
       criteria: project.criteria,

@@ -10,7 +10,7 @@ import { AreasRepository } from '@onedoor/areas';
 import { ContractsRepository } from '../contracts/contracts.repository';
 import { canSeeProject } from '../procurement-access';
 import { ProcurementRepository } from '../procurement.repository';
-import { SEALED_STATUSES } from '../procurement.types';
+import { isSealed } from '../procurement.types';
 import type { OcdsInput } from './ocds-input';
 import { toOcdsReleasePackage } from './ocds.mapper';
 
@@ -32,7 +32,7 @@ export class OcdsService {
     if (!project || !project.publishedAt || !canSeeProject(principal, project, panel)) {
       throw new NotFoundError('Project', 'PROJECT_NOT_FOUND');
     }
-    const sealed = SEALED_STATUSES.includes(project.status);
+    const sealed = isSealed(project);
     const [area, bids, awards, contracts] = await Promise.all([
       this.areas.findById(project.areaId),
       // Sealed bids stay out of the export like everywhere else.
