@@ -2,6 +2,7 @@ import { Clock } from '@onedoor/platform';
 import { ocdsPackageValidator } from '@onedoor/procurement/ocds/ocds-schema';
 import { eventually, startMatcherProcess } from './support/matcher-process';
 import { startApi, TestContext } from './support/test-app';
+import { type Evaluator, evaluateLoneBid, newEvaluators } from './support/procurement';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -12,10 +13,8 @@ const CRITERIA = [
   { code: 'human_resources', name: '人力资源', weight: 15 },
   { code: 'service_proposal', name: '服务方案', weight: 25 },
 ];
-const QUALITY = CRITERIA.slice(1).map((c) => c.code);
 const isoDate = (d: Date) => d.toISOString().slice(0, 10);
 
-type Evaluator = { id: string; token: string };
 /** The parts of an OCDS release the test reads. */
 type OcdsRelease = {
   ocid: string;
@@ -40,14 +39,7 @@ describe('Contracts, milestones, performance evaluations and the OCDS export (e2
 
   const setNow = (at: Date) => jest.spyOn(clock, 'now').mockReturnValue(at);
 
-  async function evaluators(n: number): Promise<Evaluator[]> {
-    const list: Evaluator[] = [];
-    for (let i = 0; i < n; i += 1) {
-      const user = await ctx.newUser('evaluator');
-      list.push({ id: user.id, token: `Bearer ${await ctx.login(user.username)}` });
-    }
-    return list;
-  }
+  const evaluators = (n: number) => newEvaluators(ctx, n);
 
   /**
    * Runs a tender to an accepted award through the API: a legal-aid service for the district,
@@ -119,24 +111,7 @@ describe('Contracts, milestones, performance evaluations and the OCDS export (e2
       .send({})
       .expect(200);
     jest.restoreAllMocks();
-    await ctx.http.post(`/bids/${bidId}/qualify`).set('Authorization', staff).send({}).expect(200);
-    await ctx.http
-      .post(`/procurement/projects/${project.id}/start-evaluation`)
-      .set('Authorization', staff)
-      .send({})
-      .expect(200);
-    for (const e of panel) {
-      await ctx.http
-        .post(`/procurement/projects/${project.id}/declarations`)
-        .set('Authorization', e.token)
-        .send({ declarations: [{ bidId, conflict: false }] })
-        .expect(201);
-      await ctx.http
-        .post(`/bids/${bidId}/scores`)
-        .set('Authorization', e.token)
-        .send({ scores: QUALITY.map((criterion) => ({ criterion, score: 80 })) })
-        .expect(201);
-    }
+    await evaluateLoneBid(ctx, staff, project.id, bidId, panel, 80);
     const awarded = await ctx.http
       .post(`/procurement/projects/${project.id}/award`)
       .set('Authorization', staff)

@@ -2,6 +2,7 @@ import type { AreaEntity } from '@onedoor/areas';
 import { Clock } from '@onedoor/platform';
 import { eventually, startMatcherProcess } from './support/matcher-process';
 import { startApi, TestContext } from './support/test-app';
+import { evaluateLoneBid, newEvaluators } from './support/procurement';
 
 const HOUR = 3_600_000;
 /** Quality criteria first, price last: the order evaluators score in. */
@@ -96,14 +97,7 @@ describe('Service purchasing: tenders, sealed bids, panel evaluation, award (e2e
     return res.body as Project;
   }
 
-  async function evaluators(n: number) {
-    const list: Array<{ id: string; token: string }> = [];
-    for (let i = 0; i < n; i += 1) {
-      const user = await ctx.newUser('evaluator');
-      list.push({ id: user.id, token: `Bearer ${await ctx.login(user.username)}` });
-    }
-    return list;
-  }
+  const evaluators = (n: number) => newEvaluators(ctx, n);
 
   describe('projects', () => {
     it('refuses criteria whose weights do not sum to 100, naming the sum', async () => {
@@ -864,28 +858,7 @@ describe('Service purchasing: tenders, sealed bids, panel evaluation, award (e2e
         .send({ evaluatorIds: panel.map((e) => e.id) })
         .expect(200);
       await closeBidding(staff, p);
-      await ctx.http
-        .post(`/bids/${bidId}/qualify`)
-        .set('Authorization', staff)
-        .send({})
-        .expect(200);
-      await ctx.http
-        .post(`/procurement/projects/${p.id}/start-evaluation`)
-        .set('Authorization', staff)
-        .send({})
-        .expect(200);
-      for (const e of panel) {
-        await ctx.http
-          .post(`/procurement/projects/${p.id}/declarations`)
-          .set('Authorization', e.token)
-          .send({ declarations: [{ bidId, conflict: false }] })
-          .expect(201);
-        await ctx.http
-          .post(`/bids/${bidId}/scores`)
-          .set('Authorization', e.token)
-          .send({ scores: QUALITY.map((criterion) => ({ criterion, score: 70 })) })
-          .expect(201);
-      }
+      await evaluateLoneBid(ctx, staff, p.id, bidId, panel, 70);
       const awarded = await ctx.http
         .post(`/procurement/projects/${p.id}/award`)
         .set('Authorization', staff)
