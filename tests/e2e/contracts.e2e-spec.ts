@@ -464,6 +464,12 @@ describe('Contracts, milestones, performance evaluations and the OCDS export (e2
       contract.resourceId,
     ]);
     expect(status).toBe('closed');
+    const closeRows = await ctx.dataSource.query(
+      `SELECT from_state AS "from", reason FROM audit_log
+        WHERE entity_type = 'resource' AND entity_id = $1 AND action = 'close'`,
+      [contract.resourceId],
+    );
+    expect(closeRows).toEqual([{ from: 'published', reason: 'contract completed' }]);
   });
 
   it('exports an awarded project with its contract and a paid milestone as OCDS 1.1 that validates', async () => {

@@ -763,11 +763,17 @@ describe('Service purchasing: tenders, sealed bids, panel evaluation, award (e2e
         .set('Authorization', orgs.A.token)
         .send({ note: '不是低价' })
         .expect(409);
-      await ctx.http
+      const justified = await ctx.http
         .post(`/bids/${bids.C}/price-justification`)
         .set('Authorization', orgs.C.token)
         .send({ note: '机构自有场地与志愿者团队，人力成本低' })
         .expect(200);
+      // The bidder gets its bid back, never the panel's scores.
+      expect(justified.body).toMatchObject({
+        id: bids.C,
+        priceJustification: '机构自有场地与志愿者团队，人力成本低',
+      });
+      expect(justified.body.entries).toBeUndefined();
       const awarded = await ctx.http
         .post(`/procurement/projects/${p.id}/award`)
         .set('Authorization', staff)
@@ -845,8 +851,8 @@ describe('Service purchasing: tenders, sealed bids, panel evaluation, award (e2e
       ]);
     });
 
-    it('a winner’s decline after its deadline is 409', async () => {
-      // Covered by the clock: the award answers close AWARD_RESPONSE_DAYS after the award.
+    it('a winner’s decline after its deadline is 409; staff then lapse the award', async () => {
+      // The clock is moved past respondBy = award time + AWARD_RESPONSE_DAYS.
       const { tree, staff } = await world();
       const p = await published(staff, tree.district);
       const org = await socialWorkOrg(tree.district);

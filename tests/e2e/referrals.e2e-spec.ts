@@ -181,6 +181,26 @@ describe('Approvals and referrals (e2e, with the matcher process)', () => {
     );
   });
 
+  it('closes a resource whose delivered units reach its capacity (exhaust, audited)', async () => {
+    const s = await scenario(1);
+    const { proposal } = await proposedHousehold(s.assessor, s.tree.communityA, s.resource.id);
+    const referral = await approve(s.staff, proposal.id);
+    for (const action of ['accept', 'deliver']) {
+      await ctx.http
+        .post(`/referrals/${referral.id}/${action}`)
+        .set('Authorization', s.providerToken)
+        .send({})
+        .expect(200);
+    }
+    expect(await counters(s.resource.id)).toMatchObject({ delivered: 1, status: 'closed' });
+    const exhaust = await ctx.dataSource.query(
+      `SELECT from_state AS "from", to_state AS "to", reason FROM audit_log
+        WHERE entity_type = 'resource' AND entity_id = $1 AND action = 'exhaust'`,
+      [s.resource.id],
+    );
+    expect(exhaust).toEqual([{ from: 'published', to: 'closed', reason: 'exhausted' }]);
+  });
+
   it('approves exactly capacity out of 50 concurrent approvals and never over-commits', async () => {
     const s = await scenario(10);
     // 50 households with a legal-aid need, registered ten at a time.

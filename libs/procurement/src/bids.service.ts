@@ -14,7 +14,7 @@ import {
 import { ProvidersRepository } from '@onedoor/resources';
 import type { BidDetailDto, BidListDto, QualifyBidDto, SubmitBidDto } from './dto/bid.dto';
 import { precheck } from './evaluation/qualification';
-import { canSeeProject, isProjectStaff } from './procurement-access';
+import { isProjectStaff } from './procurement-access';
 import { toBidDto, toBidList } from './procurement.mapper';
 import { type BidRow, ProcurementRepository } from './procurement.repository';
 import { isSealed } from './procurement.types';
@@ -227,12 +227,7 @@ export class BidsService {
   }
 
   private async visibleProject(id: string, principal: Principal): Promise<ServiceProjectEntity> {
-    const project = await this.repo.findProject(id);
-    const panel = project ? await this.repo.panelOf(id) : [];
-    if (!project || !canSeeProject(principal, project, panel)) {
-      throw new NotFoundError('Project', 'PROJECT_NOT_FOUND');
-    }
-    return project;
+    return (await this.projects.visible(id, principal)).project;
   }
 
   /** After close: staff in scope, the panel, and organizations that bid read the bids. */

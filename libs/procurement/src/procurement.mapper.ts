@@ -5,7 +5,7 @@ import { precheck } from './evaluation/qualification';
 import type { ServiceProjectEntity } from './project.entity';
 import type { BidRow } from './procurement.repository';
 
-const iso = (d: Date | null) => (d ? d.toISOString() : null);
+export const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 export function toProjectDto(p: ServiceProjectEntity, bidCount: number): ProjectDto {
   return {

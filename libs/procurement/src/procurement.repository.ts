@@ -194,6 +194,12 @@ export class ProcurementRepository {
     await manager.insert(ConflictDeclarationEntity, rows);
   }
 
+  declarationsOf(projectId: string, evaluatorId: string): Promise<ConflictDeclarationEntity[]> {
+    return this.dataSource
+      .getRepository(ConflictDeclarationEntity)
+      .find({ where: { projectId, evaluatorId }, order: { createdAt: 'ASC', bidId: 'ASC' } });
+  }
+
   async insertScores(
     manager: EntityManager,
     rows: Array<Omit<BidScoreEntity, 'createdAt' | 'bid'>>,

@@ -64,12 +64,21 @@ export class ProjectsService {
     return toPage([rows, total], query, (p) => toProjectDto(p, counts.get(p.id) ?? 0));
   }
 
-  async get(id: string, principal: Principal): Promise<ProjectDetailDto> {
+  /** The project and its panel if the caller may see it (see canSeeProject); else 404. */
+  async visible(
+    id: string,
+    principal: Principal,
+  ): Promise<{ project: ServiceProjectEntity; panel: string[] }> {
     const project = await this.repo.findProject(id);
     const panel = project ? await this.repo.panelOf(id) : [];
     if (!project || !canSeeProject(principal, project, panel)) {
       throw new NotFoundError('Project', 'PROJECT_NOT_FOUND');
     }
+    return { project, panel };
+  }
+
+  async get(id: string, principal: Principal): Promise<ProjectDetailDto> {
+    const { project, panel } = await this.visible(id, principal);
     const [counts, awards, [history]] = await Promise.all([
       this.repo.liveBidCounts([id]),
       this.repo.awardsOf(id),

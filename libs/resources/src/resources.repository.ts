@@ -145,6 +145,30 @@ export class ResourcesRepository {
   }
 
   /**
+   * Closes one resource if it is published or paused (a system close: exhausted capacity, a
+   * contract that ended); `onlyWhenFull` closes it only once delivered units reach capacity.
+   * Returns its former status and coverage path for the audit row, or null if it stayed.
+   */
+  async closeIfOpen(
+    manager: EntityManager,
+    id: string,
+    reason: string,
+    opts: { onlyWhenFull?: boolean } = {},
+  ): Promise<{ from: ResourceStatus; path: string } | null> {
+    // An UPDATE … RETURNING answers [rows, affected] through TypeORM's query().
+    const [rows]: [Array<{ from: ResourceStatus; path: string }>, number] = await manager.query(
+      `WITH before AS (SELECT id, status FROM resource WHERE id = $1)
+       UPDATE resource r SET status = 'closed', status_reason = $2, updated_at = now(), version = r.version + 1
+         FROM before, area cov
+        WHERE r.id = before.id AND cov.id = r.coverage_area_id AND r.status IN ('published', 'paused')
+          AND ($3::boolean IS FALSE OR r.delivered >= r.capacity)
+       RETURNING before.status AS "from", cov.path`,
+      [id, reason, opts.onlyWhenFull ?? false],
+    );
+    return rows[0] ?? null;
+  }
+
+  /**
    * Closes every published or paused resource whose validity ended before today; returns
    * what it closed, with coverage paths for the audit rows written in the same transaction.
    */

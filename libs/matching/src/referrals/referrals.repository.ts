@@ -99,23 +99,6 @@ export class ReferralsRepository {
     return rows[0] ?? null;
   }
 
-  /** Closes a resource whose delivered units reached capacity (system transition `exhaust`). */
-  async exhaust(
-    manager: EntityManager,
-    resourceId: string,
-  ): Promise<{ from: string; path: string } | null> {
-    const [rows] = await manager.query(
-      `WITH before AS (SELECT id, status FROM resource WHERE id = $1)
-       UPDATE resource r SET status = 'closed', status_reason = 'exhausted', updated_at = now(), version = r.version + 1
-         FROM before, area cov
-        WHERE r.id = before.id AND cov.id = r.coverage_area_id AND r.status IN ('published', 'paused')
-          AND r.delivered >= r.capacity
-       RETURNING before.status AS "from", cov.path`,
-      [resourceId],
-    );
-    return rows[0] ?? null;
-  }
-
   async park(
     manager: EntityManager,
     park: { householdId: string; resourceId: string; until: Date; referralId: string },

@@ -20,6 +20,7 @@ import {
   TransactionRunner,
 } from '@onedoor/platform';
 import { AreasRepository, idsOnPath } from '@onedoor/areas';
+import { ResourcesRepository } from '@onedoor/resources';
 import type {
   CloseReferralDto,
   DeclineReferralDto,
@@ -66,6 +67,7 @@ export class ReferralsService {
 
   constructor(
     private readonly referrals: ReferralsRepository,
+    private readonly resources: ResourcesRepository,
     private readonly tx: TransactionRunner,
     private readonly audit: AuditService,
     private readonly auditLog: AuditLogRepository,
@@ -130,7 +132,9 @@ export class ReferralsService {
         areaPath: r.areaPath,
       });
       if (after.delivered >= after.capacity) {
-        const closed = await this.referrals.exhaust(manager, r.resourceId);
+        const closed = await this.resources.closeIfOpen(manager, r.resourceId, 'exhausted', {
+          onlyWhenFull: true,
+        });
         if (closed) {
           await this.audit.record(manager, {
             entityType: 'resource',

@@ -8,6 +8,7 @@ import {
   ContractMilestoneEntity,
   ContractPaymentEntity,
   EvaluationAssignmentEntity,
+  type Grade,
   PerformanceEvaluationEntity,
   type PlatformEvidence,
 } from './contract.entities';
@@ -121,6 +122,38 @@ export class ContractsRepository {
     });
   }
 
+  /** The grade of each contract's latest completed evaluation, in one query. */
+  async latestGrades(contractIds: string[]): Promise<Map<string, Grade>> {
+    if (!contractIds.length) return new Map();
+    const rows: Array<{ contract_id: string; grade: Grade }> = await this.dataSource.query(
+      `SELECT DISTINCT ON (contract_id) contract_id, grade FROM performance_evaluation
+        WHERE contract_id = ANY($1::uuid[]) AND status = 'completed'
+        ORDER BY contract_id, completed_at DESC`,
+      [contractIds],
+    );
+    return new Map(rows.map((r) => [r.contract_id, r.grade]));
+  }
+
+  /** Whether the user evaluates (or evaluated) the contract. */
+  async isEvaluatorOf(contractId: string, userId: string): Promise<boolean> {
+    const [row] = await this.dataSource.query(
+      `SELECT EXISTS (SELECT 1 FROM evaluation_assignment a
+                        JOIN performance_evaluation e ON e.id = a.evaluation_id
+                       WHERE e.contract_id = $1 AND a.user_id = $2) AS yes`,
+      [contractId, userId],
+    );
+    return row.yes as boolean;
+  }
+
+  /** Marks the milestones paid (their payments inserted in the same transaction). */
+  async markPaid(manager: EntityManager, milestoneIds: string[]): Promise<void> {
+    if (!milestoneIds.length) return;
+    await manager.query(
+      `UPDATE contract_milestone SET payment_status = 'paid' WHERE id = ANY($1::uuid[])`,
+      [milestoneIds],
+    );
+  }
+
   findEvaluation(id: string): Promise<PerformanceEvaluationEntity | null> {
     return this.dataSource.getRepository(PerformanceEvaluationEntity).findOneBy({ id });
   }
@@ -212,7 +245,8 @@ export class ContractsRepository {
 
   /** The provider's rating: the mean final score of its completed evaluations. */
   async refreshRating(manager: EntityManager, providerId: string): Promise<number | null> {
-    const [row] = await manager.query(
+    // An UPDATE … RETURNING answers [rows, affected] through TypeORM's query().
+    const [rows] = await manager.query(
       `UPDATE provider SET rating = s.score, version = version + 1, updated_at = now()
          FROM (SELECT round(avg(e.final_score), 2) AS score
                  FROM performance_evaluation e JOIN contract c ON c.id = e.contract_id
@@ -221,7 +255,7 @@ export class ContractsRepository {
         RETURNING provider.rating::float8 AS rating`,
       [providerId],
     );
-    return (row as Array<{ rating: number | null }>)[0]?.rating ?? null;
+    return (rows as Array<{ rating: number | null }>)[0]?.rating ?? null;
   }
 
   async insertSuspension(

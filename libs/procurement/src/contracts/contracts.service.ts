@@ -22,9 +22,11 @@ import { AreasRepository } from '@onedoor/areas';
 import { ResourcesRepository, type ServiceLevel } from '@onedoor/resources';
 import type { AwardEntity } from '../award.entity';
 import type { ServiceProjectEntity } from '../project.entity';
+import { iso } from '../procurement.mapper';
 import type {
   ContractEntity,
   ContractMilestoneEntity,
+  Grade,
   PerformanceEvaluationEntity,
 } from './contract.entities';
 import type {
@@ -36,7 +38,6 @@ import type {
 import { ContractsRepository } from './contracts.repository';
 import { evaluationScore, milestoneAmounts, PASSING_GRADES, payableFen } from './performance';
 
-const iso = (d: Date | null) => (d ? d.toISOString() : null);
 const LEVEL_OF_AREA: Record<string, ServiceLevel> = {
   community: 'community',
   street: 'street',
@@ -160,8 +161,8 @@ export class ContractsService {
 
   async list(page: PageQueryDto, principal: Principal): Promise<Page<ContractDto>> {
     const [rows, total] = await this.repo.list(page, principal);
-    const grades = await Promise.all(rows.map((c) => this.repo.latestCompleted(c.id)));
-    return toPage([rows, total], page, (c) => this.toDto(c, grades[rows.indexOf(c)]));
+    const grades = await this.repo.latestGrades(rows.map((c) => c.id));
+    return toPage([rows, total], page, (c) => this.toDto(c, grades.get(c.id) ?? null));
   }
 
   async get(id: string, principal: Principal): Promise<ContractDetailDto> {
@@ -174,7 +175,7 @@ export class ContractsService {
       this.auditLog.listForEntity('contract', id, { page: 1, limit: 100 }),
     ]);
     return {
-      ...this.toDto(contract, latest),
+      ...this.toDto(contract, latest?.grade ?? null),
       milestones: milestones.map((m) => this.toMilestoneDto(m)),
       payments: payments.map((p) => ({
         id: p.id,
@@ -288,10 +289,10 @@ export class ContractsService {
         paidAt: now,
       })),
     );
-    for (const m of waiting) {
-      m.paymentStatus = 'paid';
-      await this.repo.saveMilestone(manager, m);
-    }
+    await this.repo.markPaid(
+      manager,
+      waiting.map((m) => m.id),
+    );
     if (waiting.length) {
       await this.audit.recordMany(
         manager,
@@ -358,11 +359,10 @@ export class ContractsService {
       const now = this.clock.now();
       Object.assign(contract, { status: to, endedAt: now, terminationReason: reason });
       await this.repo.saveContract(manager, contract);
-      const [closed] = await manager.query(
-        `UPDATE resource SET status = 'closed', status_reason = $2, version = version + 1, updated_at = now()
-          WHERE id = $1 AND status IN ('published', 'paused', 'pending_review', 'draft')
-          RETURNING id`,
-        [contract.resourceId, `contract ${to}`],
+      const closed = await this.resources.closeIfOpen(
+        manager,
+        contract.resourceId,
+        `contract ${to}`,
       );
       await this.audit.recordMany(manager, [
         {
@@ -375,16 +375,17 @@ export class ContractsService {
           reason,
           areaPath: contract.areaPath,
         },
-        ...((closed as unknown[]).length
+        ...(closed
           ? [
               {
                 entityType: 'resource',
                 entityId: contract.resourceId,
                 action: 'close',
                 actor,
+                fromState: closed.from,
                 toState: 'closed',
                 reason: `contract ${to}`,
-                areaPath: contract.areaPath,
+                areaPath: closed.path,
               },
             ]
           : []),
@@ -421,12 +422,11 @@ export class ContractsService {
       if (principal.role === 'provider' && principal.providerId === contract.providerId) {
         return contract;
       }
-      if (principal.role === 'evaluator' || principal.role === 'civil_affairs') {
-        for (const e of await this.repo.evaluations(id)) {
-          if ((await this.repo.assignments(e.id)).some((a) => a.userId === principal.userId)) {
-            return contract;
-          }
-        }
+      if (
+        (principal.role === 'evaluator' || principal.role === 'civil_affairs') &&
+        (await this.repo.isEvaluatorOf(id, principal.userId))
+      ) {
+        return contract;
       }
     }
     throw new NotFoundError('Contract', 'CONTRACT_NOT_FOUND');
@@ -484,7 +484,7 @@ export class ContractsService {
     };
   }
 
-  private toDto(c: ContractEntity, latest: PerformanceEvaluationEntity | null): ContractDto {
+  private toDto(c: ContractEntity, latestGrade: Grade | null): ContractDto {
     return {
       id: c.id,
       projectId: c.projectId,
@@ -499,7 +499,7 @@ export class ContractsService {
       signedAt: c.signedAt.toISOString(),
       endedAt: iso(c.endedAt),
       terminationReason: c.terminationReason,
-      latestGrade: latest?.grade ?? null,
+      latestGrade,
     };
   }
 

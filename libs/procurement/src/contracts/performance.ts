@@ -1,7 +1,6 @@
+import { round2 } from '../evaluation/ranking';
 import { type DimensionWeights, EVALUATION_DIMENSIONS } from '../procurement.types';
 import type { Grade, MilestoneOutcome } from './contract.entities';
-
-const round2 = (x: number) => Math.round(x * 100) / 100;
 
 /** excellent ≥ 90, good ≥ 80, pass ≥ 60, else fail. */
 export function gradeOf(score: number): Grade {

@@ -15,7 +15,7 @@ import type { BidDetailDto, BidScoresDto, ModerateDto, SubmitScoresDto } from '.
 import { BidsService } from '../bids.service';
 import type { AwardProjectDto, DeclarationDto, ProjectDetailDto } from '../dto/project.dto';
 import type { RankingDto } from '../dto/ranking.dto';
-import { canSeeProject, isProjectStaff } from '../procurement-access';
+import { isProjectStaff } from '../procurement-access';
 import { type EvaluationState, ProcurementRepository } from '../procurement.repository';
 import { isSealed, PRICE_CRITERION } from '../procurement.types';
 import type { ServiceProjectEntity } from '../project.entity';
@@ -24,7 +24,7 @@ import { rankBids, type Ranking } from './ranking';
 import { ContractsService } from '../contracts/contracts.service';
 
 /** Ranking plus which bids' organizations declined an award. */
-type ProjectRanking = Ranking & { declinedBids: Set<string>; state: EvaluationState };
+type ProjectRanking = Ranking & { declinedBids: Set<string> };
 
 /**
  * The evaluation panel and the award: evaluators declare conflicts, score each qualified bid
@@ -138,15 +138,12 @@ export class EvaluationService {
 
   async declarationsOf(id: string, actor: Principal): Promise<DeclarationDto[]> {
     await this.panelProject(id, actor);
-    const { declarations } = await this.repo.evaluationState(id);
-    return declarations
-      .filter((d) => d.evaluatorId === actor.userId)
-      .map((d) => ({
-        bidId: d.bidId,
-        evaluatorId: d.evaluatorId,
-        conflict: d.conflict,
-        note: d.note,
-      }));
+    return (await this.repo.declarationsOf(id, actor.userId)).map((d) => ({
+      bidId: d.bidId,
+      evaluatorId: d.evaluatorId,
+      conflict: d.conflict,
+      note: d.note,
+    }));
   }
 
   /** One evaluator's scores for one qualified bid: every non-price criterion, then locked. */
@@ -265,14 +262,14 @@ export class EvaluationService {
 
   async ranking(id: string, actor: Principal): Promise<RankingDto> {
     const project = await this.readerProject(id, actor);
-    const { ranking } = await this.rank(project);
+    const { ranking, state } = await this.rank(project);
     if (actor.role === 'evaluator' && ranking.status === 'incomplete') {
       throw new DomainError(
         'SCORING_INCOMPLETE',
         'The ranking opens to evaluators once every score is in',
       );
     }
-    return this.toRankingDto(project, ranking);
+    return this.toRankingDto(project, ranking, state);
   }
 
   /** Staff comment on (and may settle) a criterion whose scores spread over 40 points. */
@@ -559,11 +556,8 @@ export class EvaluationService {
 
   /** Staff in scope or a panel member, after bidding closed. */
   private async readerProject(id: string, actor: Principal): Promise<ServiceProjectEntity> {
-    const project = await this.repo.findProject(id);
-    const panel = project ? await this.repo.panelOf(id) : [];
-    if (!project || !canSeeProject(actor, project, panel) || actor.role === 'provider') {
-      throw new NotFoundError('Project', 'PROJECT_NOT_FOUND');
-    }
+    if (actor.role === 'provider') throw new NotFoundError('Project', 'PROJECT_NOT_FOUND');
+    const { project } = await this.projects.visible(id, actor);
     if (isSealed(project)) {
       throw new DomainError('BID_SEALED', 'Nothing is ranked before bidding closes');
     }
@@ -600,11 +594,15 @@ export class EvaluationService {
     const declinedBids = new Set(
       state.awards.filter((a) => a.status === 'declined').map((a) => a.bidId),
     );
-    return { ranking: { ...ranking, declinedBids, state }, state };
+    return { ranking: { ...ranking, declinedBids }, state };
   }
 
-  private toRankingDto(project: ServiceProjectEntity, ranking: ProjectRanking): RankingDto {
-    const byId = new Map(ranking.state.bids.map((b) => [b.id, b]));
+  private toRankingDto(
+    project: ServiceProjectEntity,
+    ranking: ProjectRanking,
+    state: EvaluationState,
+  ): RankingDto {
+    const byId = new Map(state.bids.map((b) => [b.id, b]));
     return {
       projectId: project.id,
       status: ranking.status,

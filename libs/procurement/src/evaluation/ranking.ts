@@ -61,7 +61,7 @@ export interface Ranking {
   entries: RankingEntry[];
 }
 
-const round2 = (x: number) => Math.round(x * 100) / 100;
+export const round2 = (x: number) => Math.round(x * 100) / 100;
 
 /**
  * Aggregates a panel's scores into a ranking (issue 7): per criterion the mean over the

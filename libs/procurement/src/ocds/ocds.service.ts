@@ -8,7 +8,7 @@ import {
 } from '@onedoor/platform';
 import { AreasRepository } from '@onedoor/areas';
 import { ContractsRepository } from '../contracts/contracts.repository';
-import { canSeeProject } from '../procurement-access';
+import { ProjectsService } from '../projects.service';
 import { ProcurementRepository } from '../procurement.repository';
 import { isSealed } from '../procurement.types';
 import type { OcdsInput } from './ocds-input';
@@ -19,6 +19,7 @@ import { toOcdsReleasePackage } from './ocds.mapper';
 export class OcdsService {
   constructor(
     private readonly repo: ProcurementRepository,
+    private readonly projects: ProjectsService,
     private readonly contracts: ContractsRepository,
     private readonly areas: AreasRepository,
     private readonly clock: Clock,
@@ -26,12 +27,9 @@ export class OcdsService {
   ) {}
 
   async releasePackage(id: string, principal: Principal): Promise<Record<string, unknown>> {
-    const project = await this.repo.findProject(id);
-    const panel = project ? await this.repo.panelOf(id) : [];
+    const { project } = await this.projects.visible(id, principal);
     // A draft has no release: it was never published.
-    if (!project || !project.publishedAt || !canSeeProject(principal, project, panel)) {
-      throw new NotFoundError('Project', 'PROJECT_NOT_FOUND');
-    }
+    if (!project.publishedAt) throw new NotFoundError('Project', 'PROJECT_NOT_FOUND');
     const sealed = isSealed(project);
     const [area, bids, awards, contracts] = await Promise.all([
       this.areas.findById(project.areaId),
@@ -40,12 +38,9 @@ export class OcdsService {
       this.repo.awardsOf(id),
       this.contracts.contractsOfProject(id),
     ]);
+    // Awards and contracts come after close, when bids are immutable: every awarded bid is
+    // among the live bids read above.
     const names = new Map(bids.map((b) => [b.providerId, b.providerName]));
-    for (const a of awards) {
-      if (!names.has(a.providerId)) {
-        names.set(a.providerId, (await this.repo.findBid(a.bidId))!.providerName);
-      }
-    }
     const input: OcdsInput = {
       ocidPrefix: this.config.procurement.ocidPrefix,
       publisher: { name: 'OneDoor' },
@@ -123,7 +118,7 @@ export class OcdsService {
               amountFen: Number(p.amountFen),
               paidAt: p.paidAt,
               payeeId: c.providerId,
-              payeeName: names.get(c.providerId) ?? c.providerId,
+              payeeName: names.get(c.providerId)!,
             })),
           };
         }),
