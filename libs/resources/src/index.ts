@@ -29,3 +29,4 @@ import { ProviderEntity } from './provider.entity';
 import { ResourceEntity } from './resource.entity';
 /** The lib's entities, for the TypeORM CLI's data source. */
 export const RESOURCES_ENTITIES = [ProviderEntity, CategoryEntity, ResourceEntity];
+export * from './eligibility/eligibility-sql';

@@ -12,11 +12,23 @@ import {
 
 type Check = (value: unknown, path: string) => FieldError[];
 
+/** Binds a value as the next query parameter; returns its placeholder with the cast. */
+export type BindParam = (
+  value: unknown,
+  type: 'text[]' | 'float8' | 'float8[]' | 'boolean',
+) => string;
+
 interface Predicate<K extends PredicateName> {
   description: string;
   validate: Check;
   /** The household's value that the rule looked at, and whether it passes. */
   test: (rule: PredicateRules[K], facts: EligibilityFacts) => { pass: boolean; actual: unknown };
+  /**
+   * The same test as a SQL boolean over the typed facts row `f` (see eligibility-sql.ts),
+   * never NULL: the coverage report evaluates rules in the database, and a property test
+   * holds this to `test` on generated rules and facts.
+   */
+  sql: (rule: PredicateRules[K], bind: BindParam) => string;
 }
 
 const err = (field: string, message: string): FieldError[] => [{ field, messages: [message] }];
@@ -89,6 +101,13 @@ const tagList: Check = (value, path) =>
 const within = (r: { min?: number; max?: number }, n: number) =>
   (r.min === undefined || n >= r.min) && (r.max === undefined || n <= r.max);
 
+/** `within` in SQL; a NULL fact fails, as `undefined >= min` does. */
+const withinSql = (r: { min?: number; max?: number }, column: string, bind: BindParam) =>
+  `coalesce(${[
+    ...(r.min !== undefined ? [`${column} >= ${bind(r.min, 'float8')}`] : []),
+    ...(r.max !== undefined ? [`${column} <= ${bind(r.max, 'float8')}`] : []),
+  ].join(' AND ')}, false)`;
+
 /**
  * The closed set of predicates: how each is validated, tested and described. Adding a
  * predicate means adding a row here (and to PredicateRules), nothing else.
@@ -98,6 +117,7 @@ export const PREDICATES: { [K in PredicateName]: Predicate<K> } = {
     description: 'household tier is one of the listed tiers',
     validate: inList(TIERS),
     test: (r, f) => ({ pass: f.tier !== null && r.in.includes(f.tier), actual: f.tier }),
+    sql: (r, bind) => `coalesce(f.tier = ANY(${bind(r.in, 'text[]')}), false)`,
   },
   circle: {
     description: 'assistance circle (1 = core … 4) is listed, or at most max',
@@ -120,6 +140,12 @@ export const PREDICATES: { [K in PredicateName]: Predicate<K> } = {
         (r.max === undefined || f.circle <= r.max),
       actual: f.circle,
     }),
+    sql: (r, bind) =>
+      `coalesce(${[
+        'f.circle IS NOT NULL',
+        ...(r.in !== undefined ? [`f.circle = ANY(${bind(r.in, 'float8[]')})`] : []),
+        ...(r.max !== undefined ? [`f.circle <= ${bind(r.max, 'float8')}`] : []),
+      ].join(' AND ')}, false)`,
   },
   perCapitaIncomeRatio: {
     description: 'per-capita income ÷ district minimum living standard within [min, max]',
@@ -128,36 +154,44 @@ export const PREDICATES: { [K in PredicateName]: Predicate<K> } = {
       pass: within(r, f.perCapitaIncomeRatio),
       actual: Math.round(f.perCapitaIncomeRatio * 1000) / 1000,
     }),
+    sql: (r, bind) => withinSql(r, 'f.per_capita_income_ratio', bind),
   },
   memberAge: {
     description: 'at least one member aged within [min, max] years',
     validate: range(0, 150, true),
     test: (r, f) => ({ pass: f.memberAges.some((age) => within(r, age)), actual: f.memberAges }),
+    sql: (r, bind) =>
+      `EXISTS (SELECT 1 FROM unnest(f.member_ages) AS age WHERE ${withinSql(r, 'age', bind)})`,
   },
   hasDisability: {
     description: 'a member has (true) or no member has (false) a certified disability',
     validate: bool,
     test: (r, f) => ({ pass: f.hasDisability === r, actual: f.hasDisability }),
+    sql: (r, bind) => `coalesce(f.has_disability = ${bind(r, 'boolean')}, false)`,
   },
   hasChronicIllness: {
     description: 'a member has (true) or no member has (false) a chronic illness',
     validate: bool,
     test: (r, f) => ({ pass: f.hasChronicIllness === r, actual: f.hasChronicIllness }),
+    sql: (r, bind) => `coalesce(f.has_chronic_illness = ${bind(r, 'boolean')}, false)`,
   },
   residency: {
     description: 'household residency (local / non_local) is listed',
     validate: inList(RESIDENCIES),
     test: (r, f) => ({ pass: r.in.includes(f.residency), actual: f.residency }),
+    sql: (r, bind) => `coalesce(f.residency = ANY(${bind(r.in, 'text[]')}), false)`,
   },
   householdSize: {
     description: 'number of members within [min, max]',
     validate: range(1, 50, true),
     test: (r, f) => ({ pass: within(r, f.householdSize), actual: f.householdSize }),
+    sql: (r, bind) => withinSql(r, 'f.household_size', bind),
   },
   childrenInSchool: {
     description: 'number of members in school within [min, max]',
     validate: range(0, 50, true),
     test: (r, f) => ({ pass: within(r, f.childrenInSchool), actual: f.childrenInSchool }),
+    sql: (r, bind) => withinSql(r, 'f.children_in_school', bind),
   },
   householdTags: {
     description: 'household tags include any / all of, and none of, the lists',
@@ -175,6 +209,12 @@ export const PREDICATES: { [K in PredicateName]: Predicate<K> } = {
         (r.none === undefined || !r.none.some((t) => f.tags.includes(t))),
       actual: f.tags,
     }),
+    sql: (r, bind) =>
+      `coalesce(${[
+        ...(r.any !== undefined ? [`f.tags && ${bind(r.any, 'text[]')}`] : []),
+        ...(r.all !== undefined ? [`f.tags @> ${bind(r.all, 'text[]')}`] : []),
+        ...(r.none !== undefined ? [`NOT (f.tags && ${bind(r.none, 'text[]')})`] : []),
+      ].join(' AND ')}, false)`,
   },
 };
 
