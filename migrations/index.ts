@@ -5,6 +5,7 @@ import { Matching1763942700000 } from './1763942700000-Matching';
 import { Referrals1763942800000 } from './1763942800000-Referrals';
 import { Procurement1763942900000 } from './1763942900000-Procurement';
 import { Contracts1763943000000 } from './1763943000000-Contracts';
+import { Reporting1763943100000 } from './1763943100000-Reporting';
 
 /**
  * Every migration, oldest first. Listed by hand (not globbed) so that the compiled apps,
@@ -18,4 +19,5 @@ export const MIGRATIONS = [
   Referrals1763942800000,
   Procurement1763942900000,
   Contracts1763943000000,
+  Reporting1763943100000,
 ];

@@ -1,3 +1,4 @@
+import { parse } from 'csv-parse/sync';
 import { Clock } from '@onedoor/platform';
 import { ocdsPackageValidator } from '@onedoor/procurement/ocds/ocds-schema';
 import { eventually, startMatcherProcess } from './support/matcher-process';
@@ -295,6 +296,39 @@ describe('Contracts, milestones, performance evaluations and the OCDS export (e2
         meanSatisfaction: 4,
         satisfactionResponses: 2,
       });
+
+      // The contracts report shows the same evidence, in JSON and in CSV.
+      const q = `/reports/contracts?areaId=${tree.district.id}`;
+      const report = (await ctx.http.get(q).set('Authorization', staff).expect(200)).body;
+      const expected = {
+        key: contract.id,
+        providerName: org.provider.name,
+        status: 'active',
+        valueFen: 800_000,
+        milestones: 2,
+        milestonesMet: 0,
+        paidFen: 0,
+        latestGrade: null,
+        referrals: 3,
+        acceptedWithinDeadline: 1,
+        deliveredWithinDeadline: 2,
+        closedResolved: 1,
+        meanSatisfaction: 4,
+      };
+      expect(report.rows).toEqual([expect.objectContaining(expected)]);
+      expect(report.total).toMatchObject({ key: 'total', valueFen: 800_000, referrals: 3 });
+      const csv = await ctx.http.get(`${q}&format=csv`).set('Authorization', staff).expect(200);
+      const [row, total] = parse(csv.text, { bom: true, columns: true }) as Array<
+        Record<string, string>
+      >;
+      expect(row).toMatchObject({
+        key: contract.id,
+        valueFen: '800000',
+        latestGrade: '',
+        referrals: '3',
+        meanSatisfaction: '4',
+      });
+      expect(total).toMatchObject({ key: 'total', closedResolved: '1' });
     });
   });
 
@@ -445,6 +479,24 @@ describe('Contracts, milestones, performance evaluations and the OCDS export (e2
       320_000, 240_000,
     ]);
     expect(partial.body.paidFen).toBe(560_000);
+    const report = (
+      await ctx.http
+        .get(`/reports/contracts?areaId=${tree.district.id}`)
+        .set('Authorization', staff)
+        .expect(200)
+    ).body;
+    expect(report.rows).toEqual([
+      expect.objectContaining({
+        key: contract.id,
+        milestonesMet: 1,
+        milestonesPartiallyMet: 1,
+        milestonesNotMet: 0,
+        paidFen: 560_000,
+        waitingFen: 0,
+        latestGrade: 'good',
+        latestScore: 82.5,
+      }),
+    ]);
 
     // The rating is the mean of the organization's completed evaluations: (50 + 82.5) / 2.
     const [{ rating }] = await ctx.dataSource.query(

@@ -3,6 +3,7 @@ import { AreasHttpModule } from '@onedoor/areas';
 import { HouseholdsHttpModule } from '@onedoor/households';
 import { MatchingHttpModule } from '@onedoor/matching';
 import { ProcurementHttpModule } from '@onedoor/procurement';
+import { ReportingHttpModule } from '@onedoor/reporting';
 import { ResourcesHttpModule } from '@onedoor/resources';
 import { AppConfig, PlatformHttpModule, PlatformModule } from '@onedoor/platform';
 import { MIGRATIONS } from '../../../migrations';
@@ -21,6 +22,7 @@ export class ApiModule {
         HouseholdsHttpModule,
         MatchingHttpModule,
         ProcurementHttpModule,
+        ReportingHttpModule,
       ],
     };
   }

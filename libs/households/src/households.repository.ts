@@ -155,7 +155,6 @@ export class HouseholdsRepository {
       .find({ where: { householdId }, order: { createdAt: 'ASC', id: 'ASC' } });
   }
 
-  /** Moves open needs of a household (optionally only those of one assessment) to withdrawn; returns their ids. */
   /** Withdraws the open needs of these households; returns them with their household. */
   async withdrawOpenNeeds(
     householdIds: string[],
@@ -164,7 +163,7 @@ export class HouseholdsRepository {
     const result = await manager
       .createQueryBuilder()
       .update(NeedEntity)
-      .set({ status: 'withdrawn' })
+      .set({ status: 'withdrawn', endedAt: () => 'now()' })
       .where(`household_id IN (:...householdIds) AND status = 'open'`, { householdIds })
       .returning(['id', 'household_id'])
       .execute();

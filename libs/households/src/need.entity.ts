@@ -77,6 +77,13 @@ export class NeedEntity {
   @Column({ type: 'text', array: true, nullable: true })
   unmetReasons!: string[] | null;
 
+  /**
+   * When it left open/matched (fulfilled, closed_unmet or withdrawn): with `createdAt`, the
+   * period it was open, which the coverage report counts needs by.
+   */
+  @Column({ type: 'timestamptz', nullable: true })
+  endedAt!: Date | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 

@@ -123,6 +123,7 @@ export class ReferralsRepository {
     const [rows] = await manager.query(
       `WITH before AS (SELECT id, status FROM need WHERE id = $1 FOR UPDATE)
        UPDATE need n SET status = $2::need_status, updated_at = now(),
+              ended_at = CASE WHEN $2::need_status = 'fulfilled' THEN now() END,
               last_matched_at = CASE WHEN $2::need_status = 'open' THEN NULL ELSE n.last_matched_at END
          FROM before WHERE n.id = before.id AND n.status IN ('open', 'matched')
        RETURNING before.status AS "from"`,

@@ -13,6 +13,18 @@ import {
   type PlatformEvidence,
 } from './contract.entities';
 
+/**
+ * Evidence figures over `referral` rows (a resource's, or grouped): accepted and delivered
+ * within their deadlines, closed with the need resolved, mean satisfaction. Shared by the
+ * evaluation evidence and the contracts report, so both count the same way.
+ */
+export const REFERRAL_EVIDENCE_SQL = `count(*)::int AS referrals,
+  count(*) FILTER (WHERE accepted_at IS NOT NULL AND accepted_at <= accept_due_at)::int AS accepted,
+  count(*) FILTER (WHERE delivered_at IS NOT NULL AND delivered_at <= deliver_due_at)::int AS delivered,
+  count(*) FILTER (WHERE status = 'closed' AND need_resolved)::int AS resolved,
+  round(avg(satisfaction), 2)::float8 AS satisfaction,
+  count(satisfaction)::int AS responses`;
+
 @Injectable()
 export class ContractsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -224,13 +236,7 @@ export class ContractsRepository {
    */
   async evidence(resourceId: string, manager?: EntityManager): Promise<PlatformEvidence> {
     const [row] = await this.m(manager).query(
-      `SELECT count(*)::int AS referrals,
-              count(*) FILTER (WHERE accepted_at IS NOT NULL AND accepted_at <= accept_due_at)::int AS accepted,
-              count(*) FILTER (WHERE delivered_at IS NOT NULL AND delivered_at <= deliver_due_at)::int AS delivered,
-              count(*) FILTER (WHERE status = 'closed' AND need_resolved)::int AS resolved,
-              round(avg(satisfaction), 2)::float8 AS satisfaction,
-              count(satisfaction)::int AS responses
-         FROM referral WHERE resource_id = $1`,
+      `SELECT ${REFERRAL_EVIDENCE_SQL} FROM referral WHERE resource_id = $1`,
       [resourceId],
     );
     return {

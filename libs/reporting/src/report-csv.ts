@@ -1,0 +1,33 @@
+import { stringify } from 'csv-stringify/sync';
+
+/** A CSV column: the row key it shows, and how a non-scalar value is written. */
+export interface ReportColumn<Row> {
+  key: keyof Row & string;
+  format?: (value: Row[keyof Row]) => string;
+}
+
+/**
+ * Rows as CSV: a header row of the keys, CRLF line ends, and a UTF-8 byte-order mark so that
+ * spreadsheet programs read Chinese names as UTF-8. null is an empty cell.
+ */
+export function toCsv<Row>(columns: ReportColumn<Row>[], rows: Row[]): string {
+  return stringify(
+    rows.map((row) =>
+      columns.map(({ key, format }) => {
+        const value = row[key];
+        if (value === null || value === undefined) return '';
+        return format ? format(value) : String(value);
+      }),
+    ),
+    { header: true, columns: columns.map((c) => c.key), bom: true, record_delimiter: 'windows' },
+  );
+}
+
+/** `{ B: 1, A: 2 }` as `A=2;B=1`: one cell, keys sorted (jsonb keeps its own order). */
+export const countsCell = (value: unknown) =>
+  Object.entries(value as Record<string, number>)
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([k, n]) => `${k}=${n}`)
+    .join(';');
+
+export const listCell = (value: unknown) => (value as string[]).join(';');

@@ -1,0 +1,38 @@
+import { ValidationFailedError } from '@onedoor/platform';
+
+const DAY = 24 * 3600_000;
+
+/** A report period: China calendar days `from`…`to` (both included) and their instants. */
+export interface ReportPeriod {
+  from: string;
+  to: string;
+  /** `from` 00:00 in China (UTC+8). */
+  start: Date;
+  /** The day after `to`, 00:00 in China: the end, excluded. */
+  end: Date;
+}
+
+const startOfDay = (day: string) => new Date(`${day}T00:00:00+08:00`);
+const dayOf = (instant: Date) =>
+  new Date(instant.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+
+/** The period asked for; by default the 365 days ending today (China time). */
+export function reportPeriod(
+  from: string | undefined,
+  to: string | undefined,
+  now: Date,
+): ReportPeriod {
+  const last = to ?? dayOf(now);
+  const first = from ?? dayOf(new Date(startOfDay(last).getTime() - 364 * DAY));
+  if (first > last) {
+    throw new ValidationFailedError('The period ends before it starts', [
+      { field: 'from', messages: [`must not be after to (${last})`] },
+    ]);
+  }
+  return {
+    from: first,
+    to: last,
+    start: startOfDay(first),
+    end: new Date(startOfDay(last).getTime() + DAY),
+  };
+}

@@ -1,0 +1,329 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import {
+  Clock,
+  DomainError,
+  ForbiddenError,
+  isInScope,
+  NotFoundError,
+  type Principal,
+  todayInChina,
+} from '@onedoor/platform';
+import { reportPeriod } from './report-period';
+import { ReportsRepository } from './reports.repository';
+import type {
+  ContractReportRowDto,
+  ContractsReportDto,
+  CoverageQueryDto,
+  CoverageReportDto,
+  CoverageRowDto,
+  ReferralSlaQueryDto,
+  ReferralSlaReportDto,
+  ReferralSlaRowDto,
+  ReportAreaDto,
+  ResourcesReportDto,
+  ResourcesReportQueryDto,
+  ResourceUtilizationRowDto,
+  ScopeQueryDto,
+  UnmetNeedDto,
+  UnmetNeedsQueryDto,
+  UnmetNeedsReportDto,
+  UnmetNeedsRowDto,
+} from './reports.dto';
+
+const DAY = 24 * 3600_000;
+const TOTAL = { key: 'total', name: '合计' };
+
+/** n ÷ d to 4 decimals; null when there is nothing to divide by. */
+export const rate = (n: number, d: number): number | null =>
+  d > 0 ? Math.round((n / d) * 10_000) / 10_000 : null;
+
+interface Scope {
+  area: ReportAreaDto;
+  path: string;
+}
+
+interface Group {
+  key: string;
+  name: string;
+}
+
+/**
+ * The reports: scope and period resolved here, figures from {@link ReportsRepository}'s
+ * aggregates, zero rows added for groups with nothing to count (a street with no needs is a
+ * row of zeros, not a missing row).
+ */
+@Injectable()
+export class ReportsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repo: ReportsRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  /** One snapshot for all of a report's queries; nothing is written. */
+  private read<T>(work: (m: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction('REPEATABLE READ', async (m) => {
+      await m.query('SET TRANSACTION READ ONLY');
+      return work(m);
+    });
+  }
+
+  /** The area asked for (default the caller's), which must lie inside the caller's scope. */
+  private async scope(m: EntityManager, q: ScopeQueryDto, me: Principal): Promise<Scope> {
+    const id = q.areaId ?? me.areaId;
+    if (!id) {
+      if (me.role !== 'admin') throw new ForbiddenError('You have no area to report on');
+      return { area: { id: null, name: '全部地区' }, path: '/' };
+    }
+    const [area]: Array<{ id: string; name: string; path: string }> = await m.query(
+      `SELECT id, name, path FROM area WHERE id = $1`,
+      [id],
+    );
+    if (!area) throw new NotFoundError('Area', 'AREA_NOT_FOUND');
+    if (!isInScope(me, area.path)) {
+      throw new DomainError('AREA_OUT_OF_SCOPE', 'The area is outside your scope', { areaId: id });
+    }
+    return { area: { id: area.id, name: area.name }, path: area.path };
+  }
+
+  /** Rows per child area: the scope's children, or the area itself when it has none. */
+  private async areaGroups(m: EntityManager, s: Scope): Promise<Group[]> {
+    const children = await this.repo.children(m, s.area.id);
+    return children.length
+      ? children.map((a) => ({ key: a.id, name: a.name }))
+      : [{ key: s.area.id ?? '', name: s.area.name }];
+  }
+
+  /** The SQL's child key is '' for records in the scope area itself. */
+  private static childKey(s: Scope, key: string): string {
+    return key === '' ? (s.area.id ?? '') : key;
+  }
+
+  async coverage(q: CoverageQueryDto, me: Principal): Promise<CoverageReportDto> {
+    const period = reportPeriod(q.from, q.to, this.clock.now());
+    return this.read(async (m) => {
+      const s = await this.scope(m, q, me);
+      const category = q.category ?? null;
+      if (category && (await this.repo.categories(m, category)).length === 0) {
+        throw new DomainError('CATEGORY_NOT_FOUND', `No category ${category}`, {
+          field: 'category',
+        });
+      }
+      const groups =
+        q.groupBy === 'area'
+          ? await this.areaGroups(m, s)
+          : (await this.repo.categories(m, category)).map((c) => ({ key: c.code, name: c.name }));
+      const counts = await this.repo.coverage(m, s.path, period, category, q.groupBy);
+      const byKey = new Map(
+        counts.map((c) => [c.key === null ? null : ReportsService.childKey(s, c.key), c]),
+      );
+      const row = (g: Group): CoverageRowDto => {
+        const c = byKey.get(g.key === TOTAL.key ? null : g.key);
+        const households = c?.households ?? 0;
+        return {
+          ...g,
+          householdsWithNeed: households,
+          accessible: c?.accessible ?? 0,
+          attained: c?.attained ?? 0,
+          accessibilityRate: rate(c?.accessible ?? 0, households),
+          attainabilityRate: rate(c?.attained ?? 0, households),
+        };
+      };
+      return {
+        area: s.area,
+        period: { from: period.from, to: period.to },
+        category,
+        groupBy: q.groupBy,
+        rows: groups.map(row),
+        total: row(TOTAL),
+      };
+    });
+  }
+
+  async unmetNeeds(q: UnmetNeedsQueryDto, me: Principal): Promise<UnmetNeedsReportDto> {
+    const now = this.clock.now();
+    const days = (since: Date) => Math.floor((now.getTime() - new Date(since).getTime()) / DAY);
+    return this.read(async (m) => {
+      const s = await this.scope(m, q, me);
+      const category = q.category ?? null;
+      const areas = new Map((await this.areaGroups(m, s)).map((g) => [g.key, g.name]));
+      const categories = new Map(
+        (await this.repo.categories(m, null)).map((c) => [c.code, c.name]),
+      );
+      const summary = await this.repo.unmetSummary(m, s.path, category);
+      const toRow = (g: (typeof summary)[number]): UnmetNeedsRowDto => {
+        const areaId = g.key === null ? null : ReportsService.childKey(s, g.key);
+        return {
+          areaId,
+          areaName: areaId === null ? TOTAL.name : (areas.get(areaId) ?? areaId),
+          categoryCode: g.categoryCode,
+          categoryName: g.categoryCode ? (categories.get(g.categoryCode) ?? null) : null,
+          needs: g.needs,
+          households: g.households,
+          reasons: g.reasons ?? {},
+          oldestWaitingSince: g.oldest ? new Date(g.oldest).toISOString() : null,
+          oldestWaitingDays: g.oldest ? days(g.oldest) : null,
+        };
+      };
+      const total =
+        summary.find((g) => g.key === null) ??
+        ({
+          key: null,
+          categoryCode: null,
+          needs: 0,
+          households: 0,
+          reasons: {},
+          oldest: null,
+        } as const);
+      let rows: Array<UnmetNeedsRowDto | UnmetNeedDto>;
+      if (q.view === 'needs') {
+        rows = (await this.repo.unmetNeeds(m, s.path, category)).map((n) => {
+          const areaId = ReportsService.childKey(s, n.key);
+          return {
+            needId: n.needId,
+            householdId: n.householdId,
+            areaId,
+            areaName: areas.get(areaId) ?? areaId,
+            categoryCode: n.categoryCode,
+            categoryName: categories.get(n.categoryCode) ?? n.categoryCode,
+            severity: n.severity,
+            urgency: n.urgency,
+            reasons: n.reasons,
+            waitingSince: new Date(n.waitingSince).toISOString(),
+            waitingDays: days(n.waitingSince),
+          };
+        });
+      } else {
+        rows = summary.filter((g) => g.key !== null).map(toRow);
+      }
+      return { area: s.area, asOf: now.toISOString(), view: q.view, rows, total: toRow(total) };
+    });
+  }
+
+  async referralSla(q: ReferralSlaQueryDto, me: Principal): Promise<ReferralSlaReportDto> {
+    const now = this.clock.now();
+    const period = reportPeriod(q.from, q.to, now);
+    return this.read(async (m) => {
+      const s = await this.scope(m, q, me);
+      const figures = await this.repo.referralSla(m, s.path, period, now, q.groupBy);
+      const byKey = new Map(
+        figures.map((f) => [
+          f.key === null ? null : ReportsService.childKey(s, f.key as string),
+          f,
+        ]),
+      );
+      let groups: Group[];
+      if (q.groupBy === 'area') {
+        groups = await this.areaGroups(m, s);
+      } else {
+        const ids = figures.filter((f) => f.key !== null).map((f) => f.key as string);
+        groups = (await this.repo.providerNames(m, ids))
+          .map((p) => ({ key: p.id, name: p.name }))
+          .sort((a, b) => a.name.localeCompare(b.name, 'zh-CN') || a.key.localeCompare(b.key));
+      }
+      const row = (g: Group): ReferralSlaRowDto => {
+        const f = (byKey.get(g.key === TOTAL.key ? null : g.key) ?? {}) as Record<
+          string,
+          number | null
+        >;
+        const n = (k: string) => (f[k] as number | undefined) ?? 0;
+        return {
+          ...g,
+          referrals: n('referrals'),
+          open: n('open'),
+          accepted: n('accepted'),
+          delivered: n('delivered'),
+          closed: n('closed'),
+          declined: n('declined'),
+          expired: n('expired'),
+          acceptanceDue: n('acceptanceDue'),
+          acceptedWithinDeadline: n('acceptedWithinDeadline'),
+          acceptedWithinDeadlineRate: rate(n('acceptedWithinDeadline'), n('acceptanceDue')),
+          deliveryDue: n('deliveryDue'),
+          deliveredWithinDeadline: n('deliveredWithinDeadline'),
+          deliveredWithinDeadlineRate: rate(n('deliveredWithinDeadline'), n('deliveryDue')),
+          overdue: n('overdue'),
+          escalated: n('escalated'),
+          medianHoursToAccept: f.medianHoursToAccept ?? null,
+          medianHoursToDeliver: f.medianHoursToDeliver ?? null,
+        };
+      };
+      return {
+        area: s.area,
+        period: { from: period.from, to: period.to },
+        asOf: now.toISOString(),
+        groupBy: q.groupBy,
+        rows: groups.map(row),
+        total: row(TOTAL),
+      };
+    });
+  }
+
+  async resources(q: ResourcesReportQueryDto, me: Principal): Promise<ResourcesReportDto> {
+    const today = todayInChina(this.clock.now());
+    return this.read(async (m) => {
+      const s = await this.scope(m, q, me);
+      const figures = await this.repo.resources(m, s.path, today, q.expiringWithinDays, q.groupBy);
+      const toRow = (f: Record<string, number | string | null>): ResourceUtilizationRowDto => {
+        const total = f.key === null;
+        const used = (f.reserved as number) + (f.delivered as number);
+        return {
+          key: total ? TOTAL.key : (f.key as string),
+          name: total ? TOTAL.name : (f.name as string),
+          providerName: f.providerName as string | null,
+          providerKind: total ? null : (f.providerKind as string | null),
+          categoryCode: f.categoryCode as string | null,
+          status: f.status as string | null,
+          validUntil: f.validUntil as string | null,
+          resources: f.resources as number,
+          capacity: f.capacity as number,
+          reserved: f.reserved as number,
+          delivered: f.delivered as number,
+          remaining: f.remaining as number,
+          shareUsed: rate(used, f.capacity as number),
+          expiringSoon: f.expiringSoon as number,
+        };
+      };
+      const total = figures.find((f) => f.key === null);
+      return {
+        area: s.area,
+        asOf: today,
+        groupBy: q.groupBy,
+        expiringWithinDays: q.expiringWithinDays,
+        rows: figures.filter((f) => f.key !== null).map(toRow),
+        total: total
+          ? toRow(total)
+          : toRow({
+              key: null,
+              resources: 0,
+              capacity: 0,
+              reserved: 0,
+              delivered: 0,
+              remaining: 0,
+              expiringSoon: 0,
+            }),
+      };
+    });
+  }
+
+  async contracts(q: ScopeQueryDto, me: Principal): Promise<ContractsReportDto> {
+    return this.read(async (m) => {
+      const s = await this.scope(m, q, me);
+      const figures = await this.repo.contracts(m, s.path);
+      const toRow = (f: Record<string, number | string | null>): ContractReportRowDto => {
+        const { total: _t, signed_at: _s, ...rest } = f;
+        return {
+          ...(rest as unknown as ContractReportRowDto),
+          ...(f.key === null ? TOTAL : {}),
+        };
+      };
+      return {
+        area: s.area,
+        rows: figures.filter((f) => f.key !== null).map(toRow),
+        total: toRow(figures.find((f) => f.key === null)!),
+      };
+    });
+  }
+}
