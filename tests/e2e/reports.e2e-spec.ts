@@ -339,6 +339,7 @@ describe('Reports (e2e, with the matcher process)', () => {
     expect(own.body.total).toMatchObject({ householdsWithNeed: 2, accessible: 2, attained: 1 });
     // Providers and assessors do not read reports.
     await report(`/reports/coverage`, s.p1.token).expect(403);
+    await report(`/reports/coverage`, await ctx.tokenFor('assessor', s.tree.streetA)).expect(403);
   });
 
   it('lists exactly the unmet needs, with the reasons the matcher recorded', async () => {
@@ -541,6 +542,14 @@ describe('Reports (e2e, with the matcher process)', () => {
       delivered: 2,
       shareUsed: 0.1579,
       expiringSoon: 1,
+    });
+    // The total is of no resource in particular.
+    expect(res.body.total).toMatchObject({
+      key: 'total',
+      providerName: null,
+      categoryCode: null,
+      status: null,
+      validUntil: null,
     });
     // Time has moved on to T0 + 121 h (30+ days): R2 now ends within 30 days.
     const kinds = await report(

@@ -21,6 +21,11 @@ describe(toCsv.name, () => {
     expect(csv.startsWith('\uFEFFkey,name,n,rate,reasons\r\n')).toBe(true);
   });
 
+  it('keeps a formula from running in a spreadsheet', () => {
+    const out = toCsv([{ key: 'name' }], [{ name: '=HYPERLINK("http://x")' }]);
+    expect(parse(out, { bom: true, columns: true })).toEqual([{ name: `'=HYPERLINK("http://x")` }]);
+  });
+
   it('parses back to the same cells, quotes and Chinese included; null is empty', () => {
     const parsed = parse(csv, { bom: true, columns: true }) as Array<Record<string, string>>;
     expect(parsed).toEqual([

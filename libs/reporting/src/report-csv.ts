@@ -8,7 +8,7 @@ export interface ReportColumn<Row> {
 
 /**
  * Rows as CSV: a header row of the keys, CRLF line ends, and a UTF-8 byte-order mark so that
- * spreadsheet programs read Chinese names as UTF-8. null is an empty cell.
+ * spreadsheet programs read Chinese names as UTF-8. null is an empty cell; no cell is a formula.
  */
 export function toCsv<Row>(columns: ReportColumn<Row>[], rows: Row[]): string {
   return stringify(
@@ -19,7 +19,15 @@ export function toCsv<Row>(columns: ReportColumn<Row>[], rows: Row[]): string {
         return format ? format(value) : String(value);
       }),
     ),
-    { header: true, columns: columns.map((c) => c.key), bom: true, record_delimiter: 'windows' },
+    {
+      header: true,
+      columns: columns.map((c) => c.key),
+      bom: true,
+      record_delimiter: 'windows',
+      // Titles and names come from outside organizations: a cell starting with = + - @ is
+      // quoted with ' so a spreadsheet does not run it as a formula.
+      escape_formulas: true,
+    },
   );
 }
 

@@ -24,6 +24,8 @@ export class ScopeQueryDto {
   format?: ReportFormat;
 }
 
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
 /** Reports over a period of China calendar days, both ends included. */
 export class PeriodQueryDto extends ScopeQueryDto {
   @ApiPropertyOptional({
@@ -33,6 +35,7 @@ export class PeriodQueryDto extends ScopeQueryDto {
   })
   @IsOptional()
   @IsDateString({ strict: true })
+  @Matches(DAY, { message: 'from must be a day, YYYY-MM-DD' })
   from?: string;
 
   @ApiPropertyOptional({
@@ -42,6 +45,7 @@ export class PeriodQueryDto extends ScopeQueryDto {
   })
   @IsOptional()
   @IsDateString({ strict: true })
+  @Matches(DAY, { message: 'to must be a day, YYYY-MM-DD' })
   to?: string;
 }
 

@@ -11,7 +11,7 @@ import {
   todayInChina,
 } from '@onedoor/platform';
 import { reportPeriod } from './report-period';
-import { ReportsRepository } from './reports.repository';
+import { inReportSnapshot, ReportsRepository } from './reports.repository';
 import type {
   ContractReportRowDto,
   ContractsReportDto,
@@ -64,10 +64,7 @@ export class ReportsService {
 
   /** One snapshot for all of a report's queries; nothing is written. */
   private read<T>(work: (m: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction('REPEATABLE READ', async (m) => {
-      await m.query('SET TRANSACTION READ ONLY');
-      return work(m);
-    });
+    return inReportSnapshot(this.dataSource, work);
   }
 
   /** The area asked for (default the caller's), which must lie inside the caller's scope. */
@@ -106,11 +103,7 @@ export class ReportsService {
     return this.read(async (m) => {
       const s = await this.scope(m, q, me);
       const category = q.category ?? null;
-      if (category && (await this.repo.categories(m, category)).length === 0) {
-        throw new DomainError('CATEGORY_NOT_FOUND', `No category ${category}`, {
-          field: 'category',
-        });
-      }
+      await this.knownCategory(m, category);
       const groups =
         q.groupBy === 'area'
           ? await this.areaGroups(m, s)
@@ -142,12 +135,21 @@ export class ReportsService {
     });
   }
 
+  private async knownCategory(m: EntityManager, category: string | null): Promise<void> {
+    if (category && (await this.repo.categories(m, category)).length === 0) {
+      throw new DomainError('CATEGORY_NOT_FOUND', `No category ${category}`, {
+        field: 'category',
+      });
+    }
+  }
+
   async unmetNeeds(q: UnmetNeedsQueryDto, me: Principal): Promise<UnmetNeedsReportDto> {
     const now = this.clock.now();
     const days = (since: Date) => Math.floor((now.getTime() - new Date(since).getTime()) / DAY);
     return this.read(async (m) => {
       const s = await this.scope(m, q, me);
       const category = q.category ?? null;
+      await this.knownCategory(m, category);
       const areas = new Map((await this.areaGroups(m, s)).map((g) => [g.key, g.name]));
       const categories = new Map(
         (await this.repo.categories(m, null)).map((c) => [c.code, c.name]),
@@ -272,11 +274,12 @@ export class ReportsService {
         return {
           key: total ? TOTAL.key : (f.key as string),
           name: total ? TOTAL.name : (f.name as string),
-          providerName: f.providerName as string | null,
+          // The total row's min() details describe no resource in particular.
+          providerName: total ? null : (f.providerName as string | null),
           providerKind: total ? null : (f.providerKind as string | null),
-          categoryCode: f.categoryCode as string | null,
-          status: f.status as string | null,
-          validUntil: f.validUntil as string | null,
+          categoryCode: total ? null : (f.categoryCode as string | null),
+          status: total ? null : (f.status as string | null),
+          validUntil: total ? null : (f.validUntil as string | null),
           resources: f.resources as number,
           capacity: f.capacity as number,
           reserved: f.reserved as number,
@@ -286,24 +289,15 @@ export class ReportsService {
           expiringSoon: f.expiringSoon as number,
         };
       };
-      const total = figures.find((f) => f.key === null);
+      // GROUPING SETS always yields the () row, zeros included.
+      const total = figures.find((f) => f.key === null)!;
       return {
         area: s.area,
         asOf: today,
         groupBy: q.groupBy,
         expiringWithinDays: q.expiringWithinDays,
         rows: figures.filter((f) => f.key !== null).map(toRow),
-        total: total
-          ? toRow(total)
-          : toRow({
-              key: null,
-              resources: 0,
-              capacity: 0,
-              reserved: 0,
-              delivered: 0,
-              remaining: 0,
-              expiringSoon: 0,
-            }),
+        total: toRow(total),
       };
     });
   }
