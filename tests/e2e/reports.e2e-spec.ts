@@ -62,7 +62,7 @@ describe('Reports (e2e, with the matcher process)', () => {
     eventually(
       async () =>
         (await needsOf(token, householdId)).find((n) => n.categoryCode === category && ok(n)),
-      20_000,
+      40_000,
       `the ${category} need of ${householdId} to be matched`,
     );
   const proposed = (resourceId: string) => (n: NeedView) =>
@@ -160,7 +160,7 @@ describe('Reports (e2e, with the matcher process)', () => {
         const needs = await needsOf(assessor, h2.id);
         return needs.length === 2 && needs.every((n) => n.lastMatchedAt) ? needs : undefined;
       },
-      20_000,
+      40_000,
       'H2 to be matched',
     );
 

@@ -129,13 +129,15 @@ export class ReportsRepository {
          SELECT household_id, category_code, community_id, path
            FROM needs GROUP BY household_id, category_code, community_id, path
        ),
+       -- The eligibility part is taken out once per household: every -> on the whole snapshot
+       -- would read (and decompress) all of it again.
        facts AS MATERIALIZED (
-         SELECT DISTINCT ON (s.household_id) s.household_id,
-                ${eligibilityFactsColumns(`(s.facts_snapshot -> 'eligibility')`)}
-           FROM assessment s
-          WHERE s.status = 'completed' AND s.facts_snapshot ? 'eligibility'
-            AND s.household_id IN (SELECT household_id FROM pairs)
-          ORDER BY s.household_id, s.completed_at DESC
+         SELECT x.household_id, ${eligibilityFactsColumns('x.e')}
+           FROM (SELECT DISTINCT ON (s.household_id) s.household_id, s.facts_snapshot -> 'eligibility' AS e
+                   FROM assessment s
+                  WHERE s.status = 'completed' AND s.facts_snapshot ? 'eligibility'
+                    AND s.household_id IN (SELECT household_id FROM pairs)
+                  ORDER BY s.household_id, s.completed_at DESC) x
        ),
        covering AS MATERIALIZED (
          SELECT DISTINCT pc.community_id, r.category_code,
