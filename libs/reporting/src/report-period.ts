@@ -1,4 +1,4 @@
-import { ValidationFailedError } from '@onedoor/platform';
+import { todayInChina, ValidationFailedError } from '@onedoor/platform';
 
 const DAY = 24 * 3600_000;
 
@@ -13,8 +13,6 @@ export interface ReportPeriod {
 }
 
 const startOfDay = (day: string) => new Date(`${day}T00:00:00+08:00`);
-const dayOf = (instant: Date) =>
-  new Date(instant.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 
 /** The period asked for; by default the 365 days ending today (China time). */
 export function reportPeriod(
@@ -22,8 +20,8 @@ export function reportPeriod(
   to: string | undefined,
   now: Date,
 ): ReportPeriod {
-  const last = to ?? dayOf(now);
-  const first = from ?? dayOf(new Date(startOfDay(last).getTime() - 364 * DAY));
+  const last = to ?? todayInChina(now);
+  const first = from ?? todayInChina(new Date(startOfDay(last).getTime() - 364 * DAY));
   if (first > last) {
     throw new ValidationFailedError('The period ends before it starts', [
       { field: 'from', messages: [`must not be after to (${last})`] },

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { AreasRepository } from '@onedoor/areas';
 import type { DataSource, EntityManager } from 'typeorm';
 import {
   Clock,
@@ -59,6 +60,7 @@ export class ReportsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly repo: ReportsRepository,
+    private readonly areas: AreasRepository,
     private readonly clock: Clock,
   ) {}
 
@@ -74,10 +76,7 @@ export class ReportsService {
       if (me.role !== 'admin') throw new ForbiddenError('You have no area to report on');
       return { area: { id: null, name: '全部地区' }, path: '/' };
     }
-    const [area]: Array<{ id: string; name: string; path: string }> = await m.query(
-      `SELECT id, name, path FROM area WHERE id = $1`,
-      [id],
-    );
+    const area = await this.areas.findById(id, m);
     if (!area) throw new NotFoundError('Area', 'AREA_NOT_FOUND');
     if (!isInScope(me, area.path)) {
       throw new DomainError('AREA_OUT_OF_SCOPE', 'The area is outside your scope', { areaId: id });
@@ -103,11 +102,11 @@ export class ReportsService {
     return this.read(async (m) => {
       const s = await this.scope(m, q, me);
       const category = q.category ?? null;
-      await this.knownCategory(m, category);
+      const categories = await this.categoriesFor(m, category);
       const groups =
         q.groupBy === 'area'
           ? await this.areaGroups(m, s)
-          : (await this.repo.categories(m, category)).map((c) => ({ key: c.code, name: c.name }));
+          : [...categories].map(([key, name]) => ({ key, name }));
       const counts = await this.repo.coverage(m, s.path, period, category, q.groupBy);
       const byKey = new Map(
         counts.map((c) => [c.key === null ? null : ReportsService.childKey(s, c.key), c]),
@@ -135,12 +134,13 @@ export class ReportsService {
     });
   }
 
-  private async knownCategory(m: EntityManager, category: string | null): Promise<void> {
-    if (category && (await this.repo.categories(m, category)).length === 0) {
-      throw new DomainError('CATEGORY_NOT_FOUND', `No category ${category}`, {
-        field: 'category',
-      });
+  /** The categories (all, or the one asked for, which must exist). */
+  private async categoriesFor(m: EntityManager, only: string | null): Promise<Map<string, string>> {
+    const categories = new Map((await this.repo.categories(m, only)).map((c) => [c.code, c.name]));
+    if (only && categories.size === 0) {
+      throw new DomainError('CATEGORY_NOT_FOUND', `No category ${only}`, { field: 'category' });
     }
+    return categories;
   }
 
   async unmetNeeds(q: UnmetNeedsQueryDto, me: Principal): Promise<UnmetNeedsReportDto> {
@@ -149,11 +149,9 @@ export class ReportsService {
     return this.read(async (m) => {
       const s = await this.scope(m, q, me);
       const category = q.category ?? null;
-      await this.knownCategory(m, category);
+      // Every row is of that category when one is asked for: its name is all we need.
+      const categories = await this.categoriesFor(m, category);
       const areas = new Map((await this.areaGroups(m, s)).map((g) => [g.key, g.name]));
-      const categories = new Map(
-        (await this.repo.categories(m, null)).map((c) => [c.code, c.name]),
-      );
       const summary = await this.repo.unmetSummary(m, s.path, category);
       const toRow = (g: (typeof summary)[number]): UnmetNeedsRowDto => {
         const areaId = g.key === null ? null : ReportsService.childKey(s, g.key);
