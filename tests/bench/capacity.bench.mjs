@@ -106,7 +106,7 @@ try {
     areaId: inst.district,
     providerId: null,
   });
-  const login = await fetch(`${url}/auth/login`, {
+  const login = await fetch(`${url}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ username: `bench.staff.${tag}`, password: 'bench-password' }),
@@ -124,7 +124,7 @@ try {
 
   const paths = {
     api: async (id) => {
-      const res = await fetch(`${url}/matches/${id}/approve`, {
+      const res = await fetch(`${url}/api/matches/${id}/approve`, {
         method: 'POST',
         headers: { authorization: `Bearer ${accessToken}` },
       });

@@ -91,7 +91,7 @@ try {
     areaId: district.id,
     providerId: null,
   });
-  const login = await fetch(`${url}/auth/login`, {
+  const login = await fetch(`${url}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ username: `bench.${tag}`, password: 'bench-password' }),
@@ -99,7 +99,7 @@ try {
   const { accessToken } = await login.json();
 
   const importCsv = (households, offset) => async () => {
-    const res = await fetch(`${url}/households/import`, {
+    const res = await fetch(`${url}/api/households/import`, {
       method: 'POST',
       headers: { authorization: `Bearer ${accessToken}`, 'content-type': 'text/csv' },
       body: Readable.toWeb(csvStream(households, community.code, offset)),

@@ -14,13 +14,13 @@ describe('Audit (e2e)', () => {
   it('writes the audit row with the change, visible through GET /audit', async () => {
     const admin = await ctx.tokenFor('admin');
     const created = await ctx.http
-      .post('/areas')
+      .post('/api/areas')
       .set('Authorization', admin)
       .send({ level: 'city', code: `T-AUD-${randomUUID().slice(0, 6)}`, name: '审计市' });
     expect(created.status).toBe(201);
 
     const history = await ctx.http
-      .get(`/audit?entityType=area&entityId=${created.body.id}`)
+      .get(`/api/audit?entityType=area&entityId=${created.body.id}`)
       .set('Authorization', admin);
     expect(history.status).toBe(200);
     expect(history.body.total).toBe(1);
@@ -104,7 +104,7 @@ describe('Audit (e2e)', () => {
     const tree = await ctx.newDistrict();
     const admin = await ctx.tokenFor('admin');
     const made = await ctx.http
-      .post('/areas')
+      .post('/api/areas')
       .set('Authorization', admin)
       .send({
         level: 'community',
@@ -116,14 +116,14 @@ describe('Audit (e2e)', () => {
     const streetA = await ctx.tokenFor('civil_affairs', tree.streetA);
     const districtStaff = await ctx.tokenFor('civil_affairs', tree.district);
     const hidden = await ctx.http
-      .get(`/audit?entityId=${made.body.id}`)
+      .get(`/api/audit?entityId=${made.body.id}`)
       .set('Authorization', streetA);
     const shown = await ctx.http
-      .get(`/audit?entityId=${made.body.id}`)
+      .get(`/api/audit?entityId=${made.body.id}`)
       .set('Authorization', districtStaff);
     expect(hidden.body.total).toBe(0);
     expect(shown.body.total).toBe(1);
     const assessor = await ctx.tokenFor('assessor', tree.district);
-    await ctx.http.get('/audit').set('Authorization', assessor).expect(403);
+    await ctx.http.get('/api/audit').set('Authorization', assessor).expect(403);
   });
 });

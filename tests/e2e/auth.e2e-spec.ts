@@ -13,7 +13,7 @@ describe('Auth (e2e)', () => {
     const user = await ctx.newUser('civil_affairs', district);
 
     const login = await ctx.http
-      .post('/auth/login')
+      .post('/api/auth/login')
       .send({ username: user.username, password: TEST_PASSWORD });
     expect(login.status).toBe(200);
     expect(login.body).toEqual({
@@ -23,7 +23,7 @@ describe('Auth (e2e)', () => {
     });
 
     const me = await ctx.http
-      .get('/auth/me')
+      .get('/api/auth/me')
       .set('Authorization', `Bearer ${login.body.accessToken}`);
     expect(me.status).toBe(200);
     expect(me.body).toEqual({
@@ -40,10 +40,10 @@ describe('Auth (e2e)', () => {
   it('answers a wrong password and an unknown user alike: 401 with one message', async () => {
     const user = await ctx.newUser('assessor');
     const wrong = await ctx.http
-      .post('/auth/login')
+      .post('/api/auth/login')
       .send({ username: user.username, password: 'nope' });
     const unknown = await ctx.http
-      .post('/auth/login')
+      .post('/api/auth/login')
       .send({ username: 'nobody.at.all', password: 'nope' });
     expect(wrong.status).toBe(401);
     expect(unknown.status).toBe(401);
@@ -57,11 +57,11 @@ describe('Auth (e2e)', () => {
   });
 
   it('requires a token (401) and refuses a forged one', async () => {
-    const none = await ctx.http.get('/auth/me');
+    const none = await ctx.http.get('/api/auth/me');
     expect(none.status).toBe(401);
     expect(none.body.code).toBe('UNAUTHENTICATED');
     const forged = await ctx.http
-      .get('/auth/me')
+      .get('/api/auth/me')
       .set('Authorization', 'Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.abc');
     expect(forged.status).toBe(401);
   });
@@ -69,7 +69,7 @@ describe('Auth (e2e)', () => {
   it('answers 403 when the role may not call the route', async () => {
     const token = await ctx.tokenFor('assessor', (await ctx.newDistrict()).streetA);
     const res = await ctx.http
-      .post('/areas')
+      .post('/api/areas')
       .set('Authorization', token)
       .send({ level: 'city', code: 'X-403', name: 'Nope' });
     expect(res.status).toBe(403);
@@ -82,13 +82,13 @@ describe('Auth (e2e)', () => {
     for (let i = 0; i < max; i += 1) {
       // A different client address each time: only the per-username limit can trip.
       await ctx.http
-        .post('/auth/login')
+        .post('/api/auth/login')
         .set('X-Forwarded-For', `198.51.100.${i + 1}`)
         .send({ username: user.username, password: 'wrong' })
         .expect(401);
     }
     const blocked = await ctx.http
-      .post('/auth/login')
+      .post('/api/auth/login')
       .set('X-Forwarded-For', '198.51.100.200')
       .send({ username: user.username, password: TEST_PASSWORD });
     expect(blocked.status).toBe(429);
@@ -100,19 +100,19 @@ describe('Auth (e2e)', () => {
     const max = ctx.config.auth.loginMaxFailures;
     for (let i = 0; i < max; i += 1) {
       await ctx.http
-        .post('/auth/login')
+        .post('/api/auth/login')
         .set('X-Forwarded-For', '203.0.113.7')
         .send({ username: `guess.${i}`, password: 'wrong' })
         .expect(401);
     }
     const user = await ctx.newUser('assessor');
     const blocked = await ctx.http
-      .post('/auth/login')
+      .post('/api/auth/login')
       .set('X-Forwarded-For', '203.0.113.7')
       .send({ username: user.username, password: TEST_PASSWORD });
     expect(blocked.status).toBe(429);
     const elsewhere = await ctx.http
-      .post('/auth/login')
+      .post('/api/auth/login')
       .set('X-Forwarded-For', '203.0.113.8')
       .send({ username: user.username, password: TEST_PASSWORD });
     expect(elsewhere.status).toBe(200);
@@ -124,7 +124,7 @@ describe('Auth (e2e)', () => {
     const answers = await Promise.all(
       Array.from({ length: max + 6 }, (_, i) =>
         ctx.http
-          .post('/auth/login')
+          .post('/api/auth/login')
           .set('X-Forwarded-For', `198.18.0.${i + 1}`)
           .send({ username: user.username, password: `guess-${i}` }),
       ),
@@ -137,7 +137,7 @@ describe('Auth (e2e)', () => {
 
   it('falls back to the socket address when X-Forwarded-For is not an address', async () => {
     const res = await ctx.http
-      .post('/auth/login')
+      .post('/api/auth/login')
       .set('X-Forwarded-For', 'not-an-ip')
       .send({ username: 'nobody.here', password: 'x' });
     expect(res.status).toBe(401);
@@ -147,7 +147,7 @@ describe('Auth (e2e)', () => {
     const user = await ctx.newUser('assessor');
     for (let i = 0; i < ctx.config.auth.loginMaxFailures + 2; i += 1) {
       await ctx.http
-        .post('/auth/login')
+        .post('/api/auth/login')
         .set('X-Forwarded-For', '192.0.2.44')
         .send({ username: user.username, password: TEST_PASSWORD })
         .expect(200);

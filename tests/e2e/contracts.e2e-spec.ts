@@ -53,7 +53,7 @@ describe('Contracts, milestones, performance evaluations and the OCDS export (e2
     const today = new Date();
     const project = (
       await ctx.http
-        .post('/procurement/projects')
+        .post('/api/procurement/projects')
         .set('Authorization', staff)
         .send({
           title: '社区法律援助服务项目',
@@ -84,13 +84,13 @@ describe('Contracts, milestones, performance evaluations and the OCDS export (e2
     ).body;
     const closesAt = new Date(Date.now() + HOUR);
     await ctx.http
-      .post(`/procurement/projects/${project.id}/publish`)
+      .post(`/api/procurement/projects/${project.id}/publish`)
       .set('Authorization', staff)
       .send({ closesAt: closesAt.toISOString() })
       .expect(200);
     const bidId = (
       await ctx.http
-        .post(`/procurement/projects/${project.id}/bids`)
+        .post(`/api/procurement/projects/${project.id}/bids`)
         .set('Authorization', org.token)
         .send({
           priceFen: 800_000,
@@ -101,35 +101,38 @@ describe('Contracts, milestones, performance evaluations and the OCDS export (e2
     ).body.id;
     const panel = await evaluators(3);
     await ctx.http
-      .put(`/procurement/projects/${project.id}/panel`)
+      .put(`/api/procurement/projects/${project.id}/panel`)
       .set('Authorization', staff)
       .send({ evaluatorIds: panel.map((e) => e.id) })
       .expect(200);
     setNow(new Date(closesAt.getTime() + 1_000));
     await ctx.http
-      .post(`/procurement/projects/${project.id}/close-bidding`)
+      .post(`/api/procurement/projects/${project.id}/close-bidding`)
       .set('Authorization', staff)
       .send({})
       .expect(200);
     jest.restoreAllMocks();
     await evaluateLoneBid(ctx, staff, project.id, bidId, panel, 80);
     const awarded = await ctx.http
-      .post(`/procurement/projects/${project.id}/award`)
+      .post(`/api/procurement/projects/${project.id}/award`)
       .set('Authorization', staff)
       .send({ bidId, justification: '唯一合格投标，得分合格' })
       .expect(200);
     const accepted = await ctx.http
-      .post(`/procurement/awards/${awarded.body.awards[0].id}/accept`)
+      .post(`/api/procurement/awards/${awarded.body.awards[0].id}/accept`)
       .set('Authorization', org.token)
       .send({})
       .expect(200);
     expect(accepted.body.awards[0].status).toBe('accepted');
-    const contracts = await ctx.http.get('/contracts').set('Authorization', org.token).expect(200);
+    const contracts = await ctx.http
+      .get('/api/contracts')
+      .set('Authorization', org.token)
+      .expect(200);
     const summary = contracts.body.items.find(
       (c: { projectId: string }) => c.projectId === project.id,
     );
     const contract = (
-      await ctx.http.get(`/contracts/${summary.id}`).set('Authorization', staff).expect(200)
+      await ctx.http.get(`/api/contracts/${summary.id}`).set('Authorization', staff).expect(200)
     ).body;
     return { tree, staff, org, project, bidId, contract };
   }
@@ -137,7 +140,7 @@ describe('Contracts, milestones, performance evaluations and the OCDS export (e2
   async function openEvaluation(staff: string, contractId: string, kind: 'mid_term' | 'final') {
     const [gov, expert, resident] = await evaluators(3);
     const res = await ctx.http
-      .post(`/contracts/${contractId}/evaluations`)
+      .post(`/api/contracts/${contractId}/evaluations`)
       .set('Authorization', staff)
       .send({
         kind,
@@ -162,14 +165,14 @@ describe('Contracts, milestones, performance evaluations and the OCDS export (e2
       const [administrativeSupervision, serviceOutcomes, projectManagement, socialImpact] =
         sheets[i];
       await ctx.http
-        .post(`/evaluations/${evaluationId}/scores`)
+        .post(`/api/evaluations/${evaluationId}/scores`)
         .set('Authorization', e.token)
         .send({ administrativeSupervision, serviceOutcomes, projectManagement, socialImpact })
         .expect(200);
     }
     return (
       await ctx.http
-        .post(`/evaluations/${evaluationId}/complete`)
+        .post(`/api/evaluations/${evaluationId}/complete`)
         .set('Authorization', staff)
         .send({})
         .expect(200)
@@ -212,7 +215,7 @@ describe('Contracts, milestones, performance evaluations and the OCDS export (e2
       ]);
 
       const pool = await ctx.http
-        .get(`/resources?coversArea=${tree.communityA.id}&limit=100`)
+        .get(`/api/resources?coversArea=${tree.communityA.id}&limit=100`)
         .set('Authorization', staff)
         .expect(200);
       const resource = pool.body.items.find((r: { id: string }) => r.id === contract.resourceId);
@@ -233,7 +236,7 @@ describe('Contracts, milestones, performance evaluations and the OCDS export (e2
           async () => {
             const needs = (
               await ctx.http
-                .get(`/households/${household.id}/matches`)
+                .get(`/api/households/${household.id}/matches`)
                 .set('Authorization', staff)
                 .expect(200)
             ).body;
@@ -251,14 +254,14 @@ describe('Contracts, milestones, performance evaluations and the OCDS export (e2
           'a proposal of the contracted service',
         );
         await ctx.http
-          .post(`/matches/${proposal.id}/approve`)
+          .post(`/api/matches/${proposal.id}/approve`)
           .set('Authorization', staff)
           .send({})
           .expect(201);
       }
       const ids = (
         await ctx.http
-          .get(`/referrals?providerId=${org.provider.id}&limit=100`)
+          .get(`/api/referrals?providerId=${org.provider.id}&limit=100`)
           .set('Authorization', org.token)
           .expect(200)
       ).body.items.map((r: { id: string }) => r.id);
@@ -266,7 +269,7 @@ describe('Contracts, milestones, performance evaluations and the OCDS export (e2
       const [r1, r2, r3] = ids as string[];
       const step = (id: string, action: string, token: string, body: object = {}) =>
         ctx.http
-          .post(`/referrals/${id}/${action}`)
+          .post(`/api/referrals/${id}/${action}`)
           .set('Authorization', token)
           .send(body)
           .expect(200);
@@ -286,7 +289,10 @@ describe('Contracts, milestones, performance evaluations and the OCDS export (e2
 
       const { evaluationId } = await openEvaluation(staff, contract.id, 'mid_term');
       const evaluation = (
-        await ctx.http.get(`/evaluations/${evaluationId}`).set('Authorization', staff).expect(200)
+        await ctx.http
+          .get(`/api/evaluations/${evaluationId}`)
+          .set('Authorization', staff)
+          .expect(200)
       ).body;
       expect(evaluation.evidence).toEqual({
         referrals: 3,
@@ -298,7 +304,7 @@ describe('Contracts, milestones, performance evaluations and the OCDS export (e2
       });
 
       // The contracts report shows the same evidence, in JSON and in CSV.
-      const q = `/reports/contracts?areaId=${tree.district.id}`;
+      const q = `/api/reports/contracts?areaId=${tree.district.id}`;
       const report = (await ctx.http.get(q).set('Authorization', staff).expect(200)).body;
       const expected = {
         key: contract.id,
@@ -343,7 +349,7 @@ describe('Contracts, milestones, performance evaluations and the OCDS export (e2
     });
     const [m1, m2] = contract.milestones;
     const met = await ctx.http
-      .post(`/contracts/${contract.id}/milestones/${m1.id}/outcome`)
+      .post(`/api/contracts/${contract.id}/milestones/${m1.id}/outcome`)
       .set('Authorization', staff)
       .send({ outcome: 'met', evidence: '评估报告 120 份，服务计划已备案' })
       .expect(200);
@@ -355,7 +361,7 @@ describe('Contracts, milestones, performance evaluations and the OCDS export (e2
     });
     expect(met.body.payments).toEqual([]);
     await ctx.http
-      .post(`/contracts/${contract.id}/milestones/${m1.id}/outcome`)
+      .post(`/api/contracts/${contract.id}/milestones/${m1.id}/outcome`)
       .set('Authorization', staff)
       .send({ outcome: 'not_met', evidence: '改判' })
       .expect(409);
@@ -369,13 +375,13 @@ describe('Contracts, milestones, performance evaluations and the OCDS export (e2
     ]);
     expect(failed).toMatchObject({ status: 'completed', finalScore: 50, grade: 'fail' });
     let view = (
-      await ctx.http.get(`/contracts/${contract.id}`).set('Authorization', staff).expect(200)
+      await ctx.http.get(`/api/contracts/${contract.id}`).set('Authorization', staff).expect(200)
     ).body;
     expect(view).toMatchObject({ latestGrade: 'fail', payments: [], paidFen: 0 });
     expect(view.milestones[0].paymentStatus).toBe('waiting');
     // Completing now would strand the waiting payment.
     const stranded = await ctx.http
-      .post(`/contracts/${contract.id}/complete`)
+      .post(`/api/contracts/${contract.id}/complete`)
       .set('Authorization', staff)
       .send({})
       .expect(409);
@@ -383,7 +389,7 @@ describe('Contracts, milestones, performance evaluations and the OCDS export (e2
 
     // The organization comments within 14 days.
     const commented = await ctx.http
-      .post(`/evaluations/${first.evaluationId}/comment`)
+      .post(`/api/evaluations/${first.evaluationId}/comment`)
       .set('Authorization', org.token)
       .send({ comment: '中期服务对象流动较大，已调整方案' })
       .expect(200);
@@ -393,7 +399,7 @@ describe('Contracts, milestones, performance evaluations and the OCDS export (e2
     const staff2 = await ctx.tokenFor('civil_affairs', tree.district);
     const other = (
       await ctx.http
-        .post('/procurement/projects')
+        .post('/api/procurement/projects')
         .set('Authorization', staff2)
         .send({
           title: '另一个项目',
@@ -410,7 +416,7 @@ describe('Contracts, milestones, performance evaluations and the OCDS export (e2
         .expect(201)
     ).body;
     await ctx.http
-      .post(`/procurement/projects/${other.id}/publish`)
+      .post(`/api/procurement/projects/${other.id}/publish`)
       .set('Authorization', staff2)
       .send({ closesAt: new Date(Date.now() + 500 * DAY).toISOString() })
       .expect(200);
@@ -420,7 +426,7 @@ describe('Contracts, milestones, performance evaluations and the OCDS export (e2
       team: { certifiedSocialWorkers: 2, yearsOperating: 5 },
     };
     const refused = await ctx.http
-      .post(`/procurement/projects/${other.id}/bids`)
+      .post(`/api/procurement/projects/${other.id}/bids`)
       .set('Authorization', org.token)
       .send(bidBody)
       .expect(409);
@@ -432,13 +438,13 @@ describe('Contracts, milestones, performance evaluations and the OCDS export (e2
     expect(until.toISOString()).toBe(expected.toISOString());
     setNow(new Date(until.getTime() - 60_000));
     await ctx.http
-      .post(`/procurement/projects/${other.id}/bids`)
+      .post(`/api/procurement/projects/${other.id}/bids`)
       .set('Authorization', org.token)
       .send(bidBody)
       .expect(409);
     setNow(new Date(until.getTime() + 60_000));
     await ctx.http
-      .post(`/procurement/projects/${other.id}/bids`)
+      .post(`/api/procurement/projects/${other.id}/bids`)
       .set('Authorization', org.token)
       .send(bidBody)
       .expect(201);
@@ -457,8 +463,9 @@ describe('Contracts, milestones, performance evaluations and the OCDS export (e2
     expect(passed.evaluators.map((e: { total: number }) => e.total)).toEqual(
       expect.arrayContaining([75, 89, 83.5]),
     );
-    view = (await ctx.http.get(`/contracts/${contract.id}`).set('Authorization', staff).expect(200))
-      .body;
+    view = (
+      await ctx.http.get(`/api/contracts/${contract.id}`).set('Authorization', staff).expect(200)
+    ).body;
     // The waiting 40% (of 800,000) is paid under the passing evaluation.
     expect(view.payments).toEqual([
       expect.objectContaining({
@@ -471,7 +478,7 @@ describe('Contracts, milestones, performance evaluations and the OCDS export (e2
 
     // Partially met at 50% with a passing latest evaluation: paid at once, pro rata (480,000 × 50%).
     const partial = await ctx.http
-      .post(`/contracts/${contract.id}/milestones/${m2.id}/outcome`)
+      .post(`/api/contracts/${contract.id}/milestones/${m2.id}/outcome`)
       .set('Authorization', staff)
       .send({ outcome: 'partially_met', deliveredPercent: 50, evidence: '完成 15 户' })
       .expect(200);
@@ -481,7 +488,7 @@ describe('Contracts, milestones, performance evaluations and the OCDS export (e2
     expect(partial.body.paidFen).toBe(560_000);
     const report = (
       await ctx.http
-        .get(`/reports/contracts?areaId=${tree.district.id}`)
+        .get(`/api/reports/contracts?areaId=${tree.district.id}`)
         .set('Authorization', staff)
         .expect(200)
     ).body;
@@ -507,7 +514,7 @@ describe('Contracts, milestones, performance evaluations and the OCDS export (e2
 
     // Completion closes the contracted resource.
     const done = await ctx.http
-      .post(`/contracts/${contract.id}/complete`)
+      .post(`/api/contracts/${contract.id}/complete`)
       .set('Authorization', staff)
       .send({})
       .expect(200);
@@ -534,13 +541,13 @@ describe('Contracts, milestones, performance evaluations and the OCDS export (e2
       [80, 80, 80, 80],
     ]);
     await ctx.http
-      .post(`/contracts/${contract.id}/milestones/${m1.id}/outcome`)
+      .post(`/api/contracts/${contract.id}/milestones/${m1.id}/outcome`)
       .set('Authorization', staff)
       .send({ outcome: 'met', evidence: '已完成' })
       .expect(200);
 
     const res = await ctx.http
-      .get(`/procurement/projects/${project.id}/ocds`)
+      .get(`/api/procurement/projects/${project.id}/ocds`)
       .set('Authorization', org.token)
       .expect(200);
     const validation = ocdsPackageValidator()(res.body);
@@ -565,7 +572,7 @@ describe('Contracts, milestones, performance evaluations and the OCDS export (e2
     expect(last.contracts[0].milestones[0].status).toBe('met');
     // A second export is the same document apart from its publication date.
     const again = await ctx.http
-      .get(`/procurement/projects/${project.id}/ocds`)
+      .get(`/api/procurement/projects/${project.id}/ocds`)
       .set('Authorization', staff)
       .expect(200);
     expect({ ...again.body, publishedDate: null }).toEqual({ ...res.body, publishedDate: null });

@@ -12,7 +12,7 @@ describe('Error shape (e2e)', () => {
 
   it('answers invalid input with 400 and field details', async () => {
     const res = await ctx.http
-      .post('/areas')
+      .post('/api/areas')
       .set('Authorization', admin)
       .send({ level: 'planet', code: 'has spaces', surplus: true });
     expect(res.status).toBe(400);
@@ -29,19 +29,19 @@ describe('Error shape (e2e)', () => {
   });
 
   it('answers an unknown route with 404 in the same shape', async () => {
-    const res = await ctx.http.get('/no/such/route').set('Authorization', admin);
+    const res = await ctx.http.get('/api/no/such/route').set('Authorization', admin);
     expect(res.status).toBe(404);
     expect(res.body).toEqual({
       statusCode: 404,
       error: 'Not Found',
       code: 'ROUTE_NOT_FOUND',
-      message: 'No route GET /no/such/route',
+      message: 'No route GET /api/no/such/route',
     });
   });
 
   it('answers malformed JSON with 400 in the same shape', async () => {
     const res = await ctx.http
-      .post('/auth/login')
+      .post('/api/auth/login')
       .set('Content-Type', 'application/json')
       .send('{"username": ');
     expect(res.status).toBe(400);
@@ -50,7 +50,7 @@ describe('Error shape (e2e)', () => {
 
   it('answers a domain rule broken with its code', async () => {
     const { streetA } = await ctx.newDistrict();
-    const res = await ctx.http.post('/areas').set('Authorization', admin).send({
+    const res = await ctx.http.post('/api/areas').set('Authorization', admin).send({
       level: 'district',
       parentId: streetA.id,
       code: 'T-BAD-PARENT',
@@ -65,7 +65,7 @@ describe('Error shape (e2e)', () => {
   });
 
   it('sets security headers', async () => {
-    const res = await ctx.http.get('/health/live');
+    const res = await ctx.http.get('/api/health/live');
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(res.headers['x-request-id']).toEqual(expect.any(String));
   });

@@ -19,8 +19,8 @@ describe('Health (e2e)', () => {
   afterAll(() => ctx.close());
 
   it('is live and ready when PostgreSQL and Redis answer', async () => {
-    await ctx.http.get('/health/live').expect(200);
-    const ready = await ctx.http.get('/health/ready');
+    await ctx.http.get('/api/health/live').expect(200);
+    const ready = await ctx.http.get('/api/health/ready');
     expect(ready.status).toBe(200);
     expect(ready.body).toEqual({
       status: 'ok',
@@ -32,8 +32,8 @@ describe('Health (e2e)', () => {
     const port = await closedPort();
     const broken = await startApi({ REDIS_URL: `redis://127.0.0.1:${port}` });
     try {
-      await broken.http.get('/health/live').expect(200);
-      const ready = await broken.http.get('/health/ready');
+      await broken.http.get('/api/health/live').expect(200);
+      const ready = await broken.http.get('/api/health/ready');
       expect(ready.status).toBe(503);
       expect(ready.body).toMatchObject({
         statusCode: 503,

@@ -19,7 +19,7 @@ describe('Households and assessments (e2e)', () => {
     it('stores identity numbers only as digest and ciphertext, and shows them masked', async () => {
       const id = newIdNumber('1949-12-31', 'female');
       const res = await ctx.http
-        .post('/households')
+        .post('/api/households')
         .set('Authorization', assessorA)
         .send(
           ctx.householdBody(tree.communityA, {
@@ -44,17 +44,17 @@ describe('Households and assessments (e2e)', () => {
       expect(pii.decrypt(row.id_enc)).toBe(id);
       // Nowhere else either: not in the household, its audit rows or an assessment snapshot.
       const { body: assessment } = await ctx.http
-        .post(`/households/${res.body.id}/assessments`)
+        .post(`/api/households/${res.body.id}/assessments`)
         .set('Authorization', assessorA)
         .send({})
         .expect(201);
       await ctx.http
-        .patch(`/assessments/${assessment.id}`)
+        .patch(`/api/assessments/${assessment.id}`)
         .set('Authorization', assessorA)
         .send({ answers: CALM_ANSWERS })
         .expect(200);
       await ctx.http
-        .post(`/assessments/${assessment.id}/complete`)
+        .post(`/api/assessments/${assessment.id}/complete`)
         .set('Authorization', assessorA)
         .send({})
         .expect(200);
@@ -73,7 +73,7 @@ describe('Households and assessments (e2e)', () => {
       const good = newIdNumber();
       const bad = good.slice(0, 17) + (good[17] === '0' ? '1' : '0');
       const res = await ctx.http
-        .post('/households')
+        .post('/api/households')
         .set('Authorization', assessorA)
         .send(
           ctx.householdBody(tree.communityA, {
@@ -92,11 +92,14 @@ describe('Households and assessments (e2e)', () => {
         members: [{ name: '赵强', relation: 'self', idNumber: head, employment: 'employed' }],
       });
       const first = await ctx.http
-        .post('/households')
+        .post('/api/households')
         .set('Authorization', assessorA)
         .send(body)
         .expect(201);
-      const again = await ctx.http.post('/households').set('Authorization', assessorA).send(body);
+      const again = await ctx.http
+        .post('/api/households')
+        .set('Authorization', assessorA)
+        .send(body);
       expect(again.status).toBe(409);
       expect(again.body).toMatchObject({
         code: 'HOUSEHOLD_DUPLICATE',
@@ -105,7 +108,7 @@ describe('Households and assessments (e2e)', () => {
 
       const assessorB = await ctx.tokenFor('assessor', tree.streetB);
       const elsewhere = await ctx.http
-        .post('/households')
+        .post('/api/households')
         .set('Authorization', assessorB)
         .send({ ...body, communityId: tree.communityB.id });
       expect(elsewhere.status).toBe(409);
@@ -123,7 +126,7 @@ describe('Households and assessments (e2e)', () => {
         educationStage: 'primary',
       };
       const first = await ctx.http
-        .post('/households')
+        .post('/api/households')
         .set('Authorization', assessorA)
         .send(
           ctx.householdBody(tree.communityA, {
@@ -136,7 +139,7 @@ describe('Households and assessments (e2e)', () => {
         .expect(201);
       expect(first.body.warnings).toEqual([]);
       const second = await ctx.http
-        .post('/households')
+        .post('/api/households')
         .set('Authorization', assessorA)
         .send(
           ctx.householdBody(tree.communityA, {
@@ -163,13 +166,13 @@ describe('Households and assessments (e2e)', () => {
 
     it('masks phones in lists and shows them in full to a reader in scope', async () => {
       const created = await ctx.http
-        .post('/households')
+        .post('/api/households')
         .set('Authorization', assessorA)
         .send(ctx.householdBody(tree.communityA))
         .expect(201);
       expect(created.body.phone).toBe('13812345678');
       const list = await ctx.http
-        .get(`/households?communityId=${tree.communityA.id}&limit=100`)
+        .get(`/api/households?communityId=${tree.communityA.id}&limit=100`)
         .set('Authorization', assessorA);
       const item = list.body.items.find((h: { id: string }) => h.id === created.body.id);
       expect(item.phone).toBe('138****5678');
@@ -178,7 +181,7 @@ describe('Households and assessments (e2e)', () => {
 
   it('keeps households inside the reader’s area, by id and in lists', async () => {
     const created = await ctx.http
-      .post('/households')
+      .post('/api/households')
       .set('Authorization', assessorA)
       .send(ctx.householdBody(tree.communityA))
       .expect(201);
@@ -186,43 +189,52 @@ describe('Households and assessments (e2e)', () => {
       await ctx.tokenFor('assessor', tree.streetB),
       await ctx.tokenFor('civil_affairs', tree.streetB),
     ]) {
-      await ctx.http.get(`/households/${created.body.id}`).set('Authorization', token).expect(404);
       await ctx.http
-        .get(`/households/${created.body.id}/needs`)
+        .get(`/api/households/${created.body.id}`)
         .set('Authorization', token)
         .expect(404);
-      const list = await ctx.http.get('/households?limit=100').set('Authorization', token);
+      await ctx.http
+        .get(`/api/households/${created.body.id}/needs`)
+        .set('Authorization', token)
+        .expect(404);
+      const list = await ctx.http.get('/api/households?limit=100').set('Authorization', token);
       expect(list.body.items.map((h: { id: string }) => h.id)).not.toContain(created.body.id);
     }
     const assessment = await ctx.http
-      .post(`/households/${created.body.id}/assessments`)
+      .post(`/api/households/${created.body.id}/assessments`)
       .set('Authorization', assessorA)
       .send({})
       .expect(201);
     const assessorB = await ctx.tokenFor('assessor', tree.streetB);
     await ctx.http
-      .patch(`/households/${created.body.id}`)
+      .patch(`/api/households/${created.body.id}`)
       .set('Authorization', assessorB)
       .send({ version: 1, address: 'x' })
       .expect(404);
     await ctx.http
-      .post(`/households/${created.body.id}/assessments`)
+      .post(`/api/households/${created.body.id}/assessments`)
       .set('Authorization', assessorB)
       .send({})
       .expect(404);
     await ctx.http
-      .get(`/assessments/${assessment.body.id}`)
+      .get(`/api/assessments/${assessment.body.id}`)
       .set('Authorization', assessorB)
       .expect(404);
     await ctx.http
-      .patch(`/assessments/${assessment.body.id}`)
+      .patch(`/api/assessments/${assessment.body.id}`)
       .set('Authorization', assessorB)
       .send({ answers: {} })
       .expect(404);
     const district = await ctx.tokenFor('civil_affairs', tree.district);
-    await ctx.http.get(`/households/${created.body.id}`).set('Authorization', district).expect(200);
+    await ctx.http
+      .get(`/api/households/${created.body.id}`)
+      .set('Authorization', district)
+      .expect(200);
     const provider = await ctx.tokenFor('provider', tree.district);
-    await ctx.http.get(`/households/${created.body.id}`).set('Authorization', provider).expect(403);
+    await ctx.http
+      .get(`/api/households/${created.body.id}`)
+      .set('Authorization', provider)
+      .expect(403);
   });
 
   describe('assessment completion', () => {
@@ -230,12 +242,12 @@ describe('Households and assessments (e2e)', () => {
       const { a } = await ctx.draftAssessment(assessorA, tree.communityA);
       const { sudden_event: _s, housing_condition: _h, ...partial } = CALM_ANSWERS;
       await ctx.http
-        .patch(`/assessments/${a.body.id}`)
+        .patch(`/api/assessments/${a.body.id}`)
         .set('Authorization', assessorA)
         .send({ answers: partial })
         .expect(200);
       const res = await ctx.http
-        .post(`/assessments/${a.body.id}/complete`)
+        .post(`/api/assessments/${a.body.id}/complete`)
         .set('Authorization', assessorA)
         .send({});
       expect(res.status).toBe(400);
@@ -245,7 +257,7 @@ describe('Households and assessments (e2e)', () => {
         'answers.sudden_event',
       ]);
       const wrong = await ctx.http
-        .patch(`/assessments/${a.body.id}`)
+        .patch(`/api/assessments/${a.body.id}`)
         .set('Authorization', assessorA)
         .send({ answers: { housing_condition: 'castle' } });
       expect(wrong.status).toBe(400);
@@ -283,17 +295,17 @@ describe('Households and assessments (e2e)', () => {
       );
       expect(assessment.dimensionScores.housing).toBeGreaterThan(0);
       const needs = await ctx.http
-        .get(`/households/${household.id}/needs`)
+        .get(`/api/households/${household.id}/needs`)
         .set('Authorization', assessorA);
       expect(needs.body.filter((n: { status: string }) => n.status === 'open')).toHaveLength(4);
 
       await ctx.http
-        .patch(`/assessments/${assessment.id}`)
+        .patch(`/api/assessments/${assessment.id}`)
         .set('Authorization', assessorA)
         .send({ answers: { legal_dispute: false } })
         .expect(409);
       const again = await ctx.http
-        .post(`/assessments/${assessment.id}/complete`)
+        .post(`/api/assessments/${assessment.id}/complete`)
         .set('Authorization', assessorA)
         .send({});
       expect(again.status).toBe(409);
@@ -324,11 +336,11 @@ describe('Households and assessments (e2e)', () => {
     it('records needs the assessor adds and removes, with reasons, in the audit', async () => {
       const { a } = await ctx.draftAssessment(assessorA, tree.communityA);
       await ctx.http
-        .patch(`/assessments/${a.body.id}`)
+        .patch(`/api/assessments/${a.body.id}`)
         .set('Authorization', assessorA)
         .send({ answers: { ...CALM_ANSWERS, legal_dispute: true } });
       const done = await ctx.http
-        .post(`/assessments/${a.body.id}/complete`)
+        .post(`/api/assessments/${a.body.id}/complete`)
         .set('Authorization', assessorA)
         .send({
           addNeeds: [
@@ -350,7 +362,7 @@ describe('Households and assessments (e2e)', () => {
       ).toEqual([['psychological', 'assessor']]);
       const staff = await ctx.tokenFor('civil_affairs', tree.district);
       const audit = await ctx.http
-        .get(`/audit?entityType=assessment&entityId=${a.body.id}`)
+        .get(`/api/audit?entityType=assessment&entityId=${a.body.id}`)
         .set('Authorization', staff);
       expect(
         audit.body.items.map((i: { action: string; reason: string | null }) => [
@@ -369,17 +381,23 @@ describe('Households and assessments (e2e)', () => {
   it('completes once when two completions race, queuing one job', async () => {
     const { h, a } = await ctx.draftAssessment(assessorA, tree.communityA);
     await ctx.http
-      .patch(`/assessments/${a.body.id}`)
+      .patch(`/api/assessments/${a.body.id}`)
       .set('Authorization', assessorA)
       .send({ answers: { ...CALM_ANSWERS, legal_dispute: true } })
       .expect(200);
     const [one, two] = await Promise.all([
-      ctx.http.post(`/assessments/${a.body.id}/complete`).set('Authorization', assessorA).send({}),
-      ctx.http.post(`/assessments/${a.body.id}/complete`).set('Authorization', assessorA).send({}),
+      ctx.http
+        .post(`/api/assessments/${a.body.id}/complete`)
+        .set('Authorization', assessorA)
+        .send({}),
+      ctx.http
+        .post(`/api/assessments/${a.body.id}/complete`)
+        .set('Authorization', assessorA)
+        .send({}),
     ]);
     expect([one.status, two.status].sort()).toEqual([200, 409]);
     const needs = await ctx.http
-      .get(`/households/${h.body.id}/needs`)
+      .get(`/api/households/${h.body.id}/needs`)
       .set('Authorization', assessorA);
     expect(needs.body).toHaveLength(1);
     const queue = new Queue(QUEUES.matching, {
@@ -425,10 +443,10 @@ describe('Households and assessments (e2e)', () => {
   it('keeps the template version a completed assessment used after the template changes', async () => {
     const { assessment } = await ctx.assessedHousehold(assessorA, tree.communityA);
     const admin = await ctx.tokenFor('admin');
-    const templates = await ctx.http.get('/assessment-templates').set('Authorization', admin);
+    const templates = await ctx.http.get('/api/assessment-templates').set('Authorization', admin);
     const latest = templates.body.find((t: { code: string }) => t.code === 'comprehensive');
     const published = await ctx.http
-      .post('/assessment-templates')
+      .post('/api/assessment-templates')
       .set('Authorization', admin)
       .send({
         code: 'comprehensive',
@@ -438,24 +456,26 @@ describe('Households and assessments (e2e)', () => {
     expect(published.status).toBe(201);
     expect(published.body.version).toBe(latest.version + 1);
 
-    const old = await ctx.http.get(`/assessments/${assessment.id}`).set('Authorization', assessorA);
+    const old = await ctx.http
+      .get(`/api/assessments/${assessment.id}`)
+      .set('Authorization', assessorA);
     expect(old.body).toMatchObject({
       templateId: assessment.templateId,
       templateVersion: assessment.templateVersion,
     });
     const h = await ctx.http
-      .post('/households')
+      .post('/api/households')
       .set('Authorization', assessorA)
       .send(ctx.householdBody(tree.communityA))
       .expect(201);
     const fresh = await ctx.http
-      .post(`/households/${h.body.id}/assessments`)
+      .post(`/api/households/${h.body.id}/assessments`)
       .set('Authorization', assessorA)
       .send({});
     expect(fresh.body.templateVersion).toBe(latest.version + 1);
 
     const broken = await ctx.http
-      .post('/assessment-templates')
+      .post('/api/assessment-templates')
       .set('Authorization', admin)
       .send({
         code: 'comprehensive',
@@ -496,13 +516,13 @@ describe('Households and assessments (e2e)', () => {
       }),
     );
     const before = await ctx.http
-      .get(`/households/${household.id}`)
+      .get(`/api/households/${household.id}`)
       .set('Authorization', assessorA);
     expect(before.body).toMatchObject({ status: 'active', tier: 'subsistence' });
 
     // The head finds work: income well above twice the standard.
     await ctx.http
-      .patch(`/households/${household.id}`)
+      .patch(`/api/households/${household.id}`)
       .set('Authorization', assessorA)
       .send({
         version: before.body.version,
@@ -518,21 +538,21 @@ describe('Households and assessments (e2e)', () => {
       })
       .expect(200);
     const a2 = await ctx.http
-      .post(`/households/${household.id}/assessments`)
+      .post(`/api/households/${household.id}/assessments`)
       .set('Authorization', assessorA)
       .send({});
     await ctx.http
-      .patch(`/assessments/${a2.body.id}`)
+      .patch(`/api/assessments/${a2.body.id}`)
       .set('Authorization', assessorA)
       .send({ answers: { ...CALM_ANSWERS, wants_training: true } });
     const done = await ctx.http
-      .post(`/assessments/${a2.body.id}/complete`)
+      .post(`/api/assessments/${a2.body.id}/complete`)
       .set('Authorization', assessorA)
       .send({});
     expect(done.body).toMatchObject({ tier: null, circle: null });
 
     const exiting = await ctx.http
-      .get(`/households/${household.id}`)
+      .get(`/api/households/${household.id}`)
       .set('Authorization', assessorA);
     expect(exiting.body.status).toBe('exiting');
     // Gradual exit: the tier being left still applies until the grace ends.
@@ -545,18 +565,18 @@ describe('Households and assessments (e2e)', () => {
     const sut = ctx.app.get(HouseholdExitService);
     await sut.completeExits(new Date(expected.getTime() - 1000));
     expect(
-      (await ctx.http.get(`/households/${household.id}`).set('Authorization', assessorA)).body
+      (await ctx.http.get(`/api/households/${household.id}`).set('Authorization', assessorA)).body
         .status,
     ).toBe('exiting');
     expect(await sut.completeExits(new Date(expected.getTime() + 1000))).toBeGreaterThanOrEqual(1);
     const exited = await ctx.http
-      .get(`/households/${household.id}`)
+      .get(`/api/households/${household.id}`)
       .set('Authorization', assessorA);
     expect(exited.body).toMatchObject({ status: 'exited', tier: null, circle: null });
 
     // Hardship returns: an exited household is assessed again and reopened.
     await ctx.http
-      .patch(`/households/${household.id}`)
+      .patch(`/api/households/${household.id}`)
       .set('Authorization', assessorA)
       .send({
         version: exited.body.version,
@@ -572,22 +592,22 @@ describe('Households and assessments (e2e)', () => {
       })
       .expect(200);
     const a3 = await ctx.http
-      .post(`/households/${household.id}/assessments`)
+      .post(`/api/households/${household.id}/assessments`)
       .set('Authorization', assessorA)
       .send({})
       .expect(201);
     await ctx.http
-      .patch(`/assessments/${a3.body.id}`)
+      .patch(`/api/assessments/${a3.body.id}`)
       .set('Authorization', assessorA)
       .send({ answers: CALM_ANSWERS })
       .expect(200);
     await ctx.http
-      .post(`/assessments/${a3.body.id}/complete`)
+      .post(`/api/assessments/${a3.body.id}/complete`)
       .set('Authorization', assessorA)
       .send({})
       .expect(200);
     const reopened = await ctx.http
-      .get(`/households/${household.id}`)
+      .get(`/api/households/${household.id}`)
       .set('Authorization', assessorA);
     expect(reopened.body).toMatchObject({
       status: 'active',
@@ -595,7 +615,7 @@ describe('Households and assessments (e2e)', () => {
       graceEndsAt: null,
     });
     const needs = await ctx.http
-      .get(`/households/${household.id}/needs`)
+      .get(`/api/households/${household.id}/needs`)
       .set('Authorization', assessorA);
     expect(needs.body.filter((n: { status: string }) => n.status === 'open')).toEqual([]);
     expect(needs.body.some((n: { status: string }) => n.status === 'withdrawn')).toBe(true);
@@ -629,7 +649,9 @@ describe('Households and assessments (e2e)', () => {
       new Date(Date.now() + 35 * 86400_000),
     );
     expect(later.items.map((h) => h.id)).toContain(household.id); // emergency: revisit within a month
-    const viaHttp = await ctx.http.get('/households/due-revisits').set('Authorization', assessorA);
+    const viaHttp = await ctx.http
+      .get('/api/households/due-revisits')
+      .set('Authorization', assessorA);
     expect(viaHttp.status).toBe(200);
   });
 
@@ -650,7 +672,7 @@ describe('Households and assessments (e2e)', () => {
       `H4,NO-SUCH-COMMUNITY,本地,,郑五,户主,${newIdNumber('1970-10-10')},失业,,0,否`,
     ].join('\n');
     const res = await ctx.http
-      .post('/households/import')
+      .post('/api/households/import')
       .set('Authorization', assessorA)
       .set('Content-Type', 'text/csv')
       .send(Buffer.from(`\ufeff${csv}`, 'utf8'));
@@ -673,7 +695,7 @@ describe('Households and assessments (e2e)', () => {
     expect(heads[0].n).toBe(3); // the bad household's good head row was not written
 
     const noHeader = await ctx.http
-      .post('/households/import')
+      .post('/api/households/import')
       .set('Authorization', assessorA)
       .set('Content-Type', 'text/csv')
       .send('foo,bar\n1,2');

@@ -43,7 +43,7 @@ describe('Matching through the queue and the matcher process (e2e)', () => {
   const matchesOf = async (householdId: string) =>
     (
       await ctx.http
-        .get(`/households/${householdId}/matches`)
+        .get(`/api/households/${householdId}/matches`)
         .set('Authorization', assessor)
         .expect(200)
     ).body as NeedView[];
@@ -95,13 +95,13 @@ describe('Matching through the queue and the matcher process (e2e)', () => {
 
     // Civil-affairs staff find it in their queue; an assessor may not list proposals.
     const queue = await ctx.http
-      .get(`/matches?householdId=${household.id}`)
+      .get(`/api/matches?householdId=${household.id}`)
       .set('Authorization', staff);
     expect(queue.body.items.map((m: { resourceId: string }) => m.resourceId)).toEqual([
       eligible.id,
     ]);
     const detail = await ctx.http
-      .get(`/matches/${queue.body.items[0].id}`)
+      .get(`/api/matches/${queue.body.items[0].id}`)
       .set('Authorization', staff);
     expect(detail.body.explanation.map((e: { factor: string }) => e.factor)).toEqual([
       'level',
@@ -111,10 +111,10 @@ describe('Matching through the queue and the matcher process (e2e)', () => {
       'capacity',
       'valueFit',
     ]);
-    await ctx.http.get('/matches').set('Authorization', assessor).expect(403);
+    await ctx.http.get('/api/matches').set('Authorization', assessor).expect(403);
     const otherStreet = await ctx.tokenFor('civil_affairs', tree.streetB);
     const hidden = await ctx.http
-      .get(`/matches?householdId=${household.id}`)
+      .get(`/api/matches?householdId=${household.id}`)
       .set('Authorization', otherStreet);
     expect(hidden.body.total).toBe(0);
   });
@@ -225,22 +225,25 @@ describe('Matching through the queue and the matcher process (e2e)', () => {
       'the first cash proposal',
     );
     // Civil-affairs staff approve it: the household now receives that cash benefit.
-    await ctx.http.post(`/matches/${proposal.id}/approve`).set('Authorization', staff).expect(201);
+    await ctx.http
+      .post(`/api/matches/${proposal.id}/approve`)
+      .set('Authorization', staff)
+      .expect(201);
     const second = await ctx.publishedResource(provider, staff, tree.communityA, {
       categoryCode: 'basic_living',
       form: 'cash',
       valuePerUnitFen: 120_000,
     });
     const h2 = await ctx.http
-      .post(`/households/${household.id}/assessments`)
+      .post(`/api/households/${household.id}/assessments`)
       .set('Authorization', assessor)
       .send({});
     await ctx.http
-      .patch(`/assessments/${h2.body.id}`)
+      .patch(`/api/assessments/${h2.body.id}`)
       .set('Authorization', assessor)
       .send({ answers: { ...CALM_ANSWERS, basic_needs_unmet: true } });
     await ctx.http
-      .post(`/assessments/${h2.body.id}/complete`)
+      .post(`/api/assessments/${h2.body.id}/complete`)
       .set('Authorization', assessor)
       .send({})
       .expect(200);
@@ -270,7 +273,7 @@ describe('Matching through the queue and the matcher process (e2e)', () => {
     });
     const employmentOf = async (id: string, token: string) =>
       (
-        (await ctx.http.get(`/households/${id}/matches`).set('Authorization', token))
+        (await ctx.http.get(`/api/households/${id}/matches`).set('Authorization', token))
           .body as NeedView[]
       ).find((n) => n.categoryCode === 'employment')!;
     await eventually(

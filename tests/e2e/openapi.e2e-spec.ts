@@ -25,10 +25,10 @@ describe('OpenAPI document (e2e)', () => {
     expect(doc.openapi).toMatch(/^3\./);
     expect(doc.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
     const publicOps = new Set([
-      'post /auth/login',
-      'get /health/live',
-      'get /health/ready',
-      'get /exports/hsds/services',
+      'post /api/auth/login',
+      'get /api/health/live',
+      'get /api/health/ready',
+      'get /api/exports/hsds/services',
     ]);
     for (const [path, item] of Object.entries<
       Record<string, { summary?: string; security?: unknown[]; responses: Record<string, unknown> }>

@@ -56,7 +56,7 @@ describe('Service purchasing: tenders, sealed bids, panel evaluation, award (e2e
 
   async function draft(staff: string, area: AreaEntity, over: Record<string, unknown> = {}) {
     const res = await ctx.http
-      .post('/procurement/projects')
+      .post('/api/procurement/projects')
       .set('Authorization', staff)
       .send(projectBody(area, over))
       .expect(201);
@@ -66,7 +66,7 @@ describe('Service purchasing: tenders, sealed bids, panel evaluation, award (e2e
   async function published(staff: string, area: AreaEntity, closesInMs = HOUR) {
     const p = await draft(staff, area);
     const res = await ctx.http
-      .post(`/procurement/projects/${p.id}/publish`)
+      .post(`/api/procurement/projects/${p.id}/publish`)
       .set('Authorization', staff)
       .send({ closesAt: new Date(Date.now() + closesInMs).toISOString() })
       .expect(200);
@@ -84,13 +84,16 @@ describe('Service purchasing: tenders, sealed bids, panel evaluation, award (e2e
   });
 
   const bid = (token: string, projectId: string, body = bidBody(800_000)) =>
-    ctx.http.post(`/procurement/projects/${projectId}/bids`).set('Authorization', token).send(body);
+    ctx.http
+      .post(`/api/procurement/projects/${projectId}/bids`)
+      .set('Authorization', token)
+      .send(body);
 
   /** Moves past the deadline and closes by hand (the matcher's own close is tested below). */
   async function closeBidding(staff: string, project: Project) {
     setNow(new Date(new Date(project.closesAt!).getTime() + 1_000));
     const res = await ctx.http
-      .post(`/procurement/projects/${project.id}/close-bidding`)
+      .post(`/api/procurement/projects/${project.id}/close-bidding`)
       .set('Authorization', staff)
       .send({})
       .expect(200);
@@ -103,7 +106,7 @@ describe('Service purchasing: tenders, sealed bids, panel evaluation, award (e2e
     it('refuses criteria whose weights do not sum to 100, naming the sum', async () => {
       const { tree, staff } = await world();
       const res = await ctx.http
-        .post('/procurement/projects')
+        .post('/api/procurement/projects')
         .set('Authorization', staff)
         .send(
           projectBody(tree.district, {
@@ -114,7 +117,7 @@ describe('Service purchasing: tenders, sealed bids, panel evaluation, award (e2e
       expect(res.body.code).toBe('CRITERIA_INVALID');
       expect(res.body.message).toContain('weights sum to 95, not 100');
       const missing = await ctx.http
-        .post('/procurement/projects')
+        .post('/api/procurement/projects')
         .set('Authorization', staff)
         .send(
           projectBody(tree.district, { criteria: [{ code: 'price', name: '价格', weight: 100 }] }),
@@ -134,7 +137,7 @@ describe('Service purchasing: tenders, sealed bids, panel evaluation, award (e2e
             : c,
       );
       const edited = await ctx.http
-        .patch(`/procurement/projects/${p.id}`)
+        .patch(`/api/procurement/projects/${p.id}`)
         .set('Authorization', staff)
         .send({ criteria: reweighted })
         .expect(200);
@@ -142,12 +145,12 @@ describe('Service purchasing: tenders, sealed bids, panel evaluation, award (e2e
         40,
       );
       await ctx.http
-        .post(`/procurement/projects/${p.id}/publish`)
+        .post(`/api/procurement/projects/${p.id}/publish`)
         .set('Authorization', staff)
         .send({ closesAt: new Date(Date.now() + HOUR).toISOString() })
         .expect(200);
       const frozen = await ctx.http
-        .patch(`/procurement/projects/${p.id}`)
+        .patch(`/api/procurement/projects/${p.id}`)
         .set('Authorization', staff)
         .send({ criteria: CRITERIA })
         .expect(409);
@@ -156,7 +159,7 @@ describe('Service purchasing: tenders, sealed bids, panel evaluation, award (e2e
         details: { status: 'published' },
       });
       const after = await ctx.http
-        .get(`/procurement/projects/${p.id}`)
+        .get(`/api/procurement/projects/${p.id}`)
         .set('Authorization', staff)
         .expect(200);
       expect(after.body.criteria).toEqual(reweighted);
@@ -176,7 +179,7 @@ describe('Service purchasing: tenders, sealed bids, panel evaluation, award (e2e
         ['award', { bidId: p.id, justification: '最优' }],
       ] as const) {
         const res = await ctx.http
-          .post(`/procurement/projects/${p.id}/${path}`)
+          .post(`/api/procurement/projects/${p.id}/${path}`)
           .set('Authorization', staff)
           .send(body)
           .expect(409);
@@ -186,12 +189,12 @@ describe('Service purchasing: tenders, sealed bids, panel evaluation, award (e2e
         });
       }
       await ctx.http
-        .post(`/procurement/projects/${p.id}/cancel`)
+        .post(`/api/procurement/projects/${p.id}/cancel`)
         .set('Authorization', staff)
         .send({ reason: '预算调整' })
         .expect(200);
       const again = await ctx.http
-        .post(`/procurement/projects/${p.id}/publish`)
+        .post(`/api/procurement/projects/${p.id}/publish`)
         .set('Authorization', staff)
         .send({ closesAt: new Date(Date.now() + HOUR).toISOString() })
         .expect(409);
@@ -202,7 +205,7 @@ describe('Service purchasing: tenders, sealed bids, panel evaluation, award (e2e
       const { tree, staff } = await world();
       const p = await draft(staff, tree.district);
       const past = await ctx.http
-        .post(`/procurement/projects/${p.id}/publish`)
+        .post(`/api/procurement/projects/${p.id}/publish`)
         .set('Authorization', staff)
         .send({ closesAt: new Date(Date.now() - 1_000).toISOString() })
         .expect(400);
@@ -210,13 +213,13 @@ describe('Service purchasing: tenders, sealed bids, panel evaluation, award (e2e
       ctx.config.procurement.minBiddingHours = 24;
       try {
         const short = await ctx.http
-          .post(`/procurement/projects/${p.id}/publish`)
+          .post(`/api/procurement/projects/${p.id}/publish`)
           .set('Authorization', staff)
           .send({ closesAt: new Date(Date.now() + 23 * HOUR).toISOString() })
           .expect(400);
         expect(short.body.code).toBe('BIDDING_PERIOD_TOO_SHORT');
         await ctx.http
-          .post(`/procurement/projects/${p.id}/publish`)
+          .post(`/api/procurement/projects/${p.id}/publish`)
           .set('Authorization', staff)
           .send({ closesAt: new Date(Date.now() + 25 * HOUR).toISOString() })
           .expect(200);
@@ -229,7 +232,7 @@ describe('Service purchasing: tenders, sealed bids, panel evaluation, award (e2e
       const { tree, staff } = await world();
       const p = await published(staff, tree.district);
       const early = await ctx.http
-        .post(`/procurement/projects/${p.id}/close-bidding`)
+        .post(`/api/procurement/projects/${p.id}/close-bidding`)
         .set('Authorization', staff)
         .send({})
         .expect(409);
@@ -250,7 +253,7 @@ describe('Service purchasing: tenders, sealed bids, panel evaluation, award (e2e
       expect(results.map((r) => r.status).sort()).toEqual([201, 409]);
       expect(results.find((r) => r.status === 409)!.body.code).toBe('BID_ALREADY_SUBMITTED');
       const list = await ctx.http
-        .get(`/procurement/projects/${p.id}/bids`)
+        .get(`/api/procurement/projects/${p.id}/bids`)
         .set('Authorization', token)
         .expect(200);
       expect(list.body.count).toBe(1);
@@ -281,7 +284,7 @@ describe('Service purchasing: tenders, sealed bids, panel evaluation, award (e2e
       const { token } = await socialWorkOrg(tree.district);
       const first = (await bid(token, p.id).expect(201)).body;
       const second = await ctx.http
-        .put(`/bids/${first.id}`)
+        .put(`/api/bids/${first.id}`)
         .set('Authorization', token)
         .send(bidBody(750_000))
         .expect(200);
@@ -291,7 +294,7 @@ describe('Service purchasing: tenders, sealed bids, panel evaluation, award (e2e
         status: 'submitted',
       });
       const own = await ctx.http
-        .get(`/procurement/projects/${p.id}/bids`)
+        .get(`/api/procurement/projects/${p.id}/bids`)
         .set('Authorization', token)
         .expect(200);
       expect(own.body.bids.map((b: { status: string }) => b.status).sort()).toEqual([
@@ -299,7 +302,7 @@ describe('Service purchasing: tenders, sealed bids, panel evaluation, award (e2e
         'submitted',
       ]);
       await ctx.http
-        .post(`/bids/${second.body.id}/withdraw`)
+        .post(`/api/bids/${second.body.id}/withdraw`)
         .set('Authorization', token)
         .send({})
         .expect(200);
@@ -307,8 +310,8 @@ describe('Service purchasing: tenders, sealed bids, panel evaluation, award (e2e
 
       await closeBidding(staff, p);
       for (const req of [
-        ctx.http.put(`/bids/${third.id}`).set('Authorization', token).send(bidBody(600_000)),
-        ctx.http.post(`/bids/${third.id}/withdraw`).set('Authorization', token).send({}),
+        ctx.http.put(`/api/bids/${third.id}`).set('Authorization', token).send(bidBody(600_000)),
+        ctx.http.post(`/api/bids/${third.id}/withdraw`).set('Authorization', token).send({}),
         bid(token, p.id),
       ]) {
         const res = await req.expect(409);
@@ -325,38 +328,44 @@ describe('Service purchasing: tenders, sealed bids, panel evaluation, award (e2e
       const bidB = (await bid(b.token, p.id, bidBody(820_000)).expect(201)).body;
       const panel = await evaluators(3);
       await ctx.http
-        .put(`/procurement/projects/${p.id}/panel`)
+        .put(`/api/procurement/projects/${p.id}/panel`)
         .set('Authorization', staff)
         .send({ evaluatorIds: panel.map((e) => e.id) })
         .expect(200);
 
       const list = (token: string) =>
-        ctx.http.get(`/procurement/projects/${p.id}/bids`).set('Authorization', token).expect(200);
+        ctx.http
+          .get(`/api/procurement/projects/${p.id}/bids`)
+          .set('Authorization', token)
+          .expect(200);
       for (const token of [staff, panel[0].token]) {
         expect((await list(token)).body).toEqual({ sealed: true, count: 2, bids: [] });
-        const one = await ctx.http.get(`/bids/${bidA.id}`).set('Authorization', token).expect(403);
+        const one = await ctx.http
+          .get(`/api/bids/${bidA.id}`)
+          .set('Authorization', token)
+          .expect(403);
         expect(one.body.code).toBe('BID_SEALED');
       }
       const seenByB = (await list(b.token)).body;
       expect(seenByB).toMatchObject({ sealed: true, count: 2 });
       expect(seenByB.bids.map((x: { id: string }) => x.id)).toEqual([bidB.id]);
       expect(JSON.stringify(seenByB)).not.toContain('810000');
-      await ctx.http.get(`/bids/${bidA.id}`).set('Authorization', b.token).expect(403);
+      await ctx.http.get(`/api/bids/${bidA.id}`).set('Authorization', b.token).expect(403);
       // The project itself shows the count only, to everyone.
       const shown = await ctx.http
-        .get(`/procurement/projects/${p.id}`)
+        .get(`/api/procurement/projects/${p.id}`)
         .set('Authorization', b.token)
         .expect(200);
       expect(shown.body.bidCount).toBe(2);
       // Staff's audit trail shows neither the bids nor who submitted them while sealed.
       const audit = await ctx.http
-        .get(`/audit?entityType=bid&entityId=${bidA.id}`)
+        .get(`/api/audit?entityType=bid&entityId=${bidA.id}`)
         .set('Authorization', staff)
         .expect(200);
       expect(audit.body.items).toEqual([]);
       // Nor does the OCDS export of the open tender.
       const ocds = await ctx.http
-        .get(`/procurement/projects/${p.id}/ocds`)
+        .get(`/api/procurement/projects/${p.id}/ocds`)
         .set('Authorization', b.token)
         .expect(200);
       expect(JSON.stringify(ocds.body)).not.toContain(a.provider.id);
@@ -369,13 +378,16 @@ describe('Service purchasing: tenders, sealed bids, panel evaluation, award (e2e
         expect(opened.bids.map((x: { priceFen: number }) => x.priceFen).sort()).toEqual([
           810_000, 820_000,
         ]);
-        const one = await ctx.http.get(`/bids/${bidA.id}`).set('Authorization', token).expect(200);
+        const one = await ctx.http
+          .get(`/api/bids/${bidA.id}`)
+          .set('Authorization', token)
+          .expect(200);
         expect(one.body.proposal).toBe('服务方案，报价 810000 分');
       }
       // An organization that did not bid still does not read them.
       const outsider = await socialWorkOrg(tree.district);
       await ctx.http
-        .get(`/procurement/projects/${p.id}/bids`)
+        .get(`/api/procurement/projects/${p.id}/bids`)
         .set('Authorization', outsider.token)
         .expect(403);
     });
@@ -389,18 +401,18 @@ describe('Service purchasing: tenders, sealed bids, panel evaluation, award (e2e
     const bidA = (await bid(a.token, p.id).expect(201)).body;
     await bid(b.token, p.id).expect(201);
     await ctx.http
-      .post(`/procurement/projects/${p.id}/cancel`)
+      .post(`/api/procurement/projects/${p.id}/cancel`)
       .set('Authorization', staff)
       .send({ reason: '需求变更' })
       .expect(200);
     for (const token of [staff, b.token]) {
       const list = await ctx.http
-        .get(`/procurement/projects/${p.id}/bids`)
+        .get(`/api/procurement/projects/${p.id}/bids`)
         .set('Authorization', token)
         .expect(200);
       expect(list.body.sealed).toBe(true);
       expect(list.body.bids.some((x: { id: string }) => x.id === bidA.id)).toBe(false);
-      await ctx.http.get(`/bids/${bidA.id}`).set('Authorization', token).expect(403);
+      await ctx.http.get(`/api/bids/${bidA.id}`).set('Authorization', token).expect(403);
     }
   });
 
@@ -423,8 +435,12 @@ describe('Service purchasing: tenders, sealed bids, panel evaluation, award (e2e
       const { token } = await socialWorkOrg(tree.district);
       await bid(token, withBid.id).expect(201);
       const statusOf = async (id: string) =>
-        (await ctx.http.get(`/procurement/projects/${id}`).set('Authorization', staff).expect(200))
-          .body;
+        (
+          await ctx.http
+            .get(`/api/procurement/projects/${id}`)
+            .set('Authorization', staff)
+            .expect(200)
+        ).body;
       const failed = await eventually(
         async () => {
           const p = await statusOf(empty.id);
@@ -475,19 +491,19 @@ describe('Service purchasing: tenders, sealed bids, panel evaluation, award (e2e
       const panel = await evaluators(5);
       const [e1, e2, , , e5] = panel;
       await ctx.http
-        .put(`/procurement/projects/${p.id}/panel`)
+        .put(`/api/procurement/projects/${p.id}/panel`)
         .set('Authorization', staff)
         .send({ evaluatorIds: panel.slice(0, 2).map((e) => e.id) })
         .expect(400);
       await ctx.http
-        .put(`/procurement/projects/${p.id}/panel`)
+        .put(`/api/procurement/projects/${p.id}/panel`)
         .set('Authorization', staff)
         .send({ evaluatorIds: panel.map((e) => e.id) })
         .expect(200);
       await closeBidding(staff, p);
 
       // Qualification: the pre-check shows D short; qualifying it needs a reason.
-      const d = await ctx.http.get(`/bids/${bids.D}`).set('Authorization', staff).expect(200);
+      const d = await ctx.http.get(`/api/bids/${bids.D}`).set('Authorization', staff).expect(200);
       expect(d.body.precheck).toEqual({
         met: false,
         checks: [
@@ -497,24 +513,24 @@ describe('Service purchasing: tenders, sealed bids, panel evaluation, award (e2e
         ],
       });
       const early = await ctx.http
-        .post(`/procurement/projects/${p.id}/start-evaluation`)
+        .post(`/api/procurement/projects/${p.id}/start-evaluation`)
         .set('Authorization', staff)
         .send({})
         .expect(409);
       expect(early.body.code).toBe('QUALIFICATION_PENDING');
       const noReason = await ctx.http
-        .post(`/bids/${bids.D}/qualify`)
+        .post(`/api/bids/${bids.D}/qualify`)
         .set('Authorization', staff)
         .send({})
         .expect(400);
       expect(noReason.body.code).toBe('QUALIFICATION_REASON_REQUIRED');
       await ctx.http
-        .post(`/bids/${bids.D}/disqualify`)
+        .post(`/api/bids/${bids.D}/disqualify`)
         .set('Authorization', staff)
         .send({})
         .expect(400);
       const dq = await ctx.http
-        .post(`/bids/${bids.D}/disqualify`)
+        .post(`/api/bids/${bids.D}/disqualify`)
         .set('Authorization', staff)
         .send({ reasons: ['持证社工 1 名，少于要求的 3 名'] })
         .expect(200);
@@ -523,37 +539,41 @@ describe('Service purchasing: tenders, sealed bids, panel evaluation, award (e2e
         qualificationReasons: ['持证社工 1 名，少于要求的 3 名'],
       });
       for (const id of [bids.A, bids.B, bids.C]) {
-        await ctx.http.post(`/bids/${id}/qualify`).set('Authorization', staff).send({}).expect(200);
+        await ctx.http
+          .post(`/api/bids/${id}/qualify`)
+          .set('Authorization', staff)
+          .send({})
+          .expect(200);
       }
 
       // Scoring waits for evaluation to start.
       const notYet = await ctx.http
-        .post(`/bids/${bids.A}/scores`)
+        .post(`/api/bids/${bids.A}/scores`)
         .set('Authorization', e1.token)
         .send({ scores: QUALITY.map((criterion) => ({ criterion, score: 80 })) })
         .expect(409);
       expect(notYet.body.code).toBe('PROJECT_INVALID_TRANSITION');
       await ctx.http
-        .post(`/procurement/projects/${p.id}/start-evaluation`)
+        .post(`/api/procurement/projects/${p.id}/start-evaluation`)
         .set('Authorization', staff)
         .send({})
         .expect(200);
       await ctx.http
-        .put(`/procurement/projects/${p.id}/panel`)
+        .put(`/api/procurement/projects/${p.id}/panel`)
         .set('Authorization', staff)
         .send({ evaluatorIds: panel.slice(0, 3).map((e) => e.id) })
         .expect(409);
 
       // Declarations first: scoring before them is refused.
       const undeclared = await ctx.http
-        .post(`/bids/${bids.A}/scores`)
+        .post(`/api/bids/${bids.A}/scores`)
         .set('Authorization', e1.token)
         .send({ scores: QUALITY.map((criterion) => ({ criterion, score: 80 })) })
         .expect(409);
       expect(undeclared.body.code).toBe('DECLARATION_REQUIRED');
       for (const e of panel) {
         await ctx.http
-          .post(`/procurement/projects/${p.id}/declarations`)
+          .post(`/api/procurement/projects/${p.id}/declarations`)
           .set('Authorization', e.token)
           .send({
             declarations: [bids.A, bids.B, bids.C].map((bidId) => ({
@@ -565,7 +585,7 @@ describe('Service purchasing: tenders, sealed bids, panel evaluation, award (e2e
           .expect(201);
       }
       const redeclare = await ctx.http
-        .post(`/procurement/projects/${p.id}/declarations`)
+        .post(`/api/procurement/projects/${p.id}/declarations`)
         .set('Authorization', e5.token)
         .send({ declarations: [{ bidId: bids.B, conflict: false }] })
         .expect(409);
@@ -596,12 +616,12 @@ describe('Service purchasing: tenders, sealed bids, panel evaluation, award (e2e
       };
       const submit = (e: { token: string }, bidId: string, row: number[]) =>
         ctx.http
-          .post(`/bids/${bidId}/scores`)
+          .post(`/api/bids/${bidId}/scores`)
           .set('Authorization', e.token)
           .send({ scores: QUALITY.map((criterion, i) => ({ criterion, score: row[i] })) });
 
       const partial = await ctx.http
-        .post(`/bids/${bids.A}/scores`)
+        .post(`/api/bids/${bids.A}/scores`)
         .set('Authorization', e1.token)
         .send({ scores: QUALITY.slice(0, 2).map((criterion) => ({ criterion, score: 80 })) })
         .expect(400);
@@ -618,7 +638,7 @@ describe('Service purchasing: tenders, sealed bids, panel evaluation, award (e2e
 
       // Before all are in, e1 sees its own scores, not e2's; the ranking is closed to evaluators.
       const hidden = await ctx.http
-        .get(`/bids/${bids.A}/scores`)
+        .get(`/api/bids/${bids.A}/scores`)
         .set('Authorization', e1.token)
         .expect(200);
       expect(hidden.body.allSubmitted).toBe(false);
@@ -634,12 +654,12 @@ describe('Service purchasing: tenders, sealed bids, panel evaluation, award (e2e
       ).toEqual([70, 80, 80, 90]);
       expect(entry(hidden.body, e2.id)).toMatchObject({ submitted: true, scores: [] });
       const closedRanking = await ctx.http
-        .get(`/procurement/projects/${p.id}/ranking`)
+        .get(`/api/procurement/projects/${p.id}/ranking`)
         .set('Authorization', e1.token)
         .expect(409);
       expect(closedRanking.body.code).toBe('SCORING_INCOMPLETE');
       const staffEarly = await ctx.http
-        .get(`/procurement/projects/${p.id}/ranking`)
+        .get(`/api/procurement/projects/${p.id}/ranking`)
         .set('Authorization', staff)
         .expect(200);
       expect(staffEarly.body.status).toBe('incomplete');
@@ -649,7 +669,7 @@ describe('Service purchasing: tenders, sealed bids, panel evaluation, award (e2e
       for (let i = 0; i < 5; i += 1) await submit(panel[i], bids.C, sheet.C[i]).expect(201);
 
       const shown = await ctx.http
-        .get(`/bids/${bids.A}/scores`)
+        .get(`/api/bids/${bids.A}/scores`)
         .set('Authorization', e1.token)
         .expect(200);
       expect(shown.body.allSubmitted).toBe(true);
@@ -661,7 +681,7 @@ describe('Service purchasing: tenders, sealed bids, panel evaluation, award (e2e
 
       // A's service proposal spreads 40…92 = 52 points: ranking waits for moderation.
       const blocked = await ctx.http
-        .get(`/procurement/projects/${p.id}/ranking`)
+        .get(`/api/procurement/projects/${p.id}/ranking`)
         .set('Authorization', e1.token)
         .expect(200);
       expect(blocked.body.status).toBe('needs_moderation');
@@ -669,19 +689,19 @@ describe('Service purchasing: tenders, sealed bids, panel evaluation, award (e2e
         { bidId: bids.A, criterion: 'service_proposal' },
       ]);
       const tooEarly = await ctx.http
-        .post(`/procurement/projects/${p.id}/award`)
+        .post(`/api/procurement/projects/${p.id}/award`)
         .set('Authorization', staff)
         .send({ bidId: bids.C, justification: '综合得分第一' })
         .expect(409);
       expect(tooEarly.body.code).toBe('RANKING_NOT_READY');
       const notFlagged = await ctx.http
-        .post(`/bids/${bids.B}/moderations`)
+        .post(`/api/bids/${bids.B}/moderations`)
         .set('Authorization', staff)
         .send({ criterion: 'service_proposal', comment: '无需' })
         .expect(409);
       expect(notFlagged.body.code).toBe('MODERATION_NOT_NEEDED');
       const moderated = await ctx.http
-        .post(`/bids/${bids.A}/moderations`)
+        .post(`/api/bids/${bids.A}/moderations`)
         .set('Authorization', staff)
         .send({
           criterion: 'service_proposal',
@@ -692,7 +712,7 @@ describe('Service purchasing: tenders, sealed bids, panel evaluation, award (e2e
 
       const ranking = (
         await ctx.http
-          .get(`/procurement/projects/${p.id}/ranking`)
+          .get(`/api/procurement/projects/${p.id}/ranking`)
           .set('Authorization', e2.token)
           .expect(200)
       ).body;
@@ -744,7 +764,7 @@ describe('Service purchasing: tenders, sealed bids, panel evaluation, award (e2e
 
       // Award: a lower bid without a reason is 400; the abnormally low winner needs its justification.
       const deviation = await ctx.http
-        .post(`/procurement/projects/${p.id}/award`)
+        .post(`/api/procurement/projects/${p.id}/award`)
         .set('Authorization', staff)
         .send({ bidId: bids.B, justification: '服务经验丰富' })
         .expect(400);
@@ -753,18 +773,18 @@ describe('Service purchasing: tenders, sealed bids, panel evaluation, award (e2e
         details: { bestBidId: bids.C },
       });
       const unjustified = await ctx.http
-        .post(`/procurement/projects/${p.id}/award`)
+        .post(`/api/procurement/projects/${p.id}/award`)
         .set('Authorization', staff)
         .send({ bidId: bids.C, justification: '综合得分第一' })
         .expect(409);
       expect(unjustified.body.code).toBe('PRICE_JUSTIFICATION_REQUIRED');
       await ctx.http
-        .post(`/bids/${bids.A}/price-justification`)
+        .post(`/api/bids/${bids.A}/price-justification`)
         .set('Authorization', orgs.A.token)
         .send({ note: '不是低价' })
         .expect(409);
       const justified = await ctx.http
-        .post(`/bids/${bids.C}/price-justification`)
+        .post(`/api/bids/${bids.C}/price-justification`)
         .set('Authorization', orgs.C.token)
         .send({ note: '机构自有场地与志愿者团队，人力成本低' })
         .expect(200);
@@ -775,7 +795,7 @@ describe('Service purchasing: tenders, sealed bids, panel evaluation, award (e2e
       });
       expect(justified.body.entries).toBeUndefined();
       const awarded = await ctx.http
-        .post(`/procurement/projects/${p.id}/award`)
+        .post(`/api/procurement/projects/${p.id}/award`)
         .set('Authorization', staff)
         .send({ bidId: bids.C, justification: '综合得分第一' })
         .expect(200);
@@ -794,30 +814,30 @@ describe('Service purchasing: tenders, sealed bids, panel evaluation, award (e2e
       // The winner declines within its deadline: the next-ranked bid is awarded, no deviation needed.
       const awardId = awarded.body.awards[0].id;
       await ctx.http
-        .post(`/procurement/awards/${awardId}/decline`)
+        .post(`/api/procurement/awards/${awardId}/decline`)
         .set('Authorization', orgs.B.token)
         .send({ reason: '不是我们的' })
         .expect(404);
       const declined = await ctx.http
-        .post(`/procurement/awards/${awardId}/decline`)
+        .post(`/api/procurement/awards/${awardId}/decline`)
         .set('Authorization', orgs.C.token)
         .send({ reason: '核心社工离职，无法按期履约' })
         .expect(200);
       expect(declined.body.status).toBe('evaluating');
       // The ranking is frozen once awarded: no re-moderation to reorder the next bids.
       const frozen = await ctx.http
-        .post(`/bids/${bids.A}/moderations`)
+        .post(`/api/bids/${bids.A}/moderations`)
         .set('Authorization', staff)
         .send({ criterion: 'service_proposal', comment: '改为 95', score: 95 })
         .expect(409);
       expect(frozen.body.code).toBe('PROJECT_INVALID_TRANSITION');
       await ctx.http
-        .post(`/procurement/projects/${p.id}/award`)
+        .post(`/api/procurement/projects/${p.id}/award`)
         .set('Authorization', staff)
         .send({ bidId: bids.C, justification: '再次授予' })
         .expect(409);
       const next = await ctx.http
-        .post(`/procurement/projects/${p.id}/award`)
+        .post(`/api/procurement/projects/${p.id}/award`)
         .set('Authorization', staff)
         .send({ bidId: bids.B, justification: '第一名放弃，依次递补排名第二的投标人' })
         .expect(200);
@@ -829,7 +849,7 @@ describe('Service purchasing: tenders, sealed bids, panel evaluation, award (e2e
         [bids.B, 'pending'],
       ]);
       const accepted = await ctx.http
-        .post(`/procurement/awards/${next.body.awards[1].id}/accept`)
+        .post(`/api/procurement/awards/${next.body.awards[1].id}/accept`)
         .set('Authorization', orgs.B.token)
         .send({})
         .expect(200);
@@ -859,14 +879,14 @@ describe('Service purchasing: tenders, sealed bids, panel evaluation, award (e2e
       const bidId = (await bid(org.token, p.id).expect(201)).body.id;
       const panel = await evaluators(3);
       await ctx.http
-        .put(`/procurement/projects/${p.id}/panel`)
+        .put(`/api/procurement/projects/${p.id}/panel`)
         .set('Authorization', staff)
         .send({ evaluatorIds: panel.map((e) => e.id) })
         .expect(200);
       await closeBidding(staff, p);
       await evaluateLoneBid(ctx, staff, p.id, bidId, panel, 70);
       const awarded = await ctx.http
-        .post(`/procurement/projects/${p.id}/award`)
+        .post(`/api/procurement/projects/${p.id}/award`)
         .set('Authorization', staff)
         .send({ bidId, justification: '唯一合格投标' })
         .expect(200);
@@ -876,14 +896,14 @@ describe('Service purchasing: tenders, sealed bids, panel evaluation, award (e2e
       );
       setNow(new Date(respondBy.getTime() + 1_000));
       const late = await ctx.http
-        .post(`/procurement/awards/${awarded.body.awards[0].id}/decline`)
+        .post(`/api/procurement/awards/${awarded.body.awards[0].id}/decline`)
         .set('Authorization', org.token)
         .send({ reason: '太晚了' })
         .expect(409);
       expect(late.body.code).toBe('AWARD_RESPONSE_CLOSED');
       // Staff lapse the unanswered award: the project is open for the next-ranked bid.
       const lapsed = await ctx.http
-        .post(`/procurement/awards/${awarded.body.awards[0].id}/lapse`)
+        .post(`/api/procurement/awards/${awarded.body.awards[0].id}/lapse`)
         .set('Authorization', staff)
         .send({})
         .expect(200);

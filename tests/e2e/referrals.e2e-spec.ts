@@ -46,7 +46,7 @@ describe('Approvals and referrals (e2e, with the matcher process)', () => {
   const needsOf = async (token: string, householdId: string) =>
     (
       await ctx.http
-        .get(`/households/${householdId}/matches`)
+        .get(`/api/households/${householdId}/matches`)
         .set('Authorization', token)
         .expect(200)
     ).body as NeedView[];
@@ -73,8 +73,12 @@ describe('Approvals and referrals (e2e, with the matcher process)', () => {
 
   /** Civil-affairs staff approve a proposal: the referral it opens. */
   const approve = async (staff: string, proposalId: string) =>
-    (await ctx.http.post(`/matches/${proposalId}/approve`).set('Authorization', staff).expect(201))
-      .body as { id: string; acceptDueAt: string };
+    (
+      await ctx.http
+        .post(`/api/matches/${proposalId}/approve`)
+        .set('Authorization', staff)
+        .expect(201)
+    ).body as { id: string; acceptDueAt: string };
 
   const counters = async (resourceId: string) =>
     (
@@ -93,7 +97,7 @@ describe('Approvals and referrals (e2e, with the matcher process)', () => {
     );
 
     const approved = await ctx.http
-      .post(`/matches/${proposal.id}/approve`)
+      .post(`/api/matches/${proposal.id}/approve`)
       .set('Authorization', s.staff)
       .expect(201);
     expect(approved.body).toMatchObject({
@@ -108,22 +112,22 @@ describe('Approvals and referrals (e2e, with the matcher process)', () => {
     // Editing the household afterwards leaves the decision snapshot as it was.
     const before = approved.body.snapshot;
     const current = await ctx.http
-      .get(`/households/${household.id}`)
+      .get(`/api/households/${household.id}`)
       .set('Authorization', s.assessor);
     await ctx.http
-      .patch(`/households/${household.id}`)
+      .patch(`/api/households/${household.id}`)
       .set('Authorization', s.assessor)
       .send({ phone: '13900000000', version: current.body.version })
       .expect(200);
     const again = await ctx.http
-      .get(`/referrals/${referralId}`)
+      .get(`/api/referrals/${referralId}`)
       .set('Authorization', s.staff)
       .expect(200);
     expect(again.body.snapshot).toEqual(before);
 
     // Approving twice is refused with the state it is in.
     const twice = await ctx.http
-      .post(`/matches/${proposal.id}/approve`)
+      .post(`/api/matches/${proposal.id}/approve`)
       .set('Authorization', s.staff)
       .expect(409);
     expect(twice.body).toMatchObject({
@@ -132,12 +136,12 @@ describe('Approvals and referrals (e2e, with the matcher process)', () => {
     });
 
     await ctx.http
-      .post(`/referrals/${referralId}/accept`)
+      .post(`/api/referrals/${referralId}/accept`)
       .set('Authorization', s.providerToken)
       .expect(200);
     expect(await counters(s.resource.id)).toMatchObject({ reserved: 1, delivered: 0 });
     const delivered = await ctx.http
-      .post(`/referrals/${referralId}/deliver`)
+      .post(`/api/referrals/${referralId}/deliver`)
       .set('Authorization', s.providerToken)
       .send({ units: 1, amountFen: 0 })
       .expect(200);
@@ -145,12 +149,12 @@ describe('Approvals and referrals (e2e, with the matcher process)', () => {
     expect(await counters(s.resource.id)).toMatchObject({ reserved: 0, delivered: 1 });
     // The provider cannot close; the assessor closes with the household's feedback.
     await ctx.http
-      .post(`/referrals/${referralId}/close`)
+      .post(`/api/referrals/${referralId}/close`)
       .set('Authorization', s.providerToken)
       .send({ satisfaction: 5, resolved: true })
       .expect(403);
     const closed = await ctx.http
-      .post(`/referrals/${referralId}/close`)
+      .post(`/api/referrals/${referralId}/close`)
       .set('Authorization', s.assessor)
       .send({ satisfaction: 5, resolved: true, note: '服务很好' })
       .expect(200);
@@ -187,7 +191,7 @@ describe('Approvals and referrals (e2e, with the matcher process)', () => {
     const referral = await approve(s.staff, proposal.id);
     for (const action of ['accept', 'deliver']) {
       await ctx.http
-        .post(`/referrals/${referral.id}/${action}`)
+        .post(`/api/referrals/${referral.id}/${action}`)
         .set('Authorization', s.providerToken)
         .send({})
         .expect(200);
@@ -223,7 +227,9 @@ describe('Approvals and referrals (e2e, with the matcher process)', () => {
       '50 proposals',
     );
     const answers = await Promise.all(
-      proposals.map((p) => ctx.http.post(`/matches/${p.id}/approve`).set('Authorization', s.staff)),
+      proposals.map((p) =>
+        ctx.http.post(`/api/matches/${p.id}/approve`).set('Authorization', s.staff),
+      ),
     );
     const statuses = answers.map((a) => a.status);
     expect(statuses.filter((x) => x === 201)).toHaveLength(10);
@@ -249,28 +255,28 @@ describe('Approvals and referrals (e2e, with the matcher process)', () => {
     const s = await scenario();
     const { proposal } = await proposedHousehold(s.assessor, s.tree.communityA, s.resource.id);
     const noReason = await ctx.http
-      .post(`/matches/${proposal.id}/reject`)
+      .post(`/api/matches/${proposal.id}/reject`)
       .set('Authorization', s.staff)
       .send({})
       .expect(400);
     expect(noReason.body.code).toBe('VALIDATION_FAILED');
     const otherStreet = await ctx.tokenFor('civil_affairs', s.tree.streetB);
     await ctx.http
-      .post(`/matches/${proposal.id}/approve`)
+      .post(`/api/matches/${proposal.id}/approve`)
       .set('Authorization', otherStreet)
       .expect(404);
     await ctx.http
-      .post(`/matches/${proposal.id}/approve`)
+      .post(`/api/matches/${proposal.id}/approve`)
       .set('Authorization', s.assessor)
       .expect(403);
     const rejected = await ctx.http
-      .post(`/matches/${proposal.id}/reject`)
+      .post(`/api/matches/${proposal.id}/reject`)
       .set('Authorization', s.staff)
       .send({ reason: '家庭已获同类帮扶' })
       .expect(200);
     expect(rejected.body.status).toBe('rejected');
     const late = await ctx.http
-      .post(`/matches/${proposal.id}/approve`)
+      .post(`/api/matches/${proposal.id}/approve`)
       .set('Authorization', s.staff)
       .expect(409);
     expect(late.body.details).toEqual({ status: 'rejected' });
@@ -282,18 +288,24 @@ describe('Approvals and referrals (e2e, with the matcher process)', () => {
     const { proposal } = await proposedHousehold(s.assessor, s.tree.communityA, s.resource.id);
     const referral = await approve(s.staff, proposal.id);
     const other = await ctx.newProviderWithUser(s.tree.district);
-    await ctx.http.get(`/referrals/${referral.id}`).set('Authorization', other.token).expect(404);
     await ctx.http
-      .post(`/referrals/${referral.id}/accept`)
+      .get(`/api/referrals/${referral.id}`)
       .set('Authorization', other.token)
       .expect(404);
-    const list = await ctx.http.get('/referrals').set('Authorization', other.token).expect(200);
+    await ctx.http
+      .post(`/api/referrals/${referral.id}/accept`)
+      .set('Authorization', other.token)
+      .expect(404);
+    const list = await ctx.http.get('/api/referrals').set('Authorization', other.token).expect(200);
     expect(list.body.items.map((r: { id: string }) => r.id)).not.toContain(referral.id);
-    const own = await ctx.http.get('/referrals').set('Authorization', s.providerToken).expect(200);
+    const own = await ctx.http
+      .get('/api/referrals')
+      .set('Authorization', s.providerToken)
+      .expect(200);
     expect(own.body.items.map((r: { id: string }) => r.id)).toEqual([referral.id]);
     // The provider's view leaves out the household's facts.
     const seen = await ctx.http
-      .get(`/referrals/${referral.id}`)
+      .get(`/api/referrals/${referral.id}`)
       .set('Authorization', s.providerToken);
     expect(seen.body.snapshot.household.facts).toBeUndefined();
     expect(seen.body.snapshot.need.categoryCode).toBe('legal_aid');
@@ -312,7 +324,7 @@ describe('Approvals and referrals (e2e, with the matcher process)', () => {
     );
     const referral = await approve(s.staff, proposal.id);
     const declined = await ctx.http
-      .post(`/referrals/${referral.id}/decline`)
+      .post(`/api/referrals/${referral.id}/decline`)
       .set('Authorization', s.providerToken)
       .send({ reason: 'capacity', note: '本月名额已满' })
       .expect(200);
@@ -339,7 +351,7 @@ describe('Approvals and referrals (e2e, with the matcher process)', () => {
     );
     // Declining again is a transition from the wrong state.
     const again = await ctx.http
-      .post(`/referrals/${referral.id}/decline`)
+      .post(`/api/referrals/${referral.id}/decline`)
       .set('Authorization', s.providerToken)
       .send({ reason: 'other' })
       .expect(409);
@@ -357,19 +369,21 @@ describe('Approvals and referrals (e2e, with the matcher process)', () => {
     try {
       moved.mockReturnValue(at(referral.acceptDueAt, -1));
       await sweeper.sweep();
-      let seen = await ctx.http.get(`/referrals/${referral.id}`).set('Authorization', s.staff);
+      let seen = await ctx.http.get(`/api/referrals/${referral.id}`).set('Authorization', s.staff);
       expect(seen.body.overdue).toBe(false);
 
       moved.mockReturnValue(at(referral.acceptDueAt, 1));
       await sweeper.sweep();
-      seen = await ctx.http.get(`/referrals/${referral.id}`).set('Authorization', s.staff);
+      seen = await ctx.http.get(`/api/referrals/${referral.id}`).set('Authorization', s.staff);
       // Approved by district staff: escalated to the city above.
       expect(seen.body).toMatchObject({
         status: 'open',
         overdue: true,
         escalatedToAreaId: s.tree.city.id,
       });
-      const overdue = await ctx.http.get('/referrals?overdue=true').set('Authorization', s.staff);
+      const overdue = await ctx.http
+        .get('/api/referrals?overdue=true')
+        .set('Authorization', s.staff);
       expect(overdue.body.items.map((r: { id: string }) => r.id)).toContain(referral.id);
 
       moved.mockReturnValue(
@@ -379,7 +393,9 @@ describe('Approvals and referrals (e2e, with the matcher process)', () => {
     } finally {
       moved.mockRestore();
     }
-    const expired = await ctx.http.get(`/referrals/${referral.id}`).set('Authorization', s.staff);
+    const expired = await ctx.http
+      .get(`/api/referrals/${referral.id}`)
+      .set('Authorization', s.staff);
     expect(expired.body.status).toBe('expired');
     expect(expired.body.history.map((h: { action: string }) => h.action)).toEqual([
       'open',
@@ -398,17 +414,17 @@ describe('Approvals and referrals (e2e, with the matcher process)', () => {
     );
     const referral = await approve(s.staff, proposal.id);
     await ctx.http
-      .post(`/referrals/${referral.id}/accept`)
+      .post(`/api/referrals/${referral.id}/accept`)
       .set('Authorization', s.providerToken)
       .expect(200);
     await ctx.http
-      .post(`/referrals/${referral.id}/deliver`)
+      .post(`/api/referrals/${referral.id}/deliver`)
       .set('Authorization', s.providerToken)
       .send({})
       .expect(200);
     const closedAt = Date.now();
     await ctx.http
-      .post(`/referrals/${referral.id}/close`)
+      .post(`/api/referrals/${referral.id}/close`)
       .set('Authorization', s.staff)
       .send({ satisfaction: 2, resolved: false })
       .expect(200);

@@ -48,7 +48,7 @@ describe('Reports (e2e, with the matcher process)', () => {
   const needsOf = async (token: string, householdId: string) =>
     (
       await ctx.http
-        .get(`/households/${householdId}/matches`)
+        .get(`/api/households/${householdId}/matches`)
         .set('Authorization', token)
         .expect(200)
     ).body as NeedView[];
@@ -133,17 +133,17 @@ describe('Reports (e2e, with the matcher process)', () => {
     // found again (a second need of each category).
     const first = await needOf(assessor, h1.id, 'legal_aid', proposed(r1.id));
     const again = await ctx.http
-      .post(`/households/${h1.id}/assessments`)
+      .post(`/api/households/${h1.id}/assessments`)
       .set('Authorization', assessor)
       .send({})
       .expect(201);
     await ctx.http
-      .patch(`/assessments/${again.body.id}`)
+      .patch(`/api/assessments/${again.body.id}`)
       .set('Authorization', assessor)
       .send({ answers: { ...CALM_ANSWERS, ...both } })
       .expect(200);
     await ctx.http
-      .post(`/assessments/${again.body.id}/complete`)
+      .post(`/api/assessments/${again.body.id}/complete`)
       .set('Authorization', assessor)
       .send({})
       .expect(200);
@@ -178,26 +178,29 @@ describe('Reports (e2e, with the matcher process)', () => {
         });
 
     at(0);
-    const f1 = (await post(staff, `/matches/${proposalFor(h1Legal, r1.id).id}/approve`)).body.id;
+    const f1 = (await post(staff, `/api/matches/${proposalFor(h1Legal, r1.id).id}/approve`)).body
+      .id;
     at(1);
-    const f2 = (await post(staff, `/matches/${proposalFor(h3Legal, r1.id).id}/approve`)).body.id;
+    const f2 = (await post(staff, `/api/matches/${proposalFor(h3Legal, r1.id).id}/approve`)).body
+      .id;
     at(2);
-    await post(p1.token, `/referrals/${f1}/accept`);
+    await post(p1.token, `/api/referrals/${f1}/accept`);
     at(3);
-    await post(p1.token, `/referrals/${f2}/decline`, { reason: 'capacity' });
+    await post(p1.token, `/api/referrals/${f2}/decline`, { reason: 'capacity' });
     at(24);
-    await post(p1.token, `/referrals/${f1}/deliver`, { units: 1, amountFen: 0 });
+    await post(p1.token, `/api/referrals/${f1}/deliver`, { units: 1, amountFen: 0 });
     const rematched = await needOf(assessor, h3.id, 'legal_aid', proposed(r3.id));
     at(26);
-    const f3 = (await post(staff, `/matches/${proposalFor(rematched, r3.id).id}/approve`)).body.id;
+    const f3 = (await post(staff, `/api/matches/${proposalFor(rematched, r3.id).id}/approve`)).body
+      .id;
     at(48);
-    await post(staff, `/matches/${proposalFor(h1Housing, r2.id).id}/approve`);
+    await post(staff, `/api/matches/${proposalFor(h1Housing, r2.id).id}/approve`);
     at(100);
-    await post(p2.token, `/referrals/${f3}/accept`);
+    await post(p2.token, `/api/referrals/${f3}/accept`);
     at(101);
-    await post(p2.token, `/referrals/${f3}/deliver`, { units: 1, amountFen: 0 });
+    await post(p2.token, `/api/referrals/${f3}/deliver`, { units: 1, amountFen: 0 });
     at(102);
-    await post(staff, `/referrals/${f3}/close`, { satisfaction: 4, resolved: true });
+    await post(staff, `/api/referrals/${f3}/close`, { satisfaction: 4, resolved: true });
     at(121);
     await ctx.app.get(ReferralsService).sweep();
 
@@ -213,9 +216,9 @@ describe('Reports (e2e, with the matcher process)', () => {
 
   it('computes coverage per street and per category exactly as counted by hand', async () => {
     const to = s.inDays(40);
-    const byArea = await report(`/reports/coverage?areaId=${s.tree.district.id}&to=${to}`).expect(
-      200,
-    );
+    const byArea = await report(
+      `/api/reports/coverage?areaId=${s.tree.district.id}&to=${to}`,
+    ).expect(200);
     // Pairs (household, category): street A: H1·legal, H1·housing; street B: H2·legal,
     // H2·housing, H3·legal. Accessible: H1·legal (R1), H1·housing (R2), H3·legal (R1, R3).
     // Attained: H1·legal (F1 delivered), H3·legal (F3 closed resolved; F2 declined).
@@ -253,7 +256,7 @@ describe('Reports (e2e, with the matcher process)', () => {
     });
 
     const byCategory = await report(
-      `/reports/coverage?areaId=${s.tree.district.id}&to=${to}&groupBy=category`,
+      `/api/reports/coverage?areaId=${s.tree.district.id}&to=${to}&groupBy=category`,
     ).expect(200);
     const rows = new Map(byCategory.body.rows.map((r: { key: string }) => [r.key, r]));
     expect(rows.get('legal_aid')).toMatchObject({
@@ -279,14 +282,14 @@ describe('Reports (e2e, with the matcher process)', () => {
 
     // One category; and a period ending before the deliveries: nothing attained yet.
     const legal = await report(
-      `/reports/coverage?areaId=${s.tree.district.id}&category=legal_aid&to=${s.d0}`,
+      `/api/reports/coverage?areaId=${s.tree.district.id}&category=legal_aid&to=${s.d0}`,
     ).expect(200);
     expect(legal.body.total).toMatchObject({ householdsWithNeed: 3, accessible: 2, attained: 0 });
     expect(legal.body.period.to).toBe(s.d0);
   });
 
   it('answers CSV with a BOM that parses back to the JSON figures', async () => {
-    const q = `/reports/coverage?areaId=${s.tree.district.id}&to=${s.inDays(40)}`;
+    const q = `/api/reports/coverage?areaId=${s.tree.district.id}&to=${s.inDays(40)}`;
     const json = (await report(q).expect(200)).body;
     const csv = await report(q).set('Accept', 'text/csv').expect(200);
     expect(csv.headers['content-type']).toMatch(/^text\/csv; charset=utf-8/);
@@ -309,7 +312,7 @@ describe('Reports (e2e, with the matcher process)', () => {
     // Chinese names survive: the total row's name.
     expect(parsed.at(-1)!.name).toBe('合计');
 
-    const sla = `/reports/referral-sla?areaId=${s.tree.district.id}&from=${s.d0}&to=${s.inDays(35)}`;
+    const sla = `/api/reports/referral-sla?areaId=${s.tree.district.id}&from=${s.d0}&to=${s.inDays(35)}`;
     const slaJson = (await report(sla).expect(200)).body;
     const slaCsv = csvRows((await report(`${sla}&format=csv`).expect(200)).text);
     expect(slaCsv.map((r) => Number(r.referrals))).toEqual(
@@ -322,11 +325,13 @@ describe('Reports (e2e, with the matcher process)', () => {
     const officer = await ctx.tokenFor('civil_affairs', s.tree.streetA);
     const to = s.inDays(40);
     for (const area of [s.tree.streetB, s.tree.district]) {
-      const res = await report(`/reports/coverage?areaId=${area.id}&to=${to}`, officer).expect(403);
+      const res = await report(`/api/reports/coverage?areaId=${area.id}&to=${to}`, officer).expect(
+        403,
+      );
       expect(res.body.code).toBe('AREA_OUT_OF_SCOPE');
     }
-    await report(`/reports/unmet-needs?areaId=${s.tree.streetB.id}`, officer).expect(403);
-    const own = await report(`/reports/coverage?to=${to}`, officer).expect(200);
+    await report(`/api/reports/unmet-needs?areaId=${s.tree.streetB.id}`, officer).expect(403);
+    const own = await report(`/api/reports/coverage?to=${to}`, officer).expect(200);
     expect(own.body.area).toEqual({ id: s.tree.streetA.id, name: s.tree.streetA.name });
     expect(own.body.rows).toEqual([
       expect.objectContaining({
@@ -338,13 +343,15 @@ describe('Reports (e2e, with the matcher process)', () => {
     ]);
     expect(own.body.total).toMatchObject({ householdsWithNeed: 2, accessible: 2, attained: 1 });
     // Providers and assessors do not read reports.
-    await report(`/reports/coverage`, s.p1.token).expect(403);
-    await report(`/reports/coverage`, await ctx.tokenFor('assessor', s.tree.streetA)).expect(403);
+    await report(`/api/reports/coverage`, s.p1.token).expect(403);
+    await report(`/api/reports/coverage`, await ctx.tokenFor('assessor', s.tree.streetA)).expect(
+      403,
+    );
   });
 
   it('lists exactly the unmet needs, with the reasons the matcher recorded', async () => {
     const needs = await report(
-      `/reports/unmet-needs?areaId=${s.tree.district.id}&view=needs`,
+      `/api/reports/unmet-needs?areaId=${s.tree.district.id}&view=needs`,
     ).expect(200);
     const legal = s.h2Needs.find((n) => n.categoryCode === 'legal_aid')!;
     const housing = s.h2Needs.find((n) => n.categoryCode === 'housing')!;
@@ -385,7 +392,9 @@ describe('Reports (e2e, with the matcher process)', () => {
       },
     ]);
 
-    const summary = await report(`/reports/unmet-needs?areaId=${s.tree.district.id}`).expect(200);
+    const summary = await report(`/api/reports/unmet-needs?areaId=${s.tree.district.id}`).expect(
+      200,
+    );
     expect(summary.body.rows).toEqual([
       expect.objectContaining({
         areaId: s.tree.streetB.id,
@@ -415,7 +424,7 @@ describe('Reports (e2e, with the matcher process)', () => {
       Math.floor((Date.parse(`${s.d0}T09:00:00+08:00`) + 121 * HOUR - since) / DAY),
     );
     const csv = csvRows(
-      (await report(`/reports/unmet-needs?areaId=${s.tree.district.id}&format=csv`).expect(200))
+      (await report(`/api/reports/unmet-needs?areaId=${s.tree.district.id}&format=csv`).expect(200))
         .text,
     );
     expect(csv.at(-1)).toMatchObject({ needs: '2', reasons: 'NONE_COVERS_AREA=1;NONE_ELIGIBLE=1' });
@@ -423,7 +432,7 @@ describe('Reports (e2e, with the matcher process)', () => {
 
   it('counts referral deadlines against the fixed clock', async () => {
     const sla = await report(
-      `/reports/referral-sla?areaId=${s.tree.district.id}&from=${s.d0}&to=${s.inDays(35)}`,
+      `/api/reports/referral-sla?areaId=${s.tree.district.id}&from=${s.d0}&to=${s.inDays(35)}`,
     ).expect(200);
     const [a, b] = [s.tree.streetA, s.tree.streetB].map((st) =>
       sla.body.rows.find((r: { key: string }) => r.key === st.id),
@@ -483,7 +492,7 @@ describe('Reports (e2e, with the matcher process)', () => {
     // Before F4's deadline it is neither overdue nor due for acceptance.
     setNow(new Date(Date.parse(`${s.d0}T09:00:00+08:00`) + 110 * HOUR));
     const earlier = await report(
-      `/reports/referral-sla?areaId=${s.tree.streetA.id}&from=${s.d0}&to=${s.inDays(35)}`,
+      `/api/reports/referral-sla?areaId=${s.tree.streetA.id}&from=${s.d0}&to=${s.inDays(35)}`,
     ).expect(200);
     expect(earlier.body.total).toMatchObject({
       referrals: 2,
@@ -494,7 +503,7 @@ describe('Reports (e2e, with the matcher process)', () => {
     setNow(new Date(Date.parse(`${s.d0}T09:00:00+08:00`) + 121 * HOUR));
 
     const byProvider = await report(
-      `/reports/referral-sla?areaId=${s.tree.district.id}&from=${s.d0}&to=${s.inDays(35)}&groupBy=provider`,
+      `/api/reports/referral-sla?areaId=${s.tree.district.id}&from=${s.d0}&to=${s.inDays(35)}&groupBy=provider`,
     ).expect(200);
     expect(
       byProvider.body.rows
@@ -508,14 +517,14 @@ describe('Reports (e2e, with the matcher process)', () => {
     );
     // A period before T0 holds none of them.
     const before = await report(
-      `/reports/referral-sla?areaId=${s.tree.district.id}&to=${s.inDays(29)}`,
+      `/api/reports/referral-sla?areaId=${s.tree.district.id}&to=${s.inDays(29)}`,
     ).expect(200);
     expect(before.body.total.referrals).toBe(0);
   });
 
   it('reports resource utilization and what expires soon', async () => {
     const res = await report(
-      `/reports/resources?areaId=${s.tree.district.id}&expiringWithinDays=90`,
+      `/api/reports/resources?areaId=${s.tree.district.id}&expiringWithinDays=90`,
     ).expect(200);
     const row = (id: string) => res.body.rows.find((r: { key: string }) => r.key === id);
     expect(row(s.r1.id)).toMatchObject({
@@ -553,14 +562,14 @@ describe('Reports (e2e, with the matcher process)', () => {
     });
     // Time has moved on to T0 + 121 h (30+ days): R2 now ends within 30 days.
     const kinds = await report(
-      `/reports/resources?areaId=${s.tree.district.id}&groupBy=providerKind`,
+      `/api/reports/resources?areaId=${s.tree.district.id}&groupBy=providerKind`,
     ).expect(200);
     expect(kinds.body.rows).toEqual([
       expect.objectContaining({ key: 'charity', resources: 3, capacity: 19, expiringSoon: 1 }),
     ]);
     const csv = csvRows(
       (
-        await report(`/reports/resources?areaId=${s.tree.district.id}`)
+        await report(`/api/reports/resources?areaId=${s.tree.district.id}`)
           .set('Accept', 'text/csv')
           .expect(200)
       ).text,
@@ -570,13 +579,13 @@ describe('Reports (e2e, with the matcher process)', () => {
 
   it('refuses bad input in the one error shape', async () => {
     const bad = await report(
-      `/reports/coverage?from=2026-02-01&to=2026-01-01&areaId=${s.tree.district.id}`,
+      `/api/reports/coverage?from=2026-02-01&to=2026-01-01&areaId=${s.tree.district.id}`,
     ).expect(400);
     expect(bad.body.code).toBe('VALIDATION_FAILED');
-    await report(`/reports/coverage?groupBy=street`).expect(400);
-    await report(`/reports/coverage?areaId=${s.tree.district.id}&category=no_such_thing`).expect(
-      400,
-    );
-    await report(`/reports/coverage?areaId=00000000-0000-4000-8000-000000000000`).expect(404);
+    await report(`/api/reports/coverage?groupBy=street`).expect(400);
+    await report(
+      `/api/reports/coverage?areaId=${s.tree.district.id}&category=no_such_thing`,
+    ).expect(400);
+    await report(`/api/reports/coverage?areaId=00000000-0000-4000-8000-000000000000`).expect(404);
   });
 });

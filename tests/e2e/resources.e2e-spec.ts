@@ -24,44 +24,44 @@ describe('Resource pool (e2e)', () => {
       const streetAStaff = await ctx.tokenFor('civil_affairs', tree.streetA);
 
       const draft = await ctx.http
-        .post('/resources')
+        .post('/api/resources')
         .set('Authorization', charity)
         .send(ctx.resourceBody(tree.communityA));
       expect(draft.status).toBe(201);
       expect(draft.body).toMatchObject({ status: 'draft', remaining: 10, version: 1 });
       // Drafts are the provider's own: reviewers don't see them yet.
       await ctx.http
-        .get(`/resources/${draft.body.id}`)
+        .get(`/api/resources/${draft.body.id}`)
         .set('Authorization', streetAStaff)
         .expect(404);
 
       const submitted = await ctx.http
-        .post(`/resources/${draft.body.id}/submit`)
+        .post(`/api/resources/${draft.body.id}/submit`)
         .set('Authorization', charity)
         .send({});
       expect(submitted.status).toBe(200);
       expect(submitted.body.status).toBe('pending_review');
 
       const otherStreet = await ctx.http
-        .post(`/resources/${draft.body.id}/publish`)
+        .post(`/api/resources/${draft.body.id}/publish`)
         .set('Authorization', streetBStaff)
         .send({});
       expect(otherStreet.status).toBe(404);
       const selfPublish = await ctx.http
-        .post(`/resources/${draft.body.id}/publish`)
+        .post(`/api/resources/${draft.body.id}/publish`)
         .set('Authorization', charity)
         .send({});
       expect(selfPublish.status).toBe(403);
 
       const published = await ctx.http
-        .post(`/resources/${draft.body.id}/publish`)
+        .post(`/api/resources/${draft.body.id}/publish`)
         .set('Authorization', streetAStaff)
         .send({});
       expect(published.status).toBe(200);
       expect(published.body.status).toBe('published');
 
       const again = await ctx.http
-        .post(`/resources/${draft.body.id}/publish`)
+        .post(`/api/resources/${draft.body.id}/publish`)
         .set('Authorization', streetAStaff)
         .send({});
       expect(again.status).toBe(409);
@@ -71,7 +71,7 @@ describe('Resource pool (e2e)', () => {
       });
 
       const history = await ctx.http
-        .get(`/audit?entityType=resource&entityId=${draft.body.id}`)
+        .get(`/api/audit?entityType=resource&entityId=${draft.body.id}`)
         .set('Authorization', districtStaff);
       expect(
         history.body.items.map((a: { action: string; fromState: string; toState: string }) => [
@@ -89,18 +89,18 @@ describe('Resource pool (e2e)', () => {
     it('lets a street officer see but not publish a resource covering the whole district (403)', async () => {
       const { token: charity } = await ctx.newProviderWithUser(tree.district);
       const r = await ctx.http
-        .post('/resources')
+        .post('/api/resources')
         .set('Authorization', charity)
         .send(ctx.resourceBody(tree.district, { serviceLevel: 'district' }));
       await ctx.http
-        .post(`/resources/${r.body.id}/submit`)
+        .post(`/api/resources/${r.body.id}/submit`)
         .set('Authorization', charity)
         .send({})
         .expect(200);
       const streetA = await ctx.tokenFor('civil_affairs', tree.streetA);
-      await ctx.http.get(`/resources/${r.body.id}`).set('Authorization', streetA).expect(200);
+      await ctx.http.get(`/api/resources/${r.body.id}`).set('Authorization', streetA).expect(200);
       const res = await ctx.http
-        .post(`/resources/${r.body.id}/publish`)
+        .post(`/api/resources/${r.body.id}/publish`)
         .set('Authorization', streetA)
         .send({});
       expect(res.status).toBe(403);
@@ -109,16 +109,16 @@ describe('Resource pool (e2e)', () => {
     it('refuses to publish for a provider that is not verified', async () => {
       const { token } = await ctx.newProviderWithUser(tree.district, { verification: 'pending' });
       const r = await ctx.http
-        .post('/resources')
+        .post('/api/resources')
         .set('Authorization', token)
         .send(ctx.resourceBody(tree.communityA));
       await ctx.http
-        .post(`/resources/${r.body.id}/submit`)
+        .post(`/api/resources/${r.body.id}/submit`)
         .set('Authorization', token)
         .send({})
         .expect(200);
       const res = await ctx.http
-        .post(`/resources/${r.body.id}/publish`)
+        .post(`/api/resources/${r.body.id}/publish`)
         .set('Authorization', districtStaff)
         .send({});
       expect(res.status).toBe(409);
@@ -128,22 +128,22 @@ describe('Resource pool (e2e)', () => {
     it('needs a reason to reject, and a rejected resource returns to draft', async () => {
       const { token } = await ctx.newProviderWithUser(tree.district);
       const r = await ctx.http
-        .post('/resources')
+        .post('/api/resources')
         .set('Authorization', token)
         .send(ctx.resourceBody(tree.communityA));
       await ctx.http
-        .post(`/resources/${r.body.id}/submit`)
+        .post(`/api/resources/${r.body.id}/submit`)
         .set('Authorization', token)
         .send({})
         .expect(200);
       const bare = await ctx.http
-        .post(`/resources/${r.body.id}/reject`)
+        .post(`/api/resources/${r.body.id}/reject`)
         .set('Authorization', districtStaff)
         .send({});
       expect(bare.status).toBe(400);
       expect(bare.body.details).toEqual([{ field: 'reason', messages: ['is required'] }]);
       const rejected = await ctx.http
-        .post(`/resources/${r.body.id}/reject`)
+        .post(`/api/resources/${r.body.id}/reject`)
         .set('Authorization', districtStaff)
         .send({ reason: '覆盖范围有误' });
       expect(rejected.body).toMatchObject({ status: 'draft', statusReason: '覆盖范围有误' });
@@ -152,22 +152,22 @@ describe('Resource pool (e2e)', () => {
     it('answers a stale version with 409 and keeps the newer edit', async () => {
       const { token } = await ctx.newProviderWithUser(tree.district);
       const r = await ctx.http
-        .post('/resources')
+        .post('/api/resources')
         .set('Authorization', token)
         .send(ctx.resourceBody(tree.communityA));
       const first = await ctx.http
-        .patch(`/resources/${r.body.id}`)
+        .patch(`/api/resources/${r.body.id}`)
         .set('Authorization', token)
         .send({ version: 1, title: '第一次修改' });
       expect(first.status).toBe(200);
       expect(first.body.version).toBe(2);
       const stale = await ctx.http
-        .patch(`/resources/${r.body.id}`)
+        .patch(`/api/resources/${r.body.id}`)
         .set('Authorization', token)
         .send({ version: 1, title: '过期的修改' });
       expect(stale.status).toBe(409);
       expect(stale.body).toMatchObject({ code: 'STALE_VERSION', details: { currentVersion: 2 } });
-      const now = await ctx.http.get(`/resources/${r.body.id}`).set('Authorization', token);
+      const now = await ctx.http.get(`/api/resources/${r.body.id}`).set('Authorization', token);
       expect(now.body.title).toBe('第一次修改');
     });
 
@@ -175,7 +175,7 @@ describe('Resource pool (e2e)', () => {
       const { token } = await ctx.newProviderWithUser(tree.district);
       const r = await ctx.publishedResource(token, districtStaff, tree.communityA);
       const retitle = await ctx.http
-        .patch(`/resources/${r.id}`)
+        .patch(`/api/resources/${r.id}`)
         .set('Authorization', token)
         .send({ version: r.version, title: 'x' });
       expect(retitle.status).toBe(409);
@@ -185,13 +185,13 @@ describe('Resource pool (e2e)', () => {
         r.id,
       ]);
       const lower = await ctx.http
-        .patch(`/resources/${r.id}`)
+        .patch(`/api/resources/${r.id}`)
         .set('Authorization', token)
         .send({ version: r.version, capacity: 4 });
       expect(lower.status).toBe(409);
       expect(lower.body.code).toBe('RESOURCE_CAPACITY_BELOW_COMMITTED');
       const raise = await ctx.http
-        .patch(`/resources/${r.id}`)
+        .patch(`/api/resources/${r.id}`)
         .set('Authorization', token)
         .send({ version: r.version, capacity: 25 });
       expect(raise.status).toBe(200);
@@ -203,7 +203,7 @@ describe('Resource pool (e2e)', () => {
     it('rejects a malformed rule document with 400 naming the path of the bad node', async () => {
       const { token } = await ctx.newProviderWithUser(tree.district);
       const res = await ctx.http
-        .post('/resources')
+        .post('/api/resources')
         .set('Authorization', token)
         .send(
           ctx.resourceBody(tree.communityA, {
@@ -218,7 +218,7 @@ describe('Resource pool (e2e)', () => {
     });
 
     it('rejects a provider code with a wrong check character', async () => {
-      const res = await ctx.http.post('/providers').set('Authorization', districtStaff).send({
+      const res = await ctx.http.post('/api/providers').set('Authorization', districtStaff).send({
         kind: 'charity',
         name: '测试慈善会',
         uscc: '91350100M000100Y44',
@@ -233,7 +233,7 @@ describe('Resource pool (e2e)', () => {
     it('keeps a charity to its home area', async () => {
       const { token } = await ctx.newProviderWithUser(tree.streetA);
       const res = await ctx.http
-        .post('/resources')
+        .post('/api/resources')
         .set('Authorization', token)
         .send(ctx.resourceBody(tree.communityB));
       expect(res.status).toBe(400);
@@ -244,7 +244,7 @@ describe('Resource pool (e2e)', () => {
   describe('providers', () => {
     it('are registered pending and verified by staff of their area, with an audited reason', async () => {
       const created = await ctx.http
-        .post('/providers')
+        .post('/api/providers')
         .set('Authorization', districtStaff)
         .send({
           kind: 'social_work_org',
@@ -256,18 +256,18 @@ describe('Resource pool (e2e)', () => {
       expect(created.body.verification).toBe('pending');
       const streetB = await ctx.tokenFor('civil_affairs', tree.streetB);
       await ctx.http
-        .post(`/providers/${created.body.id}/verify`)
+        .post(`/api/providers/${created.body.id}/verify`)
         .set('Authorization', streetB)
         .send({ status: 'verified', reason: 'x' })
         .expect(404);
       const verified = await ctx.http
-        .post(`/providers/${created.body.id}/verify`)
+        .post(`/api/providers/${created.body.id}/verify`)
         .set('Authorization', districtStaff)
         .send({ status: 'verified', reason: '登记证书有效' });
       expect(verified.status).toBe(200);
       expect(verified.body.verification).toBe('verified');
       const audit = await ctx.http
-        .get(`/audit?entityType=provider&entityId=${created.body.id}`)
+        .get(`/api/audit?entityType=provider&entityId=${created.body.id}`)
         .set('Authorization', districtStaff);
       expect(audit.body.items[1]).toMatchObject({
         action: 'verify',
@@ -275,7 +275,7 @@ describe('Resource pool (e2e)', () => {
         toState: 'verified',
         reason: '登记证书有效',
       });
-      const dup = await ctx.http.post('/providers').set('Authorization', districtStaff).send({
+      const dup = await ctx.http.post('/api/providers').set('Authorization', districtStaff).send({
         kind: 'charity',
         name: '重复',
         uscc: '51110000500000712A',
@@ -291,24 +291,24 @@ describe('Resource pool (e2e)', () => {
     const theirs = await ctx.newProviderWithUser(tree.district);
     const their = await ctx.publishedResource(theirs.token, districtStaff, tree.communityA);
     const ownDraft = await ctx.http
-      .post('/resources')
+      .post('/api/resources')
       .set('Authorization', mine.token)
       .send(ctx.resourceBody(tree.communityA));
 
-    await ctx.http.get(`/resources/${their.id}`).set('Authorization', mine.token).expect(404);
+    await ctx.http.get(`/api/resources/${their.id}`).set('Authorization', mine.token).expect(404);
     await ctx.http
-      .patch(`/resources/${their.id}`)
+      .patch(`/api/resources/${their.id}`)
       .set('Authorization', mine.token)
       .send({ version: their.version, capacity: 99 })
       .expect(404);
     await ctx.http
-      .post(`/resources/${their.id}/pause`)
+      .post(`/api/resources/${their.id}/pause`)
       .set('Authorization', mine.token)
       .send({})
       .expect(404);
-    const list = await ctx.http.get('/resources?limit=100').set('Authorization', mine.token);
+    const list = await ctx.http.get('/api/resources?limit=100').set('Authorization', mine.token);
     expect(list.body.items.map((r: { id: string }) => r.id)).toEqual([ownDraft.body.id]);
-    const providers = await ctx.http.get('/providers').set('Authorization', mine.token);
+    const providers = await ctx.http.get('/api/providers').set('Authorization', mine.token);
     expect(providers.body.items.map((p: { id: string }) => p.id)).toEqual([mine.provider.id]);
   });
 
@@ -331,11 +331,11 @@ describe('Resource pool (e2e)', () => {
 
     // District staff see all six: only the filter can narrow them to three.
     const all = await ctx.http
-      .get(`/resources?providerId=${districtWide.provider.id}&limit=100`)
+      .get(`/api/resources?providerId=${districtWide.provider.id}&limit=100`)
       .set('Authorization', staff);
     expect(all.body.total).toBe(6);
     const res = await ctx.http
-      .get(`/resources?coversArea=${t.communityA.id}&limit=100`)
+      .get(`/api/resources?coversArea=${t.communityA.id}&limit=100`)
       .set('Authorization', staff);
     expect(res.status).toBe(200);
     expect(res.body.items.map((r: { id: string }) => r.id).sort()).toEqual(
@@ -354,15 +354,15 @@ describe('Resource pool (e2e)', () => {
     });
     await ctx.publishedResource(token, staff, t.communityA, { title: '心理疏导（测试）' });
     const byText = await ctx.http
-      .get(`/resources?q=${encodeURIComponent('休息')}&coversArea=${t.communityA.id}`)
+      .get(`/api/resources?q=${encodeURIComponent('休息')}&coversArea=${t.communityA.id}`)
       .set('Authorization', staff);
     expect(byText.body.items.map((r: { id: string }) => r.id)).toEqual([hit.id]);
     const wildcard = await ctx.http
-      .get(`/resources?q=${encodeURIComponent('%')}&coversArea=${t.communityA.id}`)
+      .get(`/api/resources?q=${encodeURIComponent('%')}&coversArea=${t.communityA.id}`)
       .set('Authorization', staff);
     expect(wildcard.body.total).toBe(0);
     const byLevel = await ctx.http
-      .get(`/resources?level=district&coversArea=${t.communityA.id}`)
+      .get(`/api/resources?level=district&coversArea=${t.communityA.id}`)
       .set('Authorization', staff);
     expect(byLevel.body.total).toBe(0);
   });
@@ -391,12 +391,12 @@ describe('Resource pool (e2e)', () => {
       r.id,
     ]);
     const lapsed = await ctx.http
-      .post(`/resources/${r.id}/pause`)
+      .post(`/api/resources/${r.id}/pause`)
       .set('Authorization', token)
       .send({});
     expect(lapsed.status).toBe(200);
     const resume = await ctx.http
-      .post(`/resources/${r.id}/resume`)
+      .post(`/api/resources/${r.id}/resume`)
       .set('Authorization', token)
       .send({});
     expect(resume.status).toBe(409);
@@ -410,7 +410,7 @@ describe('Resource pool (e2e)', () => {
     });
     expect((await repo.findOneByOrFail({ id: current.id })).status).toBe('published');
     const audit = await ctx.http
-      .get(`/audit?entityType=resource&entityId=${r.id}`)
+      .get(`/api/audit?entityType=resource&entityId=${r.id}`)
       .set('Authorization', districtStaff);
     expect(audit.body.items.at(-1)).toMatchObject({
       action: 'expire',
@@ -424,28 +424,28 @@ describe('Resource pool (e2e)', () => {
     const { token } = await ctx.newProviderWithUser(tree.district);
     const r = await ctx.publishedResource(token, districtStaff, tree.communityA);
     await ctx.http
-      .post(`/resources/${r.id}/pause`)
+      .post(`/api/resources/${r.id}/pause`)
       .set('Authorization', districtStaff)
       .send({ reason: '投诉核查中' })
       .expect(200);
     const byOwner = await ctx.http
-      .post(`/resources/${r.id}/resume`)
+      .post(`/api/resources/${r.id}/resume`)
       .set('Authorization', token)
       .send({});
     expect(byOwner.status).toBe(403);
     await ctx.http
-      .post(`/resources/${r.id}/resume`)
+      .post(`/api/resources/${r.id}/resume`)
       .set('Authorization', districtStaff)
       .send({})
       .expect(200);
     // A provider's own pause, the provider may lift.
     await ctx.http
-      .post(`/resources/${r.id}/pause`)
+      .post(`/api/resources/${r.id}/pause`)
       .set('Authorization', token)
       .send({})
       .expect(200);
     await ctx.http
-      .post(`/resources/${r.id}/resume`)
+      .post(`/api/resources/${r.id}/resume`)
       .set('Authorization', token)
       .send({})
       .expect(200);
@@ -454,11 +454,11 @@ describe('Resource pool (e2e)', () => {
   it('refuses null for required fields and a service level that cannot serve its coverage', async () => {
     const { token } = await ctx.newProviderWithUser(tree.district);
     const r = await ctx.http
-      .post('/resources')
+      .post('/api/resources')
       .set('Authorization', token)
       .send(ctx.resourceBody(tree.communityA));
     const nulls = await ctx.http
-      .patch(`/resources/${r.body.id}`)
+      .patch(`/api/resources/${r.body.id}`)
       .set('Authorization', token)
       .send({ version: 1, categoryCode: null, title: null });
     expect(nulls.status).toBe(400);
@@ -467,7 +467,7 @@ describe('Resource pool (e2e)', () => {
       'title',
     ]);
     const tooWide = await ctx.http
-      .post('/resources')
+      .post('/api/resources')
       .set('Authorization', token)
       .send(ctx.resourceBody(tree.district, { serviceLevel: 'community' }));
     expect(tooWide.status).toBe(400);
@@ -478,8 +478,10 @@ describe('Resource pool (e2e)', () => {
     const { provider, token } = await ctx.newProviderWithUser(tree.district);
     const r = await ctx.publishedResource(token, districtStaff, tree.communityA);
     const assessor = await ctx.tokenFor('assessor', tree.streetA);
-    await ctx.http.get(`/resources/${r.id}`).set('Authorization', assessor).expect(200);
-    const history = await ctx.http.get(`/resources/${r.id}/history`).set('Authorization', token);
+    await ctx.http.get(`/api/resources/${r.id}`).set('Authorization', assessor).expect(200);
+    const history = await ctx.http
+      .get(`/api/resources/${r.id}/history`)
+      .set('Authorization', token);
     expect(history.body.items.map((a: { action: string }) => a.action)).toEqual([
       'create',
       'submit',
@@ -487,11 +489,11 @@ describe('Resource pool (e2e)', () => {
     ]);
 
     await ctx.http
-      .post(`/providers/${provider.id}/verify`)
+      .post(`/api/providers/${provider.id}/verify`)
       .set('Authorization', districtStaff)
       .send({ status: 'suspended', reason: '年检未通过' })
       .expect(200);
-    await ctx.http.get(`/resources/${r.id}`).set('Authorization', assessor).expect(404);
+    await ctx.http.get(`/api/resources/${r.id}`).set('Authorization', assessor).expect(404);
     expect((await ctx.allHsdsServices()).map((s) => s.id)).not.toContain(r.id);
   });
 
@@ -512,7 +514,7 @@ describe('Resource pool (e2e)', () => {
     addFormats(ajv);
     const validate = ajv.compile(schema);
 
-    const first = await ctx.http.get('/exports/hsds/services?limit=100');
+    const first = await ctx.http.get('/api/exports/hsds/services?limit=100');
     expect(first.status).toBe(200);
     expect(first.body).toMatchObject({ page_number: 1, first_page: true, empty: false });
     const services = await ctx.allHsdsServices();

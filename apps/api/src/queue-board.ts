@@ -15,7 +15,8 @@ import {
   UsersRepository,
 } from '@onedoor/platform';
 
-export const QUEUE_BOARD_PATH = '/admin/queues';
+// Under /api with the rest of the server side, so the console owns every other path.
+export const QUEUE_BOARD_PATH = '/api/admin/queues';
 const COOKIE = 'onedoor_board';
 
 function tokenOf(request: FastifyRequest): { token: string | undefined; fromQuery: boolean } {

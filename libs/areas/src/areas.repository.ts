@@ -2,7 +2,7 @@ import { idsOnPath } from './area-level';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { applyAreaScope, type PageQueryDto, type Principal } from '@onedoor/platform';
+import { applyAreaScope, type PageQueryDto, type Principal, pageOffset } from '@onedoor/platform';
 import { AreaEntity } from './area.entity';
 import type { AreaLevel } from './area-level';
 
@@ -34,7 +34,7 @@ export class AreasRepository {
     if (filter.parentId) qb.andWhere('a.parentId = :parentId', { parentId: filter.parentId });
     return applyAreaScope(qb, 'a.path', principal)
       .orderBy('a.path', 'ASC')
-      .skip((page.page - 1) * page.limit)
+      .skip(pageOffset(page))
       .take(page.limit)
       .getManyAndCount();
   }

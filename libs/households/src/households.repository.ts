@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
-import { applyAreaScope, type PageQueryDto, type Principal } from '@onedoor/platform';
+import { applyAreaScope, type PageQueryDto, type Principal, pageOffset } from '@onedoor/platform';
 import { HouseholdEntity } from './household.entity';
 import type { HouseholdStatus } from './household.types';
 import { MemberEntity } from './member.entity';
@@ -66,7 +66,7 @@ export class HouseholdsRepository {
         filter.dueBefore ? 'ASC' : 'DESC',
       )
       .addOrderBy('h.id', 'ASC')
-      .skip((page.page - 1) * page.limit)
+      .skip(pageOffset(page))
       .take(page.limit)
       .getManyAndCount();
   }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { applyAreaScope, type PageQueryDto, type Principal } from '@onedoor/platform';
+import { applyAreaScope, type PageQueryDto, type Principal, pageOffset } from '@onedoor/platform';
 import { NeedEntity } from '@onedoor/households';
 import { MatchProposalEntity } from './match-proposal.entity';
 
@@ -46,7 +46,7 @@ export class MatchesRepository {
       .orderBy('m.urgency', 'DESC')
       .addOrderBy('m.createdAt', 'ASC')
       .addOrderBy('m.id', 'ASC')
-      .skip((page.page - 1) * page.limit)
+      .skip(pageOffset(page))
       .take(page.limit)
       .getManyAndCount();
   }

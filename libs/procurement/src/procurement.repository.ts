@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { applyAreaScope, type PageQueryDto, type Principal } from '@onedoor/platform';
+import { applyAreaScope, type PageQueryDto, type Principal, pageOffset } from '@onedoor/platform';
 import { AwardEntity } from './award.entity';
 import { BidEntity } from './bid.entity';
 import {
@@ -60,7 +60,7 @@ export class ProcurementRepository {
       .createQueryBuilder('p')
       .orderBy('p.createdAt', 'DESC')
       .addOrderBy('p.id', 'ASC')
-      .skip((query.page - 1) * query.limit)
+      .skip(pageOffset(query))
       .take(query.limit);
     if (query.status) qb.andWhere('p.status = :status', { status: query.status });
     if (principal.role === 'provider') qb.andWhere(`p.status <> 'draft'`);

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
-import { applyAreaOverlap, type PageQueryDto, type Principal } from '@onedoor/platform';
+import { applyAreaOverlap, type PageQueryDto, type Principal, pageOffset } from '@onedoor/platform';
 import { ProviderEntity } from './provider.entity';
 import type { ProviderKind, VerificationStatus } from './resource.types';
 
@@ -60,7 +60,7 @@ export class ProvidersRepository {
     return applyVisibility(qb, principal)
       .orderBy('p.name', 'ASC')
       .addOrderBy('p.id', 'ASC')
-      .skip((page.page - 1) * page.limit)
+      .skip(pageOffset(page))
       .take(page.limit)
       .getManyAndCount();
   }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
-import { applyAreaOverlap, type PageQueryDto, type Principal } from '@onedoor/platform';
+import { applyAreaOverlap, type PageQueryDto, type Principal, pageOffset } from '@onedoor/platform';
 import { ResourceEntity } from './resource.entity';
 import type { ResourceForm, ResourceStatus, ServiceLevel } from './resource.types';
 
@@ -109,7 +109,7 @@ export class ResourcesRepository {
         // Property names, not columns: TypeORM pages joined queries through a subquery.
         .orderBy('r.updatedAt', 'DESC')
         .addOrderBy('r.id', 'ASC')
-        .skip((page.page - 1) * page.limit)
+        .skip(pageOffset(page))
         .take(page.limit)
         .getManyAndCount()
     );
@@ -121,7 +121,7 @@ export class ResourcesRepository {
       .where(`r.status = 'published' AND p.verification = 'verified'`)
       .andWhere(`r.valid_from <= (now() AT TIME ZONE 'Asia/Shanghai')::date`)
       .orderBy('r.id', 'ASC')
-      .skip((page.page - 1) * page.limit)
+      .skip(pageOffset(page))
       .take(page.limit)
       .getManyAndCount();
   }

@@ -32,20 +32,24 @@ export async function evaluateLoneBid(
   panel: Evaluator[],
   score: number,
 ): Promise<void> {
-  await ctx.http.post(`/bids/${bidId}/qualify`).set('Authorization', staff).send({}).expect(200);
   await ctx.http
-    .post(`/procurement/projects/${projectId}/start-evaluation`)
+    .post(`/api/bids/${bidId}/qualify`)
+    .set('Authorization', staff)
+    .send({})
+    .expect(200);
+  await ctx.http
+    .post(`/api/procurement/projects/${projectId}/start-evaluation`)
     .set('Authorization', staff)
     .send({})
     .expect(200);
   for (const e of panel) {
     await ctx.http
-      .post(`/procurement/projects/${projectId}/declarations`)
+      .post(`/api/procurement/projects/${projectId}/declarations`)
       .set('Authorization', e.token)
       .send({ declarations: [{ bidId, conflict: false }] })
       .expect(201);
     await ctx.http
-      .post(`/bids/${bidId}/scores`)
+      .post(`/api/bids/${bidId}/scores`)
       .set('Authorization', e.token)
       .send({ scores: QUALITY_CRITERIA.map((criterion) => ({ criterion, score })) })
       .expect(201);

@@ -109,7 +109,7 @@ export class TestContext {
   }
 
   async login(username: string, password = TEST_PASSWORD): Promise<string> {
-    const res = await this.http.post('/auth/login').send({ username, password }).expect(200);
+    const res = await this.http.post('/api/auth/login').send({ username, password }).expect(200);
     return res.body.accessToken as string;
   }
 
@@ -175,17 +175,17 @@ export class TestContext {
     over: Record<string, unknown> = {},
   ) {
     const created = await this.http
-      .post('/resources')
+      .post('/api/resources')
       .set('Authorization', ownerToken)
       .send(this.resourceBody(area, over))
       .expect(201);
     await this.http
-      .post(`/resources/${created.body.id}/submit`)
+      .post(`/api/resources/${created.body.id}/submit`)
       .set('Authorization', ownerToken)
       .send({})
       .expect(200);
     const published = await this.http
-      .post(`/resources/${created.body.id}/publish`)
+      .post(`/api/resources/${created.body.id}/publish`)
       .set('Authorization', reviewerToken)
       .send({})
       .expect(200);
@@ -223,12 +223,12 @@ export class TestContext {
     body: Record<string, unknown> = this.householdBody(community),
   ) {
     const h = await this.http
-      .post('/households')
+      .post('/api/households')
       .set('Authorization', token)
       .send(body)
       .expect(201);
     const a = await this.http
-      .post(`/households/${h.body.id}/assessments`)
+      .post(`/api/households/${h.body.id}/assessments`)
       .set('Authorization', token)
       .send({})
       .expect(201);
@@ -244,12 +244,12 @@ export class TestContext {
   ) {
     const { h: household, a: assessment } = await this.draftAssessment(token, community, body);
     await this.http
-      .patch(`/assessments/${assessment.body.id}`)
+      .patch(`/api/assessments/${assessment.body.id}`)
       .set('Authorization', token)
       .send({ answers: { ...CALM_ANSWERS, ...answers } })
       .expect(200);
     const completed = await this.http
-      .post(`/assessments/${assessment.body.id}/complete`)
+      .post(`/api/assessments/${assessment.body.id}/complete`)
       .set('Authorization', token)
       .send({})
       .expect(200);
@@ -260,7 +260,9 @@ export class TestContext {
   async allHsdsServices(): Promise<Array<Record<string, unknown> & { id: string }>> {
     const services: Array<Record<string, unknown> & { id: string }> = [];
     for (let page = 1; ; page += 1) {
-      const res = await this.http.get(`/exports/hsds/services?limit=100&page=${page}`).expect(200);
+      const res = await this.http
+        .get(`/api/exports/hsds/services?limit=100&page=${page}`)
+        .expect(200);
       services.push(...res.body.contents);
       if (res.body.last_page) return services;
     }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { applyAreaScope, type PageQueryDto, type Principal } from '@onedoor/platform';
+import { applyAreaScope, type PageQueryDto, type Principal, pageOffset } from '@onedoor/platform';
 import { type ReferralEntity, ReferralEntity as Referral } from './referral.entity';
 
 export interface ReferralFilter {
@@ -42,7 +42,7 @@ export class ReferralsRepository {
       .orderBy('rf.urgency', 'DESC')
       .addOrderBy('rf.acceptDueAt', 'ASC')
       .addOrderBy('rf.id', 'ASC')
-      .skip((page.page - 1) * page.limit)
+      .skip(pageOffset(page))
       .take(page.limit)
       .getManyAndCount();
   }

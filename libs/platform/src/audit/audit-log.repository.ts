@@ -1,3 +1,4 @@
+import { pageOffset } from '../pagination/pagination.dto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -49,7 +50,7 @@ export class AuditLogRepository {
     return this.dataSource.getRepository(AuditLogEntity).findAndCount({
       where: { entityType, entityId },
       order: { id: 'ASC' },
-      skip: (page.page - 1) * page.limit,
+      skip: pageOffset(page),
       take: page.limit,
     });
   }
@@ -64,10 +65,6 @@ export class AuditLogRepository {
       qb.andWhere('a.entityType = :entityType', { entityType: filter.entityType });
     if (filter.entityId) qb.andWhere('a.entityId = :entityId', { entityId: filter.entityId });
     applyAreaScope(qb, 'a.area_path', principal);
-    return qb
-      .orderBy('a.id', 'ASC')
-      .skip((page.page - 1) * page.limit)
-      .take(page.limit)
-      .getManyAndCount();
+    return qb.orderBy('a.id', 'ASC').skip(pageOffset(page)).take(page.limit).getManyAndCount();
   }
 }

@@ -5,6 +5,9 @@ import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { AllExceptionsFilter } from '../errors/all-exceptions.filter';
 import { validationExceptionFactory } from '../errors/validation';
 
+/** Every controller route is served under this prefix. */
+export const API_PREFIX = 'api';
+
 export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   const config = new DocumentBuilder()
     .setTitle('OneDoor API')
@@ -56,6 +59,9 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
  * exercise the app exactly as it runs.
  */
 export async function configureHttpApp(app: NestFastifyApplication): Promise<void> {
+  // The HTTP API lives under /api so that the web console owns `/`. Swagger stays at /docs
+  // and /docs-json (SwaggerModule ignores the prefix unless told otherwise).
+  app.setGlobalPrefix(API_PREFIX);
   app.useGlobalPipes(
     new ValidationPipe({
       whitelist: true,

@@ -46,3 +46,8 @@ export function toPage<E, T>(
 ): Page<T> {
   return { items: rows[0].map(map), total: rows[1], page: query.page, limit: query.limit };
 }
+
+/** Rows to skip before an offset page: the one place the page arithmetic lives. */
+export function pageOffset(query: PageQueryDto): number {
+  return (query.page - 1) * query.limit;
+}

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { applyAreaScope, type PageQueryDto, type Principal } from '@onedoor/platform';
+import { applyAreaScope, type PageQueryDto, type Principal, pageOffset } from '@onedoor/platform';
 import {
   BiddingSuspensionEntity,
   ContractEntity,
@@ -55,7 +55,7 @@ export class ContractsRepository {
       .createQueryBuilder('c')
       .orderBy('c.signedAt', 'DESC')
       .addOrderBy('c.id', 'ASC')
-      .skip((page.page - 1) * page.limit)
+      .skip(pageOffset(page))
       .take(page.limit);
     if (principal.role === 'provider') {
       qb.andWhere('c.providerId = :pid', { pid: principal.providerId ?? '' });
