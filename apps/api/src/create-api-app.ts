@@ -5,6 +5,7 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { Logger } from 'nestjs-pino';
 import { AppConfig, configureHttpApp, loadConfig } from '@onedoor/platform';
 import { ApiModule } from './api.module';
+import { ERROR_STATUS } from './error-status';
 import { mountQueueBoard } from './queue-board';
 
 /** Builds the API exactly as it runs; tests call this with their own config. */
@@ -25,7 +26,7 @@ export async function createApiApp(
     { bufferLogs: true },
   );
   app.useLogger(app.get(Logger));
-  await configureHttpApp(app);
+  await configureHttpApp(app, ERROR_STATUS);
   await mountQueueBoard(app);
   return app;
 }

@@ -14,6 +14,7 @@ import {
   toErrorBody,
   UsersRepository,
 } from '@onedoor/platform';
+import { ERROR_STATUS } from './error-status';
 
 // Under /api with the rest of the server side, so the console owns every other path.
 export const QUEUE_BOARD_PATH = '/api/admin/queues';
@@ -49,7 +50,7 @@ export async function mountQueueBoard(app: NestFastifyApplication): Promise<void
   const jwt = app.get(JwtService, { strict: false });
   const users = app.get(UsersRepository, { strict: false });
   const refuse = (reply: FastifyReply, error: DomainError) => {
-    const { body } = toErrorBody(error);
+    const { body } = toErrorBody(error, ERROR_STATUS);
     return reply.status(body.statusCode).send(body);
   };
 

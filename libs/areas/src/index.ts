@@ -9,3 +9,4 @@ export * from './dto/area.dto';
 import { AreaEntity } from './area.entity';
 /** The lib's entities, for the TypeORM CLI's data source. */
 export const AREAS_ENTITIES = [AreaEntity];
+export * from './areas.errors';

@@ -37,3 +37,4 @@ export * from './households.module';
 export * from './households-http.module';
 export * from './dto/household.dto';
 export * from './dto/assessment.dto';
+export * from './households.errors';

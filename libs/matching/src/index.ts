@@ -17,3 +17,4 @@ import { MatchProposalEntity } from './match-proposal.entity';
 import { ParkedResourceEntity, ReferralEntity } from './referrals/referral.entity';
 /** The lib's entities, for the TypeORM CLI's data source. */
 export const MATCHING_ENTITIES = [MatchProposalEntity, ReferralEntity, ParkedResourceEntity];
+export * from './matching.errors';

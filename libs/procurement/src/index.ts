@@ -22,3 +22,4 @@ export * from './contracts/performance';
 export * from './contracts/contracts.repository';
 export * from './contracts/contracts.service';
 export * from './contracts/performance.service';
+export * from './procurement.errors';

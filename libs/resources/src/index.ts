@@ -30,3 +30,4 @@ import { ResourceEntity } from './resource.entity';
 /** The lib's entities, for the TypeORM CLI's data source. */
 export const RESOURCES_ENTITIES = [ProviderEntity, CategoryEntity, ResourceEntity];
 export * from './eligibility/eligibility-sql';
+export * from './resources.errors';

@@ -115,7 +115,7 @@ export class ProvidersService {
         throw new ForbiddenError("Only civil-affairs staff of the provider's area may verify it");
       }
       if (provider.verification === dto.status) {
-        throw new DomainError('CONFLICT', `Provider is already ${dto.status}`, {
+        throw new DomainError('PROVIDER_INVALID_TRANSITION', `Provider is already ${dto.status}`, {
           verification: provider.verification,
         });
       }

@@ -3,17 +3,24 @@ import { Logger } from '@nestjs/common';
 import type { ArgumentsHost } from '@nestjs/common';
 import { AllExceptionsFilter, toErrorBody } from './all-exceptions.filter';
 import { DomainError } from './domain-error';
-import { ERROR_STATUS } from './error-codes';
+import { type ErrorStatusMap, PLATFORM_ERRORS } from './error-codes';
+
+// Only platform's own codes are thrown below; the composed map is the API's (apps/api).
+const MAP = PLATFORM_ERRORS as unknown as ErrorStatusMap;
 
 describe(toErrorBody.name, () => {
-  it.each(Object.entries(ERROR_STATUS))('maps domain code %s to status %i', (code, status) => {
-    const { body } = toErrorBody(new DomainError(code as keyof typeof ERROR_STATUS, 'm'));
+  it.each(Object.entries(PLATFORM_ERRORS))('maps domain code %s to status %i', (code, status) => {
+    const { body } = toErrorBody(
+      new DomainError(code as keyof typeof PLATFORM_ERRORS, 'm'),
+      PLATFORM_ERRORS as unknown as ErrorStatusMap,
+    );
     expect(body).toMatchObject({ statusCode: status, code, message: 'm' });
   });
 
   it('keeps details and never marks a domain error unexpected', () => {
     const result = toErrorBody(
       new DomainError('VALIDATION_FAILED', 'bad', [{ field: 'x', messages: ['y'] }]),
+      MAP,
     );
     expect(result).toEqual({
       unexpected: false,
@@ -28,7 +35,7 @@ describe(toErrorBody.name, () => {
   });
 
   it('turns an unknown route into ROUTE_NOT_FOUND', () => {
-    const { body } = toErrorBody(new NotFoundException('Cannot GET /nowhere'));
+    const { body } = toErrorBody(new NotFoundException('Cannot GET /nowhere'), MAP);
     expect(body).toEqual({
       statusCode: 404,
       error: 'Not Found',
@@ -39,21 +46,21 @@ describe(toErrorBody.name, () => {
 
   it('maps framework HTTP errors by status', () => {
     expect(
-      toErrorBody(new BadRequestException('Validation failed (uuid is expected)')).body.code,
+      toErrorBody(new BadRequestException('Validation failed (uuid is expected)'), MAP).body.code,
     ).toBe('BAD_REQUEST');
-    expect(toErrorBody(new PayloadTooLargeException()).body.statusCode).toBe(413);
+    expect(toErrorBody(new PayloadTooLargeException(), MAP).body.statusCode).toBe(413);
   });
 
   it('maps Fastify client errors by their statusCode', () => {
     const err = Object.assign(new Error('Unsupported Media Type: text/plain'), { statusCode: 415 });
-    expect(toErrorBody(err).body).toMatchObject({
+    expect(toErrorBody(err, MAP).body).toMatchObject({
       statusCode: 415,
       code: 'UNSUPPORTED_MEDIA_TYPE',
     });
   });
 
   it('hides anything else behind a 500 without the message or stack', () => {
-    const result = toErrorBody(new TypeError('secret internals'));
+    const result = toErrorBody(new TypeError('secret internals'), MAP);
     expect(result.unexpected).toBe(true);
     expect(result.body).toEqual({
       statusCode: 500,
@@ -83,7 +90,7 @@ describe(AllExceptionsFilter.name, () => {
   it('answers an unexpected error 500 with an errorId that is also logged, and no stack', () => {
     const log = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
     const { sent, host } = reply();
-    new AllExceptionsFilter().catch(new Error('db password is hunter2'), host);
+    new AllExceptionsFilter(MAP).catch(new Error('db password is hunter2'), host);
     expect(sent.status).toBe(500);
     expect(sent.body).toEqual({
       statusCode: 500,
@@ -102,7 +109,7 @@ describe(AllExceptionsFilter.name, () => {
 
   it('sets Retry-After on throttled logins', () => {
     const { sent, host } = reply();
-    new AllExceptionsFilter().catch(
+    new AllExceptionsFilter(MAP).catch(
       new DomainError('TOO_MANY_LOGIN_ATTEMPTS', 'wait', { retryAfterSeconds: 42 }),
       host,
     );
@@ -113,7 +120,7 @@ describe(AllExceptionsFilter.name, () => {
   it("keeps 5xx HTTP exceptions' own words out of the body", () => {
     const { sent, host } = reply();
     jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
-    new AllExceptionsFilter().catch(new (class extends Error {})('x'), host);
+    new AllExceptionsFilter(MAP).catch(new (class extends Error {})('x'), host);
     expect(sent.body!.message).toBe('An unexpected error occurred');
   });
 });
@@ -121,11 +128,11 @@ describe(AllExceptionsFilter.name, () => {
 describe('toErrorBody for unmapped statuses', () => {
   it('gives an unmapped 4xx BAD_REQUEST and hides a 5xx message', () => {
     const { HttpException } = jest.requireActual('@nestjs/common');
-    expect(toErrorBody(new HttpException('Not Acceptable', 406)).body).toMatchObject({
+    expect(toErrorBody(new HttpException('Not Acceptable', 406), MAP).body).toMatchObject({
       statusCode: 406,
       code: 'BAD_REQUEST',
     });
-    expect(toErrorBody(new HttpException('secret detail', 502)).body).toMatchObject({
+    expect(toErrorBody(new HttpException('secret detail', 502), MAP).body).toMatchObject({
       statusCode: 502,
       code: 'INTERNAL_ERROR',
       message: 'An unexpected error occurred',

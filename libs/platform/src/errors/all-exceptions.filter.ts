@@ -9,7 +9,7 @@ import {
 import { randomUUID } from 'node:crypto';
 import type { FastifyReply } from 'fastify';
 import { DomainError } from './domain-error';
-import { ERROR_STATUS, ErrorCode } from './error-codes';
+import { ErrorCode, type ErrorStatusMap } from './error-codes';
 
 const CODE_BY_STATUS: Partial<Record<number, ErrorCode>> = {
   [HttpStatus.BAD_REQUEST]: 'BAD_REQUEST',
@@ -43,10 +43,16 @@ function reasonPhrase(status: number): string {
     .join(' ');
 }
 
-/** Maps anything thrown to the one error body. Exported for the pure mapping's unit test. */
-export function toErrorBody(exception: unknown): { body: ErrorBody; unexpected: boolean } {
+/**
+ * Maps anything thrown to the one error body, a domain error's status read from the program's
+ * composed code map. Exported for the pure mapping's unit test.
+ */
+export function toErrorBody(
+  exception: unknown,
+  statusOf: ErrorStatusMap,
+): { body: ErrorBody; unexpected: boolean } {
   if (exception instanceof DomainError) {
-    const statusCode = ERROR_STATUS[exception.code];
+    const statusCode = statusOf[exception.code];
     return {
       unexpected: false,
       body: {
@@ -114,9 +120,11 @@ export function toErrorBody(exception: unknown): { body: ErrorBody; unexpected: 
 export class AllExceptionsFilter implements ExceptionFilter {
   private readonly logger = new Logger('Errors');
 
+  constructor(private readonly statusOf: ErrorStatusMap) {}
+
   catch(exception: unknown, host: ArgumentsHost): void {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
-    const { body, unexpected } = toErrorBody(exception);
+    const { body, unexpected } = toErrorBody(exception, this.statusOf);
     if (unexpected) {
       // The id ties the answer to the log line; the stack stays in the log, never in the body.
       body.errorId = randomUUID();

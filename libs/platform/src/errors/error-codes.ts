@@ -1,12 +1,16 @@
 import { HttpStatus } from '@nestjs/common';
 
+/** A lib's error codes and the HTTP status each answers with. */
+export type ErrorStatusTable = Readonly<Record<string, HttpStatus>>;
+
 /**
- * Every error code the API can answer with, and its HTTP status. The filter looks codes up
- * here, and `satisfies` makes the compiler refuse a code without a status: the mapping is
- * exhaustive by construction. Domain libs add their codes here.
+ * The codes every lib may use: HTTP-level failures, optimistic locking and area scope. Each
+ * domain lib declares its own codes beside its code (`<lib>.errors.ts`) and adds them to
+ * `ErrorCodeRegistry`; the API composes all tables into one map (apps/api/src/error-status.ts)
+ * whose type the compiler checks against `ErrorCode`, so a code without a status, or a lib's
+ * table left out, does not compile.
  */
-export const ERROR_STATUS = {
-  // generic HTTP-level codes
+export const PLATFORM_ERRORS = {
   VALIDATION_FAILED: HttpStatus.BAD_REQUEST,
   BAD_REQUEST: HttpStatus.BAD_REQUEST,
   UNAUTHENTICATED: HttpStatus.UNAUTHORIZED,
@@ -22,100 +26,45 @@ export const ERROR_STATUS = {
   TOO_MANY_REQUESTS: HttpStatus.TOO_MANY_REQUESTS,
   SERVICE_UNAVAILABLE: HttpStatus.SERVICE_UNAVAILABLE,
   INTERNAL_ERROR: HttpStatus.INTERNAL_SERVER_ERROR,
-  // areas
-  AREA_NOT_FOUND: HttpStatus.NOT_FOUND,
-  AREA_PARENT_INVALID: HttpStatus.BAD_REQUEST,
-  AREA_CODE_TAKEN: HttpStatus.CONFLICT,
-  AREA_OUT_OF_SCOPE: HttpStatus.FORBIDDEN,
-  // resources: providers, categories, resources
-  PROVIDER_NOT_FOUND: HttpStatus.NOT_FOUND,
-  PROVIDER_USCC_TAKEN: HttpStatus.CONFLICT,
-  PROVIDER_NOT_VERIFIED: HttpStatus.CONFLICT,
-  CATEGORY_NOT_FOUND: HttpStatus.BAD_REQUEST,
-  CATEGORY_CODE_TAKEN: HttpStatus.CONFLICT,
-  RESOURCE_NOT_FOUND: HttpStatus.NOT_FOUND,
-  RESOURCE_INVALID_TRANSITION: HttpStatus.CONFLICT,
-  RESOURCE_NOT_EDITABLE: HttpStatus.CONFLICT,
-  RESOURCE_CAPACITY_BELOW_COMMITTED: HttpStatus.CONFLICT,
-  RESOURCE_COVERAGE_OUT_OF_REACH: HttpStatus.BAD_REQUEST,
-  ELIGIBILITY_RULES_INVALID: HttpStatus.BAD_REQUEST,
   STALE_VERSION: HttpStatus.CONFLICT,
-  // households: households, assessments, needs, import
-  HOUSEHOLD_NOT_FOUND: HttpStatus.NOT_FOUND,
-  HOUSEHOLD_DUPLICATE: HttpStatus.CONFLICT,
-  HOUSEHOLD_EXITED: HttpStatus.CONFLICT,
-  TEMPLATE_NOT_FOUND: HttpStatus.NOT_FOUND,
-  TEMPLATE_INVALID: HttpStatus.BAD_REQUEST,
-  ASSESSMENT_NOT_FOUND: HttpStatus.NOT_FOUND,
-  ASSESSMENT_NOT_DRAFT: HttpStatus.CONFLICT,
-  ASSESSMENT_INCOMPLETE: HttpStatus.BAD_REQUEST,
-  AREA_STANDARD_MISSING: HttpStatus.CONFLICT,
-  IMPORT_TOO_LARGE: HttpStatus.PAYLOAD_TOO_LARGE,
-  // matching
-  MATCH_NOT_FOUND: HttpStatus.NOT_FOUND,
-  MATCH_NOT_PROPOSED: HttpStatus.CONFLICT,
-  RESOURCE_CAPACITY_EXHAUSTED: HttpStatus.CONFLICT,
-  RESOURCE_UNAVAILABLE: HttpStatus.CONFLICT,
-  NEED_ALREADY_SERVED: HttpStatus.CONFLICT,
-  // referrals
-  REFERRAL_NOT_FOUND: HttpStatus.NOT_FOUND,
-  REFERRAL_INVALID_TRANSITION: HttpStatus.CONFLICT,
-  // procurement
-  PROJECT_NOT_FOUND: HttpStatus.NOT_FOUND,
-  PROJECT_INVALID_TRANSITION: HttpStatus.CONFLICT,
-  PROJECT_NOT_EDITABLE: HttpStatus.CONFLICT,
-  CRITERIA_INVALID: HttpStatus.BAD_REQUEST,
-  BIDDING_PERIOD_TOO_SHORT: HttpStatus.BAD_REQUEST,
-  BIDDING_NOT_OPEN: HttpStatus.CONFLICT,
-  BIDDING_STILL_OPEN: HttpStatus.CONFLICT,
-  BID_NOT_FOUND: HttpStatus.NOT_FOUND,
-  BID_ALREADY_SUBMITTED: HttpStatus.CONFLICT,
-  BID_NOT_LIVE: HttpStatus.CONFLICT,
-  BID_PRICE_OVER_BUDGET: HttpStatus.BAD_REQUEST,
-  BID_SEALED: HttpStatus.FORBIDDEN,
-  BIDDER_NOT_ELIGIBLE: HttpStatus.FORBIDDEN,
-  QUALIFICATION_CLOSED: HttpStatus.CONFLICT,
-  QUALIFICATION_REASON_REQUIRED: HttpStatus.BAD_REQUEST,
-  QUALIFICATION_PENDING: HttpStatus.CONFLICT,
-  PANEL_INVALID: HttpStatus.BAD_REQUEST,
-  PANEL_LOCKED: HttpStatus.CONFLICT,
-  PANEL_INCOMPLETE: HttpStatus.CONFLICT,
-  NOT_ON_PANEL: HttpStatus.FORBIDDEN,
-  DECLARATION_LOCKED: HttpStatus.CONFLICT,
-  DECLARATION_REQUIRED: HttpStatus.CONFLICT,
-  EVALUATOR_RECUSED: HttpStatus.CONFLICT,
-  SCORES_INVALID: HttpStatus.BAD_REQUEST,
-  SCORES_LOCKED: HttpStatus.CONFLICT,
-  SCORING_INCOMPLETE: HttpStatus.CONFLICT,
-  MODERATION_NOT_NEEDED: HttpStatus.CONFLICT,
-  RANKING_NOT_READY: HttpStatus.CONFLICT,
-  PRICE_NOT_ABNORMAL: HttpStatus.CONFLICT,
-  PRICE_JUSTIFICATION_REQUIRED: HttpStatus.CONFLICT,
-  AWARD_DEVIATION_UNJUSTIFIED: HttpStatus.BAD_REQUEST,
-  AWARD_NOT_FOUND: HttpStatus.NOT_FOUND,
-  AWARD_NOT_PENDING: HttpStatus.CONFLICT,
-  AWARD_RESPONSE_CLOSED: HttpStatus.CONFLICT,
-  MILESTONES_INVALID: HttpStatus.BAD_REQUEST,
-  EVALUATION_WEIGHTS_INVALID: HttpStatus.BAD_REQUEST,
-  PROVIDER_SUSPENDED_FROM_BIDDING: HttpStatus.CONFLICT,
-  // contracts and performance evaluations
-  CONTRACT_NOT_FOUND: HttpStatus.NOT_FOUND,
-  CONTRACT_INVALID_TRANSITION: HttpStatus.CONFLICT,
-  MILESTONE_NOT_FOUND: HttpStatus.NOT_FOUND,
-  MILESTONE_ALREADY_DECIDED: HttpStatus.CONFLICT,
-  MILESTONES_PENDING: HttpStatus.CONFLICT,
-  PAYMENTS_WAITING: HttpStatus.CONFLICT,
-  EVALUATION_NOT_FOUND: HttpStatus.NOT_FOUND,
-  EVALUATION_ALREADY_OPEN: HttpStatus.CONFLICT,
-  EVALUATION_NOT_OPEN: HttpStatus.CONFLICT,
-  EVALUATION_INCOMPLETE: HttpStatus.CONFLICT,
-  EVALUATORS_INVALID: HttpStatus.BAD_REQUEST,
-  EVALUATION_SCORES_LOCKED: HttpStatus.CONFLICT,
-  COMMENT_PERIOD_OVER: HttpStatus.CONFLICT,
-} as const satisfies Record<string, HttpStatus>;
+  AREA_OUT_OF_SCOPE: HttpStatus.FORBIDDEN,
+} as const satisfies ErrorStatusTable;
 
-export type ErrorCode = keyof typeof ERROR_STATUS;
+/** The codes of a table, as members a lib's `ErrorCodeRegistry` augmentation extends. */
+export type CodesOf<T extends ErrorStatusTable> = { readonly [K in keyof T]: true };
 
-export function statusOf(code: ErrorCode): HttpStatus {
-  return ERROR_STATUS[code];
+/**
+ * Every error code of the program. Declaration merging grows it: each domain lib writes
+ * `declare module '@onedoor/platform/errors/error-codes' { interface ErrorCodeRegistry extends
+ * CodesOf<typeof ITS_ERRORS> {} }` beside its table.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface ErrorCodeRegistry extends CodesOf<typeof PLATFORM_ERRORS> {}
+
+export type ErrorCode = keyof ErrorCodeRegistry & string;
+
+/** The one code → status map of a program: every code of every lib, each exactly once. */
+export type ErrorStatusMap = Readonly<Record<ErrorCode, HttpStatus>>;
+
+/**
+ * Joins the libs' tables into one map, refusing a code declared by two libs: one code, one
+ * meaning. Called once at start-up, so a clash stops the process before it serves.
+ */
+export function composeErrorTables<T extends ErrorStatusTable[]>(
+  ...tables: T
+): UnionToIntersection<T[number]> {
+  const all: Record<string, HttpStatus> = {};
+  for (const table of tables) {
+    for (const [code, status] of Object.entries(table)) {
+      if (code in all) throw new Error(`Error code ${code} is declared by two libs`);
+      all[code] = status;
+    }
+  }
+  return all as UnionToIntersection<T[number]>;
 }
+
+type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (
+  x: infer I,
+) => void
+  ? I
+  : never;

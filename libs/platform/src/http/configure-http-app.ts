@@ -3,6 +3,7 @@ import { INestApplication, ValidationPipe } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { AllExceptionsFilter } from '../errors/all-exceptions.filter';
+import type { ErrorStatusMap } from '../errors/error-codes';
 import { validationExceptionFactory } from '../errors/validation';
 
 /** Every controller route is served under this prefix. */
@@ -54,11 +55,15 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
 }
 
 /**
- * Everything an HTTP app needs besides its modules: validation, the error filter, security
+ * Everything an HTTP app needs besides its modules: validation, the error filter (over the
+ * program's composed error-code map), security
  * headers and the OpenAPI document. main.ts and the e2e tests both call it, so tests
  * exercise the app exactly as it runs.
  */
-export async function configureHttpApp(app: NestFastifyApplication): Promise<void> {
+export async function configureHttpApp(
+  app: NestFastifyApplication,
+  errorStatus: ErrorStatusMap,
+): Promise<void> {
   // The HTTP API lives under /api so that the web console owns `/`. Swagger stays at /docs
   // and /docs-json (SwaggerModule ignores the prefix unless told otherwise).
   app.setGlobalPrefix(API_PREFIX);
@@ -70,7 +75,7 @@ export async function configureHttpApp(app: NestFastifyApplication): Promise<voi
       exceptionFactory: validationExceptionFactory,
     }),
   );
-  app.useGlobalFilters(new AllExceptionsFilter());
+  app.useGlobalFilters(new AllExceptionsFilter(errorStatus));
   // CSV imports arrive as a stream and are parsed row by row, never buffered whole.
   app
     .getHttpAdapter()

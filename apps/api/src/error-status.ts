@@ -1,0 +1,20 @@
+import { AREAS_ERRORS } from '@onedoor/areas';
+import { HOUSEHOLDS_ERRORS } from '@onedoor/households';
+import { MATCHING_ERRORS } from '@onedoor/matching';
+import { composeErrorTables, type ErrorStatusMap, PLATFORM_ERRORS } from '@onedoor/platform';
+import { PROCUREMENT_ERRORS } from '@onedoor/procurement';
+import { RESOURCES_ERRORS } from '@onedoor/resources';
+
+/**
+ * The one code → status map of the API: every lib's table. The `satisfies` clause is the
+ * compile-time check that no code of `ErrorCode` (which every lib's table extends) is left
+ * without a status; composeErrorTables refuses, at start-up, a code declared twice.
+ */
+export const ERROR_STATUS = composeErrorTables(
+  PLATFORM_ERRORS,
+  AREAS_ERRORS,
+  RESOURCES_ERRORS,
+  HOUSEHOLDS_ERRORS,
+  MATCHING_ERRORS,
+  PROCUREMENT_ERRORS,
+) satisfies ErrorStatusMap;

@@ -1,0 +1,21 @@
+import { HttpStatus } from '@nestjs/common';
+import type { CodesOf, ErrorStatusTable } from '@onedoor/platform';
+
+/** The households lib's error codes (households, assessments, needs, import) and their HTTP statuses. */
+export const HOUSEHOLDS_ERRORS = {
+  HOUSEHOLD_NOT_FOUND: HttpStatus.NOT_FOUND,
+  HOUSEHOLD_DUPLICATE: HttpStatus.CONFLICT,
+  TEMPLATE_NOT_FOUND: HttpStatus.NOT_FOUND,
+  TEMPLATE_INVALID: HttpStatus.BAD_REQUEST,
+  ASSESSMENT_NOT_FOUND: HttpStatus.NOT_FOUND,
+  ASSESSMENT_NOT_DRAFT: HttpStatus.CONFLICT,
+  ASSESSMENT_INCOMPLETE: HttpStatus.BAD_REQUEST,
+  AREA_STANDARD_MISSING: HttpStatus.CONFLICT,
+  IMPORT_TOO_LARGE: HttpStatus.PAYLOAD_TOO_LARGE,
+} as const satisfies ErrorStatusTable;
+
+// Adds these codes to the program's `ErrorCode` union (see platform's error-codes.ts).
+declare module '@onedoor/platform/errors/error-codes' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface ErrorCodeRegistry extends CodesOf<typeof HOUSEHOLDS_ERRORS> {}
+}
