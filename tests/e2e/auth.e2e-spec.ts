@@ -1,3 +1,4 @@
+import { Clock } from '@onedoor/platform';
 import { startApi, TestContext, TEST_PASSWORD } from './support/test-app';
 
 describe('Auth (e2e)', () => {
@@ -94,6 +95,32 @@ describe('Auth (e2e)', () => {
     expect(blocked.status).toBe(429);
     expect(blocked.body.code).toBe('TOO_MANY_LOGIN_ATTEMPTS');
     expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
+  });
+
+  it("releases a throttled username once the app's Clock passes the window", async () => {
+    const user = await ctx.newUser('assessor');
+    const { loginMaxFailures: max, loginFailureWindowMinutes: window } = ctx.config.auth;
+    for (let i = 0; i < max; i += 1) {
+      await ctx.http
+        .post('/api/auth/login')
+        .set('X-Forwarded-For', `198.51.101.${i + 1}`)
+        .send({ username: user.username, password: 'wrong' })
+        .expect(401);
+    }
+    const login = () =>
+      ctx.http
+        .post('/api/auth/login')
+        .set('X-Forwarded-For', '198.51.101.200')
+        .send({ username: user.username, password: TEST_PASSWORD });
+    expect((await login()).status).toBe(429);
+    const moved = jest
+      .spyOn(ctx.app.get(Clock), 'now')
+      .mockReturnValue(new Date(Date.now() + (window + 1) * 60_000));
+    try {
+      expect((await login()).status).toBe(200);
+    } finally {
+      moved.mockRestore();
+    }
   });
 
   it('throttles repeated failures per client address', async () => {

@@ -1,6 +1,6 @@
 import { Queue } from 'bullmq';
 import { AssessmentsService, HouseholdExitService, HouseholdsService } from '@onedoor/households';
-import { PiiCipher, QUEUES, jobIds } from '@onedoor/platform';
+import { Clock, PiiCipher, QUEUES, jobIds } from '@onedoor/platform';
 import { CALM_ANSWERS, newIdNumber, startApi, TestContext } from './support/test-app';
 
 describe('Households and assessments (e2e)', () => {
@@ -13,7 +13,11 @@ describe('Households and assessments (e2e)', () => {
     tree = await ctx.newDistrict();
     assessorA = await ctx.tokenFor('assessor', tree.streetA);
   });
+  afterEach(() => jest.restoreAllMocks());
   afterAll(() => ctx.close());
+
+  /** Moves the app's Clock (the matcher process keeps the real time). */
+  const setNow = (at: Date) => jest.spyOn(ctx.app.get(Clock), 'now').mockReturnValue(at);
 
   describe('personal data', () => {
     it('stores identity numbers only as digest and ciphertext, and shows them masked', async () => {
@@ -563,12 +567,15 @@ describe('Households and assessments (e2e)', () => {
     expect(exiting.body.graceEndsAt).toBe(expected.toISOString());
 
     const sut = ctx.app.get(HouseholdExitService);
-    await sut.completeExits(new Date(expected.getTime() - 1000));
+    setNow(new Date(expected.getTime() - 1000));
+    await sut.completeExits();
     expect(
       (await ctx.http.get(`/api/households/${household.id}`).set('Authorization', assessorA)).body
         .status,
     ).toBe('exiting');
-    expect(await sut.completeExits(new Date(expected.getTime() + 1000))).toBeGreaterThanOrEqual(1);
+    setNow(new Date(expected.getTime() + 1000));
+    expect(await sut.completeExits()).toBeGreaterThanOrEqual(1);
+    jest.restoreAllMocks();
     const exited = await ctx.http
       .get(`/api/households/${household.id}`)
       .set('Authorization', assessorA);
@@ -637,22 +644,36 @@ describe('Households and assessments (e2e)', () => {
       areaPath: tree.streetA.path,
       providerId: null,
     };
-    const soon = await sut.dueRevisits(
-      { page: 1, limit: 100 },
-      principal,
-      new Date(Date.now() + 20 * 86400_000),
-    );
+    setNow(new Date(Date.now() + 20 * 86400_000));
+    const soon = await sut.dueRevisits({ page: 1, limit: 100 }, principal);
     expect(soon.items.map((h) => h.id)).not.toContain(household.id);
-    const later = await sut.dueRevisits(
-      { page: 1, limit: 100 },
-      principal,
-      new Date(Date.now() + 35 * 86400_000),
-    );
+    setNow(new Date(Date.now() + 35 * 86400_000));
+    const later = await sut.dueRevisits({ page: 1, limit: 100 }, principal);
     expect(later.items.map((h) => h.id)).toContain(household.id); // emergency: revisit within a month
     const viaHttp = await ctx.http
       .get('/api/households/due-revisits')
       .set('Authorization', assessorA);
     expect(viaHttp.status).toBe(200);
+  });
+
+  it("dates a completion by the app's Clock: completed, last assessed and next revisit", async () => {
+    const at = new Date('2026-03-15T02:00:00.000Z');
+    setNow(at);
+    const { household, assessment } = await ctx.assessedHousehold(
+      assessorA,
+      tree.communityA,
+      { sudden_event: true },
+      ctx.householdBody(tree.communityA, {}, 900_000),
+    );
+    expect(assessment).toMatchObject({ tier: 'emergency', completedAt: at.toISOString() });
+    const seen = await ctx.http
+      .get(`/api/households/${household.id}`)
+      .set('Authorization', assessorA)
+      .expect(200);
+    expect(seen.body).toMatchObject({
+      lastAssessedAt: at.toISOString(),
+      nextRevisitAt: '2026-04-15T02:00:00.000Z', // emergency: a month on the clock, not today
+    });
   });
 
   it('imports a CSV with good and bad rows: exact counts, row errors, no partial household', async () => {

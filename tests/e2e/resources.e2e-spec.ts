@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import { ResourceEntity, ResourceLifecycleService } from '@onedoor/resources';
+import { Clock, todayInChina } from '@onedoor/platform';
 import { startApi, TestContext } from './support/test-app';
 
 describe('Resource pool (e2e)', () => {
@@ -418,6 +419,49 @@ describe('Resource pool (e2e)', () => {
       toState: 'closed',
       actorId: null,
     });
+  });
+
+  it("ends validity by the app's Clock: refused resume, expiry sweep, HSDS start date", async () => {
+    const DAY = 86_400_000;
+    const chinaDay = (days: number) => todayInChina(new Date(Date.now() + days * DAY));
+    const { token } = await ctx.newProviderWithUser(tree.district);
+    const ending = await ctx.publishedResource(token, districtStaff, tree.communityA, {
+      validUntil: chinaDay(3),
+    });
+    const starting = await ctx.publishedResource(token, districtStaff, tree.communityA, {
+      validFrom: chinaDay(3),
+    });
+    await ctx.http
+      .post(`/api/resources/${ending.id}/pause`)
+      .set('Authorization', token)
+      .send({})
+      .expect(200);
+    const sut = ctx.app.get(ResourceLifecycleService);
+    const repo = ctx.dataSource.getRepository(ResourceEntity);
+    const exported = async () => (await ctx.allHsdsServices()).map((s) => s.id);
+    await sut.expireDue();
+    expect((await repo.findOneByOrFail({ id: ending.id })).status).toBe('paused');
+    expect(await exported()).not.toContain(starting.id);
+
+    const moved = jest
+      .spyOn(ctx.app.get(Clock), 'now')
+      .mockReturnValue(new Date(Date.now() + 5 * DAY));
+    try {
+      const resume = await ctx.http
+        .post(`/api/resources/${ending.id}/resume`)
+        .set('Authorization', token)
+        .send({});
+      expect(resume.status).toBe(409);
+      expect(await exported()).toContain(starting.id);
+      expect(await sut.expireDue()).toBeGreaterThanOrEqual(1);
+    } finally {
+      moved.mockRestore();
+    }
+    expect(await repo.findOneByOrFail({ id: ending.id })).toMatchObject({
+      status: 'closed',
+      statusReason: 'expired',
+    });
+    expect((await repo.findOneByOrFail({ id: starting.id })).status).toBe('published');
   });
 
   it('lets only staff resume a resource staff paused', async () => {

@@ -9,7 +9,7 @@ import {
   Roles,
 } from '@onedoor/platform';
 import { AssessmentTemplatesService } from './assessment-templates.service';
-import { AssessmentsService } from './assessments.service';
+import { AssessmentsService } from './assessments/assessments.service';
 import {
   AssessmentDto,
   CompleteAssessmentDto,

@@ -53,10 +53,10 @@ export class AssessmentsRepository {
       .execute();
   }
 
-  async markMatchEnqueued(ids: string[]): Promise<void> {
+  async markMatchEnqueued(ids: string[], at: Date): Promise<void> {
     await this.dataSource
       .getRepository(AssessmentEntity)
-      .update({ id: In(ids) }, { matchEnqueuedAt: new Date() });
+      .update({ id: In(ids) }, { matchEnqueuedAt: at });
   }
 
   /** Completed assessments with open needs whose matching job was never queued (outbox). */

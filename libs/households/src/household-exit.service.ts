@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { AuditService, TransactionRunner } from '@onedoor/platform';
+import { AuditService, Clock, TransactionRunner } from '@onedoor/platform';
 import { HouseholdsRepository } from './households.repository';
 
 /** The matcher's repeatable job: exiting households whose grace has ended exit. */
@@ -11,9 +11,11 @@ export class HouseholdExitService {
     private readonly households: HouseholdsRepository,
     private readonly tx: TransactionRunner,
     private readonly audit: AuditService,
+    private readonly clock: Clock,
   ) {}
 
-  async completeExits(now = new Date()): Promise<number> {
+  async completeExits(): Promise<number> {
+    const now = this.clock.now();
     const exited = await this.tx.run(async (manager) => {
       const due = await this.households.exitsDue(now, manager);
       if (due.length === 0) return 0;
@@ -23,7 +25,7 @@ export class HouseholdExitService {
         { status: 'exited', tier: null, circle: null, nextRevisitAt: null },
         manager,
       );
-      const withdrawn = await this.households.withdrawOpenNeeds(ids, manager);
+      const withdrawn = await this.households.withdrawOpenNeeds(ids, now, manager);
       await this.audit.recordMany(
         manager,
         due.map((h) => ({

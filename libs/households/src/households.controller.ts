@@ -19,7 +19,7 @@ import {
   type Principal,
   Roles,
 } from '@onedoor/platform';
-import { AssessmentsService } from './assessments.service';
+import { AssessmentsService } from './assessments/assessments.service';
 import { AssessmentDto, CreateAssessmentDto } from './dto/assessment.dto';
 import {
   CreateHouseholdDto,

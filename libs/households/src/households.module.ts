@@ -7,7 +7,8 @@ import { AssessmentTemplatesRepository } from './assessment-templates.repository
 import { AssessmentTemplatesService } from './assessment-templates.service';
 import { AssessmentEntity } from './assessment.entity';
 import { AssessmentsRepository } from './assessments.repository';
-import { AssessmentsService } from './assessments.service';
+import { AssessmentCompletionService } from './assessments/assessment-completion.service';
+import { AssessmentsService } from './assessments/assessments.service';
 import { HouseholdExitService } from './household-exit.service';
 import { HouseholdEntity } from './household.entity';
 import { HouseholdsRepository } from './households.repository';
@@ -22,6 +23,7 @@ const providers = [
   AssessmentTemplatesRepository,
   AssessmentTemplatesService,
   AssessmentsRepository,
+  AssessmentCompletionService,
   AssessmentsService,
   HouseholdExitService,
   HouseholdImportService,

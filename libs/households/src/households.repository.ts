@@ -158,12 +158,13 @@ export class HouseholdsRepository {
   /** Withdraws the open needs of these households; returns them with their household. */
   async withdrawOpenNeeds(
     householdIds: string[],
+    endedAt: Date,
     manager: EntityManager,
   ): Promise<Array<{ id: string; householdId: string }>> {
     const result = await manager
       .createQueryBuilder()
       .update(NeedEntity)
-      .set({ status: 'withdrawn', endedAt: () => 'now()' })
+      .set({ status: 'withdrawn', endedAt })
       .where(`household_id IN (:...householdIds) AND status = 'open'`, { householdIds })
       .returning(['id', 'household_id'])
       .execute();

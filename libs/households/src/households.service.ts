@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AreasRepository } from '@onedoor/areas';
 import {
   AuditService,
+  Clock,
   DomainError,
   StaleVersionError,
   ForbiddenError,
@@ -43,6 +44,7 @@ export class HouseholdsService {
     private readonly pii: PiiCipher,
     private readonly tx: TransactionRunner,
     private readonly audit: AuditService,
+    private readonly clock: Clock,
   ) {}
 
   /**
@@ -247,9 +249,9 @@ export class HouseholdsService {
   async dueRevisits(
     query: HouseholdQueryDto,
     principal: Principal,
-    now = new Date(),
   ): Promise<Page<HouseholdSummaryDto>> {
-    const rows = await this.households.list({ ...query, dueBefore: now }, query, principal);
+    const dueBefore = this.clock.now();
+    const rows = await this.households.list({ ...query, dueBefore }, query, principal);
     return toPage(rows, query, (h) => toHouseholdSummaryDto(h, this.pii));
   }
 

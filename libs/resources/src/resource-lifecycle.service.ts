@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import {
   AuditService,
+  Clock,
   DomainError,
   ForbiddenError,
   isInScope,
@@ -26,6 +27,7 @@ export class ResourceLifecycleService {
     private readonly tx: TransactionRunner,
     private readonly audit: AuditService,
     private readonly matching: MatchingQueueProducer,
+    private readonly clock: Clock,
   ) {}
 
   async transition(
@@ -35,6 +37,7 @@ export class ResourceLifecycleService {
     reason?: string,
   ): Promise<ResourceDto> {
     const rule = RESOURCE_TRANSITIONS[action];
+    const now = this.clock.now();
     await this.tx.run(async (manager) => {
       // Locked: two reviewers acting at once see each other's result, not a stale state.
       const resource = await this.resources.findVisible(id, actor, manager, true);
@@ -65,7 +68,7 @@ export class ResourceLifecycleService {
       if (
         (action === 'publish' || action === 'resume') &&
         resource.validUntil &&
-        resource.validUntil < todayInChina()
+        resource.validUntil < todayInChina(now)
       ) {
         throw new DomainError(
           'RESOURCE_INVALID_TRANSITION',
@@ -93,7 +96,7 @@ export class ResourceLifecycleService {
         {
           status: rule.to,
           statusReason: reason ?? null,
-          ...(action === 'publish' ? { publishedAt: new Date() } : {}),
+          ...(action === 'publish' ? { publishedAt: now } : {}),
           ...(action === 'pause'
             ? { pausedByReviewer: !actors.includes('owner') || actor.role === 'admin' }
             : {}),
@@ -127,8 +130,9 @@ export class ResourceLifecycleService {
 
   /** Closes resources past their validity window (the matcher's repeatable job). */
   async expireDue(): Promise<number> {
+    const today = todayInChina(this.clock.now());
     const expired = await this.tx.run(async (manager) => {
-      const rows = await this.resources.expireDue(manager);
+      const rows = await this.resources.expireDue(today, manager);
       await this.audit.recordMany(
         manager,
         rows.map((row) => ({

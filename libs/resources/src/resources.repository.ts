@@ -115,11 +115,14 @@ export class ResourcesRepository {
     );
   }
 
-  /** Published resources with provider and coverage, for the HSDS export (public data). */
-  listPublished(page: PageQueryDto): Promise<[ResourceEntity[], number]> {
+  /**
+   * Published resources with provider and coverage, for the HSDS export (public data);
+   * `today` is the date in China.
+   */
+  listPublished(page: PageQueryDto, today: string): Promise<[ResourceEntity[], number]> {
     return this.query()
       .where(`r.status = 'published' AND p.verification = 'verified'`)
-      .andWhere(`r.valid_from <= (now() AT TIME ZONE 'Asia/Shanghai')::date`)
+      .andWhere(`r.valid_from <= CAST(:today AS date)`, { today })
       .orderBy('r.id', 'ASC')
       .skip(pageOffset(page))
       .take(page.limit)
@@ -169,10 +172,12 @@ export class ResourcesRepository {
   }
 
   /**
-   * Closes every published or paused resource whose validity ended before today; returns
-   * what it closed, with coverage paths for the audit rows written in the same transaction.
+   * Closes every published or paused resource whose validity ended before `today` (the date
+   * in China); returns what it closed, with coverage paths for the audit rows written in the
+   * same transaction.
    */
   async expireDue(
+    today: string,
     manager: EntityManager,
   ): Promise<Array<{ id: string; status: ResourceStatus; path: string }>> {
     // An UPDATE … RETURNING answers [rows, affected] through TypeORM's query().
@@ -180,13 +185,14 @@ export class ResourcesRepository {
       await manager.query(
         `WITH due AS (
          SELECT r.id, r.status FROM resource r
-          WHERE r.status IN ('published', 'paused') AND r.valid_until < (now() AT TIME ZONE 'Asia/Shanghai')::date
+          WHERE r.status IN ('published', 'paused') AND r.valid_until < $1::date
           FOR UPDATE
        )
        UPDATE resource r SET status = 'closed', status_reason = 'expired', version = r.version + 1, updated_at = now()
          FROM due, area a
         WHERE r.id = due.id AND a.id = r.coverage_area_id
        RETURNING r.id, due.status, a.path`,
+        [today],
       );
     return rows;
   }

@@ -13,15 +13,24 @@ export interface FailureCounts {
 export class LoginFailuresRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async count(username: string, clientIp: string, windowMinutes: number): Promise<FailureCounts> {
+  /**
+   * Failures since the window opened before `now`; none after `now` is left out, so parallel
+   * attempts that read the clock a moment apart still count each other.
+   */
+  async count(
+    username: string,
+    clientIp: string,
+    windowMinutes: number,
+    now: Date,
+  ): Promise<FailureCounts> {
     const rows: Array<{ by_username: number; by_client: number; oldest_at: Date | null }> =
       await this.dataSource.query(
         `SELECT count(*) FILTER (WHERE username = $1)::int AS by_username,
                 count(*) FILTER (WHERE client_ip = $2::inet)::int AS by_client,
                 min(at) AS oldest_at
            FROM login_failure
-          WHERE at > now() - make_interval(mins => $3) AND (username = $1 OR client_ip = $2::inet)`,
-        [username, clientIp, windowMinutes],
+          WHERE at > $4::timestamptz - make_interval(mins => $3) AND (username = $1 OR client_ip = $2::inet)`,
+        [username, clientIp, windowMinutes, now],
       );
     return {
       byUsername: rows[0].by_username,
@@ -31,10 +40,10 @@ export class LoginFailuresRepository {
   }
 
   /** Records an attempt as failed until proven otherwise; returns its id. */
-  async record(username: string, clientIp: string): Promise<string> {
+  async record(username: string, clientIp: string, at: Date): Promise<string> {
     const rows: Array<{ id: string }> = await this.dataSource.query(
-      `INSERT INTO login_failure (username, client_ip) VALUES ($1, $2::inet) RETURNING id`,
-      [username, clientIp],
+      `INSERT INTO login_failure (username, client_ip, at) VALUES ($1, $2::inet, $3) RETURNING id`,
+      [username, clientIp, at],
     );
     return rows[0].id;
   }

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/app-config';
 import { DomainError } from '../errors/domain-error';
+import { Clock } from '../time/clock';
 import { LoginFailuresRepository } from './login-failures.repository';
 
 /**
@@ -13,6 +14,7 @@ export class LoginThrottleService {
   constructor(
     private readonly failures: LoginFailuresRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly clock: Clock,
   ) {}
 
   /**
@@ -22,14 +24,15 @@ export class LoginThrottleService {
    */
   async begin(username: string, clientIp: string): Promise<string> {
     const { loginMaxFailures: max, loginFailureWindowMinutes: window } = this.config.auth;
-    const attempt = await this.failures.record(username, clientIp);
-    const counts = await this.failures.count(username, clientIp, window);
+    const now = this.clock.now();
+    const attempt = await this.failures.record(username, clientIp, now);
+    const counts = await this.failures.count(username, clientIp, window, now);
     // The counts include this attempt.
     if (counts.byUsername > max || counts.byClient > max) {
       // A refused attempt doesn't extend the lock-out.
       await this.failures.forget(attempt);
-      const releaseAt = (counts.oldestAt?.getTime() ?? Date.now()) + window * 60_000;
-      const retryAfterSeconds = Math.max(1, Math.ceil((releaseAt - Date.now()) / 1000));
+      const releaseAt = (counts.oldestAt?.getTime() ?? now.getTime()) + window * 60_000;
+      const retryAfterSeconds = Math.max(1, Math.ceil((releaseAt - now.getTime()) / 1000));
       throw new DomainError(
         'TOO_MANY_LOGIN_ATTEMPTS',
         `Too many failed logins; try again in ${retryAfterSeconds} seconds`,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
-import type { PageQueryDto } from '@onedoor/platform';
+import { Clock, type PageQueryDto, todayInChina } from '@onedoor/platform';
 import { ResourcesRepository } from '../resources.repository';
 import { toHsdsService } from './hsds.mapper';
 
@@ -24,10 +24,13 @@ export class HsdsServicePageDto {
 
 @Injectable()
 export class HsdsExportService {
-  constructor(private readonly resources: ResourcesRepository) {}
+  constructor(
+    private readonly resources: ResourcesRepository,
+    private readonly clock: Clock,
+  ) {}
 
   async services(page: PageQueryDto): Promise<HsdsServicePageDto> {
-    const [rows, total] = await this.resources.listPublished(page);
+    const [rows, total] = await this.resources.listPublished(page, todayInChina(this.clock.now()));
     const totalPages = Math.max(1, Math.ceil(total / page.limit));
     return {
       total_items: total,
