@@ -290,9 +290,15 @@ describe('Reports (e2e, with the matcher process)', () => {
 
   it('answers CSV with a BOM that parses back to the JSON figures', async () => {
     const q = `/api/reports/coverage?areaId=${s.tree.district.id}&to=${s.inDays(40)}`;
-    const json = (await report(q).expect(200)).body;
+    const jsonAnswer = await report(q).expect(200);
+    const json = jsonAnswer.body;
     const csv = await report(q).set('Accept', 'text/csv').expect(200);
     expect(csv.headers['content-type']).toMatch(/^text\/csv; charset=utf-8/);
+    expect(csv.headers['content-disposition']).toBe('attachment; filename="coverage.csv"');
+    // One URL, two representations: a cache must key them on Accept.
+    expect(jsonAnswer.headers['content-type']).toMatch(/^application\/json/);
+    expect(jsonAnswer.headers.vary).toBe('Accept');
+    expect(csv.headers.vary).toBe('Accept');
     expect(csv.text.charCodeAt(0)).toBe(0xfeff);
     const parsed = csvRows(csv.text);
     expect(Object.keys(parsed[0])).toEqual([

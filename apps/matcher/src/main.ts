@@ -1,20 +1,11 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
-import { ConfigValidationError, exitGracefullyOnSignals, loadConfig } from '@onedoor/platform';
+import { exitGracefullyOnSignals, loadConfigOrExit } from '@onedoor/platform';
 import { MatcherModule } from './matcher.module';
 
 async function main(): Promise<void> {
-  let config;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigValidationError) {
-      console.error(error.message);
-      process.exit(78);
-    }
-    throw error;
-  }
+  const config = loadConfigOrExit();
   // No HTTP server: an application context whose workers consume the queues.
   const app = await NestFactory.createApplicationContext(MatcherModule.forRoot(config), {
     bufferLogs: true,

@@ -1,5 +1,6 @@
 export * from './config/app-config';
 export * from './config/config.module';
+export * from './config/load-config-or-exit';
 export * from './errors';
 export * from './database';
 export * from './queue';

@@ -1,10 +1,15 @@
-import { countsCell, listCell, type ReportColumn } from './report-csv';
+import { countsCell, type CsvLayout, listCell, type ReportColumn, toCsv } from './report-csv';
 import type {
   ContractReportRowDto,
+  ContractsReportDto,
+  CoverageReportDto,
   CoverageRowDto,
+  ReferralSlaReportDto,
   ReferralSlaRowDto,
+  ResourcesReportDto,
   ResourceUtilizationRowDto,
   UnmetNeedDto,
+  UnmetNeedsReportDto,
   UnmetNeedsRowDto,
 } from './reports.dto';
 
@@ -111,3 +116,38 @@ export const CONTRACT_COLUMNS = columns<ContractReportRowDto>(
   'closedResolved',
   'meanSatisfaction',
 );
+
+/** A report's rows then its total row, as CSV. */
+const rowsThenTotal =
+  <Row>(columns: ReportColumn<Row>[]) =>
+  (report: { rows: Row[]; total: Row }): string =>
+    toCsv(columns, [...report.rows, report.total]);
+
+export const COVERAGE_CSV: CsvLayout<CoverageReportDto> = {
+  filename: 'coverage',
+  toCsv: rowsThenTotal(COVERAGE_COLUMNS),
+};
+
+export const UNMET_NEEDS_CSV: CsvLayout<UnmetNeedsReportDto> = {
+  filename: 'unmet-needs',
+  // One row per need has no total row: its columns describe a need, not a count.
+  toCsv: (report) =>
+    report.view === 'needs'
+      ? toCsv(UNMET_NEED_COLUMNS, report.rows as UnmetNeedDto[])
+      : toCsv(UNMET_SUMMARY_COLUMNS, [...(report.rows as UnmetNeedsRowDto[]), report.total]),
+};
+
+export const REFERRAL_SLA_CSV: CsvLayout<ReferralSlaReportDto> = {
+  filename: 'referral-sla',
+  toCsv: rowsThenTotal(REFERRAL_SLA_COLUMNS),
+};
+
+export const RESOURCES_CSV: CsvLayout<ResourcesReportDto> = {
+  filename: 'resources',
+  toCsv: rowsThenTotal(RESOURCE_COLUMNS),
+};
+
+export const CONTRACTS_CSV: CsvLayout<ContractsReportDto> = {
+  filename: 'contracts',
+  toCsv: rowsThenTotal(CONTRACT_COLUMNS),
+};

@@ -6,6 +6,12 @@ export interface ReportColumn<Row> {
   format?: (value: Row[keyof Row]) => string;
 }
 
+/** A report as a CSV file: the download's name (no extension) and the report's rows as CSV. */
+export interface CsvLayout<Report> {
+  filename: string;
+  toCsv: (report: Report) => string;
+}
+
 /**
  * Rows as CSV: a header row of the keys, CRLF line ends, and a UTF-8 byte-order mark so that
  * spreadsheet programs read Chinese names as UTF-8. null is an empty cell; no cell is a formula.

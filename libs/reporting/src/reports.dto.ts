@@ -266,13 +266,16 @@ export class ContractReportRowDto {
   @ApiProperty() name!: string;
   @ApiProperty({ type: String, nullable: true }) providerName!: string | null;
   @ApiProperty({ type: String, nullable: true }) status!: string | null;
-  @ApiProperty({ description: 'fen' }) valueFen!: number;
+  @ApiProperty({ type: 'integer', description: 'fen' }) valueFen!: number;
   @ApiProperty() milestones!: number;
   @ApiProperty() milestonesMet!: number;
   @ApiProperty() milestonesPartiallyMet!: number;
   @ApiProperty() milestonesNotMet!: number;
-  @ApiProperty({ description: 'fen' }) paidFen!: number;
-  @ApiProperty({ description: 'fen, decided but waiting for a passing evaluation' })
+  @ApiProperty({ type: 'integer', description: 'fen' }) paidFen!: number;
+  @ApiProperty({
+    type: 'integer',
+    description: 'fen, decided but waiting for a passing evaluation',
+  })
   waitingFen!: number;
   @ApiProperty({ type: String, nullable: true, enum: ['excellent', 'good', 'pass', 'fail'] })
   latestGrade!: string | null;

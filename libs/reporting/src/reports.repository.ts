@@ -9,6 +9,15 @@ import {
   paramBinder,
 } from '@onedoor/resources';
 import type { ReportPeriod } from './report-period';
+import {
+  type ContractFigures,
+  type CoverageFigures,
+  fen,
+  type ReferralSlaFigures,
+  type ResourceFigures,
+  type UnmetNeedRecord,
+  type UnmetSummaryFigures,
+} from './report-rows';
 
 /**
  * The child of the scope area that a path lies in (its id), or '' for the scope area itself:
@@ -51,12 +60,14 @@ const UNMET_NEEDS_SQL = `
      AND NOT EXISTS (SELECT 1 FROM match_proposal mp WHERE mp.need_id = n.id AND mp.status = 'proposed')
      AND NOT EXISTS (SELECT 1 FROM referral rf WHERE rf.need_id = n.id AND rf.status IN ${LIVE_REFERRAL_SQL})`;
 
-export interface CoverageCounts {
-  key: string | null;
-  households: number;
-  accessible: number;
-  attained: number;
-}
+/** A contracts report row as node-postgres reads it: bigint money as text, the ordering keys. */
+type ContractFiguresAsRead = Omit<ContractFigures, 'valueFen' | 'paidFen' | 'waitingFen'> & {
+  valueFen: string;
+  paidFen: string;
+  waitingFen: string;
+  total: number;
+  signed_at: Date | null;
+};
 
 /**
  * Every report's SQL: aggregates in PostgreSQL over indexed joins, never rows looped over in
@@ -116,7 +127,7 @@ export class ReportsRepository {
     period: ReportPeriod,
     category: string | null,
     groupBy: 'area' | 'category',
-  ): Promise<CoverageCounts[]> {
+  ): Promise<CoverageFigures[]> {
     const docs = await this.ruleDocuments(m, scopePath, category);
     const params: unknown[] = [
       scopePath,
@@ -208,18 +219,7 @@ export class ReportsRepository {
     m: EntityManager,
     scopePath: string,
     category: string | null,
-  ): Promise<
-    Array<{
-      needId: string;
-      householdId: string;
-      key: string;
-      categoryCode: string;
-      severity: number;
-      urgency: string;
-      reasons: string[];
-      waitingSince: Date;
-    }>
-  > {
+  ): Promise<UnmetNeedRecord[]> {
     return m.query(
       `SELECT id AS "needId", household_id AS "householdId", key, category_code AS "categoryCode",
               severity, urgency, created_at AS "waitingSince", reasons
@@ -234,16 +234,7 @@ export class ReportsRepository {
     m: EntityManager,
     scopePath: string,
     category: string | null,
-  ): Promise<
-    Array<{
-      key: string | null;
-      categoryCode: string | null;
-      needs: number;
-      households: number;
-      reasons: Record<string, number> | null;
-      oldest: Date | null;
-    }>
-  > {
+  ): Promise<UnmetSummaryFigures[]> {
     return m.query(
       `WITH unmet AS (${UNMET_NEEDS_SQL}       ),
        groups AS (
@@ -282,7 +273,7 @@ export class ReportsRepository {
     period: ReportPeriod,
     now: Date,
     groupBy: 'area' | 'provider',
-  ): Promise<Array<Record<string, number | string | null>>> {
+  ): Promise<ReferralSlaFigures[]> {
     const key = groupBy === 'area' ? CHILD_KEY('rf.area_path') : 'rf.provider_id::text';
     return m.query(
       `WITH r AS (
@@ -334,7 +325,7 @@ export class ReportsRepository {
     today: string,
     expiringWithinDays: number,
     groupBy: 'resource' | 'providerKind',
-  ): Promise<Array<Record<string, number | string | null>>> {
+  ): Promise<ResourceFigures[]> {
     const key = groupBy === 'resource' ? 'r.id::text' : 'p.kind::text';
     const detail =
       groupBy === 'resource'
@@ -366,11 +357,8 @@ export class ReportsRepository {
    * completed evaluation, and the referral evidence of the contract's resource (the same
    * figures the evaluations record). The total row (key null) sums them.
    */
-  contracts(
-    m: EntityManager,
-    scopePath: string,
-  ): Promise<Array<Record<string, number | string | null>>> {
-    return m.query(
+  async contracts(m: EntityManager, scopePath: string): Promise<ContractFigures[]> {
+    const rows: ContractFiguresAsRead[] = await m.query(
       `WITH c AS (SELECT * FROM contract WHERE area_path LIKE $1 || '%'),
        ms AS (
          SELECT contract_id, count(*)::int AS milestones,
@@ -396,10 +384,10 @@ export class ReportsRepository {
        ),
        rows AS (
          SELECT c.id::text AS key, c.title AS name, p.name AS "providerName", c.status::text AS status,
-                c.value_fen::float8 AS "valueFen", coalesce(ms.milestones, 0) AS milestones,
+                c.value_fen AS "valueFen", coalesce(ms.milestones, 0) AS milestones,
                 coalesce(ms.met, 0) AS "milestonesMet", coalesce(ms.partial, 0) AS "milestonesPartiallyMet",
-                coalesce(ms."notMet", 0) AS "milestonesNotMet", coalesce(paid.paid, 0)::float8 AS "paidFen",
-                coalesce(ms.waiting, 0)::float8 AS "waitingFen", latest.grade AS "latestGrade",
+                coalesce(ms."notMet", 0) AS "milestonesNotMet", coalesce(paid.paid, 0)::bigint AS "paidFen",
+                coalesce(ms.waiting, 0)::bigint AS "waitingFen", latest.grade AS "latestGrade",
                 latest.final_score::float8 AS "latestScore",
                 coalesce(ev.referrals, 0) AS referrals, coalesce(ev.accepted, 0) AS "acceptedWithinDeadline",
                 coalesce(ev.delivered, 0) AS "deliveredWithinDeadline", coalesce(ev.resolved, 0) AS "closedResolved",
@@ -417,9 +405,10 @@ export class ReportsRepository {
               "closedResolved", "meanSatisfaction", 0 AS total, signed_at
          FROM rows
        UNION ALL
-       SELECT NULL, NULL, NULL, NULL, coalesce(sum("valueFen"), 0), coalesce(sum(milestones), 0)::int,
+       SELECT NULL, NULL, NULL, NULL, coalesce(sum("valueFen"), 0)::bigint, coalesce(sum(milestones), 0)::int,
               coalesce(sum("milestonesMet"), 0)::int, coalesce(sum("milestonesPartiallyMet"), 0)::int,
-              coalesce(sum("milestonesNotMet"), 0)::int, coalesce(sum("paidFen"), 0), coalesce(sum("waitingFen"), 0),
+              coalesce(sum("milestonesNotMet"), 0)::int, coalesce(sum("paidFen"), 0)::bigint,
+              coalesce(sum("waitingFen"), 0)::bigint,
               NULL, NULL,
               coalesce((SELECT referrals FROM ev WHERE resource_id IS NULL), 0),
               coalesce((SELECT accepted FROM ev WHERE resource_id IS NULL), 0),
@@ -430,5 +419,12 @@ export class ReportsRepository {
        ORDER BY total, signed_at, key`,
       [scopePath],
     );
+    // total and signed_at only order the rows; money keeps its place among the keys.
+    return rows.map(({ total: _total, signed_at: _signedAt, ...row }) => ({
+      ...row,
+      valueFen: fen(row.valueFen),
+      paidFen: fen(row.paidFen),
+      waitingFen: fen(row.waitingFen),
+    }));
   }
 }

@@ -12,6 +12,13 @@ import {
   todayInChina,
 } from '@onedoor/platform';
 import { reportPeriod } from './report-period';
+import {
+  type ContractFigures,
+  NO_REFERRALS,
+  NO_UNMET_NEEDS,
+  type ResourceFigures,
+  type UnmetSummaryFigures,
+} from './report-rows';
 import { inReportSnapshot, ReportsRepository } from './reports.repository';
 import type {
   ContractReportRowDto,
@@ -153,7 +160,7 @@ export class ReportsService {
       const categories = await this.categoriesFor(m, category);
       const areas = new Map((await this.areaGroups(m, s)).map((g) => [g.key, g.name]));
       const summary = await this.repo.unmetSummary(m, s.path, category);
-      const toRow = (g: (typeof summary)[number]): UnmetNeedsRowDto => {
+      const toRow = (g: UnmetSummaryFigures): UnmetNeedsRowDto => {
         const areaId = g.key === null ? null : ReportsService.childKey(s, g.key);
         return {
           areaId,
@@ -167,16 +174,7 @@ export class ReportsService {
           oldestWaitingDays: g.oldest ? days(g.oldest) : null,
         };
       };
-      const total =
-        summary.find((g) => g.key === null) ??
-        ({
-          key: null,
-          categoryCode: null,
-          needs: 0,
-          households: 0,
-          reasons: {},
-          oldest: null,
-        } as const);
+      const total = summary.find((g) => g.key === null) ?? NO_UNMET_NEEDS;
       let rows: Array<UnmetNeedsRowDto | UnmetNeedDto>;
       if (q.view === 'needs') {
         rows = (await this.repo.unmetNeeds(m, s.path, category)).map((n) => {
@@ -209,45 +207,38 @@ export class ReportsService {
       const s = await this.scope(m, q, me);
       const figures = await this.repo.referralSla(m, s.path, period, now, q.groupBy);
       const byKey = new Map(
-        figures.map((f) => [
-          f.key === null ? null : ReportsService.childKey(s, f.key as string),
-          f,
-        ]),
+        figures.map((f) => [f.key === null ? null : ReportsService.childKey(s, f.key), f]),
       );
       let groups: Group[];
       if (q.groupBy === 'area') {
         groups = await this.areaGroups(m, s);
       } else {
-        const ids = figures.filter((f) => f.key !== null).map((f) => f.key as string);
+        const ids = figures.flatMap((f) => (f.key === null ? [] : [f.key]));
         groups = (await this.repo.providerNames(m, ids))
           .map((p) => ({ key: p.id, name: p.name }))
           .sort((a, b) => a.name.localeCompare(b.name, 'zh-CN') || a.key.localeCompare(b.key));
       }
       const row = (g: Group): ReferralSlaRowDto => {
-        const f = (byKey.get(g.key === TOTAL.key ? null : g.key) ?? {}) as Record<
-          string,
-          number | null
-        >;
-        const n = (k: string) => (f[k] as number | undefined) ?? 0;
+        const f = byKey.get(g.key === TOTAL.key ? null : g.key) ?? NO_REFERRALS;
         return {
           ...g,
-          referrals: n('referrals'),
-          open: n('open'),
-          accepted: n('accepted'),
-          delivered: n('delivered'),
-          closed: n('closed'),
-          declined: n('declined'),
-          expired: n('expired'),
-          acceptanceDue: n('acceptanceDue'),
-          acceptedWithinDeadline: n('acceptedWithinDeadline'),
-          acceptedWithinDeadlineRate: rate(n('acceptedWithinDeadline'), n('acceptanceDue')),
-          deliveryDue: n('deliveryDue'),
-          deliveredWithinDeadline: n('deliveredWithinDeadline'),
-          deliveredWithinDeadlineRate: rate(n('deliveredWithinDeadline'), n('deliveryDue')),
-          overdue: n('overdue'),
-          escalated: n('escalated'),
-          medianHoursToAccept: f.medianHoursToAccept ?? null,
-          medianHoursToDeliver: f.medianHoursToDeliver ?? null,
+          referrals: f.referrals,
+          open: f.open,
+          accepted: f.accepted,
+          delivered: f.delivered,
+          closed: f.closed,
+          declined: f.declined,
+          expired: f.expired,
+          acceptanceDue: f.acceptanceDue,
+          acceptedWithinDeadline: f.acceptedWithinDeadline,
+          acceptedWithinDeadlineRate: rate(f.acceptedWithinDeadline, f.acceptanceDue),
+          deliveryDue: f.deliveryDue,
+          deliveredWithinDeadline: f.deliveredWithinDeadline,
+          deliveredWithinDeadlineRate: rate(f.deliveredWithinDeadline, f.deliveryDue),
+          overdue: f.overdue,
+          escalated: f.escalated,
+          medianHoursToAccept: f.medianHoursToAccept,
+          medianHoursToDeliver: f.medianHoursToDeliver,
         };
       };
       return {
@@ -266,25 +257,24 @@ export class ReportsService {
     return this.read(async (m) => {
       const s = await this.scope(m, q, me);
       const figures = await this.repo.resources(m, s.path, today, q.expiringWithinDays, q.groupBy);
-      const toRow = (f: Record<string, number | string | null>): ResourceUtilizationRowDto => {
+      const toRow = (f: ResourceFigures): ResourceUtilizationRowDto => {
         const total = f.key === null;
-        const used = (f.reserved as number) + (f.delivered as number);
         return {
-          key: total ? TOTAL.key : (f.key as string),
-          name: total ? TOTAL.name : (f.name as string),
+          key: f.key ?? TOTAL.key,
+          name: total ? TOTAL.name : (f.name ?? ''),
           // The total row's min() details describe no resource in particular.
-          providerName: total ? null : (f.providerName as string | null),
-          providerKind: total ? null : (f.providerKind as string | null),
-          categoryCode: total ? null : (f.categoryCode as string | null),
-          status: total ? null : (f.status as string | null),
-          validUntil: total ? null : (f.validUntil as string | null),
-          resources: f.resources as number,
-          capacity: f.capacity as number,
-          reserved: f.reserved as number,
-          delivered: f.delivered as number,
-          remaining: f.remaining as number,
-          shareUsed: rate(used, f.capacity as number),
-          expiringSoon: f.expiringSoon as number,
+          providerName: total ? null : f.providerName,
+          providerKind: total ? null : f.providerKind,
+          categoryCode: total ? null : f.categoryCode,
+          status: total ? null : f.status,
+          validUntil: total ? null : f.validUntil,
+          resources: f.resources,
+          capacity: f.capacity,
+          reserved: f.reserved,
+          delivered: f.delivered,
+          remaining: f.remaining,
+          shareUsed: rate(f.reserved + f.delivered, f.capacity),
+          expiringSoon: f.expiringSoon,
         };
       };
       // GROUPING SETS always yields the () row, zeros included.
@@ -304,13 +294,9 @@ export class ReportsService {
     return this.read(async (m) => {
       const s = await this.scope(m, q, me);
       const figures = await this.repo.contracts(m, s.path);
-      const toRow = (f: Record<string, number | string | null>): ContractReportRowDto => {
-        const { total: _t, signed_at: _s, ...rest } = f;
-        return {
-          ...(rest as unknown as ContractReportRowDto),
-          ...(f.key === null ? TOTAL : {}),
-        };
-      };
+      // The total row's contract fields are null; its key and name say it is the total.
+      const toRow = (f: ContractFigures): ContractReportRowDto =>
+        f.key === null ? { ...f, ...TOTAL } : { ...f, key: f.key, name: f.name ?? '' };
       return {
         area: s.area,
         rows: figures.filter((f) => f.key !== null).map(toRow),

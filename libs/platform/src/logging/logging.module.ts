@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { DynamicModule, Module } from '@nestjs/common';
-import { LoggerModule } from 'nestjs-pino';
+import { LoggerModule, type Params } from 'nestjs-pino';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/app-config';
 
@@ -35,7 +35,57 @@ export function serializeError(error: unknown): Record<string, unknown> {
   };
 }
 
-/** JSON logs (pino), each request's lines carrying its request id. */
+/**
+ * pino-pretty when it is there to be loaded: the production image has no dev dependencies, and
+ * a process started by hand without NODE_ENV counts as development.
+ */
+function prettyPrinterInstalled(): boolean {
+  try {
+    require.resolve('pino-pretty');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The logger's options: JSON lines, each request's lines carrying its request id; in
+ * development the same lines pretty-printed for a person at a terminal.
+ */
+export function loggerParams(config: AppConfig, canPrettyPrint = prettyPrinterInstalled): Params {
+  const pretty = config.env === 'development' && canPrettyPrint();
+  return {
+    pinoHttp: {
+      level: config.log.level,
+      name: config.serviceName,
+      redact: { paths: REDACT_PATHS, censor: '[redacted]' },
+      ...(pretty && {
+        transport: {
+          target: 'pino-pretty',
+          options: { translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname' },
+        },
+      }),
+      // Fastify assigns the id (see configureHttpApp); pino-http reuses it.
+      genReqId: (req: IncomingMessage) => (req as { id?: string }).id ?? randomUUID(),
+      // Health probes every few seconds would drown the log.
+      autoLogging: {
+        ignore: (req: IncomingMessage) => req.url?.startsWith('/health') ?? false,
+      },
+      serializers: {
+        // The path only: query strings may carry search terms about people.
+        req: (req: { id: string; method: string; url: string }) => ({
+          id: req.id,
+          method: req.method,
+          path: req.url.split('?')[0],
+        }),
+        err: serializeError,
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      },
+    },
+  };
+}
+
+/** pino logs: JSON, pretty-printed in development (see {@link loggerParams}). */
 @Module({})
 export class LoggingModule {
   static forRoot(): DynamicModule {
@@ -44,29 +94,7 @@ export class LoggingModule {
       imports: [
         LoggerModule.forRootAsync({
           inject: [APP_CONFIG],
-          useFactory: (config: AppConfig) => ({
-            pinoHttp: {
-              level: config.log.level,
-              name: config.serviceName,
-              redact: { paths: REDACT_PATHS, censor: '[redacted]' },
-              // Fastify assigns the id (see configureHttpApp); pino-http reuses it.
-              genReqId: (req: IncomingMessage) => (req as { id?: string }).id ?? randomUUID(),
-              // Health probes every few seconds would drown the log.
-              autoLogging: {
-                ignore: (req: IncomingMessage) => req.url?.startsWith('/health') ?? false,
-              },
-              serializers: {
-                // The path only: query strings may carry search terms about people.
-                req: (req: { id: string; method: string; url: string }) => ({
-                  id: req.id,
-                  method: req.method,
-                  path: req.url.split('?')[0],
-                }),
-                err: serializeError,
-                res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-              },
-            },
-          }),
+          useFactory: (config: AppConfig) => loggerParams(config),
         }),
       ],
     };

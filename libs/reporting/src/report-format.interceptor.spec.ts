@@ -1,0 +1,79 @@
+import type { CallHandler, ExecutionContext } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { lastValueFrom, of } from 'rxjs';
+import type { CsvLayout } from './report-csv';
+import { ReportFormatInterceptor, ReportResponse, wantsCsv } from './report-format.interceptor';
+
+class FakeReportDto {
+  rows!: string[];
+}
+
+const layout: CsvLayout<FakeReportDto> = {
+  filename: 'fake',
+  toCsv: (r) => `\uFEFFrow\r\n${r.rows.join('\r\n')}\r\n`,
+};
+
+class FakeController {
+  @ReportResponse(FakeReportDto, layout)
+  report(): void {}
+
+  plain(): void {}
+}
+
+describe(wantsCsv.name, () => {
+  it.each([
+    [{ format: 'csv' }, undefined, true],
+    [{ format: 'json' }, 'text/csv', false],
+    [{}, 'text/csv', true],
+    [{}, 'Text/CSV;q=0.9, application/json', true],
+    [{}, 'application/json', false],
+    [{}, undefined, false],
+  ])('query %j, Accept %s: %s', (query, accept, expected) => {
+    expect(wantsCsv({ query, headers: { accept } })).toBe(expected);
+  });
+});
+
+describe(ReportFormatInterceptor.name, () => {
+  const sut = new ReportFormatInterceptor(new Reflector());
+  const report: FakeReportDto = { rows: ['a', 'b'] };
+
+  const answer = async (
+    handler: () => void,
+    query: Record<string, string>,
+    accept?: string,
+  ): Promise<{ body: unknown; headers: Record<string, string> }> => {
+    const headers: Record<string, string> = {};
+    const reply = { header: (name: string, value: string) => (headers[name] = value) };
+    const context = {
+      getHandler: () => handler,
+      switchToHttp: () => ({
+        getRequest: () => ({ query, headers: { accept } }),
+        getResponse: () => reply,
+      }),
+    } as unknown as ExecutionContext;
+    const next: CallHandler = { handle: () => of(report) };
+    const body = await lastValueFrom(sut.intercept(context, next));
+    return { body, headers };
+  };
+
+  it('answers the report as it is, varying on Accept, when JSON is asked for', async () => {
+    const json = await answer(FakeController.prototype.report, {}, 'application/json');
+    expect(json.body).toBe(report);
+    expect(json.headers).toEqual({ vary: 'Accept' });
+  });
+
+  it('answers CSV by the layout, as a named download varying on Accept', async () => {
+    const csv = await answer(FakeController.prototype.report, { format: 'csv' });
+    expect(csv.body).toBe('\uFEFFrow\r\na\r\nb\r\n');
+    expect(csv.headers).toEqual({
+      vary: 'Accept',
+      'content-type': 'text/csv; charset=utf-8',
+      'content-disposition': 'attachment; filename="fake.csv"',
+    });
+  });
+
+  it('leaves a handler without a CSV layout as JSON', async () => {
+    const res = await answer(FakeController.prototype.plain, {}, 'text/csv');
+    expect(res.body).toBe(report);
+  });
+});
