@@ -11,7 +11,7 @@ export interface DemoArea {
   minimumLivingStandardFen?: number;
 }
 
-/** One city, one district (低保标准 1,100 yuan per person per month), 3 streets, 8 communities. */
+/** One city, one district (低保标准 1,100 yuan per person per month), 3 streets, 7 communities. */
 export const DEMO_AREAS: DemoArea[] = [
   { code: 'DEMO-C', name: '示范市', level: 'city' },
   {

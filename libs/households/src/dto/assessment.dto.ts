@@ -39,7 +39,7 @@ export class CreateTemplateDto {
   @ApiProperty({
     type: 'object',
     additionalProperties: true,
-    description: 'dimensions, items, needRules (see README)',
+    description: 'dimensions, items, needRules (see docs/domain.md, Assessment templates)',
   })
   @IsObject()
   definition!: TemplateDefinition;

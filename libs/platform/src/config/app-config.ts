@@ -24,7 +24,7 @@ const toBool = ({ value }: { value: unknown }) => {
 };
 
 /**
- * The environment, validated once at boot. Every variable is documented in the README;
+ * The environment, validated once at boot. Every variable is documented in docs/operations.md (Configuration);
  * nothing else in the code base reads `process.env`.
  */
 export class EnvironmentVariables {

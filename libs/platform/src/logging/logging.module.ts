@@ -69,7 +69,7 @@ export function loggerParams(config: AppConfig, canPrettyPrint = prettyPrinterIn
       genReqId: (req: IncomingMessage) => (req as { id?: string }).id ?? randomUUID(),
       // Health probes every few seconds would drown the log.
       autoLogging: {
-        ignore: (req: IncomingMessage) => req.url?.startsWith('/health') ?? false,
+        ignore: (req: IncomingMessage) => req.url?.startsWith('/api/health') ?? false,
       },
       serializers: {
         // The path only: query strings may carry search terms about people.

@@ -16,7 +16,7 @@ const FORM_ZH: Record<string, string> = { cash: '现金', in_kind: '实物', ser
 
 /**
  * One published resource as an Open Referral HSDS 3.0 service (compiled `service.json`
- * shape). The mapping is documented in the README.
+ * shape). The mapping is documented in docs/domain.md (HSDS export).
  */
 export function toHsdsService(r: ResourceEntity): Record<string, unknown> {
   const p = r.provider!;
