@@ -81,7 +81,8 @@ export class HouseholdsController {
 
   @Post('import')
   @ApiOperation({
-    summary: 'Import households from a CSV (text/csv, UTF-8; columns in docs/domain.md, CSV import), streamed',
+    summary:
+      'Import households from a CSV (text/csv, UTF-8; columns in docs/domain.md, CSV import), streamed',
   })
   @ApiConsumes('text/csv')
   @ApiBody({ schema: { type: 'string', format: 'binary' } })
