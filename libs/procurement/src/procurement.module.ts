@@ -7,6 +7,7 @@ import { AwardEntity } from './awards/award.entity';
 import { AwardsRepository } from './awards/awards.repository';
 import { AwardsService } from './awards/awards.service';
 import { BidEntity } from './bids/bid.entity';
+import { BidderEligibilityService } from './bids/bidder-eligibility.service';
 import { BidsRepository } from './bids/bids.repository';
 import { BidsService } from './bids/bids.service';
 import {
@@ -67,6 +68,7 @@ const providers = [
   ProjectLifecycleService,
   ProjectsService,
   BidsRepository,
+  BidderEligibilityService,
   BidsService,
   EvaluationRepository,
   RankingService,

@@ -11,14 +11,13 @@ import {
   toAuditEntryDto,
   TransactionRunner,
 } from '@onedoor/platform';
-import { ProvidersRepository } from '@onedoor/resources';
-import { PerformanceRepository } from '../performance/performance.repository';
 import { isProjectStaff } from '../procurement-access';
 import { isSealed } from '../procurement.types';
 import { ProjectLifecycleService } from '../tenders/project-lifecycle.service';
 import type { ServiceProjectEntity } from '../tenders/project.entity';
 import { ProjectsRepository } from '../tenders/projects.repository';
 import { ProjectsService } from '../tenders/projects.service';
+import { BidderEligibilityService } from './bidder-eligibility.service';
 import { toBidDto, toBidList } from './bid.mapper';
 import { type BidRow, BidsRepository } from './bids.repository';
 import type { BidDetailDto, BidListDto, QualifyBidDto, SubmitBidDto } from './dto/bid.dto';
@@ -35,8 +34,7 @@ export class BidsService {
     private readonly projectRows: ProjectsRepository,
     private readonly projects: ProjectsService,
     private readonly lifecycle: ProjectLifecycleService,
-    private readonly providers: ProvidersRepository,
-    private readonly suspensions: PerformanceRepository,
+    private readonly bidders: BidderEligibilityService,
     private readonly tx: TransactionRunner,
     private readonly audit: AuditService,
     private readonly auditLog: AuditLogRepository,
@@ -70,7 +68,7 @@ export class BidsService {
   }
 
   async submit(projectId: string, body: SubmitBidDto, actor: Principal): Promise<BidDetailDto> {
-    const providerId = await this.assertEligibleBidder(actor);
+    const providerId = await this.bidders.assertEligible(actor);
     const id = await this.uniqueLive(() =>
       this.tx.run(async (manager) => {
         // A shared lock: bids go in side by side, but not past a close that holds the row.
@@ -100,7 +98,7 @@ export class BidsService {
 
   /** A new version of the bid: the old one is kept as `replaced`. */
   async replace(id: string, body: SubmitBidDto, actor: Principal): Promise<BidDetailDto> {
-    const providerId = await this.assertEligibleBidder(actor);
+    const providerId = await this.bidders.assertEligible(actor);
     const newId = await this.uniqueLive(() =>
       this.tx.run(async (manager) => {
         const { bid, project } = await this.lockOwnLive(manager, id, providerId);
@@ -248,29 +246,6 @@ export class BidsService {
       return;
     }
     throw new DomainError('FORBIDDEN', 'Only the bidders, the panel and staff read the bids');
-  }
-
-  private async assertEligibleBidder(actor: Principal): Promise<string> {
-    const provider = actor.providerId ? await this.providers.findById(actor.providerId) : null;
-    if (actor.role !== 'provider' || !provider) {
-      throw new DomainError('BIDDER_NOT_ELIGIBLE', 'Only social-work organizations bid');
-    }
-    if (provider.kind !== 'social_work_org' || provider.verification !== 'verified') {
-      throw new DomainError(
-        'BIDDER_NOT_ELIGIBLE',
-        'Only verified social-work organizations bid on purchased services',
-        { kind: provider.kind, verification: provider.verification },
-      );
-    }
-    const until = await this.suspensions.suspendedUntil(provider.id, this.clock.now());
-    if (until) {
-      throw new DomainError(
-        'PROVIDER_SUSPENDED_FROM_BIDDING',
-        `A failed performance evaluation bars this organization from bidding until ${until.toISOString()}`,
-        { until: until.toISOString() },
-      );
-    }
-    return provider.id;
   }
 
   private assertOpen(project: ServiceProjectEntity): void {
