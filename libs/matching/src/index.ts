@@ -10,6 +10,7 @@ export * from './dto/match.dto';
 export * from './referrals/referral.entity';
 export * from './referrals/decision-snapshot';
 export * from './referrals/referrals.service';
+export * from './referrals/referral-evidence.repository';
 export * from './referrals/referral.dto';
 export * from './approvals.service';
 

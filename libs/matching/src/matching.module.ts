@@ -6,6 +6,7 @@ import { ResourcesModule } from '@onedoor/resources';
 import { ApprovalsService } from './approvals.service';
 import { MatchProposalEntity } from './match-proposal.entity';
 import { ParkedResourceEntity, ReferralEntity } from './referrals/referral.entity';
+import { ReferralEvidenceRepository } from './referrals/referral-evidence.repository';
 import { ReferralsRepository } from './referrals/referrals.repository';
 import { ReferralsService } from './referrals/referrals.service';
 import { MatchesRepository } from './matches.repository';
@@ -21,6 +22,7 @@ const providers = [
   ApprovalsService,
   ReferralsRepository,
   ReferralsService,
+  ReferralEvidenceRepository,
 ];
 
 /** Matching for any process; the API adds {@link MatchingHttpModule}, the matcher its processor. */

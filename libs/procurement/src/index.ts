@@ -1,25 +1,15 @@
-export * from './procurement.types';
-export * from './project-lifecycle';
-export * from './project-rules';
-export * from './project.entity';
-export * from './bid.entity';
-export * from './award.entity';
-export * from './evaluation/panel.entities';
-export * from './evaluation/ranking';
-export * from './evaluation/qualification';
-export * from './evaluation/evaluation.service';
-export * from './procurement.repository';
-export * from './projects.service';
-export * from './bids.service';
+// What the apps use: the modules, the entities for the migrations' data source, the services
+// the demo seed drives and the matcher's bidding deadline jobs call.
 export * from './procurement.module';
 export * from './procurement-http.module';
-export * from './dto/project.dto';
-export * from './dto/bid.dto';
-export * from './dto/ranking.dto';
-export * from './contracts/contract.entities';
-export * from './contracts/contract.dto';
-export * from './contracts/performance';
-export * from './contracts/contracts.repository';
-export * from './contracts/contracts.service';
-export * from './contracts/performance.service';
+export { REQUIRED_CRITERIA } from './procurement.types';
+export type { CreateProjectDto } from './tenders/dto/project.dto';
+export { ProjectsService } from './tenders/projects.service';
+export { BidsService } from './bids/bids.service';
+export { PanelService } from './evaluation/panel.service';
+export { ScoringService } from './evaluation/scoring.service';
+export { AwardsService } from './awards/awards.service';
+export { ContractsRepository } from './contracts/contracts.repository';
+export { MilestonesService } from './contracts/milestones.service';
+export { PerformanceService } from './performance/performance.service';
 export * from './procurement.errors';

@@ -1,5 +1,5 @@
 import { isInScope, NotFoundError, type Principal } from '@onedoor/platform';
-import type { ServiceProjectEntity } from './project.entity';
+import type { ServiceProjectEntity } from './tenders/project.entity';
 
 /** Civil-affairs staff whose scope holds the project's area (or admin). */
 export function isProjectStaff(principal: Principal, project: ServiceProjectEntity): boolean {

@@ -1,11 +1,23 @@
 import { Module } from '@nestjs/common';
-import { BidsController } from './bids.controller';
-import { ProcurementModule } from './procurement.module';
-import { ProjectsController } from './projects.controller';
+import { AwardsController } from './awards/awards.controller';
+import { BidsController } from './bids/bids.controller';
 import { ContractsController } from './contracts/contracts.controller';
+import { EvaluationController } from './evaluation/evaluation.controller';
+import { OcdsController } from './ocds/ocds.controller';
+import { PerformanceController } from './performance/performance.controller';
+import { ProcurementModule } from './procurement.module';
+import { ProjectsController } from './tenders/projects.controller';
 
 @Module({
   imports: [ProcurementModule],
-  controllers: [ProjectsController, BidsController, ContractsController],
+  controllers: [
+    ProjectsController,
+    OcdsController,
+    BidsController,
+    EvaluationController,
+    AwardsController,
+    ContractsController,
+    PerformanceController,
+  ],
 })
 export class ProcurementHttpModule {}

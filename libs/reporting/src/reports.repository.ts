@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { DataSource, EntityManager } from 'typeorm';
 import { LIVE_REFERRAL_SQL } from '@onedoor/matching';
-import { REFERRAL_EVIDENCE_SQL } from '@onedoor/procurement';
+import { REFERRAL_EVIDENCE_SQL } from '@onedoor/matching';
 import {
   type EligibilityRules,
   eligibilityFactsColumns,

@@ -70,6 +70,40 @@ export class ProvidersRepository {
     return result.identifiers[0].id as string;
   }
 
+  /** Name and verification of each provider, for other libs' listings (bids). */
+  async summaries(
+    ids: string[],
+    manager?: EntityManager,
+  ): Promise<Map<string, Pick<ProviderEntity, 'name' | 'verification'>>> {
+    if (!ids.length) return new Map();
+    const rows = await (manager ?? this.dataSource.manager)
+      .getRepository(ProviderEntity)
+      .createQueryBuilder('p')
+      .select(['p.id', 'p.name', 'p.verification'])
+      .where('p.id IN (:...ids)', { ids: [...new Set(ids)] })
+      .getMany();
+    return new Map(rows.map((p) => [p.id, { name: p.name, verification: p.verification }]));
+  }
+
+  /**
+   * Sets the rating procurement computed from completed performance evaluations, in the
+   * caller's transaction; answers the stored value.
+   */
+  async setRating(
+    manager: EntityManager,
+    providerId: string,
+    rating: string | null,
+  ): Promise<number | null> {
+    // An UPDATE … RETURNING answers [rows, affected] through TypeORM's query().
+    const [rows] = await manager.query(
+      `UPDATE provider SET rating = $2, version = version + 1, updated_at = now()
+        WHERE id = $1
+        RETURNING rating::float8 AS rating`,
+      [providerId, rating],
+    );
+    return (rows as Array<{ rating: number | null }>)[0]?.rating ?? null;
+  }
+
   /** Updates when `version` is still current; false when someone got there first. */
   async updateVersioned(
     id: string,

@@ -3,14 +3,16 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { Clock, type Principal } from '@onedoor/platform';
 import {
+  AwardsService,
   BidsService,
   type CreateProjectDto,
   ContractsRepository,
-  ContractsService,
-  EvaluationService,
+  MilestonesService,
+  PanelService,
   PerformanceService,
   ProjectsService,
   REQUIRED_CRITERIA,
+  ScoringService,
 } from '@onedoor/procurement';
 
 const DAY = 86_400_000;
@@ -44,8 +46,10 @@ export class DemoProcurementSeeder {
   constructor(
     private readonly projects: ProjectsService,
     private readonly bids: BidsService,
-    private readonly evaluation: EvaluationService,
-    private readonly contracts: ContractsService,
+    private readonly panel: PanelService,
+    private readonly scoring: ScoringService,
+    private readonly awards: AwardsService,
+    private readonly milestones: MilestonesService,
     private readonly contractsRepo: ContractsRepository,
     private readonly performance: PerformanceService,
     private readonly clock: Clock,
@@ -147,7 +151,7 @@ export class DemoProcurementSeeder {
       a.staff,
     );
     await this.projects.publish(p.id, new Date(now.getTime() - 38 * DAY), a.staff);
-    await this.evaluation.setPanel(
+    await this.panel.setPanel(
       p.id,
       a.evaluators.map((e) => e.userId),
       a.staff,
@@ -173,8 +177,8 @@ export class DemoProcurementSeeder {
       [82, 78, 85, 84],
     ];
     for (const [i, e] of a.evaluators.entries()) {
-      await this.evaluation.declare(p.id, [{ bidId: bid.id, conflict: false }], e);
-      await this.evaluation.submitScores(
+      await this.panel.declare(p.id, [{ bidId: bid.id, conflict: false }], e);
+      await this.scoring.submitScores(
         bid.id,
         {
           scores: CRITERIA.slice(1).map((c, j) => ({ criterion: c.code, score: sheets[i][j] })),
@@ -183,17 +187,17 @@ export class DemoProcurementSeeder {
       );
     }
     at(35);
-    const awarded = await this.evaluation.award(
+    const awarded = await this.awards.award(
       p.id,
       { bidId: bid.id, justification: '唯一合格投标人，综合得分 85 分以上，报价低于预算' },
       a.staff,
     );
     at(33);
-    await this.evaluation.respond(awarded.awards[0].id, 'accepted', null, a.swo);
+    await this.awards.respond(awarded.awards[0].id, 'accepted', null, a.swo);
     const [contract] = await this.contractsRepo.contractsOfProject(p.id);
     const milestones = await this.contractsRepo.milestones(contract.id);
     at(10);
-    await this.contracts.decideMilestone(
+    await this.milestones.decideMilestone(
       contract.id,
       milestones[0].id,
       { outcome: 'met', evidence: '完成 40 户需求评估，服务计划经街道备案' },

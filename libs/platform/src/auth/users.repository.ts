@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Principal } from './principal';
+import type { Role } from './role';
 import { UserEntity } from './user.entity';
 
 @Injectable()
@@ -10,6 +11,19 @@ export class UsersRepository {
 
   findById(id: string): Promise<UserEntity | null> {
     return this.dataSource.getRepository(UserEntity).findOneBy({ id });
+  }
+
+  /** Of the ids given, the active users and their roles (panels and evaluator lists). */
+  async activeRoles(ids: string[]): Promise<Map<string, Role>> {
+    if (!ids.length) return new Map();
+    const rows = await this.dataSource
+      .getRepository(UserEntity)
+      .createQueryBuilder('u')
+      .select(['u.id', 'u.role'])
+      .where('u.id IN (:...ids)', { ids })
+      .andWhere('u.active')
+      .getMany();
+    return new Map(rows.map((u) => [u.id, u.role]));
   }
 
   /** The user with their password hash, for login only. */

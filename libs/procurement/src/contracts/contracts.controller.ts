@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   ApiErrors,
   ApiPageResponse,
@@ -11,18 +11,10 @@ import {
   type Principal,
   Roles,
 } from '@onedoor/platform';
-import { ReasonDto } from '../dto/project.dto';
-import {
-  CommentDto,
-  ContractDetailDto,
-  ContractDto,
-  EvaluationDto,
-  EvaluationScoresDto,
-  MilestoneOutcomeDto,
-  OpenEvaluationDto,
-} from './contract.dto';
+import { ReasonDto } from '../tenders/dto/project.dto';
 import { ContractsService } from './contracts.service';
-import { PerformanceService } from './performance.service';
+import { ContractDetailDto, ContractDto, MilestoneOutcomeDto } from './dto/contract.dto';
+import { MilestonesService } from './milestones.service';
 
 @ApiTags('contracts')
 @ApiProtected()
@@ -30,7 +22,7 @@ import { PerformanceService } from './performance.service';
 export class ContractsController {
   constructor(
     private readonly contracts: ContractsService,
-    private readonly performance: PerformanceService,
+    private readonly milestones: MilestonesService,
   ) {}
 
   @Get('contracts')
@@ -73,7 +65,7 @@ export class ContractsController {
     @Body() body: MilestoneOutcomeDto,
     @CurrentUser() me: Principal,
   ): Promise<ContractDetailDto> {
-    return this.contracts.decideMilestone(id, milestoneId, body, me);
+    return this.milestones.decideMilestone(id, milestoneId, body, me);
   }
 
   @Post('contracts/:id/complete')
@@ -101,79 +93,5 @@ export class ContractsController {
     @CurrentUser() me: Principal,
   ): Promise<ContractDetailDto> {
     return this.contracts.terminate(id, body.reason, me);
-  }
-
-  @Post('contracts/:id/evaluations')
-  @Roles('civil_affairs')
-  @ApiOperation({
-    summary:
-      'Open a mid-term or final performance evaluation with government, third-party and recipient evaluators',
-  })
-  @ApiCreatedResponse({ type: ContractDetailDto })
-  @ApiErrors(400, 404, 409)
-  openEvaluation(
-    @Param('id', ParseIdPipe) id: string,
-    @Body() body: OpenEvaluationDto,
-    @CurrentUser() me: Principal,
-  ): Promise<ContractDetailDto> {
-    return this.performance.open(id, body, me);
-  }
-
-  @Get('evaluations/:id')
-  @Roles('civil_affairs', 'provider', 'evaluator')
-  @ApiOperation({ summary: 'A performance evaluation with its platform evidence' })
-  @ApiOkResponse({ type: EvaluationDto })
-  @ApiErrors(400, 404)
-  evaluation(
-    @Param('id', ParseIdPipe) id: string,
-    @CurrentUser() me: Principal,
-  ): Promise<EvaluationDto> {
-    return this.performance.get(id, me);
-  }
-
-  @Post('evaluations/:id/scores')
-  @HttpCode(200)
-  @Roles('civil_affairs', 'evaluator')
-  @ApiOperation({ summary: 'Your dimension scores (0–100 each), locked once submitted' })
-  @ApiOkResponse({ type: EvaluationDto })
-  @ApiErrors(400, 404, 409)
-  score(
-    @Param('id', ParseIdPipe) id: string,
-    @Body() body: EvaluationScoresDto,
-    @CurrentUser() me: Principal,
-  ): Promise<EvaluationDto> {
-    return this.performance.submit(id, body, me);
-  }
-
-  @Post('evaluations/:id/complete')
-  @HttpCode(200)
-  @Roles('civil_affairs')
-  @ApiOperation({
-    summary:
-      'Grade the evaluation: releases waiting payments on a pass, updates the rating, suspends bidding on a fail',
-  })
-  @ApiOkResponse({ type: EvaluationDto })
-  @ApiErrors(400, 404, 409)
-  completeEvaluation(
-    @Param('id', ParseIdPipe) id: string,
-    @CurrentUser() me: Principal,
-  ): Promise<EvaluationDto> {
-    return this.performance.complete(id, me);
-  }
-
-  @Post('evaluations/:id/comment')
-  @HttpCode(200)
-  @Roles('provider')
-  @ApiOperation({
-    summary: 'The organization’s comment, within the comment period after completion',
-  })
-  @ApiOkResponse({ type: EvaluationDto })
-  @ApiErrors(400, 404, 409)
-  comment(
-    @Param('id', ParseIdPipe) id: string,
-    @Body() body: CommentDto,
-    @CurrentUser() me: Principal,
-  ): Promise<EvaluationDto> {
-    return this.performance.comment(id, body.comment, me);
   }
 }

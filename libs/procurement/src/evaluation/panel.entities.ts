@@ -1,7 +1,7 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { UserEntity } from '@onedoor/platform';
-import { BidEntity } from '../bid.entity';
-import { ServiceProjectEntity } from '../project.entity';
+import { BidEntity } from '../bids/bid.entity';
+import { ServiceProjectEntity } from '../tenders/project.entity';
 
 /** An evaluator assigned to a project's panel. */
 @Entity({ name: 'panel_member' })

@@ -7,10 +7,11 @@ import {
   type Principal,
 } from '@onedoor/platform';
 import { AreasRepository } from '@onedoor/areas';
+import { AwardsRepository } from '../awards/awards.repository';
+import { BidsRepository } from '../bids/bids.repository';
 import { ContractsRepository } from '../contracts/contracts.repository';
-import { ProjectsService } from '../projects.service';
-import { ProcurementRepository } from '../procurement.repository';
 import { isSealed } from '../procurement.types';
+import { ProjectsService } from '../tenders/projects.service';
 import type { OcdsInput } from './ocds-input';
 import { toOcdsReleasePackage } from './ocds.mapper';
 
@@ -18,7 +19,8 @@ import { toOcdsReleasePackage } from './ocds.mapper';
 @Injectable()
 export class OcdsService {
   constructor(
-    private readonly repo: ProcurementRepository,
+    private readonly bids: BidsRepository,
+    private readonly awards: AwardsRepository,
     private readonly projects: ProjectsService,
     private readonly contracts: ContractsRepository,
     private readonly areas: AreasRepository,
@@ -34,8 +36,8 @@ export class OcdsService {
     const [area, bids, awards, contracts] = await Promise.all([
       this.areas.findById(project.areaId),
       // Sealed bids stay out of the export like everywhere else.
-      sealed ? Promise.resolve([]) : this.repo.bidsOf(id),
-      this.repo.awardsOf(id),
+      sealed ? Promise.resolve([]) : this.bids.bidsOf(id),
+      this.awards.awardsOf(id),
       this.contracts.contractsOfProject(id),
     ]);
     // Awards and contracts come after close, when bids are immutable: every awarded bid is
