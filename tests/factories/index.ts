@@ -4,11 +4,14 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { AreaEntity, childPath, type AreaLevel } from '@onedoor/areas';
 import {
+  baselineAnswers,
+  type CreateHouseholdDto,
   HouseholdEntity,
   idCheckCharacter,
   MemberEntity,
   TIER_TABLE,
   type Relation,
+  type TemplateDefinition,
 } from '@onedoor/households';
 import {
   hashPassword,
@@ -25,6 +28,7 @@ import {
   type Tier,
   usccCheckCharacter,
 } from '@onedoor/resources';
+import { DEFAULT_TEMPLATE_V1 } from '../../migrations/default-assessment-template';
 
 export const TEST_PASSWORD = 'correct horse battery staple';
 
@@ -39,6 +43,32 @@ export function newIdNumber(birthDate = '1980-06-15', gender: 'male' | 'female' 
   const seq = String(idSequence * 2 + (gender === 'male' ? 1 : 0)).padStart(3, '0');
   const first17 = `${idRegion}${birthDate.replace(/-/g, '')}${seq}`;
   return first17 + idCheckCharacter(first17);
+}
+
+/** Answers to every item of the default template, for a household with no problems. */
+export const CALM_ANSWERS = baselineAnswers(DEFAULT_TEMPLATE_V1 as unknown as TemplateDefinition);
+
+/** What an assessor registers: a head with that monthly income (fen) in `community`. */
+export function householdInput(
+  community: AreaEntity,
+  over: Partial<CreateHouseholdDto> | Record<string, unknown> = {},
+  headIncomeFen = 50_000,
+): CreateHouseholdDto {
+  return {
+    communityId: community.id,
+    residency: 'local',
+    phone: '13812345678',
+    members: [
+      {
+        name: '王建国',
+        relation: 'self',
+        idNumber: newIdNumber('1960-03-01'),
+        employment: 'unemployed',
+        monthlyIncomeFen: headIncomeFen,
+      },
+    ],
+    ...over,
+  } as CreateHouseholdDto;
 }
 
 /** What a provider posts: a resource body that passes every rule, covering `area`. */
