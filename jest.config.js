@@ -1,6 +1,7 @@
-// Two projects: unit specs beside the code (pure, no I/O) and e2e specs under tests/e2e
-// (the real app on real PostgreSQL and Redis). swc transforms TypeScript with decorator
-// metadata, as the build does.
+// Three tiers: unit specs beside the code (pure, no I/O); service specs in libs/<lib>/test
+// (a lib's services and repositories on real PostgreSQL with the real migrations, no HTTP);
+// e2e specs under tests/e2e (the real app over HTTP on real PostgreSQL and Redis, with the
+// matcher process). swc transforms TypeScript with decorator metadata, as the build does.
 const fs = require('node:fs');
 const swcrc = JSON.parse(fs.readFileSync(`${__dirname}/.swcrc`, 'utf8'));
 delete swcrc.$schema;
@@ -22,6 +23,14 @@ const shared = {
 module.exports = {
   projects: [
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
+    {
+      ...shared,
+      displayName: 'service',
+      testMatch: ['<rootDir>/libs/*/test/**/*.service-spec.ts'],
+      globalSetup: '<rootDir>/tests/service/support/global-setup.ts',
+      globalTeardown: '<rootDir>/tests/service/support/global-teardown.ts',
+      setupFilesAfterEnv: ['<rootDir>/tests/service/support/setup-service.ts'],
+    },
     {
       ...shared,
       displayName: 'e2e',

@@ -20,7 +20,7 @@ execFileSync(
     '--config-file',
     '.swcrc',
     '--ignore',
-    '**/*.spec.ts',
+    '**/*.spec.ts,**/test/**',
     '--quiet',
   ],
   { cwd: root, stdio: 'inherit' },

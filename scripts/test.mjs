@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// `npm test`: install if needed, lint, type check, unit tests, build, then the e2e suite on
-// real PostgreSQL and Redis (local ones started here when DATABASE_URL / REDIS_URL are
-// unset, and stopped at the end). Extra arguments go to the e2e jest run.
+// `npm test`: install if needed, then the tiers in order: lint, type check, unit tests, build,
+// service tests, e2e tests. Service and e2e run on real PostgreSQL and Redis (local ones
+// started here when DATABASE_URL / REDIS_URL are unset, and stopped at the end). Extra
+// arguments go to the e2e jest run.
 import { ensureDependencies } from './lib/deps.mjs';
 import { log, run } from './lib/util.mjs';
 
@@ -24,33 +25,32 @@ await step('unit tests', 'npx', ['jest', '--config', 'jest.config.js', '--select
 await step('build', 'node', ['scripts/build.mjs']);
 
 const services = await ensureServices();
+const env = {
+  ...process.env,
+  TEST_ADMIN_DATABASE_URL: services.adminDatabaseUrl,
+  REDIS_URL: services.redisUrl,
+};
+const jest = (project, ...args) =>
+  run('npx', ['jest', '--config', 'jest.config.js', '--selectProjects', project, ...args], {
+    env,
+  });
+let failed = 'e2e tests';
 let code = 1;
 try {
-  log('test', 'e2e tests…');
-  code = await run(
-    'npx',
-    [
-      'jest',
-      '--config',
-      'jest.config.js',
-      '--selectProjects',
-      'e2e',
-      '--runInBand',
-      ...process.argv.slice(2),
-    ],
-    {
-      env: {
-        ...process.env,
-        TEST_ADMIN_DATABASE_URL: services.adminDatabaseUrl,
-        REDIS_URL: services.redisUrl,
-      },
-    },
-  );
+  log('test', 'service tests…');
+  // Two workers, each on its own copy of the migrated database (tests/service/support).
+  code = await jest('service', '--maxWorkers=2');
+  if (code === 0) {
+    log('test', 'e2e tests…');
+    code = await jest('e2e', '--runInBand', ...process.argv.slice(2));
+  } else {
+    failed = 'service tests';
+  }
 } finally {
   await services.stop();
 }
 log(
   'test',
-  `${code === 0 ? 'all passed' : 'e2e tests failed'} in ${Math.round((Date.now() - started) / 1000)} s`,
+  `${code === 0 ? 'all passed' : `${failed} failed`} in ${Math.round((Date.now() - started) / 1000)} s`,
 );
 process.exit(code);

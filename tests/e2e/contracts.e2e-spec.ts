@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { Clock } from '@onedoor/platform';
 import { ocdsPackageValidator } from '@onedoor/procurement/ocds/ocds-schema';
-import { eventually, startMatcherProcess } from './support/matcher-process';
+import { eventually, withMatcher } from './support/matcher-process';
 import { startApi, TestContext } from './support/test-app';
 import { type Evaluator, evaluateLoneBid, newEvaluators } from './support/procurement';
 
@@ -180,16 +180,7 @@ describe('Contracts, milestones, performance evaluations and the OCDS export (e2
   }
 
   describe('with the matcher process', () => {
-    let matcher: ReturnType<typeof startMatcherProcess>;
-    beforeAll(async () => {
-      matcher = startMatcherProcess();
-      await eventually(
-        async () => matcher.output().includes('matcher ready'),
-        30_000,
-        'the matcher',
-      );
-    });
-    afterAll(() => matcher.stop());
+    withMatcher();
 
     it('award → contract → a published resource of the winner, found by coversArea and matched; evaluation evidence from its referrals', async () => {
       const { tree, staff, org, project, contract } = await awardedProject();

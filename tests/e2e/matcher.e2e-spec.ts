@@ -1,39 +1,7 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { join } from 'node:path';
+import type { ChildProcess } from 'node:child_process';
 import { Queue } from 'bullmq';
 import { QUEUES } from '@onedoor/platform';
-
-const root = join(__dirname, '..', '..');
-const entry = join(root, 'dist/apps/matcher/src/main.js');
-
-function startMatcher(env: Record<string, string> = {}): {
-  child: ChildProcess;
-  output: () => string;
-} {
-  let output = '';
-  const child = spawn(process.execPath, [entry], {
-    cwd: root,
-    env: { ...process.env, LOG_LEVEL: 'info', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child.stdout!.on('data', (c) => (output += c));
-  child.stderr!.on('data', (c) => (output += c));
-  return { child, output: () => output };
-}
-
-async function until<T>(
-  probe: () => Promise<T | undefined> | T | undefined,
-  ms: number,
-  what: string,
-): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+import { eventually, startMatcherProcess } from './support/matcher-process';
 
 const exitOf = (child: ChildProcess) =>
   new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
@@ -48,16 +16,16 @@ describe('Matcher process (e2e)', () => {
       connection: { url: process.env.REDIS_URL! },
       prefix: process.env.QUEUE_PREFIX,
     });
-    const sut = startMatcher();
+    const sut = startMatcherProcess();
     try {
-      await until(
-        () => sut.output().includes('matcher ready') || sut.child.exitCode !== null || undefined,
+      await eventually(
+        async () => sut.output().includes('matcher ready') || sut.child.exitCode !== null,
         30_000,
         'matcher ready',
       );
       expect(sut.child.exitCode).toBeNull();
       // The worker consumed the heartbeat its scheduler enqueued.
-      const done = await until(
+      const done = await eventually(
         async () => (await queue.getCompleted()).find((j) => j.name === 'heartbeat'),
         15_000,
         'a completed heartbeat',
@@ -82,7 +50,7 @@ describe('Matcher process (e2e)', () => {
   });
 
   it('refuses to start with a malformed environment, naming the variable', async () => {
-    const sut = startMatcher({ REDIS_URL: 'not-a-url' });
+    const sut = startMatcherProcess({ REDIS_URL: 'not-a-url' });
     const exit = await exitOf(sut.child);
     expect(exit.code).toBe(78);
     expect(sut.output()).toMatch(/REDIS_URL must be a redis:\/\/ URL/);

@@ -2,7 +2,7 @@ import { Queue } from 'bullmq';
 import { getQueueToken } from '@nestjs/bullmq';
 import { AuditLogRepository, jobIds, QUEUES } from '@onedoor/platform';
 import { MatchingRepository, MatchingService } from '@onedoor/matching';
-import { eventually, startMatcherProcess } from './support/matcher-process';
+import { eventually, withMatcher } from './support/matcher-process';
 import { CALM_ANSWERS, startApi, TestContext } from './support/test-app';
 
 type NeedView = {
@@ -16,7 +16,7 @@ type NeedView = {
 
 describe('Matching through the queue and the matcher process (e2e)', () => {
   let ctx: TestContext;
-  let matcher: ReturnType<typeof startMatcherProcess>;
+  withMatcher();
   let tree: Awaited<ReturnType<TestContext['newDistrict']>>;
   let staff: string;
   let assessor: string;
@@ -24,19 +24,12 @@ describe('Matching through the queue and the matcher process (e2e)', () => {
 
   beforeAll(async () => {
     ctx = await startApi();
-    matcher = startMatcherProcess();
-    await eventually(
-      async () => matcher.output().includes('matcher ready'),
-      30_000,
-      'the matcher to start',
-    );
     tree = await ctx.newDistrict();
     staff = await ctx.tokenFor('civil_affairs', tree.district);
     assessor = await ctx.tokenFor('assessor', tree.streetA);
     provider = (await ctx.newProviderWithUser(tree.district)).token;
   });
   afterAll(async () => {
-    await matcher.stop();
     await ctx.close();
   });
 

@@ -1,6 +1,6 @@
 import type { AreaEntity } from '@onedoor/areas';
 import { Clock } from '@onedoor/platform';
-import { eventually, startMatcherProcess } from './support/matcher-process';
+import { eventually, withMatcher } from './support/matcher-process';
 import { startApi, TestContext } from './support/test-app';
 import { evaluateLoneBid, newEvaluators } from './support/procurement';
 
@@ -417,16 +417,7 @@ describe('Service purchasing: tenders, sealed bids, panel evaluation, award (e2e
   });
 
   describe('closing at closesAt by the matcher process', () => {
-    let matcher: ReturnType<typeof startMatcherProcess>;
-    beforeAll(async () => {
-      matcher = startMatcherProcess();
-      await eventually(
-        async () => matcher.output().includes('matcher ready'),
-        30_000,
-        'the matcher',
-      );
-    });
-    afterAll(() => matcher.stop());
+    withMatcher();
 
     it('closes with the bids in, and fails a tender that received none', async () => {
       const { tree, staff } = await world();

@@ -1,6 +1,6 @@
 import { Clock } from '@onedoor/platform';
 import { ReferralsService } from '@onedoor/matching';
-import { eventually, startMatcherProcess } from './support/matcher-process';
+import { eventually, withMatcher } from './support/matcher-process';
 import { startApi, TestContext } from './support/test-app';
 
 type Proposal = { id: string; resourceId: string; needId: string; status: string };
@@ -14,19 +14,12 @@ type NeedView = {
 
 describe('Approvals and referrals (e2e, with the matcher process)', () => {
   let ctx: TestContext;
-  let matcher: ReturnType<typeof startMatcherProcess>;
+  withMatcher();
 
   beforeAll(async () => {
     ctx = await startApi();
-    matcher = startMatcherProcess();
-    await eventually(
-      async () => matcher.output().includes('matcher ready'),
-      30_000,
-      'the matcher to start',
-    );
   });
   afterAll(async () => {
-    await matcher.stop();
     await ctx.close();
   });
 

@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { ReferralsService } from '@onedoor/matching';
 import { Clock, todayInChina } from '@onedoor/platform';
-import { eventually, startMatcherProcess } from './support/matcher-process';
+import { eventually, withMatcher } from './support/matcher-process';
 import { CALM_ANSWERS, startApi, TestContext } from './support/test-app';
 
 type Proposal = { id: string; resourceId: string; needId: string; status: string };
@@ -25,22 +25,15 @@ const cell = (v: unknown) => (v === null || v === undefined ? '' : String(v));
 
 describe('Reports (e2e, with the matcher process)', () => {
   let ctx: TestContext;
-  let matcher: ReturnType<typeof startMatcherProcess>;
+  withMatcher();
   let clock: Clock;
 
   beforeAll(async () => {
     ctx = await startApi();
     clock = ctx.app.get(Clock);
-    matcher = startMatcherProcess();
-    await eventually(
-      async () => matcher.output().includes('matcher ready'),
-      30_000,
-      'the matcher to start',
-    );
   });
   afterAll(async () => {
     jest.restoreAllMocks();
-    await matcher.stop();
     await ctx.close();
   });
 

@@ -40,3 +40,27 @@ export async function eventually<T>(
     await new Promise((r) => setTimeout(r, 150));
   }
 }
+
+/**
+ * The matcher process for the enclosing `describe` block: started in a `beforeAll` that waits
+ * until it is ready (or fails with its output if it exits first), stopped in an `afterAll`.
+ */
+export function withMatcher(env: Record<string, string> = {}): { output: () => string } {
+  let matcher: ReturnType<typeof startMatcherProcess> | undefined;
+  beforeAll(async () => {
+    const started = startMatcherProcess(env);
+    matcher = started;
+    await eventually(
+      async () => {
+        if (started.child.exitCode !== null) {
+          throw new Error(`the matcher exited (${started.child.exitCode}):\n${started.output()}`);
+        }
+        return started.output().includes('matcher ready');
+      },
+      30_000,
+      'the matcher to start',
+    );
+  });
+  afterAll(() => matcher?.stop());
+  return { output: () => matcher?.output() ?? '' };
+}

@@ -1,40 +1,22 @@
 import 'reflect-metadata';
-import { randomUUID } from 'node:crypto';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { getDataSourceToken } from '@nestjs/typeorm';
-import { AreaEntity, childPath, type AreaLevel } from '@onedoor/areas';
-import { baselineAnswers, idCheckCharacter, type TemplateDefinition } from '@onedoor/households';
-import { ProviderEntity, usccCheckCharacter } from '@onedoor/resources';
-import { DEFAULT_TEMPLATE_V1 } from '../../../migrations/default-assessment-template';
-import {
-  hashPassword,
-  loadConfig,
-  type AppConfig,
-  type Role,
-  UsersRepository,
-} from '@onedoor/platform';
+import type { AreaEntity, AreaLevel } from '@onedoor/areas';
+import type { ProviderEntity } from '@onedoor/resources';
+import { loadConfig, type AppConfig, type Role } from '@onedoor/platform';
 import { createApiApp } from '../../../apps/api/src/create-api-app';
+import {
+  CALM_ANSWERS,
+  Factory,
+  householdInput,
+  newIdNumber,
+  resourceInput,
+  TEST_PASSWORD,
+} from '../../factories';
 
-export const TEST_PASSWORD = 'correct horse battery staple';
-
-// Spec files share one database and each loads this module afresh, so a sequence alone would
-// repeat across files (a spurious 409 HOUSEHOLD_DUPLICATE): each file also draws its own region
-// code (not validated, unlike the date and check character).
-const idRegion = `11${String(1000 + Math.floor(Math.random() * 9000))}`;
-let idSequence = 0;
-/** A fresh valid identity number: this file's region, the birth date given, a new sequence. */
-export function newIdNumber(birthDate = '1980-06-15', gender: 'male' | 'female' = 'male'): string {
-  idSequence = (idSequence + 1) % 499;
-  const seq = String(idSequence * 2 + (gender === 'male' ? 1 : 0)).padStart(3, '0');
-  const first17 = `${idRegion}${birthDate.replace(/-/g, '')}${seq}`;
-  return first17 + idCheckCharacter(first17);
-}
-
-/** Answers to every item of the default template, for a household with no problems. */
-export const CALM_ANSWERS = baselineAnswers(DEFAULT_TEMPLATE_V1 as unknown as TemplateDefinition);
-let passwordHash: Promise<string> | undefined;
+export { CALM_ANSWERS, newIdNumber, TEST_PASSWORD };
 
 /** The real API (same bootstrap as main.ts) on the run's database and Redis. */
 export async function startApi(env: Record<string, string> = {}): Promise<TestContext> {
@@ -45,49 +27,30 @@ export async function startApi(env: Record<string, string> = {}): Promise<TestCo
   return new TestContext(app, config);
 }
 
-/** Factories and helpers over one running app; every record gets a unique code/name. */
+/** Helpers over one running app; test data comes from the shared factories. */
 export class TestContext {
   readonly dataSource: DataSource;
+  readonly factory: Factory;
 
   constructor(
     readonly app: NestFastifyApplication,
     readonly config: AppConfig,
   ) {
     this.dataSource = app.get<DataSource>(getDataSourceToken());
+    this.factory = new Factory(app);
   }
 
   get http() {
     return request(this.app.getHttpServer());
   }
 
-  async newArea(
-    level: AreaLevel,
-    parent?: AreaEntity,
-    extra: Partial<AreaEntity> = {},
-  ): Promise<AreaEntity> {
-    const area = Object.assign(new AreaEntity(), {
-      id: randomUUID(),
-      parentId: parent?.id ?? null,
-      level,
-      code: `T-${randomUUID().slice(0, 12)}`,
-      name: `${level} ${randomUUID().slice(0, 6)}`,
-      minimumLivingStandardFen: level === 'district' ? 110_000 : null,
-      ...extra,
-    });
-    area.path = childPath(parent?.path ?? null, area.id);
-    await this.dataSource.getRepository(AreaEntity).insert(area);
-    return area;
+  newArea(level: AreaLevel, parent?: AreaEntity, extra: Partial<AreaEntity> = {}) {
+    return this.factory.area(level, parent, extra);
   }
 
   /** city > district > two streets, each with one community. */
-  async newDistrict() {
-    const city = await this.newArea('city');
-    const district = await this.newArea('district', city);
-    const streetA = await this.newArea('street', district);
-    const streetB = await this.newArea('street', district);
-    const communityA = await this.newArea('community', streetA);
-    const communityB = await this.newArea('community', streetB);
-    return { city, district, streetA, streetB, communityA, communityB };
+  newDistrict() {
+    return this.factory.district();
   }
 
   async newUser(
@@ -95,16 +58,7 @@ export class TestContext {
     area?: AreaEntity | null,
     providerId: string | null = null,
   ): Promise<{ id: string; username: string }> {
-    passwordHash ??= hashPassword(TEST_PASSWORD);
-    const username = `${role}.${randomUUID().slice(0, 8)}`;
-    const id = await this.app.get(UsersRepository).upsert({
-      username,
-      displayName: username,
-      passwordHash: await passwordHash,
-      role,
-      areaId: area?.id ?? null,
-      providerId,
-    });
+    const { id, username } = await this.factory.user(role, area, providerId);
     return { id, username };
   }
 
@@ -124,21 +78,11 @@ export class TestContext {
   }
 
   /** A provider organization at home in `homeArea`, verified unless said otherwise. */
-  async newProvider(
+  newProvider(
     homeArea: AreaEntity,
     over: Partial<Pick<ProviderEntity, 'kind' | 'verification' | 'name'>> = {},
   ): Promise<ProviderEntity> {
-    const base = `9111010${String(Math.floor(Math.random() * 1e9)).padStart(10, '0')}`.slice(0, 17);
-    const provider = Object.assign(new ProviderEntity(), {
-      kind: 'charity',
-      name: `机构 ${randomUUID().slice(0, 6)}`,
-      uscc: base + usccCheckCharacter(base),
-      homeAreaId: homeArea.id,
-      verification: 'verified',
-      ...over,
-    });
-    await this.dataSource.getRepository(ProviderEntity).insert(provider);
-    return provider;
+    return this.factory.provider(homeArea, over);
   }
 
   /** A provider with a logged-in user acting for it. */
@@ -153,18 +97,7 @@ export class TestContext {
 
   /** A resource body that passes every rule, covering `area`. */
   resourceBody(area: AreaEntity, over: Record<string, unknown> = {}) {
-    return {
-      title: `资源 ${randomUUID().slice(0, 6)}`,
-      description: '测试用资源',
-      categoryCode: 'care',
-      form: 'service',
-      serviceLevel: 'community',
-      coverageAreaId: area.id,
-      capacity: 10,
-      validFrom: '2026-01-01',
-      validUntil: '2099-12-31',
-      ...over,
-    };
+    return resourceInput(area, over);
   }
 
   /** Posts, submits and publishes a resource: returns its body as published. */
@@ -199,21 +132,7 @@ export class TestContext {
 
   /** A household body: a head with that monthly income (fen) in `community`. */
   householdBody(community: AreaEntity, over: Record<string, unknown> = {}, headIncomeFen = 50_000) {
-    return {
-      communityId: community.id,
-      residency: 'local',
-      phone: '13812345678',
-      members: [
-        {
-          name: '王建国',
-          relation: 'self',
-          idNumber: newIdNumber('1960-03-01'),
-          employment: 'unemployed',
-          monthlyIncomeFen: headIncomeFen,
-        },
-      ],
-      ...over,
-    };
+    return { ...householdInput(community, over, headIncomeFen) };
   }
 
   /** Registers a household (default body) and starts its assessment: both responses. */

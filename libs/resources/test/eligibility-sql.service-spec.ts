@@ -1,5 +1,4 @@
 import fc from 'fast-check';
-import { Client } from 'pg';
 import {
   type EligibilityFacts,
   type EligibilityRules,
@@ -11,6 +10,7 @@ import {
   TIERS,
   validateEligibilityRules,
 } from '@onedoor/resources';
+import { type ServiceContext, startServices } from '../../../tests/service/support/service-context';
 
 // The coverage report counts eligible households in SQL; the matcher decides in JavaScript.
 // This holds the two to the same answer on generated rule documents and household facts.
@@ -76,22 +76,24 @@ const facts: fc.Arbitrary<EligibilityFacts> = fc.record({
 });
 
 describe('eligibility rules compiled to SQL (property test against PostgreSQL)', () => {
-  const client = new Client({ connectionString: process.env.DATABASE_URL });
-  beforeAll(() => client.connect());
-  afterAll(() => client.end());
+  let ctx: ServiceContext;
+  beforeAll(async () => {
+    ctx = await startServices([]);
+  });
+  afterAll(() => ctx.close());
 
   /** Every facts row's SQL verdict for one rule document, in one query. */
   async function sqlVerdicts(doc: EligibilityRules | null, rows: EligibilityFacts[]) {
     const params: unknown[] = [JSON.stringify(rows)];
     const condition = eligibilitySql(doc, paramBinder(params));
-    const { rows: out } = await client.query(
+    const out: Array<{ eligible: boolean }> = await ctx.dataSource.query(
       `SELECT x.i::int AS i, ${condition} AS eligible
          FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS x(e, i),
               LATERAL (SELECT ${eligibilityFactsColumns('x.e')}) AS f
         ORDER BY x.i`,
       params,
     );
-    return out.map((r: { eligible: boolean }) => r.eligible);
+    return out.map((r) => r.eligible);
   }
 
   it('generates only valid rule documents', () => {
