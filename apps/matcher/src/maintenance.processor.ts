@@ -2,16 +2,9 @@ import { InjectQueue, Processor } from '@nestjs/bullmq';
 import { Logger, OnApplicationBootstrap } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import {
-  HEARTBEAT_EVERY_MS,
+  JOB_SCHEDULES,
   JobHandlers,
   jobIds,
-  COMPLETE_EXITS_EVERY_MS,
-  ENQUEUE_PENDING_MATCHES_EVERY_MS,
-  RECONCILE_MATCHING_EVERY_MS,
-  SLA_SWEEP_EVERY_MS,
-  CLOSE_DUE_BIDDING_EVERY_MS,
-  EXPIRE_RESOURCES_EVERY_MS,
-  PRUNE_LOGIN_FAILURES_EVERY_MS,
   QUEUES,
   QueueProcessor,
 } from '@onedoor/platform';
@@ -55,49 +48,13 @@ export class MaintenanceProcessor
 
   /** Schedulers are upserted, so any number of matchers starting together keep one each. */
   async onApplicationBootstrap(): Promise<void> {
-    await this.maintenanceQueue.upsertJobScheduler(
-      jobIds.heartbeatScheduler(),
-      { every: HEARTBEAT_EVERY_MS },
-      { name: 'heartbeat', data: { scheduledBy: 'matcher' }, opts: { attempts: 1 } },
-    );
-    await this.maintenanceQueue.upsertJobScheduler(
-      jobIds.pruneLoginFailuresScheduler(),
-      { every: PRUNE_LOGIN_FAILURES_EVERY_MS },
-      { name: 'prune-login-failures', data: {} },
-    );
-    // Runs at once on start, then hourly: a resource lapses within an hour of its last day.
-    await this.maintenanceQueue.upsertJobScheduler(
-      jobIds.expireResourcesScheduler(),
-      { every: EXPIRE_RESOURCES_EVERY_MS },
-      { name: 'expire-resources', data: {} },
-    );
-    await this.maintenanceQueue.upsertJobScheduler(
-      jobIds.completeExitsScheduler(),
-      { every: COMPLETE_EXITS_EVERY_MS },
-      { name: 'complete-exits', data: {} },
-    );
-    await this.maintenanceQueue.upsertJobScheduler(
-      jobIds.enqueuePendingMatchesScheduler(),
-      { every: ENQUEUE_PENDING_MATCHES_EVERY_MS },
-      { name: 'enqueue-pending-matches', data: {} },
-    );
-    // `every` runs once at start too: a matcher coming back after a Redis loss re-queues at once.
-    await this.maintenanceQueue.upsertJobScheduler(
-      jobIds.reconcileScheduler(),
-      { every: RECONCILE_MATCHING_EVERY_MS },
-      { name: 'reconcile-matching', data: {} },
-    );
-    await this.maintenanceQueue.upsertJobScheduler(
-      jobIds.slaSweepScheduler(),
-      { every: SLA_SWEEP_EVERY_MS },
-      { name: 'sla-sweep', data: {} },
-    );
-    // Behind each tender's delayed close-bidding job: catches one lost with Redis.
-    await this.maintenanceQueue.upsertJobScheduler(
-      jobIds.closeDueBiddingScheduler(),
-      { every: CLOSE_DUE_BIDDING_EVERY_MS },
-      { name: 'close-due-bidding', data: {} },
-    );
+    for (const { job, repeat, data, opts } of JOB_SCHEDULES.maintenance) {
+      await this.maintenanceQueue.upsertJobScheduler(jobIds.scheduler(this.queue, job), repeat, {
+        name: job,
+        data,
+        opts,
+      });
+    }
     this.logger.log('maintenance schedules in place');
   }
 }
