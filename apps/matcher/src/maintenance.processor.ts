@@ -1,15 +1,9 @@
 import { InjectQueue, Processor } from '@nestjs/bullmq';
 import { Logger, OnApplicationBootstrap } from '@nestjs/common';
 import type { Queue } from 'bullmq';
-import {
-  JOB_SCHEDULES,
-  JobHandlers,
-  jobIds,
-  QUEUES,
-  QueueProcessor,
-} from '@onedoor/platform';
+import { JOB_SCHEDULES, JobHandlers, jobIds, QUEUES, QueueProcessor } from '@onedoor/platform';
 import { AssessmentsService, HouseholdExitService } from '@onedoor/households';
-import { MatchingService, ReferralsService } from '@onedoor/matching';
+import { MatchRunService, ReferralsService } from '@onedoor/matching';
 import { ProjectsService } from '@onedoor/procurement';
 import { ResourceLifecycleService } from '@onedoor/resources';
 import { MaintenanceService } from './maintenance.service';
@@ -27,7 +21,7 @@ export class MaintenanceProcessor
     'expire-resources': () => this.resourceLifecycle.expireDue(),
     'complete-exits': () => this.householdExits.completeExits(),
     'enqueue-pending-matches': () => this.assessments.enqueuePendingMatches(),
-    'reconcile-matching': () => this.matching.reconcile(),
+    'reconcile-matching': () => this.matchRuns.reconcile(),
     'sla-sweep': () => this.referrals.sweep(),
     'close-bidding': (data) => this.projects.closeBiddingJob(data.projectId),
     'close-due-bidding': () => this.projects.closeDue(),
@@ -38,7 +32,7 @@ export class MaintenanceProcessor
     private readonly resourceLifecycle: ResourceLifecycleService,
     private readonly householdExits: HouseholdExitService,
     private readonly assessments: AssessmentsService,
-    private readonly matching: MatchingService,
+    private readonly matchRuns: MatchRunService,
     private readonly referrals: ReferralsService,
     private readonly projects: ProjectsService,
     @InjectQueue(QUEUES.maintenance) private readonly maintenanceQueue: Queue,

@@ -8,16 +8,16 @@ import { MatchProposalEntity } from './match-proposal.entity';
 import { ParkedResourceEntity, ReferralEntity } from './referrals/referral.entity';
 import { ReferralsRepository } from './referrals/referrals.repository';
 import { ReferralsService } from './referrals/referrals.service';
-import { MatchesRepository } from './matches.repository';
-import { MatchesService } from './matches.service';
-import { MatchingRepository } from './matching.repository';
-import { MatchingService } from './matching.service';
+import { MatchProposalsRepository } from './match-proposals.repository';
+import { MatchProposalsService } from './match-proposals.service';
+import { MatchRunRepository } from './match-run.repository';
+import { MatchRunService } from './match-run.service';
 
 const providers = [
-  MatchingRepository,
-  MatchingService,
-  MatchesRepository,
-  MatchesService,
+  MatchRunRepository,
+  MatchRunService,
+  MatchProposalsRepository,
+  MatchProposalsService,
   ApprovalsService,
   ReferralsRepository,
   ReferralsService,

@@ -50,7 +50,6 @@ const STEPS: Record<
 /** A referral that ended without help: its need goes back to the matcher. */
 interface Requeue {
   householdId: string;
-  assessmentId: string;
   referralId: string;
   status: string;
   emergency: boolean;
@@ -343,7 +342,6 @@ export class ReferralsService {
   private requeueOf(r: ReferralEntity, status: string): Requeue {
     return {
       householdId: r.householdId,
-      assessmentId: r.snapshot.household.assessmentId,
       referralId: r.id,
       status,
       emergency: r.urgency === 'emergency',
@@ -353,10 +351,9 @@ export class ReferralsService {
   /** After commit. If Redis is down the reconciler catches up (the need is unmarked). */
   private async enqueue(q: Requeue): Promise<void> {
     try {
-      await this.queue.matchHouseholds([
+      await this.queue.enqueueHouseholdMatches([
         {
           householdId: q.householdId,
-          assessmentId: q.assessmentId,
           emergency: q.emergency,
           jobId: jobIds.matchHouseholdAfterReferral(q.householdId, q.referralId, q.status),
         },

@@ -33,8 +33,13 @@ export interface JobPayloads {
     'close-due-bidding': Record<string, never>;
   };
   matching: {
-    /** Match a household's open needs after an assessment completed (the matcher issue consumes it). */
-    'match-household': { householdId: string; assessmentId: string };
+    /**
+     * Match a household's open needs (after an assessment completed, a referral ended, a
+     * resource appeared, or the reconciler found them unmatched). No assessment id: a run
+     * always reads the household's latest completed assessment, so a job queued for an older
+     * one matches on current facts; the assessment stays in the job id, for deduplication.
+     */
+    'match-household': { householdId: string };
     /**
      * A resource was published or resumed (its version), or a referral released a unit of it
      * (releasedBy: the referral): re-match households with open needs it may serve.
@@ -69,7 +74,10 @@ export const JOB_NAMES: { [Q in QueueName]: ReadonlyArray<JobName<Q>> } = {
 export const jobIds = {
   /** A repeatable job's scheduler: one per queue and job name, whichever matcher upserts it. */
   scheduler: <Q extends QueueName>(queue: Q, job: JobName<Q>) => `${queue}.${job}`,
-  /** One matching run per household and assessment, however often it is enqueued. */
+  /**
+   * One matching run per household and assessment, however often it is enqueued; a new
+   * assessment gets a new run even while the last run's job is still kept (24 h).
+   */
   matchHousehold: (householdId: string, assessmentId: string) =>
     `match-household.${householdId}.${assessmentId}`,
   /** Once per resource version: publishing then resuming re-matches twice, a retry never. */

@@ -11,7 +11,7 @@ import {
 } from '@onedoor/platform';
 import type { MatchQueryDto, NeedMatchesDto, ProposalDto } from './dto/match.dto';
 import type { MatchProposalEntity } from './match-proposal.entity';
-import { MatchesRepository } from './matches.repository';
+import { MatchProposalsRepository } from './match-proposals.repository';
 
 export function toProposalDto(m: MatchProposalEntity): ProposalDto {
   return {
@@ -32,10 +32,11 @@ export function toProposalDto(m: MatchProposalEntity): ProposalDto {
   };
 }
 
+/** Proposals as the API shows them: the approval queue, one proposal, a household's "why not". */
 @Injectable()
-export class MatchesService {
+export class MatchProposalsService {
   constructor(
-    private readonly matches: MatchesRepository,
+    private readonly matches: MatchProposalsRepository,
     private readonly households: HouseholdsRepository,
     private readonly areas: AreasRepository,
   ) {}

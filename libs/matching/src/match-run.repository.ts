@@ -19,7 +19,7 @@ export interface MatchInput {
 
 /** Every query the matcher runs: loading an instance, and writing results in bulk. */
 @Injectable()
-export class MatchingRepository {
+export class MatchRunRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /**

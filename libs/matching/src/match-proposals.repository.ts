@@ -7,7 +7,7 @@ import { MatchProposalEntity } from './match-proposal.entity';
 
 /** Reads of proposals for the API, always inside the reader's area scope. */
 @Injectable()
-export class MatchesRepository {
+export class MatchProposalsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   private scoped(principal: Principal) {
