@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { applyAreaScope, type PageQueryDto, type Principal, pageOffset } from '@onedoor/platform';
-import { NeedEntity } from '@onedoor/households';
 import { MatchProposalEntity } from './match-proposal.entity';
 
 /** Reads of proposals for the API, always inside the reader's area scope. */
@@ -65,20 +64,5 @@ export class MatchProposalsRepository {
       .orderBy('m.createdAt', 'ASC')
       .addOrderBy('m.rank', 'ASC')
       .getMany();
-  }
-
-  needsOf(householdId: string): Promise<NeedEntity[]> {
-    return this.dataSource
-      .getRepository(NeedEntity)
-      .find({ where: { householdId }, order: { createdAt: 'ASC', id: 'ASC' } });
-  }
-
-  async resourceTitles(ids: string[]): Promise<Map<string, string>> {
-    if (ids.length === 0) return new Map();
-    const rows: Array<{ id: string; title: string }> = await this.dataSource.query(
-      `SELECT id, title FROM resource WHERE id = ANY($1)`,
-      [ids],
-    );
-    return new Map(rows.map((r) => [r.id, r.title]));
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AreasRepository } from '@onedoor/areas';
-import { HouseholdsRepository } from '@onedoor/households';
+import { HouseholdsRepository, NeedsRepository } from '@onedoor/households';
 import {
   ForbiddenError,
   isInScope,
@@ -9,6 +9,7 @@ import {
   type Principal,
   toPage,
 } from '@onedoor/platform';
+import { ResourceCandidatesRepository } from '@onedoor/resources';
 import type { MatchQueryDto, NeedMatchesDto, ProposalDto } from './dto/match.dto';
 import type { MatchProposalEntity } from './match-proposal.entity';
 import { MatchProposalsRepository } from './match-proposals.repository';
@@ -38,6 +39,8 @@ export class MatchProposalsService {
   constructor(
     private readonly matches: MatchProposalsRepository,
     private readonly households: HouseholdsRepository,
+    private readonly needs: NeedsRepository,
+    private readonly resources: ResourceCandidatesRepository,
     private readonly areas: AreasRepository,
   ) {}
 
@@ -68,10 +71,10 @@ export class MatchProposalsService {
     if (!(await this.households.isVisible(householdId, principal)))
       throw new NotFoundError('Household', 'HOUSEHOLD_NOT_FOUND');
     const [needs, proposals] = await Promise.all([
-      this.matches.needsOf(householdId),
+      this.needs.ofHousehold(householdId),
       this.matches.forHousehold(householdId),
     ]);
-    const titles = await this.matches.resourceTitles([
+    const resources = await this.resources.summaries([
       ...new Set(needs.flatMap((n) => (n.matchRejections ?? []).map((r) => r.resourceId))),
     ]);
     return needs.map((n) => ({
@@ -85,7 +88,7 @@ export class MatchProposalsService {
       proposals: proposals.filter((p) => p.needId === n.id).map(toProposalDto),
       rejected: (n.matchRejections ?? []).map((r) => ({
         ...r,
-        resourceTitle: titles.get(r.resourceId) ?? null,
+        resourceTitle: resources.get(r.resourceId)?.title ?? null,
       })) as NeedMatchesDto['rejected'],
     }));
   }

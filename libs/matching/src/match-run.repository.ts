@@ -1,7 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import type { EligibilityFacts } from '@onedoor/resources';
+import {
+  HouseholdFactsRepository,
+  type HouseholdToMatch,
+  NeedsRepository,
+} from '@onedoor/households';
+import { ResourceCandidatesRepository } from '@onedoor/resources';
 import { LIVE_REFERRAL_SQL } from './referrals/referral.entity';
 import type {
   MatchHousehold,
@@ -17,121 +22,79 @@ export interface MatchInput {
   needs: MatchNeed[];
 }
 
-/** Every query the matcher runs: loading an instance, and writing results in bulk. */
+/**
+ * Every read and write of a matching run: loading a batch's instance, and writing its results
+ * in bulk. Proposals, referrals and parked resources are this lib's; households, needs and
+ * resources come through their libs' repositories, each one statement per batch.
+ */
 @Injectable()
 export class MatchRunRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly householdFacts: HouseholdFactsRepository,
+    private readonly needs: NeedsRepository,
+    private readonly resources: ResourceCandidatesRepository,
+  ) {}
 
   /**
    * For each household (not exited, with a completed assessment): its latest completed
-   * assessment's facts and its open or matched needs without a live referral. Households without either are absent.
+   * assessment's facts and its open or matched needs without a live referral. Households
+   * without either are absent.
    */
   async loadInputs(householdIds: string[]): Promise<Map<string, MatchInput>> {
-    const rows: Array<{
-      id: string;
-      areaPath: string;
-      assessmentId: string;
-      facts: EligibilityFacts | null;
-    }> = await this.dataSource.query(
-      `SELECT h.id, a.path AS "areaPath", s.id AS "assessmentId", s.facts_snapshot -> 'eligibility' AS facts
-         FROM household h
-         JOIN area a ON a.id = h.community_id
-         JOIN LATERAL (
-           SELECT id, facts_snapshot FROM assessment
-            WHERE household_id = h.id AND status = 'completed'
-            ORDER BY completed_at DESC LIMIT 1
-         ) s ON true
-        WHERE h.id = ANY($1) AND h.status <> 'exited'`,
-      [householdIds],
-    );
     const inputs = new Map<string, MatchInput>();
-    for (const row of rows) {
+    for (const row of await this.householdFacts.latest(householdIds)) {
       if (!row.facts) continue;
-      inputs.set(row.id, {
-        household: { id: row.id, areaPath: row.areaPath, facts: row.facts },
+      inputs.set(row.householdId, {
+        household: { id: row.householdId, areaPath: row.areaPath, facts: row.facts },
         assessmentId: row.assessmentId,
         needs: [],
       });
     }
-    const needs: Array<MatchNeed & { householdId: string }> = await this.dataSource.query(
-      `SELECT id, household_id AS "householdId", category_code AS "categoryCode", severity, urgency
-         FROM need n WHERE household_id = ANY($1) AND status IN ('open', 'matched')
-          -- a need with a live referral is being served: re-matching it would undo that
-          AND NOT EXISTS (SELECT 1 FROM referral f WHERE f.need_id = n.id AND f.status IN ${LIVE_REFERRAL_SQL})
-        ORDER BY id`,
-      [[...inputs.keys()]],
-    );
-    for (const { householdId, ...need } of needs) inputs.get(householdId)!.needs.push(need);
+    if (inputs.size === 0) return inputs;
+    const needs = await this.needs.openOrMatchedOf([...inputs.keys()]);
+    const served = await this.liveReferralNeedIds(needs.map((n) => n.id));
+    for (const { householdId, ...need } of needs) {
+      if (!served.has(need.id)) inputs.get(householdId)!.needs.push(need);
+    }
     return inputs;
   }
 
+  private async liveReferralNeedIds(needIds: string[]): Promise<Set<string>> {
+    if (needIds.length === 0) return new Set();
+    const rows: Array<{ needId: string }> = await this.dataSource.query(
+      `SELECT need_id AS "needId" FROM referral WHERE need_id = ANY($1) AND status IN ${LIVE_REFERRAL_SQL}`,
+      [needIds],
+    );
+    return new Set(rows.map((r) => r.needId));
+  }
+
   /**
-   * Published resources of verified providers in these categories whose coverage area is one
-   * of these areas (the ids on the households' paths: index-backed), with what is left of them.
+   * Published resources of verified providers in these categories covering one of these
+   * areas, with what is left of them.
    */
   candidates(categories: string[], coverageAreaIds: string[]): Promise<MatchResource[]> {
-    if (categories.length === 0) return Promise.resolve([]);
-    return this.dataSource.query(
-      `SELECT r.id, r.category_code AS "categoryCode", r.form, r.service_level AS "serviceLevel",
-              cov.path AS "coveragePath", to_char(r.valid_from, 'YYYY-MM-DD') AS "validFrom",
-              to_char(r.valid_until, 'YYYY-MM-DD') AS "validUntil",
-              r.capacity - r.reserved - r.delivered AS remaining,
-              r.value_per_unit_fen AS "valuePerUnitFen", r.eligibility,
-              p.rating::float8 AS "providerRating"
-         FROM resource r
-         JOIN provider p ON p.id = r.provider_id AND p.verification = 'verified'
-         JOIN area cov ON cov.id = r.coverage_area_id
-        WHERE r.status = 'published' AND r.category_code = ANY($1) AND r.coverage_area_id = ANY($2::uuid[])
-        ORDER BY r.id`,
-      [categories, coverageAreaIds],
-    );
+    return this.resources.candidates(categories, coverageAreaIds);
   }
 
   /** Households with open needs this resource may serve: its category, inside its coverage. */
-  householdsForResource(
-    resourceId: string,
-  ): Promise<Array<{ householdId: string; assessmentId: string; emergency: boolean }>> {
-    return this.dataSource.query(
-      `SELECT n.household_id AS "householdId", max(n.assessment_id::text)::uuid AS "assessmentId",
-              bool_or(n.urgency = 'emergency') AS emergency
-         FROM resource r
-         JOIN area cov ON cov.id = r.coverage_area_id
-         JOIN need n ON n.category_code = r.category_code AND n.status = 'open'
-         JOIN household h ON h.id = n.household_id AND h.status <> 'exited'
-         JOIN area c ON c.id = h.community_id AND c.path LIKE cov.path || '%'
-        WHERE r.id = $1 AND r.status = 'published'
-        GROUP BY n.household_id`,
-      [resourceId],
-    );
+  async householdsForResource(resourceId: string): Promise<HouseholdToMatch[]> {
+    const coverage = await this.resources.publishedCoverage(resourceId);
+    if (!coverage) return [];
+    return this.needs.householdsWithOpenNeeds(coverage.categoryCode, coverage.coveragePath);
   }
 
   /**
    * Households with open needs that no run has looked at: their job was lost (Redis flushed
    * or down) or never made. Bounded per sweep.
    */
-  unmatchedHouseholds(
-    limit = 10_000,
-  ): Promise<Array<{ householdId: string; assessmentId: string; emergency: boolean }>> {
-    return this.dataSource.query(
-      `SELECT n.household_id AS "householdId", max(n.assessment_id::text)::uuid AS "assessmentId",
-              bool_or(n.urgency = 'emergency') AS emergency
-         FROM need n JOIN household h ON h.id = n.household_id AND h.status <> 'exited'
-        WHERE n.status = 'open' AND n.last_matched_at IS NULL
-        GROUP BY n.household_id
-        LIMIT $1`,
-      [limit],
-    );
+  unmatchedHouseholds(limit = 10_000): Promise<Array<HouseholdToMatch & { assessmentId: string }>> {
+    return this.needs.unmatchedHouseholds(limit);
   }
 
   /** Which of these categories have published resources anywhere at all. */
-  async suppliedCategories(categories: string[]): Promise<Set<string>> {
-    const rows: Array<{ c: string }> = await this.dataSource.query(
-      `SELECT DISTINCT r.category_code AS c
-         FROM resource r JOIN provider p ON p.id = r.provider_id AND p.verification = 'verified'
-        WHERE r.status = 'published' AND r.category_code = ANY($1)`,
-      [categories],
-    );
-    return new Set(rows.map((r) => r.c));
+  suppliedCategories(categories: string[]): Promise<Set<string>> {
+    return this.resources.suppliedCategories(categories);
   }
 
   /**
@@ -140,25 +103,23 @@ export class MatchRunRepository {
    * and, for cash, in that category. Plus the resources parked for it.
    */
   async histories(householdIds: string[], now: Date): Promise<Map<string, ServiceHistory>> {
-    const rows: Array<{
-      householdId: string;
-      needId: string;
-      resourceId: string;
-      form: string;
-      categoryCode: string;
-      live: boolean;
-    }> = await this.dataSource.query(
-      `SELECT f.household_id AS "householdId", f.need_id AS "needId", f.resource_id AS "resourceId",
-              r.form, r.category_code AS "categoryCode", f.status IN ${LIVE_REFERRAL_SQL} AS live
-         FROM referral f JOIN resource r ON r.id = f.resource_id
-        WHERE f.household_id = ANY($1) AND f.status NOT IN ('declined', 'expired')`,
-      [householdIds],
-    );
-    const parked: Array<{ householdId: string; resourceId: string }> = await this.dataSource.query(
-      `SELECT household_id AS "householdId", resource_id AS "resourceId"
-         FROM parked_resource WHERE household_id = ANY($1) AND until > $2`,
-      [householdIds, now],
-    );
+    const [rows, parked]: [
+      Array<{ householdId: string; needId: string; resourceId: string; live: boolean }>,
+      Array<{ householdId: string; resourceId: string }>,
+    ] = await Promise.all([
+      this.dataSource.query(
+        `SELECT household_id AS "householdId", need_id AS "needId", resource_id AS "resourceId",
+                status IN ${LIVE_REFERRAL_SQL} AS live
+           FROM referral WHERE household_id = ANY($1) AND status NOT IN ('declined', 'expired')`,
+        [householdIds],
+      ),
+      this.dataSource.query(
+        `SELECT household_id AS "householdId", resource_id AS "resourceId"
+           FROM parked_resource WHERE household_id = ANY($1) AND until > $2`,
+        [householdIds, now],
+      ),
+    ]);
+    const resources = await this.resources.summaries([...new Set(rows.map((r) => r.resourceId))]);
     const histories = new Map<string, { [K in keyof ServiceHistory]-?: Set<string> }>();
     for (const id of householdIds) {
       histories.set(id, {
@@ -172,7 +133,8 @@ export class MatchRunRepository {
       const h = histories.get(r.householdId)!;
       if (r.live) h.servedNeedIds.add(r.needId);
       h.servedResourceIds.add(r.resourceId);
-      if (r.form === 'cash') h.cashCategories.add(r.categoryCode);
+      const resource = resources.get(r.resourceId)!;
+      if (resource.form === 'cash') h.cashCategories.add(resource.categoryCode);
     }
     for (const p of parked) histories.get(p.householdId)!.parkedResourceIds.add(p.resourceId);
     return histories;
@@ -195,7 +157,7 @@ export class MatchRunRepository {
     if (needIds.length === 0) return [];
     // Serialises runs for the same household (a re-match racing the first match); one lock
     // order (by id) for every batch, so concurrent batches cannot deadlock.
-    await manager.query(`SELECT id FROM need WHERE id = ANY($1) ORDER BY id FOR UPDATE`, [needIds]);
+    await this.needs.lock(manager, needIds);
     const ofNeed = new Map(
       runs.flatMap(({ input }) => input.needs.map((need) => [need.id, { need, input }] as const)),
     );
@@ -229,29 +191,14 @@ export class MatchRunRepository {
           AND (m.need_id, m.resource_id) NOT IN (SELECT * FROM unnest($2::uuid[], $3::uuid[]))`,
       [needIds, proposals.map((p) => p.needId), proposals.map((p) => p.resourceId)],
     );
-    const [changed]: [
-      Array<{ id: string; householdId: string; from: string; to: string }>,
-      number,
-    ] = await manager.query(
-      `WITH r AS (
-         SELECT * FROM unnest($1::uuid[], $2::boolean[], $3::jsonb[], $4::text[])
-           AS t(id, matched, rejections, unmet)
-       ), before AS (SELECT n.id, n.status FROM need n JOIN r ON r.id = n.id)
-       UPDATE need n
-          SET status = CASE WHEN r.matched THEN 'matched'::need_status ELSE 'open'::need_status END,
-              last_matched_at = now(), match_rejections = r.rejections,
-              unmet_reasons = CASE WHEN r.unmet IS NULL THEN NULL ELSE string_to_array(r.unmet, ',') END,
-              updated_at = now()
-         FROM r, before
-        WHERE n.id = r.id AND before.id = n.id AND n.status IN ('open', 'matched')
-       RETURNING n.id, n.household_id AS "householdId", before.status AS "from", n.status AS "to"`,
-      [
-        needIds,
-        results.map((r) => r.proposals.length > 0),
-        results.map((r) => JSON.stringify(r.rejected)),
-        results.map((r) => (r.unmet ? r.unmet.join(',') : null)),
-      ],
+    return this.needs.recordMatchResults(
+      manager,
+      results.map((r) => ({
+        id: r.needId,
+        matched: r.proposals.length > 0,
+        rejections: r.rejected,
+        unmet: r.unmet,
+      })),
     );
-    return changed.filter((c) => c.from !== c.to);
   }
 }

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AreasModule } from '@onedoor/areas';
 import { HouseholdsModule } from '@onedoor/households';
 import { ResourcesModule } from '@onedoor/resources';
+import { ApprovalsRepository } from './approvals.repository';
 import { ApprovalsService } from './approvals.service';
 import { MatchProposalEntity } from './match-proposal.entity';
 import { ParkedResourceEntity, ReferralEntity } from './referrals/referral.entity';
@@ -18,6 +19,7 @@ const providers = [
   MatchRunService,
   MatchProposalsRepository,
   MatchProposalsService,
+  ApprovalsRepository,
   ApprovalsService,
   ReferralsRepository,
   ReferralsService,

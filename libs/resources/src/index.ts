@@ -12,6 +12,8 @@ export * from './resource.mapper';
 export * from './providers.repository';
 export * from './categories.repository';
 export * from './resources.repository';
+export * from './resource-capacity.repository';
+export * from './resource-candidates.repository';
 export * from './providers.service';
 export * from './categories.service';
 export * from './resources.service';

@@ -20,7 +20,8 @@ import {
   TransactionRunner,
 } from '@onedoor/platform';
 import { AreasRepository, idsOnPath } from '@onedoor/areas';
-import { ResourcesRepository } from '@onedoor/resources';
+import { NeedsRepository } from '@onedoor/households';
+import { ResourceCapacityRepository, ResourcesRepository } from '@onedoor/resources';
 import type {
   CloseReferralDto,
   DeclineReferralDto,
@@ -67,6 +68,8 @@ export class ReferralsService {
   constructor(
     private readonly referrals: ReferralsRepository,
     private readonly resources: ResourcesRepository,
+    private readonly capacity: ResourceCapacityRepository,
+    private readonly needs: NeedsRepository,
     private readonly tx: TransactionRunner,
     private readonly audit: AuditService,
     private readonly auditLog: AuditLogRepository,
@@ -111,7 +114,7 @@ export class ReferralsService {
   deliver(id: string, body: DeliverReferralDto, actor: Principal): Promise<ReferralDetailDto> {
     return this.step(id, 'deliver', actor, async (manager, r, now) => {
       const units = body.units ?? 1;
-      const after = await this.referrals.deliverUnits(manager, r.resourceId, units);
+      const after = await this.capacity.deliverUnits(manager, r.resourceId, units);
       if (!after) {
         throw new DomainError(
           'RESOURCE_CAPACITY_EXHAUSTED',
@@ -158,8 +161,8 @@ export class ReferralsService {
       r.needResolved = body.resolved;
       r.feedbackNote = body.note ?? null;
       const from = body.resolved
-        ? await this.referrals.settleNeed(manager, r.needId, 'fulfilled')
-        : await this.referrals.settleNeed(manager, r.needId, 'open');
+        ? await this.needs.settle(manager, r.needId, 'fulfilled')
+        : await this.needs.settle(manager, r.needId, 'open');
       if (from) {
         await this.audit.record(manager, {
           entityType: 'need',
@@ -307,7 +310,7 @@ export class ReferralsService {
     actor: Principal | null,
     status: 'declined' | 'expired',
   ): Promise<Requeue> {
-    await this.referrals.releaseUnit(manager, r.resourceId);
+    await this.capacity.releaseUnit(manager, r.resourceId);
     await this.audit.record(manager, {
       entityType: 'resource',
       entityId: r.resourceId,
@@ -323,7 +326,7 @@ export class ReferralsService {
       until,
       referralId: r.id,
     });
-    const from = await this.referrals.settleNeed(manager, r.needId, 'open');
+    const from = await this.needs.settle(manager, r.needId, 'open');
     if (from) {
       await this.audit.record(manager, {
         entityType: 'need',
