@@ -10,11 +10,12 @@ export class MatchProposalsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   private scoped(principal: Principal) {
+    // The scope and the area filter must cut the page in this statement, and a proposal has no
+    // area path of its own: the household's community is joined for its path only (nothing
+    // selected). The resources shown come from the resources lib, once per page.
     const qb = this.dataSource
       .getRepository(MatchProposalEntity)
       .createQueryBuilder('m')
-      .innerJoinAndSelect('m.resource', 'r')
-      .innerJoinAndSelect('r.provider', 'p')
       .innerJoin('m.household', 'h')
       .innerJoin('h.community', 'community');
     return applyAreaScope(qb, 'community.path', principal);
@@ -58,8 +59,6 @@ export class MatchProposalsRepository {
     return this.dataSource
       .getRepository(MatchProposalEntity)
       .createQueryBuilder('m')
-      .innerJoinAndSelect('m.resource', 'r')
-      .innerJoinAndSelect('r.provider', 'p')
       .where('m.householdId = :householdId', { householdId })
       .orderBy('m.createdAt', 'ASC')
       .addOrderBy('m.rank', 'ASC')

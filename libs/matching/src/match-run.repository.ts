@@ -6,7 +6,7 @@ import {
   type HouseholdToMatch,
   NeedsRepository,
 } from '@onedoor/households';
-import { ResourceCandidatesRepository } from '@onedoor/resources';
+import { ResourceCandidatesRepository, ResourceSummariesRepository } from '@onedoor/resources';
 import { LIVE_REFERRAL_SQL } from './referrals/referral.entity';
 import type {
   MatchHousehold,
@@ -34,6 +34,7 @@ export class MatchRunRepository {
     private readonly householdFacts: HouseholdFactsRepository,
     private readonly needs: NeedsRepository,
     private readonly resources: ResourceCandidatesRepository,
+    private readonly resourceSummaries: ResourceSummariesRepository,
   ) {}
 
   /**
@@ -119,7 +120,7 @@ export class MatchRunRepository {
         [householdIds, now],
       ),
     ]);
-    const resources = await this.resources.summaries([...new Set(rows.map((r) => r.resourceId))]);
+    const resources = await this.resourceSummaries.byIds(rows.map((r) => r.resourceId));
     const histories = new Map<string, { [K in keyof ServiceHistory]-?: Set<string> }>();
     for (const id of householdIds) {
       histories.set(id, {

@@ -14,6 +14,7 @@ export * from './categories.repository';
 export * from './resources.repository';
 export * from './resource-capacity.repository';
 export * from './resource-candidates.repository';
+export * from './resource-summaries.repository';
 export * from './providers.service';
 export * from './categories.service';
 export * from './resources.service';

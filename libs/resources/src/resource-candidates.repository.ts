@@ -72,17 +72,4 @@ export class ResourceCandidatesRepository {
     );
     return row ?? null;
   }
-
-  /** Title, form and category of these resources, whatever their status. */
-  async summaries(
-    ids: string[],
-  ): Promise<Map<string, { title: string; form: ResourceForm; categoryCode: string }>> {
-    if (ids.length === 0) return new Map();
-    const rows: Array<{ id: string; title: string; form: ResourceForm; categoryCode: string }> =
-      await this.dataSource.query(
-        `SELECT id, title, form, category_code AS "categoryCode" FROM resource WHERE id = ANY($1)`,
-        [ids],
-      );
-    return new Map(rows.map(({ id, ...summary }) => [id, summary]));
-  }
 }

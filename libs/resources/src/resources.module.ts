@@ -11,6 +11,7 @@ import { ProvidersService } from './providers.service';
 import { ResourceEntity } from './resource.entity';
 import { ResourceCandidatesRepository } from './resource-candidates.repository';
 import { ResourceCapacityRepository } from './resource-capacity.repository';
+import { ResourceSummariesRepository } from './resource-summaries.repository';
 import { ResourceLifecycleService } from './resource-lifecycle.service';
 import { ResourcesRepository } from './resources.repository';
 import { ResourcesService } from './resources.service';
@@ -23,6 +24,7 @@ const services = [
   ResourcesRepository,
   ResourceCapacityRepository,
   ResourceCandidatesRepository,
+  ResourceSummariesRepository,
   ResourcesService,
   ResourceLifecycleService,
   HsdsExportService,

@@ -19,9 +19,7 @@ export class ReferralsRepository {
   private visible(principal: Principal, manager?: EntityManager) {
     const qb = (manager ?? this.dataSource.manager)
       .getRepository(Referral)
-      .createQueryBuilder('rf')
-      .innerJoinAndSelect('rf.resource', 'r')
-      .innerJoinAndSelect('rf.provider', 'p');
+      .createQueryBuilder('rf');
     if (principal.role === 'provider')
       return qb.where('rf.providerId = :own', { own: principal.providerId });
     return applyAreaScope(qb, 'rf.areaPath', principal);

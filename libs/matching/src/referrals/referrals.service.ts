@@ -21,7 +21,11 @@ import {
 } from '@onedoor/platform';
 import { AreasRepository, idsOnPath } from '@onedoor/areas';
 import { NeedsRepository } from '@onedoor/households';
-import { ResourceCapacityRepository, ResourcesRepository } from '@onedoor/resources';
+import {
+  ResourceCapacityRepository,
+  ResourcesRepository,
+  ResourceSummariesRepository,
+} from '@onedoor/resources';
 import type {
   CloseReferralDto,
   DeclineReferralDto,
@@ -69,6 +73,7 @@ export class ReferralsService {
     private readonly referrals: ReferralsRepository,
     private readonly resources: ResourcesRepository,
     private readonly capacity: ResourceCapacityRepository,
+    private readonly resourceSummaries: ResourceSummariesRepository,
     private readonly needs: NeedsRepository,
     private readonly tx: TransactionRunner,
     private readonly audit: AuditService,
@@ -80,15 +85,20 @@ export class ReferralsService {
   ) {}
 
   async list(query: ReferralQueryDto, principal: Principal): Promise<Page<ReferralDto>> {
-    return toPage(await this.referrals.list(query, query, principal), query, toReferralDto);
+    const page = await this.referrals.list(query, query, principal);
+    const resources = await this.resourceSummaries.byIds(page[0].map((r) => r.resourceId));
+    return toPage(page, query, (r) => toReferralDto(r, resources.get(r.resourceId)!));
   }
 
   async get(id: string, principal: Principal): Promise<ReferralDetailDto> {
     const r = await this.referrals.findVisible(id, principal);
     if (!r) throw new NotFoundError('Referral', 'REFERRAL_NOT_FOUND');
-    const [history] = await this.auditLog.listForEntity('referral', id, { page: 1, limit: 100 });
+    const [[history], resources] = await Promise.all([
+      this.auditLog.listForEntity('referral', id, { page: 1, limit: 100 }),
+      this.resourceSummaries.byIds([r.resourceId]),
+    ]);
     return {
-      ...toReferralDto(r),
+      ...toReferralDto(r, resources.get(r.resourceId)!),
       snapshot: snapshotFor(r, principal),
       history: history.map(toAuditEntryDto),
     };
