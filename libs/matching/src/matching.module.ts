@@ -7,6 +7,7 @@ import { ApprovalsRepository } from './approvals.repository';
 import { ApprovalsService } from './approvals.service';
 import { MatchProposalEntity } from './match-proposal.entity';
 import { ParkedResourceEntity, ReferralEntity } from './referrals/referral.entity';
+import { ReferralReleaseService } from './referrals/referral-release.service';
 import { ReferralsRepository } from './referrals/referrals.repository';
 import { ReferralsService } from './referrals/referrals.service';
 import { MatchProposalsRepository } from './match-proposals.repository';
@@ -22,6 +23,7 @@ const providers = [
   ApprovalsRepository,
   ApprovalsService,
   ReferralsRepository,
+  ReferralReleaseService,
   ReferralsService,
 ];
 
