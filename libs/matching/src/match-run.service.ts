@@ -38,7 +38,7 @@ function ancestorPaths(path: string): string[] {
  * Runs a household's matching: load, propose with the pure engine, persist in one transaction.
  *
  * One job per household keeps ids, priorities and retries per household, but a run's cost is
- * mostly round trips (four reads, one transaction). So runs are gathered with DataLoader:
+ * mostly round trips (three rounds of reads, one transaction). So runs are gathered with DataLoader:
  * households whose jobs arrive while the batches in flight are busy are matched together
  * (one read of each kind, one transaction, one multi-row insert). On an idle system a job
  * finds a free slot and runs alone at once; under load batches fill up to MATCH_BATCH_SIZE.
