@@ -22,7 +22,7 @@ const { Client } = require('pg');
 const { from: copyFrom } = require('pg-copy-streams');
 const { Queue, Worker } = require('bullmq');
 const {
-  matchHousehold,
+  proposeMatches,
   DEFAULT_WEIGHTS,
 } = require('../../dist/libs/matching/src/engine/match-engine.js');
 
@@ -125,7 +125,7 @@ const factsOf = new Map(factRows.map((r) => [r.household_id, r.facts]));
     const candidates = [...new Set(h.needs.map((n) => n.categoryCode))].flatMap((c) =>
       byCategory.get(c).filter((r) => h.path.startsWith(r.coveragePath)),
     );
-    for (const r of matchHousehold(
+    for (const r of proposeMatches(
       { id, areaPath: h.path, facts: factsOf.get(id) },
       h.needs,
       candidates,
@@ -241,7 +241,7 @@ try {
     await matchingQueue.addBulk(
       pairs.slice(i, i + 1000).map((p) => ({
         name: 'match-household',
-        data: { householdId: p.h, assessmentId: p.a },
+        data: { householdId: p.h },
         opts: { jobId: `match-household.${p.h}.${p.a}`, removeOnComplete: true },
       })),
     );
@@ -277,11 +277,10 @@ try {
   const latencies = [];
   for (const h of sample) {
     await client.query(`UPDATE need SET last_matched_at = NULL WHERE household_id = $1`, [h]);
-    const { rows } = await client.query(`SELECT id FROM assessment WHERE household_id = $1`, [h]);
     const t0 = now();
     await matchingQueue.add(
       'match-household',
-      { householdId: h, assessmentId: rows[0].id },
+      { householdId: h },
       { jobId: `bench.lat.${h}`, removeOnComplete: true },
     );
     for (;;) {

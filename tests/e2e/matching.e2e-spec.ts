@@ -1,7 +1,7 @@
 import { Queue } from 'bullmq';
 import { getQueueToken } from '@nestjs/bullmq';
 import { AuditLogRepository, jobIds, QUEUES } from '@onedoor/platform';
-import { MatchingRepository, MatchingService } from '@onedoor/matching';
+import { MatchRunRepository, MatchRunService } from '@onedoor/matching';
 import { eventually, withMatcher } from './support/matcher-process';
 import { CALM_ANSWERS, startApi, TestContext } from './support/test-app';
 
@@ -135,17 +135,17 @@ describe('Matching through the queue and the matcher process (e2e)', () => {
       );
     const before = await count();
 
-    const sut = ctx.app.get(MatchingService);
+    const sut = ctx.app.get(MatchRunService);
     const crash = jest
       .spyOn(AuditLogRepository.prototype, 'insertMany')
       .mockRejectedValueOnce(new Error('crash after writing'));
     await ctx.dataSource.query(`UPDATE need SET status = 'open' WHERE household_id = $1`, [
       household.id,
     ]);
-    await expect(sut.matchHousehold(household.id)).rejects.toThrow('crash after writing');
+    await expect(sut.run(household.id)).rejects.toThrow('crash after writing');
     crash.mockRestore();
-    await sut.matchHousehold(household.id);
-    await sut.matchHousehold(household.id);
+    await sut.run(household.id);
+    await sut.run(household.id);
     expect(await count()).toBe(before);
   });
 
@@ -174,17 +174,17 @@ describe('Matching through the queue and the matcher process (e2e)', () => {
       `UPDATE need SET status = 'open', last_matched_at = NULL WHERE household_id = ANY($1)`,
       [ids],
     );
-    const load = jest.spyOn(MatchingRepository.prototype, 'loadInputs');
-    const original = MatchingRepository.prototype.persist;
-    const persist = jest.spyOn(MatchingRepository.prototype, 'persist');
-    persist.mockImplementation(function (this: MatchingRepository, manager, runs) {
+    const load = jest.spyOn(MatchRunRepository.prototype, 'loadInputs');
+    const original = MatchRunRepository.prototype.persist;
+    const persist = jest.spyOn(MatchRunRepository.prototype, 'persist');
+    persist.mockImplementation(function (this: MatchRunRepository, manager, runs) {
       if (runs.some((r) => r.input.household.id === ids[1]))
         return Promise.reject(new Error('bad household'));
       return original.call(this, manager, runs);
     });
     try {
-      const sut = ctx.app.get(MatchingService);
-      const outcomes = await Promise.allSettled(ids.map((id) => sut.matchHousehold(id)));
+      const sut = ctx.app.get(MatchRunService);
+      const outcomes = await Promise.allSettled(ids.map((id) => sut.run(id)));
       // One load for the three (the failed batch is then retried one household at a time).
       expect(load.mock.calls[0][0]).toEqual(ids);
       expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
@@ -342,7 +342,7 @@ describe('Matching through the queue and the matcher process (e2e)', () => {
       [household.id],
     );
 
-    expect(await ctx.app.get(MatchingService).reconcile()).toBeGreaterThanOrEqual(1);
+    expect(await ctx.app.get(MatchRunService).reconcile()).toBeGreaterThanOrEqual(1);
     const view = await eventually(
       async () => {
         const needs = await matchesOf(household.id);

@@ -1,22 +1,9 @@
 import { InjectQueue, Processor } from '@nestjs/bullmq';
 import { Logger, OnApplicationBootstrap } from '@nestjs/common';
 import type { Queue } from 'bullmq';
-import {
-  HEARTBEAT_EVERY_MS,
-  JobHandlers,
-  jobIds,
-  COMPLETE_EXITS_EVERY_MS,
-  ENQUEUE_PENDING_MATCHES_EVERY_MS,
-  RECONCILE_MATCHING_EVERY_MS,
-  SLA_SWEEP_EVERY_MS,
-  CLOSE_DUE_BIDDING_EVERY_MS,
-  EXPIRE_RESOURCES_EVERY_MS,
-  PRUNE_LOGIN_FAILURES_EVERY_MS,
-  QUEUES,
-  QueueProcessor,
-} from '@onedoor/platform';
+import { JOB_SCHEDULES, JobHandlers, jobIds, QUEUES, QueueProcessor } from '@onedoor/platform';
 import { AssessmentsService, HouseholdExitService } from '@onedoor/households';
-import { MatchingService, ReferralsService } from '@onedoor/matching';
+import { MatchRunService, ReferralsService } from '@onedoor/matching';
 import { ProjectsService } from '@onedoor/procurement';
 import { ResourceLifecycleService } from '@onedoor/resources';
 import { MaintenanceService } from './maintenance.service';
@@ -34,7 +21,7 @@ export class MaintenanceProcessor
     'expire-resources': () => this.resourceLifecycle.expireDue(),
     'complete-exits': () => this.householdExits.completeExits(),
     'enqueue-pending-matches': () => this.assessments.enqueuePendingMatches(),
-    'reconcile-matching': () => this.matching.reconcile(),
+    'reconcile-matching': () => this.matchRuns.reconcile(),
     'sla-sweep': () => this.referrals.sweep(),
     'close-bidding': (data) => this.projects.closeBiddingJob(data.projectId),
     'close-due-bidding': () => this.projects.closeDue(),
@@ -45,7 +32,7 @@ export class MaintenanceProcessor
     private readonly resourceLifecycle: ResourceLifecycleService,
     private readonly householdExits: HouseholdExitService,
     private readonly assessments: AssessmentsService,
-    private readonly matching: MatchingService,
+    private readonly matchRuns: MatchRunService,
     private readonly referrals: ReferralsService,
     private readonly projects: ProjectsService,
     @InjectQueue(QUEUES.maintenance) private readonly maintenanceQueue: Queue,
@@ -55,49 +42,13 @@ export class MaintenanceProcessor
 
   /** Schedulers are upserted, so any number of matchers starting together keep one each. */
   async onApplicationBootstrap(): Promise<void> {
-    await this.maintenanceQueue.upsertJobScheduler(
-      jobIds.heartbeatScheduler(),
-      { every: HEARTBEAT_EVERY_MS },
-      { name: 'heartbeat', data: { scheduledBy: 'matcher' }, opts: { attempts: 1 } },
-    );
-    await this.maintenanceQueue.upsertJobScheduler(
-      jobIds.pruneLoginFailuresScheduler(),
-      { every: PRUNE_LOGIN_FAILURES_EVERY_MS },
-      { name: 'prune-login-failures', data: {} },
-    );
-    // Runs at once on start, then hourly: a resource lapses within an hour of its last day.
-    await this.maintenanceQueue.upsertJobScheduler(
-      jobIds.expireResourcesScheduler(),
-      { every: EXPIRE_RESOURCES_EVERY_MS },
-      { name: 'expire-resources', data: {} },
-    );
-    await this.maintenanceQueue.upsertJobScheduler(
-      jobIds.completeExitsScheduler(),
-      { every: COMPLETE_EXITS_EVERY_MS },
-      { name: 'complete-exits', data: {} },
-    );
-    await this.maintenanceQueue.upsertJobScheduler(
-      jobIds.enqueuePendingMatchesScheduler(),
-      { every: ENQUEUE_PENDING_MATCHES_EVERY_MS },
-      { name: 'enqueue-pending-matches', data: {} },
-    );
-    // `every` runs once at start too: a matcher coming back after a Redis loss re-queues at once.
-    await this.maintenanceQueue.upsertJobScheduler(
-      jobIds.reconcileScheduler(),
-      { every: RECONCILE_MATCHING_EVERY_MS },
-      { name: 'reconcile-matching', data: {} },
-    );
-    await this.maintenanceQueue.upsertJobScheduler(
-      jobIds.slaSweepScheduler(),
-      { every: SLA_SWEEP_EVERY_MS },
-      { name: 'sla-sweep', data: {} },
-    );
-    // Behind each tender's delayed close-bidding job: catches one lost with Redis.
-    await this.maintenanceQueue.upsertJobScheduler(
-      jobIds.closeDueBiddingScheduler(),
-      { every: CLOSE_DUE_BIDDING_EVERY_MS },
-      { name: 'close-due-bidding', data: {} },
-    );
+    for (const { job, repeat, data, opts } of JOB_SCHEDULES.maintenance) {
+      await this.maintenanceQueue.upsertJobScheduler(jobIds.scheduler(this.queue, job), repeat, {
+        name: job,
+        data,
+        opts,
+      });
+    }
     this.logger.log('maintenance schedules in place');
   }
 }

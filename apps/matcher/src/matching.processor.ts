@@ -7,9 +7,9 @@ import {
   QUEUES,
   QueueProcessor,
 } from '@onedoor/platform';
-import { MatchingService } from '@onedoor/matching';
+import { MatchRunService } from '@onedoor/matching';
 
-/** The matching queue: one call into the matching service per job. */
+/** The matching queue: one call into the match-run service per job. */
 @Processor(QUEUES.matching)
 export class MatchingProcessor
   extends QueueProcessor<typeof QUEUES.matching>
@@ -17,16 +17,16 @@ export class MatchingProcessor
 {
   protected readonly queue = QUEUES.matching;
   protected readonly handlers: JobHandlers<typeof QUEUES.matching> = {
-    'match-household': (data) => this.matching.matchHousehold(data.householdId),
+    'match-household': (data) => this.runs.run(data.householdId),
     'rematch-resource': (data) =>
-      this.matching.rematchResource(
+      this.runs.rematchResource(
         data.resourceId,
         data.releasedBy ? `release.${data.releasedBy}` : `v${data.version}`,
       ),
   };
 
   constructor(
-    private readonly matching: MatchingService,
+    private readonly runs: MatchRunService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     super();

@@ -13,12 +13,16 @@ import { HouseholdExitService } from './household-exit.service';
 import { HouseholdEntity } from './household.entity';
 import { HouseholdsRepository } from './households.repository';
 import { HouseholdsService } from './households.service';
+import { HouseholdFactsRepository } from './household-facts.repository';
+import { NeedsRepository } from './needs.repository';
 import { HouseholdImportService } from './import/household-import.service';
 import { MemberEntity } from './member.entity';
 import { NeedEntity } from './need.entity';
 
 const providers = [
   HouseholdsRepository,
+  NeedsRepository,
+  HouseholdFactsRepository,
   HouseholdsService,
   AssessmentTemplatesRepository,
   AssessmentTemplatesService,

@@ -25,6 +25,8 @@ export const HOUSEHOLDS_ENTITIES = [
 export * from './facts.util';
 export * from './household.mapper';
 export * from './households.repository';
+export * from './needs.repository';
+export * from './household-facts.repository';
 export * from './households.service';
 export * from './assessment-templates.repository';
 export * from './assessment-templates.service';

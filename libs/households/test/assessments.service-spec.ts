@@ -88,7 +88,7 @@ describe(AssessmentsService.name, () => {
 
       const queue = matchingQueue();
       const job = await queue.getJob(jobIds.matchHousehold(household.id, assessment.id));
-      expect(job?.data).toEqual({ householdId: household.id, assessmentId: assessment.id });
+      expect(job?.data).toEqual({ householdId: household.id });
       expect(job?.opts.priority).toBe(1); // an emergency need takes the green channel
       const waiting = await queue.getJobs(['waiting', 'prioritized', 'delayed', 'active']);
       expect(waiting.filter((j) => j.data.householdId === household.id)).toHaveLength(1);

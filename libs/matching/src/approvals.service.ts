@@ -12,45 +12,33 @@ import {
   type Principal,
   TransactionRunner,
 } from '@onedoor/platform';
-import type { EligibilityFacts, EligibilityRules } from '@onedoor/resources';
-import type { ExplanationItem, Urgency } from './engine/match-engine';
-import type { ProposalStatus } from './match-proposal.entity';
+import {
+  HouseholdFactsRepository,
+  type HouseholdFacts,
+  NeedsRepository,
+} from '@onedoor/households';
+import {
+  type EligibilityFacts,
+  type ResourceCounters,
+  ResourceCapacityRepository,
+  type ResourceEntity,
+  ResourcesRepository,
+} from '@onedoor/resources';
+import { ApprovalsRepository, type ProposalToDecide } from './approvals.repository';
 import type { DecisionSnapshot } from './referrals/decision-snapshot';
 import { referralDeadlines } from './referrals/referral-deadlines';
-import { LIVE_REFERRAL_SQL } from './referrals/referral.entity';
-import { ReferralsRepository } from './referrals/referrals.repository';
 
-interface LockedProposal {
-  id: string;
-  status: ProposalStatus;
-  needId: string;
-  householdId: string;
-  resourceId: string;
-  assessmentId: string;
-  score: string;
-  rank: number;
-  explanation: ExplanationItem[];
-  areaPath: string;
-  tier: string | null;
-  categoryCode: string;
-  severity: number;
-  urgency: Urgency;
-  facts: EligibilityFacts;
-  resourceTitle: string;
-  providerId: string;
-  form: string;
-  serviceLevel: string;
-  eligibility: EligibilityRules | null;
-  resourceVersion: number;
+/** A locked proposal with its household's facts at the proposal's assessment. */
+interface Locked {
+  p: ProposalToDecide;
+  household: HouseholdFacts;
 }
 
 const DECISION_ACTION = { approved: 'approve', rejected: 'reject', expired: 'expire' } as const;
 
 /** Rolls the approval back: the resource had nothing left (or was no longer published). */
 class NoUnitLeft extends Error {
-  constructor(
-    readonly resource: { status: string; capacity: number; reserved: number; delivered: number },
-  ) {
+  constructor(readonly resource: ResourceCounters) {
     super('no unit left');
   }
 }
@@ -67,7 +55,11 @@ export class ApprovalsService {
   constructor(
     private readonly tx: TransactionRunner,
     private readonly audit: AuditService,
-    private readonly referrals: ReferralsRepository,
+    private readonly decisions: ApprovalsRepository,
+    private readonly needs: NeedsRepository,
+    private readonly householdFacts: HouseholdFactsRepository,
+    private readonly resources: ResourcesRepository,
+    private readonly capacity: ResourceCapacityRepository,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -86,10 +78,10 @@ export class ApprovalsService {
     } catch (error) {
       if (!(error instanceof NoUnitLeft)) throw error;
       await this.tx.run(async (manager) => {
-        const p = await this.lockProposal(manager, id, actor);
+        const locked = await this.lockProposal(manager, id, actor);
         await this.audit.record(
           manager,
-          await this.decide(manager, p, 'expired', actor, this.clock.now(), null),
+          await this.decide(manager, locked, 'expired', actor, this.clock.now(), null),
         );
       });
       const r = error.resource;
@@ -108,74 +100,59 @@ export class ApprovalsService {
   }
 
   private async approveIn(manager: EntityManager, id: string, actor: Principal): Promise<string> {
-    const p = await this.lockProposal(manager, id, actor);
+    const locked = await this.lockProposal(manager, id, actor);
+    const { p, household } = locked;
     const now = this.clock.now();
     // Serialises decisions on one need (two proposals of the same need approved at once).
-    await manager.query(`SELECT id FROM need WHERE id = $1 FOR UPDATE`, [p.needId]);
-    const [live] = await manager.query(
-      `SELECT id FROM referral WHERE need_id = $1 AND status IN ${LIVE_REFERRAL_SQL}`,
-      [p.needId],
-    );
+    const need = (await this.needs.lockOne(manager, p.needId))!;
+    const live = await this.decisions.liveReferralOf(manager, p.needId);
     if (live) {
       throw new DomainError('NEED_ALREADY_SERVED', 'The need already has a live referral', {
-        referralId: live.id,
+        referralId: live,
       });
     }
-    const approved = await this.decide(manager, p, 'approved', actor, now, null);
-    const superseded: Array<{ id: string }> = (
-      await manager.query(
-        `UPDATE match_proposal SET status = 'superseded', updated_at = now(), version = version + 1
-          WHERE need_id = $1 AND status = 'proposed' AND id <> $2 RETURNING id`,
-        [p.needId, p.id],
-      )
-    )[0];
-    await manager.query(
-      `UPDATE need SET status = 'matched', updated_at = now() WHERE id = $1 AND status = 'open'`,
-      [p.needId],
-    );
-    const due = referralDeadlines(p.urgency, now, this.config.referrals);
-    const [referral] = await manager.query(
-      `INSERT INTO referral (proposal_id, need_id, household_id, resource_id, provider_id, area_path,
-                             urgency, category_code, accept_due_at, deliver_due_at, snapshot)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
-      [
-        p.id,
-        p.needId,
-        p.householdId,
-        p.resourceId,
-        p.providerId,
-        p.areaPath,
-        p.urgency,
-        p.categoryCode,
-        due.acceptDueAt,
-        due.deliverDueAt,
-        JSON.stringify(this.snapshot(p, actor, now)),
-      ],
-    );
+    const approved = await this.decide(manager, locked, 'approved', actor, now, null);
+    const superseded = await this.decisions.supersedeOthers(manager, p.needId, p.id);
+    await this.needs.markMatched(manager, p.needId);
+    const resource = (await this.resources.findById(p.resourceId, manager))!;
+    const due = referralDeadlines(need.urgency, now, this.config.referrals);
+    const referralId = await this.decisions.openReferral(manager, {
+      proposalId: p.id,
+      needId: p.needId,
+      householdId: p.householdId,
+      resourceId: p.resourceId,
+      providerId: resource.providerId,
+      areaPath: household.areaPath,
+      urgency: need.urgency,
+      categoryCode: need.categoryCode,
+      acceptDueAt: due.acceptDueAt,
+      deliverDueAt: due.deliverDueAt,
+      snapshot: this.snapshot(locked, { id: p.needId, ...need }, resource, actor, now),
+    });
     // One statement for every audit row of the approval.
     await this.audit.recordMany(manager, [
       approved,
-      ...superseded.map((s) => ({
+      ...superseded.map((supersededId) => ({
         entityType: 'match_proposal',
-        entityId: s.id,
+        entityId: supersededId,
         action: 'supersede',
         actor,
         fromState: 'proposed',
         toState: 'superseded',
         reason: `another proposal of the need was approved (${p.id})`,
-        areaPath: p.areaPath,
+        areaPath: household.areaPath,
       })),
       {
         entityType: 'resource',
         entityId: p.resourceId,
         action: 'reserve',
         actor,
-        data: { units: 1, referralId: referral.id },
-        areaPath: p.areaPath,
+        data: { units: 1, referralId },
+        areaPath: household.areaPath,
       },
       {
         entityType: 'referral',
-        entityId: referral.id,
+        entityId: referralId,
         action: 'open',
         actor,
         fromState: null,
@@ -185,20 +162,22 @@ export class ApprovalsService {
           acceptDueAt: due.acceptDueAt.toISOString(),
           deliverDueAt: due.deliverDueAt.toISOString(),
         },
-        areaPath: p.areaPath,
+        areaPath: household.areaPath,
       },
     ]);
-    if (!(await this.referrals.reserveUnit(manager, p.resourceId))) {
-      const [r] = await manager.query(
-        `SELECT status, capacity, reserved, delivered FROM resource WHERE id = $1`,
-        [p.resourceId],
-      );
-      throw new NoUnitLeft(r);
+    if (!(await this.capacity.reserveUnit(manager, p.resourceId))) {
+      throw new NoUnitLeft((await this.capacity.counters(manager, p.resourceId))!);
     }
-    return referral.id as string;
+    return referralId;
   }
 
-  private snapshot(p: LockedProposal, actor: Principal, now: Date): DecisionSnapshot {
+  private snapshot(
+    { p, household }: Locked,
+    need: DecisionSnapshot['need'],
+    resource: ResourceEntity,
+    actor: Principal,
+    now: Date,
+  ): DecisionSnapshot {
     return {
       decidedAt: now.toISOString(),
       decidedBy: {
@@ -209,25 +188,20 @@ export class ApprovalsService {
       },
       household: {
         id: p.householdId,
-        tier: p.tier,
-        areaPath: p.areaPath,
+        tier: household.tier,
+        areaPath: household.areaPath,
         assessmentId: p.assessmentId,
-        facts: p.facts,
+        facts: household.facts as EligibilityFacts,
       },
-      need: {
-        id: p.needId,
-        categoryCode: p.categoryCode,
-        severity: p.severity,
-        urgency: p.urgency,
-      },
+      need,
       resource: {
         id: p.resourceId,
-        title: p.resourceTitle,
-        providerId: p.providerId,
-        form: p.form,
-        serviceLevel: p.serviceLevel,
-        eligibility: p.eligibility,
-        version: p.resourceVersion,
+        title: resource.title,
+        providerId: resource.providerId,
+        form: resource.form,
+        serviceLevel: resource.serviceLevel,
+        eligibility: resource.eligibility,
+        version: resource.version,
       },
       score: Number(p.score),
       rank: p.rank,
@@ -237,88 +211,66 @@ export class ApprovalsService {
 
   async reject(id: string, reason: string, actor: Principal): Promise<void> {
     await this.tx.run(async (manager) => {
-      const p = await this.lockProposal(manager, id, actor);
+      const locked = await this.lockProposal(manager, id, actor);
+      const { p, household } = locked;
       const now = this.clock.now();
-      await manager.query(`SELECT id FROM need WHERE id = $1 FOR UPDATE`, [p.needId]);
+      await this.needs.lockOne(manager, p.needId);
       await this.audit.record(
         manager,
-        await this.decide(manager, p, 'rejected', actor, now, reason),
+        await this.decide(manager, locked, 'rejected', actor, now, reason),
       );
       // The need's last open proposal gone and nothing serving it: it is open again (and
       // stays visible as such; the matcher is not re-run, it would find the same resources).
-      const [left] = await manager.query(
-        `SELECT (SELECT count(*) FROM match_proposal WHERE need_id = $1 AND status = 'proposed')::int
-              + (SELECT count(*) FROM referral WHERE need_id = $1 AND status IN ${LIVE_REFERRAL_SQL})::int AS n`,
-        [p.needId],
-      );
-      if (left.n === 0) {
-        const [[need]] = await manager.query(
-          `UPDATE need SET status = 'open', updated_at = now() WHERE id = $1 AND status = 'matched' RETURNING id`,
-          [p.needId],
-        );
-        if (need) {
-          await this.audit.record(manager, {
-            entityType: 'need',
-            entityId: p.needId,
-            action: 'reopen',
-            actor,
-            fromState: 'matched',
-            toState: 'open',
-            reason: 'every proposal was rejected',
-            areaPath: p.areaPath,
-          });
-        }
+      if (
+        (await this.decisions.pendingFor(manager, p.needId)) === 0 &&
+        (await this.needs.reopenMatched(manager, p.needId))
+      ) {
+        await this.audit.record(manager, {
+          entityType: 'need',
+          entityId: p.needId,
+          action: 'reopen',
+          actor,
+          fromState: 'matched',
+          toState: 'open',
+          reason: 'every proposal was rejected',
+          areaPath: household.areaPath,
+        });
       }
     });
   }
 
-  /** The proposal with what a decision needs, locked; 404 outside scope, 409 unless proposed. */
+  /**
+   * The proposal locked, with its household's facts at its assessment; 404 outside scope,
+   * 409 unless proposed.
+   */
   private async lockProposal(
     manager: EntityManager,
     id: string,
     actor: Principal,
-  ): Promise<LockedProposal> {
-    const [p]: LockedProposal[] = await manager.query(
-      `SELECT m.id, m.status, m.need_id AS "needId", m.household_id AS "householdId",
-              m.resource_id AS "resourceId", m.assessment_id AS "assessmentId", m.score, m.rank,
-              m.explanation, c.path AS "areaPath", h.tier, n.category_code AS "categoryCode",
-              n.severity, n.urgency, s.facts_snapshot -> 'eligibility' AS facts,
-              r.title AS "resourceTitle", r.provider_id AS "providerId", r.form,
-              r.service_level AS "serviceLevel", r.eligibility, r.version AS "resourceVersion"
-         FROM match_proposal m
-         JOIN need n ON n.id = m.need_id
-         JOIN household h ON h.id = m.household_id
-         JOIN area c ON c.id = h.community_id
-         JOIN assessment s ON s.id = m.assessment_id
-         JOIN resource r ON r.id = m.resource_id
-        WHERE m.id = $1
-        FOR UPDATE OF m`,
-      [id],
-    );
-    if (!p || !isInScope(actor, p.areaPath)) throw new NotFoundError('Match', 'MATCH_NOT_FOUND');
+  ): Promise<Locked> {
+    const p = await this.decisions.lockProposal(manager, id);
+    const household =
+      p && (await this.householdFacts.atAssessment(manager, p.householdId, p.assessmentId));
+    if (!p || !household || !isInScope(actor, household.areaPath))
+      throw new NotFoundError('Match', 'MATCH_NOT_FOUND');
     if (p.status !== 'proposed') {
       throw new DomainError('MATCH_NOT_PROPOSED', `The proposal is already ${p.status}`, {
         status: p.status,
       });
     }
-    return p;
+    return { p, household };
   }
 
   /** Writes a decision on the proposal; returns its audit entry for the caller to record. */
   private async decide(
     manager: EntityManager,
-    p: LockedProposal,
+    { p, household }: Locked,
     status: 'approved' | 'rejected' | 'expired',
     actor: Principal,
     at: Date,
     reason: string | null,
   ): Promise<AuditEntry> {
-    await manager.query(
-      `UPDATE match_proposal SET status = $2, decided_by_id = $3, decided_at = $4, decision_reason = $5,
-              updated_at = now(), version = version + 1
-        WHERE id = $1`,
-      [p.id, status, actor.userId, at, reason],
-    );
+    await this.decisions.markDecided(manager, p.id, { status, by: actor.userId, at, reason });
     return {
       entityType: 'match_proposal',
       entityId: p.id,
@@ -327,7 +279,7 @@ export class ApprovalsService {
       fromState: 'proposed',
       toState: status,
       reason,
-      areaPath: p.areaPath,
+      areaPath: household.areaPath,
     };
   }
 }

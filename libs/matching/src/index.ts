@@ -1,17 +1,17 @@
+// What other libs, the apps and the tests use: the modules, the services the matcher's
+// processors call, the entities and the referral statuses reports count by. The HTTP reads
+// (proposals, DTOs) and the repositories stay inside, except the match-run repository, whose
+// batching the e2e tests observe.
 export * from './engine/match-engine';
 export * from './match-proposal.entity';
-export * from './matching.repository';
-export * from './matching.service';
-export * from './matches.repository';
-export * from './matches.service';
+export * from './match-run.repository';
+export * from './match-run.service';
 export * from './matching.module';
 export * from './matching-http.module';
-export * from './dto/match.dto';
 export * from './referrals/referral.entity';
 export * from './referrals/decision-snapshot';
 export * from './referrals/referrals.service';
 export * from './referrals/referral-evidence.repository';
-export * from './referrals/referral.dto';
 export * from './approvals.service';
 
 import { MatchProposalEntity } from './match-proposal.entity';

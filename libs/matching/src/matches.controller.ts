@@ -12,7 +12,7 @@ import {
 } from '@onedoor/platform';
 import { MatchQueryDto, NeedMatchesDto, ProposalDto } from './dto/match.dto';
 import { ApprovalsService } from './approvals.service';
-import { MatchesService } from './matches.service';
+import { MatchProposalsService } from './match-proposals.service';
 import { ReferralDetailDto, RejectProposalDto } from './referrals/referral.dto';
 import { ReferralsService } from './referrals/referrals.service';
 
@@ -21,7 +21,7 @@ import { ReferralsService } from './referrals/referrals.service';
 @Controller()
 export class MatchesController {
   constructor(
-    private readonly matches: MatchesService,
+    private readonly matches: MatchProposalsService,
     private readonly approvals: ApprovalsService,
     private readonly referrals: ReferralsService,
   ) {}

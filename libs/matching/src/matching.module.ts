@@ -3,24 +3,28 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AreasModule } from '@onedoor/areas';
 import { HouseholdsModule } from '@onedoor/households';
 import { ResourcesModule } from '@onedoor/resources';
+import { ApprovalsRepository } from './approvals.repository';
 import { ApprovalsService } from './approvals.service';
 import { MatchProposalEntity } from './match-proposal.entity';
 import { ParkedResourceEntity, ReferralEntity } from './referrals/referral.entity';
 import { ReferralEvidenceRepository } from './referrals/referral-evidence.repository';
+import { ReferralReleaseService } from './referrals/referral-release.service';
 import { ReferralsRepository } from './referrals/referrals.repository';
 import { ReferralsService } from './referrals/referrals.service';
-import { MatchesRepository } from './matches.repository';
-import { MatchesService } from './matches.service';
-import { MatchingRepository } from './matching.repository';
-import { MatchingService } from './matching.service';
+import { MatchProposalsRepository } from './match-proposals.repository';
+import { MatchProposalsService } from './match-proposals.service';
+import { MatchRunRepository } from './match-run.repository';
+import { MatchRunService } from './match-run.service';
 
 const providers = [
-  MatchingRepository,
-  MatchingService,
-  MatchesRepository,
-  MatchesService,
+  MatchRunRepository,
+  MatchRunService,
+  MatchProposalsRepository,
+  MatchProposalsService,
+  ApprovalsRepository,
   ApprovalsService,
   ReferralsRepository,
+  ReferralReleaseService,
   ReferralsService,
   ReferralEvidenceRepository,
 ];

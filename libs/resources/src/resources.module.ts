@@ -9,6 +9,9 @@ import { ProviderEntity } from './provider.entity';
 import { ProvidersRepository } from './providers.repository';
 import { ProvidersService } from './providers.service';
 import { ResourceEntity } from './resource.entity';
+import { ResourceCandidatesRepository } from './resource-candidates.repository';
+import { ResourceCapacityRepository } from './resource-capacity.repository';
+import { ResourceSummariesRepository } from './resource-summaries.repository';
 import { ResourceLifecycleService } from './resource-lifecycle.service';
 import { ResourcesRepository } from './resources.repository';
 import { ResourcesService } from './resources.service';
@@ -19,6 +22,9 @@ const services = [
   CategoriesRepository,
   CategoriesService,
   ResourcesRepository,
+  ResourceCapacityRepository,
+  ResourceCandidatesRepository,
+  ResourceSummariesRepository,
   ResourcesService,
   ResourceLifecycleService,
   HsdsExportService,

@@ -124,7 +124,7 @@ export class AssessmentsService {
     emergency: boolean,
   ): Promise<boolean> {
     try {
-      await this.matching.matchHousehold(householdId, assessmentId, emergency);
+      await this.matching.enqueueHouseholdMatch(householdId, assessmentId, emergency);
       await this.assessments.markMatchEnqueued([assessmentId], this.clock.now());
       return true;
     } catch (error) {
@@ -142,7 +142,7 @@ export class AssessmentsService {
     if (pending.length === 0) return 0;
     try {
       // addBulk batches, one update: not one add and one write per assessment.
-      await this.matching.matchHouseholds(
+      await this.matching.enqueueHouseholdMatches(
         pending.map((p) => ({ ...p, jobId: jobIds.matchHousehold(p.householdId, p.assessmentId) })),
       );
       await this.assessments.markMatchEnqueued(

@@ -3,7 +3,7 @@ import {
   DEFAULT_WEIGHTS,
   type EngineOptions,
   type MatchHousehold,
-  matchHousehold,
+  proposeMatches,
   type MatchNeed,
   type MatchResource,
   type ServiceHistory,
@@ -52,9 +52,9 @@ const noHistory: ServiceHistory = {
 };
 const options: EngineOptions = { topK: 3, weights: DEFAULT_WEIGHTS, today: '2026-11-24' };
 const run = (resources: MatchResource[], n = need(), history = noHistory, opts = options) =>
-  matchHousehold(household, [n], resources, history, opts)[0];
+  proposeMatches(household, [n], resources, history, opts)[0];
 
-describe(matchHousehold.name, () => {
+describe(proposeMatches.name, () => {
   describe('exclusion rules, each with the rule that excluded the candidate', () => {
     it.each([
       ['outside coverage', resource({ coveragePath: '/c/d/s2/' }), { reason: 'OUTSIDE_COVERAGE' }],
@@ -237,12 +237,12 @@ describe(valueFit.name, () => {
       servedResourceIds: new Set(),
       parkedResourceIds: new Set([parked.id]),
     };
-    const [result] = matchHousehold(household, [need()], [parked, other], history, options);
+    const [result] = proposeMatches(household, [need()], [parked, other], history, options);
     expect(result.proposals.map((p) => p.resourceId)).toEqual([other.id]);
     expect(result.rejected).toEqual([
       expect.objectContaining({ resourceId: parked.id, reason: 'PARKED' }),
     ]);
-    const [alone] = matchHousehold(household, [need()], [parked], history, options);
+    const [alone] = proposeMatches(household, [need()], [parked], history, options);
     expect(alone.unmet).toEqual(['PARKED']);
   });
 });

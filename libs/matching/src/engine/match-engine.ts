@@ -237,7 +237,7 @@ const UNMET_OF: Partial<Record<RejectionReason, UnmetReason>> = {
  * is returned with the rule that excluded it; a need with no proposal gets its unmet reasons.
  * Pure: no I/O, the same input gives the same output.
  */
-export function matchHousehold(
+export function proposeMatches(
   household: MatchHousehold,
   needs: MatchNeed[],
   resources: MatchResource[],

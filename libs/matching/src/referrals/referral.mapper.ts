@@ -1,19 +1,20 @@
 import type { Principal } from '@onedoor/platform';
+import type { ResourceSummary } from '@onedoor/resources';
 import type { ReferralDto } from './referral.dto';
 import type { ReferralEntity } from './referral.entity';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
-export function toReferralDto(r: ReferralEntity): ReferralDto {
+export function toReferralDto(r: ReferralEntity, resource: ResourceSummary): ReferralDto {
   return {
     id: r.id,
     proposalId: r.proposalId,
     needId: r.needId,
     householdId: r.householdId,
     resourceId: r.resourceId,
-    resourceTitle: r.resource!.title,
+    resourceTitle: resource.title,
     providerId: r.providerId,
-    providerName: r.provider!.name,
+    providerName: resource.providerName,
     status: r.status,
     urgency: r.urgency,
     categoryCode: r.categoryCode,

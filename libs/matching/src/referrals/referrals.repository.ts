@@ -10,7 +10,7 @@ export interface ReferralFilter {
   overdue?: boolean;
 }
 
-/** Referral reads (scoped to the reader) and the conditional capacity updates. */
+/** Referral reads (scoped to the reader), their state changes and the parked resources. */
 @Injectable()
 export class ReferralsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -19,9 +19,7 @@ export class ReferralsRepository {
   private visible(principal: Principal, manager?: EntityManager) {
     const qb = (manager ?? this.dataSource.manager)
       .getRepository(Referral)
-      .createQueryBuilder('rf')
-      .innerJoinAndSelect('rf.resource', 'r')
-      .innerJoinAndSelect('rf.provider', 'p');
+      .createQueryBuilder('rf');
     if (principal.role === 'provider')
       return qb.where('rf.providerId = :own', { own: principal.providerId });
     return applyAreaScope(qb, 'rf.areaPath', principal);
@@ -61,44 +59,6 @@ export class ReferralsRepository {
       .getOne();
   }
 
-  /**
-   * Reserves one unit with a single conditional update, so concurrent approvals can never
-   * commit more than capacity (the CHECK constraint is the second line of defence).
-   */
-  async reserveUnit(manager: EntityManager, resourceId: string): Promise<boolean> {
-    const [, count] = await manager.query(
-      `UPDATE resource SET reserved = reserved + 1, updated_at = now()
-        WHERE id = $1 AND status = 'published' AND reserved + delivered < capacity`,
-      [resourceId],
-    );
-    return count === 1;
-  }
-
-  async releaseUnit(manager: EntityManager, resourceId: string): Promise<void> {
-    await manager.query(
-      `UPDATE resource SET reserved = reserved - 1, updated_at = now() WHERE id = $1 AND reserved > 0`,
-      [resourceId],
-    );
-  }
-
-  /**
-   * Moves the reserved unit to delivered, plus any extra units delivered, within capacity.
-   * Returns the counters after, or null when the extra units do not fit.
-   */
-  async deliverUnits(
-    manager: EntityManager,
-    resourceId: string,
-    units: number,
-  ): Promise<{ capacity: number; delivered: number } | null> {
-    const [rows] = await manager.query(
-      `UPDATE resource SET reserved = reserved - 1, delivered = delivered + $2, updated_at = now()
-        WHERE id = $1 AND reserved > 0 AND reserved - 1 + delivered + $2 <= capacity
-        RETURNING capacity, delivered`,
-      [resourceId, units],
-    );
-    return rows[0] ?? null;
-  }
-
   async park(
     manager: EntityManager,
     park: { householdId: string; resourceId: string; until: Date; referralId: string },
@@ -108,28 +68,6 @@ export class ReferralsRepository {
        ON CONFLICT (household_id, resource_id) DO UPDATE SET until = EXCLUDED.until, referral_id = EXCLUDED.referral_id`,
       [park.householdId, park.resourceId, park.until, park.referralId],
     );
-  }
-
-  /**
-   * An open or matched need becomes `fulfilled`, or `open` again for the matcher (unmarked:
-   * `last_matched_at` cleared, the reconciler's sign). Returns its status before, or null when
-   * it was neither open nor matched.
-   */
-  async settleNeed(
-    manager: EntityManager,
-    needId: string,
-    to: 'open' | 'fulfilled',
-  ): Promise<string | null> {
-    const [rows] = await manager.query(
-      `WITH before AS (SELECT id, status FROM need WHERE id = $1 FOR UPDATE)
-       UPDATE need n SET status = $2::need_status, updated_at = now(),
-              ended_at = CASE WHEN $2::need_status = 'fulfilled' THEN now() END,
-              last_matched_at = CASE WHEN $2::need_status = 'open' THEN NULL ELSE n.last_matched_at END
-         FROM before WHERE n.id = before.id AND n.status IN ('open', 'matched')
-       RETURNING before.status AS "from"`,
-      [needId, to],
-    );
-    return rows[0]?.from ?? null;
   }
 
   /**

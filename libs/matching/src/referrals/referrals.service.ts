@@ -10,8 +10,6 @@ import {
   DomainError,
   ForbiddenError,
   isInScope,
-  jobIds,
-  MatchingQueueProducer,
   NotFoundError,
   type Page,
   type Principal,
@@ -20,7 +18,12 @@ import {
   TransactionRunner,
 } from '@onedoor/platform';
 import { AreasRepository, idsOnPath } from '@onedoor/areas';
-import { ResourcesRepository } from '@onedoor/resources';
+import { NeedsRepository } from '@onedoor/households';
+import {
+  ResourceCapacityRepository,
+  ResourcesRepository,
+  ResourceSummariesRepository,
+} from '@onedoor/resources';
 import type {
   CloseReferralDto,
   DeclineReferralDto,
@@ -32,6 +35,7 @@ import type {
 import { expiryCutoff, pendingDeadline } from './referral-deadlines';
 import type { ReferralEntity, ReferralStatus } from './referral.entity';
 import { snapshotFor, toReferralDto } from './referral.mapper';
+import { ReferralReleaseService, type Requeue } from './referral-release.service';
 import { ReferralsRepository } from './referrals.repository';
 
 type Action = 'accept' | 'decline' | 'deliver' | 'close';
@@ -47,16 +51,6 @@ const STEPS: Record<
   close: { from: ['delivered'], to: 'closed', by: 'staff' },
 };
 
-/** A referral that ended without help: its need goes back to the matcher. */
-interface Requeue {
-  householdId: string;
-  assessmentId: string;
-  referralId: string;
-  status: string;
-  emergency: boolean;
-  releasedResourceId?: string;
-}
-
 /**
  * Referrals from approval to closure: the provider accepts, declines or delivers, staff or
  * the assessor close with the household's feedback, and the SLA sweep escalates and expires.
@@ -68,25 +62,33 @@ export class ReferralsService {
   constructor(
     private readonly referrals: ReferralsRepository,
     private readonly resources: ResourcesRepository,
+    private readonly capacity: ResourceCapacityRepository,
+    private readonly resourceSummaries: ResourceSummariesRepository,
+    private readonly needs: NeedsRepository,
+    private readonly releases: ReferralReleaseService,
     private readonly tx: TransactionRunner,
     private readonly audit: AuditService,
     private readonly auditLog: AuditLogRepository,
-    private readonly queue: MatchingQueueProducer,
     private readonly areas: AreasRepository,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async list(query: ReferralQueryDto, principal: Principal): Promise<Page<ReferralDto>> {
-    return toPage(await this.referrals.list(query, query, principal), query, toReferralDto);
+    const page = await this.referrals.list(query, query, principal);
+    const resources = await this.resourceSummaries.byIds(page[0].map((r) => r.resourceId));
+    return toPage(page, query, (r) => toReferralDto(r, resources.get(r.resourceId)!));
   }
 
   async get(id: string, principal: Principal): Promise<ReferralDetailDto> {
     const r = await this.referrals.findVisible(id, principal);
     if (!r) throw new NotFoundError('Referral', 'REFERRAL_NOT_FOUND');
-    const [history] = await this.auditLog.listForEntity('referral', id, { page: 1, limit: 100 });
+    const [[history], resources] = await Promise.all([
+      this.auditLog.listForEntity('referral', id, { page: 1, limit: 100 }),
+      this.resourceSummaries.byIds([r.resourceId]),
+    ]);
     return {
-      ...toReferralDto(r),
+      ...toReferralDto(r, resources.get(r.resourceId)!),
       snapshot: snapshotFor(r, principal),
       history: history.map(toAuditEntryDto),
     };
@@ -104,7 +106,7 @@ export class ReferralsService {
       r.endedAt = now;
       r.declineReason = body.reason;
       r.declineNote = body.note ?? null;
-      const requeue = await this.release(manager, r, now, actor, 'declined');
+      const requeue = await this.releases.release(manager, r, now, actor, 'declined');
       return { requeue, reason: body.reason, data: { note: body.note ?? null } };
     });
   }
@@ -112,7 +114,7 @@ export class ReferralsService {
   deliver(id: string, body: DeliverReferralDto, actor: Principal): Promise<ReferralDetailDto> {
     return this.step(id, 'deliver', actor, async (manager, r, now) => {
       const units = body.units ?? 1;
-      const after = await this.referrals.deliverUnits(manager, r.resourceId, units);
+      const after = await this.capacity.deliverUnits(manager, r.resourceId, units);
       if (!after) {
         throw new DomainError(
           'RESOURCE_CAPACITY_EXHAUSTED',
@@ -159,8 +161,8 @@ export class ReferralsService {
       r.needResolved = body.resolved;
       r.feedbackNote = body.note ?? null;
       const from = body.resolved
-        ? await this.referrals.settleNeed(manager, r.needId, 'fulfilled')
-        : await this.referrals.settleNeed(manager, r.needId, 'open');
+        ? await this.needs.settle(manager, r.needId, 'fulfilled')
+        : await this.needs.settle(manager, r.needId, 'open');
       if (from) {
         await this.audit.record(manager, {
           entityType: 'need',
@@ -175,7 +177,7 @@ export class ReferralsService {
       }
       return {
         data: { satisfaction: body.satisfaction, resolved: body.resolved },
-        requeue: body.resolved ? undefined : this.requeueOf(r, 'closed'),
+        requeue: body.resolved ? undefined : this.releases.requeueOf(r, 'closed'),
       };
     });
   }
@@ -235,10 +237,11 @@ export class ReferralsService {
         expiring.map((r) => r.id),
       );
       await this.audit.recordMany(manager, audit);
-      for (const r of expiring) requeues.push(await this.release(manager, r, now, null, 'expired'));
+      for (const r of expiring)
+        requeues.push(await this.releases.release(manager, r, now, null, 'expired'));
       return { escalated: due.length, expired: expiring.length };
     });
-    for (const q of requeues) await this.enqueue(q);
+    for (const q of requeues) await this.releases.enqueue(q);
     if (result.escalated + result.expired > 0) this.logger.log(result, 'SLA sweep');
     return result;
   }
@@ -286,7 +289,7 @@ export class ReferralsService {
       });
       return outcome.requeue;
     });
-    if (requeue) await this.enqueue(requeue);
+    if (requeue) await this.releases.enqueue(requeue);
     return this.get(id, actor);
   }
 
@@ -294,78 +297,5 @@ export class ReferralsService {
     if (actor.role === 'provider') return actor.providerId === r.providerId;
     if (actor.role === 'evaluator') return false;
     return isInScope(actor, r.areaPath);
-  }
-
-  /**
-   * Decline and expiry: the unit goes back to the resource, the resource is parked for this
-   * household, and the need is open again for the matcher (unmarked, so the reconciler
-   * re-queues it even if the job below never reaches Redis).
-   */
-  private async release(
-    manager: EntityManager,
-    r: ReferralEntity,
-    now: Date,
-    actor: Principal | null,
-    status: 'declined' | 'expired',
-  ): Promise<Requeue> {
-    await this.referrals.releaseUnit(manager, r.resourceId);
-    await this.audit.record(manager, {
-      entityType: 'resource',
-      entityId: r.resourceId,
-      action: 'release',
-      actor,
-      data: { units: 1, referralId: r.id, because: status },
-      areaPath: r.areaPath,
-    });
-    const until = new Date(now.getTime() + this.config.referrals.parkDays * 24 * 3600_000);
-    await this.referrals.park(manager, {
-      householdId: r.householdId,
-      resourceId: r.resourceId,
-      until,
-      referralId: r.id,
-    });
-    const from = await this.referrals.settleNeed(manager, r.needId, 'open');
-    if (from) {
-      await this.audit.record(manager, {
-        entityType: 'need',
-        entityId: r.needId,
-        action: 'reopen',
-        actor,
-        fromState: from,
-        toState: 'open',
-        reason: `referral ${status}; resource parked until ${until.toISOString()}`,
-        areaPath: r.areaPath,
-      });
-    }
-    return { ...this.requeueOf(r, status), releasedResourceId: r.resourceId };
-  }
-
-  private requeueOf(r: ReferralEntity, status: string): Requeue {
-    return {
-      householdId: r.householdId,
-      assessmentId: r.snapshot.household.assessmentId,
-      referralId: r.id,
-      status,
-      emergency: r.urgency === 'emergency',
-    };
-  }
-
-  /** After commit. If Redis is down the reconciler catches up (the need is unmarked). */
-  private async enqueue(q: Requeue): Promise<void> {
-    try {
-      await this.queue.matchHouseholds([
-        {
-          householdId: q.householdId,
-          assessmentId: q.assessmentId,
-          emergency: q.emergency,
-          jobId: jobIds.matchHouseholdAfterReferral(q.householdId, q.referralId, q.status),
-        },
-      ]);
-      // Released capacity may serve other households waiting in its coverage.
-      if (q.releasedResourceId)
-        await this.queue.rematchResourceAfterRelease(q.releasedResourceId, q.referralId);
-    } catch (error) {
-      this.logger.warn({ err: error, referralId: q.referralId }, 're-match not queued');
-    }
   }
 }

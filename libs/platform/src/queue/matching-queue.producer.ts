@@ -31,14 +31,14 @@ export class MatchingQueueProducer {
   }
 
   /** Many households at once, in addBulk batches: never one add per household. */
-  async matchHouseholds(
-    jobs: Array<{ householdId: string; assessmentId: string; jobId: string; emergency: boolean }>,
+  async enqueueHouseholdMatches(
+    jobs: Array<{ householdId: string; jobId: string; emergency: boolean }>,
   ): Promise<number> {
     for (let i = 0; i < jobs.length; i += FAN_OUT_BATCH) {
       await this.queue.addBulk(
         jobs.slice(i, i + FAN_OUT_BATCH).map((j) => ({
           name: 'match-household',
-          data: { householdId: j.householdId, assessmentId: j.assessmentId },
+          data: { householdId: j.householdId },
           opts: {
             jobId: j.jobId,
             priority: j.emergency ? MATCH_PRIORITY.emergency : MATCH_PRIORITY.normal,
@@ -50,15 +50,14 @@ export class MatchingQueueProducer {
   }
 
   /** Idempotent per household and assessment: a second call for the same pair adds nothing. */
-  async matchHousehold(
+  async enqueueHouseholdMatch(
     householdId: string,
     assessmentId: string,
     emergency: boolean,
   ): Promise<void> {
-    await this.matchHouseholds([
+    await this.enqueueHouseholdMatches([
       {
         householdId,
-        assessmentId,
         emergency,
         jobId: jobIds.matchHousehold(householdId, assessmentId),
       },

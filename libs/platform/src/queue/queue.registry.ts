@@ -13,7 +13,7 @@ export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 /** Payload type per queue and job name. */
 export interface JobPayloads {
   maintenance: {
-    /** Proves the worker is alive and connected; scheduled every HEARTBEAT_EVERY_MS. */
+    /** Proves the worker is alive and connected; scheduled in {@link JOB_SCHEDULES}. */
     heartbeat: { scheduledBy: string };
     /** Deletes login-failure rows older than the throttling window (LOGIN_FAILURE_WINDOW_MINUTES). */
     'prune-login-failures': Record<string, never>;
@@ -33,8 +33,13 @@ export interface JobPayloads {
     'close-due-bidding': Record<string, never>;
   };
   matching: {
-    /** Match a household's open needs after an assessment completed (the matcher issue consumes it). */
-    'match-household': { householdId: string; assessmentId: string };
+    /**
+     * Match a household's open needs (after an assessment completed, a referral ended, a
+     * resource appeared, or the reconciler found them unmatched). No assessment id: a run
+     * always reads the household's latest completed assessment, so a job queued for an older
+     * one matches on current facts; the assessment stays in the job id, for deduplication.
+     */
+    'match-household': { householdId: string };
     /**
      * A resource was published or resumed (its version), or a referral released a unit of it
      * (releasedBy: the referral): re-match households with open needs it may serve.
@@ -67,12 +72,12 @@ export const JOB_NAMES: { [Q in QueueName]: ReadonlyArray<JobName<Q>> } = {
  * enqueued twice runs once. (BullMQ forbids ':' in custom ids, hence '.'.)
  */
 export const jobIds = {
-  heartbeatScheduler: () => 'maintenance.heartbeat',
-  pruneLoginFailuresScheduler: () => 'maintenance.prune-login-failures',
-  expireResourcesScheduler: () => 'maintenance.expire-resources',
-  completeExitsScheduler: () => 'maintenance.complete-exits',
-  enqueuePendingMatchesScheduler: () => 'maintenance.enqueue-pending-matches',
-  /** One matching run per household and assessment, however often it is enqueued. */
+  /** A repeatable job's scheduler: one per queue and job name, whichever matcher upserts it. */
+  scheduler: <Q extends QueueName>(queue: Q, job: JobName<Q>) => `${queue}.${job}`,
+  /**
+   * One matching run per household and assessment, however often it is enqueued; a new
+   * assessment gets a new run even while the last run's job is still kept (24 h).
+   */
   matchHousehold: (householdId: string, assessmentId: string) =>
     `match-household.${householdId}.${assessmentId}`,
   /** Once per resource version: publishing then resuming re-matches twice, a retry never. */
@@ -84,9 +89,6 @@ export const jobIds = {
   /** A household re-matched because a resource appeared: once per resource version. */
   matchHouseholdFor: (householdId: string, resourceId: string, cause: string) =>
     `match-household.${householdId}.after.${resourceId}.${cause}`,
-  reconcileScheduler: () => 'maintenance.reconcile-matching',
-  slaSweepScheduler: () => 'maintenance.sla-sweep',
-  closeDueBiddingScheduler: () => 'maintenance.close-due-bidding',
   /** One delayed close per tender and deadline. */
   closeBidding: (projectId: string, closesAt: Date) =>
     `close-bidding.${projectId}.${closesAt.getTime()}`,
@@ -95,14 +97,48 @@ export const jobIds = {
     `match-household.${householdId}.referral.${referralId}.${status}`,
 };
 
-export const HEARTBEAT_EVERY_MS = 30_000;
-export const PRUNE_LOGIN_FAILURES_EVERY_MS = 15 * 60_000;
-export const EXPIRE_RESOURCES_EVERY_MS = 60 * 60_000;
-export const COMPLETE_EXITS_EVERY_MS = 60 * 60_000;
-export const ENQUEUE_PENDING_MATCHES_EVERY_MS = 5 * 60_000;
-export const RECONCILE_MATCHING_EVERY_MS = 10 * 60_000;
-export const SLA_SWEEP_EVERY_MS = 5 * 60_000;
-export const CLOSE_DUE_BIDDING_EVERY_MS = 60_000;
+/** How a repeatable job repeats: every so many milliseconds, or on a cron pattern. */
+export type JobRepeat = { every: number } | { pattern: string; tz?: string };
+
+/** One repeatable job: its name, how it repeats, its payload and any job options. */
+export type JobSchedule<Q extends QueueName> = {
+  [J in JobName<Q>]: {
+    job: J;
+    repeat: JobRepeat;
+    data: JobPayload<Q, J>;
+    opts?: { attempts?: number };
+  };
+}[JobName<Q>];
+
+/**
+ * The matcher's repeatable jobs, registered from this table at start (schedulers are upserted
+ * under {@link jobIds.scheduler}, so matchers starting together keep one each). `every` also
+ * runs once at start, which the recovery sweeps rely on.
+ */
+export const JOB_SCHEDULES: { [Q in QueueName]: ReadonlyArray<JobSchedule<Q>> } = {
+  maintenance: [
+    // One attempt: a missed beat is reported by the next one, not retried.
+    {
+      job: 'heartbeat',
+      repeat: { every: 30_000 },
+      data: { scheduledBy: 'matcher' },
+      opts: { attempts: 1 },
+    },
+    { job: 'prune-login-failures', repeat: { every: 15 * 60_000 }, data: {} },
+    // Hourly: a resource lapses within an hour of its last day.
+    { job: 'expire-resources', repeat: { every: 60 * 60_000 }, data: {} },
+    { job: 'complete-exits', repeat: { every: 60 * 60_000 }, data: {} },
+    // The outbox sweep: completed assessments whose matching job never reached Redis.
+    { job: 'enqueue-pending-matches', repeat: { every: 5 * 60_000 }, data: {} },
+    // A matcher coming back after a Redis loss re-queues unmatched needs at once.
+    { job: 'reconcile-matching', repeat: { every: 10 * 60_000 }, data: {} },
+    { job: 'sla-sweep', repeat: { every: 5 * 60_000 }, data: {} },
+    // Behind each tender's delayed close-bidding job: catches one lost with Redis.
+    { job: 'close-due-bidding', repeat: { every: 60_000 }, data: {} },
+  ],
+  matching: [],
+};
+
 /** Jobs per addBulk call when a resource fans out to households. */
 export const FAN_OUT_BATCH = 1_000;
 /** BullMQ priorities: lower runs first. Emergency households take the green channel. */

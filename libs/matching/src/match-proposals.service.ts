@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AreasRepository } from '@onedoor/areas';
-import { HouseholdsRepository } from '@onedoor/households';
+import { HouseholdsRepository, NeedsRepository } from '@onedoor/households';
 import {
   ForbiddenError,
   isInScope,
@@ -9,19 +9,20 @@ import {
   type Principal,
   toPage,
 } from '@onedoor/platform';
+import { type ResourceSummary, ResourceSummariesRepository } from '@onedoor/resources';
 import type { MatchQueryDto, NeedMatchesDto, ProposalDto } from './dto/match.dto';
 import type { MatchProposalEntity } from './match-proposal.entity';
-import { MatchesRepository } from './matches.repository';
+import { MatchProposalsRepository } from './match-proposals.repository';
 
-export function toProposalDto(m: MatchProposalEntity): ProposalDto {
+export function toProposalDto(m: MatchProposalEntity, resource: ResourceSummary): ProposalDto {
   return {
     id: m.id,
     needId: m.needId,
     householdId: m.householdId,
     resourceId: m.resourceId,
-    resourceTitle: m.resource!.title,
-    providerName: m.resource!.provider!.name,
-    serviceLevel: m.resource!.serviceLevel,
+    resourceTitle: resource.title,
+    providerName: resource.providerName,
+    serviceLevel: resource.serviceLevel,
     status: m.status,
     categoryCode: m.categoryCode,
     urgency: m.urgency,
@@ -32,11 +33,14 @@ export function toProposalDto(m: MatchProposalEntity): ProposalDto {
   };
 }
 
+/** Proposals as the API shows them: the approval queue, one proposal, a household's "why not". */
 @Injectable()
-export class MatchesService {
+export class MatchProposalsService {
   constructor(
-    private readonly matches: MatchesRepository,
+    private readonly matches: MatchProposalsRepository,
     private readonly households: HouseholdsRepository,
+    private readonly needs: NeedsRepository,
+    private readonly resources: ResourceSummariesRepository,
     private readonly areas: AreasRepository,
   ) {}
 
@@ -49,17 +53,16 @@ export class MatchesService {
         throw new ForbiddenError('The area is outside your scope');
       areaPath = area.path;
     }
-    return toPage(
-      await this.matches.list({ ...query, areaPath }, query, principal),
-      query,
-      toProposalDto,
-    );
+    const page = await this.matches.list({ ...query, areaPath }, query, principal);
+    const resources = await this.resources.byIds(page[0].map((m) => m.resourceId));
+    return toPage(page, query, (m) => toProposalDto(m, resources.get(m.resourceId)!));
   }
 
   async get(id: string, principal: Principal): Promise<ProposalDto> {
     const m = await this.matches.findVisible(id, principal);
     if (!m) throw new NotFoundError('Match', 'MATCH_NOT_FOUND');
-    return toProposalDto(m);
+    const resources = await this.resources.byIds([m.resourceId]);
+    return toProposalDto(m, resources.get(m.resourceId)!);
   }
 
   /** The "why not" view: every need with its proposals and the candidates excluded, with reasons. */
@@ -67,11 +70,13 @@ export class MatchesService {
     if (!(await this.households.isVisible(householdId, principal)))
       throw new NotFoundError('Household', 'HOUSEHOLD_NOT_FOUND');
     const [needs, proposals] = await Promise.all([
-      this.matches.needsOf(householdId),
+      this.needs.ofHousehold(householdId),
       this.matches.forHousehold(householdId),
     ]);
-    const titles = await this.matches.resourceTitles([
-      ...new Set(needs.flatMap((n) => (n.matchRejections ?? []).map((r) => r.resourceId))),
+    // One read for the proposed and the excluded resources alike.
+    const resources = await this.resources.byIds([
+      ...proposals.map((p) => p.resourceId),
+      ...needs.flatMap((n) => (n.matchRejections ?? []).map((r) => r.resourceId)),
     ]);
     return needs.map((n) => ({
       needId: n.id,
@@ -81,10 +86,12 @@ export class MatchesService {
       status: n.status,
       lastMatchedAt: n.lastMatchedAt ? n.lastMatchedAt.toISOString() : null,
       unmetReasons: n.unmetReasons,
-      proposals: proposals.filter((p) => p.needId === n.id).map(toProposalDto),
+      proposals: proposals
+        .filter((p) => p.needId === n.id)
+        .map((p) => toProposalDto(p, resources.get(p.resourceId)!)),
       rejected: (n.matchRejections ?? []).map((r) => ({
         ...r,
-        resourceTitle: titles.get(r.resourceId) ?? null,
+        resourceTitle: resources.get(r.resourceId)?.title ?? null,
       })) as NeedMatchesDto['rejected'],
     }));
   }

@@ -2,20 +2,20 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { applyAreaScope, type PageQueryDto, type Principal, pageOffset } from '@onedoor/platform';
-import { NeedEntity } from '@onedoor/households';
 import { MatchProposalEntity } from './match-proposal.entity';
 
 /** Reads of proposals for the API, always inside the reader's area scope. */
 @Injectable()
-export class MatchesRepository {
+export class MatchProposalsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   private scoped(principal: Principal) {
+    // The scope and the area filter must cut the page in this statement, and a proposal has no
+    // area path of its own: the household's community is joined for its path only (nothing
+    // selected). The resources shown come from the resources lib, once per page.
     const qb = this.dataSource
       .getRepository(MatchProposalEntity)
       .createQueryBuilder('m')
-      .innerJoinAndSelect('m.resource', 'r')
-      .innerJoinAndSelect('r.provider', 'p')
       .innerJoin('m.household', 'h')
       .innerJoin('h.community', 'community');
     return applyAreaScope(qb, 'community.path', principal);
@@ -59,26 +59,9 @@ export class MatchesRepository {
     return this.dataSource
       .getRepository(MatchProposalEntity)
       .createQueryBuilder('m')
-      .innerJoinAndSelect('m.resource', 'r')
-      .innerJoinAndSelect('r.provider', 'p')
       .where('m.householdId = :householdId', { householdId })
       .orderBy('m.createdAt', 'ASC')
       .addOrderBy('m.rank', 'ASC')
       .getMany();
-  }
-
-  needsOf(householdId: string): Promise<NeedEntity[]> {
-    return this.dataSource
-      .getRepository(NeedEntity)
-      .find({ where: { householdId }, order: { createdAt: 'ASC', id: 'ASC' } });
-  }
-
-  async resourceTitles(ids: string[]): Promise<Map<string, string>> {
-    if (ids.length === 0) return new Map();
-    const rows: Array<{ id: string; title: string }> = await this.dataSource.query(
-      `SELECT id, title FROM resource WHERE id = ANY($1)`,
-      [ids],
-    );
-    return new Map(rows.map((r) => [r.id, r.title]));
   }
 }

@@ -13,12 +13,12 @@ import {
 } from '@onedoor/platform';
 import {
   DEFAULT_WEIGHTS,
-  matchHousehold,
+  proposeMatches,
   type MatchResource,
   type NeedResult,
   type Weights,
 } from './engine/match-engine';
-import { type MatchInput, MatchingRepository } from './matching.repository';
+import { type MatchInput, MatchRunRepository } from './match-run.repository';
 
 export interface MatchRunSummary {
   householdId: string;
@@ -35,17 +35,17 @@ function ancestorPaths(path: string): string[] {
 }
 
 /**
- * Matching runs for households: load, run the pure engine, persist in one transaction.
+ * Runs a household's matching: load, propose with the pure engine, persist in one transaction.
  *
  * One job per household keeps ids, priorities and retries per household, but a run's cost is
- * mostly round trips (four reads, one transaction). So runs are gathered with DataLoader:
+ * mostly round trips (three rounds of reads, one transaction). So runs are gathered with DataLoader:
  * households whose jobs arrive while the batches in flight are busy are matched together
  * (one read of each kind, one transaction, one multi-row insert). On an idle system a job
  * finds a free slot and runs alone at once; under load batches fill up to MATCH_BATCH_SIZE.
  */
 @Injectable()
-export class MatchingService implements OnApplicationShutdown {
-  private readonly logger = new Logger(MatchingService.name);
+export class MatchRunService implements OnApplicationShutdown {
+  private readonly logger = new Logger(MatchRunService.name);
   private readonly weights: Weights;
   /** Totals since start, logged at shutdown (the matcher benchmark reads them). */
   private readonly totals = { households: 0, batches: 0, proposals: 0, persistMs: 0 };
@@ -56,7 +56,7 @@ export class MatchingService implements OnApplicationShutdown {
   private readonly waitingBatches: Array<() => void> = [];
 
   constructor(
-    private readonly repo: MatchingRepository,
+    private readonly repo: MatchRunRepository,
     private readonly tx: TransactionRunner,
     private readonly audit: AuditService,
     private readonly queue: MatchingQueueProducer,
@@ -72,7 +72,7 @@ export class MatchingService implements OnApplicationShutdown {
   }
 
   /** Matches the household's open needs (its run may be batched with others'). */
-  matchHousehold(householdId: string): Promise<MatchRunSummary> {
+  run(householdId: string): Promise<MatchRunSummary> {
     return this.loader.load(householdId);
   }
 
@@ -126,7 +126,7 @@ export class MatchingService implements OnApplicationShutdown {
   /** Fans a newly available resource out to the households it may serve, in addBulk batches. */
   async rematchResource(resourceId: string, cause: string): Promise<number> {
     const households = await this.repo.householdsForResource(resourceId);
-    return this.queue.matchHouseholds(
+    return this.queue.enqueueHouseholdMatches(
       households.map((h) => ({
         ...h,
         jobId: jobIds.matchHouseholdFor(h.householdId, resourceId, cause),
@@ -140,7 +140,7 @@ export class MatchingService implements OnApplicationShutdown {
    */
   async reconcile(): Promise<number> {
     const households = await this.repo.unmatchedHouseholds();
-    return this.queue.matchHouseholds(
+    return this.queue.enqueueHouseholdMatches(
       households.map((h) => ({
         ...h,
         jobId: jobIds.matchHousehold(h.householdId, h.assessmentId),
@@ -190,7 +190,7 @@ export class MatchingService implements OnApplicationShutdown {
       const history = histories.get(input.household.id)!;
       return {
         input,
-        results: matchHousehold(input.household, input.needs, candidates, history, options),
+        results: proposeMatches(input.household, input.needs, candidates, history, options),
       };
     });
     if (this.persisting++ === 0) this.persistingSince = performance.now();

@@ -1,0 +1,209 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import {
+  HouseholdFactsRepository,
+  type HouseholdToMatch,
+  NeedsRepository,
+} from '@onedoor/households';
+import { ResourceCandidatesRepository, ResourceSummariesRepository } from '@onedoor/resources';
+import { LIVE_REFERRAL_SQL } from './referrals/referral.entity';
+import type {
+  MatchHousehold,
+  MatchNeed,
+  MatchResource,
+  NeedResult,
+  ServiceHistory,
+} from './engine/match-engine';
+
+export interface MatchInput {
+  household: MatchHousehold;
+  assessmentId: string;
+  needs: MatchNeed[];
+}
+
+/**
+ * Every read and write of a matching run: loading a batch's instance, and writing its results
+ * in bulk. Proposals, referrals and parked resources are this lib's; households, needs and
+ * resources come through their libs' repositories, each one statement per batch.
+ */
+@Injectable()
+export class MatchRunRepository {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly householdFacts: HouseholdFactsRepository,
+    private readonly needs: NeedsRepository,
+    private readonly resources: ResourceCandidatesRepository,
+    private readonly resourceSummaries: ResourceSummariesRepository,
+  ) {}
+
+  /**
+   * For each household (not exited, with a completed assessment): its latest completed
+   * assessment's facts and its open or matched needs without a live referral. Households
+   * without either are absent.
+   */
+  async loadInputs(householdIds: string[]): Promise<Map<string, MatchInput>> {
+    // Three reads side by side: a batch waits for one round trip, not three.
+    const [facts, needs, served] = await Promise.all([
+      this.householdFacts.latest(householdIds),
+      this.needs.openOrMatchedOf(householdIds),
+      this.liveReferralNeedIds(householdIds),
+    ]);
+    const inputs = new Map<string, MatchInput>();
+    for (const row of facts) {
+      if (!row.facts) continue;
+      inputs.set(row.householdId, {
+        household: { id: row.householdId, areaPath: row.areaPath, facts: row.facts },
+        assessmentId: row.assessmentId,
+        needs: [],
+      });
+    }
+    for (const { householdId, ...need } of needs) {
+      if (!served.has(need.id)) inputs.get(householdId)?.needs.push(need);
+    }
+    return inputs;
+  }
+
+  /** The needs of these households that a live referral serves. */
+  private async liveReferralNeedIds(householdIds: string[]): Promise<Set<string>> {
+    const rows: Array<{ needId: string }> = await this.dataSource.query(
+      `SELECT need_id AS "needId" FROM referral
+        WHERE household_id = ANY($1) AND status IN ${LIVE_REFERRAL_SQL}`,
+      [householdIds],
+    );
+    return new Set(rows.map((r) => r.needId));
+  }
+
+  /**
+   * Published resources of verified providers in these categories covering one of these
+   * areas, with what is left of them.
+   */
+  candidates(categories: string[], coverageAreaIds: string[]): Promise<MatchResource[]> {
+    return this.resources.candidates(categories, coverageAreaIds);
+  }
+
+  /** Households with open needs this resource may serve: its category, inside its coverage. */
+  async householdsForResource(resourceId: string): Promise<HouseholdToMatch[]> {
+    const coverage = await this.resources.publishedCoverage(resourceId);
+    if (!coverage) return [];
+    return this.needs.householdsWithOpenNeeds(coverage.categoryCode, coverage.coveragePath);
+  }
+
+  /**
+   * Households with open needs that no run has looked at: their job was lost (Redis flushed
+   * or down) or never made. Bounded per sweep.
+   */
+  unmatchedHouseholds(limit = 10_000): Promise<Array<HouseholdToMatch & { assessmentId: string }>> {
+    return this.needs.unmatchedHouseholds(limit);
+  }
+
+  /** Which of these categories have published resources anywhere at all. */
+  suppliedCategories(categories: string[]): Promise<Set<string>> {
+    return this.resources.suppliedCategories(categories);
+  }
+
+  /**
+   * What each household already receives, from its referrals: live ones (open, accepted,
+   * delivered) serve their need; any not declined or expired count as served by that resource
+   * and, for cash, in that category. Plus the resources parked for it.
+   */
+  async histories(householdIds: string[], now: Date): Promise<Map<string, ServiceHistory>> {
+    const [rows, parked]: [
+      Array<{ householdId: string; needId: string; resourceId: string; live: boolean }>,
+      Array<{ householdId: string; resourceId: string }>,
+    ] = await Promise.all([
+      this.dataSource.query(
+        `SELECT household_id AS "householdId", need_id AS "needId", resource_id AS "resourceId",
+                status IN ${LIVE_REFERRAL_SQL} AS live
+           FROM referral WHERE household_id = ANY($1) AND status NOT IN ('declined', 'expired')`,
+        [householdIds],
+      ),
+      this.dataSource.query(
+        `SELECT household_id AS "householdId", resource_id AS "resourceId"
+           FROM parked_resource WHERE household_id = ANY($1) AND until > $2`,
+        [householdIds, now],
+      ),
+    ]);
+    const resources = await this.resourceSummaries.byIds(rows.map((r) => r.resourceId));
+    const histories = new Map<string, { [K in keyof ServiceHistory]-?: Set<string> }>();
+    for (const id of householdIds) {
+      histories.set(id, {
+        servedNeedIds: new Set(),
+        cashCategories: new Set(),
+        servedResourceIds: new Set(),
+        parkedResourceIds: new Set(),
+      });
+    }
+    for (const r of rows) {
+      const h = histories.get(r.householdId)!;
+      if (r.live) h.servedNeedIds.add(r.needId);
+      h.servedResourceIds.add(r.resourceId);
+      const resource = resources.get(r.resourceId)!;
+      if (resource.form === 'cash') h.cashCategories.add(resource.categoryCode);
+    }
+    for (const p of parked) histories.get(p.householdId)!.parkedResourceIds.add(p.resourceId);
+    return histories;
+  }
+
+  /**
+   * Writes the results of several households' runs in the caller's transaction: proposals in
+   * one multi-row insert (a retried run inserts nothing twice; a proposal superseded when
+   * another was approved comes back when the need is re-matched after a decline; approved,
+   * rejected and expired ones stay as decided), older open proposals of these
+   * needs that the run did not propose again superseded, the needs' status and explanations
+   * updated in bulk. Returns the needs whose status changed, for the audit.
+   */
+  async persist(
+    manager: EntityManager,
+    runs: Array<{ input: MatchInput; results: NeedResult[] }>,
+  ): Promise<Array<{ id: string; householdId: string; from: string; to: string }>> {
+    const results = runs.flatMap((run) => run.results);
+    const needIds = results.map((r) => r.needId);
+    if (needIds.length === 0) return [];
+    // Serialises runs for the same household (a re-match racing the first match); one lock
+    // order (by id) for every batch, so concurrent batches cannot deadlock.
+    await this.needs.lock(manager, needIds);
+    const ofNeed = new Map(
+      runs.flatMap(({ input }) => input.needs.map((need) => [need.id, { need, input }] as const)),
+    );
+    const proposals = results.flatMap((r) => r.proposals);
+    if (proposals.length > 0) {
+      await manager.query(
+        `INSERT INTO match_proposal (need_id, household_id, resource_id, assessment_id, score, rank, urgency, category_code, explanation)
+         SELECT t.need_id, t.household_id, t.resource_id, t.assessment_id, t.score, t.rank, t.urgency::need_urgency, t.category_code, t.explanation
+           FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::numeric[], $6::smallint[], $7::text[], $8::text[], $9::jsonb[])
+             AS t(household_id, assessment_id, need_id, resource_id, score, rank, urgency, category_code, explanation)
+         ON CONFLICT (need_id, resource_id, assessment_id) DO UPDATE
+            SET status = 'proposed', score = EXCLUDED.score, rank = EXCLUDED.rank,
+                explanation = EXCLUDED.explanation, updated_at = now(), version = match_proposal.version + 1
+          WHERE match_proposal.status = 'superseded'`,
+        [
+          proposals.map((p) => ofNeed.get(p.needId)!.input.household.id),
+          proposals.map((p) => ofNeed.get(p.needId)!.input.assessmentId),
+          proposals.map((p) => p.needId),
+          proposals.map((p) => p.resourceId),
+          proposals.map((p) => p.score),
+          proposals.map((p) => p.rank),
+          proposals.map((p) => ofNeed.get(p.needId)!.need.urgency),
+          proposals.map((p) => ofNeed.get(p.needId)!.need.categoryCode),
+          proposals.map((p) => JSON.stringify(p.explanation)),
+        ],
+      );
+    }
+    await manager.query(
+      `UPDATE match_proposal m SET status = 'superseded', updated_at = now(), version = m.version + 1
+        WHERE m.need_id = ANY($1) AND m.status = 'proposed'
+          AND (m.need_id, m.resource_id) NOT IN (SELECT * FROM unnest($2::uuid[], $3::uuid[]))`,
+      [needIds, proposals.map((p) => p.needId), proposals.map((p) => p.resourceId)],
+    );
+    return this.needs.recordMatchResults(
+      manager,
+      results.map((r) => ({
+        id: r.needId,
+        matched: r.proposals.length > 0,
+        rejections: r.rejected,
+        unmet: r.unmet,
+      })),
+    );
+  }
+}

@@ -1,0 +1,36 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import type { ResourceForm, ServiceLevel } from './resource.types';
+
+/** What another lib shows or weighs of a resource it refers to. */
+export interface ResourceSummary {
+  title: string;
+  form: ResourceForm;
+  categoryCode: string;
+  serviceLevel: ServiceLevel;
+  providerId: string;
+  providerName: string;
+}
+
+/**
+ * Resources by id for the records that point at them (proposals, referrals, a household's
+ * history): one statement for a page or a batch, never one per row.
+ */
+@Injectable()
+export class ResourceSummariesRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** These resources, whatever their status; unknown ids are absent. */
+  async byIds(ids: string[]): Promise<Map<string, ResourceSummary>> {
+    if (ids.length === 0) return new Map();
+    const rows: Array<ResourceSummary & { id: string }> = await this.dataSource.query(
+      `SELECT r.id, r.title, r.form, r.category_code AS "categoryCode",
+              r.service_level AS "serviceLevel", r.provider_id AS "providerId", p.name AS "providerName"
+         FROM resource r JOIN provider p ON p.id = r.provider_id
+        WHERE r.id = ANY($1)`,
+      [[...new Set(ids)]],
+    );
+    return new Map(rows.map(({ id, ...summary }) => [id, summary]));
+  }
+}
