@@ -177,10 +177,10 @@ describe('Matching through the queue and the matcher process (e2e)', () => {
     const load = jest.spyOn(MatchRunRepository.prototype, 'loadInputs');
     const original = MatchRunRepository.prototype.persist;
     const persist = jest.spyOn(MatchRunRepository.prototype, 'persist');
-    persist.mockImplementation(function (this: MatchRunRepository, manager, runs) {
+    persist.mockImplementation(function (this: MatchRunRepository, manager, runs, at) {
       if (runs.some((r) => r.input.household.id === ids[1]))
         return Promise.reject(new Error('bad household'));
-      return original.call(this, manager, runs);
+      return original.call(this, manager, runs, at);
     });
     try {
       const sut = ctx.app.get(MatchRunService);

@@ -146,11 +146,15 @@ describe('Approvals and referrals (e2e, with the matcher process)', () => {
       .set('Authorization', s.providerToken)
       .send({ satisfaction: 5, resolved: true })
       .expect(403);
+    // Closed on the app's Clock: the need's end (which the reports' periods read) follows it.
+    const closeAt = new Date(Date.now() + 3 * 86_400_000);
+    const moved = jest.spyOn(ctx.app.get(Clock), 'now').mockReturnValue(closeAt);
     const closed = await ctx.http
       .post(`/api/referrals/${referralId}/close`)
       .set('Authorization', s.assessor)
       .send({ satisfaction: 5, resolved: true, note: '服务很好' })
       .expect(200);
+    moved.mockRestore();
     expect(closed.body).toMatchObject({ status: 'closed', satisfaction: 5, needResolved: true });
     expect(closed.body.history.map((h: { action: string }) => h.action)).toEqual([
       'open',
@@ -162,6 +166,11 @@ describe('Approvals and referrals (e2e, with the matcher process)', () => {
       (n) => n.needId === proposal.needId,
     )!;
     expect(need.status).toBe('fulfilled');
+    const [{ endedAt }] = await ctx.dataSource.query(
+      `SELECT ended_at AS "endedAt" FROM need WHERE id = $1`,
+      [proposal.needId],
+    );
+    expect(new Date(endedAt).toISOString()).toBe(closeAt.toISOString());
 
     const trail = await ctx.dataSource.query(
       `SELECT entity_type AS type, action FROM audit_log

@@ -88,7 +88,7 @@ describe('Reports (e2e, with the matcher process)', () => {
     const assessor = await ctx.tokenFor('assessor', tree.district);
     const p1 = await ctx.newProviderWithUser(tree.district);
     const p2 = await ctx.newProviderWithUser(tree.district);
-    const today = todayInChina();
+    const today = todayInChina(new Date());
     const inDays = (n: number) =>
       new Date(Date.parse(`${today}T00:00:00Z`) + n * DAY).toISOString().slice(0, 10);
     const local = { residency: { in: ['local'] } };

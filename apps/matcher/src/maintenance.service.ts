@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { APP_CONFIG, type AppConfig, LoginFailuresRepository } from '@onedoor/platform';
+import { APP_CONFIG, type AppConfig, Clock, LoginFailuresRepository } from '@onedoor/platform';
 
 @Injectable()
 export class MaintenanceService {
@@ -8,19 +8,23 @@ export class MaintenanceService {
 
   constructor(
     private readonly loginFailures: LoginFailuresRepository,
+    private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   heartbeat(): { beats: number; at: string } {
     this.beats += 1;
-    const at = new Date().toISOString();
+    const at = this.clock.now().toISOString();
     this.logger.log({ beats: this.beats, at }, 'matcher heartbeat');
     return { beats: this.beats, at };
   }
 
   /** Only failures that no longer count: older than the throttling window. */
   async pruneLoginFailures(): Promise<number> {
-    const removed = await this.loginFailures.prune(this.config.auth.loginFailureWindowMinutes);
+    const removed = await this.loginFailures.prune(
+      this.config.auth.loginFailureWindowMinutes,
+      this.clock.now(),
+    );
     if (removed > 0) this.logger.log({ removed }, 'pruned login failures');
     return removed;
   }

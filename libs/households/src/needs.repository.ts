@@ -125,15 +125,16 @@ export class NeedsRepository {
     manager: EntityManager,
     id: string,
     to: 'open' | 'fulfilled',
+    at: Date,
   ): Promise<NeedStatus | null> {
     const [rows] = await manager.query(
       `WITH before AS (SELECT id, status FROM need WHERE id = $1 FOR UPDATE)
        UPDATE need n SET status = $2::need_status, updated_at = now(),
-              ended_at = CASE WHEN $2::need_status = 'fulfilled' THEN now() END,
+              ended_at = CASE WHEN $2::need_status = 'fulfilled' THEN $3::timestamptz END,
               last_matched_at = CASE WHEN $2::need_status = 'open' THEN NULL ELSE n.last_matched_at END
          FROM before WHERE n.id = before.id AND n.status IN ('open', 'matched')
        RETURNING before.status AS "from"`,
-      [id, to],
+      [id, to, at],
     );
     return rows[0]?.from ?? null;
   }
@@ -146,6 +147,7 @@ export class NeedsRepository {
   async recordMatchResults(
     manager: EntityManager,
     results: NeedMatchResult[],
+    at: Date,
   ): Promise<Array<{ id: string; householdId: string; from: NeedStatus; to: NeedStatus }>> {
     if (results.length === 0) return [];
     const [changed]: [
@@ -158,7 +160,7 @@ export class NeedsRepository {
        ), before AS (SELECT n.id, n.status FROM need n JOIN r ON r.id = n.id)
        UPDATE need n
           SET status = CASE WHEN r.matched THEN 'matched'::need_status ELSE 'open'::need_status END,
-              last_matched_at = now(), match_rejections = r.rejections,
+              last_matched_at = $5, match_rejections = r.rejections,
               unmet_reasons = CASE WHEN r.unmet IS NULL THEN NULL ELSE string_to_array(r.unmet, ',') END,
               updated_at = now()
          FROM r, before
@@ -169,6 +171,7 @@ export class NeedsRepository {
         results.map((r) => r.matched),
         results.map((r) => JSON.stringify(r.rejections)),
         results.map((r) => (r.unmet ? r.unmet.join(',') : null)),
+        at,
       ],
     );
     return changed.filter((c) => c.from !== c.to);

@@ -156,6 +156,7 @@ export class MatchRunRepository {
   async persist(
     manager: EntityManager,
     runs: Array<{ input: MatchInput; results: NeedResult[] }>,
+    at: Date,
   ): Promise<Array<{ id: string; householdId: string; from: string; to: string }>> {
     const results = runs.flatMap((run) => run.results);
     const needIds = results.map((r) => r.needId);
@@ -204,6 +205,7 @@ export class MatchRunRepository {
         rejections: r.rejected,
         unmet: r.unmet,
       })),
+      at,
     );
   }
 }

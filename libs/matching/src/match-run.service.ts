@@ -178,7 +178,7 @@ export class MatchRunService implements OnApplicationShutdown {
     const options = {
       topK: this.config.matching.topK,
       weights: this.weights,
-      today: todayInChina(),
+      today: todayInChina(this.clock.now()),
       categoriesWithSupply: supplied,
     };
     const runs: Array<{ input: MatchInput; results: NeedResult[] }> = inputs.map((input) => {
@@ -218,7 +218,7 @@ export class MatchRunService implements OnApplicationShutdown {
   /** One transaction: proposals, superseded ones, need states and their audit rows. */
   private persistRuns(runs: Array<{ input: MatchInput; results: NeedResult[] }>): Promise<void> {
     return this.tx.run(async (manager) => {
-      const changed = await this.repo.persist(manager, runs);
+      const changed = await this.repo.persist(manager, runs, this.clock.now());
       const pathOf = new Map(runs.map((r) => [r.input.household.id, r.input.household.areaPath]));
       await this.audit.recordMany(
         manager,

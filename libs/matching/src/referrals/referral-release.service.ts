@@ -68,7 +68,7 @@ export class ReferralReleaseService {
       until,
       referralId: r.id,
     });
-    const from = await this.needs.settle(manager, r.needId, 'open');
+    const from = await this.needs.settle(manager, r.needId, 'open', now);
     if (from) {
       await this.audit.record(manager, {
         entityType: 'need',

@@ -161,8 +161,8 @@ export class ReferralsService {
       r.needResolved = body.resolved;
       r.feedbackNote = body.note ?? null;
       const from = body.resolved
-        ? await this.needs.settle(manager, r.needId, 'fulfilled')
-        : await this.needs.settle(manager, r.needId, 'open');
+        ? await this.needs.settle(manager, r.needId, 'fulfilled', now)
+        : await this.needs.settle(manager, r.needId, 'open', now);
       if (from) {
         await this.audit.record(manager, {
           entityType: 'need',

@@ -52,10 +52,10 @@ export class LoginFailuresRepository {
     await this.dataSource.query(`DELETE FROM login_failure WHERE id = $1`, [id]);
   }
 
-  async prune(olderThanMinutes: number): Promise<number> {
+  async prune(olderThanMinutes: number, now: Date): Promise<number> {
     const result: [unknown[], number] = await this.dataSource.query(
-      `DELETE FROM login_failure WHERE at < now() - make_interval(mins => $1)`,
-      [olderThanMinutes],
+      `DELETE FROM login_failure WHERE at < $2::timestamptz - make_interval(mins => $1)`,
+      [olderThanMinutes, now],
     );
     return result[1];
   }
