@@ -21,6 +21,9 @@ import {
   type Role,
   UsersRepository,
 } from '@onedoor/platform';
+import type { CreateProjectDto } from '@onedoor/procurement';
+import { DEFAULT_DIMENSION_WEIGHTS } from '@onedoor/procurement/procurement.types';
+import { ServiceProjectEntity } from '@onedoor/procurement/tenders/project.entity';
 import {
   type CreateResourceDto,
   ProviderEntity,
@@ -88,6 +91,35 @@ export function resourceInput(
     validUntil: '2099-12-31',
     ...over,
   } as CreateResourceDto;
+}
+
+/** A tender's five required criteria, quality first and price last (the order evaluators score in). */
+export const PROJECT_CRITERIA = [
+  { code: 'professional_qualification', name: '专业资质', weight: 20 },
+  { code: 'internal_governance', name: '内部治理', weight: 10 },
+  { code: 'human_resources', name: '人力资源', weight: 15 },
+  { code: 'service_proposal', name: '服务方案', weight: 25 },
+  { code: 'price', name: '价格', weight: 30 },
+];
+
+/** What staff draft: a year-long care tender in `area`, budget 1,000,000 fen, criteria summing to 100. */
+export function projectInput(
+  area: AreaEntity,
+  over: Partial<CreateProjectDto> | Record<string, unknown> = {},
+): CreateProjectDto {
+  return {
+    title: '困境儿童关爱服务项目',
+    categoryCode: 'care',
+    areaId: area.id,
+    budgetFen: 1_000_000,
+    targetHouseholds: 40,
+    serviceStart: '2027-01-01',
+    serviceEnd: '2027-12-31',
+    description: '个案管理、学业辅导与心理支持',
+    requirements: { minCertifiedSocialWorkers: 3, minYearsOperating: 2 },
+    criteria: PROJECT_CRITERIA,
+    ...over,
+  } as CreateProjectDto;
 }
 
 /** city > district > two streets, each with one community. */
@@ -205,6 +237,41 @@ export class Factory {
     });
     await this.dataSource.getRepository(ProviderEntity).insert(provider);
     return provider;
+  }
+
+  /** A social-work organization (the only kind that bids) and a user acting for it. */
+  async socialWorkOrg(
+    homeArea: AreaEntity,
+    verification: ProviderEntity['verification'] = 'verified',
+  ): Promise<{ provider: ProviderEntity; principal: Principal }> {
+    const provider = await this.provider(homeArea, { kind: 'social_work_org', verification });
+    return { provider, principal: await this.principal('provider', homeArea, provider.id) };
+  }
+
+  /**
+   * A tender in `area` written directly (no audit rows, no close job), a draft unless said
+   * otherwise: for tests whose subject is what happens to its bids, not its lifecycle.
+   */
+  async project(
+    area: AreaEntity,
+    over: Partial<ServiceProjectEntity> = {},
+  ): Promise<ServiceProjectEntity> {
+    const input = projectInput(area);
+    const project = Object.assign(new ServiceProjectEntity(), {
+      ...input,
+      areaPath: area.path,
+      budgetFen: String(input.budgetFen),
+      requirements: { verifiedOnly: true, ...input.requirements },
+      milestones: [
+        { deliverable: '服务完成并通过终期评估', dueDate: input.serviceEnd, sharePercent: 100 },
+      ],
+      evaluationWeights: { ...DEFAULT_DIMENSION_WEIGHTS },
+      status: 'draft',
+      createdById: randomUUID(),
+      ...over,
+    });
+    await this.dataSource.getRepository(ServiceProjectEntity).insert(project);
+    return project;
   }
 
   /**
