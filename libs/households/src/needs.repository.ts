@@ -82,12 +82,21 @@ export class NeedsRepository {
     );
   }
 
-  /** Locks these needs in one order (by id), so concurrent lockers cannot deadlock. */
+  /**
+   * Locks these needs in one order (by id), so concurrent lockers cannot deadlock. A need comes
+   * first among the rows a matching transaction locks (`LOCK_ORDER` in libs/matching: need →
+   * proposal → referral → contract → resource), so callers lock it before its proposals or
+   * referrals, never after.
+   */
   async lock(manager: EntityManager, ids: string[]): Promise<void> {
+    if (ids.length === 0) return;
     await manager.query(`SELECT id FROM need WHERE id = ANY($1) ORDER BY id FOR UPDATE`, [ids]);
   }
 
-  /** Locks one need and returns what a decision on it records; null when there is none. */
+  /**
+   * Locks one need and returns what a decision on it records; null when there is none. Taken
+   * before the proposal decided on (`LOCK_ORDER` in libs/matching).
+   */
   async lockOne(
     manager: EntityManager,
     id: string,

@@ -39,7 +39,19 @@ export interface NewReferral {
  */
 @Injectable()
 export class ApprovalsRepository {
-  /** Locks the proposal row (only that row); null when there is none. */
+  /**
+   * The proposal's need, read without a lock (it never changes): the need is locked before
+   * the proposal (`LOCK_ORDER`, lock-order.ts).
+   */
+  async needOf(manager: EntityManager, id: string): Promise<string | null> {
+    const [row] = await manager.query(
+      `SELECT need_id AS "needId" FROM match_proposal WHERE id = $1`,
+      [id],
+    );
+    return row?.needId ?? null;
+  }
+
+  /** Locks the proposal row (only that row; its need is locked first); null when there is none. */
   async lockProposal(manager: EntityManager, id: string): Promise<ProposalToDecide | null> {
     const [row] = await manager.query(
       `SELECT id, status, need_id AS "needId", household_id AS "householdId",
@@ -77,7 +89,11 @@ export class ApprovalsRepository {
     );
   }
 
-  /** The need's other open proposals superseded (one was approved); returns their ids. */
+  /**
+   * The need's other open proposals superseded (one was approved); returns their ids. Their
+   * locks follow the need's, which the caller holds: every writer of a need's proposals (the
+   * matcher's persist, decisions) takes it first, so none waits here for a row it then blocks.
+   */
   async supersedeOthers(
     manager: EntityManager,
     needId: string,

@@ -28,9 +28,13 @@ import { ApprovalsRepository, type ProposalToDecide } from './approvals.reposito
 import type { DecisionSnapshot } from './referrals/decision-snapshot';
 import { referralDeadlines } from './referrals/referral-deadlines';
 
-/** A locked proposal with its household's facts at the proposal's assessment. */
+/** The need as a decision records it. */
+type LockedNeed = NonNullable<Awaited<ReturnType<NeedsRepository['lockOne']>>>;
+
+/** A locked proposal and its locked need, with its household's facts at its assessment. */
 interface Locked {
   p: ProposalToDecide;
+  need: LockedNeed;
   household: HouseholdFacts;
 }
 
@@ -44,9 +48,10 @@ class NoUnitLeft extends Error {
 }
 
 /**
- * Civil-affairs staff's decisions on proposals. Approval is one transaction: approve, supersede
- * the need's other proposals, open the referral with its decision snapshot, write the audit
- * rows, and last reserve a unit (conditional update).
+ * Civil-affairs staff's decisions on proposals. Approval is one transaction: lock the need and
+ * the proposal, approve, supersede the need's other proposals, open the referral with its
+ * decision snapshot, write the audit rows, and last reserve a unit (conditional update): the
+ * row locks in `LOCK_ORDER` (lock-order.ts), as every decision takes them.
  */
 @Injectable()
 export class ApprovalsService {
@@ -100,11 +105,11 @@ export class ApprovalsService {
   }
 
   private async approveIn(manager: EntityManager, id: string, actor: Principal): Promise<string> {
+    // The need's lock serialises decisions on it (two proposals of one need approved at once):
+    // the second waits, then finds its proposal superseded.
     const locked = await this.lockProposal(manager, id, actor);
-    const { p, household } = locked;
+    const { p, need, household } = locked;
     const now = this.clock.now();
-    // Serialises decisions on one need (two proposals of the same need approved at once).
-    const need = (await this.needs.lockOne(manager, p.needId))!;
     const live = await this.decisions.liveReferralOf(manager, p.needId);
     if (live) {
       throw new DomainError('NEED_ALREADY_SERVED', 'The need already has a live referral', {
@@ -214,7 +219,6 @@ export class ApprovalsService {
       const locked = await this.lockProposal(manager, id, actor);
       const { p, household } = locked;
       const now = this.clock.now();
-      await this.needs.lockOne(manager, p.needId);
       await this.audit.record(
         manager,
         await this.decide(manager, locked, 'rejected', actor, now, reason),
@@ -240,25 +244,28 @@ export class ApprovalsService {
   }
 
   /**
-   * The proposal locked, with its household's facts at its assessment; 404 outside scope,
-   * 409 unless proposed.
+   * The proposal locked after its need (`LOCK_ORDER`: need → proposal → referral → resource,
+   * the order the matcher's persist takes too), with its household's facts at its assessment;
+   * 404 outside scope, 409 unless proposed.
    */
   private async lockProposal(
     manager: EntityManager,
     id: string,
     actor: Principal,
   ): Promise<Locked> {
-    const p = await this.decisions.lockProposal(manager, id);
+    const needId = await this.decisions.needOf(manager, id);
+    const need = needId && (await this.needs.lockOne(manager, needId));
+    const p = need && (await this.decisions.lockProposal(manager, id));
     const household =
       p && (await this.householdFacts.atAssessment(manager, p.householdId, p.assessmentId));
-    if (!p || !household || !isInScope(actor, household.areaPath))
+    if (!need || !p || !household || !isInScope(actor, household.areaPath))
       throw new NotFoundError('Match', 'MATCH_NOT_FOUND');
     if (p.status !== 'proposed') {
       throw new DomainError('MATCH_NOT_PROPOSED', `The proposal is already ${p.status}`, {
         status: p.status,
       });
     }
-    return { p, household };
+    return { p, need, household };
   }
 
   /** Writes a decision on the proposal; returns its audit entry for the caller to record. */

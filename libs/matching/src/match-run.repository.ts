@@ -161,8 +161,11 @@ export class MatchRunRepository {
     const results = runs.flatMap((run) => run.results);
     const needIds = results.map((r) => r.needId);
     if (needIds.length === 0) return [];
-    // Serialises runs for the same household (a re-match racing the first match); one lock
-    // order (by id) for every batch, so concurrent batches cannot deadlock.
+    // Serialises runs for the same household (a re-match racing the first match) and runs
+    // with decisions on these needs; one lock order (by id) for every batch, so concurrent
+    // batches cannot deadlock. The needs come before their proposals (`LOCK_ORDER`,
+    // lock-order.ts), as in approvals: the upsert and the supersede below lock proposals only
+    // of needs this transaction already holds.
     await this.needs.lock(manager, needIds);
     const ofNeed = new Map(
       runs.flatMap(({ input }) => input.needs.map((need) => [need.id, { need, input }] as const)),

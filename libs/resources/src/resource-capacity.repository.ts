@@ -12,7 +12,9 @@ export interface ResourceCounters {
 /**
  * A resource's units as referrals use them: reserved at approval, released or delivered later.
  * Every method takes the caller's EntityManager, so the counters change in the caller's
- * transaction (with the referral that moves them).
+ * transaction (with the referral that moves them). Each update locks the resource row, which
+ * comes last in the lock order (`LOCK_ORDER` in libs/matching: need → proposal → referral →
+ * contract → resource): callers take their other locks first, and several resources by id.
  */
 @Injectable()
 export class ResourceCapacityRepository {

@@ -43,7 +43,8 @@ export class ReferralReleaseService {
   /**
    * Decline and expiry: the unit goes back to the resource, the resource is parked for this
    * household, and the need is open again for the matcher (unmarked, so the reconciler
-   * re-queues it even if the job below never reaches Redis).
+   * re-queues it even if the job below never reaches Redis). The caller holds the need's and
+   * the referral's locks, taken in `LOCK_ORDER` before the resource's here.
    */
   async release(
     manager: EntityManager,

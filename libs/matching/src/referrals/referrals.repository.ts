@@ -49,7 +49,21 @@ export class ReferralsRepository {
     return this.visible(principal).andWhere('rf.id = :id', { id }).getOne();
   }
 
-  /** Locks the referral row (only that row) for a state change; visibility is checked by the caller. */
+  /**
+   * The referral's need, read without a lock (it never changes): the need is locked before the
+   * referral (`LOCK_ORDER`, lock-order.ts).
+   */
+  async needOf(manager: EntityManager, id: string): Promise<string | null> {
+    const [row] = await manager.query(`SELECT need_id AS "needId" FROM referral WHERE id = $1`, [
+      id,
+    ]);
+    return row?.needId ?? null;
+  }
+
+  /**
+   * Locks the referral row (only that row; its need is locked first) for a state change;
+   * visibility is checked by the caller.
+   */
   lock(manager: EntityManager, id: string): Promise<ReferralEntity | null> {
     return manager
       .getRepository(Referral)
@@ -72,10 +86,44 @@ export class ReferralsRepository {
 
   /**
    * Open or accepted referrals whose pending deadline (accept, then deliver) is before `before`,
-   * either not yet marked overdue (to escalate) or already overdue (to expire), locked; rows
-   * another sweep holds are skipped. Filtered in SQL, so each batch of 1,000 makes progress.
+   * either not yet marked overdue (to escalate) or already overdue (to expire), locked by id;
+   * rows another sweep holds are skipped. With `ofNeeds`, only the referrals of those needs
+   * (whose locks the caller took first). Filtered in SQL, so each batch of 1,000 makes progress.
    */
-  pastDeadline(manager: EntityManager, before: Date, overdue: boolean): Promise<ReferralEntity[]> {
+  pastDeadline(
+    manager: EntityManager,
+    before: Date,
+    overdue: boolean,
+    ofNeeds?: string[],
+  ): Promise<ReferralEntity[]> {
+    const qb = this.pastDeadlineQuery(manager, before, overdue);
+    if (ofNeeds) qb.andWhere('rf.needId = ANY(:ofNeeds)', { ofNeeds });
+    return qb
+      .orderBy('rf.id')
+      .setLock('pessimistic_write')
+      .setOnLocked('skip_locked')
+      .limit(1000)
+      .getMany();
+  }
+
+  /**
+   * The needs of the referrals {@link pastDeadline} would return, by id and without a lock:
+   * the SLA sweep locks these needs before their referrals (`LOCK_ORDER`).
+   */
+  async needsPastDeadline(
+    manager: EntityManager,
+    before: Date,
+    overdue: boolean,
+  ): Promise<string[]> {
+    const rows = await this.pastDeadlineQuery(manager, before, overdue)
+      .select('rf.needId', 'needId')
+      .orderBy('rf.id')
+      .limit(1000)
+      .getRawMany<{ needId: string }>();
+    return rows.map((r) => r.needId);
+  }
+
+  private pastDeadlineQuery(manager: EntityManager, before: Date, overdue: boolean) {
     return manager
       .getRepository(Referral)
       .createQueryBuilder('rf')
@@ -83,12 +131,7 @@ export class ReferralsRepository {
       .andWhere(
         `((rf.status = 'open' AND rf.acceptDueAt < :before) OR (rf.status = 'accepted' AND rf.deliverDueAt < :before))`,
         { before },
-      )
-      .orderBy('rf.id')
-      .setLock('pessimistic_write')
-      .setOnLocked('skip_locked')
-      .limit(1000)
-      .getMany();
+      );
   }
 
   /** Marks referrals overdue at `at`, each escalated to its area, in one statement. */

@@ -185,12 +185,19 @@ export class ReferralsService {
   /**
    * The SLA sweep (the matcher's repeatable job): referrals past their pending deadline are
    * marked overdue and escalated one area level up from the approver's area; those overdue
-   * beyond the hard limit expire, releasing their unit and re-queuing their need.
+   * beyond the hard limit expire, releasing their unit and re-queuing their need. Locks in
+   * `LOCK_ORDER`: the expiring referrals' needs (by id), the referrals (by id), their resources
+   * (by id).
    */
   async sweep(): Promise<{ escalated: number; expired: number }> {
     const now = this.clock.now();
+    const cutoff = expiryCutoff(now, this.config.referrals);
     const requeues: Requeue[] = [];
     const result = await this.tx.run(async (manager) => {
+      // Only expiry changes needs; a referral that turns expirable after this read waits for
+      // the next sweep rather than have its need locked after it.
+      const expiringNeeds = await this.referrals.needsPastDeadline(manager, cutoff, true);
+      await this.needs.lock(manager, expiringNeeds);
       const due = await this.referrals.pastDeadline(manager, now, false);
       // Escalation goes one level above the approver's area (the community for an admin).
       const fromArea = (r: ReferralEntity) =>
@@ -214,11 +221,7 @@ export class ReferralsService {
         data: { escalatedToAreaId: escalations[i].areaId },
         areaPath: r.areaPath,
       }));
-      const expiring = await this.referrals.pastDeadline(
-        manager,
-        expiryCutoff(now, this.config.referrals),
-        true,
-      );
+      const expiring = await this.referrals.pastDeadline(manager, cutoff, true, expiringNeeds);
       for (const r of expiring) {
         audit.push({
           entityType: 'referral',
@@ -237,7 +240,9 @@ export class ReferralsService {
         expiring.map((r) => r.id),
       );
       await this.audit.recordMany(manager, audit);
-      for (const r of expiring)
+      // Each release locks its resource: in resource id order, so two sweeps cannot cross.
+      const byResource = [...expiring].sort((a, b) => (a.resourceId < b.resourceId ? -1 : 1));
+      for (const r of byResource)
         requeues.push(await this.releases.release(manager, r, now, null, 'expired'));
       return { escalated: due.length, expired: expiring.length };
     });
@@ -258,6 +263,10 @@ export class ReferralsService {
   ): Promise<ReferralDetailDto> {
     const rule = STEPS[action];
     const requeue = await this.tx.run(async (manager) => {
+      // `LOCK_ORDER`: the need before its referral (a decline or close changes the need, a
+      // decline and a delivery the resource after it), as approvals and the matcher take it.
+      const needId = await this.referrals.needOf(manager, id);
+      if (needId) await this.needs.lock(manager, [needId]);
       const r = await this.referrals.lock(manager, id);
       if (!r || !this.canSee(actor, r)) throw new NotFoundError('Referral', 'REFERRAL_NOT_FOUND');
       if (rule.by === 'provider' && actor.role !== 'provider')

@@ -88,6 +88,8 @@ export class ContractsService {
     actor: Principal,
   ): Promise<ContractDetailDto> {
     await this.tx.run(async (manager) => {
+      // `LOCK_ORDER` (@onedoor/matching): the contract, then its resource (closed below), the
+      // row that approvals and referrals lock last too.
       const contract = await this.lockForStaff(manager, id, actor);
       if (contract.status !== 'active') {
         throw new DomainError('CONTRACT_INVALID_TRANSITION', `The contract is ${contract.status}`, {

@@ -1,0 +1,34 @@
+/**
+ * The one order in which a transaction takes row locks when it locks more than one row:
+ *
+ *     need → match_proposal → referral → contract → resource
+ *
+ * Two transactions that lock rows in opposite orders can each hold a row the other waits
+ * for; PostgreSQL then aborts one of them (a deadlock, a 500 for its caller). Taking every lock
+ * in this order makes that impossible. The rules:
+ *
+ * - A row is locked before any row further down the list, even when it is only found through
+ *   the later row: a proposal's or a referral's need never changes, so its id is read without
+ *   a lock, the need is locked, and only then the proposal or referral.
+ * - Several rows of one table are locked by id (`ORDER BY id … FOR UPDATE`).
+ * - The resource comes last: it is the row every approver of that resource contends for, so it
+ *   is held only from its update to the commit.
+ *
+ * It is the order the matcher's persist already took (needs, then their proposals); approvals
+ * used to lock the proposal before its need, and two approvals of one need deadlocked. The
+ * need's lock serialises every write to its proposals and referrals, so rows of those under
+ * it (the need's other proposals an approval supersedes) need no order of their own. Who
+ * follows it:
+ *
+ * - matcher persist (supersede): the needs (by id), then their proposals;
+ * - approve: need, proposal, the need's other proposals, referral (insert), resource;
+ * - reject, and a proposal's expiry when no unit is left: need, proposal;
+ * - accept, decline, deliver, close a referral: need, referral, resource;
+ * - SLA sweep: the expiring referrals' needs (by id), the referrals (by id), their resources
+ *   (by id);
+ * - a contract completed or terminated: contract, resource.
+ *
+ * The households lib takes a household (and an assessment before it) before that household's
+ * needs, which keeps to the same direction; no path here locks a household.
+ */
+export const LOCK_ORDER = ['need', 'match_proposal', 'referral', 'contract', 'resource'] as const;
