@@ -37,8 +37,9 @@ export interface HouseholdToMatch {
 export class NeedsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  ofHousehold(householdId: string): Promise<NeedEntity[]> {
-    return this.dataSource
+  /** The household's needs; in the caller's transaction when given one (a snapshot read). */
+  ofHousehold(householdId: string, manager?: EntityManager): Promise<NeedEntity[]> {
+    return (manager ?? this.dataSource.manager)
       .getRepository(NeedEntity)
       .find({ where: { householdId }, order: { createdAt: 'ASC', id: 'ASC' } });
   }

@@ -1,13 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { type NeedEntity, NeedsRepository } from '@onedoor/households';
 import { applyAreaScope, type PageQueryDto, type Principal, pageOffset } from '@onedoor/platform';
 import { MatchProposalEntity } from './match-proposal.entity';
 
 /** Reads of proposals for the API, always inside the reader's area scope. */
 @Injectable()
 export class MatchProposalsRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly needs: NeedsRepository,
+  ) {}
 
   private scoped(principal: Principal) {
     // The scope and the area filter must cut the page in this statement, and a proposal has no
@@ -55,8 +59,27 @@ export class MatchProposalsRepository {
     return this.scoped(principal).andWhere('m.id = :id', { id }).getOne();
   }
 
-  forHousehold(householdId: string): Promise<MatchProposalEntity[]> {
-    return this.dataSource
+  /**
+   * The household's needs and proposals as of one moment: one read-only REPEATABLE READ
+   * transaction, so a matching run committing meanwhile shows all of its writes or none (read
+   * apart, a need could show `open` beside the proposal the same run superseded).
+   */
+  householdSnapshot(
+    householdId: string,
+  ): Promise<{ needs: NeedEntity[]; proposals: MatchProposalEntity[] }> {
+    return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
+      await manager.query('SET TRANSACTION READ ONLY');
+      const needs = await this.needs.ofHousehold(householdId, manager);
+      const proposals = await this.forHousehold(householdId, manager);
+      return { needs, proposals };
+    });
+  }
+
+  private forHousehold(
+    householdId: string,
+    manager: EntityManager,
+  ): Promise<MatchProposalEntity[]> {
+    return manager
       .getRepository(MatchProposalEntity)
       .createQueryBuilder('m')
       .where('m.householdId = :householdId', { householdId })

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AreasRepository } from '@onedoor/areas';
-import { HouseholdsRepository, NeedsRepository } from '@onedoor/households';
+import { HouseholdsRepository } from '@onedoor/households';
 import {
   ForbiddenError,
   isInScope,
@@ -39,7 +39,6 @@ export class MatchProposalsService {
   constructor(
     private readonly matches: MatchProposalsRepository,
     private readonly households: HouseholdsRepository,
-    private readonly needs: NeedsRepository,
     private readonly resources: ResourceSummariesRepository,
     private readonly areas: AreasRepository,
   ) {}
@@ -65,14 +64,14 @@ export class MatchProposalsService {
     return toProposalDto(m, resources.get(m.resourceId)!);
   }
 
-  /** The "why not" view: every need with its proposals and the candidates excluded, with reasons. */
+  /**
+   * The "why not" view: every need with its proposals and the candidates excluded, with
+   * reasons; needs and proposals from one snapshot (a run is seen whole or not at all).
+   */
   async forHousehold(householdId: string, principal: Principal): Promise<NeedMatchesDto[]> {
     if (!(await this.households.isVisible(householdId, principal)))
       throw new NotFoundError('Household', 'HOUSEHOLD_NOT_FOUND');
-    const [needs, proposals] = await Promise.all([
-      this.needs.ofHousehold(householdId),
-      this.matches.forHousehold(householdId),
-    ]);
+    const { needs, proposals } = await this.matches.householdSnapshot(householdId);
     // One read for the proposed and the excluded resources alike.
     const resources = await this.resources.byIds([
       ...proposals.map((p) => p.resourceId),
