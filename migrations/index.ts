@@ -6,6 +6,7 @@ import { Referrals1763942800000 } from './1763942800000-Referrals';
 import { Procurement1763942900000 } from './1763942900000-Procurement';
 import { Contracts1763943000000 } from './1763943000000-Contracts';
 import { Reporting1763943100000 } from './1763943100000-Reporting';
+import { IdempotencyKeys1763943216000 } from './1763943216000-IdempotencyKeys';
 
 /**
  * Every migration, oldest first. Listed by hand (not globbed) so that the compiled apps,
@@ -20,4 +21,5 @@ export const MIGRATIONS = [
   Procurement1763942900000,
   Contracts1763943000000,
   Reporting1763943100000,
+  IdempotencyKeys1763943216000,
 ];

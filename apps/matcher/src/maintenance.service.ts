@@ -1,5 +1,11 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { APP_CONFIG, type AppConfig, Clock, LoginFailuresRepository } from '@onedoor/platform';
+import {
+  APP_CONFIG,
+  type AppConfig,
+  Clock,
+  IdempotencyKeysRepository,
+  LoginFailuresRepository,
+} from '@onedoor/platform';
 
 @Injectable()
 export class MaintenanceService {
@@ -8,6 +14,7 @@ export class MaintenanceService {
 
   constructor(
     private readonly loginFailures: LoginFailuresRepository,
+    private readonly idempotencyKeys: IdempotencyKeysRepository,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -26,6 +33,13 @@ export class MaintenanceService {
       this.clock.now(),
     );
     if (removed > 0) this.logger.log({ removed }, 'pruned login failures');
+    return removed;
+  }
+
+  /** Stored Idempotency-Key responses past their 24 h. */
+  async pruneIdempotencyKeys(): Promise<number> {
+    const removed = await this.idempotencyKeys.prune(this.clock.now());
+    if (removed > 0) this.logger.log({ removed }, 'pruned idempotency keys');
     return removed;
   }
 }
