@@ -135,6 +135,48 @@ describe('Idempotency-Key (e2e)', () => {
     expect(late.body.id).toBe(created[0].body.id);
   });
 
+  it('answers 409 IDEMPOTENCY_KEY_IN_PROGRESS with Retry-After while the first still runs', async () => {
+    const { token, count, body } = await newScene();
+    const key = randomUUID();
+    // Hold the first request inside its transaction until the duplicate has been answered.
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let entered!: () => void;
+    const inside = new Promise<void>((resolve) => (entered = resolve));
+    const transaction = ctx.dataSource.transaction.bind(ctx.dataSource);
+    const held = jest.spyOn(ctx.dataSource, 'transaction').mockImplementationOnce((async (
+      work: (m: unknown) => Promise<unknown>,
+    ) => {
+      entered();
+      await gate;
+      return transaction(work as never);
+    }) as never);
+    try {
+      const first = register(token, key, body).then((res) => res);
+      await inside;
+      const duplicate = await register(token, key, body);
+      const different = await register(token, key, { ...body, phone: '13900000000' });
+      release();
+
+      expect(duplicate.status).toBe(409);
+      expect(duplicate.body).toEqual({
+        statusCode: 409,
+        error: 'Conflict',
+        code: 'IDEMPOTENCY_KEY_IN_PROGRESS',
+        message: expect.any(String),
+      });
+      expect(duplicate.headers['retry-after']).toBe('1');
+      expect(different.status).toBe(422);
+      expect((await first).status).toBe(201);
+    } finally {
+      release();
+      held.mockRestore();
+    }
+    const replayed = await register(token, key, body).expect(201);
+    expect(replayed.headers['idempotent-replayed']).toBe('true');
+    expect(await count()).toBe(1);
+  });
+
   it("forgets a key 24 hours later by the app's Clock", async () => {
     const { tree, token, count, body } = await newScene();
     const key = randomUUID();
@@ -199,6 +241,21 @@ describe('Idempotency-Key (e2e)', () => {
     expect(bad.body.details).toEqual([{ field: 'Idempotency-Key', messages: expect.any(Array) }]);
     await ctx.http.post('/api/households').set('Authorization', token).send(body).expect(201);
     expect(await count()).toBe(1);
+  });
+
+  it('refuses a key on a streamed CSV import (its body cannot be compared), undocumented there', async () => {
+    const { token, count } = await newScene();
+    const res = await ctx.http
+      .post('/api/households/import')
+      .set('Authorization', token)
+      .set('Idempotency-Key', randomUUID())
+      .set('Content-Type', 'text/csv')
+      .send('not,a,real,csv\n');
+    expect(res.status).toBe(400);
+    expect(res.body.code).toBe('BAD_REQUEST');
+    expect(await count()).toBe(0);
+    const doc = (await ctx.http.get('/docs-json').expect(200)).body;
+    expect(doc.paths['/api/households/import'].post.parameters ?? []).toEqual([]);
   });
 
   it('documents the optional header on authenticated POSTs, not on login', async () => {
