@@ -7,6 +7,7 @@ import { Procurement1763942900000 } from './1763942900000-Procurement';
 import { Contracts1763943000000 } from './1763943000000-Contracts';
 import { Reporting1763943100000 } from './1763943100000-Reporting';
 import { IdempotencyKeys1763943216000 } from './1763943216000-IdempotencyKeys';
+import { LoginLimits1763943216100 } from './1763943216100-LoginLimits';
 
 /**
  * Every migration, oldest first. Listed by hand (not globbed) so that the compiled apps,
@@ -22,4 +23,5 @@ export const MIGRATIONS = [
   Contracts1763943000000,
   Reporting1763943100000,
   IdempotencyKeys1763943216000,
+  LoginLimits1763943216100,
 ];

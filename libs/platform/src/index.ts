@@ -20,13 +20,13 @@ export * from './http/idempotency/idempotency-keys.repository';
 export { IDEMPOTENT_REPLAYED_HEADER } from './http/idempotency/idempotency.interceptor';
 
 import { AuditLogEntity } from './audit/audit-log.entity';
-import { LoginFailureEntity } from './auth/login-failure.entity';
+import { LoginLimitEntity } from './auth/login-limit.entity';
 import { UserEntity } from './auth/user.entity';
 import { IdempotencyKeyEntity } from './http/idempotency/idempotency-key.entity';
 /** The platform's entities, for the TypeORM CLI's data source. */
 export const PLATFORM_ENTITIES = [
   UserEntity,
-  LoginFailureEntity,
+  LoginLimitEntity,
   AuditLogEntity,
   IdempotencyKeyEntity,
 ];
