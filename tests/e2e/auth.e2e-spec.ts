@@ -1,3 +1,4 @@
+import { LoginLimitsRepository } from '@onedoor/platform';
 import { startApi, TestContext, TEST_PASSWORD } from './support/test-app';
 
 describe('Auth (e2e)', () => {
@@ -138,6 +139,24 @@ describe('Auth (e2e)', () => {
       } finally {
         moved.mockRestore();
       }
+    });
+
+    it('prunes lapsed counters (the maintenance job), and not live ones', async () => {
+      const user = await ctx.newUser('assessor');
+      await failTimes(1, user.username, '198.51.100.22');
+      const rows = async () =>
+        (
+          await ctx.dataSource.query(`SELECT 1 FROM login_limit WHERE key LIKE $1`, [
+            `%${user.username}_198.51.100.22`,
+          ])
+        ).length;
+      const sut = ctx.app.get(LoginLimitsRepository);
+
+      await sut.prune(new Date());
+      expect(await rows()).toBe(1);
+      const window = ctx.config.auth.loginFailureWindowMinutes * 60_000;
+      await sut.prune(new Date(Date.now() + window + 60_000));
+      expect(await rows()).toBe(0);
     });
 
     it('starts the count again after a successful login', async () => {

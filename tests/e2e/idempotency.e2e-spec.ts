@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Clock } from '@onedoor/platform';
+import { Clock, IdempotencyKeysRepository } from '@onedoor/platform';
 import { startApi, TestContext } from './support/test-app';
 
 describe('Idempotency-Key (e2e)', () => {
@@ -204,6 +204,20 @@ describe('Idempotency-Key (e2e)', () => {
       after.mockRestore();
     }
     expect(await count()).toBe(2);
+  });
+
+  it('prunes keys once expired (the maintenance job), and not before', async () => {
+    const { token, body } = await newScene();
+    const key = randomUUID();
+    await register(token, key, body).expect(201);
+    const rows = async () =>
+      (await ctx.dataSource.query(`SELECT 1 FROM idempotency_key WHERE key = $1`, [key])).length;
+    const sut = ctx.app.get(IdempotencyKeysRepository);
+
+    await sut.prune(new Date(Date.now() + 23 * 60 * 60_000));
+    expect(await rows()).toBe(1);
+    expect(await sut.prune(new Date(Date.now() + 25 * 60 * 60_000))).toBeGreaterThanOrEqual(1);
+    expect(await rows()).toBe(0);
   });
 
   it('replays a 4xx answer too, and releases the key after a 5xx', async () => {

@@ -15,7 +15,7 @@ export interface JobPayloads {
   maintenance: {
     /** Proves the worker is alive and connected; scheduled in {@link JOB_SCHEDULES}. */
     heartbeat: { scheduledBy: string };
-    /** Deletes login-failure rows older than the throttling window (LOGIN_FAILURE_WINDOW_MINUTES). */
+    /** Deletes lapsed login-throttle counters (table login_limit). */
     'prune-login-failures': Record<string, never>;
     /** Deletes stored Idempotency-Key responses past their 24 h. */
     'prune-idempotency-keys': Record<string, never>;
