@@ -6,6 +6,8 @@ import { Referrals1763942800000 } from './1763942800000-Referrals';
 import { Procurement1763942900000 } from './1763942900000-Procurement';
 import { Contracts1763943000000 } from './1763943000000-Contracts';
 import { Reporting1763943100000 } from './1763943100000-Reporting';
+import { IdempotencyKeys1763943216000 } from './1763943216000-IdempotencyKeys';
+import { LoginLimits1763943216100 } from './1763943216100-LoginLimits';
 
 /**
  * Every migration, oldest first. Listed by hand (not globbed) so that the compiled apps,
@@ -20,4 +22,6 @@ export const MIGRATIONS = [
   Procurement1763942900000,
   Contracts1763943000000,
   Reporting1763943100000,
+  IdempotencyKeys1763943216000,
+  LoginLimits1763943216100,
 ];

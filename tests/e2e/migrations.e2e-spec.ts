@@ -37,7 +37,13 @@ describe('Migrations (e2e)', () => {
         const applied = await runMigrationsWithLock(sut);
         expect(applied.map((m) => m.name)).toEqual(MIGRATIONS.map((m) => new m().name));
         expect(await userTables(sut)).toEqual(
-          expect.arrayContaining(['app_user', 'area', 'audit_log', 'login_failure']),
+          expect.arrayContaining([
+            'app_user',
+            'area',
+            'audit_log',
+            'idempotency_key',
+            'login_limit',
+          ]),
         );
         // Applying again finds nothing to do…
         expect(await runMigrationsWithLock(sut)).toEqual([]);

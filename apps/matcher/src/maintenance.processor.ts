@@ -18,6 +18,7 @@ export class MaintenanceProcessor
   protected readonly handlers: JobHandlers<typeof QUEUES.maintenance> = {
     heartbeat: async () => this.maintenance.heartbeat(),
     'prune-login-failures': () => this.maintenance.pruneLoginFailures(),
+    'prune-idempotency-keys': () => this.maintenance.pruneIdempotencyKeys(),
     'expire-resources': () => this.resourceLifecycle.expireDue(),
     'complete-exits': () => this.householdExits.completeExits(),
     'enqueue-pending-matches': () => this.assessments.enqueuePendingMatches(),

@@ -1,5 +1,5 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
-import { APP_CONFIG, type AppConfig, Clock, LoginFailuresRepository } from '@onedoor/platform';
+import { Injectable, Logger } from '@nestjs/common';
+import { Clock, IdempotencyKeysRepository, LoginLimitsRepository } from '@onedoor/platform';
 
 @Injectable()
 export class MaintenanceService {
@@ -7,9 +7,9 @@ export class MaintenanceService {
   private beats = 0;
 
   constructor(
-    private readonly loginFailures: LoginFailuresRepository,
+    private readonly loginLimits: LoginLimitsRepository,
+    private readonly idempotencyKeys: IdempotencyKeysRepository,
     private readonly clock: Clock,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   heartbeat(): { beats: number; at: string } {
@@ -19,13 +19,17 @@ export class MaintenanceService {
     return { beats: this.beats, at };
   }
 
-  /** Only failures that no longer count: older than the throttling window. */
+  /** Login-failure counters that have lapsed (their window is over). */
   async pruneLoginFailures(): Promise<number> {
-    const removed = await this.loginFailures.prune(
-      this.config.auth.loginFailureWindowMinutes,
-      this.clock.now(),
-    );
+    const removed = await this.loginLimits.prune(this.clock.now());
     if (removed > 0) this.logger.log({ removed }, 'pruned login failures');
+    return removed;
+  }
+
+  /** Stored Idempotency-Key responses past their 24 h. */
+  async pruneIdempotencyKeys(): Promise<number> {
+    const removed = await this.idempotencyKeys.prune(this.clock.now());
+    if (removed > 0) this.logger.log({ removed }, 'pruned idempotency keys');
     return removed;
   }
 }

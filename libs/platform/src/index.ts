@@ -16,12 +16,20 @@ export * from './http/platform-http.module';
 export * from './http/configure-http-app';
 export * from './http/parse-id.pipe';
 export * from './http/client-address';
+export * from './http/idempotency/idempotency-keys.repository';
+export { IDEMPOTENT_REPLAYED_HEADER } from './http/idempotency/idempotency.interceptor';
 
 import { AuditLogEntity } from './audit/audit-log.entity';
-import { LoginFailureEntity } from './auth/login-failure.entity';
+import { LoginLimitEntity } from './auth/login-limit.entity';
 import { UserEntity } from './auth/user.entity';
+import { IdempotencyKeyEntity } from './http/idempotency/idempotency-key.entity';
 /** The platform's entities, for the TypeORM CLI's data source. */
-export const PLATFORM_ENTITIES = [UserEntity, LoginFailureEntity, AuditLogEntity];
+export const PLATFORM_ENTITIES = [
+  UserEntity,
+  LoginLimitEntity,
+  AuditLogEntity,
+  IdempotencyKeyEntity,
+];
 export * from './shutdown';
 export * from './crypto/pii-cipher';
 export * from './time/china-date';

@@ -10,6 +10,7 @@ import { AuditModule } from './audit/audit.module';
 import { UsersModule } from './auth/auth.module';
 import { APP_CONFIG } from './config/config.module';
 import { PiiCipher } from './crypto/pii-cipher';
+import { IdempotencyStoreModule } from './http/idempotency/idempotency-store.module';
 
 export interface PlatformOptions {
   applicationName: string;
@@ -35,6 +36,7 @@ export class PlatformModule {
         QueueModule.forRoot(),
         AuditModule,
         UsersModule,
+        IdempotencyStoreModule,
       ],
       providers: [
         Clock,
@@ -45,7 +47,7 @@ export class PlatformModule {
             new PiiCipher(config.pii.hmacKey, config.pii.encryptionKey),
         },
       ],
-      exports: [UsersModule, PiiCipher, Clock],
+      exports: [UsersModule, IdempotencyStoreModule, PiiCipher, Clock],
     };
   }
 }

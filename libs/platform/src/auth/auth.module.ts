@@ -7,17 +7,17 @@ import type { AppConfig } from '../config/app-config';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
-import { LoginFailureEntity } from './login-failure.entity';
-import { LoginFailuresRepository } from './login-failures.repository';
+import { LoginLimitEntity } from './login-limit.entity';
+import { LoginLimitsRepository } from './login-limits.repository';
 import { LoginThrottleService } from './login-throttle.service';
 import { UserEntity } from './user.entity';
 import { UsersRepository } from './users.repository';
 
-/** Users and login-failure storage, for every process (the matcher prunes failures). */
+/** Users and login-limit storage, for every process (the matcher prunes the limits). */
 @Module({
-  imports: [TypeOrmModule.forFeature([UserEntity, LoginFailureEntity])],
-  providers: [UsersRepository, LoginFailuresRepository],
-  exports: [UsersRepository, LoginFailuresRepository],
+  imports: [TypeOrmModule.forFeature([UserEntity, LoginLimitEntity])],
+  providers: [UsersRepository, LoginLimitsRepository],
+  exports: [UsersRepository, LoginLimitsRepository],
 })
 export class UsersModule {}
 

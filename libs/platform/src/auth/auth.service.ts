@@ -24,6 +24,7 @@ export class AuthService {
     const user = await this.users.findForLogin(key);
     const ok = await verifyPassword(user?.passwordHash, password);
     if (!user || !ok) {
+      await this.throttle.failed(attempt);
       // One message for unknown user and wrong password: no username enumeration.
       throw new DomainError('INVALID_CREDENTIALS', 'Invalid username or password');
     }

@@ -16,6 +16,7 @@ describe(loadConfig.name, () => {
       jwtExpiresInSeconds: 3600,
       loginMaxFailures: 10,
       loginFailureWindowMinutes: 15,
+      loginMaxDailyFailuresPerAddress: 100,
     });
     expect(sut.redis.queuePrefix).toBe('onedoor');
   });

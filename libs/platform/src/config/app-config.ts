@@ -77,15 +77,23 @@ export class EnvironmentVariables {
   @Matches(/^[\w.-]{1,64}$/, { message: 'QUEUE_PREFIX must be 1-64 letters, digits, _ . or -' })
   QUEUE_PREFIX = 'onedoor';
 
+  /** Consecutive failed logins for one username from one address before it is locked out. */
   @Transform(toInt)
   @IsInt()
   @Min(1)
   LOGIN_MAX_FAILURES = 10;
 
+  /** How long those failures count, and so how long a lock-out lasts at most. */
   @Transform(toInt)
   @IsInt()
   @Min(1)
   LOGIN_FAILURE_WINDOW_MINUTES = 15;
+
+  /** Failed logins from one address (any usernames) per day before the address is refused. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  LOGIN_MAX_DAILY_FAILURES_PER_ADDRESS = 100;
 
   @IsOptional()
   @IsString()
@@ -252,6 +260,7 @@ export interface AppConfig {
     jwtExpiresInSeconds: number;
     loginMaxFailures: number;
     loginFailureWindowMinutes: number;
+    loginMaxDailyFailuresPerAddress: number;
   };
   log: { level: string };
   pii: { hmacKey: string; encryptionKey: string };
@@ -331,6 +340,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       jwtExpiresInSeconds: vars.JWT_EXPIRES_IN_SECONDS,
       loginMaxFailures: vars.LOGIN_MAX_FAILURES,
       loginFailureWindowMinutes: vars.LOGIN_FAILURE_WINDOW_MINUTES,
+      loginMaxDailyFailuresPerAddress: vars.LOGIN_MAX_DAILY_FAILURES_PER_ADDRESS,
     },
     log: { level: vars.LOG_LEVEL },
     pii: { hmacKey: vars.PII_HMAC_KEY, encryptionKey: vars.PII_ENCRYPTION_KEY },

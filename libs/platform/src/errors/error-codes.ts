@@ -28,6 +28,10 @@ export const PLATFORM_ERRORS = {
   INTERNAL_ERROR: HttpStatus.INTERNAL_SERVER_ERROR,
   STALE_VERSION: HttpStatus.CONFLICT,
   AREA_OUT_OF_SCOPE: HttpStatus.FORBIDDEN,
+  /** An Idempotency-Key sent again with a different method, path or body. */
+  IDEMPOTENCY_KEY_REUSED: HttpStatus.UNPROCESSABLE_ENTITY,
+  /** An Idempotency-Key whose first request has not answered yet. */
+  IDEMPOTENCY_KEY_IN_PROGRESS: HttpStatus.CONFLICT,
 } as const satisfies ErrorStatusTable;
 
 /** The codes of a table, as members a lib's `ErrorCodeRegistry` augmentation extends. */

@@ -5,6 +5,7 @@ import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { AllExceptionsFilter } from '../errors/all-exceptions.filter';
 import type { ErrorStatusMap } from '../errors/error-codes';
 import { validationExceptionFactory } from '../errors/validation';
+import { documentIdempotencyKey } from './idempotency/idempotency.openapi';
 
 /** Every controller route is served under this prefix. */
 export const API_PREFIX = 'api';
@@ -51,6 +52,7 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
       if (operation && !operation.security) operation.security = [];
     }
   }
+  documentIdempotencyKey(document);
   return document;
 }
 

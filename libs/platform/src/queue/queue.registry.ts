@@ -15,8 +15,10 @@ export interface JobPayloads {
   maintenance: {
     /** Proves the worker is alive and connected; scheduled in {@link JOB_SCHEDULES}. */
     heartbeat: { scheduledBy: string };
-    /** Deletes login-failure rows older than the throttling window (LOGIN_FAILURE_WINDOW_MINUTES). */
+    /** Deletes lapsed login-throttle counters (table login_limit). */
     'prune-login-failures': Record<string, never>;
+    /** Deletes stored Idempotency-Key responses past their 24 h. */
+    'prune-idempotency-keys': Record<string, never>;
     /** Closes resources whose validity window has ended (audited as `expire`). */
     'expire-resources': Record<string, never>;
     /** Closes exiting households whose grace period has ended (withdrawing open needs). */
@@ -56,6 +58,7 @@ export const JOB_NAMES: { [Q in QueueName]: ReadonlyArray<JobName<Q>> } = {
   maintenance: [
     'heartbeat',
     'prune-login-failures',
+    'prune-idempotency-keys',
     'expire-resources',
     'complete-exits',
     'enqueue-pending-matches',
@@ -125,6 +128,8 @@ export const JOB_SCHEDULES: { [Q in QueueName]: ReadonlyArray<JobSchedule<Q>> } 
       opts: { attempts: 1 },
     },
     { job: 'prune-login-failures', repeat: { every: 15 * 60_000 }, data: {} },
+    // Only for space: an expired key is taken over on its next use whether pruned or not.
+    { job: 'prune-idempotency-keys', repeat: { every: 60 * 60_000 }, data: {} },
     // Hourly: a resource lapses within an hour of its last day.
     { job: 'expire-resources', repeat: { every: 60 * 60_000 }, data: {} },
     { job: 'complete-exits', repeat: { every: 60 * 60_000 }, data: {} },
