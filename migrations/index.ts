@@ -6,6 +6,7 @@ import { Referrals1763942800000 } from './1763942800000-Referrals';
 import { Procurement1763942900000 } from './1763942900000-Procurement';
 import { Contracts1763943000000 } from './1763943000000-Contracts';
 import { Reporting1763943100000 } from './1763943100000-Reporting';
+import { MaskIdLastFour1764620000000 } from './1764620000000-MaskIdLastFour';
 
 /**
  * Every migration, oldest first. Listed by hand (not globbed) so that the compiled apps,
@@ -20,4 +21,5 @@ export const MIGRATIONS = [
   Procurement1763942900000,
   Contracts1763943000000,
   Reporting1763943100000,
+  MaskIdLastFour1764620000000,
 ];
