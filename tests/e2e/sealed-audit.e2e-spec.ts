@@ -16,6 +16,7 @@ type AuditRow = {
   entityId: string;
   action: string;
   actorId: string | null;
+  at: string;
   data: Record<string, unknown> | null;
 };
 
@@ -188,6 +189,8 @@ describe('Sealed bids in the audit trail (e2e)', () => {
       ];
     });
     expect(leaks).toEqual([]);
+    // Nor the time to the second, which could be matched to the user's other rows: the day only.
+    expect(adminBidRows.map((r) => r.at.slice(11))).toEqual(Array(4).fill('16:00:00.000Z'));
     // Nor across the reads: no bid row names another bid.
     const all = JSON.stringify(sealed.flatMap((s) => ofProject(s.rows)));
     expect(all).not.toMatch(/"replace(s|dBy)"/);
@@ -210,6 +213,11 @@ describe('Sealed bids in the audit trail (e2e)', () => {
       data: { projectId: project.id, replaces: first.body.id },
     });
     expect(submitOf(other.body.id).actorId).toBe(b.userId);
+    const [written] = await ctx.dataSource.query(
+      `SELECT at FROM audit_log WHERE entity_id = $1 AND action = 'submit'`,
+      [other.body.id],
+    );
+    expect(submitOf(other.body.id).at).toBe((written.at as Date).toISOString());
     expect(opened.find((r) => r.action === 'replace')).toMatchObject({
       entityId: first.body.id,
       actorId: a.userId,

@@ -1,13 +1,14 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { type AuditEntryDto, type AuditSealer, AuditSeals } from '@onedoor/platform';
+import { type AuditEntryDto, type AuditSealer, AuditSeals, todayInChina } from '@onedoor/platform';
 import { BidsRepository } from './bids.repository';
 
 /**
  * A bid's audit rows while its project's bidding is open (or was cancelled while open): no
  * actor — the user names the organization through its other rows — and no link between a bid
  * and the one it replaced, for every reader, admin and the bidder included. Only the project
- * stays, as the bid count is public anyway. Once bidding closes the rows read in full (the
- * same rule as the bids themselves, `isSealed`).
+ * stays, as the bid count is public anyway; the time is cut to the China day, so that a row
+ * cannot be matched to the same user's other rows to the second. Once bidding closes the rows
+ * read in full (the same rule as the bids themselves, `isSealed`).
  */
 @Injectable()
 export class BidAuditSealer implements AuditSealer, OnModuleInit {
@@ -30,6 +31,7 @@ export class BidAuditSealer implements AuditSealer, OnModuleInit {
     return {
       ...entry,
       actorId: null,
+      at: new Date(`${todayInChina(new Date(entry.at))}T00:00:00+08:00`).toISOString(),
       reason: null,
       data: typeof projectId === 'string' ? { projectId } : null,
     };
