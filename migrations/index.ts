@@ -8,6 +8,7 @@ import { Contracts1763943000000 } from './1763943000000-Contracts';
 import { Reporting1763943100000 } from './1763943100000-Reporting';
 import { IdempotencyKeys1763943216000 } from './1763943216000-IdempotencyKeys';
 import { LoginLimits1763943216100 } from './1763943216100-LoginLimits';
+import { MaskIdLastFour1764620000000 } from './1764620000000-MaskIdLastFour';
 
 /**
  * Every migration, oldest first. Listed by hand (not globbed) so that the compiled apps,
@@ -24,4 +25,5 @@ export const MIGRATIONS = [
   Reporting1763943100000,
   IdempotencyKeys1763943216000,
   LoginLimits1763943216100,
+  MaskIdLastFour1764620000000,
 ];

@@ -1,5 +1,5 @@
 import { toAreaSummaryDto } from '@onedoor/areas';
-import { maskPhone, type PiiCipher } from '@onedoor/platform';
+import { maskIdNumber, maskPhone, type PiiCipher } from '@onedoor/platform';
 import type {
   HouseholdDto,
   HouseholdSummaryDto,
@@ -7,20 +7,27 @@ import type {
   MemberDto,
   NeedDto,
 } from './dto/household.dto';
+import { ageOn } from './facts.util';
 import type { HouseholdEntity } from './household.entity';
 import type { MemberEntity } from './member.entity';
 import type { NeedEntity } from './need.entity';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
-function toMemberDto(m: MemberEntity): MemberDto {
+/**
+ * A member as any reader sees it: the identity number's last four only, and the age instead
+ * of the birth date, which is eight of the hidden digits (with the last four, the region would
+ * be the only unknown, and the check character tells a right guess). `idMasked` is re-masked
+ * here so that rows stored in the older region-and-last-four form show the same.
+ */
+function toMemberDto(m: MemberEntity, today: string): MemberDto {
   return {
     id: m.id,
     name: m.name,
     relation: m.relation,
     isHead: m.isHead,
-    idNumber: m.idMasked,
-    birthDate: m.birthDate,
+    idNumber: maskIdNumber(m.idMasked),
+    age: ageOn(m.birthDate, today),
     gender: m.gender,
     disabilityGrade: m.disabilityGrade,
     chronicIllness: m.chronicIllness,
@@ -46,10 +53,14 @@ export function toHouseholdSummaryDto(h: HouseholdEntity, pii: PiiCipher): House
   };
 }
 
-/** One household, for a reader in scope: the phone in full, identity numbers masked. */
+/**
+ * One household, for a reader in scope: the phone in full, identity numbers masked, ages on
+ * `today` (a China day).
+ */
 export function toHouseholdDto(
   h: HouseholdEntity,
   pii: PiiCipher,
+  today: string,
   warnings: HouseholdWarningDto[] = [],
 ): HouseholdDto {
   return {
@@ -65,7 +76,7 @@ export function toHouseholdDto(
     educationExpenseFen: h.educationExpenseFen,
     graceEndsAt: iso(h.graceEndsAt),
     lastAssessedAt: iso(h.lastAssessedAt),
-    members: (h.members ?? []).map(toMemberDto),
+    members: (h.members ?? []).map((m) => toMemberDto(m, today)),
     warnings,
     version: h.version,
   };

@@ -15,6 +15,7 @@ import {
   PiiCipher,
   type Principal,
   toPage,
+  todayInChina,
   TransactionRunner,
   ValidationFailedError,
 } from '@onedoor/platform';
@@ -266,7 +267,7 @@ export class HouseholdsService {
   ): Promise<HouseholdDto> {
     const household = await this.households.findVisible(id, principal);
     if (!household) throw new NotFoundError('Household', 'HOUSEHOLD_NOT_FOUND');
-    return toHouseholdDto(household, this.pii, warnings);
+    return toHouseholdDto(household, this.pii, todayInChina(this.clock.now()), warnings);
   }
 
   async needs(id: string, principal: Principal): Promise<NeedDto[]> {

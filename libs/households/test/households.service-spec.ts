@@ -4,7 +4,7 @@ import {
   HouseholdsModule,
   HouseholdsService,
 } from '@onedoor/households';
-import { PiiCipher, type Principal, Clock } from '@onedoor/platform';
+import { Clock, PiiCipher, type Principal, todayInChina } from '@onedoor/platform';
 import { CALM_ANSWERS, type District, householdInput, newIdNumber } from '../../../tests/factories';
 import { type ServiceContext, startServices } from '../../../tests/service/support/service-context';
 import { assessedHousehold } from './assess';
@@ -36,12 +36,15 @@ describe(HouseholdsService.name, () => {
         }),
         assessorA,
       );
+      // The last four only, and the age rather than the birth date (the hidden digits).
+      const today = todayInChina(ctx.get(Clock).now());
       expect(created.members[0]).toMatchObject({
-        idNumber: `${id.slice(0, 6)}********${id.slice(-4)}`,
-        birthDate: '1949-12-31',
+        idNumber: `**************${id.slice(-4)}`,
+        age: Number(today.slice(0, 4)) - 1949 - (today.slice(5) < '12-31' ? 1 : 0),
         gender: 'female',
       });
-      expect(JSON.stringify(created)).not.toContain(id);
+      expect(created.members[0]).not.toHaveProperty('birthDate');
+      expect(JSON.stringify(created)).not.toContain(id.slice(0, 6));
 
       const [row] = await ctx.dataSource.query(
         `SELECT * FROM household_member WHERE household_id = $1`,

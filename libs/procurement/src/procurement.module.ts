@@ -6,6 +6,7 @@ import { ResourcesModule } from '@onedoor/resources';
 import { AwardEntity } from './awards/award.entity';
 import { AwardsRepository } from './awards/awards.repository';
 import { AwardsService } from './awards/awards.service';
+import { BidAuditSealer } from './bids/bid-audit-sealer';
 import { BidEntity } from './bids/bid.entity';
 import { BidderEligibilityService } from './bids/bidder-eligibility.service';
 import { BidsRepository } from './bids/bids.repository';
@@ -70,6 +71,7 @@ const providers = [
   BidsRepository,
   BidderEligibilityService,
   BidsService,
+  BidAuditSealer,
   EvaluationRepository,
   RankingService,
   PanelService,

@@ -59,7 +59,8 @@ export class MemberInputDto {
 
   @ApiPropertyOptional({
     format: 'date',
-    description: 'Defaults to the one in the identity number',
+    description:
+      'Optional; must be the one in the identity number. Kept for age rules, never shown again: responses carry the age',
   })
   @IsOptional()
   @IsDateString({ strict: true })
@@ -218,8 +219,19 @@ export class MemberDto {
   @ApiProperty() name!: string;
   @ApiProperty({ enum: RELATIONS, enumName: 'Relation' }) relation!: Relation;
   @ApiProperty() isHead!: boolean;
-  @ApiProperty({ example: '110105********002X', description: 'Masked' }) idNumber!: string;
-  @ApiProperty({ format: 'date' }) birthDate!: string;
+  @ApiProperty({
+    example: '**************002X',
+    description:
+      'Masked: the last four characters only (sequence and check character). No response shows more of an identity number, nor the birth date it contains',
+  })
+  idNumber!: string;
+  @ApiProperty({
+    minimum: 0,
+    example: 76,
+    description:
+      'Age in whole years today (China time), from the birth date in the identity number; the birth date itself is never shown',
+  })
+  age!: number;
   @ApiProperty({ enum: GENDERS, enumName: 'Gender' }) gender!: Gender;
   @ApiProperty() disabilityGrade!: number;
   @ApiProperty() chronicIllness!: boolean;

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { Readable } from 'node:stream';
-import { parse } from 'csv-parse';
+import { CsvError, parse } from 'csv-parse';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { type AreaEntity, AreasRepository } from '@onedoor/areas';
@@ -122,9 +122,16 @@ export class HouseholdImportService {
       if (group) await this.importGroup(group, actor, result, communities);
     } catch (error) {
       if (error instanceof DomainError) throw error;
-      const code = (error as { code?: string }).code ?? '';
-      if (code.startsWith('CSV_')) {
-        throw new DomainError('VALIDATION_FAILED', `Malformed CSV: ${(error as Error).message}`);
+      // Every csv-parse error is a CsvError (not every code starts with CSV_: INVALID_OPENING_QUOTE).
+      // Its message quotes the field it stopped at ("value is …"), which can be an identity
+      // number: say what and where, never the value.
+      if (error instanceof CsvError) {
+        const what = error.code.replace(/^CSV_/, '').toLowerCase().replace(/_/g, ' ');
+        const line = (error as { lines?: number }).lines;
+        throw new DomainError(
+          'VALIDATION_FAILED',
+          `Malformed CSV${line ? ` at line ${line}` : ''}: ${what}`,
+        );
       }
       throw error;
     }

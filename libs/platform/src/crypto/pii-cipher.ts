@@ -59,9 +59,14 @@ export class PiiCipher {
   }
 }
 
-/** `110105********1234`: region and last four, as responses show identity numbers. */
+/**
+ * `**************002X`: the last four only, as responses show identity numbers. The region
+ * (first six) is not shown: with the last four and a birth date it would leave only the
+ * check character to guess, and responses never carry the birth date either (see
+ * docs/domain.md, "Personal data").
+ */
 export function maskIdNumber(id: string): string {
-  return `${id.slice(0, 6)}${'*'.repeat(id.length - 10)}${id.slice(-4)}`;
+  return `${'*'.repeat(Math.max(0, id.length - 4))}${id.slice(-4)}`;
 }
 
 /** `138****5678`; short numbers keep only their last two digits. */

@@ -4,6 +4,8 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { ProvidersRepository } from '@onedoor/resources';
 import { BidEntity } from './bid.entity';
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /** A bid with what its readers need of its organization. */
 export type BidRow = BidEntity & { providerName: string; providerVerified: boolean };
 
@@ -77,6 +79,21 @@ export class BidsRepository {
 
   async saveBid(manager: EntityManager, bid: BidEntity): Promise<void> {
     await manager.save(BidEntity, bid);
+  }
+
+  /**
+   * Of these ids, the bids whose project's bidding has closed (their audit rows may be read).
+   * Anything else — an open or cancelled-while-open tender, an id that is no bid — stays sealed.
+   */
+  async openedBidIds(ids: string[]): Promise<Set<string>> {
+    const uuids = ids.filter((id) => UUID.test(id));
+    if (!uuids.length) return new Set();
+    const rows: Array<{ id: string }> = await this.dataSource.query(
+      `SELECT b.id FROM bid b JOIN service_project p ON p.id = b.project_id
+        WHERE b.id = ANY($1::uuid[]) AND p.closed_at IS NOT NULL`,
+      [uuids],
+    );
+    return new Set(rows.map((r) => r.id));
   }
 
   /** Whether the organization ever bid on the project: bidders may read the bids after close. */

@@ -2,13 +2,13 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import {
   AuditLogRepository,
+  AuditSeals,
   AuditService,
   Clock,
   DomainError,
   isUniqueViolation,
   NotFoundError,
   type Principal,
-  toAuditEntryDto,
   TransactionRunner,
 } from '@onedoor/platform';
 import { isProjectStaff } from '../procurement-access';
@@ -38,6 +38,7 @@ export class BidsService {
     private readonly tx: TransactionRunner,
     private readonly audit: AuditService,
     private readonly auditLog: AuditLogRepository,
+    private readonly seals: AuditSeals,
     private readonly clock: Clock,
   ) {}
 
@@ -64,7 +65,8 @@ export class BidsService {
   async get(id: string, principal: Principal): Promise<BidDetailDto> {
     const { bid, project } = await this.readable(id, principal);
     const [history] = await this.auditLog.listForEntity('bid', id, { page: 1, limit: 100 });
-    return { ...toBidDto(bid, project), history: history.map(toAuditEntryDto) };
+    // Through the seals: while sealed even the bidder reads its bid's rows redacted.
+    return { ...toBidDto(bid, project), history: await this.seals.toDtos(history) };
   }
 
   async submit(projectId: string, body: SubmitBidDto, actor: Principal): Promise<BidDetailDto> {

@@ -4,6 +4,7 @@ import {
   APP_CONFIG,
   type AppConfig,
   AuditLogRepository,
+  AuditSeals,
   AuditService,
   Clock,
   DomainError,
@@ -13,7 +14,6 @@ import {
   NotFoundError,
   type Page,
   type Principal,
-  toAuditEntryDto,
   toPage,
   TransactionRunner,
   ValidationFailedError,
@@ -57,6 +57,7 @@ export class ProjectsService {
     private readonly tx: TransactionRunner,
     private readonly audit: AuditService,
     private readonly auditLog: AuditLogRepository,
+    private readonly seals: AuditSeals,
     private readonly areas: AreasRepository,
     private readonly categories: CategoriesRepository,
     private readonly maintenance: MaintenanceQueueProducer,
@@ -94,7 +95,7 @@ export class ProjectsService {
       ...toProjectDto(project, counts.get(id) ?? 0),
       panel,
       awards: awards.map(toAwardDto),
-      history: history.map(toAuditEntryDto),
+      history: await this.seals.toDtos(history),
     };
   }
 
