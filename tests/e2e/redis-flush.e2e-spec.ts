@@ -12,6 +12,7 @@ describe('A Redis flushed under the matcher (e2e)', () => {
   let matcher: ReturnType<typeof startMatcherProcess>;
   let matching: Queue;
   let maintenance: Queue;
+  let newSupply: { id: string } | undefined;
 
   beforeAll(async () => {
     // Its own redis-server: the test flushes it, which the run's shared Redis must never see.
@@ -45,6 +46,11 @@ describe('A Redis flushed under the matcher (e2e)', () => {
   });
 
   afterAll(async () => {
+    // The run's database is shared by the specs: other specs expect no rehabilitation supply.
+    if (newSupply)
+      await ctx.dataSource.query(`UPDATE resource SET status = 'closed' WHERE id = $1`, [
+        newSupply.id,
+      ]);
     await matcher?.stop();
     await matching?.close();
     await maintenance?.close();
@@ -66,18 +72,30 @@ describe('A Redis flushed under the matcher (e2e)', () => {
       categoryCode: 'legal_aid',
       capacity: 1000,
     });
+    const register = async (count: number, answers: Record<string, unknown>) => {
+      const ids: string[] = [];
+      for (let i = 0; i < count; i += 8) {
+        const batch = await Promise.all(
+          Array.from({ length: Math.min(8, count - i) }, () =>
+            ctx.assessedHousehold(assessor, tree.communityA, answers),
+          ),
+        );
+        ids.push(...batch.map((b) => b.household.id as string));
+      }
+      return ids;
+    };
+
+    // Matched once already, with nothing to offer them: their needs are open and looked at.
+    const waiting = await register(6, { needs_rehabilitation: true });
+    await eventually(
+      async () => (await needsOf(waiting)).every((n) => n.looked),
+      20_000,
+      'the first run of the rehabilitation households',
+    );
 
     // A backlog: the workers hold off while the batch registers, then start on it.
     await matching.pause();
-    const ids: string[] = [];
-    for (let i = 0; i < HOUSEHOLDS; i += 8) {
-      const batch = await Promise.all(
-        Array.from({ length: Math.min(8, HOUSEHOLDS - i) }, () =>
-          ctx.assessedHousehold(assessor, tree.communityA, { legal_dispute: true }),
-        ),
-      );
-      ids.push(...batch.map((b) => b.household.id as string));
-    }
+    const ids = await register(HOUSEHOLDS, { legal_dispute: true });
     const queued = await matching.getJobCounts('waiting', 'prioritized');
     expect(Object.values(queued).reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(HOUSEHOLDS);
     await matching.resume();
@@ -86,6 +104,12 @@ describe('A Redis flushed under the matcher (e2e)', () => {
       20_000,
       'the first households matched',
     );
+    // New supply for the rehabilitation households whose fan-out job the flush takes with it
+    // (written directly: no job at all, as after the flush).
+    newSupply = await ctx.factory.resource(provider, tree.district, {
+      categoryCode: 'rehabilitation',
+      capacity: 1000,
+    });
     await redis.client.flushall();
 
     // The flush hit mid-batch: households whose job was lost are not matched yet.
@@ -103,16 +127,18 @@ describe('A Redis flushed under the matcher (e2e)', () => {
       'the job schedulers to be re-created',
     );
     expect(matcher.output()).toMatch(/job schedulers missing from Redis, re-created/);
-    // … and the reconciler re-queues every household the flush left unmatched.
+    // … the households the flush left unmatched are matched, and so are those whose new
+    // supply's fan-out was lost.
     const after = await eventually(
       async () => {
-        const needs = await needsOf(ids);
+        const needs = await needsOf([...ids, ...waiting]);
         return needs.every((n) => n.status === 'matched') ? needs : undefined;
       },
       30_000,
-      `all ${HOUSEHOLDS} households matched after the flush`,
+      `all ${HOUSEHOLDS + waiting.length} households matched after the flush`,
     );
-    expect(after).toHaveLength(HOUSEHOLDS);
+    expect(after).toHaveLength(HOUSEHOLDS + waiting.length);
+    expect(matcher.output()).toMatch(/Redis lost its data: \d+ households with open needs queued/);
     expect(matcher.child.exitCode).toBeNull();
   });
 });

@@ -7,6 +7,7 @@ import {
   type OnApplicationShutdown,
 } from '@nestjs/common';
 import type { Queue } from 'bullmq';
+import { MatchRunService } from '@onedoor/matching';
 import {
   APP_CONFIG,
   type AppConfig,
@@ -24,7 +25,9 @@ type Maintenance = typeof QUEUES.maintenance;
  * together keep one each), and then checked on a plain timer in this process: a FLUSHALL, or a
  * failover to an empty replica, deletes them with every job, and a scheduled job could not
  * notice that its own schedule is gone. A missing one is re-created (an `every` schedule runs
- * at once, so the reconciler re-queues what the flush lost).
+ * at once, so the reconciler re-queues needs never looked at). When every one is gone, Redis
+ * lost its data, and with it jobs the database has no mark of (the fan-out of new supply to
+ * households matched before): every household with open needs is queued again.
  */
 @Injectable()
 export class ScheduleWatchdog implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -36,6 +39,7 @@ export class ScheduleWatchdog implements OnApplicationBootstrap, OnApplicationSh
   constructor(
     @InjectQueue(QUEUES.maintenance) private readonly queue: Queue,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly matchRuns: MatchRunService,
   ) {
     this.schedules = schedulesWithEvery(QUEUES.maintenance, {
       'reconcile-matching': config.matching.reconcileSeconds * 1000,
@@ -69,6 +73,13 @@ export class ScheduleWatchdog implements OnApplicationBootstrap, OnApplicationSh
         { restored: missing.map((s) => s.job) },
         `job schedulers missing from Redis, re-created: ${missing.map((s) => s.job).join(', ')}`,
       );
+      if (present.length === 0) {
+        const queued = await this.matchRuns.requeueAllOpen();
+        this.logger.warn(
+          { queued },
+          `Redis lost its data: ${queued} households with open needs queued for matching again`,
+        );
+      }
       return missing.length;
     } catch (error) {
       this.logger.error(`job scheduler check failed: ${String(error)}`);

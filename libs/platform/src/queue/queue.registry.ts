@@ -89,6 +89,9 @@ export const jobIds = {
   /** A household re-matched because a resource appeared: once per resource version. */
   matchHouseholdFor: (householdId: string, resourceId: string, cause: string) =>
     `match-household.${householdId}.after.${resourceId}.${cause}`,
+  /** Re-matched after Redis lost its data: once per household and state of its open needs. */
+  matchHouseholdRecovery: (householdId: string, stamp: string) =>
+    `match-household.${householdId}.recovery.${stamp}`,
   /** One delayed close per tender and deadline. */
   closeBidding: (projectId: string, closesAt: Date) =>
     `close-bidding.${projectId}.${closesAt.getTime()}`,
