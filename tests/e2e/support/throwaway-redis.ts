@@ -29,6 +29,8 @@ export async function startThrowawayRedis(): Promise<{
     ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
     { stdio: 'ignore' },
   );
+  let spawnError: Error | undefined;
+  child.on('error', (error) => (spawnError = error));
   const url = `redis://127.0.0.1:${port}`;
   const client = new IORedis(url, { maxRetriesPerRequest: null, lazyConnect: true });
   const deadline = Date.now() + 10_000;
@@ -39,9 +41,11 @@ export async function startThrowawayRedis(): Promise<{
       break;
     } catch (error) {
       client.disconnect();
-      if (child.exitCode !== null || Date.now() > deadline) {
+      if (spawnError || child.exitCode !== null || Date.now() > deadline) {
         child.kill('SIGKILL');
-        throw new Error(`redis-server on ${port} did not start: ${String(error)}`);
+        throw new Error(
+          `redis-server on ${port} did not start (it must be on PATH; npm test installs it): ${String(spawnError ?? error)}`,
+        );
       }
       await new Promise((r) => setTimeout(r, 100));
     }
