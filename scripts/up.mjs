@@ -1,10 +1,11 @@
 #!/usr/bin/env node
 // `npm run up`: install if needed, build, start (or reuse) PostgreSQL and Redis, migrate,
 // load the demo district, then run the API and the matcher until Ctrl-C, which stops
-// everything started here.
+// everything started here. An app that crashes is started again (with backoff) while the
+// other keeps serving.
 import { ensureDependencies } from './lib/deps.mjs';
-import { appEnv, log, run } from './lib/util.mjs';
-import { spawn } from 'node:child_process';
+import { superviseAll } from './lib/supervise.mjs';
+import { appEnv, log, root, run } from './lib/util.mjs';
 
 ensureDependencies();
 const { ensureServices } = await import('./lib/services.mjs');
@@ -12,23 +13,14 @@ if ((await run('node', ['scripts/build.mjs'])) !== 0) process.exit(1);
 
 const services = await ensureServices();
 const env = appEnv(services);
-const children = [];
+let apps;
 let stopping = false;
 
 async function shutdown(code) {
   if (stopping) return;
   stopping = true;
   log('up', 'stopping…');
-  await Promise.all(
-    children.map(
-      (child) =>
-        new Promise((resolve) => {
-          if (child.exitCode !== null) return resolve();
-          child.once('exit', resolve);
-          child.kill('SIGTERM');
-        }),
-    ),
-  );
+  await apps?.stop();
   await services.stop();
   process.exit(code);
 }
@@ -48,23 +40,27 @@ try {
   await shutdown(1);
 }
 
-for (const [name, entry] of [
-  ['api', 'dist/apps/api/src/main.js'],
-  ['matcher', 'dist/apps/matcher/src/main.js'],
-]) {
-  const child = spawn('node', [entry], {
-    env: { ...env, SERVICE_NAME: `onedoor-${name}` },
-    stdio: 'inherit',
-    detached: true,
-  });
-  child.on('exit', (code) => {
-    if (!stopping) {
-      log('up', `${name} exited (${code}); stopping the rest`);
-      void shutdown(code ?? 1);
-    }
-  });
-  children.push(child);
-}
+apps = superviseAll(
+  [
+    ['api', 'dist/apps/api/src/main.js'],
+    ['matcher', 'dist/apps/matcher/src/main.js'],
+  ].map(([name, entry]) => ({
+    name,
+    command: process.execPath,
+    args: [entry],
+    // Detached: Ctrl-C reaches this script, which stops the apps first, then the servers.
+    options: {
+      cwd: root,
+      env: { ...env, SERVICE_NAME: `onedoor-${name}` },
+      stdio: 'inherit',
+      detached: true,
+    },
+  })),
+  {
+    log: (message) => log('up', message),
+    onFatal: () => void shutdown(1),
+  },
+);
 const port = env.PORT ?? 3000;
 log(
   'up',

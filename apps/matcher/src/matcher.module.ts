@@ -9,6 +9,7 @@ import { MIGRATIONS } from '../../../migrations';
 import { MaintenanceProcessor } from './maintenance.processor';
 import { MaintenanceService } from './maintenance.service';
 import { MatchingProcessor } from './matching.processor';
+import { ScheduleWatchdog } from './schedule-watchdog.service';
 
 /** The worker process: the same libs as the API, processors instead of controllers. */
 @Module({})
@@ -28,7 +29,7 @@ export class MatcherModule {
         MatchingModule,
         ProcurementModule,
       ],
-      providers: [MaintenanceService, MaintenanceProcessor, MatchingProcessor],
+      providers: [MaintenanceService, MaintenanceProcessor, MatchingProcessor, ScheduleWatchdog],
     };
   }
 }

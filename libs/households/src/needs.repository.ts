@@ -84,6 +84,28 @@ export class NeedsRepository {
   }
 
   /**
+   * Every household (not exited) with open needs, looked at or not, a page after `after` (by
+   * id): what a Redis that lost its data may owe a run, since the fan-out jobs of new supply
+   * are gone with it and nothing in the database marks them. The id part `stamp` changes with
+   * the needs (their last update), so matchers recovering together queue one job each.
+   */
+  householdsWithOpenNeedsAfter(
+    after: string | null,
+    limit: number,
+  ): Promise<Array<HouseholdToMatch & { stamp: string }>> {
+    return this.dataSource.query(
+      `SELECT n.household_id AS "householdId", bool_or(n.urgency = 'emergency') AS emergency,
+              (extract(epoch FROM max(n.updated_at)) * 1000)::bigint::text AS stamp
+         FROM need n JOIN household h ON h.id = n.household_id AND h.status <> 'exited'
+        WHERE n.status = 'open' AND ($1::uuid IS NULL OR n.household_id > $1::uuid)
+        GROUP BY n.household_id
+        ORDER BY n.household_id
+        LIMIT $2`,
+      [after, limit],
+    );
+  }
+
+  /**
    * Locks these needs in one order (by id), so concurrent lockers cannot deadlock. A need comes
    * first among the rows a matching transaction locks (`LOCK_ORDER` in libs/matching: need →
    * proposal → referral → contract → resource), so callers lock it before its proposals or

@@ -97,6 +97,11 @@ export class MatchRunRepository {
     return this.needs.unmatchedHouseholds(limit);
   }
 
+  /** A page of every household with open needs (see NeedsRepository). */
+  householdsWithOpenNeedsAfter(after: string | null, limit: number) {
+    return this.needs.householdsWithOpenNeedsAfter(after, limit);
+  }
+
   /** Which of these categories have published resources anywhere at all. */
   suppliedCategories(categories: string[]): Promise<Set<string>> {
     return this.resources.suppliedCategories(categories);

@@ -148,6 +148,24 @@ export class MatchRunService implements OnApplicationShutdown {
     );
   }
 
+  /**
+   * After Redis lost its data (the matcher found every schedule gone): every household with
+   * open needs is matched again, not only those never looked at, because the lost jobs include
+   * the fan-outs of new or released supply to households already matched once. Paged, so a
+   * large backlog is queued 10,000 households at a time.
+   */
+  async requeueAllOpen(): Promise<number> {
+    let queued = 0;
+    for (let after: string | null = null; ;) {
+      const page = await this.repo.householdsWithOpenNeedsAfter(after, 10_000);
+      if (page.length === 0) return queued;
+      queued += await this.queue.enqueueHouseholdMatches(
+        page.map((h) => ({ ...h, jobId: jobIds.matchHouseholdRecovery(h.householdId, h.stamp) })),
+      );
+      after = page.at(-1)!.householdId;
+    }
+  }
+
   private async matchMany(householdIds: string[]): Promise<Map<string, MatchRunSummary>> {
     const summaries = new Map<string, MatchRunSummary>(
       householdIds.map((householdId) => [

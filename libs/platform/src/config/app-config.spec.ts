@@ -19,6 +19,18 @@ describe(loadConfig.name, () => {
       loginMaxDailyFailuresPerAddress: 100,
     });
     expect(sut.redis.queuePrefix).toBe('onedoor');
+    expect(sut.redis.scheduleCheckSeconds).toBe(60);
+    expect(sut.matching.reconcileSeconds).toBe(600);
+  });
+
+  it('reads the recovery intervals (the scheduler check, the reconcile sweep)', () => {
+    const sut = loadConfig({
+      ...valid,
+      SCHEDULE_CHECK_SECONDS: '5',
+      MATCH_RECONCILE_SECONDS: '30',
+    });
+    expect(sut.redis.scheduleCheckSeconds).toBe(5);
+    expect(sut.matching.reconcileSeconds).toBe(30);
   });
 
   it.each([
@@ -31,6 +43,8 @@ describe(loadConfig.name, () => {
     ['DB_MIGRATE_ON_START', { DB_MIGRATE_ON_START: 'perhaps' }],
     ['PII_ENCRYPTION_KEY', { PII_ENCRYPTION_KEY: 'c2hvcnQ=' }],
     ['LOW_INCOME_RATIO', { LOW_INCOME_RATIO: 'high' }],
+    ['SCHEDULE_CHECK_SECONDS', { SCHEDULE_CHECK_SECONDS: '0' }],
+    ['MATCH_RECONCILE_SECONDS', { MATCH_RECONCILE_SECONDS: 'often' }],
   ])('refuses a missing or malformed %s, naming it', (name, change) => {
     let error: unknown;
     try {

@@ -145,6 +145,27 @@ export class EnvironmentVariables {
   @Max(8)
   MATCH_BATCHES_IN_FLIGHT = 2;
 
+  /**
+   * Seconds between two `reconcile-matching` sweeps (re-queueing households whose open needs no
+   * run has looked at): how long a household whose job Redis lost can wait.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(86400)
+  MATCH_RECONCILE_SECONDS = 600;
+
+  /**
+   * Seconds between the matcher's checks that every job scheduler is still in Redis (a flush or
+   * a failover to an empty replica loses them); a missing one is re-created. A timer in the
+   * process, not a job: jobs vanish with the schedulers.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(3600)
+  SCHEDULE_CHECK_SECONDS = 60;
+
   /** Optional JSON overriding score weights, e.g. {"level":0.4,"rating":0.1}. */
   @IsOptional()
   @Matches(/^\{.*\}$/s, { message: 'MATCH_WEIGHTS must be a JSON object' })
@@ -254,7 +275,7 @@ export interface AppConfig {
   serviceName: string;
   http: { port: number; host: string; trustProxy: number };
   database: { url: string; migrateOnStart: boolean };
-  redis: { url: string; queuePrefix: string };
+  redis: { url: string; queuePrefix: string; scheduleCheckSeconds: number };
   auth: {
     jwtSecret: string;
     jwtExpiresInSeconds: number;
@@ -289,6 +310,7 @@ export interface AppConfig {
     batchSize: number;
     batchesInFlight: number;
     weights: Record<string, number>;
+    reconcileSeconds: number;
   };
 }
 
@@ -334,7 +356,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     serviceName: vars.SERVICE_NAME ?? 'onedoor',
     http: { port: vars.PORT, host: vars.HOST, trustProxy: vars.TRUST_PROXY },
     database: { url: vars.DATABASE_URL, migrateOnStart: vars.DB_MIGRATE_ON_START },
-    redis: { url: vars.REDIS_URL, queuePrefix: vars.QUEUE_PREFIX },
+    redis: {
+      url: vars.REDIS_URL,
+      queuePrefix: vars.QUEUE_PREFIX,
+      scheduleCheckSeconds: vars.SCHEDULE_CHECK_SECONDS,
+    },
     auth: {
       jwtSecret: vars.JWT_SECRET,
       jwtExpiresInSeconds: vars.JWT_EXPIRES_IN_SECONDS,
@@ -350,6 +376,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       batchSize: vars.MATCH_BATCH_SIZE,
       batchesInFlight: vars.MATCH_BATCHES_IN_FLIGHT,
       weights: parseWeights(vars.MATCH_WEIGHTS),
+      reconcileSeconds: vars.MATCH_RECONCILE_SECONDS,
     },
     households: {
       lowIncomeRatio: vars.LOW_INCOME_RATIO,

@@ -92,6 +92,9 @@ export const jobIds = {
   /** A household re-matched because a resource appeared: once per resource version. */
   matchHouseholdFor: (householdId: string, resourceId: string, cause: string) =>
     `match-household.${householdId}.after.${resourceId}.${cause}`,
+  /** Re-matched after Redis lost its data: once per household and state of its open needs. */
+  matchHouseholdRecovery: (householdId: string, stamp: string) =>
+    `match-household.${householdId}.recovery.${stamp}`,
   /** One delayed close per tender and deadline. */
   closeBidding: (projectId: string, closesAt: Date) =>
     `close-bidding.${projectId}.${closesAt.getTime()}`,
@@ -135,7 +138,8 @@ export const JOB_SCHEDULES: { [Q in QueueName]: ReadonlyArray<JobSchedule<Q>> } 
     { job: 'complete-exits', repeat: { every: 60 * 60_000 }, data: {} },
     // The outbox sweep: completed assessments whose matching job never reached Redis.
     { job: 'enqueue-pending-matches', repeat: { every: 5 * 60_000 }, data: {} },
-    // A matcher coming back after a Redis loss re-queues unmatched needs at once.
+    // A matcher coming back after a Redis loss re-queues unmatched needs at once; the interval
+    // is MATCH_RECONCILE_SECONDS (this is its default).
     { job: 'reconcile-matching', repeat: { every: 10 * 60_000 }, data: {} },
     { job: 'sla-sweep', repeat: { every: 5 * 60_000 }, data: {} },
     // Behind each tender's delayed close-bidding job: catches one lost with Redis.
@@ -143,6 +147,39 @@ export const JOB_SCHEDULES: { [Q in QueueName]: ReadonlyArray<JobSchedule<Q>> } 
   ],
   matching: [],
 };
+
+/**
+ * A queue's schedules with some `every` intervals replaced by configured ones (the reconcile
+ * sweep's interval is MATCH_RECONCILE_SECONDS).
+ */
+export function schedulesWithEvery<Q extends QueueName>(
+  queue: Q,
+  everyMs: Partial<Record<JobName<Q>, number>>,
+): Array<JobSchedule<Q>> {
+  return JOB_SCHEDULES[queue].map((s) => {
+    const every = everyMs[s.job as JobName<Q>];
+    return every === undefined ? s : { ...s, repeat: { every } };
+  });
+}
+
+/**
+ * The schedules whose scheduler is missing from Redis, or there with another repeat (a flush or
+ * a failover to an empty replica loses them all; nothing else puts them back).
+ */
+export function schedulesToRestore<Q extends QueueName>(
+  queue: Q,
+  wanted: ReadonlyArray<JobSchedule<Q>>,
+  present: ReadonlyArray<{ key: string; every?: number | null; pattern?: string | null }>,
+): Array<JobSchedule<Q>> {
+  const byKey = new Map(present.map((p) => [p.key, p]));
+  return wanted.filter((s) => {
+    const found = byKey.get(jobIds.scheduler(queue, s.job as JobName<Q>));
+    if (!found) return true;
+    return 'every' in s.repeat
+      ? Number(found.every) !== s.repeat.every
+      : found.pattern !== s.repeat.pattern;
+  });
+}
 
 /** Jobs per addBulk call when a resource fans out to households. */
 export const FAN_OUT_BATCH = 1_000;
