@@ -16,6 +16,8 @@ export * from './http/platform-http.module';
 export * from './http/configure-http-app';
 export * from './http/parse-id.pipe';
 export * from './http/client-address';
+export * from './http/client-error-handler';
+export * from './http/input-guard';
 
 import { AuditLogEntity } from './audit/audit-log.entity';
 import { LoginFailureEntity } from './auth/login-failure.entity';

@@ -7,19 +7,22 @@ import {
   Logger,
 } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+import { STATUS_CODES } from 'node:http';
 import type { FastifyReply } from 'fastify';
 import { DomainError } from './domain-error';
 import { ErrorCode, type ErrorStatusMap } from './error-codes';
 
-const CODE_BY_STATUS: Partial<Record<number, ErrorCode>> = {
+export const CODE_BY_STATUS: Partial<Record<number, ErrorCode>> = {
   [HttpStatus.BAD_REQUEST]: 'BAD_REQUEST',
   [HttpStatus.UNAUTHORIZED]: 'UNAUTHENTICATED',
   [HttpStatus.FORBIDDEN]: 'FORBIDDEN',
   [HttpStatus.NOT_FOUND]: 'NOT_FOUND',
   [HttpStatus.METHOD_NOT_ALLOWED]: 'METHOD_NOT_ALLOWED',
+  [HttpStatus.REQUEST_TIMEOUT]: 'REQUEST_TIMEOUT',
   [HttpStatus.CONFLICT]: 'CONFLICT',
   [HttpStatus.PAYLOAD_TOO_LARGE]: 'PAYLOAD_TOO_LARGE',
   [HttpStatus.UNSUPPORTED_MEDIA_TYPE]: 'UNSUPPORTED_MEDIA_TYPE',
+  431: 'REQUEST_HEADER_FIELDS_TOO_LARGE',
   [HttpStatus.TOO_MANY_REQUESTS]: 'TOO_MANY_REQUESTS',
   [HttpStatus.SERVICE_UNAVAILABLE]: 'SERVICE_UNAVAILABLE',
 };
@@ -33,9 +36,9 @@ export interface ErrorBody {
   errorId?: string;
 }
 
-function reasonPhrase(status: number): string {
+export function reasonPhrase(status: number): string {
   const name = HttpStatus[status] as string | undefined;
-  if (!name) return 'Error';
+  if (!name) return STATUS_CODES[status] ?? 'Error';
   return name
     .toLowerCase()
     .split('_')

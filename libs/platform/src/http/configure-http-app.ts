@@ -5,6 +5,7 @@ import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { AllExceptionsFilter } from '../errors/all-exceptions.filter';
 import type { ErrorStatusMap } from '../errors/error-codes';
 import { validationExceptionFactory } from '../errors/validation';
+import { registerInputGuards } from './input-guard';
 
 /** Every controller route is served under this prefix. */
 export const API_PREFIX = 'api';
@@ -76,6 +77,7 @@ export async function configureHttpApp(
     }),
   );
   app.useGlobalFilters(new AllExceptionsFilter(errorStatus));
+  registerInputGuards(app.getHttpAdapter().getInstance());
   // CSV imports arrive as a stream and are parsed row by row, never buffered whole.
   app
     .getHttpAdapter()
