@@ -11,6 +11,10 @@ import { STATUS_CODES } from 'node:http';
 import type { FastifyReply } from 'fastify';
 import { DomainError } from './domain-error';
 import { ErrorCode, type ErrorStatusMap } from './error-codes';
+import { isDatabaseUnavailable } from './unavailable';
+
+/** How long a client should wait before retrying a 503: PostgreSQL restarts take seconds. */
+export const RETRY_AFTER_SECONDS = 5;
 
 export const CODE_BY_STATUS: Partial<Record<number, ErrorCode>> = {
   [HttpStatus.BAD_REQUEST]: 'BAD_REQUEST',
@@ -108,6 +112,17 @@ export function toErrorBody(
       },
     };
   }
+  if (isDatabaseUnavailable(exception)) {
+    return {
+      unexpected: false,
+      body: {
+        statusCode: HttpStatus.SERVICE_UNAVAILABLE,
+        error: 'Service Unavailable',
+        code: 'SERVICE_UNAVAILABLE',
+        message: 'The database is unavailable; try again shortly',
+      },
+    };
+  }
   return {
     unexpected: true,
     body: {
@@ -135,6 +150,12 @@ export class AllExceptionsFilter implements ExceptionFilter {
         { errorId: body.errorId, err: exception },
         `Unexpected error ${body.errorId}`,
       );
+    }
+    if (body.code === 'SERVICE_UNAVAILABLE') {
+      // Not a defect to hunt by errorId, but the operator must see the outage.
+      if (!(exception instanceof HttpException || exception instanceof DomainError))
+        this.logger.warn({ err: exception }, 'The database is unavailable');
+      void reply.header('Retry-After', String(RETRY_AFTER_SECONDS));
     }
     if (body.code === 'TOO_MANY_LOGIN_ATTEMPTS' && exception instanceof DomainError) {
       const retryAfter = (exception.details as { retryAfterSeconds?: number } | undefined)
