@@ -2,6 +2,7 @@ import helmet from '@fastify/helmet';
 import { INestApplication, ValidationPipe } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import type { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import { AllExceptionsFilter } from '../errors/all-exceptions.filter';
 import type { ErrorStatusMap } from '../errors/error-codes';
 import { validationExceptionFactory } from '../errors/validation';
@@ -10,7 +11,10 @@ import { registerInputGuards } from './input-guard';
 /** Every controller route is served under this prefix. */
 export const API_PREFIX = 'api';
 
-export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
+export function buildOpenApiDocument(
+  app: INestApplication,
+  errorStatus?: ErrorStatusMap,
+): OpenAPIObject {
   const config = new DocumentBuilder()
     .setTitle('OneDoor API')
     .setDescription(
@@ -52,6 +56,10 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
       if (operation && !operation.security) operation.security = [];
     }
   }
+  // Every code a client can meet, from the program's composed map.
+  const code = (document.components?.schemas?.ErrorBodyDto as SchemaObject | undefined)?.properties
+    ?.code as SchemaObject | undefined;
+  if (code && errorStatus) code.enum = Object.keys(errorStatus).sort();
   return document;
 }
 
@@ -101,6 +109,6 @@ export async function configureHttpApp(
       },
     },
   });
-  const document = buildOpenApiDocument(app);
+  const document = buildOpenApiDocument(app, errorStatus);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
 }
