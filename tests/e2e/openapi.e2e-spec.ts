@@ -2,7 +2,43 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { HTTP_CODE_METADATA, METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
+import { RequestMethod } from '@nestjs/common';
+import { ModulesContainer } from '@nestjs/core';
+import { ERROR_STATUS } from '../../apps/api/src/error-status';
 import { startApi, TestContext } from './support/test-app';
+
+/** Every route handler of the running app: its method, its full path as OpenAPI writes it, and the status it answers. */
+function routes(ctx: TestContext): Array<{ key: string; status: number }> {
+  const found: Array<{ key: string; status: number }> = [];
+  const paths = (value: unknown): string[] =>
+    (Array.isArray(value) ? value : [value ?? '']).map((p) => String(p).replace(/^\/|\/$/g, ''));
+  for (const module of ctx.app.get(ModulesContainer).values()) {
+    for (const { metatype } of module.controllers.values()) {
+      if (!metatype) continue;
+      const prototype = metatype.prototype as Record<string, unknown>;
+      for (const name of Object.getOwnPropertyNames(prototype)) {
+        const handler = prototype[name];
+        if (typeof handler !== 'function' || name === 'constructor') continue;
+        const method = Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod | undefined;
+        if (method === undefined) continue;
+        const status =
+          (Reflect.getMetadata(HTTP_CODE_METADATA, handler) as number | undefined) ??
+          (method === RequestMethod.POST ? 201 : 200);
+        for (const base of paths(Reflect.getMetadata(PATH_METADATA, metatype))) {
+          for (const own of paths(Reflect.getMetadata(PATH_METADATA, handler))) {
+            const path = ['', 'api', base, own]
+              .filter((part, i) => i === 0 || part)
+              .join('/')
+              .replace(/:(\w+)/g, '{$1}');
+            found.push({ key: `${RequestMethod[method].toLowerCase()} ${path}`, status });
+          }
+        }
+      }
+    }
+  }
+  return found;
+}
 
 describe('OpenAPI document (e2e)', () => {
   let ctx: TestContext;
@@ -43,6 +79,58 @@ describe('OpenAPI document (e2e)', () => {
         }
       }
     }
+  });
+
+  it("documents each operation's success status as the one it answers", async () => {
+    const doc = (await ctx.http.get('/docs-json').expect(200)).body as {
+      paths: Record<string, Record<string, { responses: Record<string, unknown> }>>;
+    };
+    const all = routes(ctx);
+    expect(all.length).toBeGreaterThan(50);
+    const wrong = all
+      .map(({ key, status }) => {
+        const [method, path] = key.split(' ');
+        const documented = Object.keys(doc.paths[path]?.[method]?.responses ?? {})
+          .filter((s) => s.startsWith('2'))
+          .map(Number);
+        return { key, answers: status, documents: documented };
+      })
+      .filter((r) => r.documents.length !== 1 || r.documents[0] !== r.answers);
+    expect(wrong).toEqual([]);
+  });
+
+  it('lists every error code as an enum, and shows on each error response an example of its own status', async () => {
+    const doc = (await ctx.http.get('/docs-json').expect(200)).body as {
+      paths: Record<
+        string,
+        Record<
+          string,
+          {
+            responses: Record<
+              string,
+              { content?: Record<string, { example?: { statusCode: number; code: string } }> }
+            >;
+          }
+        >
+      >;
+      components: { schemas: Record<string, { properties: Record<string, { enum?: string[] }> }> };
+    };
+    expect(doc.components.schemas.ErrorBodyDto.properties.code.enum).toEqual(
+      Object.keys(ERROR_STATUS).sort(),
+    );
+    const wrong: string[] = [];
+    for (const [path, item] of Object.entries(doc.paths)) {
+      for (const [method, op] of Object.entries(item)) {
+        for (const [status, response] of Object.entries(op.responses)) {
+          if (Number(status) < 400) continue;
+          const example = response.content?.['application/json']?.example;
+          const codeStatus = ERROR_STATUS[example?.code as keyof typeof ERROR_STATUS];
+          if (example?.statusCode !== Number(status) || codeStatus !== Number(status))
+            wrong.push(`${method} ${path} ${status}: ${JSON.stringify(example)}`);
+        }
+      }
+    }
+    expect(wrong).toEqual([]);
   });
 
   it('lints with no errors under Redocly', async () => {

@@ -3,7 +3,13 @@ import type { IncomingMessage } from 'node:http';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
-import { AppConfig, configureHttpApp, loadConfig } from '@onedoor/platform';
+import {
+  AppConfig,
+  clientErrorHandler,
+  configureHttpApp,
+  frameworkErrors,
+  loadConfig,
+} from '@onedoor/platform';
 import { ApiModule } from './api.module';
 import { ERROR_STATUS } from './error-status';
 import { mountQueueBoard } from './queue-board';
@@ -17,6 +23,10 @@ export async function createApiApp(
     new FastifyAdapter({
       trustProxy: config.http.trustProxy,
       bodyLimit: 2 * 1024 * 1024,
+      // Requests Node or Fastify refuse before routing (oversized headers, an undecodable URL)
+      // still answer in the one error body.
+      clientErrorHandler,
+      frameworkErrors,
       // A caller's X-Request-Id is kept when it looks like an id; otherwise a new uuid.
       genReqId: (req: { headers: IncomingMessage['headers'] }) => {
         const given = req.headers['x-request-id'];

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   ApiErrors,
   ApiPageResponse,
@@ -33,7 +33,8 @@ export class MatchesController {
     summary:
       'Approve a proposal: reserves one unit atomically and opens a referral to the provider (409 RESOURCE_CAPACITY_EXHAUSTED when none is left; the proposal then expires)',
   })
-  @ApiOkResponse({ type: ReferralDetailDto })
+  // 201: the approval creates a referral, and answers it.
+  @ApiCreatedResponse({ type: ReferralDetailDto })
   @ApiErrors(400, 404, 409)
   async approve(
     @Param('id', ParseIdPipe) id: string,

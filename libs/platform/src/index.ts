@@ -18,6 +18,8 @@ export * from './http/parse-id.pipe';
 export * from './http/client-address';
 export * from './http/idempotency/idempotency-keys.repository';
 export { IDEMPOTENT_REPLAYED_HEADER } from './http/idempotency/idempotency.interceptor';
+export * from './http/client-error-handler';
+export * from './http/input-guard';
 
 import { AuditLogEntity } from './audit/audit-log.entity';
 import { LoginLimitEntity } from './auth/login-limit.entity';

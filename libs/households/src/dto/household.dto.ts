@@ -190,6 +190,8 @@ export class CreateHouseholdDto {
 
 export class UpdateHouseholdDto extends PartialType(
   OmitType(CreateHouseholdDto, ['communityId'] as const),
+  // Omitted means "unchanged"; null passes only where the base field allows it (@IsOptional).
+  { skipNullProperties: false },
 ) {
   @ApiProperty({ description: 'The version you read; a stale one is 409 STALE_VERSION' })
   @IsInt()

@@ -123,3 +123,27 @@ describe(tierFlags.name, () => {
     });
   });
 });
+
+describe(templateErrors.name, () => {
+  it.each([
+    ['a null dimension', { ...template, dimensions: [null] }, 'definition.dimensions[0]'],
+    ['a null item', { ...template, items: [...template.items, null] }, 'definition.items'],
+    ['a null need rule', { ...template, needRules: [null] }, 'definition.needRules[0]'],
+    [
+      'a null option',
+      {
+        ...template,
+        items: [{ ...template.items.find((i) => i.type === 'choice')!, options: [null, null] }],
+      },
+      'definition.items[0].options',
+    ],
+    [
+      'a null condition',
+      { ...template, needRules: [{ ...template.needRules[0], when: { all: [null] } }] },
+      'definition.needRules[0].when',
+    ],
+  ])('refuses %s instead of throwing', (_name, definition, field) => {
+    const errors = templateErrors(definition as unknown as TemplateDefinition, CATEGORIES);
+    expect(errors.map((e) => e.field)).toContainEqual(expect.stringContaining(field));
+  });
+});

@@ -143,63 +143,106 @@ export function needsFromRules(template: TemplateDefinition, answers: Answers): 
   return [...byCategory.values()];
 }
 
-/** Structural checks of a template definition (409-free: a 400 listing every problem). */
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+
+/**
+ * The problems of a need rule's condition, walked without trusting its shape: it arrives as
+ * JSON, and a null or a string where a condition belongs must be a 400, not a TypeError.
+ */
+function conditionErrors(c: unknown, items: Set<string>, at = ''): string[] {
+  const say = (message: string) => [at ? `${at}: ${message}` : message];
+  if (!isRecord(c)) return say('must be a condition object');
+  for (const key of ['all', 'any'] as const) {
+    if (key in c) {
+      const list = c[key];
+      if (!Array.isArray(list) || list.length === 0) return say(`${key} must be a list`);
+      return list.flatMap((sub, i) => conditionErrors(sub, items, `${at}${key}[${i}]`));
+    }
+  }
+  if (typeof c.item !== 'string' || !items.has(c.item))
+    return say(`refers to unknown item "${String(c.item ?? '')}"`);
+  return [];
+}
+
+/**
+ * Structural checks of a template definition (409-free: a 400 listing every problem). Every
+ * entry is checked to be an object before it is read: the definition is stored as jsonb and
+ * later scored, so a null in one of its lists must be refused here.
+ */
 export function templateErrors(t: TemplateDefinition, knownCategories: string[]): FieldError[] {
   const errors: FieldError[] = [];
   const push = (field: string, message: string) => errors.push({ field, messages: [message] });
   for (const key of ['dimensions', 'items', 'needRules'] as const) {
     if (!Array.isArray(t[key])) push(`definition.${key}`, 'must be an array');
+    else
+      (t[key] as unknown[]).forEach((entry, i) => {
+        if (!isRecord(entry)) push(`definition.${key}[${i}]`, 'must be an object');
+      });
   }
   if (errors.length > 0) return errors;
-  const dims = new Set(t.dimensions?.map((d) => d.code));
-  if (!Array.isArray(t.dimensions) || t.dimensions.length === 0)
-    push('definition.dimensions', 'must list dimensions');
-  t.dimensions?.forEach((d, i) => {
+  const dims = new Set(t.dimensions.map((d) => d.code));
+  if (t.dimensions.length === 0) push('definition.dimensions', 'must list dimensions');
+  t.dimensions.forEach((d, i) => {
     if (!(DIMENSIONS as readonly string[]).includes(d.code))
       push(`definition.dimensions[${i}].code`, `must be one of ${DIMENSIONS.join(', ')}`);
-    if (!(d.weight > 0)) push(`definition.dimensions[${i}].weight`, 'must be positive');
+    if (!(isNumber(d.weight) && d.weight > 0))
+      push(`definition.dimensions[${i}].weight`, 'must be positive');
   });
   const codes = new Set<string>();
-  if (!Array.isArray(t.items) || t.items.length === 0) push('definition.items', 'must list items');
-  t.items?.forEach((item, i) => {
+  if (t.items.length === 0) push('definition.items', 'must list items');
+  t.items.forEach((item, i) => {
     const at = `definition.items[${i}]`;
-    if (!/^[a-z][a-z0-9_]{0,59}$/.test(item.code ?? ''))
+    if (typeof item.code !== 'string' || !/^[a-z][a-z0-9_]{0,59}$/.test(item.code))
       push(`${at}.code`, 'must be a lower-case code');
     if (codes.has(item.code)) push(`${at}.code`, 'is duplicated');
     codes.add(item.code);
     if (!dims.has(item.dimension)) push(`${at}.dimension`, 'is not a dimension of the template');
-    if (!(item.weight > 0)) push(`${at}.weight`, 'must be positive');
+    if (!(isNumber(item.weight) && item.weight > 0)) push(`${at}.weight`, 'must be positive');
     if (
-      item.flag &&
+      item.flag !== undefined &&
       (!(TIER_FLAGS as readonly string[]).includes(item.flag) || item.type !== 'boolean')
     ) {
       push(`${at}.flag`, `must be one of ${TIER_FLAGS.join(', ')}, on a boolean item`);
     }
-    if (item.type === 'choice' && !(Array.isArray(item.options) && item.options.length > 1))
-      push(`${at}.options`, 'needs at least two options');
+    if (
+      item.type === 'choice' &&
+      !(
+        Array.isArray(item.options) &&
+        item.options.length > 1 &&
+        item.options.every((o) => isRecord(o) && typeof o.value === 'string' && isNumber(o.points))
+      )
+    )
+      push(`${at}.options`, 'needs at least two options, each a value and its points');
+    if (
+      item.type === 'boolean' &&
+      !(isRecord(item.points) && isNumber(item.points.true) && isNumber(item.points.false))
+    )
+      push(`${at}.points`, 'needs points for true and for false');
     if (
       item.type === 'number' &&
-      !(Array.isArray(item.bands) && item.bands.length > 0 && item.min <= item.max)
+      !(
+        Array.isArray(item.bands) &&
+        item.bands.length > 0 &&
+        item.bands.every((b) => isRecord(b) && isNumber(b.below) && isNumber(b.points)) &&
+        isNumber(item.min) &&
+        isNumber(item.max) &&
+        item.min <= item.max
+      )
     ) {
       push(`${at}.bands`, 'needs bands and min ≤ max');
     }
     if (!['choice', 'boolean', 'number'].includes(item.type))
       push(`${at}.type`, 'must be choice, boolean or number');
   });
-  const conditionItems = (c: Condition): string[] =>
-    'all' in c
-      ? c.all.flatMap(conditionItems)
-      : 'any' in c
-        ? c.any.flatMap(conditionItems)
-        : [c.item];
-  t.needRules?.forEach((r, i) => {
+  t.needRules.forEach((r, i) => {
     const at = `definition.needRules[${i}]`;
     if (!knownCategories.includes(r.category)) push(`${at}.category`, 'is not a known category');
     if (![1, 2, 3, 4, 5].includes(r.severity)) push(`${at}.severity`, 'must be 1–5');
     if (!(URGENCIES as readonly string[]).includes(r.urgency))
       push(`${at}.urgency`, `must be one of ${URGENCIES.join(', ')}`);
-    for (const code of r.when ? conditionItems(r.when) : [''])
-      if (!codes.has(code)) push(`${at}.when`, `refers to unknown item "${code}"`);
+    for (const problem of conditionErrors(r.when, codes)) push(`${at}.when`, problem);
   });
   return errors;
 }

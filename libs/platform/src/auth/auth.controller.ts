@@ -18,7 +18,16 @@ export class AuthController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Exchange username and password for a bearer token' })
   @ApiOkResponse({ type: TokenDto })
-  @ApiErrors(400, 401, 429)
+  @ApiErrors(
+    400,
+    { status: 401, code: 'INVALID_CREDENTIALS', message: 'Invalid username or password' },
+    {
+      status: 429,
+      code: 'TOO_MANY_LOGIN_ATTEMPTS',
+      message: 'Too many failed logins; try again in 60 seconds',
+      details: { retryAfterSeconds: 60 },
+    },
+  )
   login(@Body() body: LoginDto, @Req() request: FastifyRequest): Promise<TokenDto> {
     return this.auth.login(body.username, body.password, clientAddress(request));
   }

@@ -7,19 +7,26 @@ import {
   Logger,
 } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+import { STATUS_CODES } from 'node:http';
 import type { FastifyReply } from 'fastify';
 import { DomainError } from './domain-error';
 import { ErrorCode, type ErrorStatusMap } from './error-codes';
+import { isDatabaseUnavailable } from './unavailable';
 
-const CODE_BY_STATUS: Partial<Record<number, ErrorCode>> = {
+/** How long a client should wait before retrying a 503: PostgreSQL restarts take seconds. */
+export const RETRY_AFTER_SECONDS = 5;
+
+export const CODE_BY_STATUS: Partial<Record<number, ErrorCode>> = {
   [HttpStatus.BAD_REQUEST]: 'BAD_REQUEST',
   [HttpStatus.UNAUTHORIZED]: 'UNAUTHENTICATED',
   [HttpStatus.FORBIDDEN]: 'FORBIDDEN',
   [HttpStatus.NOT_FOUND]: 'NOT_FOUND',
   [HttpStatus.METHOD_NOT_ALLOWED]: 'METHOD_NOT_ALLOWED',
+  [HttpStatus.REQUEST_TIMEOUT]: 'REQUEST_TIMEOUT',
   [HttpStatus.CONFLICT]: 'CONFLICT',
   [HttpStatus.PAYLOAD_TOO_LARGE]: 'PAYLOAD_TOO_LARGE',
   [HttpStatus.UNSUPPORTED_MEDIA_TYPE]: 'UNSUPPORTED_MEDIA_TYPE',
+  431: 'REQUEST_HEADER_FIELDS_TOO_LARGE',
   [HttpStatus.TOO_MANY_REQUESTS]: 'TOO_MANY_REQUESTS',
   [HttpStatus.SERVICE_UNAVAILABLE]: 'SERVICE_UNAVAILABLE',
 };
@@ -33,9 +40,9 @@ export interface ErrorBody {
   errorId?: string;
 }
 
-function reasonPhrase(status: number): string {
+export function reasonPhrase(status: number): string {
   const name = HttpStatus[status] as string | undefined;
-  if (!name) return 'Error';
+  if (!name) return STATUS_CODES[status] ?? 'Error';
   return name
     .toLowerCase()
     .split('_')
@@ -105,6 +112,17 @@ export function toErrorBody(
       },
     };
   }
+  if (isDatabaseUnavailable(exception)) {
+    return {
+      unexpected: false,
+      body: {
+        statusCode: HttpStatus.SERVICE_UNAVAILABLE,
+        error: 'Service Unavailable',
+        code: 'SERVICE_UNAVAILABLE',
+        message: 'The database is unavailable; try again shortly',
+      },
+    };
+  }
   return {
     unexpected: true,
     body: {
@@ -132,6 +150,12 @@ export class AllExceptionsFilter implements ExceptionFilter {
         { errorId: body.errorId, err: exception },
         `Unexpected error ${body.errorId}`,
       );
+    }
+    if (body.code === 'SERVICE_UNAVAILABLE') {
+      // Not a defect to hunt by errorId, but the operator must see the outage.
+      if (!(exception instanceof HttpException || exception instanceof DomainError))
+        this.logger.warn({ err: exception }, 'The database is unavailable');
+      void reply.header('Retry-After', String(RETRY_AFTER_SECONDS));
     }
     if (body.code === 'TOO_MANY_LOGIN_ATTEMPTS' && exception instanceof DomainError) {
       const retryAfter = (exception.details as { retryAfterSeconds?: number } | undefined)

@@ -2,19 +2,28 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
 /** The one error body every endpoint answers with. */
 export class ErrorBodyDto {
-  @ApiProperty({ example: 409 })
+  @ApiProperty({ description: 'The HTTP status, repeated' })
   statusCode!: number;
 
-  @ApiProperty({ example: 'Conflict' })
+  @ApiProperty({ description: 'The status in words' })
   error!: string;
 
-  @ApiProperty({ example: 'RESOURCE_CAPACITY_EXHAUSTED' })
+  // The enum of every code is filled in from the program's composed map (buildOpenApiDocument):
+  // this lib does not know the codes of the libs above it.
+  @ApiProperty({ description: 'What went wrong, for programs: one code, one meaning' })
   code!: string;
 
-  @ApiProperty({ example: 'No capacity left on this resource' })
+  @ApiProperty({ description: 'What went wrong, for people (English)' })
   message!: string;
 
-  @ApiPropertyOptional({ description: 'Machine-readable context, e.g. field errors' })
+  @ApiPropertyOptional({
+    description:
+      'Machine-readable context: the field errors of a 400 (`[{ field, messages }]`), or an object',
+    oneOf: [
+      { type: 'array', items: { type: 'object', additionalProperties: true } },
+      { type: 'object', additionalProperties: true },
+    ],
+  })
   details?: unknown;
 
   @ApiPropertyOptional({

@@ -3,3 +3,4 @@ export * from './domain-error';
 export * from './error-body.dto';
 export * from './validation';
 export * from './all-exceptions.filter';
+export * from './unavailable';

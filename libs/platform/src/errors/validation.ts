@@ -1,4 +1,5 @@
-import { ValidationError } from 'class-validator';
+import { applyDecorators } from '@nestjs/common';
+import { ValidateBy, ValidateIf, ValidationError } from 'class-validator';
 import { FieldError, ValidationFailedError } from './domain-error';
 
 function flatten(errors: ValidationError[], prefix = ''): FieldError[] {
@@ -32,4 +33,23 @@ export function nullFieldErrors(
   return Object.entries(changes)
     .filter(([key, value]) => value === null && !nullable.includes(key))
     .map(([field]) => ({ field: `${prefix}${field}`, messages: ['must not be null'] }));
+}
+
+/**
+ * For a field that may be omitted but never null (its column is NOT NULL): `@IsOptional()` lets
+ * null through, and null would reach the column as a 500. Omitted skips the field's other
+ * validators; null fails them all, with this message first. `PartialType(…, {
+ * skipNullProperties: false })` does the same for the PATCH DTOs it derives.
+ */
+export function IsOptionalNotNull(): PropertyDecorator {
+  return applyDecorators(
+    ValidateIf((_object, value) => value !== undefined),
+    ValidateBy({
+      name: 'isNotNull',
+      validator: {
+        validate: (value) => value !== null,
+        defaultMessage: (args) => `${args?.property ?? 'value'} must not be null`,
+      },
+    }),
+  );
 }

@@ -1,3 +1,4 @@
+import { STATUS_CODES } from 'node:http';
 import { applyDecorators, Type } from '@nestjs/common';
 import {
   ApiBearerAuth,
@@ -9,21 +10,95 @@ import {
 import { ErrorBodyDto } from '../errors/error-body.dto';
 import { PageMetaDto } from '../pagination/pagination.dto';
 
-const DESCRIPTIONS: Record<number, string> = {
-  400: 'Invalid request (field details in `details`)',
-  401: 'Missing, invalid or expired bearer token',
-  403: 'Your role or area scope does not allow this',
-  404: 'Not found (or outside your scope)',
-  409: 'Conflicts with the current state',
-  429: 'Too many attempts',
-  503: 'A dependency is unavailable',
+import type { ErrorCode } from '../errors/error-codes';
+
+/** An error an operation can answer: its status, and the code and words it typically carries. */
+export interface DocumentedError {
+  status: number;
+  code: ErrorCode;
+  message: string;
+  description?: string;
+  details?: unknown;
+}
+
+/**
+ * What each status typically means, and the example it shows: a code that status really
+ * carries (one status may carry several codes; each operation's summary names its own).
+ */
+const TYPICAL: Record<number, Omit<DocumentedError, 'status'>> = {
+  400: {
+    description: 'Invalid request (field details in `details`)',
+    code: 'VALIDATION_FAILED',
+    message: 'Invalid request: name',
+    details: [{ field: 'name', messages: ['name must be a string'] }],
+  },
+  401: {
+    description: 'Missing, invalid or expired bearer token',
+    code: 'UNAUTHENTICATED',
+    message: 'A bearer token is required',
+  },
+  403: {
+    description: 'Your role or area scope does not allow this',
+    code: 'FORBIDDEN',
+    message: 'You may not do this',
+  },
+  404: {
+    description: 'Not found (or outside your scope)',
+    code: 'NOT_FOUND',
+    message: 'Not found',
+  },
+  409: {
+    description: 'Conflicts with the current state',
+    code: 'CONFLICT',
+    message: 'This conflicts with the current state',
+  },
+  413: {
+    description: 'The body is too large',
+    code: 'PAYLOAD_TOO_LARGE',
+    message: 'Request body is too large',
+  },
+  415: {
+    description: 'The body is not of a type this operation takes',
+    code: 'UNSUPPORTED_MEDIA_TYPE',
+    message: 'Unsupported Media Type: application/xml',
+  },
+  429: {
+    description: 'Too many attempts',
+    code: 'TOO_MANY_REQUESTS',
+    message: 'Too many requests',
+  },
+  503: {
+    description: 'A dependency is unavailable (see `Retry-After`)',
+    code: 'SERVICE_UNAVAILABLE',
+    message: 'The database is unavailable; try again shortly',
+  },
 };
 
-/** Documents error answers, all in the one error body. */
-export function ApiErrors(...statuses: number[]) {
+function documented(error: number | DocumentedError): DocumentedError {
+  if (typeof error !== 'number') return error;
+  const typical = TYPICAL[error] ?? { code: 'BAD_REQUEST', message: 'Error' };
+  return { status: error, ...typical };
+}
+
+/**
+ * Documents error answers, all in the one error body, each with an example it can really give:
+ * a status alone shows that status's typical code; `{ status, code, message }` names the code.
+ */
+export function ApiErrors(...errors: Array<number | DocumentedError>) {
   return applyDecorators(
-    ...statuses.map((status) =>
-      ApiResponse({ status, description: DESCRIPTIONS[status] ?? 'Error', type: ErrorBodyDto }),
+    ...errors.map(documented).map(({ status, code, message, description, details }) =>
+      ApiResponse({
+        status,
+        description: description ?? TYPICAL[status]?.description ?? 'Error',
+        type: ErrorBodyDto,
+        example: {
+          statusCode: status,
+          error: STATUS_CODES[status] ?? 'Error',
+          code,
+          message,
+          ...(details !== undefined && { details }),
+        },
+      }),
     ),
   );
 }

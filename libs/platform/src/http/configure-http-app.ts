@@ -2,15 +2,20 @@ import helmet from '@fastify/helmet';
 import { INestApplication, ValidationPipe } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import type { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import { AllExceptionsFilter } from '../errors/all-exceptions.filter';
 import type { ErrorStatusMap } from '../errors/error-codes';
 import { validationExceptionFactory } from '../errors/validation';
 import { documentIdempotencyKey } from './idempotency/idempotency.openapi';
+import { registerInputGuards } from './input-guard';
 
 /** Every controller route is served under this prefix. */
 export const API_PREFIX = 'api';
 
-export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
+export function buildOpenApiDocument(
+  app: INestApplication,
+  errorStatus?: ErrorStatusMap,
+): OpenAPIObject {
   const config = new DocumentBuilder()
     .setTitle('OneDoor API')
     .setDescription(
@@ -53,6 +58,10 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     }
   }
   documentIdempotencyKey(document);
+  // Every code a client can meet, from the program's composed map.
+  const code = (document.components?.schemas?.ErrorBodyDto as SchemaObject | undefined)?.properties
+    ?.code as SchemaObject | undefined;
+  if (code && errorStatus) code.enum = Object.keys(errorStatus).sort();
   return document;
 }
 
@@ -78,6 +87,7 @@ export async function configureHttpApp(
     }),
   );
   app.useGlobalFilters(new AllExceptionsFilter(errorStatus));
+  registerInputGuards(app.getHttpAdapter().getInstance());
   // CSV imports arrive as a stream and are parsed row by row, never buffered whole.
   app
     .getHttpAdapter()
@@ -101,6 +111,6 @@ export async function configureHttpApp(
       },
     },
   });
-  const document = buildOpenApiDocument(app);
+  const document = buildOpenApiDocument(app, errorStatus);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
 }

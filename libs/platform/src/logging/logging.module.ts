@@ -20,19 +20,64 @@ export const REDACT_PATHS = [
   '*.phone',
 ];
 
-/**
- * Errors are logged by name, message, code and stack only: a database error's own
- * properties (`parameters`, `detail`, `query`) would print the values of the failed
- * statement, which can be personal data.
- */
-export function serializeError(error: unknown): Record<string, unknown> {
-  if (!(error instanceof Error)) return { message: String(error) };
+/** A PostgreSQL error's code is a five-character SQLSTATE (23505, 57P01, 08006). */
+const SQLSTATE = /^[0-9A-Z]{5}$/;
+
+/** How many causes deep the log follows an error's `cause` (a loop ends there too). */
+const MAX_CAUSES = 5;
+
+interface ErrorLike {
+  name?: unknown;
+  message?: unknown;
+  code?: unknown;
+  constraint?: unknown;
+  table?: unknown;
+  column?: unknown;
+  stack?: unknown;
+  cause?: unknown;
+  driverError?: unknown;
+}
+
+function isErrorLike(value: unknown): value is ErrorLike {
+  return typeof value === 'object' && value !== null && 'message' in value;
+}
+
+/** One error of the chain: what it is and where it came from, never the values it carried. */
+function describeError(error: ErrorLike): Record<string, unknown> {
+  const code =
+    typeof error.code === 'string' || typeof error.code === 'number' ? error.code : undefined;
+  const database = typeof code === 'string' && SQLSTATE.test(code);
   return {
-    type: error.name,
-    message: error.message,
-    code: (error as { code?: unknown }).code,
+    type: typeof error.name === 'string' ? error.name : undefined,
+    message: String(error.message),
+    ...(code !== undefined && { code }),
+    ...(database && {
+      sqlState: code,
+      constraint: error.constraint,
+      table: error.table,
+      column: error.column,
+    }),
     stack: error.stack,
   };
+}
+
+/**
+ * Errors are logged by name, message, code, PostgreSQL's SQLSTATE and constraint, the cause
+ * chain and the stack, and nothing else: a database error's other properties (`parameters`,
+ * `detail`, `query`, `where`) print the values of the failed statement, which can be personal
+ * data. pino-http hands this its own serialization of the error, the original kept as `raw`.
+ */
+export function serializeError(error: unknown): Record<string, unknown> {
+  const raw = (error as { raw?: unknown } | null)?.raw ?? error;
+  if (!isErrorLike(raw)) return { message: String(raw) };
+  const causes: Array<Record<string, unknown>> = [];
+  // TypeORM keeps the driver's error as `driverError`; others chain theirs as `cause`.
+  let next: unknown = raw.cause ?? raw.driverError;
+  while (isErrorLike(next) && causes.length < MAX_CAUSES) {
+    causes.push(describeError(next));
+    next = next.cause ?? next.driverError;
+  }
+  return { ...describeError(raw), ...(causes.length > 0 && { causes }) };
 }
 
 /**

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Min } from 'class-validator';
 import { AreaSummaryDto } from '@onedoor/areas';
-import { PageQueryDto } from '@onedoor/platform';
+import { IsOptionalNotNull, PageQueryDto } from '@onedoor/platform';
 import {
   PROVIDER_KINDS,
   type ProviderKind,
@@ -53,7 +53,7 @@ export class UpdateProviderDto {
   version!: number;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @Length(1, 200)
   name?: string;

@@ -132,6 +132,8 @@ export class UpdateResourceDto extends PartialType(
     'contactNotes',
     'eligibility',
   ] as const),
+  // Omitted means "unchanged"; null passes only where the base field allows it (@IsOptional).
+  { skipNullProperties: false },
 ) {
   @ApiProperty({ description: 'The version you read; a stale one is 409 STALE_VERSION' })
   @IsInt()

@@ -171,7 +171,11 @@ export class CreateProjectDto {
   evaluationWeights?: DimensionWeightsDto;
 }
 
-export class UpdateProjectDto extends PartialType(CreateProjectDto) {}
+// Omitted means "unchanged"; null passes only where the base field allows it (@IsOptional):
+// a null budget would reach a NOT NULL column.
+export class UpdateProjectDto extends PartialType(CreateProjectDto, {
+  skipNullProperties: false,
+}) {}
 
 export class PublishProjectDto {
   @ApiProperty({
