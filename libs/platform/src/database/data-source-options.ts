@@ -32,7 +32,6 @@ export function buildDataSourceOptions(parts: DataSourceParts): DataSourceOption
     // `findOneBy({ id: null })` must fail, not match any row.
     invalidWhereValuesBehavior: { null: 'throw', undefined: 'throw' },
     applicationName: parts.applicationName ?? 'onedoor',
-    // A database that silently drops packets answers 503 within 5 s instead of holding requests.
-    extra: { max: 10, connectionTimeoutMillis: 5_000 },
+    extra: { max: 10 },
   };
 }
