@@ -15,6 +15,7 @@ const DESCRIPTIONS: Record<number, string> = {
   403: 'Your role or area scope does not allow this',
   404: 'Not found (or outside your scope)',
   409: 'Conflicts with the current state',
+  410: 'Gone: used, replaced or expired',
   429: 'Too many attempts',
   503: 'A dependency is unavailable',
 };
