@@ -6,6 +6,7 @@ import {
   AuditService,
   DomainError,
   ForbiddenError,
+  hashPassword,
   isUniqueViolation,
   type Page,
   PiiCipher,
@@ -14,7 +15,7 @@ import {
   toPage,
   TransactionRunner,
 } from '@onedoor/platform';
-import { type AccountPlace, mayManage } from './account-rules';
+import { type AccountPlace, accountRuleOf, mayManage } from './account-rules';
 import type { MeDto, SetPasswordTokenDto } from './dto/auth.dto';
 import type {
   CreatedUserDto,
@@ -29,6 +30,7 @@ import { SessionsService } from './sessions.service';
 import { type UserAccount, UserAccountsRepository } from './user-accounts.repository';
 import { checkAccountShape, type AccountFields } from './account-shape';
 import { toUserDto } from './user.mapper';
+import { assertStrongPassword } from './password-policy';
 
 /** Who does it: a person, or the system (the CLI's first admin, an approved application). */
 export type AccountActor = Principal | null;
@@ -62,7 +64,8 @@ export class UsersService {
     const fields: NewAccount = {
       ...dto,
       areaId: dto.areaId ?? (actor.isOrgAdmin && dto.role === 'provider' ? actor.areaId : null),
-      providerId: dto.providerId ?? (actor.isOrgAdmin ? actor.providerId : null),
+      providerId:
+        dto.providerId ?? (actor.isOrgAdmin && dto.role === 'provider' ? actor.providerId : null),
       isOrgAdmin: dto.isOrgAdmin ?? false,
       evaluatorType: dto.evaluatorType ?? null,
     };
@@ -72,25 +75,31 @@ export class UsersService {
         const created = (await this.users.find(userId, manager))!;
         return {
           ...toUserDto(created, this.pii, true),
-          setPasswordToken: token.token,
-          setPasswordTokenExpiresAt: token.expiresAt.toISOString(),
+          setPasswordToken: token!.token,
+          setPasswordTokenExpiresAt: token!.expiresAt.toISOString(),
         };
       }),
     );
   }
 
   /**
-   * Inserts an account without a password, with a one-time set-password token, audited, in the
-   * caller's transaction. With a person as actor, the permission table applies (403 otherwise);
-   * with the system (null) it does not: the caller decided (e.g. an approved application
-   * creating its organization's first admin). A duplicate username throws the unique violation:
-   * wrap the transaction with {@link withUniqueUsername}.
+   * Inserts an account, audited, in the caller's transaction: without a password and with a
+   * one-time set-password token (the owner sets their own), or with `passwordHash` (the CLI's
+   * first admin) and no token. With a person as actor, the permission table applies (403
+   * otherwise); with the system (null) it does not: the caller decided (the CLI, an approved
+   * organization application creating its first admin with `isOrgAdmin`). A duplicate username
+   * throws the unique violation: wrap the transaction with {@link withUniqueUsername}.
    */
   async insertAccount(
     fields: NewAccount,
     actor: AccountActor,
     manager: EntityManager,
-  ): Promise<{ userId: string; token: { token: string; expiresAt: Date } }> {
+    passwordHash: string | null = null,
+  ): Promise<{ userId: string; token: { token: string; expiresAt: Date } | null }> {
+    // A role above one's reach is refused before the fields are looked at: 403, not 400.
+    if (actor && !accountRuleOf(actor)?.roles.includes(fields.role)) {
+      throw new ForbiddenError('You may not create an account of this role');
+    }
     checkAccountShape(fields);
     const place = await this.placeOf(fields, actor, manager);
     if (actor && !mayManage(actor, place)) {
@@ -100,7 +109,7 @@ export class UsersService {
       {
         username: fields.username,
         displayName: fields.displayName,
-        passwordHash: null,
+        passwordHash,
         role: fields.role,
         areaId: fields.areaId,
         providerId: fields.providerId,
@@ -111,17 +120,40 @@ export class UsersService {
       },
       manager,
     );
-    const token = await this.passwords.issueToken(userId, actor?.userId ?? null, manager);
+    const token = passwordHash
+      ? null
+      : await this.passwords.issueToken(userId, actor?.userId ?? null, manager);
     await this.audit.record(manager, {
       entityType: 'user',
       entityId: userId,
       action: 'create',
       actor,
       toState: 'active',
-      data: { after: publicFields(fields), phoneSet: !!fields.phone, emailSet: !!fields.email },
+      data: {
+        after: publicFields(fields),
+        phoneSet: !!fields.phone,
+        emailSet: !!fields.email,
+        passwordSet: !!passwordHash,
+      },
       areaPath: place.areaPath,
     });
     return { userId, token };
+  }
+
+  /**
+   * An account made by the system with the password given (`npm run user:create`): the
+   * strength rule applies, the permission table does not (whoever runs the command holds the
+   * database). Answers the new user's id.
+   */
+  async createWithPassword(fields: NewAccount, password: string): Promise<string> {
+    checkAccountShape(fields);
+    assertStrongPassword(password, [fields.username, fields.displayName]);
+    const passwordHash = await hashPassword(password);
+    return this.withUniqueUsername(fields.username, () =>
+      this.tx.run(
+        async (manager) => (await this.insertAccount(fields, null, manager, passwordHash)).userId,
+      ),
+    );
   }
 
   /** Runs `work`, answering 409 USERNAME_TAKEN if it hit the unique username index. */
