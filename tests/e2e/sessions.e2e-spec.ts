@@ -93,6 +93,13 @@ describe('Sessions and passwords (e2e)', () => {
         .send({})
         .expect(200);
       expect(byCookie.body.sessionId).toBe(res.body.sessionId);
+      // Behind a TLS-terminating proxy (TRUST_PROXY=1 in the tests), the cookie is Secure.
+      const overTls = await ctx.http
+        .post('/api/auth/refresh')
+        .set('X-Forwarded-Proto', 'https')
+        .send({ refreshToken: byCookie.body.refreshToken })
+        .expect(200);
+      expect(String(overTls.headers['set-cookie'])).toMatch(/; SameSite=Strict; Secure$/);
     });
   });
 

@@ -1,4 +1,7 @@
-import { randomUUID } from 'node:crypto';
+import { spawnSync } from 'node:child_process';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { Client } from 'pg';
 import type { AreaEntity } from '@onedoor/areas';
 import { startApi, TestContext } from './support/test-app';
 
@@ -291,5 +294,171 @@ describe('Users (e2e)', () => {
       expect(stale.status).toBe(409);
       expect(stale.body.code).toBe('STALE_VERSION');
     });
+  });
+});
+
+/**
+ * A real deployment's first start: an empty database, migrated, and `npm run user:create`'s
+ * compiled entry run against it (as scripts/user-create.mjs runs it), then the API on it.
+ */
+describe('First admin on an empty database (e2e)', () => {
+  const root = join(__dirname, '..', '..');
+  let url: string;
+  let name: string;
+  let api: TestContext | undefined;
+
+  const cli = (args: string[], input?: string) =>
+    spawnSync('node', ['dist/apps/api/src/cli/user-create.js', ...args], {
+      cwd: root,
+      input: input ?? '',
+      encoding: 'utf8',
+      env: { ...process.env, DATABASE_URL: url },
+      timeout: 60_000,
+    });
+
+  beforeAll(async () => {
+    name = `onedoor_first_${randomBytes(4).toString('hex')}`;
+    const admin = new Client({ connectionString: process.env.TEST_ADMIN_DATABASE_URL });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE "${name}"`);
+    await admin.end();
+    const u = new URL(process.env.TEST_ADMIN_DATABASE_URL!);
+    u.pathname = `/${name}`;
+    url = u.toString();
+    const migrate = spawnSync('node', ['dist/migrations/cli.js', 'run'], {
+      cwd: root,
+      encoding: 'utf8',
+      env: { ...process.env, DATABASE_URL: url },
+      timeout: 60_000,
+    });
+    expect(migrate.status).toBe(0);
+  });
+  afterAll(async () => {
+    await api?.close();
+    const admin = new Client({ connectionString: process.env.TEST_ADMIN_DATABASE_URL });
+    await admin.connect();
+    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await admin.end();
+  });
+
+  it('creates an admin who can log in; refuses a weak password and a taken username', async () => {
+    const weak = cli(
+      ['--username', 'first.admin', '--role', 'admin', '--password-stdin'],
+      'admin12345\n',
+    );
+    expect(weak.status).toBe(1);
+    expect(weak.stderr).toMatch(/WEAK_PASSWORD/);
+
+    const generated = cli([
+      '--username',
+      'first.admin',
+      '--role',
+      'admin',
+      '--display-name',
+      'First Admin',
+    ]);
+    expect(generated.stderr).toBe('');
+    expect(generated.status).toBe(0);
+    const password = /Password \(shown once, keep it safe\): (\S+)/.exec(generated.stdout)?.[1];
+    expect(password).toEqual(expect.any(String));
+
+    const taken = cli(['--username', 'FIRST.admin', '--role', 'admin']);
+    expect(taken.status).toBe(1);
+    expect(taken.stderr).toMatch(/USERNAME_TAKEN/);
+
+    const chosen = cli(
+      ['--username', 'second.admin', '--role', 'admin', '--password-stdin'],
+      'Meadow-Sparrow-19-Tundra\n',
+    );
+    expect(chosen.status).toBe(0);
+    expect(chosen.stdout).not.toMatch(/Password/);
+
+    api = await startApi({ DATABASE_URL: url });
+    const login = await api.http
+      .post('/api/auth/login')
+      .send({ username: 'first.admin', password })
+      .expect(200);
+    const me = await api.http
+      .get('/api/auth/me')
+      .set('Authorization', `Bearer ${login.body.accessToken}`)
+      .expect(200);
+    expect(me.body).toMatchObject({
+      username: 'first.admin',
+      displayName: 'First Admin',
+      role: 'admin',
+    });
+    await api.http
+      .post('/api/auth/login')
+      .send({ username: 'second.admin', password: 'Meadow-Sparrow-19-Tundra' })
+      .expect(200);
+    const audit = await api.dataSource.query(
+      `SELECT action, actor_id FROM audit_log WHERE entity_type = 'user' ORDER BY id`,
+    );
+    expect(audit).toEqual([
+      { action: 'create', actor_id: null },
+      { action: 'create', actor_id: null },
+    ]);
+  });
+
+  it('never leaves no admin: two admins deactivating each other at once, one stays active', async () => {
+    // The database holds exactly the two admins the CLI made: each is the other's last peer.
+    const first = await api!.http
+      .post('/api/auth/login')
+      .send({ username: 'second.admin', password: 'Meadow-Sparrow-19-Tundra' })
+      .expect(200);
+    const [a, b] = await api!.dataSource.query(
+      `SELECT id, username FROM app_user WHERE role = 'admin' AND active ORDER BY username`,
+    );
+    expect([a.username, b.username]).toEqual(['first.admin', 'second.admin']);
+    // first.admin's password was printed in the previous test; reset it through second.admin.
+    const reset = await api!.http
+      .post(`/api/users/${a.id}/reset-password`)
+      .set('Authorization', `Bearer ${first.body.accessToken}`)
+      .send({})
+      .expect(200);
+    await api!.http
+      .post('/api/auth/set-password')
+      .send({ token: reset.body.setPasswordToken, password: 'Glacier-Pepper-88-Willow' })
+      .expect(204);
+    const tokenA = (
+      await api!.http
+        .post('/api/auth/login')
+        .send({ username: 'first.admin', password: 'Glacier-Pepper-88-Willow' })
+        .expect(200)
+    ).body.accessToken;
+    const tokenB = first.body.accessToken;
+
+    const [byA, byB] = await Promise.all([
+      api!.http
+        .post(`/api/users/${b.id}/deactivate`)
+        .set('Authorization', `Bearer ${tokenA}`)
+        .send({}),
+      api!.http
+        .post(`/api/users/${a.id}/deactivate`)
+        .set('Authorization', `Bearer ${tokenB}`)
+        .send({}),
+    ]);
+    const statuses = [byA.status, byB.status].sort();
+    // One succeeds; the other is refused as the last admin (409), or, if it started after the
+    // first committed, its own session is already gone (401).
+    expect([
+      [200, 409],
+      [200, 401],
+    ]).toContainEqual(statuses);
+    const loser = byA.status === 200 ? byB : byA;
+    if (loser.status === 409) expect(loser.body.code).toBe('LAST_ADMIN');
+    const active = await api!.dataSource.query(
+      `SELECT username FROM app_user WHERE role = 'admin' AND active`,
+    );
+    expect(active).toHaveLength(1);
+
+    // And the survivor cannot demote or deactivate themselves out of it either.
+    const survivorToken = byA.status === 200 ? tokenA : tokenB;
+    const survivorId = byA.status === 200 ? a.id : b.id;
+    const self = await api!.http
+      .post(`/api/users/${survivorId}/deactivate`)
+      .set('Authorization', `Bearer ${survivorToken}`)
+      .send({});
+    expect(self.status).toBe(403);
   });
 });
