@@ -14,6 +14,7 @@ import { SetPasswordTokensRepository } from './set-password-tokens.repository';
 import { UserAccountsRepository } from './user-accounts.repository';
 import { UserSessionEntity } from './user-session.entity';
 import { UsersService } from './users.service';
+import { UserStatusService } from './user-status.service';
 
 const services = [
   UserAccountsRepository,
@@ -24,6 +25,7 @@ const services = [
   SessionsService,
   PasswordsService,
   UsersService,
+  UserStatusService,
 ];
 
 /**

@@ -10,6 +10,7 @@ export * from './login-events.service';
 export * from './sessions.service';
 export * from './passwords.service';
 export * from './users.service';
+export * from './user-status.service';
 export * from './user-accounts.repository';
 export * from './user.mapper';
 export * from './accounts.module';

@@ -18,6 +18,7 @@ import {
   UserQueryDto,
 } from './dto/users.dto';
 import { UsersService } from './users.service';
+import { UserStatusService } from './user-status.service';
 
 /**
  * User administration. Who may manage whom is the permission table (`ACCOUNT_RULES`): admin
@@ -28,7 +29,10 @@ import { UsersService } from './users.service';
 @ApiProtected()
 @Controller('users')
 export class UsersController {
-  constructor(private readonly users: UsersService) {}
+  constructor(
+    private readonly users: UsersService,
+    private readonly status: UserStatusService,
+  ) {}
 
   @Post()
   @ApiOperation({
@@ -80,7 +84,7 @@ export class UsersController {
     @Param('id', ParseIdPipe) id: string,
     @CurrentUser() actor: Principal,
   ): Promise<UserDto> {
-    return this.users.deactivate(id, actor);
+    return this.status.deactivate(id, actor);
   }
 
   @Post(':id/reactivate')
@@ -92,7 +96,7 @@ export class UsersController {
     @Param('id', ParseIdPipe) id: string,
     @CurrentUser() actor: Principal,
   ): Promise<UserDto> {
-    return this.users.reactivate(id, actor);
+    return this.status.reactivate(id, actor);
   }
 
   @Post(':id/reset-password')
@@ -107,6 +111,6 @@ export class UsersController {
     @Param('id', ParseIdPipe) id: string,
     @CurrentUser() actor: Principal,
   ): Promise<SetPasswordTokenDto> {
-    return this.users.resetPassword(id, actor);
+    return this.status.resetPassword(id, actor);
   }
 }

@@ -16,7 +16,7 @@ import {
   TransactionRunner,
 } from '@onedoor/platform';
 import { type AccountPlace, accountRuleOf, mayManage } from './account-rules';
-import type { MeDto, SetPasswordTokenDto } from './dto/auth.dto';
+import type { MeDto } from './dto/auth.dto';
 import type {
   CreatedUserDto,
   CreateUserDto,
@@ -24,12 +24,12 @@ import type {
   UserDto,
   UserQueryDto,
 } from './dto/users.dto';
-import { LoginEventsService } from './login-events.service';
 import { PasswordsService } from './passwords.service';
 import { SessionsService } from './sessions.service';
 import { type UserAccount, UserAccountsRepository } from './user-accounts.repository';
 import { checkAccountShape, type AccountFields } from './account-shape';
 import { toUserDto } from './user.mapper';
+import { assertNotLastAdmin, findManaged } from './managed-account';
 import { assertStrongPassword } from './password-policy';
 
 /** Who does it: a person, or the system (the CLI's first admin, an approved application). */
@@ -53,7 +53,6 @@ export class UsersService {
     private readonly providers: ProvidersRepository,
     private readonly sessions: SessionsService,
     private readonly passwords: PasswordsService,
-    private readonly events: LoginEventsService,
     private readonly audit: AuditService,
     private readonly pii: PiiCipher,
     private readonly tx: TransactionRunner,
@@ -260,96 +259,8 @@ export class UsersService {
     });
   }
 
-  async deactivate(id: string, actor: Principal): Promise<UserDto> {
-    if (id === actor.userId) throw new ForbiddenError('You may not deactivate your own account');
-    return this.tx.run(async (manager) => {
-      const admins = await this.users.lockActiveAdmins(manager);
-      const user = await this.managed(id, actor, manager);
-      if (user.active) {
-        if (user.role === 'admin') assertNotLastAdmin(admins, id);
-        await this.users.update(id, { active: false }, manager);
-        await this.sessions.endAllOf(id, 'deactivated', manager);
-        await this.audit.record(manager, {
-          entityType: 'user',
-          entityId: id,
-          action: 'deactivate',
-          actor,
-          fromState: 'active',
-          toState: 'inactive',
-          areaPath: user.areaPath,
-        });
-      }
-      return toUserDto((await this.users.find(id, manager))!, this.pii, true);
-    });
-  }
-
-  async reactivate(id: string, actor: Principal): Promise<UserDto> {
-    return this.tx.run(async (manager) => {
-      const user = await this.managed(id, actor, manager);
-      if (!user.active) {
-        await this.users.update(id, { active: true }, manager);
-        await this.audit.record(manager, {
-          entityType: 'user',
-          entityId: id,
-          action: 'reactivate',
-          actor,
-          fromState: 'inactive',
-          toState: 'active',
-          areaPath: user.areaPath,
-        });
-      }
-      return toUserDto((await this.users.find(id, manager))!, this.pii, true);
-    });
-  }
-
-  /**
-   * A manager resets a user's password: the old one stops working, their sessions end, and a
-   * one-time set-password token is answered once, for the manager to hand over.
-   */
-  async resetPassword(id: string, actor: Principal): Promise<SetPasswordTokenDto> {
-    if (id === actor.userId) {
-      throw new ForbiddenError('Change your own password with POST /api/auth/password');
-    }
-    return this.tx.run(async (manager) => {
-      const user = await this.managed(id, actor, manager);
-      await this.users.update(id, { passwordHash: null }, manager);
-      await this.sessions.endAllOf(id, 'password_reset', manager);
-      const issued = await this.passwords.issueToken(id, actor.userId, manager);
-      await this.audit.record(manager, {
-        entityType: 'user',
-        entityId: id,
-        action: 'password_reset',
-        actor,
-        areaPath: user.areaPath,
-      });
-      await this.events.record(
-        {
-          kind: 'password_reset',
-          outcome: 'success',
-          userId: id,
-          username: user.username,
-          client: null,
-        },
-        manager,
-      );
-      return { setPasswordToken: issued.token, expiresAt: issued.expiresAt.toISOString() };
-    });
-  }
-
-  /**
-   * The user if `actor` may manage them; otherwise 404, the same answer as a missing user, so
-   * that accounts outside one's reach cannot be told from accounts that do not exist.
-   */
-  private async managed(
-    id: string,
-    actor: Principal,
-    manager?: EntityManager,
-  ): Promise<UserAccount> {
-    const user = await this.users.find(id, manager, !!manager);
-    if (!user || !mayManage(actor, user)) {
-      throw new DomainError('USER_NOT_FOUND', 'User not found');
-    }
-    return user;
+  private managed(id: string, actor: Principal, manager?: EntityManager): Promise<UserAccount> {
+    return findManaged(this.users, id, actor, manager);
   }
 
   /**
@@ -378,12 +289,6 @@ export class UsersService {
       throw refuse('Provider');
     }
     return { role: fields.role, areaPath, providerId: fields.providerId };
-  }
-}
-
-function assertNotLastAdmin(activeAdmins: string[], leaving: string): void {
-  if (!activeAdmins.some((id) => id !== leaving)) {
-    throw new DomainError('LAST_ADMIN', 'This is the last active admin; make another admin first');
   }
 }
 

@@ -44,12 +44,10 @@ describe(UsersService.name, () => {
       password_hash: null,
       provider_id: fields.providerId,
     });
-    await ctx
-      .get(PasswordsService)
-      .setWithToken(token!.token, 'Kettle-Mosaic-31-Fjord', {
-        address: '127.0.0.1',
-        userAgent: null,
-      });
+    await ctx.get(PasswordsService).setWithToken(token!.token, 'Kettle-Mosaic-31-Fjord', {
+      address: '127.0.0.1',
+      userAgent: null,
+    });
     const [after] = await ctx.dataSource.query(`SELECT password_hash FROM app_user WHERE id = $1`, [
       userId,
     ]);
