@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
+import { ACCOUNTS_ENTITIES } from '@onedoor/accounts';
 import { AREAS_ENTITIES } from '@onedoor/areas';
 import { HOUSEHOLDS_ENTITIES } from '@onedoor/households';
 import { MATCHING_ENTITIES } from '@onedoor/matching';
@@ -13,6 +14,7 @@ export const ALL_ENTITIES = [
   ...PLATFORM_ENTITIES,
   ...AREAS_ENTITIES,
   ...RESOURCES_ENTITIES,
+  ...ACCOUNTS_ENTITIES,
   ...HOUSEHOLDS_ENTITIES,
   ...MATCHING_ENTITIES,
   ...PROCUREMENT_ENTITIES,

@@ -9,6 +9,7 @@ import { Reporting1763943100000 } from './1763943100000-Reporting';
 import { IdempotencyKeys1763943216000 } from './1763943216000-IdempotencyKeys';
 import { LoginLimits1763943216100 } from './1763943216100-LoginLimits';
 import { MaskIdLastFour1764620000000 } from './1764620000000-MaskIdLastFour';
+import { Accounts1764700000000 } from './1764700000000-Accounts';
 
 /**
  * Every migration, oldest first. Listed by hand (not globbed) so that the compiled apps,
@@ -26,4 +27,5 @@ export const MIGRATIONS = [
   IdempotencyKeys1763943216000,
   LoginLimits1763943216100,
   MaskIdLastFour1764620000000,
+  Accounts1764700000000,
 ];

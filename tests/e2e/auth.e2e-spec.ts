@@ -23,6 +23,9 @@ describe('Auth (e2e)', () => {
       accessToken: expect.any(String),
       tokenType: 'Bearer',
       expiresIn: ctx.config.auth.jwtExpiresInSeconds,
+      refreshToken: expect.any(String),
+      refreshExpiresAt: expect.any(String),
+      sessionId: expect.any(String),
     });
 
     const me = await ctx.http
@@ -36,6 +39,9 @@ describe('Auth (e2e)', () => {
       role: 'civil_affairs',
       areaId: district.id,
       providerId: null,
+      isOrgAdmin: false,
+      evaluatorType: null,
+      sessionId: login.body.sessionId,
     });
     expect(JSON.stringify(me.body)).not.toMatch(/argon2|passwordHash/);
   });

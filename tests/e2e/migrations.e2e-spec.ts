@@ -42,7 +42,10 @@ describe('Migrations (e2e)', () => {
             'area',
             'audit_log',
             'idempotency_key',
+            'login_event',
             'login_limit',
+            'set_password_token',
+            'user_session',
           ]),
         );
         // Applying again finds nothing to do…

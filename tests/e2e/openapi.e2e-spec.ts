@@ -62,6 +62,8 @@ describe('OpenAPI document (e2e)', () => {
     expect(doc.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
     const publicOps = new Set([
       'post /api/auth/login',
+      'post /api/auth/refresh',
+      'post /api/auth/set-password',
       'get /api/health/live',
       'get /api/health/ready',
       'get /api/exports/hsds/services',

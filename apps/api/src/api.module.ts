@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { AccountsHttpModule } from '@onedoor/accounts';
 import { AreasHttpModule } from '@onedoor/areas';
 import { HouseholdsHttpModule } from '@onedoor/households';
 import { MatchingHttpModule } from '@onedoor/matching';
@@ -19,6 +20,7 @@ export class ApiModule {
         PlatformHttpModule,
         AreasHttpModule,
         ResourcesHttpModule,
+        AccountsHttpModule,
         HouseholdsHttpModule,
         MatchingHttpModule,
         ProcurementHttpModule,

@@ -1,3 +1,4 @@
+import { ACCOUNTS_ERRORS } from '@onedoor/accounts';
 import { AREAS_ERRORS } from '@onedoor/areas';
 import { HOUSEHOLDS_ERRORS } from '@onedoor/households';
 import { MATCHING_ERRORS } from '@onedoor/matching';
@@ -11,6 +12,7 @@ describe('ERROR_STATUS', () => {
     PLATFORM_ERRORS,
     AREAS_ERRORS,
     RESOURCES_ERRORS,
+    ACCOUNTS_ERRORS,
     HOUSEHOLDS_ERRORS,
     MATCHING_ERRORS,
     PROCUREMENT_ERRORS,

@@ -45,5 +45,7 @@ export default async function globalSetup(): Promise<void> {
     // failures would let one spec's wrong passwords lock the rest out (auth sets its own).
     LOGIN_MAX_DAILY_FAILURES_PER_ADDRESS: '100000',
     DB_MIGRATE_ON_START: 'true',
+    // Specs log in once in beforeAll; the 15-minute default could lapse inside a long file.
+    JWT_EXPIRES_IN_SECONDS: process.env.JWT_EXPIRES_IN_SECONDS ?? '3600',
   });
 }

@@ -1,4 +1,4 @@
-import type { Role } from '@onedoor/platform';
+import type { EvaluatorType, Role } from '@onedoor/platform';
 
 /** Demo only: every demo user signs in with this. */
 export const DEMO_PASSWORD = 'onedoor-demo';
@@ -39,6 +39,9 @@ export interface DemoUser {
   role: Role;
   /** Area code of the user's scope; none for admin. */
   area?: string;
+  /** Provider users who manage their organization's accounts. */
+  isOrgAdmin?: boolean;
+  evaluatorType?: EvaluatorType;
 }
 
 /** One user per role, as DESIGN.md lists them. Provider users get their organization once providers exist. */
@@ -57,10 +60,41 @@ export const DEMO_USERS: DemoUser[] = [
     area: 'DEMO-C-D1-S1',
   },
   { username: 'assessor', displayName: '光明社区社工', role: 'assessor', area: 'DEMO-C-D1-S1' },
-  { username: 'charity', displayName: '慈善会联络员', role: 'provider', area: 'DEMO-C-D1' },
+  {
+    username: 'charity',
+    displayName: '慈善会联络员',
+    role: 'provider',
+    area: 'DEMO-C-D1',
+    isOrgAdmin: true,
+  },
   { username: 'enterprise', displayName: '爱心企业联络员', role: 'provider', area: 'DEMO-C-D1' },
-  { username: 'swo', displayName: '社工机构联络员', role: 'provider', area: 'DEMO-C-D1' },
-  { username: 'evaluator1', displayName: '评估专家一', role: 'evaluator', area: 'DEMO-C-D1' },
-  { username: 'evaluator2', displayName: '评估专家二', role: 'evaluator', area: 'DEMO-C-D1' },
-  { username: 'evaluator3', displayName: '评估专家三', role: 'evaluator', area: 'DEMO-C-D1' },
+  {
+    username: 'swo',
+    displayName: '社工机构联络员',
+    role: 'provider',
+    area: 'DEMO-C-D1',
+    isOrgAdmin: true,
+  },
+  // The types they sit on the demo panels with (demo-procurement.seeder.ts).
+  {
+    username: 'evaluator1',
+    displayName: '评估专家一',
+    role: 'evaluator',
+    area: 'DEMO-C-D1',
+    evaluatorType: 'third_party',
+  },
+  {
+    username: 'evaluator2',
+    displayName: '评估专家二',
+    role: 'evaluator',
+    area: 'DEMO-C-D1',
+    evaluatorType: 'recipient_representative',
+  },
+  {
+    username: 'evaluator3',
+    displayName: '评估专家三',
+    role: 'evaluator',
+    area: 'DEMO-C-D1',
+    evaluatorType: 'third_party',
+  },
 ];

@@ -48,9 +48,11 @@ export class DemoSeedService {
         passwordHash,
         areaId,
         providerId,
+        isOrgAdmin: user.isOrgAdmin ?? false,
+        evaluatorType: user.evaluatorType ?? null,
       });
     const principal = async (userId: string): Promise<Principal> =>
-      (await this.users.findPrincipal(userId))!;
+      (await this.users.findActor(userId))!;
 
     const admin = DEMO_USERS.find((u) => u.role === 'admin')!;
     const adminPrincipal = await principal(await upsertUser(admin, null, null));

@@ -7,13 +7,15 @@ import type { Principal } from './principal';
 import type { Role } from './role';
 import { UsersRepository } from './users.repository';
 
-interface TokenClaims {
+/** An access token names its user and the login session it was issued for. */
+export interface AccessTokenClaims {
   sub: string;
+  sid: string;
 }
 
 /**
- * The caller behind a bearer token, re-read from the database (so a deactivated user or a
- * changed scope takes effect at once); 401 UNAUTHENTICATED otherwise. Shared by the guard and
+ * The caller behind a bearer token, re-read from the database with its session (so a
+ * deactivated user, a changed scope or a logout takes effect at once); 401 UNAUTHENTICATED otherwise. Shared by the guard and
  * the routes mounted outside Nest (the queue board).
  */
 export async function principalOf(
@@ -22,16 +24,21 @@ export async function principalOf(
   token: string | undefined,
 ): Promise<Principal> {
   if (!token) throw new DomainError('UNAUTHENTICATED', 'A bearer token is required');
-  let claims: TokenClaims;
+  let claims: AccessTokenClaims;
   try {
-    claims = await jwt.verifyAsync<TokenClaims>(token);
+    claims = await jwt.verifyAsync<AccessTokenClaims>(token);
   } catch {
     throw new DomainError('UNAUTHENTICATED', 'The token is invalid or has expired');
   }
-  const principal = await users.findPrincipal(claims.sub);
+  if (!UUID.test(String(claims.sub)) || !UUID.test(String(claims.sid))) {
+    throw new DomainError('UNAUTHENTICATED', 'The token is invalid or has expired');
+  }
+  const principal = await users.findPrincipal(claims.sub, claims.sid);
   if (!principal) throw new DomainError('UNAUTHENTICATED', 'The token is invalid or has expired');
   return principal;
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Global guard: every route needs a valid bearer token unless marked @Public(). */
 @Injectable()

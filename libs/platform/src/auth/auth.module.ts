@@ -4,9 +4,7 @@ import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/app-config';
-import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
-import { AuthService } from './auth.service';
 import { LoginLimitEntity } from './login-limit.entity';
 import { LoginLimitsRepository } from './login-limits.repository';
 import { LoginThrottleService } from './login-throttle.service';
@@ -21,7 +19,10 @@ import { UsersRepository } from './users.repository';
 })
 export class UsersModule {}
 
-/** HTTP authentication: login, the global guard. Only the API imports it. */
+/**
+ * HTTP authentication: the global guard, the token signer and the login throttle. Only the API
+ * imports it; the accounts lib's routes (login, refresh, logout) use what it exports.
+ */
 @Module({
   imports: [
     UsersModule,
@@ -34,7 +35,7 @@ export class UsersModule {}
       }),
     }),
   ],
-  controllers: [AuthController],
-  providers: [AuthService, LoginThrottleService, { provide: APP_GUARD, useClass: AuthGuard }],
+  providers: [LoginThrottleService, { provide: APP_GUARD, useClass: AuthGuard }],
+  exports: [JwtModule, LoginThrottleService],
 })
 export class AuthModule {}

@@ -7,5 +7,5 @@ export * from './users.repository';
 export * from './login-limits.repository';
 export * from './password.util';
 export * from './auth.module';
-export { principalOf } from './auth.guard';
-export * from './dto/auth.dto';
+export { principalOf, type AccessTokenClaims } from './auth.guard';
+export * from './login-throttle.service';

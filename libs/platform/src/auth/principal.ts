@@ -10,4 +10,8 @@ export interface Principal {
   areaPath: string | null;
   /** For provider users: the organization they act for. */
   providerId: string | null;
+  /** A provider user who manages their organization's accounts. */
+  isOrgAdmin?: boolean;
+  /** The login session the access token belongs to (`sid`); absent outside HTTP. */
+  sessionId?: string;
 }

@@ -9,7 +9,7 @@ import {
   UpdateDateColumn,
   VersionColumn,
 } from 'typeorm';
-import { ROLES, type Role } from './role';
+import { EVALUATOR_TYPES, type EvaluatorType, ROLES, type Role } from './role';
 
 @Entity({ name: 'app_user' })
 export class UserEntity {
@@ -24,12 +24,29 @@ export class UserEntity {
   @Column({ type: 'text' })
   displayName!: string;
 
-  // argon2id hash; never selected unless a query asks for it explicitly.
-  @Column({ type: 'text', select: false })
-  passwordHash!: string;
+  // argon2id hash; never selected unless a query asks for it explicitly. Null until the owner
+  // of an account created by someone else sets it with a one-time token.
+  @Column({ type: 'text', select: false, nullable: true })
+  passwordHash!: string | null;
 
+  @Index('ix_app_user_role')
   @Column({ type: 'enum', enum: ROLES, enumName: 'user_role' })
   role!: Role;
+
+  /** A provider user who manages the accounts of their own organization. */
+  @Column({ type: 'boolean', default: false })
+  isOrgAdmin!: boolean;
+
+  /** Evaluators only: whom they speak for on a performance-evaluation panel. */
+  @Column({ type: 'enum', enum: EVALUATOR_TYPES, enumName: 'evaluator_type', nullable: true })
+  evaluatorType!: EvaluatorType | null;
+
+  /** Personal data: AES-256-GCM ciphertext (PiiCipher), shown masked in lists. */
+  @Column({ type: 'text', nullable: true })
+  phoneEnc!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  emailEnc!: string | null;
 
   @Index('ix_app_user_area_id')
   @Column({ type: 'uuid', nullable: true })

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Principal } from './principal';
-import type { Role } from './role';
+import type { EvaluatorType, Role } from './role';
 import { UserEntity } from './user.entity';
 
 @Injectable()
@@ -37,8 +37,14 @@ export class UsersRepository {
       .getOne() as Promise<(UserEntity & { passwordHash: string }) | null>;
   }
 
-  /** The caller as guards see them, with the materialized path of their area. */
-  async findPrincipal(userId: string): Promise<Principal | null> {
+  /**
+   * The caller as guards see them, with the materialized path of their area, if the session
+   * the token names is still open. One statement on every request: a deactivated user, a
+   * revoked session (logout, a role or scope change, deactivation end the user's sessions in
+   * the same transaction) answers nothing. `user_session` belongs to the accounts lib; the
+   * guard reads it here, by SQL, because every request passes through this one query.
+   */
+  async findPrincipal(userId: string, sessionId: string): Promise<Principal | null> {
     const rows: Array<{
       id: string;
       username: string;
@@ -46,8 +52,43 @@ export class UsersRepository {
       area_id: string | null;
       area_path: string | null;
       provider_id: string | null;
+      is_org_admin: boolean;
     }> = await this.dataSource.query(
-      `SELECT u.id, u.username, u.role, u.area_id, a.path AS area_path, u.provider_id
+      `SELECT u.id, u.username, u.role, u.area_id, a.path AS area_path, u.provider_id,
+              u.is_org_admin
+         FROM app_user u
+         JOIN user_session s ON s.user_id = u.id AND s.id = $2 AND s.revoked_at IS NULL
+         LEFT JOIN area a ON a.id = u.area_id
+        WHERE u.id = $1 AND u.active`,
+      [userId, sessionId],
+    );
+    const row = rows[0];
+    if (!row) return null;
+    return {
+      userId: row.id,
+      username: row.username,
+      role: row.role,
+      areaId: row.area_id,
+      areaPath: row.area_path,
+      providerId: row.provider_id,
+      isOrgAdmin: row.is_org_admin,
+      sessionId,
+    };
+  }
+
+  /** A user as the principal of work done outside a request (the demo seed, the CLI). */
+  async findActor(userId: string): Promise<Principal | null> {
+    const rows: Array<{
+      id: string;
+      username: string;
+      role: Principal['role'];
+      area_id: string | null;
+      area_path: string | null;
+      provider_id: string | null;
+      is_org_admin: boolean;
+    }> = await this.dataSource.query(
+      `SELECT u.id, u.username, u.role, u.area_id, a.path AS area_path, u.provider_id,
+              u.is_org_admin
          FROM app_user u LEFT JOIN area a ON a.id = u.area_id
         WHERE u.id = $1 AND u.active`,
       [userId],
@@ -61,27 +102,40 @@ export class UsersRepository {
       areaId: row.area_id,
       areaPath: row.area_path,
       providerId: row.provider_id,
+      isOrgAdmin: row.is_org_admin,
     };
   }
 
   /** Insert or update by username, resetting the password (the demo seed and tests). */
   async upsert(
-    user: Pick<
-      UserEntity,
-      'username' | 'displayName' | 'passwordHash' | 'role' | 'areaId' | 'providerId'
-    >,
+    user: Pick<UserEntity, 'username' | 'displayName' | 'role' | 'areaId' | 'providerId'> & {
+      passwordHash: string;
+      isOrgAdmin?: boolean;
+      evaluatorType?: EvaluatorType | null;
+    },
     manager: EntityManager = this.dataSource.manager,
   ): Promise<string> {
     const rows: Array<{ id: string }> = await manager.query(
-      `INSERT INTO app_user (username, display_name, password_hash, role, area_id, provider_id)
-       VALUES ($1, $2, $3, $4, $5, $6)
+      `INSERT INTO app_user (username, display_name, password_hash, role, area_id, provider_id,
+                             is_org_admin, evaluator_type)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
        ON CONFLICT (lower(username)) DO UPDATE
          SET display_name = EXCLUDED.display_name, role = EXCLUDED.role,
              password_hash = EXCLUDED.password_hash, active = true,
              area_id = EXCLUDED.area_id, provider_id = COALESCE(EXCLUDED.provider_id, app_user.provider_id),
+             is_org_admin = EXCLUDED.is_org_admin, evaluator_type = EXCLUDED.evaluator_type,
              updated_at = now(), version = app_user.version + 1
        RETURNING id`,
-      [user.username, user.displayName, user.passwordHash, user.role, user.areaId, user.providerId],
+      [
+        user.username,
+        user.displayName,
+        user.passwordHash,
+        user.role,
+        user.areaId,
+        user.providerId,
+        user.isOrgAdmin ?? false,
+        user.evaluatorType ?? null,
+      ],
     );
     return rows[0].id;
   }

@@ -13,7 +13,8 @@ describe(loadConfig.name, () => {
     const sut = loadConfig({ ...valid, PORT: '8080', TRUST_PROXY: '1' });
     expect(sut.http).toEqual({ port: 8080, host: '0.0.0.0', trustProxy: 1 });
     expect(sut.auth).toMatchObject({
-      jwtExpiresInSeconds: 3600,
+      jwtExpiresInSeconds: 900,
+      refreshTokenDays: 14,
       loginMaxFailures: 10,
       loginFailureWindowMinutes: 15,
       loginMaxDailyFailuresPerAddress: 100,

@@ -60,11 +60,19 @@ export class EnvironmentVariables {
   @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
   JWT_SECRET!: string;
 
+  /** Lifetime of an access token; a client renews it with its refresh token. */
   @Transform(toInt)
   @IsInt()
   @Min(60)
   @Max(86400)
-  JWT_EXPIRES_IN_SECONDS = 3600;
+  JWT_EXPIRES_IN_SECONDS = 900;
+
+  /** Lifetime of a login session (its refresh token), from login; refreshing does not extend it. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(90)
+  REFRESH_TOKEN_DAYS = 14;
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
@@ -279,6 +287,7 @@ export interface AppConfig {
   auth: {
     jwtSecret: string;
     jwtExpiresInSeconds: number;
+    refreshTokenDays: number;
     loginMaxFailures: number;
     loginFailureWindowMinutes: number;
     loginMaxDailyFailuresPerAddress: number;
@@ -364,6 +373,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     auth: {
       jwtSecret: vars.JWT_SECRET,
       jwtExpiresInSeconds: vars.JWT_EXPIRES_IN_SECONDS,
+      refreshTokenDays: vars.REFRESH_TOKEN_DAYS,
       loginMaxFailures: vars.LOGIN_MAX_FAILURES,
       loginFailureWindowMinutes: vars.LOGIN_FAILURE_WINDOW_MINUTES,
       loginMaxDailyFailuresPerAddress: vars.LOGIN_MAX_DAILY_FAILURES_PER_ADDRESS,

@@ -1,0 +1,62 @@
+import { DomainError, type EvaluatorType, type Role } from '@onedoor/platform';
+
+/** The fields that say what an account is and where it acts. */
+export interface AccountFields {
+  role: Role;
+  areaId: string | null;
+  providerId: string | null;
+  isOrgAdmin: boolean;
+  evaluatorType: EvaluatorType | null;
+}
+
+/**
+ * Which fields each role needs and forbids: staff act in an area, a provider user for an
+ * organization, only evaluators have an evaluator type, only provider users an admin flag.
+ */
+const SHAPE: Record<Role, { area: 'required' | 'optional' | 'none'; provider: boolean }> = {
+  admin: { area: 'none', provider: false },
+  civil_affairs: { area: 'required', provider: false },
+  assessor: { area: 'required', provider: false },
+  evaluator: { area: 'required', provider: false },
+  provider: { area: 'optional', provider: true },
+};
+
+export function checkAccountShape(f: AccountFields): void {
+  const shape = SHAPE[f.role];
+  const problems: Array<{ field: string; messages: string[] }> = [];
+  if (shape.area === 'required' && !f.areaId) {
+    problems.push({ field: 'areaId', messages: [`a ${f.role} account needs an area`] });
+  }
+  if (shape.area === 'none' && f.areaId) {
+    problems.push({ field: 'areaId', messages: [`a ${f.role} account has no area`] });
+  }
+  if (shape.provider !== !!f.providerId) {
+    problems.push({
+      field: 'providerId',
+      messages: [
+        shape.provider
+          ? 'a provider account needs an organization'
+          : 'only provider accounts act for an organization',
+      ],
+    });
+  }
+  if (f.isOrgAdmin && f.role !== 'provider') {
+    problems.push({
+      field: 'isOrgAdmin',
+      messages: ['only provider accounts can be organization admins'],
+    });
+  }
+  if ((f.role === 'evaluator') !== !!f.evaluatorType) {
+    problems.push({
+      field: 'evaluatorType',
+      messages: [
+        f.role === 'evaluator'
+          ? 'an evaluator needs an evaluator type'
+          : 'only evaluators have an evaluator type',
+      ],
+    });
+  }
+  if (problems.length) {
+    throw new DomainError('USER_FIELDS_INVALID', 'These fields do not fit the role', problems);
+  }
+}
