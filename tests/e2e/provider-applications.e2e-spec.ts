@@ -229,7 +229,8 @@ describe('Provider applications (e2e)', () => {
   });
 
   it('rejects with a reason (400 without), audited; a decided application cannot be decided again', async () => {
-    const { body: applied } = await apply(body()).expect(201);
+    const application = body();
+    const { body: applied } = await apply(application).expect(201);
     const reject = (b: Record<string, unknown>) =>
       ctx.http
         .post(`/api/provider-applications/${applied.id}/reject`)
@@ -263,6 +264,8 @@ describe('Provider applications (e2e)', () => {
     const late = await approve(applied.id, staffA);
     expect(late.status).toBe(409);
     expect(late.body.code).toBe('PROVIDER_APPLICATION_DECIDED');
+    // Only a pending application blocks the code: the organization may apply again.
+    await apply({ ...application, username: `org.${randomUUID().slice(0, 8)}` }).expect(201);
   });
 
   it('answers a taken username on approval with 409, nothing written; approval with another username works', async () => {
