@@ -10,6 +10,7 @@ import { IdempotencyKeys1763943216000 } from './1763943216000-IdempotencyKeys';
 import { LoginLimits1763943216100 } from './1763943216100-LoginLimits';
 import { MaskIdLastFour1764620000000 } from './1764620000000-MaskIdLastFour';
 import { Accounts1764700000000 } from './1764700000000-Accounts';
+import { ProviderApplications1764800000000 } from './1764800000000-ProviderApplications';
 
 /**
  * Every migration, oldest first. Listed by hand (not globbed) so that the compiled apps,
@@ -28,4 +29,5 @@ export const MIGRATIONS = [
   LoginLimits1763943216100,
   MaskIdLastFour1764620000000,
   Accounts1764700000000,
+  ProviderApplications1764800000000,
 ];

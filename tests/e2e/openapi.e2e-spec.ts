@@ -64,6 +64,7 @@ describe('OpenAPI document (e2e)', () => {
       'post /api/auth/login',
       'post /api/auth/refresh',
       'post /api/auth/set-password',
+      'post /api/provider-applications',
       'get /api/health/live',
       'get /api/health/ready',
       'get /api/exports/hsds/services',

@@ -2,6 +2,10 @@ import { Module } from '@nestjs/common';
 import { AccountsModule } from './accounts.module';
 import { AuthController } from './auth.controller';
 import { UsersController } from './users.controller';
+import { ProviderApplicationsController } from './provider-applications/provider-applications.controller';
 
-@Module({ imports: [AccountsModule], controllers: [AuthController, UsersController] })
+@Module({
+  imports: [AccountsModule],
+  controllers: [AuthController, UsersController, ProviderApplicationsController],
+})
 export class AccountsHttpModule {}

@@ -19,6 +19,12 @@ export const ACCOUNTS_ERRORS = {
   SESSION_NOT_FOUND: HttpStatus.NOT_FOUND,
   /** Role, area, organization and evaluator type that do not fit together. */
   USER_FIELDS_INVALID: HttpStatus.BAD_REQUEST,
+  /** The application does not exist, or its home area lies outside the caller's scope. */
+  PROVIDER_APPLICATION_NOT_FOUND: HttpStatus.NOT_FOUND,
+  /** An application with this USCC is already pending. */
+  PROVIDER_APPLICATION_DUPLICATE: HttpStatus.CONFLICT,
+  /** The application was already approved or rejected. */
+  PROVIDER_APPLICATION_DECIDED: HttpStatus.CONFLICT,
 } as const satisfies ErrorStatusTable;
 
 // Adds these codes to the program's `ErrorCode` union (see platform's error-codes.ts).

@@ -15,6 +15,10 @@ import { UserAccountsRepository } from './user-accounts.repository';
 import { UserSessionEntity } from './user-session.entity';
 import { UsersService } from './users.service';
 import { UserStatusService } from './user-status.service';
+import { ApplicationThrottleService } from './provider-applications/application-throttle.service';
+import { ProviderApplicationEntity } from './provider-applications/provider-application.entity';
+import { ProviderApplicationsRepository } from './provider-applications/provider-applications.repository';
+import { ProviderApplicationsService } from './provider-applications/provider-applications.service';
 
 const services = [
   UserAccountsRepository,
@@ -26,15 +30,23 @@ const services = [
   PasswordsService,
   UsersService,
   UserStatusService,
+  ProviderApplicationsRepository,
+  ApplicationThrottleService,
+  ProviderApplicationsService,
 ];
 
 /**
  * Accounts for any process that manages them: users, passwords, sessions, the login record
- * (the API; `npm run user:create`). AuthModule brings the token signer and the login throttle.
+ * (the API; `npm run user:create`), and organizations' applications to join. AuthModule brings the token signer and the login throttle.
  */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([UserSessionEntity, SetPasswordTokenEntity, LoginEventEntity]),
+    TypeOrmModule.forFeature([
+      UserSessionEntity,
+      SetPasswordTokenEntity,
+      LoginEventEntity,
+      ProviderApplicationEntity,
+    ]),
     AuthModule,
     AreasModule,
     ResourcesModule,

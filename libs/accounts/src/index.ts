@@ -17,9 +17,19 @@ export * from './accounts.module';
 export * from './accounts-http.module';
 export * from './dto/auth.dto';
 export * from './dto/users.dto';
+export * from './dto/provider-applications.dto';
+export * from './provider-applications/provider-application.entity';
+export * from './provider-applications/provider-applications.service';
+export * from './provider-applications/application-throttle.service';
 
 import { LoginEventEntity } from './login-event.entity';
 import { SetPasswordTokenEntity } from './set-password-token.entity';
 import { UserSessionEntity } from './user-session.entity';
+import { ProviderApplicationEntity } from './provider-applications/provider-application.entity';
 /** The lib's entities, for the TypeORM CLI's data source. */
-export const ACCOUNTS_ENTITIES = [UserSessionEntity, SetPasswordTokenEntity, LoginEventEntity];
+export const ACCOUNTS_ENTITIES = [
+  UserSessionEntity,
+  SetPasswordTokenEntity,
+  LoginEventEntity,
+  ProviderApplicationEntity,
+];

@@ -24,6 +24,7 @@ export * from './hsds/hsds-export.service';
 export * from './resources.module';
 export * from './resources-http.module';
 export * from './dto/provider.dto';
+export * from './dto/uscc.validator';
 export * from './dto/category.dto';
 export * from './dto/resource.dto';
 

@@ -23,8 +23,9 @@ import {
   type Role,
 } from '@onedoor/platform';
 
-const USERNAME = /^[A-Za-z0-9][A-Za-z0-9._-]{2,63}$/;
-const PHONE = /^[0-9+\- ]{5,20}$/;
+/** Login names: 3–64 letters, digits, . _ -. */
+export const USERNAME = /^[A-Za-z0-9][A-Za-z0-9._-]{2,63}$/;
+export const PHONE = /^[0-9+\- ]{5,20}$/;
 
 export class CreateUserDto {
   @ApiProperty({
