@@ -44,6 +44,7 @@ describe('Migrations (e2e)', () => {
             'idempotency_key',
             'login_event',
             'login_limit',
+            'outbox_event',
             'provider_application',
             'set_password_token',
             'user_session',

@@ -6,6 +6,7 @@ export * from './database';
 export * from './queue';
 export * from './auth';
 export * from './audit';
+export * from './events';
 export * from './scope/area-scope';
 export * from './pagination/pagination.dto';
 export * from './http/api-docs.decorators';
@@ -25,12 +26,14 @@ import { AuditLogEntity } from './audit/audit-log.entity';
 import { LoginLimitEntity } from './auth/login-limit.entity';
 import { UserEntity } from './auth/user.entity';
 import { IdempotencyKeyEntity } from './http/idempotency/idempotency-key.entity';
+import { OutboxEventEntity } from './events/outbox-event.entity';
 /** The platform's entities, for the TypeORM CLI's data source. */
 export const PLATFORM_ENTITIES = [
   UserEntity,
   LoginLimitEntity,
   AuditLogEntity,
   IdempotencyKeyEntity,
+  OutboxEventEntity,
 ];
 export * from './shutdown';
 export * from './crypto/pii-cipher';

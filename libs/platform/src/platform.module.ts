@@ -7,6 +7,7 @@ import type { DataSourceParts } from './database/data-source-options';
 import { LoggingModule } from './logging/logging.module';
 import { QueueModule } from './queue/queue.module';
 import { AuditModule } from './audit/audit.module';
+import { EventsModule } from './events/events.module';
 import { UsersModule } from './auth/auth.module';
 import { APP_CONFIG } from './config/config.module';
 import { PiiCipher } from './crypto/pii-cipher';
@@ -35,6 +36,7 @@ export class PlatformModule {
         }),
         QueueModule.forRoot(),
         AuditModule,
+        EventsModule,
         UsersModule,
         IdempotencyStoreModule,
       ],
