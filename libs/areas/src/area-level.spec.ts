@@ -1,4 +1,4 @@
-import { childPath, idsOnPath, PARENT_LEVEL } from './area-level';
+import { childPath, idsOnPath, PARENT_LEVEL, parentPath, pathUpTo } from './area-level';
 
 describe('area paths', () => {
   it('builds a child path under its parent, root first', () => {
@@ -14,5 +14,14 @@ describe('area paths', () => {
       street: 'district',
       community: 'street',
     });
+  });
+});
+
+describe('parentPath and pathUpTo', () => {
+  it('go up the path', () => {
+    expect(parentPath('/c/d/s/m/')).toBe('/c/d/s/');
+    expect(parentPath('/c/')).toBe('/c/');
+    expect(pathUpTo('/c/d/s/m/', 'd')).toBe('/c/d/');
+    expect(pathUpTo('/c/d/s/m/', 'x')).toBeNull();
   });
 });

@@ -7,6 +7,7 @@ import {
   AuditService,
   Clock,
   DomainError,
+  EventOutbox,
   NotFoundError,
   isInScope,
   type Principal,
@@ -66,6 +67,7 @@ export class ApprovalsService {
     private readonly resources: ResourcesRepository,
     private readonly capacity: ResourceCapacityRepository,
     private readonly clock: Clock,
+    private readonly outbox: EventOutbox,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -170,6 +172,25 @@ export class ApprovalsService {
         areaPath: household.areaPath,
       },
     ]);
+    // The provider learns of it in the same commit (rolled back with it when no unit is left).
+    await this.outbox.emit(manager, {
+      type: 'referral.created',
+      entityType: 'referral',
+      entityId: referralId,
+      areaPath: household.areaPath,
+      providerId: resource.providerId,
+      audience: [{ providerId: resource.providerId }],
+      data: {
+        referralId,
+        resourceId: p.resourceId,
+        resourceTitle: resource.title,
+        householdId: p.householdId,
+        categoryCode: need.categoryCode,
+        urgency: need.urgency,
+        acceptDueAt: due.acceptDueAt.toISOString(),
+        deliverDueAt: due.deliverDueAt.toISOString(),
+      },
+    });
     if (!(await this.capacity.reserveUnit(manager, p.resourceId))) {
       throw new NoUnitLeft((await this.capacity.counters(manager, p.resourceId))!);
     }

@@ -13,6 +13,7 @@ export * from './referrals/decision-snapshot';
 export * from './referrals/referrals.service';
 export * from './referrals/referral-evidence.repository';
 export * from './approvals.service';
+export * from './proposal-deadlines.service';
 export * from './lock-order';
 
 import { MatchProposalEntity } from './match-proposal.entity';

@@ -95,6 +95,18 @@ export class MatchProposalEntity {
   @Column({ type: 'text', nullable: true })
   decisionReason!: string | null;
 
+  /** When a proposal still waiting for approval is overdue (SLA_APPROVAL_HOURS from proposal). */
+  @Column({ type: 'timestamptz', nullable: true })
+  approvalDueAt!: Date | null;
+
+  /** Set by the sweep when the approval deadline passed (it notifies once). */
+  @Column({ type: 'timestamptz', nullable: true })
+  overdueAt!: Date | null;
+
+  /** The area above the household's community whose staff the overdue proposal went to. */
+  @Column({ type: 'uuid', nullable: true })
+  escalatedToAreaId!: string | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 

@@ -162,6 +162,7 @@ export class MatchRunRepository {
     manager: EntityManager,
     runs: Array<{ input: MatchInput; results: NeedResult[] }>,
     at: Date,
+    approvalHours: { normal: number; emergency: number } = { normal: 72, emergency: 24 },
   ): Promise<Array<{ id: string; householdId: string; from: string; to: string }>> {
     const results = runs.flatMap((run) => run.results);
     const needIds = results.map((r) => r.needId);
@@ -178,13 +179,16 @@ export class MatchRunRepository {
     const proposals = results.flatMap((r) => r.proposals);
     if (proposals.length > 0) {
       await manager.query(
-        `INSERT INTO match_proposal (need_id, household_id, resource_id, assessment_id, score, rank, urgency, category_code, explanation)
-         SELECT t.need_id, t.household_id, t.resource_id, t.assessment_id, t.score, t.rank, t.urgency::need_urgency, t.category_code, t.explanation
+        `INSERT INTO match_proposal (need_id, household_id, resource_id, assessment_id, score, rank, urgency, category_code, explanation, approval_due_at)
+         SELECT t.need_id, t.household_id, t.resource_id, t.assessment_id, t.score, t.rank, t.urgency::need_urgency, t.category_code, t.explanation,
+                $10::timestamptz + make_interval(hours => CASE WHEN t.urgency = 'emergency' THEN $12::int ELSE $11::int END)
            FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::numeric[], $6::smallint[], $7::text[], $8::text[], $9::jsonb[])
              AS t(household_id, assessment_id, need_id, resource_id, score, rank, urgency, category_code, explanation)
          ON CONFLICT (need_id, resource_id, assessment_id) DO UPDATE
             SET status = 'proposed', score = EXCLUDED.score, rank = EXCLUDED.rank,
-                explanation = EXCLUDED.explanation, updated_at = now(), version = match_proposal.version + 1
+                explanation = EXCLUDED.explanation, approval_due_at = EXCLUDED.approval_due_at,
+                overdue_at = NULL, escalated_to_area_id = NULL,
+                updated_at = now(), version = match_proposal.version + 1
           WHERE match_proposal.status = 'superseded'`,
         [
           proposals.map((p) => ofNeed.get(p.needId)!.input.household.id),
@@ -196,6 +200,10 @@ export class MatchRunRepository {
           proposals.map((p) => ofNeed.get(p.needId)!.need.urgency),
           proposals.map((p) => ofNeed.get(p.needId)!.need.categoryCode),
           proposals.map((p) => JSON.stringify(p.explanation)),
+          // A proposal waits for approval SLA_APPROVAL_HOURS (less for an emergency) from now.
+          at,
+          approvalHours.normal,
+          approvalHours.emergency,
         ],
       );
     }

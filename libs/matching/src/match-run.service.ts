@@ -236,7 +236,12 @@ export class MatchRunService implements OnApplicationShutdown {
   /** One transaction: proposals, superseded ones, need states and their audit rows. */
   private persistRuns(runs: Array<{ input: MatchInput; results: NeedResult[] }>): Promise<void> {
     return this.tx.run(async (manager) => {
-      const changed = await this.repo.persist(manager, runs, this.clock.now());
+      const changed = await this.repo.persist(
+        manager,
+        runs,
+        this.clock.now(),
+        this.config.staffSla.approvalHours,
+      );
       const pathOf = new Map(runs.map((r) => [r.input.household.id, r.input.household.areaPath]));
       await this.audit.recordMany(
         manager,

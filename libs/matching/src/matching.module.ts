@@ -15,6 +15,7 @@ import { MatchProposalsRepository } from './match-proposals.repository';
 import { MatchProposalsService } from './match-proposals.service';
 import { MatchRunRepository } from './match-run.repository';
 import { MatchRunService } from './match-run.service';
+import { ProposalDeadlinesService } from './proposal-deadlines.service';
 
 const providers = [
   MatchRunRepository,
@@ -27,6 +28,7 @@ const providers = [
   ReferralReleaseService,
   ReferralsService,
   ReferralEvidenceRepository,
+  ProposalDeadlinesService,
 ];
 
 /** Matching for any process; the API adds {@link MatchingHttpModule}, the matcher its processor. */

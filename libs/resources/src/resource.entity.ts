@@ -118,6 +118,18 @@ export class ResourceEntity {
   @Column({ type: 'boolean', default: false })
   pausedByReviewer!: boolean;
 
+  /** While pending_review: when the review is overdue (SLA_REVIEW_HOURS from submission). */
+  @Column({ type: 'timestamptz', nullable: true })
+  reviewDueAt!: Date | null;
+
+  /** Set by the sweep when the review deadline passed (it notifies once per submission). */
+  @Column({ type: 'timestamptz', nullable: true })
+  reviewOverdueAt!: Date | null;
+
+  /** The area above the coverage area whose staff the overdue review went to. */
+  @Column({ type: 'uuid', nullable: true })
+  reviewEscalatedToAreaId!: string | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 

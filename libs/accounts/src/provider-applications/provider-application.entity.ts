@@ -95,6 +95,18 @@ export class ProviderApplicationEntity {
   @Column({ type: 'uuid', nullable: true })
   userId!: string | null;
 
+  /** When a pending application's review is overdue (SLA_APPLICATION_HOURS from receipt). */
+  @Column({ type: 'timestamptz', nullable: true })
+  dueAt!: Date | null;
+
+  /** Set by the sweep when the deadline passed (it notifies once). */
+  @Column({ type: 'timestamptz', nullable: true })
+  overdueAt!: Date | null;
+
+  /** The area above the home area whose staff the overdue application went to. */
+  @Column({ type: 'uuid', nullable: true })
+  escalatedToAreaId!: string | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 

@@ -134,6 +134,24 @@ export class ReferralsRepository {
       );
   }
 
+  /**
+   * Open referrals whose accept deadline, and accepted ones whose deliver deadline, falls in
+   * (now, until]: the sweep's "due soon" notices (deduplicated per deadline, so no lock).
+   */
+  dueBetween(manager: EntityManager, now: Date, until: Date): Promise<ReferralEntity[]> {
+    return manager
+      .getRepository(Referral)
+      .createQueryBuilder('rf')
+      .where(
+        `((rf.status = 'open' AND rf.acceptDueAt > :now AND rf.acceptDueAt <= :until)
+          OR (rf.status = 'accepted' AND rf.deliverDueAt > :now AND rf.deliverDueAt <= :until))`,
+        { now, until },
+      )
+      .orderBy('rf.id')
+      .limit(1000)
+      .getMany();
+  }
+
   /** Marks referrals overdue at `at`, each escalated to its area, in one statement. */
   async markOverdue(
     manager: EntityManager,

@@ -8,6 +8,7 @@ import {
   AuditService,
   Clock,
   DomainError,
+  EventOutbox,
   ForbiddenError,
   isInScope,
   NotFoundError,
@@ -35,6 +36,7 @@ import type {
 import { expiryCutoff, pendingDeadline } from './referral-deadlines';
 import type { ReferralEntity, ReferralStatus } from './referral.entity';
 import { snapshotFor, toReferralDto } from './referral.mapper';
+import { DUE_SOON_HOURS, dueSoonNotice, overdueNotices } from './referral-notices';
 import { ReferralReleaseService, type Requeue } from './referral-release.service';
 import { ReferralsRepository } from './referrals.repository';
 
@@ -71,6 +73,7 @@ export class ReferralsService {
     private readonly auditLog: AuditLogRepository,
     private readonly areas: AreasRepository,
     private readonly clock: Clock,
+    private readonly outbox: EventOutbox,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -187,7 +190,8 @@ export class ReferralsService {
    * marked overdue and escalated one area level up from the approver's area; those overdue
    * beyond the hard limit expire, releasing their unit and re-queuing their need. Locks in
    * `LOCK_ORDER`: the expiring referrals' needs (by id), the referrals (by id), their resources
-   * (by id).
+   * (by id). Reminds the provider and the approver 24 h before a deadline, and notifies them and
+   * the staff above when it passes.
    */
   async sweep(): Promise<{ escalated: number; expired: number }> {
     const now = this.clock.now();
@@ -210,6 +214,18 @@ export class ReferralsService {
         areaId: parentOf.get(fromArea(r)) ?? fromArea(r),
       }));
       await this.referrals.markOverdue(manager, now, escalations);
+      // Reminders before the deadline, then overdue and escalated notices: each deduplicated
+      // per referral and deadline, so a sweep finding them again writes nothing.
+      const soon = await this.referrals.dueBetween(
+        manager,
+        now,
+        new Date(now.getTime() + DUE_SOON_HOURS * 3600_000),
+      );
+      await this.outbox.emit(
+        manager,
+        ...soon.map(dueSoonNotice),
+        ...due.flatMap((r, i) => overdueNotices(r, escalations[i].areaId)),
+      );
       const audit: AuditEntry[] = due.map((r, i) => ({
         entityType: 'referral',
         entityId: r.id,

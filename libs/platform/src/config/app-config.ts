@@ -228,6 +228,34 @@ export class EnvironmentVariables {
   @Max(2160)
   SLA_EXPIRE_AFTER_OVERDUE_HOURS = 72;
 
+  /** Hours a proposal may wait for approval before it is overdue and escalated (normal, urgent). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(720)
+  SLA_APPROVAL_HOURS = 72;
+
+  /** The same for emergency needs: the green channel waits less. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(720)
+  SLA_APPROVAL_EMERGENCY_HOURS = 24;
+
+  /** Hours a resource may wait in pending_review before it is overdue and escalated. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(720)
+  SLA_REVIEW_HOURS = 72;
+
+  /** Hours an organization's application may wait for review before it is overdue and escalated. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(720)
+  SLA_APPLICATION_HOURS = 120;
+
   /** Days a declined or expired resource is parked (skipped by the matcher) for that household. */
   @Transform(toInt)
   @IsInt()
@@ -304,6 +332,12 @@ export interface AppConfig {
     deliverDays: { normal: number; emergency: number };
     expireAfterOverdueHours: number;
     parkDays: number;
+  };
+  /** Deadlines on staff steps: approvals, resource reviews, organization applications. */
+  staffSla: {
+    approvalHours: { normal: number; emergency: number };
+    reviewHours: number;
+    applicationHours: number;
   };
   procurement: {
     minBiddingHours: number;
@@ -398,6 +432,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       deliverDays: { normal: vars.SLA_DELIVER_DAYS, emergency: vars.SLA_DELIVER_DAYS_EMERGENCY },
       expireAfterOverdueHours: vars.SLA_EXPIRE_AFTER_OVERDUE_HOURS,
       parkDays: vars.REFERRAL_PARK_DAYS,
+    },
+    staffSla: {
+      approvalHours: {
+        normal: vars.SLA_APPROVAL_HOURS,
+        emergency: vars.SLA_APPROVAL_EMERGENCY_HOURS,
+      },
+      reviewHours: vars.SLA_REVIEW_HOURS,
+      applicationHours: vars.SLA_APPLICATION_HOURS,
     },
     procurement: {
       minBiddingHours: vars.PROCUREMENT_MIN_BIDDING_HOURS,
