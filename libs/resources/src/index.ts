@@ -19,6 +19,7 @@ export * from './providers.service';
 export * from './categories.service';
 export * from './resources.service';
 export * from './resource-lifecycle.service';
+export * from './resource-review-deadlines.service';
 export * from './hsds/hsds.mapper';
 export * from './hsds/hsds-export.service';
 export * from './resources.module';

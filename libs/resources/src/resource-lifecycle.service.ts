@@ -1,8 +1,11 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import {
+  APP_CONFIG,
+  type AppConfig,
   AuditService,
   Clock,
   DomainError,
+  EventOutbox,
   ForbiddenError,
   isInScope,
   MatchingQueueProducer,
@@ -15,6 +18,7 @@ import {
 import type { ResourceDto } from './dto/resource.dto';
 import { actorsFor, RESOURCE_TRANSITIONS, type ResourceAction } from './resource-lifecycle';
 import { toResourceDto } from './resource.mapper';
+import { reviewNotice } from './resource-notices';
 import { ResourcesRepository } from './resources.repository';
 
 /** Moves resources through draft → pending_review → published ⇄ paused → closed. */
@@ -28,6 +32,8 @@ export class ResourceLifecycleService {
     private readonly audit: AuditService,
     private readonly matching: MatchingQueueProducer,
     private readonly clock: Clock,
+    private readonly outbox: EventOutbox,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async transition(
@@ -101,6 +107,14 @@ export class ResourceLifecycleService {
             ? { pausedByReviewer: !actors.includes('owner') || actor.role === 'admin' }
             : {}),
           ...(action === 'resume' ? { pausedByReviewer: false } : {}),
+          // Submitted: the review is due SLA_REVIEW_HOURS from now (a resubmission starts anew).
+          ...(action === 'submit'
+            ? {
+                reviewDueAt: new Date(now.getTime() + this.config.staffSla.reviewHours * 3600_000),
+                reviewOverdueAt: null,
+                reviewEscalatedToAreaId: null,
+              }
+            : {}),
         },
         manager,
       );
@@ -114,6 +128,8 @@ export class ResourceLifecycleService {
         reason: reason ?? null,
         areaPath: resource.coverageArea!.path,
       });
+      const notice = reviewNotice(action, resource, reason ?? null, now, this.config);
+      if (notice) await this.outbox.emit(manager, notice);
     });
     const after = (await this.resources.findById(id))!;
     if (action === 'publish' || action === 'resume') {

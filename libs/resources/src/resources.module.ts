@@ -13,6 +13,7 @@ import { ResourceCandidatesRepository } from './resource-candidates.repository';
 import { ResourceCapacityRepository } from './resource-capacity.repository';
 import { ResourceSummariesRepository } from './resource-summaries.repository';
 import { ResourceLifecycleService } from './resource-lifecycle.service';
+import { ResourceReviewDeadlinesService } from './resource-review-deadlines.service';
 import { ResourcesRepository } from './resources.repository';
 import { ResourcesService } from './resources.service';
 
@@ -27,6 +28,7 @@ const services = [
   ResourceSummariesRepository,
   ResourcesService,
   ResourceLifecycleService,
+  ResourceReviewDeadlinesService,
   HsdsExportService,
 ];
 
