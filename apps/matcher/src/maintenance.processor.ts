@@ -1,9 +1,14 @@
 import { Processor } from '@nestjs/bullmq';
 import { JobHandlers, QUEUES, QueueProcessor } from '@onedoor/platform';
-import { AssessmentsService, HouseholdExitService } from '@onedoor/households';
-import { MatchRunService, ReferralsService } from '@onedoor/matching';
+import { ApplicationDeadlinesService } from '@onedoor/accounts';
+import {
+  AssessmentsService,
+  HouseholdExitService,
+  HouseholdRemindersService,
+} from '@onedoor/households';
+import { MatchRunService, ProposalDeadlinesService, ReferralsService } from '@onedoor/matching';
 import { ProjectsService } from '@onedoor/procurement';
-import { ResourceLifecycleService } from '@onedoor/resources';
+import { ResourceLifecycleService, ResourceReviewDeadlinesService } from '@onedoor/resources';
 import { MaintenanceService } from './maintenance.service';
 
 /** Its schedules are put (and kept) in Redis by the ScheduleWatchdog. */
@@ -19,6 +24,13 @@ export class MaintenanceProcessor extends QueueProcessor<typeof QUEUES.maintenan
     'enqueue-pending-matches': () => this.assessments.enqueuePendingMatches(),
     'reconcile-matching': () => this.matchRuns.reconcile(),
     'sla-sweep': () => this.referrals.sweep(),
+    // Each staff step in its own transaction: one lib's failure leaves the others swept.
+    'staff-deadlines-sweep': async () => ({
+      proposals: await this.proposalDeadlines.sweep(),
+      reviews: await this.reviewDeadlines.sweep(),
+      applications: await this.applicationDeadlines.sweep(),
+    }),
+    'household-reminders': () => this.householdReminders.sweep(),
     'close-bidding': (data) => this.projects.closeBiddingJob(data.projectId),
     'close-due-bidding': () => this.projects.closeDue(),
   };
@@ -31,6 +43,10 @@ export class MaintenanceProcessor extends QueueProcessor<typeof QUEUES.maintenan
     private readonly matchRuns: MatchRunService,
     private readonly referrals: ReferralsService,
     private readonly projects: ProjectsService,
+    private readonly proposalDeadlines: ProposalDeadlinesService,
+    private readonly reviewDeadlines: ResourceReviewDeadlinesService,
+    private readonly applicationDeadlines: ApplicationDeadlinesService,
+    private readonly householdReminders: HouseholdRemindersService,
   ) {
     super();
   }

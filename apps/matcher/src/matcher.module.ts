@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { AccountsModule } from '@onedoor/accounts';
 import { AreasModule } from '@onedoor/areas';
 import { HouseholdsModule } from '@onedoor/households';
 import { MatchingModule } from '@onedoor/matching';
@@ -25,6 +26,7 @@ export class MatcherModule {
         }),
         AreasModule,
         ResourcesModule,
+        AccountsModule,
         HouseholdsModule,
         MatchingModule,
         ProcurementModule,

@@ -15,6 +15,7 @@ import { UserAccountsRepository } from './user-accounts.repository';
 import { UserSessionEntity } from './user-session.entity';
 import { UsersService } from './users.service';
 import { UserStatusService } from './user-status.service';
+import { ApplicationDeadlinesService } from './provider-applications/application-deadlines.service';
 import { ApplicationThrottleService } from './provider-applications/application-throttle.service';
 import { ProviderApplicationEntity } from './provider-applications/provider-application.entity';
 import { ProviderApplicationsRepository } from './provider-applications/provider-applications.repository';
@@ -33,6 +34,7 @@ const services = [
   ProviderApplicationsRepository,
   ApplicationThrottleService,
   ProviderApplicationsService,
+  ApplicationDeadlinesService,
 ];
 
 /**

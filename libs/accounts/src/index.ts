@@ -21,6 +21,7 @@ export * from './dto/provider-applications.dto';
 export * from './provider-applications/provider-application.entity';
 export * from './provider-applications/provider-applications.service';
 export * from './provider-applications/application-throttle.service';
+export * from './provider-applications/application-deadlines.service';
 
 import { LoginEventEntity } from './login-event.entity';
 import { SetPasswordTokenEntity } from './set-password-token.entity';

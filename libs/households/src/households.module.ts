@@ -10,6 +10,7 @@ import { AssessmentsRepository } from './assessments.repository';
 import { AssessmentCompletionService } from './assessments/assessment-completion.service';
 import { AssessmentsService } from './assessments/assessments.service';
 import { HouseholdExitService } from './household-exit.service';
+import { HouseholdRemindersService } from './household-reminders.service';
 import { HouseholdEntity } from './household.entity';
 import { HouseholdsRepository } from './households.repository';
 import { HouseholdsService } from './households.service';
@@ -30,6 +31,7 @@ const providers = [
   AssessmentCompletionService,
   AssessmentsService,
   HouseholdExitService,
+  HouseholdRemindersService,
   HouseholdImportService,
 ];
 

@@ -34,6 +34,7 @@ export * from './assessments.repository';
 export * from './assessments/assessments.service';
 export { addMonths } from './assessments/gradual-exit.util';
 export * from './household-exit.service';
+export * from './household-reminders.service';
 export * from './import/household-import.service';
 export * from './import/csv-columns';
 export * from './households.module';

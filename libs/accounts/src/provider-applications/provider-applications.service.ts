@@ -1,10 +1,13 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AreasRepository } from '@onedoor/areas';
 import {
+  APP_CONFIG,
+  type AppConfig,
   AuditService,
   Clock,
   DomainError,
+  EventOutbox,
   isUniqueViolation,
   type Page,
   PiiCipher,
@@ -49,6 +52,8 @@ export class ProviderApplicationsService {
     private readonly pii: PiiCipher,
     private readonly clock: Clock,
     private readonly tx: TransactionRunner,
+    private readonly outbox: EventOutbox,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async apply(
@@ -64,6 +69,10 @@ export class ProviderApplicationsService {
     }
     if (await this.providers.findByUscc(dto.uscc)) throw usccTaken(dto.uscc);
     try {
+      // Staff of the home area review it within SLA_APPLICATION_HOURS.
+      const dueAt = new Date(
+        this.clock.now().getTime() + this.config.staffSla.applicationHours * 3600_000,
+      );
       const created = await this.tx.run(async (manager) => {
         const application = await this.applications.insert(
           {
@@ -77,6 +86,7 @@ export class ProviderApplicationsService {
             contactEmailEnc: this.pii.encrypt(dto.contactEmail),
             username: dto.username,
             status: 'pending',
+            dueAt,
           },
           manager,
         );
@@ -88,6 +98,23 @@ export class ProviderApplicationsService {
           toState: 'pending',
           data: { uscc: dto.uscc, name: dto.name, kind: dto.kind, username: dto.username },
           areaPath: home.path,
+        });
+        // The contact person's details stay out of the notice (they are encrypted at rest).
+        await this.outbox.emit(manager, {
+          type: 'provider_application.received',
+          entityType: 'provider_application',
+          entityId: application.id,
+          areaPath: home.path,
+          audience: [{ roles: ['civil_affairs'], areaPath: home.path }],
+          data: {
+            applicationId: application.id,
+            name: dto.name,
+            kind: dto.kind,
+            uscc: dto.uscc,
+            homeAreaId: home.id,
+            homeAreaName: home.name,
+            dueAt: dueAt.toISOString(),
+          },
         });
         return application;
       });

@@ -29,6 +29,10 @@ export interface JobPayloads {
     'reconcile-matching': Record<string, never>;
     /** Marks overdue referrals, escalates them one area level up, expires them past the hard limit. */
     'sla-sweep': Record<string, never>;
+    /** Marks proposals, resource reviews and organization applications past their deadline; escalates. */
+    'staff-deadlines-sweep': Record<string, never>;
+    /** Reminds assessors of revisits due and grace periods ending (daily; deduplicated per date). */
+    'household-reminders': Record<string, never>;
     /** Closes one tender's bidding: delayed until its `closesAt` when the tender is published. */
     'close-bidding': { projectId: string };
     /** Closes every tender past its deadline whose delayed job was lost (Redis) or ran early. */
@@ -64,6 +68,8 @@ export const JOB_NAMES: { [Q in QueueName]: ReadonlyArray<JobName<Q>> } = {
     'enqueue-pending-matches',
     'reconcile-matching',
     'sla-sweep',
+    'staff-deadlines-sweep',
+    'household-reminders',
     'close-bidding',
     'close-due-bidding',
   ],
@@ -142,6 +148,13 @@ export const JOB_SCHEDULES: { [Q in QueueName]: ReadonlyArray<JobSchedule<Q>> } 
     // is MATCH_RECONCILE_SECONDS (this is its default).
     { job: 'reconcile-matching', repeat: { every: 10 * 60_000 }, data: {} },
     { job: 'sla-sweep', repeat: { every: 5 * 60_000 }, data: {} },
+    { job: 'staff-deadlines-sweep', repeat: { every: 5 * 60_000 }, data: {} },
+    // Daily, 08:00 in China: the reminders look a week ahead, so a day's delay loses nothing.
+    {
+      job: 'household-reminders',
+      repeat: { pattern: '0 8 * * *', tz: 'Asia/Shanghai' },
+      data: {},
+    },
     // Behind each tender's delayed close-bidding job: catches one lost with Redis.
     { job: 'close-due-bidding', repeat: { every: 60_000 }, data: {} },
   ],
