@@ -40,6 +40,7 @@ import {
 } from './performance/performance.entities';
 import { PerformanceRepository } from './performance/performance.repository';
 import { PerformanceService } from './performance/performance.service';
+import { ProcurementNotices } from './procurement-notices.service';
 import { ProjectLifecycleService } from './tenders/project-lifecycle.service';
 import { ServiceProjectEntity } from './tenders/project.entity';
 import { ProjectsRepository } from './tenders/projects.repository';
@@ -65,6 +66,7 @@ export const PROCUREMENT_ENTITIES = [
 // (a project's detail shows its awards, an award signs a contract), so per-folder modules
 // would only re-export each other.
 const providers = [
+  ProcurementNotices,
   ProjectsRepository,
   ProjectLifecycleService,
   ProjectsService,

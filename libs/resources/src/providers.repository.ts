@@ -70,6 +70,22 @@ export class ProvidersRepository {
     return result.identifiers[0].id as string;
   }
 
+  /**
+   * Verified social-work organizations whose home area overlaps `areaPath`: at or under it (an
+   * organization of a community hears of its district's tender) or above it (a district-wide
+   * organization hears of a community's). A tender's notice goes to them.
+   */
+  async socialWorkOrgsOverlapping(manager: EntityManager, areaPath: string): Promise<string[]> {
+    const rows = await manager.query<Array<{ id: string }>>(
+      `SELECT p.id FROM provider p JOIN area a ON a.id = p.home_area_id
+        WHERE p.kind = 'social_work_org' AND p.verification = 'verified'
+          AND (a.path LIKE $1 || '%' OR $1 LIKE a.path || '%')
+        ORDER BY p.id`,
+      [areaPath],
+    );
+    return rows.map((r) => r.id);
+  }
+
   /** Name and verification of each provider, for other libs' listings (bids). */
   async summaries(
     ids: string[],

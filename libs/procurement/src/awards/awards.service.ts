@@ -11,6 +11,7 @@ import {
 } from '@onedoor/platform';
 import { BidsRepository } from '../bids/bids.repository';
 import { ContractSigningService } from '../contracts/contract-signing.service';
+import { ProcurementNotices } from '../procurement-notices.service';
 import { RankingService } from '../evaluation/ranking.service';
 import type { ProjectDetailDto } from '../tenders/dto/project.dto';
 import { ProjectLifecycleService } from '../tenders/project-lifecycle.service';
@@ -37,6 +38,7 @@ export class AwardsService {
     private readonly tx: TransactionRunner,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly notices: ProcurementNotices,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -103,6 +105,14 @@ export class AwardsService {
           deviationReason: body.deviationReason ?? null,
         },
       });
+      const respondBy = new Date(
+        now.getTime() + this.config.procurement.awardResponseDays * 86_400_000,
+      );
+      await this.notices.award(manager, 'award.made', project, {
+        id: awardId,
+        providerId: bid.providerId,
+        respondBy,
+      });
     });
     return this.projects.get(id, actor);
   }
@@ -154,10 +164,13 @@ export class AwardsService {
           reason: `the winner declined: ${reason}`,
           data: { awardId },
         });
+        await this.notices.award(manager, 'award.declined', project, { ...award, reason });
         return null;
       }
       // Acceptance signs the contract: the tender's payment plan, the service in the pool.
-      return this.signing.createFromAward(manager, award, project, actor);
+      const contract = await this.signing.createFromAward(manager, award, project, actor);
+      await this.notices.contractSigned(manager, project, contract.contractId, award.providerId);
+      return contract;
     });
     if (signed) await this.signing.announce(signed.resourceId);
     return this.projects.get(found.projectId, actor);
@@ -206,6 +219,10 @@ export class AwardsService {
       await this.lifecycle.transition(manager, project, 'reopen_award', actor, {
         reason: 'the winner did not answer by the deadline',
         data: { awardId },
+      });
+      await this.notices.award(manager, 'award.declined', project, {
+        ...award,
+        reason: 'no answer by the deadline',
       });
     });
     return this.projects.get(found.projectId, actor);

@@ -10,6 +10,7 @@ import {
 } from '@onedoor/platform';
 import { BidsRepository } from '../bids/bids.repository';
 import type { ProjectDetailDto } from '../tenders/dto/project.dto';
+import { ProcurementNotices } from '../procurement-notices.service';
 import { ProjectLifecycleService } from '../tenders/project-lifecycle.service';
 import type { ServiceProjectEntity } from '../tenders/project.entity';
 import { ProjectsRepository } from '../tenders/projects.repository';
@@ -32,6 +33,7 @@ export class PanelService {
     private readonly users: UsersRepository,
     private readonly tx: TransactionRunner,
     private readonly audit: AuditService,
+    private readonly notices: ProcurementNotices,
   ) {}
 
   /** Replaces the panel (at least 3 active evaluators) until evaluation starts. */
@@ -65,6 +67,17 @@ export class PanelService {
         data: { evaluatorIds: unique },
         areaPath: project.areaPath,
       });
+      await this.notices.evaluationAssigned(
+        manager,
+        { entityType: 'service_project', entityId: id, areaPath: project.areaPath },
+        unique,
+        {
+          projectId: id,
+          projectTitle: project.title,
+          categoryCode: project.categoryCode,
+          closesAt: project.closesAt?.toISOString() ?? null,
+        },
+      );
     });
     return this.projects.get(id, actor);
   }

@@ -21,6 +21,7 @@ import { EVALUATION_DIMENSIONS } from '../procurement.types';
 import { ProjectsRepository } from '../tenders/projects.repository';
 import type { EvaluationDto, EvaluationScoresDto, OpenEvaluationDto } from './dto/performance.dto';
 import { EvaluationViewService } from './evaluation-view.service';
+import { ProcurementNotices } from '../procurement-notices.service';
 import { EVALUATOR_TYPES } from './performance.entities';
 import { PerformanceRepository } from './performance.repository';
 import { evaluationScore, PASSING_GRADES } from './performance';
@@ -46,6 +47,7 @@ export class PerformanceService {
     private readonly tx: TransactionRunner,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly notices: ProcurementNotices,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -113,6 +115,17 @@ export class PerformanceService {
           data: { evaluationId: id, kind: body.kind, evaluators: body.evaluators },
           areaPath: contract.areaPath,
         });
+        await this.notices.evaluationAssigned(
+          manager,
+          {
+            entityType: 'contract',
+            entityId: contractId,
+            areaPath: contract.areaPath,
+            providerId: contract.providerId,
+          },
+          [...new Set(ids)],
+          { contractId, contractTitle: contract.title, evaluationId: id, kind: body.kind },
+        );
       });
     } catch (error) {
       if (isUniqueViolation(error)) {
@@ -231,6 +244,21 @@ export class PerformanceService {
           areaPath: contract.areaPath,
         },
       ]);
+      // The organization may comment within EVALUATION_COMMENT_DAYS; the evaluators hear too.
+      await this.notices.commentOpen(
+        manager,
+        contract,
+        assignments.map((a) => a.userId),
+        {
+          evaluationId: id,
+          kind: e.kind,
+          grade: result.grade,
+          finalScore: result.finalScore,
+          commentDueAt: new Date(
+            now.getTime() + this.config.procurement.commentDays * 86_400_000,
+          ).toISOString(),
+        },
+      );
       if (PASSING_GRADES.includes(result.grade)) {
         await this.milestones.payWaiting(manager, contract, e, actor);
       } else {

@@ -33,6 +33,7 @@ import type {
   ProjectQueryDto,
   UpdateProjectDto,
 } from './dto/project.dto';
+import { ProcurementNotices } from '../procurement-notices.service';
 import { ProjectLifecycleService } from './project-lifecycle.service';
 import { toProjectDto } from './project.mapper';
 import type { ServiceProjectEntity } from './project.entity';
@@ -62,6 +63,7 @@ export class ProjectsService {
     private readonly categories: CategoriesRepository,
     private readonly maintenance: MaintenanceQueueProducer,
     private readonly clock: Clock,
+    private readonly notices: ProcurementNotices,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -203,6 +205,7 @@ export class ProjectsService {
       await this.lifecycle.transition(manager, project, 'publish', actor, {
         data: { closesAt: closesAt.toISOString() },
       });
+      await this.notices.tenderPublished(manager, project);
     });
     try {
       await this.maintenance.closeBiddingAt(id, closesAt);
