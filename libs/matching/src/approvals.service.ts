@@ -182,6 +182,7 @@ export class ApprovalsService {
       audience: [{ providerId: resource.providerId }],
       data: {
         referralId,
+        proposalId: p.id,
         resourceId: p.resourceId,
         resourceTitle: resource.title,
         householdId: p.householdId,

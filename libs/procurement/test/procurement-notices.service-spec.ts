@@ -1,0 +1,61 @@
+import { ProcurementModule } from '@onedoor/procurement';
+import { type ServiceContext, startServices } from '../../../tests/service/support/service-context';
+import { Tenders } from './tender';
+
+type Row = { type: string; entity_type: string; audience: unknown[]; data: Record<string, unknown> };
+
+describe('Procurement notices (outbox rows)', () => {
+  let ctx: ServiceContext;
+  let t: Tenders;
+
+  beforeAll(async () => {
+    ctx = await startServices([ProcurementModule], { PROCUREMENT_MIN_BIDDING_HOURS: '0' });
+    t = new Tenders(ctx);
+  });
+  afterEach(() => jest.restoreAllMocks());
+  afterAll(() => ctx.close());
+
+  const eventsAbout = (...entityIds: string[]) =>
+    ctx.dataSource.query<Row[]>(
+      `SELECT type, entity_type, audience, data FROM outbox_event
+        WHERE entity_id = ANY($1) ORDER BY id`,
+      [entityIds],
+    );
+
+  it('tells organizations of a tender, the panel of its assignment, bidders and staff of the award and the contract', async () => {
+    const { tree, org, project, contract } = await t.awardedContract();
+    const rows = await eventsAbout(project.id, contract.id);
+    const byType = (type: string) => rows.filter((r) => r.type === type);
+    const districtPath = tree.district.path;
+
+    const [tender] = byType('tender.published');
+    expect(tender.audience).toContainEqual({ providerId: org.provider.id });
+    expect(tender.data).toMatchObject({ projectId: project.id, projectTitle: project.title });
+
+    const [assigned] = byType('evaluation.assigned');
+    expect((assigned.audience[0] as { userIds: string[] }).userIds).toHaveLength(3);
+
+    const awardRows = await ctx.dataSource.query<Row[]>(
+      `SELECT type, entity_type, audience, data FROM outbox_event
+        WHERE type = 'award.made' AND data->>'projectId' = $1`,
+      [project.id],
+    );
+    expect(awardRows).toHaveLength(1);
+    expect(awardRows[0].audience).toEqual([
+      { providerId: org.provider.id },
+      { roles: ['civil_affairs'], areaPath: districtPath },
+    ]);
+    expect(awardRows[0].data).toMatchObject({ winnerProviderId: org.provider.id });
+
+    expect(byType('contract.signed')).toEqual([
+      expect.objectContaining({
+        entity_type: 'contract',
+        audience: [
+          { providerId: org.provider.id },
+          { roles: ['civil_affairs'], areaPath: districtPath },
+        ],
+        data: expect.objectContaining({ contractId: contract.id }),
+      }),
+    ]);
+  });
+});
