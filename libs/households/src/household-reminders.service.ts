@@ -33,7 +33,9 @@ export class HouseholdRemindersService {
     const now = this.clock.now();
     const until = new Date(now.getTime() + REMINDER_LEAD_DAYS * 24 * 3600_000);
     const result = await this.tx.run(async (manager) => {
-      const select = (dueColumn: string, where: string, params: unknown[] = []) =>
+      // Those already reminded of this date are skipped in SQL (the dedup key's index), so a
+      // backlog beyond the batch is reached on the next runs instead of re-read forever.
+      const select = (type: string, dueColumn: string, where: string, params: unknown[] = []) =>
         manager.query<Due[]>(
           `SELECT h.id, m.name AS head_name, a.name AS community_name, a.path,
                   h.${dueColumn} AS due_at,
@@ -43,13 +45,22 @@ export class HouseholdRemindersService {
              FROM household h JOIN area a ON a.id = h.community_id
              LEFT JOIN household_member m ON m.household_id = h.id AND m.is_head
             WHERE ${where} AND h.${dueColumn} <= $1
+              AND NOT EXISTS (SELECT 1 FROM outbox_event e WHERE e.dedup_key =
+                    '${type}:' || h.id || ':' || to_char(h.${dueColumn} AT TIME ZONE 'UTC', 'YYYY-MM-DD'))
             ORDER BY h.id LIMIT 5000`,
           [until, ...params],
         );
-      const revisits = await select('next_revisit_at', `h.status = 'active'`);
-      const grace = await select('grace_ends_at', `h.status = 'exiting' AND h.grace_ends_at > $2`, [
-        now,
-      ]);
+      const revisits = await select(
+        'household.revisit_due',
+        'next_revisit_at',
+        `h.status = 'active'`,
+      );
+      const grace = await select(
+        'household.grace_ending',
+        'grace_ends_at',
+        `h.status = 'exiting' AND h.grace_ends_at > $2`,
+        [now],
+      );
       const events = [
         ...revisits.flatMap((d) => notice('household.revisit_due', d)),
         ...grace.flatMap((d) => notice('household.grace_ending', d)),
