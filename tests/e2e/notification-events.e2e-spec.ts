@@ -190,5 +190,32 @@ describe('Matching notices (e2e, with the matcher process)', () => {
       [p.id],
     );
     expect(after).toEqual({ status: 'proposed', escalated_to_area_id: s.tree.streetA.id });
+
+    // The staff-steps SLA report counts it (as of the moved clock), and the review on time.
+    const day = (d: Date) => new Date(d.getTime() + 8 * HOUR).toISOString().slice(0, 10);
+    const query = `areaId=${s.tree.communityA.id}&from=${day(new Date())}&to=${day(
+      new Date(row.approval_due_at.getTime() + 24 * HOUR),
+    )}`;
+    const report = await ctx.http
+      .get(`/api/reports/staff-sla?${query}`)
+      .set('Authorization', s.staff)
+      .expect(200);
+    expect(report.body.rows).toEqual([
+      expect.objectContaining({
+        key: 'proposal_approval',
+        steps: 1,
+        due: 1,
+        onTime: 0,
+        overdue: 1,
+        escalated: 1,
+      }),
+      expect.objectContaining({ key: 'resource_review', steps: 1, due: 1, onTime: 1, overdue: 0 }),
+      expect.objectContaining({ key: 'provider_application', steps: 0 }),
+    ]);
+    const csv = await ctx.http
+      .get(`/api/reports/staff-sla?${query}&format=csv`)
+      .set('Authorization', s.staff)
+      .expect(200);
+    expect(csv.text.split('\n')[0]).toContain('onTimeRate');
   });
 });

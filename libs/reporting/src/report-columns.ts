@@ -8,6 +8,8 @@ import type {
   ReferralSlaRowDto,
   ResourcesReportDto,
   ResourceUtilizationRowDto,
+  StaffSlaReportDto,
+  StaffSlaRowDto,
   UnmetNeedDto,
   UnmetNeedsReportDto,
   UnmetNeedsRowDto,
@@ -79,6 +81,17 @@ export const REFERRAL_SLA_COLUMNS = columns<ReferralSlaRowDto>(
   'medianHoursToDeliver',
 );
 
+export const STAFF_SLA_COLUMNS = columns<StaffSlaRowDto>(
+  'key',
+  'name',
+  'steps',
+  'due',
+  'onTime',
+  'onTimeRate',
+  'overdue',
+  'escalated',
+);
+
 export const RESOURCE_COLUMNS = columns<ResourceUtilizationRowDto>(
   'key',
   'name',
@@ -140,6 +153,11 @@ export const UNMET_NEEDS_CSV: CsvLayout<UnmetNeedsReportDto> = {
 export const REFERRAL_SLA_CSV: CsvLayout<ReferralSlaReportDto> = {
   filename: 'referral-sla',
   toCsv: rowsThenTotal(REFERRAL_SLA_COLUMNS),
+};
+
+export const STAFF_SLA_CSV: CsvLayout<StaffSlaReportDto> = {
+  filename: 'staff-sla',
+  toCsv: rowsThenTotal(STAFF_SLA_COLUMNS),
 };
 
 export const RESOURCES_CSV: CsvLayout<ResourcesReportDto> = {

@@ -5,6 +5,7 @@ import {
   CONTRACTS_CSV,
   COVERAGE_CSV,
   REFERRAL_SLA_CSV,
+  STAFF_SLA_CSV,
   RESOURCES_CSV,
   UNMET_NEEDS_CSV,
 } from './report-columns';
@@ -18,6 +19,8 @@ import {
   ResourcesReportDto,
   ResourcesReportQueryDto,
   ScopeQueryDto,
+  StaffSlaReportDto,
+  PeriodQueryDto,
   UnmetNeedDto,
   UnmetNeedsQueryDto,
   UnmetNeedsReportDto,
@@ -76,6 +79,17 @@ export class ReportsController {
     @CurrentUser() me: Principal,
   ): Promise<ReferralSlaReportDto> {
     return this.reports.referralSla(q, me);
+  }
+
+  @Get('staff-sla')
+  @ApiOperation({
+    summary:
+      'Deadlines on staff steps (proposal approvals, resource reviews, organization applications) falling in the period: due, on time, overdue, escalated',
+  })
+  @ReportResponse(StaffSlaReportDto, STAFF_SLA_CSV)
+  @ApiErrors(400, 403, 404)
+  staffSla(@Query() q: PeriodQueryDto, @CurrentUser() me: Principal): Promise<StaffSlaReportDto> {
+    return this.reports.staffSla(q, me);
   }
 
   @Get('resources')

@@ -233,6 +233,29 @@ export class ReferralSlaReportDto {
   @ApiProperty({ type: ReferralSlaRowDto }) total!: ReferralSlaRowDto;
 }
 
+export class StaffSlaRowDto {
+  @ApiProperty({
+    enum: ['proposal_approval', 'resource_review', 'provider_application', 'total'],
+    description: 'The staff step; `total` on the total row',
+  })
+  key!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ description: 'Steps whose deadline falls in the period' }) steps!: number;
+  @ApiProperty({ description: 'Decided, or still waiting past the deadline' }) due!: number;
+  @ApiProperty({ description: 'Decided by the deadline' }) onTime!: number;
+  @rate('onTime ÷ due') onTimeRate!: number | null;
+  @ApiProperty({ description: 'Still waiting past the deadline, now' }) overdue!: number;
+  @ApiProperty({ description: 'Escalated to the area above by the sweep' }) escalated!: number;
+}
+
+export class StaffSlaReportDto {
+  @ApiProperty({ type: ReportAreaDto }) area!: ReportAreaDto;
+  @ApiProperty({ type: ReportPeriodDto }) period!: ReportPeriodDto;
+  @ApiProperty({ format: 'date-time' }) asOf!: string;
+  @ApiProperty({ type: [StaffSlaRowDto] }) rows!: StaffSlaRowDto[];
+  @ApiProperty({ type: StaffSlaRowDto }) total!: StaffSlaRowDto;
+}
+
 export class ResourceUtilizationRowDto {
   @ApiProperty({ description: 'Resource id or provider kind; `total` on the total row' })
   key!: string;

@@ -33,12 +33,23 @@ import type {
   ResourcesReportDto,
   ResourcesReportQueryDto,
   ResourceUtilizationRowDto,
+  PeriodQueryDto,
+  StaffSlaReportDto,
+  StaffSlaRowDto,
   ScopeQueryDto,
   UnmetNeedDto,
   UnmetNeedsQueryDto,
   UnmetNeedsReportDto,
   UnmetNeedsRowDto,
 } from './reports.dto';
+import { STAFF_STEPS, type StaffSlaFigures, staffSlaFigures } from './staff-sla.query';
+
+const STAFF_STEP_NAMES: Record<string, string> = {
+  proposal_approval: '方案审批',
+  resource_review: '资源审核',
+  provider_application: '机构入驻申请',
+  total: '合计',
+};
 
 const DAY = 24 * 3600_000;
 const TOTAL = { key: 'total', name: '合计' };
@@ -248,6 +259,42 @@ export class ReportsService {
         groupBy: q.groupBy,
         rows: groups.map(row),
         total: row(TOTAL),
+      };
+    });
+  }
+
+  /** Deadlines on staff steps, one row per step; zeros for a step with nothing due. */
+  async staffSla(q: PeriodQueryDto, me: Principal): Promise<StaffSlaReportDto> {
+    const now = this.clock.now();
+    const period = reportPeriod(q.from, q.to, now);
+    return this.read(async (m) => {
+      const s = await this.scope(m, q, me);
+      const figures = await staffSlaFigures(m, s.path, period.start, period.end, now);
+      const row = (key: string, list: StaffSlaFigures[]): StaffSlaRowDto => {
+        const sum = (k: 'steps' | 'due' | 'onTime' | 'overdue' | 'escalated') =>
+          list.reduce((n, f) => n + f[k], 0);
+        return {
+          key,
+          name: STAFF_STEP_NAMES[key],
+          steps: sum('steps'),
+          due: sum('due'),
+          onTime: sum('onTime'),
+          onTimeRate: rate(sum('onTime'), sum('due')),
+          overdue: sum('overdue'),
+          escalated: sum('escalated'),
+        };
+      };
+      return {
+        area: s.area,
+        period: { from: period.from, to: period.to },
+        asOf: now.toISOString(),
+        rows: STAFF_STEPS.map((step) =>
+          row(
+            step,
+            figures.filter((f) => f.step === step),
+          ),
+        ),
+        total: row(TOTAL.key, figures),
       };
     });
   }
