@@ -1,8 +1,13 @@
-import { ProcurementModule } from '@onedoor/procurement';
+import { PerformanceService, ProcurementModule } from '@onedoor/procurement';
 import { type ServiceContext, startServices } from '../../../tests/service/support/service-context';
 import { Tenders } from './tender';
 
-type Row = { type: string; entity_type: string; audience: unknown[]; data: Record<string, unknown> };
+type Row = {
+  type: string;
+  entity_type: string;
+  audience: unknown[];
+  data: Record<string, unknown>;
+};
 
 describe('Procurement notices (outbox rows)', () => {
   let ctx: ServiceContext;
@@ -57,5 +62,56 @@ describe('Procurement notices (outbox rows)', () => {
         data: expect.objectContaining({ contractId: contract.id }),
       }),
     ]);
+  });
+
+  it('tells evaluators of a performance evaluation, then them and the organization that comments are open', async () => {
+    const { staff, org, contract } = await t.awardedContract();
+    const performance = ctx.get(PerformanceService);
+    const [gov, expert, resident] = await t.evaluators(3);
+    const opened = await performance.open(
+      contract.id,
+      {
+        kind: 'mid_term',
+        evaluators: [
+          { userId: gov.userId, type: 'government' },
+          { userId: expert.userId, type: 'third_party' },
+          { userId: resident.userId, type: 'recipient_representative' },
+        ],
+      },
+      staff,
+    );
+    const evaluationId = opened.evaluations.find((e) => e.status === 'open')!.id;
+    const userIds = [gov.userId, expert.userId, resident.userId];
+    const assigned = (await eventsAbout(contract.id)).filter(
+      (r) => r.type === 'evaluation.assigned',
+    );
+    expect(assigned).toEqual([
+      expect.objectContaining({
+        audience: [{ userIds }],
+        data: expect.objectContaining({ evaluationId, contractId: contract.id }),
+      }),
+    ]);
+    for (const e of [gov, expert, resident]) {
+      await performance.submit(
+        evaluationId,
+        {
+          administrativeSupervision: 80,
+          serviceOutcomes: 80,
+          projectManagement: 80,
+          socialImpact: 80,
+        },
+        e,
+      );
+    }
+    await performance.complete(evaluationId, staff);
+    const open = (await eventsAbout(contract.id)).filter(
+      (r) => r.type === 'evaluation.comment_open',
+    );
+    expect(open).toHaveLength(1);
+    expect(open[0].audience).toEqual([
+      { userIds: expect.arrayContaining(userIds) },
+      { providerId: org.provider.id },
+    ]);
+    expect(open[0].data).toMatchObject({ evaluationId, commentDueAt: expect.any(String) });
   });
 });
