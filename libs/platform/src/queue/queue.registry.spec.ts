@@ -31,6 +31,7 @@ describe(schedulesToRestore.name, () => {
     schedules.map((s) => ({
       key: jobIds.scheduler('maintenance', s.job),
       every: 'every' in s.repeat ? s.repeat.every : undefined,
+      pattern: 'pattern' in s.repeat ? s.repeat.pattern : undefined,
     }));
 
   it('restores every schedule after a flush left none', () => {
