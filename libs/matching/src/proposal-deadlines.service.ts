@@ -76,19 +76,17 @@ export class ProposalDeadlinesService {
       );
       await this.audit.recordMany(
         manager,
-        due.map(
-          (p, i): AuditEntry => ({
-            entityType: 'match_proposal',
-            entityId: p.id,
-            action: 'escalate',
-            actor: null,
-            fromState: 'proposed',
-            toState: 'proposed',
-            reason: `not decided by ${new Date(p.approval_due_at).toISOString()}`,
-            data: { escalatedToAreaId: upTo[i] },
-            areaPath: p.area_path,
-          }),
-        ),
+        due.map((p, i): AuditEntry => ({
+          entityType: 'match_proposal',
+          entityId: p.id,
+          action: 'escalate',
+          actor: null,
+          fromState: 'proposed',
+          toState: 'proposed',
+          reason: `not decided by ${new Date(p.approval_due_at).toISOString()}`,
+          data: { escalatedToAreaId: upTo[i] },
+          areaPath: p.area_path,
+        })),
       );
       await this.outbox.emit(manager, ...due.flatMap((p, i) => notices(p, upTo[i])));
       return due.length;
