@@ -45,6 +45,8 @@ export class HouseholdRemindersService {
              FROM household h JOIN area a ON a.id = h.community_id
              LEFT JOIN household_member m ON m.household_id = h.id AND m.is_head
             WHERE ${where} AND h.${dueColumn} <= $1
+              AND EXISTS (SELECT 1 FROM assessment s
+                           WHERE s.household_id = h.id AND s.completed_at IS NOT NULL)
               AND NOT EXISTS (SELECT 1 FROM outbox_event e WHERE e.dedup_key =
                     '${type}:' || h.id || ':' || to_char(h.${dueColumn} AT TIME ZONE 'UTC', 'YYYY-MM-DD'))
             ORDER BY h.id LIMIT 5000`,

@@ -1,6 +1,6 @@
 import { PerformanceService, ProcurementModule } from '@onedoor/procurement';
 import { type ServiceContext, startServices } from '../../../tests/service/support/service-context';
-import { Tenders } from './tender';
+import { bidBody, Tenders } from './tender';
 
 type Row = {
   type: string;
@@ -113,5 +113,33 @@ describe('Procurement notices (outbox rows)', () => {
       { providerId: org.provider.id },
     ]);
     expect(open[0].data).toMatchObject({ evaluationId, commentDueAt: expect.any(String) });
+  });
+
+  it('tells the winner and the staff when an award is declined', async () => {
+    const { tree, staff } = await t.world();
+    const p = await t.published(staff, tree.district);
+    const org = await ctx.factory.socialWorkOrg(tree.district);
+    const bidId = (await t.bids.submit(p.id, bidBody(800_000), org.principal)).id;
+    const panel = await t.evaluators(3);
+    await t.setPanel(staff, p.id, panel);
+    await t.closeBidding(staff, p);
+    await t.evaluateLoneBid(staff, p.id, bidId, panel, 70);
+    const awarded = await t.awards.award(p.id, { bidId, justification: '唯一合格投标' }, staff);
+    const awardId = awarded.awards[0].id;
+    await t.awards.respond(awardId, 'declined', '人手不足', org.principal);
+    const declined = await ctx.dataSource.query<Row[]>(
+      `SELECT type, entity_type, audience, data FROM outbox_event
+        WHERE type = 'award.declined' AND entity_id = $1`,
+      [awardId],
+    );
+    expect(declined).toEqual([
+      expect.objectContaining({
+        audience: [
+          { providerId: org.provider.id },
+          { roles: ['civil_affairs'], areaPath: tree.district.path },
+        ],
+        data: expect.objectContaining({ awardId, reason: '人手不足' }),
+      }),
+    ]);
   });
 });
