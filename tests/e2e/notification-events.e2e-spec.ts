@@ -40,7 +40,7 @@ describe('Matching notices (e2e, with the matcher process)', () => {
       categoryCode: 'legal_aid',
       capacity,
     });
-    return { tree, staff, staffUser, assessor, provider, resource };
+    return { tree, staff, staffUser, assessor, provider, providerToken, resource };
   }
 
   async function proposed(assessor: string, community: { id: string }, resourceId: string) {
@@ -145,6 +145,25 @@ describe('Matching notices (e2e, with the matcher process)', () => {
         data: expect.objectContaining({ escalatedToAreaId: s.tree.city.id }),
       }),
     ]);
+  });
+
+  it('reminds of a deliver deadline once the referral is accepted, once', async () => {
+    const s = await scenario(5);
+    const p = await proposed(s.assessor, s.tree.communityA, s.resource.id);
+    const referral = (
+      await ctx.http.post(`/api/matches/${p.id}/approve`).set('Authorization', s.staff).expect(201)
+    ).body as { id: string; deliverDueAt: string };
+    await ctx.http
+      .post(`/api/referrals/${referral.id}/accept`)
+      .set('Authorization', s.providerToken)
+      .expect(200);
+    const sweeper = ctx.app.get(ReferralsService);
+    clockAt(new Date(new Date(referral.deliverDueAt).getTime() - 3 * HOUR));
+    await sweeper.sweep();
+    await sweeper.sweep();
+    const soon = await events('referral.deliver_due_soon', referral.id);
+    expect(soon).toHaveLength(1);
+    expect(soon[0].data).toMatchObject({ dueAt: referral.deliverDueAt, status: 'accepted' });
   });
 
   it('gives a waiting proposal an approval deadline, then marks it overdue and escalates it once', async () => {
