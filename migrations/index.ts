@@ -13,6 +13,7 @@ import { Accounts1764700000000 } from './1764700000000-Accounts';
 import { ProviderApplications1764800000000 } from './1764800000000-ProviderApplications';
 import { EventOutbox1764900000000 } from './1764900000000-EventOutbox';
 
+import { Webhooks1765100000000 } from './1765100000000-Webhooks';
 /**
  * Every migration, oldest first. Listed by hand (not globbed) so that the compiled apps,
  * the CLI and the tests all run exactly this list.
@@ -32,4 +33,5 @@ export const MIGRATIONS = [
   Accounts1764700000000,
   ProviderApplications1764800000000,
   EventOutbox1764900000000,
+  Webhooks1765100000000,
 ];
