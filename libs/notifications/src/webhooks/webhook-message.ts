@@ -13,7 +13,7 @@ export const PING_TYPE = 'webhook.ping';
 
 /** The body as each receiver expects it: our JSON, or a WeCom / DingTalk group robot message. */
 export function webhookBody(format: WebhookFormat, event: EventFields): string {
-  const title = event.type === PING_TYPE ? 'OneDoor 测试消息' : eventTitle(event.type);
+  const title = (event.type as string) === PING_TYPE ? 'OneDoor 测试消息' : eventTitle(event.type);
   const text = [`### ${title}`, '', ...eventLines(event).map((l) => `> ${l}`)].join('\n');
   switch (format) {
     case 'wecom':

@@ -6,6 +6,8 @@
 export const QUEUES = {
   maintenance: 'maintenance',
   matching: 'matching',
+  webhooks: 'webhooks',
+  mail: 'mail',
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
@@ -48,6 +50,18 @@ export interface JobPayloads {
      */
     'rematch-resource': { resourceId: string; version?: number; releasedBy?: string };
   };
+  webhooks: {
+    /** One webhook_delivery row: post it, record the attempt; BullMQ retries with backoff. */
+    'deliver-webhook': { deliveryId: string };
+  };
+  mail: {
+    /**
+     * One e-mail to one user (address read from the account at send time, so it is never in
+     * Redis). `secretEnc`: a one-time secret for the message (a set-password token), encrypted
+     * with PiiCipher so Redis never holds it in clear.
+     */
+    'send-mail': { userId: string; subject: string; text: string; secretEnc?: string };
+  };
 }
 
 export type JobName<Q extends QueueName> = keyof JobPayloads[Q] & string;
@@ -68,6 +82,8 @@ export const JOB_NAMES: { [Q in QueueName]: ReadonlyArray<JobName<Q>> } = {
     'close-due-bidding',
   ],
   matching: ['match-household', 'rematch-resource'],
+  webhooks: ['deliver-webhook'],
+  mail: ['send-mail'],
 };
 
 /**
@@ -101,6 +117,10 @@ export const jobIds = {
   /** A need re-queued because its referral ended (declined, expired, closed unresolved). */
   matchHouseholdAfterReferral: (householdId: string, referralId: string, status: string) =>
     `match-household.${householdId}.referral.${referralId}.${status}`,
+  /** One job per delivery row (a redelivered event finds the row and adds nothing). */
+  deliverWebhook: (deliveryId: string) => `deliver-webhook.${deliveryId}`,
+  /** One e-mail per event and recipient. */
+  mailForEvent: (eventId: string, userId: string) => `send-mail.${eventId}.${userId}`,
 };
 
 /** How a repeatable job repeats: every so many milliseconds, or on a cron pattern. */
@@ -146,6 +166,8 @@ export const JOB_SCHEDULES: { [Q in QueueName]: ReadonlyArray<JobSchedule<Q>> } 
     { job: 'close-due-bidding', repeat: { every: 60_000 }, data: {} },
   ],
   matching: [],
+  webhooks: [],
+  mail: [],
 };
 
 /**
