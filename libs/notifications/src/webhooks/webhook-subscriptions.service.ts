@@ -90,7 +90,7 @@ export class WebhookSubscriptionsService {
     principal: Principal,
     query: { page: number; limit: number },
   ): Promise<Page<WebhookDto>> {
-    const qb = this.scoped(principal).orderBy('w.created_at', 'DESC').addOrderBy('w.id');
+    const qb = this.scoped(principal).orderBy('w.createdAt', 'DESC').addOrderBy('w.id');
     const [rows, total] = await qb.skip(pageOffset(query)).take(query.limit).getManyAndCount();
     return { items: rows.map(toWebhookDto), total, page: query.page, limit: query.limit };
   }
@@ -154,7 +154,7 @@ export class WebhookSubscriptionsService {
       .createQueryBuilder('d')
       .innerJoinAndSelect('d.event', 'e')
       .where('d.subscription_id = :id', { id: sub.id })
-      .orderBy('d.created_at', 'DESC')
+      .orderBy('d.createdAt', 'DESC')
       .addOrderBy('d.id')
       .skip(pageOffset(query))
       .take(query.limit)

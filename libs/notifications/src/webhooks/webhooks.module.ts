@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AreasModule } from '@onedoor/areas';
+import { OutboxEventEntity } from '@onedoor/platform';
 import { WebhookChannel } from './webhook.channel';
 import { WebhookDeliveryEntity } from './webhook-delivery.entity';
 import { WebhookDeliveryService } from './webhook-delivery.service';
@@ -16,7 +17,8 @@ const services = [WebhookChannel, WebhookDeliveryService, WebhookSubscriptionsSe
  */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([WebhookSubscriptionEntity, WebhookDeliveryEntity]),
+    // The outbox's entity too: the delivery log joins its event.
+    TypeOrmModule.forFeature([WebhookSubscriptionEntity, WebhookDeliveryEntity, OutboxEventEntity]),
     AreasModule,
   ],
   providers: services,
