@@ -45,11 +45,19 @@ async function startSmtp(): Promise<{ server: Server; port: number; mails: Mail[
         const verb = line.slice(0, 4).toUpperCase();
         if (verb === 'EHLO') reply('250-localhost\r\n250 8BITMIME');
         else if (verb === 'HELO') reply('250 localhost');
-        else if (verb === 'MAIL') ((current.from = line), reply('250 OK'));
-        else if (verb === 'RCPT') (current.to.push(/<([^>]*)>/.exec(line)![1]!), reply('250 OK'));
-        else if (verb === 'DATA') ((inData = true), reply('354 go on'));
-        else if (verb === 'QUIT') (reply('221 bye'), socket.end());
-        else reply('250 OK');
+        else if (verb === 'MAIL') {
+          current.from = line;
+          reply('250 OK');
+        } else if (verb === 'RCPT') {
+          current.to.push(/<([^>]*)>/.exec(line)![1]!);
+          reply('250 OK');
+        } else if (verb === 'DATA') {
+          inData = true;
+          reply('354 go on');
+        } else if (verb === 'QUIT') {
+          reply('221 bye');
+          socket.end();
+        } else reply('250 OK');
       }
     });
     socket.on('error', () => undefined);

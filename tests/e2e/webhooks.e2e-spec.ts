@@ -19,7 +19,7 @@ interface Received {
   at: number;
 }
 
-/** A real HTTP receiver on 127.0.0.1: /fail answers 500, anything else 200. */
+/** A real HTTP receiver on 127.0.0.1: /fail answers 500, /redirect 302, anything else 200. */
 async function startReceiver(): Promise<{ server: Server; port: number; got: Received[] }> {
   const got: Received[] = [];
   const server = createServer((req, res) => {
@@ -36,6 +36,10 @@ async function startReceiver(): Promise<{ server: Server; port: number; got: Rec
         at: Date.now(),
       });
       res.statusCode = url.pathname.startsWith('/fail') ? 500 : 200;
+      if (url.pathname.startsWith('/redirect')) {
+        res.statusCode = 302;
+        res.setHeader('Location', '/ok/redirected');
+      }
       res.end('{}');
     });
   });
@@ -364,6 +368,55 @@ describe('Webhooks (e2e)', () => {
     }
     await new Promise((r) => setTimeout(r, 300));
     expect(receiver.got.filter((r) => r.path === `/wecom/${streetA.id}`)).toHaveLength(1);
+  });
+
+  it('checks the address again when it sends (DNS rebinding) and follows no redirect', async () => {
+    const { district } = await ctx.newDistrict();
+    const provider = await ctx.newProvider(district);
+    const sub = await subscribe(admin, {
+      providerId: provider.id,
+      url: `${base}/redirect/${provider.id}`,
+      eventTypes: ['referral.created'],
+      allowPrivateNetwork: true,
+    });
+    const redirected = await ctx.http
+      .post(`/api/webhooks/${sub.id}/test`)
+      .set('Authorization', admin)
+      .expect(200);
+    expect(redirected.body).toEqual({
+      ok: false,
+      statusCode: 302,
+      error: 'HTTP 302 (redirects are not followed)',
+    });
+    expect(receiver.got.some((r) => r.path === '/ok/redirected')).toBe(false);
+
+    // A name that resolves to loopback now (it passed the check when saved, say), without
+    // the admin's leave: refused before connecting, at the ping and at a delivery.
+    await ctx.dataSource.query(
+      `UPDATE webhook_subscription SET url = $2, allow_private_network = false WHERE id = $1`,
+      [sub.id, `http://localhost:${receiver.port}/rebound/${provider.id}`],
+    );
+    const refused = await ctx.http
+      .post(`/api/webhooks/${sub.id}/test`)
+      .set('Authorization', admin)
+      .expect(200);
+    expect(refused.body).toMatchObject({ ok: false, statusCode: null });
+    expect(refused.body.error).toMatch(/refused: localhost resolves to internal address/);
+    await channel().deliver(await emit({ providerId: provider.id }), []);
+    const log = await eventually(
+      async () => {
+        const res = await ctx.http
+          .get(`/api/webhooks/${sub.id}/deliveries`)
+          .set('Authorization', admin)
+          .expect(200);
+        return res.body.items[0]?.status === 'failed' && res.body.items[0];
+      },
+      15_000,
+      'the refused delivery logged',
+    );
+    expect(log).toMatchObject({ attempts: 3, lastStatusCode: null });
+    expect(log.lastError).toMatch(/internal address/);
+    expect(receiver.got.some((r) => r.path.startsWith('/rebound/'))).toBe(false);
   });
 
   it('keeps the secret encrypted at rest', async () => {
