@@ -27,17 +27,28 @@ export class MailQueueProducer {
    */
   async sendSetPasswordToken(userId: string, token: string, expiresAt: Date): Promise<void> {
     if (!this.config.mail.smtpUrl) return;
+    // Called inside the issuer's transaction: a Redis outage must not hold it open.
+    let timer: NodeJS.Timeout | undefined;
     try {
-      await this.queue.add('send-mail', {
-        userId,
-        subject: 'OneDoor 设置密码',
-        text:
-          '您好，\n\n请使用以下一次性令牌设置您的 OneDoor 密码（POST /api/auth/set-password）：\n\n' +
-          `{secret}\n\n令牌有效期至 ${expiresAt.toISOString()}，仅可使用一次。如非本人操作，请忽略本邮件。`,
-        secretEnc: this.pii.encrypt(token),
-      });
+      await Promise.race([
+        (async () => {
+          await this.queue.add('send-mail', {
+            userId,
+            subject: 'OneDoor 设置密码',
+            text:
+              '您好，\n\n请使用以下一次性令牌设置您的 OneDoor 密码（POST /api/auth/set-password）：\n\n' +
+              `{secret}\n\n令牌有效期至 ${expiresAt.toISOString()}，仅可使用一次。如非本人操作，请忽略本邮件。`,
+            secretEnc: this.pii.encrypt(token),
+          });
+        })(),
+        new Promise((_, reject) => {
+          timer = setTimeout(() => reject(new Error('Redis did not answer within 2 s')), 2_000);
+        }),
+      ]);
     } catch (err) {
       this.logger.warn(`set-password e-mail for ${userId} not queued: ${(err as Error).message}`);
+    } finally {
+      clearTimeout(timer);
     }
   }
 }
