@@ -1,5 +1,11 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import {
   ApiErrors,
   ApiPageResponse,
@@ -75,6 +81,7 @@ export class WebhooksController {
   @Delete(':id')
   @HttpCode(204)
   @ApiOperation({ summary: 'Remove a subscription and its delivery log' })
+  @ApiNoContentResponse({ description: 'Removed' })
   @ApiErrors(400, 404)
   async remove(@Param('id', ParseIdPipe) id: string, @CurrentUser() p: Principal): Promise<void> {
     await this.subscriptions.remove(id, p);
