@@ -419,6 +419,30 @@ describe('Webhooks (e2e)', () => {
     expect(receiver.got.some((r) => r.path.startsWith('/rebound/'))).toBe(false);
   });
 
+  it('queues again a pending delivery whose job Redis lost', async () => {
+    const { district } = await ctx.newDistrict();
+    const provider = await ctx.newProvider(district);
+    const sub = await subscribe(admin, {
+      providerId: provider.id,
+      url: `${base}/ok/lost/${provider.id}`,
+      eventTypes: ['referral.created'],
+      allowPrivateNetwork: true,
+    });
+    const event = await emit({ providerId: provider.id });
+    // The row committed, its job never reached Redis (or was flushed with it).
+    await ctx.dataSource.query(
+      `INSERT INTO webhook_delivery (subscription_id, event_id, next_attempt_at)
+       VALUES ($1, $2, now() - interval '10 minutes')`,
+      [sub.id, event.id],
+    );
+    expect(await channel().requeueStale()).toBeGreaterThanOrEqual(1);
+    await eventually(
+      async () => receiver.got.find((r) => r.path === `/ok/lost/${provider.id}`),
+      15_000,
+      'the re-queued delivery',
+    );
+  });
+
   it('keeps the secret encrypted at rest', async () => {
     const { district } = await ctx.newDistrict();
     const provider = await ctx.newProvider(district);

@@ -2,6 +2,7 @@ import { Processor } from '@nestjs/bullmq';
 import { JobHandlers, QUEUES, QueueProcessor } from '@onedoor/platform';
 import { AssessmentsService, HouseholdExitService } from '@onedoor/households';
 import { MatchRunService, ReferralsService } from '@onedoor/matching';
+import { WebhookChannel } from '@onedoor/notifications';
 import { ProjectsService } from '@onedoor/procurement';
 import { ResourceLifecycleService } from '@onedoor/resources';
 import { MaintenanceService } from './maintenance.service';
@@ -21,6 +22,7 @@ export class MaintenanceProcessor extends QueueProcessor<typeof QUEUES.maintenan
     'sla-sweep': () => this.referrals.sweep(),
     'close-bidding': (data) => this.projects.closeBiddingJob(data.projectId),
     'close-due-bidding': () => this.projects.closeDue(),
+    'requeue-webhook-deliveries': () => this.webhooks.requeueStale(),
   };
 
   constructor(
@@ -31,6 +33,7 @@ export class MaintenanceProcessor extends QueueProcessor<typeof QUEUES.maintenan
     private readonly matchRuns: MatchRunService,
     private readonly referrals: ReferralsService,
     private readonly projects: ProjectsService,
+    private readonly webhooks: WebhookChannel,
   ) {
     super();
   }

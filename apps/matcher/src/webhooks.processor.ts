@@ -7,8 +7,7 @@ import { WebhookDeliveryService } from '@onedoor/notifications';
 export class WebhooksProcessor extends QueueProcessor<typeof QUEUES.webhooks> {
   protected readonly queue = QUEUES.webhooks;
   protected readonly handlers: JobHandlers<typeof QUEUES.webhooks> = {
-    'deliver-webhook': (data, job) =>
-      this.deliveries.attempt(data.deliveryId, job.attemptsMade + 1, job.opts.attempts ?? 1),
+    'deliver-webhook': (data) => this.deliveries.attempt(data.deliveryId),
   };
 
   constructor(private readonly deliveries: WebhookDeliveryService) {

@@ -42,8 +42,11 @@ export class WebhookDeliveryService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** `attempt`: 1-based number of this try; `maxAttempts`: the job's attempts. */
-  async attempt(deliveryId: string, attempt: number, maxAttempts: number): Promise<void> {
+  /**
+   * The attempt's number comes from the row, not the job: a job re-queued after Redis lost
+   * the first one carries on the count instead of starting again.
+   */
+  async attempt(deliveryId: string): Promise<void> {
     const delivery = await this.dataSource.manager.getRepository(WebhookDeliveryEntity).findOne({
       where: { id: deliveryId },
       relations: { subscription: true, event: true },
@@ -59,8 +62,9 @@ export class WebhookDeliveryService {
       });
       return;
     }
+    const attempt = delivery.attempts + 1;
     const result = await this.send(sub, delivery.event!, delivery.id);
-    const last = attempt >= maxAttempts;
+    const last = attempt >= this.config.webhooks.attempts;
     if (result.ok) {
       await this.tx.run(async (m) => {
         await this.recordAttempt(

@@ -49,7 +49,23 @@ export class WebhookChannel implements NotificationChannel {
     await this.enqueue(pending.map((r) => r.id));
   }
 
-  /** Also used to re-queue pending deliveries whose job Redis lost. */
+  /**
+   * The sweep behind the jobs: pending deliveries due for a while with nothing having tried
+   * them (Redis lost their jobs: a flush, a failover) are queued again. A job still in Redis
+   * keeps its id, so re-adding it changes nothing.
+   */
+  async requeueStale(): Promise<number> {
+    const rows: Array<{ id: string }> = await this.dataSource.query(
+      `SELECT d.id FROM webhook_delivery d
+         JOIN webhook_subscription s ON s.id = d.subscription_id
+        WHERE d.status = 'pending' AND s.active
+          AND d.next_attempt_at < now() - interval '5 minutes'
+        ORDER BY d.next_attempt_at LIMIT 1000`,
+    );
+    await this.enqueue(rows.map((r) => r.id));
+    return rows.length;
+  }
+
   async enqueue(deliveryIds: string[]): Promise<void> {
     if (deliveryIds.length === 0) return;
     const { attempts, backoffMs } = this.config.webhooks;

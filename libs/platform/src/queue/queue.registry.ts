@@ -35,6 +35,8 @@ export interface JobPayloads {
     'close-bidding': { projectId: string };
     /** Closes every tender past its deadline whose delayed job was lost (Redis) or ran early. */
     'close-due-bidding': Record<string, never>;
+    /** Re-queues pending webhook deliveries whose job Redis lost. */
+    'requeue-webhook-deliveries': Record<string, never>;
   };
   matching: {
     /**
@@ -80,6 +82,7 @@ export const JOB_NAMES: { [Q in QueueName]: ReadonlyArray<JobName<Q>> } = {
     'sla-sweep',
     'close-bidding',
     'close-due-bidding',
+    'requeue-webhook-deliveries',
   ],
   matching: ['match-household', 'rematch-resource'],
   webhooks: ['deliver-webhook'],
@@ -164,6 +167,8 @@ export const JOB_SCHEDULES: { [Q in QueueName]: ReadonlyArray<JobSchedule<Q>> } 
     { job: 'sla-sweep', repeat: { every: 5 * 60_000 }, data: {} },
     // Behind each tender's delayed close-bidding job: catches one lost with Redis.
     { job: 'close-due-bidding', repeat: { every: 60_000 }, data: {} },
+    // Behind each delivery's job: catches those lost with Redis.
+    { job: 'requeue-webhook-deliveries', repeat: { every: 5 * 60_000 }, data: {} },
   ],
   matching: [],
   webhooks: [],
