@@ -4,6 +4,7 @@ import { ACCOUNTS_ENTITIES } from '@onedoor/accounts';
 import { AREAS_ENTITIES } from '@onedoor/areas';
 import { HOUSEHOLDS_ENTITIES } from '@onedoor/households';
 import { MATCHING_ENTITIES } from '@onedoor/matching';
+import { WEBHOOKS_ENTITIES } from '@onedoor/notifications';
 import { PROCUREMENT_ENTITIES } from '@onedoor/procurement';
 import { RESOURCES_ENTITIES } from '@onedoor/resources';
 import { buildDataSourceOptions, PLATFORM_ENTITIES } from '@onedoor/platform';
@@ -18,6 +19,7 @@ export const ALL_ENTITIES = [
   ...HOUSEHOLDS_ENTITIES,
   ...MATCHING_ENTITIES,
   ...PROCUREMENT_ENTITIES,
+  ...WEBHOOKS_ENTITIES,
 ];
 
 /** Builds the CLI's data source for a database URL. */

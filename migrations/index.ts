@@ -14,6 +14,7 @@ import { ProviderApplications1764800000000 } from './1764800000000-ProviderAppli
 import { EventOutbox1764900000000 } from './1764900000000-EventOutbox';
 import { StaffDeadlines1765200000000 } from './1765200000000-StaffDeadlines';
 
+import { Webhooks1765100000000 } from './1765100000000-Webhooks';
 /**
  * Every migration, oldest first. Listed by hand (not globbed) so that the compiled apps,
  * the CLI and the tests all run exactly this list.
@@ -34,4 +35,5 @@ export const MIGRATIONS = [
   ProviderApplications1764800000000,
   EventOutbox1764900000000,
   StaffDeadlines1765200000000,
+  Webhooks1765100000000,
 ];

@@ -48,6 +48,8 @@ describe('Migrations (e2e)', () => {
             'provider_application',
             'set_password_token',
             'user_session',
+            'webhook_delivery',
+            'webhook_subscription',
           ]),
         );
         // Applying again finds nothing to do…

@@ -26,8 +26,10 @@ describe('Bull Board (e2e)', () => {
     const api = await ctx.http.get('/api/admin/queues/api/queues').set('Authorization', admin);
     expect(api.status).toBe(200);
     expect(api.body.queues.map((q: { name: string }) => q.name).sort()).toEqual([
+      'mail',
       'maintenance',
       'matching',
+      'webhooks',
     ]);
     const page = await ctx.http.get(
       `/api/admin/queues?access_token=${admin.slice('Bearer '.length)}`,

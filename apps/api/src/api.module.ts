@@ -3,6 +3,7 @@ import { AccountsHttpModule } from '@onedoor/accounts';
 import { AreasHttpModule } from '@onedoor/areas';
 import { HouseholdsHttpModule } from '@onedoor/households';
 import { MatchingHttpModule } from '@onedoor/matching';
+import { EmailModule, WebhooksHttpModule } from '@onedoor/notifications';
 import { ProcurementHttpModule } from '@onedoor/procurement';
 import { ReportingHttpModule } from '@onedoor/reporting';
 import { ResourcesHttpModule } from '@onedoor/resources';
@@ -25,6 +26,8 @@ export class ApiModule {
         MatchingHttpModule,
         ProcurementHttpModule,
         ReportingHttpModule,
+        WebhooksHttpModule,
+        EmailModule,
       ],
     };
   }

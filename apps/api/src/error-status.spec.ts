@@ -2,6 +2,7 @@ import { ACCOUNTS_ERRORS } from '@onedoor/accounts';
 import { AREAS_ERRORS } from '@onedoor/areas';
 import { HOUSEHOLDS_ERRORS } from '@onedoor/households';
 import { MATCHING_ERRORS } from '@onedoor/matching';
+import { WEBHOOKS_ERRORS } from '@onedoor/notifications';
 import { composeErrorTables, DomainError, PLATFORM_ERRORS, toErrorBody } from '@onedoor/platform';
 import { PROCUREMENT_ERRORS } from '@onedoor/procurement';
 import { RESOURCES_ERRORS } from '@onedoor/resources';
@@ -16,6 +17,7 @@ describe('ERROR_STATUS', () => {
     HOUSEHOLDS_ERRORS,
     MATCHING_ERRORS,
     PROCUREMENT_ERRORS,
+    WEBHOOKS_ERRORS,
   };
 
   it('holds every code of every lib exactly once', () => {

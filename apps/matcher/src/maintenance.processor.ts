@@ -7,6 +7,7 @@ import {
   HouseholdRemindersService,
 } from '@onedoor/households';
 import { MatchRunService, ProposalDeadlinesService, ReferralsService } from '@onedoor/matching';
+import { WebhookChannel } from '@onedoor/notifications';
 import { ProjectsService } from '@onedoor/procurement';
 import { ResourceLifecycleService, ResourceReviewDeadlinesService } from '@onedoor/resources';
 import { MaintenanceService } from './maintenance.service';
@@ -33,6 +34,7 @@ export class MaintenanceProcessor extends QueueProcessor<typeof QUEUES.maintenan
     'household-reminders': () => this.householdReminders.sweep(),
     'close-bidding': (data) => this.projects.closeBiddingJob(data.projectId),
     'close-due-bidding': () => this.projects.closeDue(),
+    'requeue-webhook-deliveries': () => this.webhooks.requeueStale(),
   };
 
   constructor(
@@ -47,6 +49,7 @@ export class MaintenanceProcessor extends QueueProcessor<typeof QUEUES.maintenan
     private readonly reviewDeadlines: ResourceReviewDeadlinesService,
     private readonly applicationDeadlines: ApplicationDeadlinesService,
     private readonly householdReminders: HouseholdRemindersService,
+    private readonly webhooks: WebhookChannel,
   ) {
     super();
   }

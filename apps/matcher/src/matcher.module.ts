@@ -3,14 +3,17 @@ import { AccountsModule } from '@onedoor/accounts';
 import { AreasModule } from '@onedoor/areas';
 import { HouseholdsModule } from '@onedoor/households';
 import { MatchingModule } from '@onedoor/matching';
+import { EmailModule, WebhooksModule } from '@onedoor/notifications';
 import { ProcurementModule } from '@onedoor/procurement';
 import { ResourcesModule } from '@onedoor/resources';
 import { AppConfig, PlatformModule } from '@onedoor/platform';
 import { MIGRATIONS } from '../../../migrations';
 import { MaintenanceProcessor } from './maintenance.processor';
 import { MaintenanceService } from './maintenance.service';
+import { MailProcessor } from './mail.processor';
 import { MatchingProcessor } from './matching.processor';
 import { ScheduleWatchdog } from './schedule-watchdog.service';
+import { WebhooksProcessor } from './webhooks.processor';
 
 /** The worker process: the same libs as the API, processors instead of controllers. */
 @Module({})
@@ -30,8 +33,17 @@ export class MatcherModule {
         HouseholdsModule,
         MatchingModule,
         ProcurementModule,
+        WebhooksModule,
+        EmailModule,
       ],
-      providers: [MaintenanceService, MaintenanceProcessor, MatchingProcessor, ScheduleWatchdog],
+      providers: [
+        MaintenanceService,
+        MaintenanceProcessor,
+        MatchingProcessor,
+        WebhooksProcessor,
+        MailProcessor,
+        ScheduleWatchdog,
+      ],
     };
   }
 }

@@ -6,6 +6,7 @@ import {
   Clock,
   DomainError,
   hashPassword,
+  MailQueueProducer,
   type Principal,
   TransactionRunner,
   verifyPassword,
@@ -35,6 +36,7 @@ export class PasswordsService {
     private readonly audit: AuditService,
     private readonly tx: TransactionRunner,
     private readonly clock: Clock,
+    private readonly mail: MailQueueProducer,
   ) {}
 
   /**
@@ -62,6 +64,8 @@ export class PasswordsService {
       }),
       manager,
     );
+    // Also to the account's own e-mail address, when SMTP is configured (issue 18).
+    await this.mail.sendSetPasswordToken(userId, token, expiresAt);
     return { token, expiresAt };
   }
 

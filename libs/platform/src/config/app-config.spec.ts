@@ -65,3 +65,29 @@ describe('loadConfig optional variables', () => {
     expect(sut.http.port).toBe(3000);
   });
 });
+
+describe('loadConfig webhooks and e-mail', () => {
+  it('leaves e-mail off without SMTP_URL and reads the webhook limits', () => {
+    const sut = loadConfig(valid);
+    expect(sut.mail).toEqual({ smtpUrl: null, from: 'OneDoor <no-reply@onedoor.local>' });
+    expect(sut.webhooks).toEqual({
+      attempts: 6,
+      backoffMs: 10_000,
+      disableAfterFailures: 10,
+      timeoutMs: 10_000,
+    });
+    const set = loadConfig({
+      ...valid,
+      SMTP_URL: 'smtps://u:p@smtp.example.com:465',
+      WEBHOOK_DISABLE_AFTER_FAILURES: '3',
+    });
+    expect(set.mail.smtpUrl).toBe('smtps://u:p@smtp.example.com:465');
+    expect(set.webhooks.disableAfterFailures).toBe(3);
+  });
+
+  it('refuses an SMTP_URL that is not smtp(s)', () => {
+    expect(() => loadConfig({ ...valid, SMTP_URL: 'http://mail.example.com' })).toThrow(
+      /SMTP_URL must be an smtp/,
+    );
+  });
+});

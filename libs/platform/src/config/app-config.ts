@@ -304,6 +304,43 @@ export class EnvironmentVariables {
   /** Prefix of OCDS ocids (a registered prefix in production): ocid = prefix-projectId. */
   @Matches(/^ocds-[a-z0-9]{6,}$/, { message: 'OCDS_OCID_PREFIX must look like ocds-xxxxxx' })
   OCDS_OCID_PREFIX = 'ocds-onedoor';
+
+  /** Attempts per webhook delivery (exponential backoff between them). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(20)
+  WEBHOOK_ATTEMPTS = 6;
+
+  /** First backoff of a failed webhook delivery, in milliseconds (doubling each attempt). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(10)
+  @Max(3_600_000)
+  WEBHOOK_BACKOFF_MS = 10_000;
+
+  /** Consecutive deliveries that failed every attempt before the subscription is disabled. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  WEBHOOK_DISABLE_AFTER_FAILURES = 10;
+
+  /** How long one webhook request may take, in milliseconds. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(60_000)
+  WEBHOOK_TIMEOUT_MS = 10_000;
+
+  /** SMTP server for e-mail notices, e.g. smtps://user:pass@smtp.example.com:465; unset: no e-mail. */
+  @IsOptional()
+  @Matches(/^smtps?:\/\/.+/, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
+  SMTP_URL?: string;
+
+  /** The From of e-mail notices. */
+  @IsString()
+  MAIL_FROM = 'OneDoor <no-reply@onedoor.local>';
 }
 
 export interface AppConfig {
@@ -347,6 +384,13 @@ export interface AppConfig {
     commentDays: number;
     ocidPrefix: string;
   };
+  webhooks: {
+    attempts: number;
+    backoffMs: number;
+    disableAfterFailures: number;
+    timeoutMs: number;
+  };
+  mail: { smtpUrl: string | null; from: string };
   matching: {
     topK: number;
     concurrency: number;
@@ -449,5 +493,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       commentDays: vars.EVALUATION_COMMENT_DAYS,
       ocidPrefix: vars.OCDS_OCID_PREFIX,
     },
+    webhooks: {
+      attempts: vars.WEBHOOK_ATTEMPTS,
+      backoffMs: vars.WEBHOOK_BACKOFF_MS,
+      disableAfterFailures: vars.WEBHOOK_DISABLE_AFTER_FAILURES,
+      timeoutMs: vars.WEBHOOK_TIMEOUT_MS,
+    },
+    mail: { smtpUrl: vars.SMTP_URL ?? null, from: vars.MAIL_FROM },
   };
 }

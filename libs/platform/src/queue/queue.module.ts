@@ -3,6 +3,7 @@ import { DynamicModule, Global, Module } from '@nestjs/common';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/app-config';
 import { MaintenanceQueueProducer } from './maintenance-queue.producer';
+import { MailQueueProducer } from './mail-queue.producer';
 import { MatchingQueueProducer } from './matching-queue.producer';
 import { QUEUES } from './queue.registry';
 
@@ -34,8 +35,8 @@ export class QueueModule {
         }),
         queues,
       ],
-      providers: [MatchingQueueProducer, MaintenanceQueueProducer],
-      exports: [queues, MatchingQueueProducer, MaintenanceQueueProducer],
+      providers: [MatchingQueueProducer, MaintenanceQueueProducer, MailQueueProducer],
+      exports: [queues, MatchingQueueProducer, MaintenanceQueueProducer, MailQueueProducer],
     };
   }
 }

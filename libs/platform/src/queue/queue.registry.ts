@@ -6,6 +6,8 @@
 export const QUEUES = {
   maintenance: 'maintenance',
   matching: 'matching',
+  webhooks: 'webhooks',
+  mail: 'mail',
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
@@ -37,6 +39,8 @@ export interface JobPayloads {
     'close-bidding': { projectId: string };
     /** Closes every tender past its deadline whose delayed job was lost (Redis) or ran early. */
     'close-due-bidding': Record<string, never>;
+    /** Re-queues pending webhook deliveries whose job Redis lost. */
+    'requeue-webhook-deliveries': Record<string, never>;
   };
   matching: {
     /**
@@ -51,6 +55,18 @@ export interface JobPayloads {
      * (releasedBy: the referral): re-match households with open needs it may serve.
      */
     'rematch-resource': { resourceId: string; version?: number; releasedBy?: string };
+  };
+  webhooks: {
+    /** One webhook_delivery row: post it, record the attempt; BullMQ retries with backoff. */
+    'deliver-webhook': { deliveryId: string };
+  };
+  mail: {
+    /**
+     * One e-mail to one user (address read from the account at send time, so it is never in
+     * Redis). `secretEnc`: a one-time secret for the message (a set-password token), encrypted
+     * with PiiCipher so Redis never holds it in clear.
+     */
+    'send-mail': { userId: string; subject: string; text: string; secretEnc?: string };
   };
 }
 
@@ -72,8 +88,11 @@ export const JOB_NAMES: { [Q in QueueName]: ReadonlyArray<JobName<Q>> } = {
     'household-reminders',
     'close-bidding',
     'close-due-bidding',
+    'requeue-webhook-deliveries',
   ],
   matching: ['match-household', 'rematch-resource'],
+  webhooks: ['deliver-webhook'],
+  mail: ['send-mail'],
 };
 
 /**
@@ -107,6 +126,10 @@ export const jobIds = {
   /** A need re-queued because its referral ended (declined, expired, closed unresolved). */
   matchHouseholdAfterReferral: (householdId: string, referralId: string, status: string) =>
     `match-household.${householdId}.referral.${referralId}.${status}`,
+  /** One job per delivery row (a redelivered event finds the row and adds nothing). */
+  deliverWebhook: (deliveryId: string) => `deliver-webhook.${deliveryId}`,
+  /** One e-mail per event and recipient. */
+  mailForEvent: (eventId: string, userId: string) => `send-mail.${eventId}.${userId}`,
 };
 
 /** How a repeatable job repeats: every so many milliseconds, or on a cron pattern. */
@@ -157,8 +180,12 @@ export const JOB_SCHEDULES: { [Q in QueueName]: ReadonlyArray<JobSchedule<Q>> } 
     },
     // Behind each tender's delayed close-bidding job: catches one lost with Redis.
     { job: 'close-due-bidding', repeat: { every: 60_000 }, data: {} },
+    // Behind each delivery's job: catches those lost with Redis.
+    { job: 'requeue-webhook-deliveries', repeat: { every: 5 * 60_000 }, data: {} },
   ],
   matching: [],
+  webhooks: [],
+  mail: [],
 };
 
 /**

@@ -1,0 +1,53 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { Queue } from 'bullmq';
+import {
+  APP_CONFIG,
+  type AppConfig,
+  jobIds,
+  type JobPayload,
+  type OutboxEventEntity,
+  QUEUES,
+} from '@onedoor/platform';
+import type { NotificationChannel, Recipient } from '../channels/notification-channel';
+import { eventLines, eventTitle } from '../webhooks/event-text';
+
+/**
+ * E-mail: one `send-mail` job per recipient who wants this event by e-mail. The address is
+ * not in the job; the worker reads (and decrypts) it from the account when it sends, so a
+ * changed address is used and Redis holds no personal data. Without SMTP_URL: nothing.
+ */
+@Injectable()
+export class EmailChannel implements NotificationChannel {
+  readonly name = 'email' as const;
+  private readonly logger = new Logger(EmailChannel.name);
+  private warned = false;
+
+  constructor(
+    @InjectQueue(QUEUES.mail) private readonly queue: Queue,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async deliver(event: OutboxEventEntity, recipients: readonly Recipient[]): Promise<void> {
+    if (!this.config.mail.smtpUrl) {
+      if (!this.warned) this.logger.log('SMTP_URL is not set: e-mail notices are off');
+      this.warned = true;
+      return;
+    }
+    const wanting = recipients.filter((r) => r.channels.has('email'));
+    if (wanting.length === 0) return;
+    const title = eventTitle(event.type);
+    const text = [`${title}`, '', ...eventLines(event), '', '—— OneDoor 一门式救助平台'].join('\n');
+    await this.queue.addBulk(
+      wanting.map((r) => ({
+        name: 'send-mail',
+        data: {
+          userId: r.userId,
+          subject: `[OneDoor] ${title}`,
+          text,
+        } satisfies JobPayload<'mail', 'send-mail'>,
+        opts: { jobId: jobIds.mailForEvent(event.id, r.userId) },
+      })),
+    );
+  }
+}

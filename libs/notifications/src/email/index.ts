@@ -1,0 +1,3 @@
+export * from './email.channel';
+export * from './mail.service';
+export * from './email.module';

@@ -1,0 +1,50 @@
+import { createHmac } from 'node:crypto';
+import { dingTalkSignedUrl, signatureHeader, webhookBody } from './webhook-message';
+
+const event = {
+  id: '42',
+  type: 'referral.created' as const,
+  entityType: 'referral',
+  entityId: '00000000-0000-4000-8000-000000000001',
+  data: { resourceName: '助餐' },
+  createdAt: new Date('2026-12-01T00:00:00Z'),
+};
+
+describe('webhook messages', () => {
+  it('JSON: {id, type, occurredAt, entity, data}', () => {
+    expect(JSON.parse(webhookBody('json', event))).toEqual({
+      id: '42',
+      type: 'referral.created',
+      occurredAt: '2026-12-01T00:00:00.000Z',
+      entity: { type: 'referral', id: event.entityId },
+      data: { resourceName: '助餐' },
+    });
+  });
+
+  it('WeCom and DingTalk robots get markdown with the Chinese title', () => {
+    const wecom = JSON.parse(webhookBody('wecom', event));
+    expect(wecom.msgtype).toBe('markdown');
+    expect(wecom.markdown.content).toContain('新的转介');
+    const ding = JSON.parse(webhookBody('dingtalk', event));
+    expect(ding).toEqual({
+      msgtype: 'markdown',
+      markdown: { title: '新的转介', text: expect.stringContaining('助餐') },
+    });
+  });
+
+  it('signs t.body with the secret', () => {
+    const header = signatureHeader('s3cret', '{"a":1}', 1700000000);
+    const mac = createHmac('sha256', 's3cret').update('1700000000.{"a":1}').digest('hex');
+    expect(header).toBe(`t=1700000000,v1=${mac}`);
+  });
+
+  it('DingTalk 加签: timestamp and url-encoded base64 sign', () => {
+    const url = dingTalkSignedUrl('https://oapi.dingtalk.com/robot/send?access_token=x', 'SEC', 1);
+    const sign = createHmac('sha256', 'SEC').update('1\nSEC').digest('base64');
+    const parsed = new URL(url);
+    expect(parsed.searchParams.get('access_token')).toBe('x');
+    expect(parsed.searchParams.get('timestamp')).toBe('1');
+    expect(parsed.searchParams.get('sign')).toBe(sign);
+    expect(url).toContain(`sign=${encodeURIComponent(sign)}`);
+  });
+});
