@@ -4,6 +4,7 @@ import { ACCOUNTS_ENTITIES } from '@onedoor/accounts';
 import { AREAS_ENTITIES } from '@onedoor/areas';
 import { HOUSEHOLDS_ENTITIES } from '@onedoor/households';
 import { MATCHING_ENTITIES } from '@onedoor/matching';
+import { NOTIFICATIONS_ENTITIES } from '@onedoor/notifications';
 import { PROCUREMENT_ENTITIES } from '@onedoor/procurement';
 import { RESOURCES_ENTITIES } from '@onedoor/resources';
 import { buildDataSourceOptions, PLATFORM_ENTITIES } from '@onedoor/platform';
@@ -15,6 +16,7 @@ export const ALL_ENTITIES = [
   ...AREAS_ENTITIES,
   ...RESOURCES_ENTITIES,
   ...ACCOUNTS_ENTITIES,
+  ...NOTIFICATIONS_ENTITIES,
   ...HOUSEHOLDS_ENTITIES,
   ...MATCHING_ENTITIES,
   ...PROCUREMENT_ENTITIES,

@@ -12,6 +12,7 @@ import { MaskIdLastFour1764620000000 } from './1764620000000-MaskIdLastFour';
 import { Accounts1764700000000 } from './1764700000000-Accounts';
 import { ProviderApplications1764800000000 } from './1764800000000-ProviderApplications';
 import { EventOutbox1764900000000 } from './1764900000000-EventOutbox';
+import { Notifications1765000000000 } from './1765000000000-Notifications';
 
 /**
  * Every migration, oldest first. Listed by hand (not globbed) so that the compiled apps,
@@ -32,4 +33,5 @@ export const MIGRATIONS = [
   Accounts1764700000000,
   ProviderApplications1764800000000,
   EventOutbox1764900000000,
+  Notifications1765000000000,
 ];

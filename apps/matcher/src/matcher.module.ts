@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { AreasModule } from '@onedoor/areas';
 import { HouseholdsModule } from '@onedoor/households';
 import { MatchingModule } from '@onedoor/matching';
+import { NotificationsModule } from '@onedoor/notifications';
 import { ProcurementModule } from '@onedoor/procurement';
 import { ResourcesModule } from '@onedoor/resources';
 import { AppConfig, PlatformModule } from '@onedoor/platform';
@@ -9,6 +10,7 @@ import { MIGRATIONS } from '../../../migrations';
 import { MaintenanceProcessor } from './maintenance.processor';
 import { MaintenanceService } from './maintenance.service';
 import { MatchingProcessor } from './matching.processor';
+import { NotificationsProcessor } from './notifications.processor';
 import { ScheduleWatchdog } from './schedule-watchdog.service';
 
 /** The worker process: the same libs as the API, processors instead of controllers. */
@@ -28,8 +30,15 @@ export class MatcherModule {
         HouseholdsModule,
         MatchingModule,
         ProcurementModule,
+        NotificationsModule,
       ],
-      providers: [MaintenanceService, MaintenanceProcessor, MatchingProcessor, ScheduleWatchdog],
+      providers: [
+        MaintenanceService,
+        MaintenanceProcessor,
+        MatchingProcessor,
+        NotificationsProcessor,
+        ScheduleWatchdog,
+      ],
     };
   }
 }

@@ -6,6 +6,7 @@
 export const QUEUES = {
   maintenance: 'maintenance',
   matching: 'matching',
+  notifications: 'notifications',
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
@@ -48,6 +49,13 @@ export interface JobPayloads {
      */
     'rematch-resource': { resourceId: string; version?: number; releasedBy?: string };
   };
+  notifications: {
+    /**
+     * Fans undispatched outbox events out to their recipients and channels, in id order, until
+     * none is left: a sweep every few seconds (several matchers share it, SKIP LOCKED).
+     */
+    'dispatch-events': Record<string, never>;
+  };
 }
 
 export type JobName<Q extends QueueName> = keyof JobPayloads[Q] & string;
@@ -68,6 +76,7 @@ export const JOB_NAMES: { [Q in QueueName]: ReadonlyArray<JobName<Q>> } = {
     'close-due-bidding',
   ],
   matching: ['match-household', 'rematch-resource'],
+  notifications: ['dispatch-events'],
 };
 
 /**
@@ -146,6 +155,11 @@ export const JOB_SCHEDULES: { [Q in QueueName]: ReadonlyArray<JobSchedule<Q>> } 
     { job: 'close-due-bidding', repeat: { every: 60_000 }, data: {} },
   ],
   matching: [],
+  // The outbox sweep is the delivery path itself (emitters know no queue), so it runs often;
+  // one attempt: the next sweep is the retry.
+  notifications: [
+    { job: 'dispatch-events', repeat: { every: 3_000 }, data: {}, opts: { attempts: 1 } },
+  ],
 };
 
 /**

@@ -1,0 +1,36 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { InboxChannel } from './channels/inbox.channel';
+import { NOTIFICATION_CHANNELS } from './channels/notification-channel';
+import { NotificationDispatcher } from './dispatch/notification-dispatcher.service';
+import { RecipientsRepository } from './dispatch/recipients.repository';
+import { NotificationPreferenceEntity } from './inbox/notification-preference.entity';
+import { NotificationEntity } from './inbox/notification.entity';
+import { NotificationsService } from './inbox/notifications.service';
+import { NotificationPublisher } from './stream/notification-publisher';
+
+/** The lib's entities, for the TypeORM CLI's data source. */
+export const NOTIFICATIONS_ENTITIES = [NotificationEntity, NotificationPreferenceEntity];
+
+/**
+ * Delivery for any process: the dispatcher and its channels (the matcher runs it), the inbox
+ * and preferences (the API serves them). Nest has no multi-providers, so the channel list is a
+ * factory over the channel classes; a new channel is one more class in `inject`.
+ */
+@Module({
+  imports: [TypeOrmModule.forFeature(NOTIFICATIONS_ENTITIES)],
+  providers: [
+    RecipientsRepository,
+    NotificationPublisher,
+    InboxChannel,
+    {
+      provide: NOTIFICATION_CHANNELS,
+      useFactory: (...channels: InboxChannel[]) => channels,
+      inject: [InboxChannel],
+    },
+    NotificationDispatcher,
+    NotificationsService,
+  ],
+  exports: [NotificationDispatcher, NotificationsService, NOTIFICATION_CHANNELS],
+})
+export class NotificationsModule {}
