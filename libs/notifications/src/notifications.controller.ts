@@ -11,14 +11,7 @@ import {
   Req,
   Res,
 } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiHeader,
-  ApiOkResponse,
-  ApiOperation,
-  ApiProduces,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { JwtService } from '@nestjs/jwt';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import {
@@ -73,9 +66,9 @@ export class NotificationsController {
   }
 
   @Get('stream')
+  // Public to the guard only: the route authenticates itself (header or query token).
   @Public()
-  @ApiBearerAuth()
-  @ApiProduces('text/event-stream')
+  @ApiProtected()
   @ApiOperation({
     summary: 'Live notifications (Server-Sent Events)',
     description:
@@ -88,7 +81,7 @@ export class NotificationsController {
   })
   @ApiHeader({ name: 'Last-Event-ID', required: false, description: 'Resume after this id' })
   @ApiOkResponse({ description: 'An event stream', content: { 'text/event-stream': {} } })
-  @ApiErrors(400, 401)
+  @ApiErrors(400)
   async stream(
     @Query() query: StreamQueryDto,
     @Headers('authorization') authorization: string | undefined,

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { OutboxEventEntity } from '@onedoor/platform';
 import { InboxChannel } from './channels/inbox.channel';
 import { NOTIFICATION_CHANNELS } from './channels/notification-channel';
 import { NotificationDispatcher } from './dispatch/notification-dispatcher.service';
@@ -18,7 +19,8 @@ export const NOTIFICATIONS_ENTITIES = [NotificationEntity, NotificationPreferenc
  * factory over the channel classes; a new channel is one more class in `inject`.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature(NOTIFICATIONS_ENTITIES)],
+  // The outbox entity too: a notice's foreign key names it (the platform registers none).
+  imports: [TypeOrmModule.forFeature([...NOTIFICATIONS_ENTITIES, OutboxEventEntity])],
   providers: [
     RecipientsRepository,
     NotificationPublisher,
