@@ -19,6 +19,7 @@ export class NotificationPublisher implements OnModuleDestroy {
     if (notices.length === 0) return;
     try {
       this.client ??= this.connect();
+      if (this.client.status === 'wait') await this.client.connect();
       for (let i = 0; i < notices.length; i += BUS_CHUNK) {
         const message: BusMessage = { notices: notices.slice(i, i + BUS_CHUNK) };
         await this.client.publish(busChannel(this.config), JSON.stringify(message));
@@ -33,7 +34,10 @@ export class NotificationPublisher implements OnModuleDestroy {
   }
 
   private connect(): Redis {
+    // No offline queue: while Redis is away a publish fails at once instead of holding the
+    // dispatch; the stream's replay covers what was not pushed.
     const client = new Redis(this.config.redis.url, {
+      lazyConnect: true,
       maxRetriesPerRequest: 1,
       enableOfflineQueue: false,
       connectTimeout: 2_000,
