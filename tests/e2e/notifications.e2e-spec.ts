@@ -1,10 +1,13 @@
+import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
+import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { EventOutbox, type OutboxEventInput } from '@onedoor/platform';
 import { NotificationDispatcher } from '@onedoor/notifications';
 import { eventually, withMatcher } from './support/matcher-process';
 import { startApi, type TestContext } from './support/test-app';
+import { freePort } from './support/throwaway-redis';
 
 interface SseEvent {
   id: string;
@@ -21,10 +24,13 @@ function openStream(port: number, headers: Record<string, string>, path = '') {
     path: `/api/notifications/stream${path}`,
     headers,
   });
+  const ends: Array<() => void> = [];
   req.on('response', (res) => {
     status = res.statusCode ?? 0;
     res.setEncoding('utf8');
     res.on('data', (chunk: string) => (raw += chunk));
+    res.on('end', () => ends.forEach((f) => f()));
+    res.on('close', () => ends.forEach((f) => f()));
   });
   req.on('error', () => undefined);
   const events = (): SseEvent[] =>
@@ -39,7 +45,13 @@ function openStream(port: number, headers: Record<string, string>, path = '') {
             ?.slice(name.length + 2) ?? '';
         return { id: line('id'), data: JSON.parse(line('data')) };
       });
-  return { events, raw: () => raw, status: () => status, close: () => req.destroy() };
+  return {
+    events,
+    raw: () => raw,
+    status: () => status,
+    close: () => req.destroy(),
+    onEnd: (f: () => void) => ends.push(f),
+  };
 }
 
 describe('Notifications (e2e)', () => {
@@ -285,5 +297,53 @@ describe('Notifications (e2e)', () => {
     await dispatcher.dispatchPending();
     await dispatched(event.entityId);
     expect(await rows()).toBe(once);
+  });
+});
+
+describe('Live streams at shutdown (e2e)', () => {
+  let ctx: TestContext;
+  beforeAll(async () => {
+    ctx = await startApi();
+  });
+  afterAll(() => ctx?.close());
+
+  it('ends open event streams when the API drains, so a SIGTERM exits in seconds', async () => {
+    const port = await freePort();
+    let output = '';
+    // The compiled API as it runs, on the run's database and Redis.
+    const api = spawn(process.execPath, [join(__dirname, '../../dist/apps/api/src/main.js')], {
+      cwd: join(__dirname, '../..'),
+      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'info' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    api.stdout!.on('data', (c) => (output += c));
+    api.stderr!.on('data', (c) => (output += c));
+    try {
+      const user = await ctx.newUser('assessor', null);
+      const token = `Bearer ${await ctx.login(user.username)}`;
+      let stream = openStream(port, { authorization: token });
+      await eventually(
+        async () => {
+          if (api.exitCode !== null) throw new Error(`the API exited:\n${output}`);
+          if (stream.status() === 200 && stream.raw().includes(': connected')) return true;
+          stream.close();
+          await new Promise((r) => setTimeout(r, 300));
+          stream = openStream(port, { authorization: token });
+          return false;
+        },
+        30_000,
+        'an open stream on the spawned API',
+      );
+      const ended = new Promise<void>((resolve) => stream.onEnd(resolve));
+      const started = Date.now();
+      const exited = new Promise<number | null>((resolve) => api.once('exit', resolve));
+      api.kill('SIGTERM');
+      await ended;
+      expect(await exited).toBe(0);
+      // The drain's limit is 10 s: an open stream must not hold the exit that long.
+      expect(Date.now() - started).toBeLessThan(6_000);
+    } finally {
+      if (api.exitCode === null) api.kill('SIGKILL');
+    }
   });
 });
