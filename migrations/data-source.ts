@@ -4,7 +4,7 @@ import { ACCOUNTS_ENTITIES } from '@onedoor/accounts';
 import { AREAS_ENTITIES } from '@onedoor/areas';
 import { HOUSEHOLDS_ENTITIES } from '@onedoor/households';
 import { MATCHING_ENTITIES } from '@onedoor/matching';
-import { WEBHOOKS_ENTITIES } from '@onedoor/notifications';
+import { NOTIFICATIONS_ENTITIES, WEBHOOKS_ENTITIES } from '@onedoor/notifications';
 import { PROCUREMENT_ENTITIES } from '@onedoor/procurement';
 import { RESOURCES_ENTITIES } from '@onedoor/resources';
 import { buildDataSourceOptions, PLATFORM_ENTITIES } from '@onedoor/platform';
@@ -16,6 +16,7 @@ export const ALL_ENTITIES = [
   ...AREAS_ENTITIES,
   ...RESOURCES_ENTITIES,
   ...ACCOUNTS_ENTITIES,
+  ...NOTIFICATIONS_ENTITIES,
   ...HOUSEHOLDS_ENTITIES,
   ...MATCHING_ENTITIES,
   ...PROCUREMENT_ENTITIES,

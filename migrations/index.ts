@@ -12,6 +12,7 @@ import { MaskIdLastFour1764620000000 } from './1764620000000-MaskIdLastFour';
 import { Accounts1764700000000 } from './1764700000000-Accounts';
 import { ProviderApplications1764800000000 } from './1764800000000-ProviderApplications';
 import { EventOutbox1764900000000 } from './1764900000000-EventOutbox';
+import { Notifications1765000000000 } from './1765000000000-Notifications';
 import { StaffDeadlines1765200000000 } from './1765200000000-StaffDeadlines';
 
 import { Webhooks1765100000000 } from './1765100000000-Webhooks';
@@ -34,6 +35,7 @@ export const MIGRATIONS = [
   Accounts1764700000000,
   ProviderApplications1764800000000,
   EventOutbox1764900000000,
-  StaffDeadlines1765200000000,
+  Notifications1765000000000,
   Webhooks1765100000000,
+  StaffDeadlines1765200000000,
 ];

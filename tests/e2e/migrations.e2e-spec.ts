@@ -44,6 +44,8 @@ describe('Migrations (e2e)', () => {
             'idempotency_key',
             'login_event',
             'login_limit',
+            'notification',
+            'notification_preference',
             'outbox_event',
             'provider_application',
             'set_password_token',

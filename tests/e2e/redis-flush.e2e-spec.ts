@@ -12,6 +12,7 @@ describe('A Redis flushed under the matcher (e2e)', () => {
   let matcher: ReturnType<typeof startMatcherProcess>;
   let matching: Queue;
   let maintenance: Queue;
+  let notifications: Queue;
   let newSupply: { id: string } | undefined;
 
   beforeAll(async () => {
@@ -23,6 +24,7 @@ describe('A Redis flushed under the matcher (e2e)', () => {
     const prefix = ctx.config.redis.queuePrefix;
     matching = new Queue(QUEUES.matching, { connection, prefix });
     maintenance = new Queue(QUEUES.maintenance, { connection, prefix });
+    notifications = new Queue(QUEUES.notifications, { connection, prefix });
     // One household at a time, so that a flush lands while most are still waiting; the
     // scheduler check and the reconciler on short intervals, so the test need not wait minutes.
     matcher = startMatcherProcess({
@@ -54,6 +56,7 @@ describe('A Redis flushed under the matcher (e2e)', () => {
     await matcher?.stop();
     await matching?.close();
     await maintenance?.close();
+    await notifications?.close();
     await ctx?.close();
     await redis?.stop();
   });
@@ -125,6 +128,15 @@ describe('A Redis flushed under the matcher (e2e)', () => {
       },
       15_000,
       'the job schedulers to be re-created',
+    );
+    // The outbox sweep too: without it no notification would go out until a restart.
+    await eventually(
+      async () =>
+        (await notifications.getJobSchedulers(0, -1)).some(
+          (s) => s.key === jobIds.scheduler('notifications', 'dispatch-events'),
+        ),
+      15_000,
+      'the notifications sweep to be re-created',
     );
     expect(matcher.output()).toMatch(/job schedulers missing from Redis, re-created/);
     // … the households the flush left unmatched are matched, and so are those whose new

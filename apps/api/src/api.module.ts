@@ -3,7 +3,7 @@ import { AccountsHttpModule } from '@onedoor/accounts';
 import { AreasHttpModule } from '@onedoor/areas';
 import { HouseholdsHttpModule } from '@onedoor/households';
 import { MatchingHttpModule } from '@onedoor/matching';
-import { EmailModule, WebhooksHttpModule } from '@onedoor/notifications';
+import { EmailModule, NotificationsHttpModule, WebhooksHttpModule } from '@onedoor/notifications';
 import { ProcurementHttpModule } from '@onedoor/procurement';
 import { ReportingHttpModule } from '@onedoor/reporting';
 import { ResourcesHttpModule } from '@onedoor/resources';
@@ -22,6 +22,7 @@ export class ApiModule {
         AreasHttpModule,
         ResourcesHttpModule,
         AccountsHttpModule,
+        NotificationsHttpModule,
         HouseholdsHttpModule,
         MatchingHttpModule,
         ProcurementHttpModule,

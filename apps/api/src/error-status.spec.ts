@@ -2,7 +2,7 @@ import { ACCOUNTS_ERRORS } from '@onedoor/accounts';
 import { AREAS_ERRORS } from '@onedoor/areas';
 import { HOUSEHOLDS_ERRORS } from '@onedoor/households';
 import { MATCHING_ERRORS } from '@onedoor/matching';
-import { WEBHOOKS_ERRORS } from '@onedoor/notifications';
+import { NOTIFICATIONS_ERRORS, WEBHOOKS_ERRORS } from '@onedoor/notifications';
 import { composeErrorTables, DomainError, PLATFORM_ERRORS, toErrorBody } from '@onedoor/platform';
 import { PROCUREMENT_ERRORS } from '@onedoor/procurement';
 import { RESOURCES_ERRORS } from '@onedoor/resources';
@@ -14,6 +14,7 @@ describe('ERROR_STATUS', () => {
     AREAS_ERRORS,
     RESOURCES_ERRORS,
     ACCOUNTS_ERRORS,
+    NOTIFICATIONS_ERRORS,
     HOUSEHOLDS_ERRORS,
     MATCHING_ERRORS,
     PROCUREMENT_ERRORS,

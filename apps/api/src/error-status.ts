@@ -2,7 +2,7 @@ import { ACCOUNTS_ERRORS } from '@onedoor/accounts';
 import { AREAS_ERRORS } from '@onedoor/areas';
 import { HOUSEHOLDS_ERRORS } from '@onedoor/households';
 import { MATCHING_ERRORS } from '@onedoor/matching';
-import { WEBHOOKS_ERRORS } from '@onedoor/notifications';
+import { NOTIFICATIONS_ERRORS, WEBHOOKS_ERRORS } from '@onedoor/notifications';
 import { composeErrorTables, type ErrorStatusMap, PLATFORM_ERRORS } from '@onedoor/platform';
 import { PROCUREMENT_ERRORS } from '@onedoor/procurement';
 import { RESOURCES_ERRORS } from '@onedoor/resources';
@@ -17,6 +17,7 @@ export const ERROR_STATUS = composeErrorTables(
   AREAS_ERRORS,
   RESOURCES_ERRORS,
   ACCOUNTS_ERRORS,
+  NOTIFICATIONS_ERRORS,
   HOUSEHOLDS_ERRORS,
   MATCHING_ERRORS,
   PROCUREMENT_ERRORS,

@@ -3,7 +3,7 @@ import { AccountsModule } from '@onedoor/accounts';
 import { AreasModule } from '@onedoor/areas';
 import { HouseholdsModule } from '@onedoor/households';
 import { MatchingModule } from '@onedoor/matching';
-import { EmailModule, WebhooksModule } from '@onedoor/notifications';
+import { EmailModule, NotificationsModule, WebhooksModule } from '@onedoor/notifications';
 import { ProcurementModule } from '@onedoor/procurement';
 import { ResourcesModule } from '@onedoor/resources';
 import { AppConfig, PlatformModule } from '@onedoor/platform';
@@ -12,6 +12,7 @@ import { MaintenanceProcessor } from './maintenance.processor';
 import { MaintenanceService } from './maintenance.service';
 import { MailProcessor } from './mail.processor';
 import { MatchingProcessor } from './matching.processor';
+import { NotificationsProcessor } from './notifications.processor';
 import { ScheduleWatchdog } from './schedule-watchdog.service';
 import { WebhooksProcessor } from './webhooks.processor';
 
@@ -35,6 +36,7 @@ export class MatcherModule {
         ProcurementModule,
         WebhooksModule,
         EmailModule,
+        NotificationsModule,
       ],
       providers: [
         MaintenanceService,
@@ -42,6 +44,7 @@ export class MatcherModule {
         MatchingProcessor,
         WebhooksProcessor,
         MailProcessor,
+        NotificationsProcessor,
         ScheduleWatchdog,
       ],
     };

@@ -12,6 +12,7 @@ import {
   APP_CONFIG,
   type AppConfig,
   jobIds,
+  JOB_SCHEDULES,
   type JobSchedule,
   QUEUES,
   schedulesToRestore,
@@ -19,15 +20,17 @@ import {
 } from '@onedoor/platform';
 
 type Maintenance = typeof QUEUES.maintenance;
+type Notifications = typeof QUEUES.notifications;
 
 /**
- * Keeps the maintenance schedulers in Redis. They are upserted at start (so matchers starting
- * together keep one each), and then checked on a plain timer in this process: a FLUSHALL, or a
- * failover to an empty replica, deletes them with every job, and a scheduled job could not
- * notice that its own schedule is gone. A missing one is re-created (an `every` schedule runs
- * at once, so the reconciler re-queues needs never looked at). When every one is gone, Redis
- * lost its data, and with it jobs the database has no mark of (the fan-out of new supply to
- * households matched before): every household with open needs is queued again.
+ * Keeps the maintenance schedulers, and the notifications queue's outbox sweep, in Redis. They
+ * are upserted at start (so matchers starting together keep one each), and then checked on a
+ * plain timer in this process: a FLUSHALL, or a failover to an empty replica, deletes them with
+ * every job, and a scheduled job could not notice that its own schedule is gone. A missing one
+ * is re-created (an `every` schedule runs at once, so the reconciler re-queues needs never
+ * looked at). When every maintenance one is gone, Redis lost its data, and with it jobs the
+ * database has no mark of (the fan-out of new supply to households matched before): every
+ * household with open needs is queued again.
  */
 @Injectable()
 export class ScheduleWatchdog implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -38,6 +41,7 @@ export class ScheduleWatchdog implements OnApplicationBootstrap, OnApplicationSh
 
   constructor(
     @InjectQueue(QUEUES.maintenance) private readonly queue: Queue,
+    @InjectQueue(QUEUES.notifications) private readonly notifications: Queue,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly matchRuns: MatchRunService,
   ) {
@@ -48,6 +52,7 @@ export class ScheduleWatchdog implements OnApplicationBootstrap, OnApplicationSh
 
   async onApplicationBootstrap(): Promise<void> {
     await this.upsert(this.schedules);
+    await this.upsertNotifications(JOB_SCHEDULES.notifications);
     this.logger.log('maintenance schedules in place');
     this.timer = setInterval(
       () => void this.check(),
@@ -65,9 +70,16 @@ export class ScheduleWatchdog implements OnApplicationBootstrap, OnApplicationSh
     if (this.checking) return 0;
     this.checking = true;
     try {
+      // Without its sweep no notice would go out until a restart: restored like the others.
+      const sweeps = schedulesToRestore(
+        QUEUES.notifications,
+        JOB_SCHEDULES.notifications,
+        await this.notifications.getJobSchedulers(0, -1),
+      );
+      await this.upsertNotifications(sweeps);
       const present = await this.queue.getJobSchedulers(0, -1);
       const missing = schedulesToRestore(QUEUES.maintenance, this.schedules, present);
-      if (missing.length === 0) return 0;
+      if (missing.length === 0) return sweeps.length;
       await this.upsert(missing);
       this.logger.warn(
         { restored: missing.map((s) => s.job) },
@@ -96,6 +108,18 @@ export class ScheduleWatchdog implements OnApplicationBootstrap, OnApplicationSh
         data,
         opts,
       });
+    }
+  }
+
+  private async upsertNotifications(
+    schedules: ReadonlyArray<JobSchedule<Notifications>>,
+  ): Promise<void> {
+    for (const { job, repeat, data, opts } of schedules) {
+      await this.notifications.upsertJobScheduler(
+        jobIds.scheduler(QUEUES.notifications, job),
+        repeat,
+        { name: job, data, opts },
+      );
     }
   }
 }

@@ -87,6 +87,11 @@ class HttpDrain {
    */
   async drain(): Promise<{ drained: boolean; cut: number }> {
     this.closing = true;
+    // An event stream (live notifications) never finishes by itself: end it now, and its
+    // client reconnects, with Last-Event-ID, to an instance that is staying.
+    for (const res of this.inFlight) {
+      if (String(res.getHeader('content-type') ?? '').startsWith('text/event-stream')) res.end();
+    }
     const before = new Set(this.inFlight);
     for (const res of before) {
       this.closeAfter(res);

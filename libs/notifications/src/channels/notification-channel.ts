@@ -20,6 +20,17 @@ export type ChannelName = 'inbox' | 'email' | 'webhook';
 export interface NotificationChannel {
   readonly name: ChannelName;
   deliver(event: OutboxEventEntity, recipients: readonly Recipient[]): Promise<void>;
+  /**
+   * Optional: a whole batch of events in one call (the inbox writes a batch in one insert).
+   * When present the dispatcher calls it instead of `deliver`, with the same idempotence.
+   */
+  deliverBatch?(deliveries: readonly Delivery[]): Promise<void>;
+}
+
+/** One event and who it reached. */
+export interface Delivery {
+  event: OutboxEventEntity;
+  recipients: readonly Recipient[];
 }
 
 /** The Nest token under which each channel provider registers (a multi-provider list). */

@@ -8,6 +8,7 @@ export const QUEUES = {
   matching: 'matching',
   webhooks: 'webhooks',
   mail: 'mail',
+  notifications: 'notifications',
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
@@ -68,6 +69,13 @@ export interface JobPayloads {
      */
     'send-mail': { userId: string; subject: string; text: string; secretEnc?: string };
   };
+  notifications: {
+    /**
+     * Fans undispatched outbox events out to their recipients and channels, in id order, until
+     * none is left: a sweep every few seconds (several matchers share it, SKIP LOCKED).
+     */
+    'dispatch-events': Record<string, never>;
+  };
 }
 
 export type JobName<Q extends QueueName> = keyof JobPayloads[Q] & string;
@@ -93,6 +101,7 @@ export const JOB_NAMES: { [Q in QueueName]: ReadonlyArray<JobName<Q>> } = {
   matching: ['match-household', 'rematch-resource'],
   webhooks: ['deliver-webhook'],
   mail: ['send-mail'],
+  notifications: ['dispatch-events'],
 };
 
 /**
@@ -186,6 +195,11 @@ export const JOB_SCHEDULES: { [Q in QueueName]: ReadonlyArray<JobSchedule<Q>> } 
   matching: [],
   webhooks: [],
   mail: [],
+  // The outbox sweep is the delivery path itself (emitters know no queue), so it runs often;
+  // one attempt: the next sweep is the retry.
+  notifications: [
+    { job: 'dispatch-events', repeat: { every: 3_000 }, data: {}, opts: { attempts: 1 } },
+  ],
 };
 
 /**

@@ -1,0 +1,206 @@
+import type { EventType } from '@onedoor/platform';
+
+/** How one event type reads: title and body, in Chinese (what is stored) and in English. */
+export interface NoticeTemplate {
+  zh: { title: string; body: string };
+  en: { title: string; body: string };
+}
+
+/**
+ * Every event type's notice. `{key}` takes the event's `data[key]`; emitters put what a reader
+ * needs there (`subject`: what the event is about, by name; `dueAt`, `area`, `reason`), and a
+ * missing key reads as "—", so a notice is never lost to a template. Chinese is stored (the
+ * console's language); English stays beside it for the localization issue and for reviewers.
+ */
+export const NOTICE_TEMPLATES: Record<EventType, NoticeTemplate> = {
+  'referral.created': {
+    zh: { title: '新的转介', body: '您的机构收到一条新的转介：{subject}，请在 {dueAt} 前接受。' },
+    en: {
+      title: 'New referral',
+      body: 'Your organization received a referral: {subject}; accept it by {dueAt}.',
+    },
+  },
+  'referral.accept_due_soon': {
+    zh: { title: '转介即将超时未接受', body: '转介 {subject} 需在 {dueAt} 前接受。' },
+    en: {
+      title: 'Referral to accept soon',
+      body: 'Referral {subject} must be accepted by {dueAt}.',
+    },
+  },
+  'referral.deliver_due_soon': {
+    zh: { title: '转介即将超时未交付', body: '转介 {subject} 需在 {dueAt} 前完成服务交付。' },
+    en: {
+      title: 'Referral to deliver soon',
+      body: 'Referral {subject} must be delivered by {dueAt}.',
+    },
+  },
+  'referral.overdue': {
+    zh: { title: '转介已超时', body: '转介 {subject} 已超过期限（{dueAt}）。' },
+    en: { title: 'Referral overdue', body: 'Referral {subject} is past its deadline ({dueAt}).' },
+  },
+  'referral.escalated': {
+    zh: { title: '转介已上报', body: '转介 {subject} 超时未处理，已上报至 {area}。' },
+    en: {
+      title: 'Referral escalated',
+      body: 'Referral {subject} was not handled in time and is escalated to {area}.',
+    },
+  },
+  'proposal.approval_overdue': {
+    zh: { title: '匹配建议待审批已超时', body: '{subject} 的匹配建议已超过审批期限（{dueAt}）。' },
+    en: {
+      title: 'Proposal approval overdue',
+      body: 'The proposal for {subject} is past its approval deadline ({dueAt}).',
+    },
+  },
+  'proposal.escalated': {
+    zh: { title: '匹配建议已上报', body: '{subject} 的匹配建议超时未审批，已上报至 {area}。' },
+    en: {
+      title: 'Proposal escalated',
+      body: 'The proposal for {subject} was not approved in time and is escalated to {area}.',
+    },
+  },
+  'resource.submitted': {
+    zh: { title: '资源待审核', body: '资源 {subject} 已提交审核。' },
+    en: { title: 'Resource to review', body: 'Resource {subject} was submitted for review.' },
+  },
+  'resource.published': {
+    zh: { title: '资源已发布', body: '您的资源 {subject} 已审核通过并发布。' },
+    en: {
+      title: 'Resource published',
+      body: 'Your resource {subject} was approved and published.',
+    },
+  },
+  'resource.rejected': {
+    zh: { title: '资源被退回', body: '您的资源 {subject} 未通过审核：{reason}' },
+    en: { title: 'Resource rejected', body: 'Your resource {subject} was rejected: {reason}' },
+  },
+  'resource.review_overdue': {
+    zh: { title: '资源审核已超时', body: '资源 {subject} 的审核已超过期限（{dueAt}）。' },
+    en: {
+      title: 'Resource review overdue',
+      body: 'The review of resource {subject} is past its deadline ({dueAt}).',
+    },
+  },
+  'provider_application.received': {
+    zh: { title: '新的机构入驻申请', body: '{subject} 提交了入驻申请，请审核。' },
+    en: {
+      title: 'New organization application',
+      body: '{subject} applied to join; please review.',
+    },
+  },
+  'provider_application.overdue': {
+    zh: {
+      title: '机构入驻申请审核已超时',
+      body: '{subject} 的入驻申请已超过审核期限（{dueAt}）。',
+    },
+    en: {
+      title: 'Organization application overdue',
+      body: 'The application of {subject} is past its review deadline ({dueAt}).',
+    },
+  },
+  'tender.published': {
+    zh: { title: '新的招标项目', body: '您所在地区发布了招标项目：{subject}，截止时间 {dueAt}。' },
+    en: {
+      title: 'New tender',
+      body: 'A tender was published in your area: {subject}; bids close {dueAt}.',
+    },
+  },
+  'award.made': {
+    zh: { title: '中标通知', body: '项目 {subject} 已确定中标机构。' },
+    en: { title: 'Award made', body: 'Project {subject} has been awarded.' },
+  },
+  'award.declined': {
+    zh: { title: '中标被放弃', body: '项目 {subject} 的中标机构已放弃中标。' },
+    en: { title: 'Award declined', body: 'The awarded organization declined project {subject}.' },
+  },
+  'contract.signed': {
+    zh: { title: '合同已签订', body: '项目 {subject} 的服务合同已签订。' },
+    en: {
+      title: 'Contract signed',
+      body: 'The service contract for project {subject} was signed.',
+    },
+  },
+  'evaluation.assigned': {
+    zh: { title: '评估任务分配', body: '您被指派参与项目 {subject} 的绩效评估。' },
+    en: {
+      title: 'Evaluation assigned',
+      body: 'You are assigned to the performance evaluation of {subject}.',
+    },
+  },
+  'evaluation.comment_open': {
+    zh: {
+      title: '评估意见征求开始',
+      body: '项目 {subject} 的评估结果已公示，意见征求截止 {dueAt}。',
+    },
+    en: {
+      title: 'Comment window open',
+      body: 'The evaluation of {subject} is open for comments until {dueAt}.',
+    },
+  },
+  'household.revisit_due': {
+    zh: { title: '家庭回访到期', body: '家庭 {subject} 需在 {dueAt} 前回访评估。' },
+    en: { title: 'Revisit due', body: 'Household {subject} is due for a revisit by {dueAt}.' },
+  },
+  'household.grace_ending': {
+    zh: { title: '家庭渐退期即将结束', body: '家庭 {subject} 的渐退期将于 {dueAt} 结束。' },
+    en: {
+      title: 'Grace period ending',
+      body: 'The grace period of household {subject} ends {dueAt}.',
+    },
+  },
+  'webhook.disabled': {
+    zh: { title: 'Webhook 已停用', body: '订阅 {subject} 连续投递失败，已自动停用：{reason}' },
+    en: {
+      title: 'Webhook disabled',
+      body: 'Subscription {subject} kept failing and was disabled: {reason}',
+    },
+  },
+};
+
+const PLACEHOLDER = /\{(\w+)\}/g;
+
+/** Dates read in China time (the console's), to the minute; other values as text. */
+function show(value: unknown): string {
+  if (value === undefined || value === null || value === '') return '—';
+  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(value)) {
+    const date = new Date(value);
+    if (!Number.isNaN(date.getTime())) {
+      return date
+        .toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false })
+        .replace(/:\d{2}$/, '');
+    }
+  }
+  return typeof value === 'object' ? JSON.stringify(value) : String(value);
+}
+
+/**
+ * The emitters name things by what they are (`resourceTitle`, `projectTitle`, `name`,
+ * `acceptDueAt`…); the templates read `subject`, `dueAt` and `area`. Each placeholder takes the
+ * first of its names that the event carries, so an emitter needs no template in mind.
+ */
+const ALIASES: Record<string, readonly string[]> = {
+  subject: ['subject', 'resourceTitle', 'projectTitle', 'title', 'name', 'headName'],
+  dueAt: ['dueAt', 'acceptDueAt', 'deliverDueAt', 'reviewDueAt', 'respondBy', 'due'],
+  area: ['area', 'areaName', 'escalationAreaName', 'homeAreaName', 'communityName'],
+};
+
+function withAliases(data: Record<string, unknown>): Record<string, unknown> {
+  const values = { ...data };
+  for (const [key, names] of Object.entries(ALIASES)) {
+    const found = names.map((n) => data[n]).find((v) => v !== undefined && v !== null && v !== '');
+    if (found !== undefined) values[key] = found;
+  }
+  return values;
+}
+
+/** The notice for an event, in the given language (Chinese unless said otherwise). */
+export function renderNotice(
+  type: EventType,
+  data: Record<string, unknown>,
+  lang: 'zh' | 'en' = 'zh',
+): { title: string; body: string } {
+  const template = NOTICE_TEMPLATES[type][lang];
+  const values = withAliases(data);
+  const fill = (text: string) => text.replace(PLACEHOLDER, (_, key: string) => show(values[key]));
+  return { title: fill(template.title), body: fill(template.body) };
+}
