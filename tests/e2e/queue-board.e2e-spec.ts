@@ -29,6 +29,7 @@ describe('Bull Board (e2e)', () => {
       'mail',
       'maintenance',
       'matching',
+      'notifications',
       'webhooks',
     ]);
     const page = await ctx.http.get(
