@@ -11,6 +11,7 @@ import { LoginLimits1763943216100 } from './1763943216100-LoginLimits';
 import { MaskIdLastFour1764620000000 } from './1764620000000-MaskIdLastFour';
 import { Accounts1764700000000 } from './1764700000000-Accounts';
 import { ProviderApplications1764800000000 } from './1764800000000-ProviderApplications';
+import { HouseholdSearch1765300000000 } from './1765300000000-HouseholdSearch';
 import { EventOutbox1764900000000 } from './1764900000000-EventOutbox';
 
 /**
@@ -32,4 +33,5 @@ export const MIGRATIONS = [
   Accounts1764700000000,
   ProviderApplications1764800000000,
   EventOutbox1764900000000,
+  HouseholdSearch1765300000000,
 ];

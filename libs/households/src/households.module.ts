@@ -9,6 +9,7 @@ import { AssessmentEntity } from './assessment.entity';
 import { AssessmentsRepository } from './assessments.repository';
 import { AssessmentCompletionService } from './assessments/assessment-completion.service';
 import { AssessmentsService } from './assessments/assessments.service';
+import { HouseholdPhoneBackfill, HouseholdSearchService } from './household-search';
 import { HouseholdExitService } from './household-exit.service';
 import { HouseholdEntity } from './household.entity';
 import { HouseholdsRepository } from './households.repository';
@@ -31,6 +32,8 @@ const providers = [
   AssessmentsService,
   HouseholdExitService,
   HouseholdImportService,
+  HouseholdSearchService,
+  HouseholdPhoneBackfill,
 ];
 
 /** Households, assessments and needs for any process; the API adds {@link HouseholdsHttpModule}. */

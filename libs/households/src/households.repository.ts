@@ -1,11 +1,27 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
-import { applyAreaScope, type PageQueryDto, type Principal, pageOffset } from '@onedoor/platform';
+import {
+  applyAreaScope,
+  inOrder,
+  isOffsetQuery,
+  type KeysetKey,
+  keysetIds,
+  type ListQueryDto,
+  type Principal,
+  pageOffset,
+} from '@onedoor/platform';
 import { HouseholdEntity } from './household.entity';
 import type { HouseholdStatus } from './household.types';
 import { MemberEntity } from './member.entity';
 import { NeedEntity } from './need.entity';
+
+export interface HouseholdFilter {
+  status?: HouseholdStatus;
+  tier?: string;
+  communityId?: string;
+  dueBefore?: Date;
+}
 
 /**
  * Households are visible to admin and to assessors and civil-affairs staff whose scope
@@ -47,12 +63,45 @@ export class HouseholdsRepository {
     return this.scoped(principal).andWhere('h.id = :id', { id }).getExists();
   }
 
-  list(
-    filter: { status?: HouseholdStatus; tier?: string; communityId?: string; dueBefore?: Date },
-    page: PageQueryDto,
+  /**
+   * One page of the households in scope: by cursor (default; `limit + 1` ids read along the
+   * order's index, counted only on request) or by offset with the count (`?page=`). Ids first,
+   * then the entities with their members: a page's cost does not grow with the scope.
+   */
+  async list(
+    filter: HouseholdFilter,
+    query: ListQueryDto,
     principal: Principal,
-  ): Promise<[HouseholdEntity[], number]> {
-    const qb = this.scoped(principal).leftJoinAndSelect('h.members', 'm');
+  ): Promise<{ rows: HouseholdEntity[]; nextCursor: string | null; total?: number }> {
+    const qb = this.filtered(filter, principal);
+    const keys: KeysetKey[] = filter.dueBefore
+      ? [
+          { expr: 'h.next_revisit_at', dir: 'ASC', type: 'timestamptz' },
+          { expr: 'h.id', dir: 'ASC', type: 'uuid' },
+        ]
+      : [
+          { expr: 'h.created_at', dir: 'DESC', type: 'timestamptz' },
+          { expr: 'h.id', dir: 'DESC', type: 'uuid' },
+        ];
+    const total = isOffsetQuery(query) || query.withTotal ? await qb.clone().getCount() : undefined;
+    let ids: string[];
+    let nextCursor: string | null = null;
+    if (isOffsetQuery(query)) {
+      keys.forEach((k, i) => (i === 0 ? qb.orderBy(k.expr, k.dir) : qb.addOrderBy(k.expr, k.dir)));
+      const rows = await qb
+        .select('h.id', 'id')
+        .offset(pageOffset({ page: query.page, limit: query.limit }))
+        .limit(query.limit)
+        .getRawMany<{ id: string }>();
+      ids = rows.map((r) => r.id);
+    } else {
+      ({ ids, nextCursor } = await keysetIds(qb, keys, 'h.id', query));
+    }
+    return { rows: await this.withMembers(ids), nextCursor, total };
+  }
+
+  private filtered(filter: HouseholdFilter, principal: Principal) {
+    const qb = this.scoped(principal);
     if (filter.status) qb.andWhere('h.status = :status', { status: filter.status });
     if (filter.tier) qb.andWhere('h.tier = :tier', { tier: filter.tier });
     if (filter.communityId)
@@ -60,15 +109,22 @@ export class HouseholdsRepository {
     if (filter.dueBefore) {
       qb.andWhere(`h.status <> 'exited' AND h.nextRevisitAt <= :due`, { due: filter.dueBefore });
     }
-    return qb
-      .orderBy(
-        filter.dueBefore ? 'h.nextRevisitAt' : 'h.createdAt',
-        filter.dueBefore ? 'ASC' : 'DESC',
-      )
-      .addOrderBy('h.id', 'ASC')
-      .skip(pageOffset(page))
-      .take(page.limit)
-      .getManyAndCount();
+    return qb;
+  }
+
+  /** Households by id with community and members (head first), in the order of `ids`. */
+  async withMembers(ids: string[]): Promise<HouseholdEntity[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.dataSource
+      .getRepository(HouseholdEntity)
+      .createQueryBuilder('h')
+      .innerJoinAndSelect('h.community', 'community')
+      .leftJoinAndSelect('h.members', 'm')
+      .where('h.id = ANY(:ids)', { ids })
+      .orderBy('m.isHead', 'DESC')
+      .addOrderBy('m.birthDate', 'ASC')
+      .getMany();
+    return inOrder(ids, rows);
   }
 
   /** The household whose head has this identity digest, if any. */
