@@ -6,15 +6,48 @@ import {
   inOrder,
   isOffsetQuery,
   type KeysetKey,
-  keysetIds,
+  keysetRows,
   type ListQueryDto,
   type Principal,
   pageOffset,
 } from '@onedoor/platform';
 import { HouseholdEntity } from './household.entity';
+import type { AreaLevel } from '@onedoor/areas';
+import type { Tier } from '@onedoor/resources';
 import type { HouseholdStatus } from './household.types';
 import { MemberEntity } from './member.entity';
 import { NeedEntity } from './need.entity';
+
+/** A list row: what HouseholdSummaryDto shows, read in the page's one statement. */
+export interface HouseholdSummaryRow {
+  id: string;
+  phoneEnc: string | null;
+  status: HouseholdStatus;
+  tier: Tier | null;
+  circle: number | null;
+  nextRevisitAt: Date | null;
+  communityId: string;
+  communityLevel: AreaLevel;
+  communityCode: string;
+  communityName: string;
+  headName: string | null;
+  size: number;
+}
+
+const SUMMARY_COLUMNS = [
+  'h.id AS id',
+  'h.phone_enc AS "phoneEnc"',
+  'h.status AS status',
+  'h.tier AS tier',
+  'h.circle AS circle',
+  'h.next_revisit_at AS "nextRevisitAt"',
+  'community.id AS "communityId"',
+  'community.level AS "communityLevel"',
+  'community.code AS "communityCode"',
+  'community.name AS "communityName"',
+  `(SELECT hm.name FROM household_member hm WHERE hm.household_id = h.id AND hm.is_head LIMIT 1) AS "headName"`,
+  `(SELECT count(*)::int FROM household_member hm WHERE hm.household_id = h.id) AS size`,
+];
 
 export interface HouseholdFilter {
   status?: HouseholdStatus;
@@ -72,7 +105,7 @@ export class HouseholdsRepository {
     filter: HouseholdFilter,
     query: ListQueryDto,
     principal: Principal,
-  ): Promise<{ rows: HouseholdEntity[]; nextCursor: string | null; total?: number }> {
+  ): Promise<{ rows: HouseholdSummaryRow[]; nextCursor: string | null; total?: number }> {
     const qb = this.filtered(filter, principal);
     const keys: KeysetKey[] = filter.dueBefore
       ? [
@@ -84,20 +117,19 @@ export class HouseholdsRepository {
           { expr: 'h.id', dir: 'DESC', type: 'uuid' },
         ];
     const total = isOffsetQuery(query) || query.withTotal ? await qb.clone().getCount() : undefined;
-    let ids: string[];
-    let nextCursor: string | null = null;
+    // One statement per page: the summary columns straight from the keyset (or offset) read,
+    // the head's name and the household's size as correlated subqueries on the member index.
+    qb.select(SUMMARY_COLUMNS);
     if (isOffsetQuery(query)) {
       keys.forEach((k, i) => (i === 0 ? qb.orderBy(k.expr, k.dir) : qb.addOrderBy(k.expr, k.dir)));
       const rows = await qb
-        .select('h.id', 'id')
         .offset(pageOffset({ page: query.page, limit: query.limit }))
         .limit(query.limit)
-        .getRawMany<{ id: string }>();
-      ids = rows.map((r) => r.id);
-    } else {
-      ({ ids, nextCursor } = await keysetIds(qb, keys, 'h.id', query));
+        .getRawMany<HouseholdSummaryRow>();
+      return { rows, nextCursor: null, total };
     }
-    return { rows: await this.withMembers(ids), nextCursor, total };
+    const page = await keysetRows<HouseholdEntity, HouseholdSummaryRow>(qb, keys, query);
+    return { ...page, total };
   }
 
   private filtered(filter: HouseholdFilter, principal: Principal) {

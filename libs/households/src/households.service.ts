@@ -31,7 +31,7 @@ import type {
   UpdateHouseholdDto,
 } from './dto/household.dto';
 import type { HouseholdEntity } from './household.entity';
-import { toHouseholdDto, toHouseholdSummaryDto, toNeedDto } from './household.mapper';
+import { summaryRowToDto, toHouseholdDto, toNeedDto } from './household.mapper';
 import { HouseholdsRepository } from './households.repository';
 import { birthDateOf, genderOf, normaliseIdNumber } from './id-number.util';
 import { phoneDigest } from './household-search';
@@ -257,7 +257,7 @@ export class HouseholdsService {
       principal,
     );
     return {
-      items: rows.map((h) => toHouseholdSummaryDto(h, this.pii)),
+      items: rows.map((r) => summaryRowToDto(r, this.pii)),
       limit: query.limit,
       nextCursor,
       ...(isOffsetQuery(query) ? { page: query.page } : {}),

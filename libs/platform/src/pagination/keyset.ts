@@ -118,26 +118,40 @@ export function applyKeyset<E extends ObjectLiteral>(
 }
 
 /**
- * One keyset page of ids: selects the keys as text (a timestamptz's microseconds survive,
- * which a JS Date would cut), reads `limit + 1` rows to know whether another page follows.
- * The caller loads its entities by these ids (with their joins), in this order.
+ * One keyset page of raw rows (the caller's select list, plus the keys as text: a
+ * timestamptz's microseconds survive, which a JS Date would cut); reads `limit + 1` rows to
+ * know whether another page follows.
  */
+export async function keysetRows<E extends ObjectLiteral, R extends object>(
+  qb: SelectQueryBuilder<E>,
+  keys: KeysetKey[],
+  query: { cursor?: string; limit: number },
+): Promise<{ rows: R[]; nextCursor: string | null }> {
+  const page = applyKeyset(qb.clone(), keys, query.cursor);
+  keys.forEach((k, i) => page.addSelect(`(${k.expr})::text`, `ks_${i}`));
+  const rows = await page.limit(query.limit + 1).getRawMany<R & Record<string, string>>();
+  const shown = rows.slice(0, query.limit);
+  const last = shown.at(-1);
+  return {
+    rows: shown,
+    nextCursor:
+      rows.length > query.limit && last ? encodeCursor(keys.map((_, i) => last[`ks_${i}`])) : null,
+  };
+}
+
+/** One keyset page of ids, for a caller that loads its entities (with joins) by id. */
 export async function keysetIds<E extends ObjectLiteral>(
   qb: SelectQueryBuilder<E>,
   keys: KeysetKey[],
   idExpr: string,
   query: { cursor?: string; limit: number },
 ): Promise<{ ids: string[]; nextCursor: string | null }> {
-  const page = applyKeyset(qb.clone(), keys, query.cursor).select(`${idExpr}::text`, 'ks_id');
-  keys.forEach((k, i) => page.addSelect(`(${k.expr})::text`, `ks_${i}`));
-  const rows = await page.limit(query.limit + 1).getRawMany<Record<string, string>>();
-  const more = rows.length > query.limit;
-  const shown = rows.slice(0, query.limit);
-  const last = shown.at(-1);
-  return {
-    ids: shown.map((r) => r.ks_id),
-    nextCursor: more && last ? encodeCursor(keys.map((_, i) => last[`ks_${i}`])) : null,
-  };
+  const { rows, nextCursor } = await keysetRows<E, { ks_id: string }>(
+    qb.clone().select(`${idExpr}::text`, 'ks_id'),
+    keys,
+    query,
+  );
+  return { ids: rows.map((r) => r.ks_id), nextCursor };
 }
 
 /** Entities in the order of `ids` (a load by `IN` returns them in any order). */
