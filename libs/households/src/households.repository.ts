@@ -49,6 +49,13 @@ const SUMMARY_COLUMNS = [
   `(SELECT count(*)::int FROM household_member hm WHERE hm.household_id = h.id) AS size`,
 ];
 
+export interface HouseholdLabel {
+  name: string | null;
+  communityId: string;
+  communityName: string;
+  tier: Tier | null;
+}
+
 export interface HouseholdFilter {
   status?: HouseholdStatus;
   tier?: string;
@@ -142,6 +149,18 @@ export class HouseholdsRepository {
       qb.andWhere(`h.status <> 'exited' AND h.nextRevisitAt <= :due`, { due: filter.dueBefore });
     }
     return qb;
+  }
+
+  /** What work queues show of each household: head's name, community, tier. */
+  async labels(ids: string[]): Promise<Map<string, HouseholdLabel>> {
+    if (ids.length === 0) return new Map();
+    const rows: Array<HouseholdLabel & { id: string }> = await this.dataSource.query(
+      `SELECT h.id, h.tier, c.id AS "communityId", c.name AS "communityName",
+              (SELECT hm.name FROM household_member hm WHERE hm.household_id = h.id AND hm.is_head LIMIT 1) AS name
+         FROM household h JOIN area c ON c.id = h.community_id WHERE h.id = ANY($1)`,
+      [[...new Set(ids)]],
+    );
+    return new Map(rows.map(({ id, ...label }) => [id, label]));
   }
 
   /** Households by id with community and members (head first), in the order of `ids`. */

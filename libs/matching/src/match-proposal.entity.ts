@@ -104,3 +104,12 @@ export class MatchProposalEntity {
   @VersionColumn({ default: 1 })
   version!: number;
 }
+
+/**
+ * A proposal's pending deadline as SQL over alias `m`, and read from the entity: none yet.
+ * When `approval_due_at` lands on match_proposal, these are the lines to change
+ * (`'m.approval_due_at'` and `(m) => m.approvalDueAt`); sorting by deadline and `dueWithin`
+ * then apply to proposals as they do to referrals.
+ */
+export const PROPOSAL_DEADLINE_SQL: string | null = null;
+export const proposalDeadline = (_m: MatchProposalEntity): Date | null => null;

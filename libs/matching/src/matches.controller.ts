@@ -2,10 +2,10 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/com
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   ApiErrors,
-  ApiPageResponse,
+  ApiListResponse,
   ApiProtected,
   CurrentUser,
-  type Page,
+  type ListPage,
   ParseIdPipe,
   type Principal,
   Roles,
@@ -60,13 +60,16 @@ export class MatchesController {
 
   @Get('matches')
   @Roles('civil_affairs')
-  @ApiOperation({ summary: 'Match proposals in your area, emergency and oldest first' })
-  @ApiPageResponse(ProposalDto)
+  @ApiOperation({
+    summary:
+      'The approval queue: proposals in your area with the household named, filtered and sorted (default: emergency, then oldest first); pages by cursor unless `page` is given',
+  })
+  @ApiListResponse(ProposalDto)
   @ApiErrors(400)
   list(
     @Query() query: MatchQueryDto,
     @CurrentUser() principal: Principal,
-  ): Promise<Page<ProposalDto>> {
+  ): Promise<ListPage<ProposalDto>> {
     return this.matches.list(query, principal);
   }
 

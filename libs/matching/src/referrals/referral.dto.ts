@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import {
   IsBoolean,
@@ -11,7 +11,8 @@ import {
   Max,
   Min,
 } from 'class-validator';
-import { AuditEntryDto, PageQueryDto } from '@onedoor/platform';
+import { AuditEntryDto } from '@onedoor/platform';
+import { WorkQueueFieldsDto, WorkQueueQueryDto } from '../work-queue';
 import { DECLINE_REASONS, type DeclineReason, REFERRAL_STATUSES } from './referral.entity';
 
 export class RejectProposalDto {
@@ -75,7 +76,7 @@ export class CloseReferralDto {
   note?: string;
 }
 
-export class ReferralQueryDto extends PageQueryDto {
+export class ReferralQueryDto extends WorkQueueQueryDto {
   @ApiPropertyOptional({ enum: REFERRAL_STATUSES, enumName: 'ReferralStatus' })
   @IsOptional()
   @IsIn(REFERRAL_STATUSES)
@@ -93,7 +94,7 @@ export class ReferralQueryDto extends PageQueryDto {
   overdue?: boolean;
 }
 
-export class ReferralDto {
+export class ReferralDto extends PartialType(WorkQueueFieldsDto) {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ format: 'uuid' }) proposalId!: string;
   @ApiProperty({ format: 'uuid' }) needId!: string;

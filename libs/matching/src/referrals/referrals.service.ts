@@ -11,14 +11,14 @@ import {
   ForbiddenError,
   isInScope,
   NotFoundError,
-  type Page,
+  type ListPage,
   type Principal,
   toAuditEntryDto,
-  toPage,
+  toListPage,
   TransactionRunner,
 } from '@onedoor/platform';
 import { AreasRepository, idsOnPath } from '@onedoor/areas';
-import { NeedsRepository } from '@onedoor/households';
+import { HouseholdsRepository, NeedsRepository } from '@onedoor/households';
 import {
   ResourceCapacityRepository,
   ResourcesRepository,
@@ -37,6 +37,7 @@ import type { ReferralEntity, ReferralStatus } from './referral.entity';
 import { snapshotFor, toReferralDto } from './referral.mapper';
 import { ReferralReleaseService, type Requeue } from './referral-release.service';
 import { ReferralsRepository } from './referrals.repository';
+import { workQueueFields } from '../work-queue';
 
 type Action = 'accept' | 'decline' | 'deliver' | 'close';
 
@@ -65,6 +66,7 @@ export class ReferralsService {
     private readonly capacity: ResourceCapacityRepository,
     private readonly resourceSummaries: ResourceSummariesRepository,
     private readonly needs: NeedsRepository,
+    private readonly householdLabels: HouseholdsRepository,
     private readonly releases: ReferralReleaseService,
     private readonly tx: TransactionRunner,
     private readonly audit: AuditService,
@@ -74,10 +76,20 @@ export class ReferralsService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async list(query: ReferralQueryDto, principal: Principal): Promise<Page<ReferralDto>> {
-    const page = await this.referrals.list(query, query, principal);
-    const resources = await this.resourceSummaries.byIds(page[0].map((r) => r.resourceId));
-    return toPage(page, query, (r) => toReferralDto(r, resources.get(r.resourceId)!));
+  async list(query: ReferralQueryDto, principal: Principal): Promise<ListPage<ReferralDto>> {
+    const now = this.clock.now();
+    const page = await this.referrals.list(query, query, principal, now);
+    const [resources, labels] = await Promise.all([
+      this.resourceSummaries.byIds(page.rows.map((r) => r.resourceId)),
+      this.householdLabels.labels(page.rows.map((r) => r.householdId)),
+    ]);
+    // A provider lists only referrals addressed to it, each made by an approval: it may see
+    // the household's name there (its contact only under consent, on the referral itself).
+    const items = page.rows.map((r) => ({
+      ...toReferralDto(r, resources.get(r.resourceId)!),
+      ...workQueueFields(labels.get(r.householdId)!, pendingDeadline(r), now, true),
+    }));
+    return toListPage(items, query, page);
   }
 
   async get(id: string, principal: Principal): Promise<ReferralDetailDto> {

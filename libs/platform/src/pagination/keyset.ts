@@ -159,3 +159,40 @@ export function inOrder<T extends { id: string }>(ids: string[], rows: T[]): T[]
   const byId = new Map(rows.map((r) => [r.id, r]));
   return ids.map((id) => byId.get(id)).filter((r): r is T => r !== undefined);
 }
+
+/**
+ * A list's page of ids either way: by cursor (no count unless `withTotal`) or, with `page`, by
+ * offset with the count. The same keys order both.
+ */
+export async function pageIds<E extends ObjectLiteral>(
+  qb: SelectQueryBuilder<E>,
+  keys: KeysetKey[],
+  idExpr: string,
+  query: ListQueryDto,
+): Promise<{ ids: string[]; nextCursor: string | null; total?: number }> {
+  const offset = isOffsetQuery(query);
+  const total = offset || query.withTotal ? await qb.clone().getCount() : undefined;
+  if (!offset) return { ...(await keysetIds(qb, keys, idExpr, query)), total };
+  const page = qb.clone().select(`${idExpr}::text`, 'ks_id');
+  keys.forEach((k, i) => (i === 0 ? page.orderBy(k.expr, k.dir) : page.addOrderBy(k.expr, k.dir)));
+  const rows = await page
+    .offset((query.page - 1) * query.limit)
+    .limit(query.limit)
+    .getRawMany<{ ks_id: string }>();
+  return { ids: rows.map((r) => r.ks_id), nextCursor: null, total };
+}
+
+/** The answer of a list: the page's items with its cursor, page and total as they apply. */
+export function toListPage<T>(
+  items: T[],
+  query: ListQueryDto,
+  page: { nextCursor: string | null; total?: number },
+): ListPage<T> {
+  return {
+    items,
+    limit: query.limit,
+    nextCursor: page.nextCursor,
+    ...(isOffsetQuery(query) ? { page: query.page } : {}),
+    ...(page.total === undefined ? {} : { total: page.total }),
+  };
+}

@@ -1,0 +1,140 @@
+import { MatchRunService } from '@onedoor/matching';
+import { newIdNumber, startApi, TestContext } from './support/test-app';
+
+type Item = {
+  id: string;
+  householdId: string;
+  householdName: string | null;
+  communityId: string;
+  communityName: string;
+  tier: string | null;
+  deadline: string | null;
+  timeLeftSeconds: number | null;
+};
+
+/**
+ * The approval queue and the referral lists as work queues: the household named, filtered,
+ * sorted, paged by cursor. Matching runs in this process (MatchRunService), as in
+ * concurrency.e2e-spec.
+ */
+describe('Work queues: matches and referrals name households (e2e)', () => {
+  let ctx: TestContext;
+  let tree: Awaited<ReturnType<TestContext['newDistrict']>>;
+  let staff: string;
+  let providerToken: string;
+  let otherProvider: string;
+  const households: Array<{ id: string; name: string; communityId: string }> = [];
+  const proposals: string[] = [];
+
+  beforeAll(async () => {
+    ctx = await startApi();
+    tree = await ctx.newDistrict();
+    staff = await ctx.tokenFor('civil_affairs', tree.district);
+    const assessor = await ctx.tokenFor('assessor', tree.district);
+    const p = await ctx.newProviderWithUser(tree.district);
+    providerToken = p.token;
+    otherProvider = (await ctx.newProviderWithUser(tree.district)).token;
+    await ctx.factory.resource(p.provider, tree.district, {
+      categoryCode: 'legal_aid',
+      capacity: 100,
+    });
+    const runner = ctx.app.get(MatchRunService);
+    for (const [name, community] of [
+      ['张三丰', tree.communityA],
+      ['李四光', tree.communityB],
+    ] as const) {
+      const body = ctx.householdBody(community, {
+        members: [
+          { name, relation: 'self', idNumber: newIdNumber('1960-05-05'), employment: 'unemployed' },
+        ],
+      });
+      const { household } = await ctx.assessedHousehold(
+        assessor,
+        community,
+        { legal_dispute: true },
+        body,
+      );
+      await runner.run(household.id);
+      households.push({ id: household.id, name, communityId: community.id });
+      const [row] = await ctx.dataSource.query(
+        `SELECT id FROM match_proposal WHERE household_id = $1 AND status = 'proposed' ORDER BY rank LIMIT 1`,
+        [household.id],
+      );
+      proposals.push(row.id);
+    }
+  });
+  afterAll(() => ctx.close());
+
+  const list = async (path: string, token = staff) =>
+    (await ctx.http.get(path).set('Authorization', token).expect(200)).body as {
+      items: Item[];
+      nextCursor: string | null;
+      total?: number;
+    };
+  const ours = (items: Item[]) =>
+    items.filter((i) => households.some((h) => h.id === i.householdId));
+
+  it('names the household, its community and tier in the approval queue; filters and sorts', async () => {
+    const all = ours((await list('/api/matches?limit=100&sort=age')).items);
+    expect(all.map((m) => m.householdName)).toEqual(['张三丰', '李四光']);
+    expect(all[0]).toMatchObject({
+      communityId: tree.communityA.id,
+      communityName: tree.communityA.name,
+      deadline: null,
+      timeLeftSeconds: null,
+    });
+    expect(all[0].tier).toEqual(expect.any(String));
+    const inB = (await list(`/api/matches?limit=100&communityId=${tree.communityB.id}`)).items;
+    expect(inB.map((m) => m.householdName)).toEqual(['李四光']);
+    const tier = all[0].tier;
+    expect(ours((await list(`/api/matches?limit=100&tier=${tier}`)).items)).toHaveLength(
+      all.filter((m) => m.tier === tier).length,
+    );
+    expect(ours((await list('/api/matches?limit=100&category=legal_aid')).items)).toHaveLength(2);
+    expect(ours((await list('/api/matches?limit=100&category=medical')).items)).toHaveLength(0);
+    // Proposals have no deadline yet: none is due within any horizon.
+    expect(ours((await list('/api/matches?limit=100&dueWithin=24')).items)).toHaveLength(0);
+    await ctx.http.get('/api/matches?sort=name').set('Authorization', staff).expect(400);
+    await ctx.http.get('/api/matches?dueWithin=0').set('Authorization', staff).expect(400);
+  });
+
+  it('names the household on a provider’s own referrals only; deadline, time left, sort and pages', async () => {
+    for (const id of proposals) {
+      await ctx.http.post(`/api/matches/${id}/approve`).set('Authorization', staff).expect(201);
+    }
+    const mine = await list('/api/referrals?limit=100&sort=age', providerToken);
+    expect(mine.items.map((r) => r.householdName)).toEqual(['张三丰', '李四光']);
+    const first = mine.items[0];
+    expect(first.timeLeftSeconds).toBeGreaterThan(60 * 3600);
+    expect(first.timeLeftSeconds).toBeLessThanOrEqual(72 * 3600);
+    expect(first.deadline).toEqual(expect.any(String));
+    // Another provider sees none of them, named or not.
+    expect((await list('/api/referrals?limit=100', otherProvider)).items).toEqual([]);
+    // Due within: the accept deadline is 72 h away.
+    expect((await list('/api/referrals?dueWithin=1', providerToken)).items).toEqual([]);
+    expect((await list('/api/referrals?dueWithin=73', providerToken)).items).toHaveLength(2);
+    // Accepting moves the pending deadline to delivery (days later): it sorts last by deadline.
+    await ctx.http
+      .post(`/api/referrals/${first.id}/accept`)
+      .set('Authorization', providerToken)
+      .expect(200);
+    const byDeadline = await list('/api/referrals?sort=deadline', providerToken);
+    expect(byDeadline.items.map((r) => r.householdName)).toEqual(['李四光', '张三丰']);
+    // Pages of one by cursor: each referral once.
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: { items: Item[]; nextCursor: string | null } = await list(
+        `/api/referrals?limit=1&sort=deadline${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+        providerToken,
+      );
+      seen.push(...page.items.map((r) => r.id));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(seen).toEqual(byDeadline.items.map((r) => r.id));
+    const staffView = ours(
+      (await list(`/api/referrals?limit=100&communityId=${tree.communityA.id}`)).items,
+    );
+    expect(staffView.map((r) => r.householdName)).toEqual(['张三丰']);
+  });
+});
