@@ -12,6 +12,7 @@ import { MaskIdLastFour1764620000000 } from './1764620000000-MaskIdLastFour';
 import { Accounts1764700000000 } from './1764700000000-Accounts';
 import { ProviderApplications1764800000000 } from './1764800000000-ProviderApplications';
 import { HouseholdSearch1765300000000 } from './1765300000000-HouseholdSearch';
+import { ReferralContact1765300100000 } from './1765300100000-ReferralContact';
 import { EventOutbox1764900000000 } from './1764900000000-EventOutbox';
 
 /**
@@ -34,4 +35,5 @@ export const MIGRATIONS = [
   ProviderApplications1764800000000,
   EventOutbox1764900000000,
   HouseholdSearch1765300000000,
+  ReferralContact1765300100000,
 ];

@@ -137,4 +137,116 @@ describe('Work queues: matches and referrals name households (e2e)', () => {
     );
     expect(staffView.map((r) => r.householdName)).toEqual(['张三丰']);
   });
+
+  describe('contact under consent', () => {
+    let consented: string;
+    let withoutConsent: string;
+
+    beforeAll(async () => {
+      const assessor = await ctx.tokenFor('assessor', tree.district);
+      const body = ctx.householdBody(tree.communityA, {
+        phone: '13700001111',
+        address: '幸福路 8 号 2 单元',
+        members: [
+          {
+            name: '王五',
+            relation: 'self',
+            idNumber: newIdNumber('1958-02-02'),
+            employment: 'unemployed',
+          },
+        ],
+      });
+      const { household } = await ctx.assessedHousehold(
+        assessor,
+        tree.communityA,
+        { legal_dispute: true },
+        body,
+      );
+      await ctx.app.get(MatchRunService).run(household.id);
+      const [row] = await ctx.dataSource.query(
+        `SELECT id FROM match_proposal WHERE household_id = $1 AND status = 'proposed' ORDER BY rank LIMIT 1`,
+        [household.id],
+      );
+      const approved = await ctx.http
+        .post(`/api/matches/${row.id}/approve`)
+        .set('Authorization', staff)
+        .send({
+          consent: { given: true, by: '户主本人', method: 'verbal', at: '2026-12-01T09:00:00Z' },
+        })
+        .expect(201);
+      consented = approved.body.id;
+      expect(approved.body.consent).toMatchObject({
+        given: true,
+        by: '户主本人',
+        method: 'verbal',
+      });
+      expect(approved.body.contact).toBeUndefined(); // staff are not given a contact block
+      const earlier = await list('/api/referrals?limit=100&sort=age', providerToken);
+      withoutConsent = earlier.items.find((r) => r.householdName === '张三丰')!.id;
+      households.push({ id: household.id, name: '王五', communityId: tree.communityA.id });
+    });
+
+    const reads = async (householdId: string) =>
+      (
+        await ctx.http
+          .get(`/api/households/${householdId}/contact-reads`)
+          .set('Authorization', staff)
+          .expect(200)
+      ).body as Array<{ referralId: string; readerRole: string }>;
+
+    it("gives the provider the household's contact with consent, and logs each read", async () => {
+      const wang = households.find((h) => h.name === '王五')!;
+      expect(await reads(wang.id)).toEqual([]);
+      for (let i = 0; i < 2; i += 1) {
+        const res = await ctx.http
+          .get(`/api/referrals/${consented}`)
+          .set('Authorization', providerToken)
+          .expect(200);
+        expect(res.body.contact).toEqual({
+          kind: 'household',
+          name: '王五',
+          phone: '13700001111',
+          address: '幸福路 8 号 2 单元',
+        });
+      }
+      const log = await reads(wang.id);
+      expect(log).toHaveLength(2);
+      expect(log[0]).toMatchObject({ referralId: consented, readerRole: 'provider' });
+      // Another provider cannot open the referral at all; an assessor may not read the log.
+      await ctx.http
+        .get(`/api/referrals/${consented}`)
+        .set('Authorization', otherProvider)
+        .expect(404);
+      await ctx.http
+        .get(`/api/households/${wang.id}/contact-reads`)
+        .set('Authorization', await ctx.tokenFor('assessor', tree.district))
+        .expect(403);
+      await ctx.http
+        .get(`/api/households/${wang.id}/contact-reads`)
+        .set('Authorization', await ctx.tokenFor('civil_affairs', tree.streetB))
+        .expect(404);
+    });
+
+    it("gives the approving officer's contact without consent, and nothing of the household", async () => {
+      const res = await ctx.http
+        .get(`/api/referrals/${withoutConsent}`)
+        .set('Authorization', providerToken)
+        .expect(200);
+      expect(res.body.contact).toMatchObject({ kind: 'officer', address: null });
+      expect(res.body.contact.name).not.toBe('张三丰');
+      expect(JSON.stringify(res.body)).not.toContain('13812345678');
+      expect(await reads(households[0].id)).toEqual([]);
+    });
+
+    it('refuses a consent without its method or date', async () => {
+      const [row] = await ctx.dataSource.query(
+        `SELECT id FROM match_proposal WHERE status = 'proposed' LIMIT 1`,
+      );
+      await ctx.http
+        .post(`/api/matches/${row?.id ?? households[0].id}/approve`)
+        .set('Authorization', staff)
+        .send({ consent: { given: true, by: 'x', method: 'telepathy' } })
+        .expect(400);
+    });
+  });
 });

@@ -13,7 +13,13 @@ import {
 import { MatchQueryDto, NeedMatchesDto, ProposalDto } from './dto/match.dto';
 import { ApprovalsService } from './approvals.service';
 import { MatchProposalsService } from './match-proposals.service';
-import { ReferralDetailDto, RejectProposalDto } from './referrals/referral.dto';
+import { ReferralContactService } from './referrals/referral-contact.service';
+import {
+  ApproveMatchDto,
+  ContactAccessDto,
+  ReferralDetailDto,
+  RejectProposalDto,
+} from './referrals/referral.dto';
 import { ReferralsService } from './referrals/referrals.service';
 
 @ApiTags('matching')
@@ -24,6 +30,7 @@ export class MatchesController {
     private readonly matches: MatchProposalsService,
     private readonly approvals: ApprovalsService,
     private readonly referrals: ReferralsService,
+    private readonly contacts: ReferralContactService,
   ) {}
 
   @Post('matches/:id/approve')
@@ -38,9 +45,10 @@ export class MatchesController {
   @ApiErrors(400, 404, 409)
   async approve(
     @Param('id', ParseIdPipe) id: string,
+    @Body() body: ApproveMatchDto,
     @CurrentUser() principal: Principal,
   ): Promise<ReferralDetailDto> {
-    return this.referrals.get(await this.approvals.approve(id, principal), principal);
+    return this.referrals.get(await this.approvals.approve(id, principal, body.consent), principal);
   }
 
   @Post('matches/:id/reject')
@@ -97,5 +105,20 @@ export class MatchesController {
     @CurrentUser() principal: Principal,
   ): Promise<NeedMatchesDto[]> {
     return this.matches.forHousehold(id, principal);
+  }
+
+  @Get('households/:id/contact-reads')
+  @Roles('civil_affairs')
+  @ApiOperation({
+    summary:
+      "Who opened the household's contact on a referral, and when (newest first, at most 500): admin and staff in scope",
+  })
+  @ApiOkResponse({ type: [ContactAccessDto] })
+  @ApiErrors(400, 404)
+  contactReads(
+    @Param('id', ParseIdPipe) id: string,
+    @CurrentUser() principal: Principal,
+  ): Promise<ContactAccessDto[]> {
+    return this.contacts.readsOf(id, principal);
   }
 }

@@ -6,11 +6,16 @@ import { ResourcesModule } from '@onedoor/resources';
 import { ApprovalsRepository } from './approvals.repository';
 import { ApprovalsService } from './approvals.service';
 import { MatchProposalEntity } from './match-proposal.entity';
-import { ParkedResourceEntity, ReferralEntity } from './referrals/referral.entity';
+import {
+  ContactAccessEntity,
+  ParkedResourceEntity,
+  ReferralEntity,
+} from './referrals/referral.entity';
 import { ReferralEvidenceRepository } from './referrals/referral-evidence.repository';
 import { ReferralReleaseService } from './referrals/referral-release.service';
 import { ReferralsRepository } from './referrals/referrals.repository';
 import { ReferralsService } from './referrals/referrals.service';
+import { ReferralContactService } from './referrals/referral-contact.service';
 import { MatchProposalsRepository } from './match-proposals.repository';
 import { MatchProposalsService } from './match-proposals.service';
 import { MatchRunRepository } from './match-run.repository';
@@ -27,12 +32,18 @@ const providers = [
   ReferralReleaseService,
   ReferralsService,
   ReferralEvidenceRepository,
+  ReferralContactService,
 ];
 
 /** Matching for any process; the API adds {@link MatchingHttpModule}, the matcher its processor. */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([MatchProposalEntity, ReferralEntity, ParkedResourceEntity]),
+    TypeOrmModule.forFeature([
+      MatchProposalEntity,
+      ReferralEntity,
+      ParkedResourceEntity,
+      ContactAccessEntity,
+    ]),
     AreasModule,
     ResourcesModule,
     HouseholdsModule,

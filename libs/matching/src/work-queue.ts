@@ -62,7 +62,7 @@ export class WorkQueueFieldsDto {
   householdName!: string | null;
   @ApiProperty({ format: 'uuid' }) communityId!: string;
   @ApiProperty() communityName!: string;
-  @ApiPropertyOptional({ enum: TIERS, enumName: 'Tier', nullable: true }) tier!: Tier | null;
+  @ApiPropertyOptional({ enum: TIERS, type: String, nullable: true }) tier!: Tier | null;
   @ApiPropertyOptional({
     type: String,
     format: 'date-time',

@@ -37,6 +37,7 @@ import type { ReferralEntity, ReferralStatus } from './referral.entity';
 import { snapshotFor, toReferralDto } from './referral.mapper';
 import { ReferralReleaseService, type Requeue } from './referral-release.service';
 import { ReferralsRepository } from './referrals.repository';
+import { ReferralContactService } from './referral-contact.service';
 import { workQueueFields } from '../work-queue';
 
 type Action = 'accept' | 'decline' | 'deliver' | 'close';
@@ -67,6 +68,7 @@ export class ReferralsService {
     private readonly resourceSummaries: ResourceSummariesRepository,
     private readonly needs: NeedsRepository,
     private readonly householdLabels: HouseholdsRepository,
+    private readonly contacts: ReferralContactService,
     private readonly releases: ReferralReleaseService,
     private readonly tx: TransactionRunner,
     private readonly audit: AuditService,
@@ -101,6 +103,10 @@ export class ReferralsService {
     ]);
     return {
       ...toReferralDto(r, resources.get(r.resourceId)!),
+      ...(r.consent ? { consent: r.consent } : {}),
+      ...(principal.role === 'provider'
+        ? { contact: await this.contacts.contactFor(r, principal) }
+        : {}),
       snapshot: snapshotFor(r, principal),
       history: history.map(toAuditEntryDto),
     };
