@@ -109,4 +109,34 @@ describe('Work queues: keyset pages and household search (e2e)', () => {
       .send({})
       .expect(400);
   });
+
+  it('lists a household’s assessments, drafts included, and refuses a second draft with 409 and its id', async () => {
+    const { household, assessment } = await ctx.assessedHousehold(assessorA, tree.communityA);
+    const draft = await ctx.http
+      .post(`/api/households/${household.id}/assessments`)
+      .set('Authorization', assessorA)
+      .send({})
+      .expect(201);
+    const again = await ctx.http
+      .post(`/api/households/${household.id}/assessments`)
+      .set('Authorization', assessorA)
+      .send({});
+    expect(again.status).toBe(409);
+    expect(again.body).toMatchObject({
+      code: 'ASSESSMENT_DRAFT_OPEN',
+      details: { assessmentId: draft.body.id },
+    });
+    const list = await ctx.http
+      .get(`/api/households/${household.id}/assessments`)
+      .set('Authorization', assessorA)
+      .expect(200);
+    expect(list.body.map((a: { id: string; status: string }) => [a.id, a.status])).toEqual([
+      [draft.body.id, 'draft'],
+      [assessment.id, 'completed'],
+    ]);
+    await ctx.http
+      .get(`/api/households/${household.id}/assessments`)
+      .set('Authorization', await ctx.tokenFor('assessor', tree.streetB))
+      .expect(404);
+  });
 });

@@ -164,10 +164,25 @@ export class HouseholdsController {
     return this.households.needs(id, principal);
   }
 
+  @Get(':id/assessments')
+  @ApiOperation({
+    summary:
+      "The household's assessments, drafts included (a lost draft is found again), newest first; needs on GET /assessments/:id",
+  })
+  @ApiOkResponse({ type: [AssessmentDto] })
+  @ApiErrors(400, 404)
+  assessmentsOf(
+    @Param('id', ParseIdPipe) id: string,
+    @CurrentUser() principal: Principal,
+  ): Promise<AssessmentDto[]> {
+    return this.assessments.ofHousehold(id, principal);
+  }
+
   @Post(':id/assessments')
   @Roles('assessor')
   @ApiOperation({
-    summary: 'Start a draft assessment (default: the latest comprehensive template)',
+    summary:
+      'Start a draft assessment (default: the latest comprehensive template); 409 ASSESSMENT_DRAFT_OPEN with the open draft’s id when one is open',
   })
   @ApiCreatedResponse({ type: AssessmentDto })
   @ApiErrors(400, 404, 409)
