@@ -1,4 +1,5 @@
 import { MatchRunService } from '@onedoor/matching';
+import { Clock } from '@onedoor/platform';
 import { newIdNumber, startApi, TestContext } from './support/test-app';
 
 type Item = {
@@ -247,6 +248,74 @@ describe('Work queues: matches and referrals name households (e2e)', () => {
         .set('Authorization', staff)
         .send({ consent: { given: true, by: 'x', method: 'telepathy' } })
         .expect(400);
+    });
+  });
+
+  describe('GET /work/summary', () => {
+    const summary = async (token: string) =>
+      (await ctx.http.get('/api/work/summary').set('Authorization', token).expect(200)).body;
+    afterEach(() => jest.restoreAllMocks());
+
+    it('counts a provider’s referrals to accept and deliver, due soon and past deadline', async () => {
+      expect(await summary(providerToken)).toEqual({
+        role: 'provider',
+        dueSoonHours: 24,
+        referralsToAccept: 2,
+        referralsToDeliver: 1,
+        referralsDueSoon: 0,
+        referralsPastDeadline: 0,
+      });
+      const clock = jest.spyOn(ctx.app.get(Clock), 'now');
+      clock.mockReturnValue(new Date(Date.now() + 60 * 3600_000));
+      expect(await summary(providerToken)).toMatchObject({
+        referralsDueSoon: 2,
+        referralsPastDeadline: 0,
+      });
+      clock.mockReturnValue(new Date(Date.now() + 73 * 3600_000));
+      expect(await summary(providerToken)).toMatchObject({
+        referralsDueSoon: 0,
+        referralsPastDeadline: 2,
+      });
+      expect(await summary(otherProvider)).toMatchObject({
+        referralsToAccept: 0,
+        referralsToDeliver: 0,
+      });
+    });
+
+    it('counts what staff review in their scope, and an assessor’s revisits and drafts', async () => {
+      const before = await summary(staff);
+      expect(before).toMatchObject({
+        role: 'civil_affairs',
+        proposalsDueSoon: 0,
+        proposalsOverdue: 0,
+      });
+      const p = await ctx.newProvider(tree.district);
+      await ctx.factory.resource(p, tree.communityA, { status: 'pending_review' });
+      const after = await summary(staff);
+      expect(after.resourcesToReview).toBe(before.resourcesToReview + 1);
+      // Staff of another district see none of it.
+      const elsewhere = await ctx.newDistrict();
+      expect(await summary(await ctx.tokenFor('civil_affairs', elsewhere.district))).toMatchObject({
+        proposalsToApprove: 0,
+        resourcesToReview: 0,
+        applicationsToReview: 0,
+      });
+      const assessor = await ctx.tokenFor('assessor', tree.district);
+      expect(await summary(assessor)).toMatchObject({
+        role: 'assessor',
+        revisitsDue: 0,
+        draftAssessments: 0,
+      });
+      await ctx.http
+        .post(`/api/households/${households[0].id}/assessments`)
+        .set('Authorization', assessor)
+        .send({})
+        .expect(201);
+      jest.spyOn(ctx.app.get(Clock), 'now').mockReturnValue(new Date(Date.now() + 400 * 86400_000));
+      expect(await summary(assessor)).toMatchObject({
+        revisitsDue: households.length,
+        draftAssessments: 1,
+      });
     });
   });
 });
