@@ -11,6 +11,7 @@ import {
   toListPage,
 } from '@onedoor/platform';
 import { type ResourceSummary, ResourceSummariesRepository } from '@onedoor/resources';
+import type { NeedProposalsDto } from './dto/bulk-approval.dto';
 import type { MatchQueryDto, NeedMatchesDto, ProposalDto } from './dto/match.dto';
 import { type MatchProposalEntity, proposalDeadline } from './match-proposal.entity';
 import { type WorkQueueFieldsDto, workQueueFields } from './work-queue';
@@ -113,5 +114,21 @@ export class MatchProposalsService {
         resourceTitle: resources.get(r.resourceId)?.title ?? null,
       })) as NeedMatchesDto['rejected'],
     }));
+  }
+
+  /** A household's open proposals grouped by need (needs without one left out), best first. */
+  async openByNeed(householdId: string, principal: Principal): Promise<NeedProposalsDto[]> {
+    const needs = await this.forHousehold(householdId, principal);
+    return needs
+      .map((n) => ({
+        needId: n.needId,
+        categoryCode: n.categoryCode,
+        severity: n.severity,
+        urgency: n.urgency,
+        proposals: n.proposals
+          .filter((p) => p.status === 'proposed')
+          .sort((a, b) => a.rank - b.rank),
+      }))
+      .filter((n) => n.proposals.length > 0);
   }
 }

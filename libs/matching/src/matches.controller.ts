@@ -12,6 +12,8 @@ import {
 } from '@onedoor/platform';
 import { MatchQueryDto, NeedMatchesDto, ProposalDto } from './dto/match.dto';
 import { ApprovalsService } from './approvals.service';
+import { BulkApprovalsService } from './bulk-approvals.service';
+import { ApprovalItemResultDto, BulkApprovalDto, NeedProposalsDto } from './dto/bulk-approval.dto';
 import { MatchProposalsService } from './match-proposals.service';
 import { ReferralContactService } from './referrals/referral-contact.service';
 import {
@@ -31,6 +33,7 @@ export class MatchesController {
     private readonly approvals: ApprovalsService,
     private readonly referrals: ReferralsService,
     private readonly contacts: ReferralContactService,
+    private readonly bulk: BulkApprovalsService,
   ) {}
 
   @Post('matches/:id/approve')
@@ -120,5 +123,36 @@ export class MatchesController {
     @CurrentUser() principal: Principal,
   ): Promise<ContactAccessDto[]> {
     return this.contacts.readsOf(id, principal);
+  }
+
+  @Get('households/:id/proposals')
+  @Roles('civil_affairs')
+  @ApiOperation({
+    summary: "A household's open proposals grouped by need, to approve together (best first)",
+  })
+  @ApiOkResponse({ type: [NeedProposalsDto] })
+  @ApiErrors(400, 404)
+  proposalsOf(
+    @Param('id', ParseIdPipe) id: string,
+    @CurrentUser() principal: Principal,
+  ): Promise<NeedProposalsDto[]> {
+    return this.matches.openByNeed(id, principal);
+  }
+
+  @Post('households/:id/approvals')
+  @HttpCode(200)
+  @Roles('civil_affairs')
+  @ApiOperation({
+    summary:
+      "Approve several of a household's proposals (one per need) in one request: each is an ordinary approval in its own transaction, with a result per item (approved with its referral, or refused with the code a single approval would answer); not all-or-nothing",
+  })
+  @ApiOkResponse({ type: [ApprovalItemResultDto] })
+  @ApiErrors(400, 404)
+  approveMany(
+    @Param('id', ParseIdPipe) id: string,
+    @Body() body: BulkApprovalDto,
+    @CurrentUser() principal: Principal,
+  ): Promise<ApprovalItemResultDto[]> {
+    return this.bulk.approve(id, body, principal);
   }
 }

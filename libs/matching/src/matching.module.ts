@@ -5,6 +5,7 @@ import { HouseholdsModule } from '@onedoor/households';
 import { ResourcesModule } from '@onedoor/resources';
 import { ApprovalsRepository } from './approvals.repository';
 import { ApprovalsService } from './approvals.service';
+import { BulkApprovalsService } from './bulk-approvals.service';
 import { MatchProposalEntity } from './match-proposal.entity';
 import {
   ContactAccessEntity,
@@ -33,6 +34,7 @@ const providers = [
   ReferralsService,
   ReferralEvidenceRepository,
   ReferralContactService,
+  BulkApprovalsService,
 ];
 
 /** Matching for any process; the API adds {@link MatchingHttpModule}, the matcher its processor. */
