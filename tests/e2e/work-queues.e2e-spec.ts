@@ -1,3 +1,4 @@
+import { HouseholdPhoneBackfill } from '@onedoor/households';
 import { newIdNumber, startApi, TestContext } from './support/test-app';
 
 describe('Work queues: keyset pages and household search (e2e)', () => {
@@ -138,5 +139,19 @@ describe('Work queues: keyset pages and household search (e2e)', () => {
       .get(`/api/households/${household.id}/assessments`)
       .set('Authorization', await ctx.tokenFor('assessor', tree.streetB))
       .expect(404);
+  });
+
+  it('fills the phone digest of households stored before it existed, at start, so they are found', async () => {
+    const id = ids[6];
+    await ctx.dataSource.query(`UPDATE household SET phone_hmac = NULL WHERE id = $1`, [id]);
+    const search = () =>
+      ctx.http
+        .post('/api/households/search')
+        .set('Authorization', assessorA)
+        .send({ phone: '13900000006' })
+        .expect(200);
+    expect((await search()).body).toEqual([]);
+    await ctx.app.get(HouseholdPhoneBackfill).onApplicationBootstrap();
+    expect((await search()).body.map((h: { id: string }) => h.id)).toEqual([id]);
   });
 });
