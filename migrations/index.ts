@@ -11,6 +11,8 @@ import { LoginLimits1763943216100 } from './1763943216100-LoginLimits';
 import { MaskIdLastFour1764620000000 } from './1764620000000-MaskIdLastFour';
 import { Accounts1764700000000 } from './1764700000000-Accounts';
 import { ProviderApplications1764800000000 } from './1764800000000-ProviderApplications';
+import { HouseholdSearch1765300000000 } from './1765300000000-HouseholdSearch';
+import { ReferralContact1765300100000 } from './1765300100000-ReferralContact';
 import { EventOutbox1764900000000 } from './1764900000000-EventOutbox';
 import { Notifications1765000000000 } from './1765000000000-Notifications';
 import { StaffDeadlines1765200000000 } from './1765200000000-StaffDeadlines';
@@ -38,4 +40,6 @@ export const MIGRATIONS = [
   Notifications1765000000000,
   Webhooks1765100000000,
   StaffDeadlines1765200000000,
+  HouseholdSearch1765300000000,
+  ReferralContact1765300100000,
 ];

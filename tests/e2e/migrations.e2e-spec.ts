@@ -41,6 +41,7 @@ describe('Migrations (e2e)', () => {
             'app_user',
             'area',
             'audit_log',
+            'contact_access',
             'idempotency_key',
             'login_event',
             'login_limit',

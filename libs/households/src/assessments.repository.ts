@@ -27,6 +27,27 @@ export class AssessmentsRepository {
     return applyAreaScope(qb, 'community.path', principal).getOne();
   }
 
+  /** The household's assessments, drafts included, newest first (a lost draft is found again). */
+  ofHousehold(householdId: string): Promise<AssessmentEntity[]> {
+    return this.dataSource
+      .getRepository(AssessmentEntity)
+      .createQueryBuilder('a')
+      .innerJoinAndSelect('a.template', 't')
+      .where('a.householdId = :householdId', { householdId })
+      .orderBy('a.createdAt', 'DESC')
+      .addOrderBy('a.id', 'DESC')
+      .getMany();
+  }
+
+  /** The household's open draft, if any (the caller holds the household's row lock). */
+  async openDraft(householdId: string, manager: EntityManager): Promise<string | null> {
+    const [row] = await manager.query(
+      `SELECT id FROM assessment WHERE household_id = $1 AND status = 'draft' ORDER BY created_at DESC LIMIT 1`,
+      [householdId],
+    );
+    return row?.id ?? null;
+  }
+
   /** The household's latest completed assessment before this one. */
   previousCompleted(householdId: string, manager: EntityManager): Promise<AssessmentEntity | null> {
     return manager

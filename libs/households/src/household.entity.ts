@@ -28,6 +28,7 @@ import { MemberEntity } from './member.entity';
   `"savings_fen" >= 0 AND "vehicles" >= 0 AND "medical_expense_fen" >= 0 AND "education_expense_fen" >= 0`,
 )
 @Index('ix_household_status_revisit', ['status', 'nextRevisitAt'])
+@Index('ix_household_created_at_id', ['createdAt', 'id'])
 export class HouseholdEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -49,6 +50,11 @@ export class HouseholdEntity {
   /** AES-256-GCM ciphertext of the phone number (PiiCipher). */
   @Column({ type: 'text', nullable: true })
   phoneEnc!: string | null;
+
+  /** Keyed digest of the phone's digits (PiiCipher.digest), for search by phone. */
+  @Index('ix_household_phone_hmac')
+  @Column({ type: 'char', length: 64, nullable: true })
+  phoneHmac!: string | null;
 
   @Column({ type: 'text', nullable: true })
   address!: string | null;

@@ -1,3 +1,4 @@
+import type { HouseholdSummaryRow } from './households.repository';
 import { toAreaSummaryDto } from '@onedoor/areas';
 import { maskIdNumber, maskPhone, type PiiCipher } from '@onedoor/platform';
 import type {
@@ -50,6 +51,26 @@ export function toHouseholdSummaryDto(h: HouseholdEntity, pii: PiiCipher): House
     tier: h.tier,
     circle: h.circle,
     nextRevisitAt: iso(h.nextRevisitAt),
+  };
+}
+
+/** A list row (HouseholdsRepository.list's one statement) as the list shows it. */
+export function summaryRowToDto(r: HouseholdSummaryRow, pii: PiiCipher): HouseholdSummaryDto {
+  return {
+    id: r.id,
+    community: {
+      id: r.communityId,
+      level: r.communityLevel,
+      code: r.communityCode,
+      name: r.communityName,
+    },
+    headName: r.headName ?? '',
+    phone: r.phoneEnc ? maskPhone(pii.decrypt(r.phoneEnc)) : null,
+    size: r.size,
+    status: r.status,
+    tier: r.tier,
+    circle: r.circle,
+    nextRevisitAt: iso(r.nextRevisitAt),
   };
 }
 

@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import { Body, Controller, Get, Param, Patch, Post, Query, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Req } from '@nestjs/common';
 import {
   ApiBody,
   ApiConsumes,
@@ -10,14 +10,15 @@ import {
 } from '@nestjs/swagger';
 import {
   ApiErrors,
-  ApiPageResponse,
+  ApiListResponse,
   ApiProtected,
   CurrentUser,
   DomainError,
-  type Page,
+  type ListPage,
   ParseIdPipe,
   type Principal,
   Roles,
+  ValidationFailedError,
 } from '@onedoor/platform';
 import { AssessmentsService } from './assessments/assessments.service';
 import { AssessmentDto, CreateAssessmentDto } from './dto/assessment.dto';
@@ -25,6 +26,7 @@ import {
   CreateHouseholdDto,
   HouseholdDto,
   HouseholdQueryDto,
+  HouseholdSearchDto,
   HouseholdSummaryDto,
   NeedDto,
   UpdateHouseholdDto,
@@ -32,6 +34,7 @@ import {
 import { ImportResultDto } from './dto/import-result.dto';
 import { HouseholdImportService } from './import/household-import.service';
 import { HouseholdsService } from './households.service';
+import { HouseholdSearchService } from './household-search';
 
 @ApiTags('households')
 @ApiProtected()
@@ -42,17 +45,40 @@ export class HouseholdsController {
     private readonly households: HouseholdsService,
     private readonly assessments: AssessmentsService,
     private readonly importer: HouseholdImportService,
+    private readonly search: HouseholdSearchService,
   ) {}
 
   @Get()
   @ApiOperation({ summary: 'Households in your area (phones masked)' })
-  @ApiPageResponse(HouseholdSummaryDto)
+  @ApiListResponse(HouseholdSummaryDto)
   @ApiErrors(400)
-  list(
+  async list(
     @Query() query: HouseholdQueryDto,
     @CurrentUser() principal: Principal,
-  ): Promise<Page<HouseholdSummaryDto>> {
-    return this.households.list(query, principal);
+  ): Promise<ListPage<HouseholdSummaryDto>> {
+    if (query.q === undefined) return this.households.list(query, principal);
+    const items = await this.search.search({ q: query.q, limit: query.limit }, principal);
+    return { items, limit: query.limit, nextCursor: null };
+  }
+
+  @Post('search')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'Search households in your area by name (prefix or trigram), phone or identity number (exact, by keyed digest); criteria combine. A body, so that phones and identity numbers stay out of URLs and access logs',
+  })
+  @ApiOkResponse({ type: [HouseholdSummaryDto] })
+  @ApiErrors(400)
+  searchHouseholds(
+    @Body() body: HouseholdSearchDto,
+    @CurrentUser() principal: Principal,
+  ): Promise<HouseholdSummaryDto[]> {
+    if (!body.q && !body.phone && !body.idNumber) {
+      throw new ValidationFailedError('Give q, phone or idNumber', [
+        { field: 'q', messages: ['one of q, phone or idNumber is required'] },
+      ]);
+    }
+    return this.search.search(body, principal);
   }
 
   @Post()
@@ -70,12 +96,12 @@ export class HouseholdsController {
 
   @Get('due-revisits')
   @ApiOperation({ summary: 'Households in your area due for a revisit, longest overdue first' })
-  @ApiPageResponse(HouseholdSummaryDto)
+  @ApiListResponse(HouseholdSummaryDto)
   @ApiErrors(400)
   dueRevisits(
     @Query() query: HouseholdQueryDto,
     @CurrentUser() principal: Principal,
-  ): Promise<Page<HouseholdSummaryDto>> {
+  ): Promise<ListPage<HouseholdSummaryDto>> {
     return this.households.dueRevisits(query, principal);
   }
 
@@ -138,10 +164,25 @@ export class HouseholdsController {
     return this.households.needs(id, principal);
   }
 
+  @Get(':id/assessments')
+  @ApiOperation({
+    summary:
+      "The household's assessments, drafts included (a lost draft is found again), newest first; needs on GET /assessments/:id",
+  })
+  @ApiOkResponse({ type: [AssessmentDto] })
+  @ApiErrors(400, 404)
+  assessmentsOf(
+    @Param('id', ParseIdPipe) id: string,
+    @CurrentUser() principal: Principal,
+  ): Promise<AssessmentDto[]> {
+    return this.assessments.ofHousehold(id, principal);
+  }
+
   @Post(':id/assessments')
   @Roles('assessor')
   @ApiOperation({
-    summary: 'Start a draft assessment (default: the latest comprehensive template)',
+    summary:
+      'Start a draft assessment (default: the latest comprehensive template); 409 ASSESSMENT_DRAFT_OPEN with the open draft’s id when one is open',
   })
   @ApiCreatedResponse({ type: AssessmentDto })
   @ApiErrors(400, 404, 409)

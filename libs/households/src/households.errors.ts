@@ -9,6 +9,8 @@ export const HOUSEHOLDS_ERRORS = {
   TEMPLATE_INVALID: HttpStatus.BAD_REQUEST,
   ASSESSMENT_NOT_FOUND: HttpStatus.NOT_FOUND,
   ASSESSMENT_NOT_DRAFT: HttpStatus.CONFLICT,
+  /** A second draft while one is open: details carry the open draft's id. */
+  ASSESSMENT_DRAFT_OPEN: HttpStatus.CONFLICT,
   ASSESSMENT_INCOMPLETE: HttpStatus.BAD_REQUEST,
   AREA_STANDARD_MISSING: HttpStatus.CONFLICT,
   IMPORT_TOO_LARGE: HttpStatus.PAYLOAD_TOO_LARGE,

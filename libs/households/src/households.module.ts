@@ -9,6 +9,7 @@ import { AssessmentEntity } from './assessment.entity';
 import { AssessmentsRepository } from './assessments.repository';
 import { AssessmentCompletionService } from './assessments/assessment-completion.service';
 import { AssessmentsService } from './assessments/assessments.service';
+import { HouseholdPhoneBackfill, HouseholdSearchService } from './household-search';
 import { HouseholdExitService } from './household-exit.service';
 import { HouseholdRemindersService } from './household-reminders.service';
 import { HouseholdEntity } from './household.entity';
@@ -33,6 +34,8 @@ const providers = [
   HouseholdExitService,
   HouseholdRemindersService,
   HouseholdImportService,
+  HouseholdSearchService,
+  HouseholdPhoneBackfill,
 ];
 
 /** Households, assessments and needs for any process; the API adds {@link HouseholdsHttpModule}. */

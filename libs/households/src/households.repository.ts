@@ -1,11 +1,67 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
-import { applyAreaScope, type PageQueryDto, type Principal, pageOffset } from '@onedoor/platform';
+import {
+  applyAreaScope,
+  inOrder,
+  isOffsetQuery,
+  type KeysetKey,
+  keysetRows,
+  type ListQueryDto,
+  type Principal,
+  pageOffset,
+} from '@onedoor/platform';
 import { HouseholdEntity } from './household.entity';
+import type { AreaLevel } from '@onedoor/areas';
+import type { Tier } from '@onedoor/resources';
 import type { HouseholdStatus } from './household.types';
 import { MemberEntity } from './member.entity';
 import { NeedEntity } from './need.entity';
+
+/** A list row: what HouseholdSummaryDto shows, read in the page's one statement. */
+export interface HouseholdSummaryRow {
+  id: string;
+  phoneEnc: string | null;
+  status: HouseholdStatus;
+  tier: Tier | null;
+  circle: number | null;
+  nextRevisitAt: Date | null;
+  communityId: string;
+  communityLevel: AreaLevel;
+  communityCode: string;
+  communityName: string;
+  headName: string | null;
+  size: number;
+}
+
+const SUMMARY_COLUMNS = [
+  'h.id AS id',
+  'h.phone_enc AS "phoneEnc"',
+  'h.status AS status',
+  'h.tier AS tier',
+  'h.circle AS circle',
+  'h.next_revisit_at AS "nextRevisitAt"',
+  'community.id AS "communityId"',
+  'community.level AS "communityLevel"',
+  'community.code AS "communityCode"',
+  'community.name AS "communityName"',
+  `(SELECT hm.name FROM household_member hm WHERE hm.household_id = h.id AND hm.is_head LIMIT 1) AS "headName"`,
+  `(SELECT count(*)::int FROM household_member hm WHERE hm.household_id = h.id) AS size`,
+];
+
+export interface HouseholdLabel {
+  name: string | null;
+  communityId: string;
+  communityName: string;
+  tier: Tier | null;
+}
+
+export interface HouseholdFilter {
+  status?: HouseholdStatus;
+  tier?: string;
+  communityId?: string;
+  dueBefore?: Date;
+}
 
 /**
  * Households are visible to admin and to assessors and civil-affairs staff whose scope
@@ -47,12 +103,44 @@ export class HouseholdsRepository {
     return this.scoped(principal).andWhere('h.id = :id', { id }).getExists();
   }
 
-  list(
-    filter: { status?: HouseholdStatus; tier?: string; communityId?: string; dueBefore?: Date },
-    page: PageQueryDto,
+  /**
+   * One page of the households in scope: by cursor (default; `limit + 1` ids read along the
+   * order's index, counted only on request) or by offset with the count (`?page=`). Ids first,
+   * then the entities with their members: a page's cost does not grow with the scope.
+   */
+  async list(
+    filter: HouseholdFilter,
+    query: ListQueryDto,
     principal: Principal,
-  ): Promise<[HouseholdEntity[], number]> {
-    const qb = this.scoped(principal).leftJoinAndSelect('h.members', 'm');
+  ): Promise<{ rows: HouseholdSummaryRow[]; nextCursor: string | null; total?: number }> {
+    const qb = this.filtered(filter, principal);
+    const keys: KeysetKey[] = filter.dueBefore
+      ? [
+          { expr: 'h.next_revisit_at', dir: 'ASC', type: 'timestamptz' },
+          { expr: 'h.id', dir: 'ASC', type: 'uuid' },
+        ]
+      : [
+          { expr: 'h.created_at', dir: 'DESC', type: 'timestamptz' },
+          { expr: 'h.id', dir: 'DESC', type: 'uuid' },
+        ];
+    const total = isOffsetQuery(query) || query.withTotal ? await qb.clone().getCount() : undefined;
+    // One statement per page: the summary columns straight from the keyset (or offset) read,
+    // the head's name and the household's size as correlated subqueries on the member index.
+    qb.select(SUMMARY_COLUMNS);
+    if (isOffsetQuery(query)) {
+      keys.forEach((k, i) => (i === 0 ? qb.orderBy(k.expr, k.dir) : qb.addOrderBy(k.expr, k.dir)));
+      const rows = await qb
+        .offset(pageOffset({ page: query.page, limit: query.limit }))
+        .limit(query.limit)
+        .getRawMany<HouseholdSummaryRow>();
+      return { rows, nextCursor: null, total };
+    }
+    const page = await keysetRows<HouseholdEntity, HouseholdSummaryRow>(qb, keys, query);
+    return { ...page, total };
+  }
+
+  private filtered(filter: HouseholdFilter, principal: Principal) {
+    const qb = this.scoped(principal);
     if (filter.status) qb.andWhere('h.status = :status', { status: filter.status });
     if (filter.tier) qb.andWhere('h.tier = :tier', { tier: filter.tier });
     if (filter.communityId)
@@ -60,15 +148,34 @@ export class HouseholdsRepository {
     if (filter.dueBefore) {
       qb.andWhere(`h.status <> 'exited' AND h.nextRevisitAt <= :due`, { due: filter.dueBefore });
     }
-    return qb
-      .orderBy(
-        filter.dueBefore ? 'h.nextRevisitAt' : 'h.createdAt',
-        filter.dueBefore ? 'ASC' : 'DESC',
-      )
-      .addOrderBy('h.id', 'ASC')
-      .skip(pageOffset(page))
-      .take(page.limit)
-      .getManyAndCount();
+    return qb;
+  }
+
+  /** What work queues show of each household: head's name, community, tier. */
+  async labels(ids: string[]): Promise<Map<string, HouseholdLabel>> {
+    if (ids.length === 0) return new Map();
+    const rows: Array<HouseholdLabel & { id: string }> = await this.dataSource.query(
+      `SELECT h.id, h.tier, c.id AS "communityId", c.name AS "communityName",
+              (SELECT hm.name FROM household_member hm WHERE hm.household_id = h.id AND hm.is_head LIMIT 1) AS name
+         FROM household h JOIN area c ON c.id = h.community_id WHERE h.id = ANY($1)`,
+      [[...new Set(ids)]],
+    );
+    return new Map(rows.map(({ id, ...label }) => [id, label]));
+  }
+
+  /** Households by id with community and members (head first), in the order of `ids`. */
+  async withMembers(ids: string[]): Promise<HouseholdEntity[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.dataSource
+      .getRepository(HouseholdEntity)
+      .createQueryBuilder('h')
+      .innerJoinAndSelect('h.community', 'community')
+      .leftJoinAndSelect('h.members', 'm')
+      .where('h.id = ANY(:ids)', { ids })
+      .orderBy('m.isHead', 'DESC')
+      .addOrderBy('m.birthDate', 'ASC')
+      .getMany();
+    return inOrder(ids, rows);
   }
 
   /** The household whose head has this identity digest, if any. */

@@ -11,10 +11,10 @@ import {
   maskIdNumber,
   NotFoundError,
   nullFieldErrors,
-  type Page,
+  isOffsetQuery,
+  type ListPage,
   PiiCipher,
   type Principal,
-  toPage,
   todayInChina,
   TransactionRunner,
   ValidationFailedError,
@@ -31,9 +31,10 @@ import type {
   UpdateHouseholdDto,
 } from './dto/household.dto';
 import type { HouseholdEntity } from './household.entity';
-import { toHouseholdDto, toHouseholdSummaryDto, toNeedDto } from './household.mapper';
+import { summaryRowToDto, toHouseholdDto, toNeedDto } from './household.mapper';
 import { HouseholdsRepository } from './households.repository';
 import { birthDateOf, genderOf, normaliseIdNumber } from './id-number.util';
+import { phoneDigest } from './household-search';
 import type { MemberEntity } from './member.entity';
 
 /** Registering, editing and reading households; assessments are in AssessmentsService. */
@@ -138,6 +139,7 @@ export class HouseholdsService {
           ...fields,
           communityId,
           phoneEnc: phone ? this.pii.encrypt(phone) : null,
+          phoneHmac: phone ? phoneDigest(this.pii, phone) : null,
           status: 'active',
         },
         members,
@@ -209,7 +211,10 @@ export class HouseholdsService {
         throw new StaleVersionError('Household', version, current.version);
       }
       const changes: Partial<HouseholdEntity> = { ...fields };
-      if (phone !== undefined) changes.phoneEnc = phone ? this.pii.encrypt(phone) : null;
+      if (phone !== undefined) {
+        changes.phoneEnc = phone ? this.pii.encrypt(phone) : null;
+        changes.phoneHmac = phone ? phoneDigest(this.pii, phone) : null;
+      }
       await this.households.update(id, changes, manager);
       let flagged: HouseholdWarningDto[] = [];
       if (members) {
@@ -241,19 +246,30 @@ export class HouseholdsService {
     return this.getWith(id, actor, warnings);
   }
 
-  async list(query: HouseholdQueryDto, principal: Principal): Promise<Page<HouseholdSummaryDto>> {
-    return toPage(await this.households.list(query, query, principal), query, (h) =>
-      toHouseholdSummaryDto(h, this.pii),
-    );
-  }
-
-  async dueRevisits(
+  async list(
     query: HouseholdQueryDto,
     principal: Principal,
-  ): Promise<Page<HouseholdSummaryDto>> {
-    const dueBefore = this.clock.now();
-    const rows = await this.households.list({ ...query, dueBefore }, query, principal);
-    return toPage(rows, query, (h) => toHouseholdSummaryDto(h, this.pii));
+    dueBefore?: Date,
+  ): Promise<ListPage<HouseholdSummaryDto>> {
+    const { rows, nextCursor, total } = await this.households.list(
+      { ...query, dueBefore },
+      query,
+      principal,
+    );
+    return {
+      items: rows.map((r) => summaryRowToDto(r, this.pii)),
+      limit: query.limit,
+      nextCursor,
+      ...(isOffsetQuery(query) ? { page: query.page } : {}),
+      ...(total === undefined ? {} : { total }),
+    };
+  }
+
+  dueRevisits(
+    query: HouseholdQueryDto,
+    principal: Principal,
+  ): Promise<ListPage<HouseholdSummaryDto>> {
+    return this.list(query, principal, this.clock.now());
   }
 
   get(id: string, principal: Principal): Promise<HouseholdDto> {

@@ -25,6 +25,7 @@ export const HOUSEHOLDS_ENTITIES = [
 export * from './facts.util';
 export * from './household.mapper';
 export * from './households.repository';
+export { HouseholdPhoneBackfill, phoneDigest } from './household-search';
 export * from './needs.repository';
 export * from './household-facts.repository';
 export * from './households.service';

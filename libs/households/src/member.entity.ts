@@ -41,6 +41,8 @@ export class MemberEntity {
   @JoinColumn({ name: 'household_id', foreignKeyConstraintName: 'fk_household_member_household' })
   household?: HouseholdEntity;
 
+  /** GIN trigram index (pg_trgm) for search by name, in the migration. */
+  @Index('ix_household_member_name_trgm', { synchronize: false })
   @Column({ type: 'text' })
   name!: string;
 

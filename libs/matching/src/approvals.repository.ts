@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { ExplanationItem, Urgency } from './engine/match-engine';
 import type { ProposalStatus } from './match-proposal.entity';
+import type { ReferralConsent } from './referrals/referral.entity';
 import type { DecisionSnapshot } from './referrals/decision-snapshot';
 import { LIVE_REFERRAL_SQL } from './referrals/referral.entity';
 
@@ -30,6 +31,7 @@ export interface NewReferral {
   acceptDueAt: Date;
   deliverDueAt: Date;
   snapshot: DecisionSnapshot;
+  consent: ReferralConsent | null;
 }
 
 /**
@@ -110,8 +112,8 @@ export class ApprovalsRepository {
   async openReferral(manager: EntityManager, r: NewReferral): Promise<string> {
     const [row] = await manager.query(
       `INSERT INTO referral (proposal_id, need_id, household_id, resource_id, provider_id, area_path,
-                             urgency, category_code, accept_due_at, deliver_due_at, snapshot)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
+                             urgency, category_code, accept_due_at, deliver_due_at, snapshot, consent)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
       [
         r.proposalId,
         r.needId,
@@ -124,6 +126,7 @@ export class ApprovalsRepository {
         r.acceptDueAt,
         r.deliverDueAt,
         JSON.stringify(r.snapshot),
+        r.consent ? JSON.stringify(r.consent) : null,
       ],
     );
     return row.id;

@@ -28,6 +28,7 @@ import {
 import { ApprovalsRepository, type ProposalToDecide } from './approvals.repository';
 import type { DecisionSnapshot } from './referrals/decision-snapshot';
 import { referralDeadlines } from './referrals/referral-deadlines';
+import type { ConsentDto } from './referrals/referral.dto';
 
 /** The need as a decision records it. */
 type LockedNeed = NonNullable<Awaited<ReturnType<NeedsRepository['lockOne']>>>;
@@ -77,9 +78,11 @@ export class ApprovalsService {
    * only from that update to the commit. When no unit is left everything rolls back and the
    * proposal expires in a second transaction (409 after it commits).
    */
-  async approve(id: string, actor: Principal): Promise<string> {
+  async approve(id: string, actor: Principal, consent?: ConsentDto): Promise<string> {
     try {
-      const referralId = await this.tx.run((manager) => this.approveIn(manager, id, actor));
+      const referralId = await this.tx.run((manager) =>
+        this.approveIn(manager, id, actor, consent),
+      );
       this.logger.log({ proposalId: id, referralId }, 'proposal approved');
       return referralId;
     } catch (error) {
@@ -106,7 +109,12 @@ export class ApprovalsService {
     }
   }
 
-  private async approveIn(manager: EntityManager, id: string, actor: Principal): Promise<string> {
+  private async approveIn(
+    manager: EntityManager,
+    id: string,
+    actor: Principal,
+    consent?: ConsentDto,
+  ): Promise<string> {
     // The need's lock serialises decisions on it (two proposals of one need approved at once):
     // the second waits, then finds its proposal superseded.
     const locked = await this.lockProposal(manager, id, actor);
@@ -135,6 +143,7 @@ export class ApprovalsService {
       acceptDueAt: due.acceptDueAt,
       deliverDueAt: due.deliverDueAt,
       snapshot: this.snapshot(locked, { id: p.needId, ...need }, resource, actor, now),
+      consent: consent ? { ...consent, recordedBy: actor.userId } : null,
     });
     // One statement for every audit row of the approval.
     await this.audit.recordMany(manager, [

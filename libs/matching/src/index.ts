@@ -17,7 +17,16 @@ export * from './proposal-deadlines.service';
 export * from './lock-order';
 
 import { MatchProposalEntity } from './match-proposal.entity';
-import { ParkedResourceEntity, ReferralEntity } from './referrals/referral.entity';
+import {
+  ContactAccessEntity,
+  ParkedResourceEntity,
+  ReferralEntity,
+} from './referrals/referral.entity';
 /** The lib's entities, for the TypeORM CLI's data source. */
-export const MATCHING_ENTITIES = [MatchProposalEntity, ReferralEntity, ParkedResourceEntity];
+export const MATCHING_ENTITIES = [
+  MatchProposalEntity,
+  ReferralEntity,
+  ParkedResourceEntity,
+  ContactAccessEntity,
+];
 export * from './matching.errors';

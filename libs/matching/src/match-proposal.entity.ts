@@ -116,3 +116,10 @@ export class MatchProposalEntity {
   @VersionColumn({ default: 1 })
   version!: number;
 }
+
+/**
+ * A proposal's pending deadline (its approval deadline) as SQL over alias `m`, and read from
+ * the entity: sorting by deadline and `dueWithin` apply to proposals as they do to referrals.
+ */
+export const PROPOSAL_DEADLINE_SQL: string | null = 'm.approval_due_at';
+export const proposalDeadline = (m: MatchProposalEntity): Date | null => m.approvalDueAt;

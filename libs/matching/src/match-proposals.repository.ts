@@ -2,8 +2,27 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { type NeedEntity, NeedsRepository } from '@onedoor/households';
-import { applyAreaScope, type PageQueryDto, type Principal, pageOffset } from '@onedoor/platform';
-import { MatchProposalEntity } from './match-proposal.entity';
+import {
+  applyAreaScope,
+  inOrder,
+  type ListQueryDto,
+  pageIds,
+  type Principal,
+} from '@onedoor/platform';
+import { MatchProposalEntity, PROPOSAL_DEADLINE_SQL } from './match-proposal.entity';
+import { type WorkQueueSort, workQueueKeys } from './work-queue';
+
+export interface ProposalFilter {
+  status?: string;
+  urgency?: string;
+  category?: string;
+  areaPath?: string;
+  householdId?: string;
+  communityId?: string;
+  tier?: string;
+  dueWithin?: number;
+  sort?: WorkQueueSort;
+}
 
 /** Reads of proposals for the API, always inside the reader's area scope. */
 @Injectable()
@@ -25,17 +44,16 @@ export class MatchProposalsRepository {
     return applyAreaScope(qb, 'community.path', principal);
   }
 
-  list(
-    filter: {
-      status?: string;
-      urgency?: string;
-      category?: string;
-      areaPath?: string;
-      householdId?: string;
-    },
-    page: PageQueryDto,
+  /**
+   * The approval queue: one page of proposals in scope (by cursor, or by offset with `page`),
+   * filtered and sorted as work queues are (work-queue.ts).
+   */
+  async list(
+    filter: ProposalFilter,
+    query: ListQueryDto,
     principal: Principal,
-  ): Promise<[MatchProposalEntity[], number]> {
+    now: Date,
+  ): Promise<{ rows: MatchProposalEntity[]; nextCursor: string | null; total?: number }> {
     const qb = this.scoped(principal).andWhere('m.status = :status', {
       status: filter.status ?? 'proposed',
     });
@@ -45,14 +63,32 @@ export class MatchProposalsRepository {
       qb.andWhere('m.householdId = :householdId', { householdId: filter.householdId });
     if (filter.areaPath)
       qb.andWhere('community.path LIKE :areaPrefix', { areaPrefix: `${filter.areaPath}%` });
-    // Emergency first (enum order is normal < urgent < emergency), then the longest waiting.
-    return qb
-      .orderBy('m.urgency', 'DESC')
-      .addOrderBy('m.createdAt', 'ASC')
-      .addOrderBy('m.id', 'ASC')
-      .skip(pageOffset(page))
-      .take(page.limit)
-      .getManyAndCount();
+    if (filter.communityId) qb.andWhere('h.communityId = :cid', { cid: filter.communityId });
+    if (filter.tier) qb.andWhere('h.tier = :tier', { tier: filter.tier });
+    if (filter.dueWithin !== undefined) {
+      // Until proposals have a deadline, none is due within any horizon.
+      if (PROPOSAL_DEADLINE_SQL === null) qb.andWhere('1 = 0');
+      else
+        qb.andWhere(`${PROPOSAL_DEADLINE_SQL} <= :dueBy`, {
+          dueBy: new Date(now.getTime() + filter.dueWithin * 3600_000),
+        });
+    }
+    const keys = workQueueKeys(filter.sort ?? 'urgency', {
+      deadline: PROPOSAL_DEADLINE_SQL,
+      urgency: 'm.urgency',
+      createdAt: 'm.created_at',
+      id: 'm.id',
+    });
+    const page = await pageIds(qb, keys, 'm.id', query);
+    const rows =
+      page.ids.length === 0
+        ? []
+        : await this.dataSource
+            .getRepository(MatchProposalEntity)
+            .createQueryBuilder('m')
+            .where('m.id = ANY(:ids)', { ids: page.ids })
+            .getMany();
+    return { rows: inOrder(page.ids, rows), nextCursor: page.nextCursor, total: page.total };
   }
 
   findVisible(id: string, principal: Principal): Promise<MatchProposalEntity | null> {

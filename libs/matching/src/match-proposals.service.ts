@@ -2,20 +2,28 @@ import { Injectable } from '@nestjs/common';
 import { AreasRepository } from '@onedoor/areas';
 import { HouseholdsRepository } from '@onedoor/households';
 import {
+  Clock,
   ForbiddenError,
   isInScope,
   NotFoundError,
-  type Page,
+  type ListPage,
   type Principal,
-  toPage,
+  toListPage,
 } from '@onedoor/platform';
 import { type ResourceSummary, ResourceSummariesRepository } from '@onedoor/resources';
+import type { NeedProposalsDto } from './dto/bulk-approval.dto';
 import type { MatchQueryDto, NeedMatchesDto, ProposalDto } from './dto/match.dto';
-import type { MatchProposalEntity } from './match-proposal.entity';
+import { type MatchProposalEntity, proposalDeadline } from './match-proposal.entity';
+import { type WorkQueueFieldsDto, workQueueFields } from './work-queue';
 import { MatchProposalsRepository } from './match-proposals.repository';
 
-export function toProposalDto(m: MatchProposalEntity, resource: ResourceSummary): ProposalDto {
+export function toProposalDto(
+  m: MatchProposalEntity,
+  resource: ResourceSummary,
+  queue?: WorkQueueFieldsDto,
+): ProposalDto {
   return {
+    ...queue,
     id: m.id,
     needId: m.needId,
     householdId: m.householdId,
@@ -41,9 +49,10 @@ export class MatchProposalsService {
     private readonly households: HouseholdsRepository,
     private readonly resources: ResourceSummariesRepository,
     private readonly areas: AreasRepository,
+    private readonly clock: Clock,
   ) {}
 
-  async list(query: MatchQueryDto, principal: Principal): Promise<Page<ProposalDto>> {
+  async list(query: MatchQueryDto, principal: Principal): Promise<ListPage<ProposalDto>> {
     let areaPath: string | undefined;
     if (query.areaId) {
       const area = await this.areas.findById(query.areaId);
@@ -52,9 +61,21 @@ export class MatchProposalsService {
         throw new ForbiddenError('The area is outside your scope');
       areaPath = area.path;
     }
-    const page = await this.matches.list({ ...query, areaPath }, query, principal);
-    const resources = await this.resources.byIds(page[0].map((m) => m.resourceId));
-    return toPage(page, query, (m) => toProposalDto(m, resources.get(m.resourceId)!));
+    const now = this.clock.now();
+    const page = await this.matches.list({ ...query, areaPath }, query, principal, now);
+    const [resources, labels] = await Promise.all([
+      this.resources.byIds(page.rows.map((m) => m.resourceId)),
+      this.households.labels(page.rows.map((m) => m.householdId)),
+    ]);
+    // Only staff read the approval queue: the household's name is theirs to see.
+    const items = page.rows.map((m) =>
+      toProposalDto(
+        m,
+        resources.get(m.resourceId)!,
+        workQueueFields(labels.get(m.householdId)!, proposalDeadline(m), now, true),
+      ),
+    );
+    return toListPage(items, query, page);
   }
 
   async get(id: string, principal: Principal): Promise<ProposalDto> {
@@ -93,5 +114,21 @@ export class MatchProposalsService {
         resourceTitle: resources.get(r.resourceId)?.title ?? null,
       })) as NeedMatchesDto['rejected'],
     }));
+  }
+
+  /** A household's open proposals grouped by need (needs without one left out), best first. */
+  async openByNeed(householdId: string, principal: Principal): Promise<NeedProposalsDto[]> {
+    const needs = await this.forHousehold(householdId, principal);
+    return needs
+      .map((n) => ({
+        needId: n.needId,
+        categoryCode: n.categoryCode,
+        severity: n.severity,
+        urgency: n.urgency,
+        proposals: n.proposals
+          .filter((p) => p.status === 'proposed')
+          .sort((a, b) => a.rank - b.rank),
+      }))
+      .filter((n) => n.proposals.length > 0);
   }
 }

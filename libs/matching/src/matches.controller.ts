@@ -2,18 +2,26 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/com
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   ApiErrors,
-  ApiPageResponse,
+  ApiListResponse,
   ApiProtected,
   CurrentUser,
-  type Page,
+  type ListPage,
   ParseIdPipe,
   type Principal,
   Roles,
 } from '@onedoor/platform';
 import { MatchQueryDto, NeedMatchesDto, ProposalDto } from './dto/match.dto';
 import { ApprovalsService } from './approvals.service';
+import { BulkApprovalsService } from './bulk-approvals.service';
+import { ApprovalItemResultDto, BulkApprovalDto, NeedProposalsDto } from './dto/bulk-approval.dto';
 import { MatchProposalsService } from './match-proposals.service';
-import { ReferralDetailDto, RejectProposalDto } from './referrals/referral.dto';
+import { ReferralContactService } from './referrals/referral-contact.service';
+import {
+  ApproveMatchDto,
+  ContactAccessDto,
+  ReferralDetailDto,
+  RejectProposalDto,
+} from './referrals/referral.dto';
 import { ReferralsService } from './referrals/referrals.service';
 
 @ApiTags('matching')
@@ -24,6 +32,8 @@ export class MatchesController {
     private readonly matches: MatchProposalsService,
     private readonly approvals: ApprovalsService,
     private readonly referrals: ReferralsService,
+    private readonly contacts: ReferralContactService,
+    private readonly bulk: BulkApprovalsService,
   ) {}
 
   @Post('matches/:id/approve')
@@ -38,9 +48,10 @@ export class MatchesController {
   @ApiErrors(400, 404, 409)
   async approve(
     @Param('id', ParseIdPipe) id: string,
+    @Body() body: ApproveMatchDto,
     @CurrentUser() principal: Principal,
   ): Promise<ReferralDetailDto> {
-    return this.referrals.get(await this.approvals.approve(id, principal), principal);
+    return this.referrals.get(await this.approvals.approve(id, principal, body.consent), principal);
   }
 
   @Post('matches/:id/reject')
@@ -60,13 +71,16 @@ export class MatchesController {
 
   @Get('matches')
   @Roles('civil_affairs')
-  @ApiOperation({ summary: 'Match proposals in your area, emergency and oldest first' })
-  @ApiPageResponse(ProposalDto)
+  @ApiOperation({
+    summary:
+      'The approval queue: proposals in your area with the household named, filtered and sorted (default: emergency, then oldest first); pages by cursor unless `page` is given',
+  })
+  @ApiListResponse(ProposalDto)
   @ApiErrors(400)
   list(
     @Query() query: MatchQueryDto,
     @CurrentUser() principal: Principal,
-  ): Promise<Page<ProposalDto>> {
+  ): Promise<ListPage<ProposalDto>> {
     return this.matches.list(query, principal);
   }
 
@@ -94,5 +108,51 @@ export class MatchesController {
     @CurrentUser() principal: Principal,
   ): Promise<NeedMatchesDto[]> {
     return this.matches.forHousehold(id, principal);
+  }
+
+  @Get('households/:id/contact-reads')
+  @Roles('civil_affairs')
+  @ApiOperation({
+    summary:
+      "Who opened the household's contact on a referral, and when (newest first, at most 500): admin and staff in scope",
+  })
+  @ApiOkResponse({ type: [ContactAccessDto] })
+  @ApiErrors(400, 404)
+  contactReads(
+    @Param('id', ParseIdPipe) id: string,
+    @CurrentUser() principal: Principal,
+  ): Promise<ContactAccessDto[]> {
+    return this.contacts.readsOf(id, principal);
+  }
+
+  @Get('households/:id/proposals')
+  @Roles('civil_affairs')
+  @ApiOperation({
+    summary: "A household's open proposals grouped by need, to approve together (best first)",
+  })
+  @ApiOkResponse({ type: [NeedProposalsDto] })
+  @ApiErrors(400, 404)
+  proposalsOf(
+    @Param('id', ParseIdPipe) id: string,
+    @CurrentUser() principal: Principal,
+  ): Promise<NeedProposalsDto[]> {
+    return this.matches.openByNeed(id, principal);
+  }
+
+  @Post('households/:id/approvals')
+  @HttpCode(200)
+  @Roles('civil_affairs')
+  @ApiOperation({
+    summary:
+      "Approve several of a household's proposals (one per need) in one request: each is an ordinary approval in its own transaction, with a result per item (approved with its referral, or refused with the code a single approval would answer); not all-or-nothing",
+  })
+  @ApiOkResponse({ type: [ApprovalItemResultDto] })
+  @ApiErrors(400, 404)
+  approveMany(
+    @Param('id', ParseIdPipe) id: string,
+    @Body() body: BulkApprovalDto,
+    @CurrentUser() principal: Principal,
+  ): Promise<ApprovalItemResultDto[]> {
+    return this.bulk.approve(id, body, principal);
   }
 }

@@ -5,12 +5,18 @@ import { HouseholdsModule } from '@onedoor/households';
 import { ResourcesModule } from '@onedoor/resources';
 import { ApprovalsRepository } from './approvals.repository';
 import { ApprovalsService } from './approvals.service';
+import { BulkApprovalsService } from './bulk-approvals.service';
 import { MatchProposalEntity } from './match-proposal.entity';
-import { ParkedResourceEntity, ReferralEntity } from './referrals/referral.entity';
+import {
+  ContactAccessEntity,
+  ParkedResourceEntity,
+  ReferralEntity,
+} from './referrals/referral.entity';
 import { ReferralEvidenceRepository } from './referrals/referral-evidence.repository';
 import { ReferralReleaseService } from './referrals/referral-release.service';
 import { ReferralsRepository } from './referrals/referrals.repository';
 import { ReferralsService } from './referrals/referrals.service';
+import { ReferralContactService } from './referrals/referral-contact.service';
 import { MatchProposalsRepository } from './match-proposals.repository';
 import { MatchProposalsService } from './match-proposals.service';
 import { MatchRunRepository } from './match-run.repository';
@@ -29,12 +35,19 @@ const providers = [
   ReferralsService,
   ReferralEvidenceRepository,
   ProposalDeadlinesService,
+  ReferralContactService,
+  BulkApprovalsService,
 ];
 
 /** Matching for any process; the API adds {@link MatchingHttpModule}, the matcher its processor. */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([MatchProposalEntity, ReferralEntity, ParkedResourceEntity]),
+    TypeOrmModule.forFeature([
+      MatchProposalEntity,
+      ReferralEntity,
+      ParkedResourceEntity,
+      ContactAccessEntity,
+    ]),
     AreasModule,
     ResourcesModule,
     HouseholdsModule,

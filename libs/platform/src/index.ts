@@ -9,6 +9,7 @@ export * from './audit';
 export * from './events';
 export * from './scope/area-scope';
 export * from './pagination/pagination.dto';
+export * from './pagination/keyset';
 export * from './http/api-docs.decorators';
 export * from './health/health.module';
 export * from './logging/logging.module';

@@ -3,17 +3,18 @@ import { AreasModule } from '@onedoor/areas';
 import { ReportsController } from './reports.controller';
 import { ReportsRepository } from './reports.repository';
 import { ReportsService } from './reports.service';
+import { WorkSummaryController, WorkSummaryService } from './work-summary';
 
 /** Read-only reports over the other libs' tables (no entities of its own). */
 @Module({
   imports: [AreasModule],
-  providers: [ReportsRepository, ReportsService],
-  exports: [ReportsService],
+  providers: [ReportsRepository, ReportsService, WorkSummaryService],
+  exports: [ReportsService, WorkSummaryService],
 })
 export class ReportingModule {}
 
 @Module({
   imports: [ReportingModule],
-  controllers: [ReportsController],
+  controllers: [ReportsController, WorkSummaryController],
 })
 export class ReportingHttpModule {}

@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import {
   AuditService,
+  DomainError,
   Clock,
   jobIds,
   MatchingQueueProducer,
@@ -51,8 +52,17 @@ export class AssessmentsService {
     actor: Principal,
   ): Promise<AssessmentDto> {
     const id = await this.tx.run(async (manager) => {
-      const household = await this.households.findVisible(householdId, actor, manager);
+      // The household's row lock serialises two starts: the second sees the first's draft.
+      const household = await this.households.findVisible(householdId, actor, manager, true);
       if (!household) throw new NotFoundError('Household', 'HOUSEHOLD_NOT_FOUND');
+      const open = await this.assessments.openDraft(householdId, manager);
+      if (open) {
+        throw new DomainError(
+          'ASSESSMENT_DRAFT_OPEN',
+          'The household already has a draft assessment: continue or complete it',
+          { assessmentId: open },
+        );
+      }
       // An exited household may be assessed again: a family can fall back into hardship.
       const template = dto.templateId
         ? await this.templates.findById(dto.templateId, manager)
@@ -80,6 +90,13 @@ export class AssessmentsService {
       return newId;
     });
     return this.get(id, actor);
+  }
+
+  /** The household's assessments, drafts included, newest first; needs only on GET /assessments/:id. */
+  async ofHousehold(householdId: string, principal: Principal): Promise<AssessmentDto[]> {
+    if (!(await this.households.isVisible(householdId, principal)))
+      throw new NotFoundError('Household', 'HOUSEHOLD_NOT_FOUND');
+    return (await this.assessments.ofHousehold(householdId)).map((a) => toAssessmentDto(a, []));
   }
 
   async get(id: string, principal: Principal): Promise<AssessmentDto> {

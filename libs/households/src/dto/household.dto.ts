@@ -14,11 +14,13 @@ import {
   Length,
   Matches,
   Max,
+  MaxLength,
   Min,
+  MinLength,
   ValidateNested,
 } from 'class-validator';
 import { AreaSummaryDto } from '@onedoor/areas';
-import { PageQueryDto } from '@onedoor/platform';
+import { ListQueryDto } from '@onedoor/platform';
 import { RESIDENCIES, TIERS, type Residency, type Tier } from '@onedoor/resources';
 import {
   EDUCATION_STAGES,
@@ -199,7 +201,54 @@ export class UpdateHouseholdDto extends PartialType(
   version!: number;
 }
 
-export class HouseholdQueryDto extends PageQueryDto {
+/**
+ * Search by name, phone or identity number. A POST body, not a query string: a phone or an
+ * identity number in a URL would land in access logs, proxies and browser history.
+ */
+export class HouseholdSearchDto {
+  @ApiPropertyOptional({
+    description: "A member's name: prefix, or similar (trigram)",
+    example: '王',
+  })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(50)
+  q?: string;
+
+  @ApiPropertyOptional({ example: '13812345678', description: 'Exact; spaces and dashes ignored' })
+  @IsOptional()
+  @Matches(/^[0-9+\- ]{5,20}$/, { message: 'phone must be a phone number' })
+  phone?: string;
+
+  @ApiPropertyOptional({
+    description: "Exact, any member's: compared by keyed digest, never stored or returned",
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(18)
+  @MinLength(18)
+  idNumber?: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 50, default: 20 })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(50)
+  limit?: number;
+}
+
+export class HouseholdQueryDto extends ListQueryDto {
+  @ApiPropertyOptional({
+    description:
+      "A member's name (prefix or trigram), best match first, one page (`nextCursor` null); phones and identity numbers: POST /households/search",
+  })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(50)
+  q?: string;
+
   @ApiPropertyOptional({ enum: HOUSEHOLD_STATUSES, enumName: 'HouseholdStatus' })
   @IsOptional()
   @IsIn(HOUSEHOLD_STATUSES)

@@ -1,6 +1,6 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
-import { PageQueryDto } from '@onedoor/platform';
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsUUID } from 'class-validator';
+import { WorkQueueFieldsDto, WorkQueueQueryDto } from '../work-queue';
 import { PROPOSAL_STATUSES, type ProposalStatus } from '../match-proposal.entity';
 
 export class ExplanationItemDto {
@@ -11,7 +11,7 @@ export class ExplanationItemDto {
   @ApiProperty() contribution!: number;
 }
 
-export class ProposalDto {
+export class ProposalDto extends PartialType(WorkQueueFieldsDto) {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ format: 'uuid' }) needId!: string;
   @ApiProperty({ format: 'uuid' }) householdId!: string;
@@ -65,7 +65,7 @@ export class NeedMatchesDto {
   rejected!: RejectionDto[];
 }
 
-export class MatchQueryDto extends PageQueryDto {
+export class MatchQueryDto extends WorkQueueQueryDto {
   @ApiPropertyOptional({ enum: PROPOSAL_STATUSES, enumName: 'ProposalStatus', default: 'proposed' })
   @IsOptional()
   @IsIn(PROPOSAL_STATUSES)
@@ -75,12 +75,6 @@ export class MatchQueryDto extends PageQueryDto {
   @IsOptional()
   @IsIn(['normal', 'urgent', 'emergency'])
   urgency?: string;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @Length(1, 40)
-  category?: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'Households in this area’s subtree' })
   @IsOptional()

@@ -1,7 +1,8 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
 import {
   IsBoolean,
+  IsDateString,
   IsIn,
   IsInt,
   IsOptional,
@@ -10,9 +11,16 @@ import {
   Length,
   Max,
   Min,
+  ValidateNested,
 } from 'class-validator';
-import { AuditEntryDto, PageQueryDto } from '@onedoor/platform';
-import { DECLINE_REASONS, type DeclineReason, REFERRAL_STATUSES } from './referral.entity';
+import { AuditEntryDto } from '@onedoor/platform';
+import { WorkQueueFieldsDto, WorkQueueQueryDto } from '../work-queue';
+import {
+  CONSENT_METHODS,
+  DECLINE_REASONS,
+  type DeclineReason,
+  REFERRAL_STATUSES,
+} from './referral.entity';
 
 export class RejectProposalDto {
   @ApiProperty({ description: 'Why the proposal is rejected (kept with it and in the audit)' })
@@ -75,7 +83,7 @@ export class CloseReferralDto {
   note?: string;
 }
 
-export class ReferralQueryDto extends PageQueryDto {
+export class ReferralQueryDto extends WorkQueueQueryDto {
   @ApiPropertyOptional({ enum: REFERRAL_STATUSES, enumName: 'ReferralStatus' })
   @IsOptional()
   @IsIn(REFERRAL_STATUSES)
@@ -93,7 +101,7 @@ export class ReferralQueryDto extends PageQueryDto {
   overdue?: boolean;
 }
 
-export class ReferralDto {
+export class ReferralDto extends PartialType(WorkQueueFieldsDto) {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ format: 'uuid' }) proposalId!: string;
   @ApiProperty({ format: 'uuid' }) needId!: string;
@@ -141,7 +149,82 @@ export class ReferralDto {
   @ApiProperty({ type: String, format: 'date-time' }) createdAt!: string;
 }
 
+export class ConsentDto {
+  @ApiProperty({
+    description: 'Whether the household agreed to share its contact with the provider',
+  })
+  @IsBoolean()
+  given!: boolean;
+
+  @ApiProperty({
+    description: 'Who gave (or refused) it: the head, a member, a guardian…',
+    example: '户主本人',
+  })
+  @IsString()
+  @Length(1, 100)
+  by!: string;
+
+  @ApiProperty({ enum: CONSENT_METHODS })
+  @IsIn(CONSENT_METHODS)
+  method!: (typeof CONSENT_METHODS)[number];
+
+  @ApiProperty({ type: String, format: 'date-time', description: 'When it was given' })
+  @IsDateString()
+  at!: string;
+}
+
+export class ApproveMatchDto {
+  @ApiPropertyOptional({
+    type: ConsentDto,
+    description:
+      "The household's consent to share its contact (name, phone, address) with the provider. Without it (or refused), the provider is given the approving officer's name and phone instead",
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ConsentDto)
+  consent?: ConsentDto;
+}
+
+export class ConsentViewDto extends ConsentDto {
+  @ApiProperty({ format: 'uuid', description: 'The officer who recorded it' }) recordedBy!: string;
+}
+
+export class ReferralContactDto {
+  @ApiProperty({
+    enum: ['household', 'officer'],
+    description:
+      "household: shared under the household's consent; officer: the approving officer, to reach the household through",
+  })
+  kind!: 'household' | 'officer';
+  @ApiProperty() name!: string;
+  @ApiPropertyOptional({ type: String, nullable: true }) phone!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'The household only' })
+  address!: string | null;
+}
+
+export class ContactAccessDto {
+  @ApiProperty({ format: 'uuid' }) referralId!: string;
+  @ApiProperty({ format: 'uuid' }) householdId!: string;
+  @ApiProperty({ format: 'uuid' }) readerId!: string;
+  @ApiProperty() readerRole!: string;
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true }) providerId!: string | null;
+  @ApiProperty({ type: String, format: 'date-time' }) readAt!: string;
+}
+
 export class ReferralDetailDto extends ReferralDto {
+  @ApiPropertyOptional({
+    type: ConsentViewDto,
+    description: 'The consent recorded at approval; absent when none was',
+  })
+  consent?: ConsentViewDto;
+
+  @ApiPropertyOptional({
+    type: ReferralContactDto,
+    description:
+      "Providers only: the household's contact under consent (each such read is logged), else the approving officer's",
+  })
+  contact?: ReferralContactDto;
+
   @ApiProperty({
     type: 'object',
     additionalProperties: true,

@@ -162,6 +162,10 @@ export class ReferralEntity {
   @Column({ type: 'uuid', nullable: true })
   escalatedToAreaId!: string | null;
 
+  /** The household's consent to share its contact with the provider, recorded at approval. */
+  @Column({ type: 'jsonb', nullable: true })
+  consent!: ReferralConsent | null;
+
   /** What the approver saw: never updated after approval. */
   @Column({ type: 'jsonb' })
   snapshot!: DecisionSnapshot;
@@ -174,6 +178,57 @@ export class ReferralEntity {
 
   @VersionColumn({ default: 1 })
   version!: number;
+}
+
+export const CONSENT_METHODS = ['verbal', 'written', 'phone', 'in_person', 'online'] as const;
+
+/** Who gave consent to share the household's contact, how and when; who recorded it. */
+export interface ReferralConsent {
+  given: boolean;
+  by: string;
+  method: (typeof CONSENT_METHODS)[number];
+  at: string;
+  recordedBy: string;
+}
+
+/**
+ * One read of a household's contact on a referral (who opened whose contact, when): written
+ * in the read's own statement, readable by admin and staff whose scope holds `areaPath`.
+ */
+@Entity({ name: 'contact_access' })
+@Index('ix_contact_access_household', ['householdId', 'readAt'])
+export class ContactAccessEntity {
+  @PrimaryGeneratedColumn('increment', {
+    type: 'bigint',
+    primaryKeyConstraintName: 'pk_contact_access',
+  })
+  id!: string;
+
+  @Index('ix_contact_access_referral')
+  @Column({ type: 'uuid' })
+  referralId!: string;
+
+  @ManyToOne(() => ReferralEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'referral_id', foreignKeyConstraintName: 'fk_contact_access_referral' })
+  referral?: ReferralEntity;
+
+  @Column({ type: 'uuid' })
+  householdId!: string;
+
+  @Column({ type: 'uuid' })
+  readerId!: string;
+
+  @Column({ type: 'text' })
+  readerRole!: string;
+
+  @Column({ type: 'uuid', nullable: true })
+  providerId!: string | null;
+
+  @Column({ type: 'text' })
+  areaPath!: string;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  readAt!: Date;
 }
 
 /** A resource the matcher skips for one household until `until` (after a decline or expiry). */

@@ -2,10 +2,10 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/com
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   ApiErrors,
-  ApiPageResponse,
+  ApiListResponse,
   ApiProtected,
   CurrentUser,
-  type Page,
+  type ListPage,
   ParseIdPipe,
   type Principal,
   Roles,
@@ -30,14 +30,14 @@ export class ReferralsController {
   @Roles('civil_affairs', 'assessor', 'provider')
   @ApiOperation({
     summary:
-      'Referrals: providers see their own, staff and assessors those of their area; emergency and nearest deadline first',
+      'Referrals with the household named: providers see their own, staff and assessors those of their area; filtered and sorted (default: emergency, then oldest first); pages by cursor unless `page` is given',
   })
-  @ApiPageResponse(ReferralDto)
+  @ApiListResponse(ReferralDto)
   @ApiErrors(400)
   list(
     @Query() query: ReferralQueryDto,
     @CurrentUser() principal: Principal,
-  ): Promise<Page<ReferralDto>> {
+  ): Promise<ListPage<ReferralDto>> {
     return this.referrals.list(query, principal);
   }
 

@@ -12,14 +12,14 @@ import {
   ForbiddenError,
   isInScope,
   NotFoundError,
-  type Page,
+  type ListPage,
   type Principal,
   toAuditEntryDto,
-  toPage,
+  toListPage,
   TransactionRunner,
 } from '@onedoor/platform';
 import { AreasRepository, idsOnPath } from '@onedoor/areas';
-import { NeedsRepository } from '@onedoor/households';
+import { HouseholdsRepository, NeedsRepository } from '@onedoor/households';
 import {
   ResourceCapacityRepository,
   ResourcesRepository,
@@ -39,6 +39,8 @@ import { snapshotFor, toReferralDto } from './referral.mapper';
 import { DUE_SOON_HOURS, dueSoonNotice, overdueNotices } from './referral-notices';
 import { ReferralReleaseService, type Requeue } from './referral-release.service';
 import { ReferralsRepository } from './referrals.repository';
+import { ReferralContactService } from './referral-contact.service';
+import { workQueueFields } from '../work-queue';
 
 type Action = 'accept' | 'decline' | 'deliver' | 'close';
 
@@ -67,6 +69,8 @@ export class ReferralsService {
     private readonly capacity: ResourceCapacityRepository,
     private readonly resourceSummaries: ResourceSummariesRepository,
     private readonly needs: NeedsRepository,
+    private readonly householdLabels: HouseholdsRepository,
+    private readonly contacts: ReferralContactService,
     private readonly releases: ReferralReleaseService,
     private readonly tx: TransactionRunner,
     private readonly audit: AuditService,
@@ -77,10 +81,20 @@ export class ReferralsService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async list(query: ReferralQueryDto, principal: Principal): Promise<Page<ReferralDto>> {
-    const page = await this.referrals.list(query, query, principal);
-    const resources = await this.resourceSummaries.byIds(page[0].map((r) => r.resourceId));
-    return toPage(page, query, (r) => toReferralDto(r, resources.get(r.resourceId)!));
+  async list(query: ReferralQueryDto, principal: Principal): Promise<ListPage<ReferralDto>> {
+    const now = this.clock.now();
+    const page = await this.referrals.list(query, query, principal, now);
+    const [resources, labels] = await Promise.all([
+      this.resourceSummaries.byIds(page.rows.map((r) => r.resourceId)),
+      this.householdLabels.labels(page.rows.map((r) => r.householdId)),
+    ]);
+    // A provider lists only referrals addressed to it, each made by an approval: it may see
+    // the household's name there (its contact only under consent, on the referral itself).
+    const items = page.rows.map((r) => ({
+      ...toReferralDto(r, resources.get(r.resourceId)!),
+      ...workQueueFields(labels.get(r.householdId)!, pendingDeadline(r), now, true),
+    }));
+    return toListPage(items, query, page);
   }
 
   async get(id: string, principal: Principal): Promise<ReferralDetailDto> {
@@ -92,6 +106,10 @@ export class ReferralsService {
     ]);
     return {
       ...toReferralDto(r, resources.get(r.resourceId)!),
+      ...(r.consent ? { consent: r.consent } : {}),
+      ...(principal.role === 'provider'
+        ? { contact: await this.contacts.contactFor(r, principal) }
+        : {}),
       snapshot: snapshotFor(r, principal),
       history: history.map(toAuditEntryDto),
     };

@@ -126,3 +126,30 @@ export function ApiPageResponse<T extends Type<unknown>>(item: T) {
     }),
   );
 }
+
+/** `{ items: T[], limit, nextCursor, page?, total? }`: a list paged by cursor or by offset. */
+export function ApiListResponse<T extends Type<unknown>>(item: T) {
+  return applyDecorators(
+    ApiExtraModels(item),
+    ApiOkResponse({
+      schema: {
+        type: 'object',
+        required: ['items', 'limit', 'nextCursor'],
+        properties: {
+          items: { type: 'array', items: { $ref: getSchemaPath(item) } },
+          limit: { type: 'integer', example: 20 },
+          nextCursor: {
+            type: 'string',
+            nullable: true,
+            description: 'Pass as `cursor` for the next page; null on the last page',
+          },
+          page: { type: 'integer', description: 'Offset paging only (`?page=`)' },
+          total: {
+            type: 'integer',
+            description: 'With `?page=` or `?withTotal=true`: items matching the filters',
+          },
+        },
+      },
+    }),
+  );
+}
