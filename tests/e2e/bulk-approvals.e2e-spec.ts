@@ -26,18 +26,6 @@ describe('Bulk approvals of a household’s proposals (e2e)', () => {
   });
   afterAll(() => ctx.close());
 
-  /** PostgreSQL's count of deadlocks in this database (as concurrency.e2e-spec reads it). */
-  async function deadlocks(): Promise<number> {
-    await new Promise((r) => setTimeout(r, 1_100));
-    await Promise.all(
-      Array.from({ length: 10 }, () => ctx.dataSource.query('SELECT pg_sleep(0.05)')),
-    );
-    const [row] = await ctx.dataSource.query(
-      `SELECT deadlocks::int AS n FROM pg_stat_database WHERE datname = current_database()`,
-    );
-    return row.n;
-  }
-
   /** A district with a legal-aid and a basic-living resource of `capacity` each, and households. */
   async function scenario(capacity: number, count: number) {
     const tree = await ctx.newDistrict();
@@ -131,7 +119,7 @@ describe('Bulk approvals of a household’s proposals (e2e)', () => {
         items: (await groupsOf(officers[0], h)).map((g) => ({ proposalId: g.proposals[0].id })),
       })),
     );
-    const deadlocksBefore = await deadlocks();
+    const deadlocksBefore = await ctx.deadlocks();
     // Both officers approve every household, in opposite orders, all at once.
     const calls = officers.flatMap((token, o) =>
       (o === 0 ? plans : [...plans].reverse()).map((p) =>
@@ -166,6 +154,6 @@ describe('Bulk approvals of a household’s proposals (e2e)', () => {
       );
       expect(c).toEqual({ capacity, reserved: capacity, referrals: capacity });
     }
-    expect(await deadlocks()).toBe(deadlocksBefore);
+    expect(await ctx.deadlocks()).toBe(deadlocksBefore);
   });
 });

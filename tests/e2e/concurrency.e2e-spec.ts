@@ -45,20 +45,6 @@ describe('Concurrency and consistency (e2e)', () => {
     return { tree, assessor, providerToken, resourceIds: ids };
   }
 
-  /** PostgreSQL's count of deadlocks detected in this run's database. */
-  async function deadlocks(): Promise<number> {
-    // A backend reports its statistics when it goes idle, at most once a second (else within
-    // 10 s): wait that second, then make every pooled connection run a statement and go idle.
-    await new Promise((r) => setTimeout(r, 1_100));
-    await Promise.all(
-      Array.from({ length: 10 }, () => ctx.dataSource.query('SELECT pg_sleep(0.05)')),
-    );
-    const [row] = await ctx.dataSource.query(
-      `SELECT deadlocks::int AS n FROM pg_stat_database WHERE datname = current_database()`,
-    );
-    return row.n;
-  }
-
   /** Three resources, three staff members of the district, and a new need each call. */
   async function threeWays() {
     const s = await scenario(3);
@@ -104,7 +90,7 @@ describe('Concurrency and consistency (e2e)', () => {
 
   it('approving different proposals of one need at once: one 201, the others 409, no deadlock', async () => {
     const { staff, needWithProposals } = await threeWays();
-    const before = await deadlocks();
+    const before = await ctx.deadlocks();
 
     for (let round = 0; round < 6; round += 1) {
       const proposals = await needWithProposals();
@@ -126,12 +112,12 @@ describe('Concurrency and consistency (e2e)', () => {
       });
     }
 
-    expect(await deadlocks()).toBe(before);
+    expect(await ctx.deadlocks()).toBe(before);
   });
 
   it('an approval racing rejections of the same need: the approval wins or waits, no deadlock', async () => {
     const { staff, needWithProposals } = await threeWays();
-    const before = await deadlocks();
+    const before = await ctx.deadlocks();
 
     for (let round = 0; round < 4; round += 1) {
       const [approved, ...others] = await needWithProposals();
@@ -159,7 +145,7 @@ describe('Concurrency and consistency (e2e)', () => {
       });
     }
 
-    expect(await deadlocks()).toBe(before);
+    expect(await ctx.deadlocks()).toBe(before);
   });
 
   describe('one lock order: the need first', () => {

@@ -187,6 +187,20 @@ export class TestContext {
     }
   }
 
+  /** PostgreSQL's count of deadlocks detected in this run's database. */
+  async deadlocks(): Promise<number> {
+    // A backend reports its statistics when it goes idle, at most once a second (else within
+    // 10 s): wait that second, then make every pooled connection run a statement and go idle.
+    await new Promise((r) => setTimeout(r, 1_100));
+    await Promise.all(
+      Array.from({ length: 10 }, () => this.dataSource.query('SELECT pg_sleep(0.05)')),
+    );
+    const [row] = await this.dataSource.query(
+      `SELECT deadlocks::int AS n FROM pg_stat_database WHERE datname = current_database()`,
+    );
+    return row.n;
+  }
+
   close(): Promise<void> {
     return this.app.close();
   }
