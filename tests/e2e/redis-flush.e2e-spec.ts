@@ -35,16 +35,7 @@ describe('A Redis flushed under the matcher (e2e)', () => {
       SCHEDULE_CHECK_SECONDS: '1',
       MATCH_RECONCILE_SECONDS: '2',
     });
-    await eventually(
-      async () => {
-        if (matcher.child.exitCode !== null) {
-          throw new Error(`the matcher exited (${matcher.child.exitCode}):\n${matcher.output()}`);
-        }
-        return matcher.output().includes('matcher ready');
-      },
-      30_000,
-      'the matcher to start',
-    );
+    await matcher.ready();
   });
 
   afterAll(async () => {

@@ -7,6 +7,8 @@ const root = join(__dirname, '..', '..', '..');
 export function startMatcherProcess(env: Record<string, string> = {}): {
   child: ChildProcess;
   output: () => string;
+  /** Resolves once it logs `matcher ready`; fails with its output if it exits first. */
+  ready: () => Promise<void>;
   stop: () => Promise<void>;
 } {
   let output = '';
@@ -23,7 +25,19 @@ export function startMatcherProcess(env: Record<string, string> = {}): {
       child.once('exit', () => resolve());
       child.kill('SIGTERM');
     });
-  return { child, output: () => output, stop };
+  const ready = async () => {
+    await eventually(
+      async () => {
+        if (child.exitCode !== null) {
+          throw new Error(`the matcher exited (${child.exitCode}):\n${output}`);
+        }
+        return output.includes('matcher ready');
+      },
+      30_000,
+      'the matcher to start',
+    );
+  };
+  return { child, output: () => output, ready, stop };
 }
 
 /** Polls until `probe` returns something truthy, or fails naming what it waited for. */
@@ -48,18 +62,8 @@ export async function eventually<T>(
 export function withMatcher(env: Record<string, string> = {}): { output: () => string } {
   let matcher: ReturnType<typeof startMatcherProcess> | undefined;
   beforeAll(async () => {
-    const started = startMatcherProcess(env);
-    matcher = started;
-    await eventually(
-      async () => {
-        if (started.child.exitCode !== null) {
-          throw new Error(`the matcher exited (${started.child.exitCode}):\n${started.output()}`);
-        }
-        return started.output().includes('matcher ready');
-      },
-      30_000,
-      'the matcher to start',
-    );
+    matcher = startMatcherProcess(env);
+    await matcher.ready();
   });
   afterAll(() => matcher?.stop());
   return { output: () => matcher?.output() ?? '' };
