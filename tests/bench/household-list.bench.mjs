@@ -105,11 +105,10 @@ try {
   });
 
   // The statement the repository runs for a keyset page, as plain SQL.
-  const raw = await (process.env.BENCH_ONLY ? async () => ({ done: 1, failed: 0, rate: 1 }) : load)(
-    async (state) => {
-      const after = state.cursor ? `AND (h.created_at, h.id) < ($3::timestamptz, $4::uuid)` : '';
-      const { rows } = await pool.query(
-        `SELECT h.id AS id, h.phone_enc AS "phoneEnc", h.status AS status, h.tier AS tier, h.circle AS circle,
+  const raw = await load(async (state) => {
+    const after = state.cursor ? `AND (h.created_at, h.id) < ($3::timestamptz, $4::uuid)` : '';
+    const { rows } = await pool.query(
+      `SELECT h.id AS id, h.phone_enc AS "phoneEnc", h.status AS status, h.tier AS tier, h.circle AS circle,
               h.next_revisit_at AS "nextRevisitAt", community.id AS "communityId", community.level AS "communityLevel",
               community.code AS "communityCode", community.name AS "communityName",
               (SELECT hm.name FROM household_member hm WHERE hm.household_id = h.id AND hm.is_head LIMIT 1) AS "headName",
@@ -118,16 +117,13 @@ try {
          FROM household h INNER JOIN area community ON community.id = h.community_id
         WHERE community.path LIKE $1 ${after}
         ORDER BY h.created_at DESC, h.id DESC LIMIT $2`,
-        state.cursor ? [`${path}%`, LIMIT + 1, ...state.cursor] : [`${path}%`, LIMIT + 1],
-      );
-      const last = rows[LIMIT - 1];
-      next(state, rows.length > LIMIT ? [last.ks_0, last.ks_1] : null);
-    },
-  );
+      state.cursor ? [`${path}%`, LIMIT + 1, ...state.cursor] : [`${path}%`, LIMIT + 1],
+    );
+    const last = rows[LIMIT - 1];
+    next(state, rows.length > LIMIT ? [last.ks_0, last.ks_1] : null);
+  });
 
-  const offset = await (
-    process.env.BENCH_ONLY ? async () => ({ done: 1, failed: 0, rate: 1 }) : load
-  )(async (state) => {
+  const offset = await load(async (state) => {
     const res = await fetch(`${url}/api/households?limit=${LIMIT}&page=${1 + (state.pages % 25)}`, {
       headers: auth,
     });
@@ -137,9 +133,7 @@ try {
   });
 
   // The API's own floor: an authenticated GET that reads one row (the caller's profile).
-  const floor = await (
-    process.env.BENCH_ONLY ? async () => ({ done: 1, failed: 0, rate: 1 }) : load
-  )(async () => {
+  const floor = await load(async () => {
     const res = await fetch(`${url}/api/auth/me`, { headers: auth });
     await res.arrayBuffer();
     if (res.status !== 200) return false;
