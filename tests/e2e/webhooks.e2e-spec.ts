@@ -7,7 +7,7 @@ import {
   type OutboxEventInput,
   PiiCipher,
 } from '@onedoor/platform';
-import { WebhookChannel } from '@onedoor/notifications';
+import { renderNotice, WebhookChannel } from '@onedoor/notifications';
 import { eventually, withMatcher } from './support/matcher-process';
 import { startApi, type TestContext } from './support/test-app';
 
@@ -272,10 +272,14 @@ describe('Webhooks (e2e)', () => {
     );
     expect(state.body).toMatchObject({ consecutiveFailures: 2, disabledAt: expect.any(String) });
     const [notice] = await ctx.dataSource.query(
-      `SELECT type, provider_id, audience FROM outbox_event WHERE type = 'webhook.disabled' AND entity_id = $1`,
+      `SELECT type, provider_id, audience, data FROM outbox_event WHERE type = 'webhook.disabled' AND entity_id = $1`,
       [sub.id],
     );
     expect(notice).toMatchObject({ provider_id: provider.id, audience: [{ userIds: [owner.id] }] });
+    // The owner's notice names the receiver and the count (the template reads what is emitted).
+    expect(renderNotice('webhook.disabled', notice.data).body).toBe(
+      `订阅 ${new URL(sub.url).host} 连续 2 次投递失败，已自动停用。`,
+    );
     const [audit] = await ctx.dataSource.query(
       `SELECT action FROM audit_log WHERE entity_id = $1 AND action = 'disable'`,
       [sub.id],

@@ -9,7 +9,7 @@ import {
   type OutboxEventEntity,
   QUEUES,
 } from '@onedoor/platform';
-import type { NotificationChannel, Recipient } from '../channels/notification-channel';
+import type { Delivery, NotificationChannel, Recipient } from '../channels/notification-channel';
 import { eventLines, eventTitle } from '../webhooks/event-text';
 
 /**
@@ -28,18 +28,25 @@ export class EmailChannel implements NotificationChannel {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async deliver(event: OutboxEventEntity, recipients: readonly Recipient[]): Promise<void> {
+  deliver(event: OutboxEventEntity, recipients: readonly Recipient[]): Promise<void> {
+    return this.deliverBatch([{ event, recipients }]);
+  }
+
+  /** A whole batch in one queue call (not one per event). */
+  async deliverBatch(deliveries: readonly Delivery[]): Promise<void> {
     if (!this.config.mail.smtpUrl) {
       if (!this.warned) this.logger.log('SMTP_URL is not set: e-mail notices are off');
       this.warned = true;
       return;
     }
-    const wanting = recipients.filter((r) => r.channels.has('email'));
-    if (wanting.length === 0) return;
-    const title = eventTitle(event.type);
-    const text = [`${title}`, '', ...eventLines(event), '', '—— OneDoor 一门式救助平台'].join('\n');
-    await this.queue.addBulk(
-      wanting.map((r) => ({
+    const jobs = deliveries.flatMap(({ event, recipients }) => {
+      const wanting = recipients.filter((r) => r.channels.has('email'));
+      if (wanting.length === 0) return [];
+      const title = eventTitle(event.type);
+      const text = [`${title}`, '', ...eventLines(event), '', '—— OneDoor 一门式救助平台'].join(
+        '\n',
+      );
+      return wanting.map((r) => ({
         name: 'send-mail',
         data: {
           userId: r.userId,
@@ -47,7 +54,8 @@ export class EmailChannel implements NotificationChannel {
           text,
         } satisfies JobPayload<'mail', 'send-mail'>,
         opts: { jobId: jobIds.mailForEvent(event.id, r.userId) },
-      })),
-    );
+      }));
+    });
+    if (jobs.length > 0) await this.queue.addBulk(jobs);
   }
 }

@@ -149,10 +149,10 @@ export const NOTICE_TEMPLATES: Record<EventType, NoticeTemplate> = {
     },
   },
   'webhook.disabled': {
-    zh: { title: 'Webhook 已停用', body: '订阅 {subject} 连续投递失败，已自动停用：{reason}' },
+    zh: { title: 'Webhook 已停用', body: '订阅 {url} 连续 {failures} 次投递失败，已自动停用。' },
     en: {
       title: 'Webhook disabled',
-      body: 'Subscription {subject} kept failing and was disabled: {reason}',
+      body: 'Subscription {url} failed {failures} deliveries in a row and was disabled.',
     },
   },
 };

@@ -1,4 +1,6 @@
 import { createHmac } from 'node:crypto';
+import { EVENT_TYPES } from '@onedoor/platform';
+import { renderNotice } from '../inbox/templates';
 import { dingTalkSignedUrl, signatureHeader, webhookBody } from './webhook-message';
 
 const event = {
@@ -30,6 +32,11 @@ describe('webhook messages', () => {
       msgtype: 'markdown',
       markdown: { title: '新的转介', text: expect.stringContaining('助餐') },
     });
+  });
+
+  it.each(EVENT_TYPES)('%s: the robot title is the inbox notice’s title', (type) => {
+    const ding = JSON.parse(webhookBody('dingtalk', { ...event, type }));
+    expect(ding.markdown.title).toBe(renderNotice(type, {}).title);
   });
 
   it('signs t.body with the secret', () => {

@@ -11,7 +11,7 @@ import {
   type OutboxEventEntity,
   QUEUES,
 } from '@onedoor/platform';
-import type { NotificationChannel, Recipient } from '../channels/notification-channel';
+import type { Delivery, NotificationChannel, Recipient } from '../channels/notification-channel';
 
 /**
  * Webhooks are per subscription, not per recipient: an event goes to every active
@@ -29,22 +29,40 @@ export class WebhookChannel implements NotificationChannel {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async deliver(event: OutboxEventEntity, _recipients: readonly Recipient[]): Promise<void> {
+  deliver(event: OutboxEventEntity, _recipients: readonly Recipient[]): Promise<void> {
+    return this.deliverBatch([{ event, recipients: [] }]);
+  }
+
+  /** A whole batch in one insert, one read and one queue call (not three per event). */
+  async deliverBatch(deliveries: readonly Delivery[]): Promise<void> {
+    if (deliveries.length === 0) return;
+    const events = deliveries.map((d) => d.event);
     await this.dataSource.query(
       `INSERT INTO webhook_delivery (subscription_id, event_id, next_attempt_at)
-       SELECT s.id, $1, now() FROM webhook_subscription s
-        WHERE s.active
-          AND $2 = ANY (s.event_types)
-          AND ((s.provider_id IS NOT NULL AND s.provider_id = $3)
-            OR (s.area_path IS NOT NULL AND $4::text LIKE s.area_path || '%'))
+       SELECT s.id, e.id, now()
+         FROM unnest($1::bigint[], $2::text[], $3::uuid[], $4::text[])
+              AS e(id, type, provider_id, area_path)
+         JOIN webhook_subscription s
+           ON s.active
+          AND e.type = ANY (s.event_types)
+          AND ((s.provider_id IS NOT NULL AND s.provider_id = e.provider_id)
+            OR (s.area_path IS NOT NULL AND e.area_path LIKE s.area_path || '%'))
+        ORDER BY e.id, s.id
        ON CONFLICT (subscription_id, event_id) DO NOTHING`,
-      [event.id, event.type, event.providerId, event.areaPath],
+      [
+        events.map((e) => e.id),
+        events.map((e) => e.type),
+        events.map((e) => e.providerId),
+        events.map((e) => e.areaPath),
+      ],
     );
-    // Every pending delivery of the event, not only the new rows: if Redis lost the jobs after
+    // Every pending delivery of the events, not only the new rows: if Redis lost the jobs after
     // the rows committed, the dispatcher's retry queues them again (the job id deduplicates).
     const pending: Array<{ id: string }> = await this.dataSource.query(
-      `SELECT id FROM webhook_delivery WHERE event_id = $1 AND status = 'pending'`,
-      [event.id],
+      `SELECT id::text AS id FROM webhook_delivery
+        WHERE event_id = ANY ($1::bigint[]) AND status = 'pending'
+        ORDER BY event_id, id`,
+      [events.map((e) => e.id)],
     );
     await this.enqueue(pending.map((r) => r.id));
   }
