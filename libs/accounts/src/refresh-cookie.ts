@@ -12,9 +12,18 @@ export function refreshTokenOf(request: FastifyRequest, fromBody?: string): stri
   if (fromBody) return fromBody;
   for (const part of (request.headers.cookie ?? '').split(';')) {
     const [name, ...value] = part.trim().split('=');
-    if (name === REFRESH_COOKIE) return decodeURIComponent(value.join('='));
+    if (name === REFRESH_COOKIE) return decoded(value.join('='));
   }
   return undefined;
+}
+
+/** A value that is not valid percent-encoding is taken as it is: a wrong token, answered as one. */
+function decoded(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
 }
 
 /**

@@ -10,3 +10,4 @@ import { AreaEntity } from './area.entity';
 /** The lib's entities, for the TypeORM CLI's data source. */
 export const AREAS_ENTITIES = [AreaEntity];
 export * from './areas.errors';
+export * from './overdue-escalation';

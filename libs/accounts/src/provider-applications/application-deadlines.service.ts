@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { idsOnPath, parentPath } from '@onedoor/areas';
+import { escalateOverdue, type OverdueStep, parentPath } from '@onedoor/areas';
 import { AuditService, Clock, EventOutbox, TransactionRunner } from '@onedoor/platform';
 
 interface OverdueApplication {
@@ -11,6 +11,38 @@ interface OverdueApplication {
   due_at: Date;
   path: string;
 }
+
+const APPLICATION_STEP: OverdueStep<OverdueApplication> = {
+  table: 'provider_application',
+  overdueColumn: 'overdue_at',
+  escalatedToColumn: 'escalated_to_area_id',
+  entityType: 'provider_application',
+  state: 'pending',
+  missed: 'reviewed',
+  // Staff of the home area and (the escalation) of the area above: one notice to both.
+  notices: (a, escalatedToAreaId, dueAt) => [
+    {
+      type: 'provider_application.overdue',
+      entityType: 'provider_application',
+      entityId: a.id,
+      areaPath: a.path,
+      audience: [
+        { roles: ['civil_affairs'], areaPath: a.path },
+        { roles: ['civil_affairs'], areaPath: parentPath(a.path) },
+      ],
+      data: {
+        applicationId: a.id,
+        name: a.name,
+        kind: a.kind,
+        homeAreaId: a.home_area_id,
+        homeAreaName: a.home_area_name,
+        dueAt,
+        escalatedToAreaId,
+      },
+      dedupKey: `provider_application.overdue:${a.id}:${dueAt}`,
+    },
+  ],
+};
 
 /**
  * The deadline on an organization's application (SLA_APPLICATION_HOURS from receipt): the sweep
@@ -38,53 +70,12 @@ export class ApplicationDeadlinesService {
           ORDER BY pa.id LIMIT 1000 FOR UPDATE OF pa SKIP LOCKED`,
         [now],
       );
-      if (due.length === 0) return 0;
-      const upTo = due.map((a) => idsOnPath(parentPath(a.path)).at(-1)!);
-      await manager.query(
-        `UPDATE provider_application pa SET overdue_at = $1, escalated_to_area_id = t.area_id
-           FROM unnest($2::uuid[], $3::uuid[]) AS t(id, area_id) WHERE pa.id = t.id`,
-        [now, due.map((a) => a.id), upTo],
-      );
-      await this.audit.recordMany(
+      await escalateOverdue(
         manager,
-        due.map((a, i) => ({
-          entityType: 'provider_application',
-          entityId: a.id,
-          action: 'escalate',
-          actor: null,
-          fromState: 'pending',
-          toState: 'pending',
-          reason: `not reviewed by ${new Date(a.due_at).toISOString()}`,
-          data: { escalatedToAreaId: upTo[i] },
-          areaPath: a.path,
-        })),
-      );
-      // Staff of the home area and (the escalation) of the area above: one notice to both.
-      await this.outbox.emit(
-        manager,
-        ...due.map((a, i) => {
-          const dueAt = new Date(a.due_at).toISOString();
-          return {
-            type: 'provider_application.overdue' as const,
-            entityType: 'provider_application',
-            entityId: a.id,
-            areaPath: a.path,
-            audience: [
-              { roles: ['civil_affairs' as const], areaPath: a.path },
-              { roles: ['civil_affairs' as const], areaPath: parentPath(a.path) },
-            ],
-            data: {
-              applicationId: a.id,
-              name: a.name,
-              kind: a.kind,
-              homeAreaId: a.home_area_id,
-              homeAreaName: a.home_area_name,
-              dueAt,
-              escalatedToAreaId: upTo[i],
-            },
-            dedupKey: `provider_application.overdue:${a.id}:${dueAt}`,
-          };
-        }),
+        { audit: this.audit, outbox: this.outbox },
+        now,
+        due,
+        APPLICATION_STEP,
       );
       return due.length;
     });
