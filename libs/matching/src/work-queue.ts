@@ -162,10 +162,9 @@ export function workQueueFields(
   label: { name: string | null; communityId: string; communityName: string; tier: Tier | null },
   deadline: Date | null,
   now: Date,
-  showName: boolean,
 ): WorkQueueFieldsDto {
   return {
-    householdName: showName ? label.name : null,
+    householdName: label.name,
     communityId: label.communityId,
     communityName: label.communityName,
     tier: label.tier,
