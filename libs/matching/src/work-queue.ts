@@ -86,7 +86,7 @@ const NO_DEADLINE = `'infinity'::timestamptz`;
  * The order of each sort as keyset keys, over a row's pending-deadline SQL (`null` when the
  * row kind has none yet), its urgency, creation time and id.
  */
-export function workQueueKeys(
+function workQueueKeys(
   sort: WorkQueueSort,
   cols: { deadline: string | null; urgency: string; createdAt: string; id: string },
 ): KeysetKey[] {

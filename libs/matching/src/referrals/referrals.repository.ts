@@ -12,7 +12,7 @@ export interface ReferralFilter extends WorkQueueFilter {
 }
 
 /** The deadline a referral waits on, as SQL (pendingDeadline in referral-deadlines.ts). */
-export const REFERRAL_DEADLINE_SQL = `(CASE rf.status WHEN 'open' THEN rf.accept_due_at WHEN 'accepted' THEN rf.deliver_due_at END)`;
+const REFERRAL_DEADLINE_SQL = `(CASE rf.status WHEN 'open' THEN rf.accept_due_at WHEN 'accepted' THEN rf.deliver_due_at END)`;
 
 /** Referral reads (scoped to the reader), their state changes and the parked resources. */
 @Injectable()
