@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { Clock, EventOutbox, type OutboxEventInput, TransactionRunner } from '@onedoor/platform';
 
 /** How far ahead the assessor is reminded of a revisit or of a grace period's end. */
-export const REMINDER_LEAD_DAYS = 7;
+const REMINDER_LEAD_DAYS = 7;
 
 interface Due {
   id: string;

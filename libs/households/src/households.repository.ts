@@ -256,12 +256,6 @@ export class HouseholdsRepository {
     );
   }
 
-  needs(householdId: string): Promise<NeedEntity[]> {
-    return this.dataSource
-      .getRepository(NeedEntity)
-      .find({ where: { householdId }, order: { createdAt: 'ASC', id: 'ASC' } });
-  }
-
   /** Withdraws the open needs of these households; returns them with their household. */
   async withdrawOpenNeeds(
     householdIds: string[],

@@ -32,6 +32,7 @@ import type {
 } from './dto/household.dto';
 import type { HouseholdEntity } from './household.entity';
 import { summaryRowToDto, toHouseholdDto, toNeedDto } from './household.mapper';
+import { NeedsRepository } from './needs.repository';
 import { HouseholdsRepository } from './households.repository';
 import { birthDateOf, genderOf, normaliseIdNumber } from './id-number.util';
 import { phoneDigest } from './household-search';
@@ -42,6 +43,7 @@ import type { MemberEntity } from './member.entity';
 export class HouseholdsService {
   constructor(
     private readonly households: HouseholdsRepository,
+    private readonly needRows: NeedsRepository,
     private readonly areas: AreasRepository,
     private readonly pii: PiiCipher,
     private readonly tx: TransactionRunner,
@@ -289,6 +291,6 @@ export class HouseholdsService {
   async needs(id: string, principal: Principal): Promise<NeedDto[]> {
     if (!(await this.households.isVisible(id, principal)))
       throw new NotFoundError('Household', 'HOUSEHOLD_NOT_FOUND');
-    return (await this.households.needs(id)).map(toNeedDto);
+    return (await this.needRows.ofHousehold(id)).map(toNeedDto);
   }
 }

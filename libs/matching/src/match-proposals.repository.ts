@@ -2,26 +2,15 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { type NeedEntity, NeedsRepository } from '@onedoor/households';
-import {
-  applyAreaScope,
-  inOrder,
-  type ListQueryDto,
-  pageIds,
-  type Principal,
-} from '@onedoor/platform';
+import { applyAreaScope, type ListQueryDto, type Principal } from '@onedoor/platform';
 import { MatchProposalEntity, PROPOSAL_DEADLINE_SQL } from './match-proposal.entity';
-import { type WorkQueueSort, workQueueKeys } from './work-queue';
+import { pageWorkQueue, type WorkQueueFilter } from './work-queue';
 
-export interface ProposalFilter {
+export interface ProposalFilter extends WorkQueueFilter {
   status?: string;
   urgency?: string;
-  category?: string;
   areaPath?: string;
   householdId?: string;
-  communityId?: string;
-  tier?: string;
-  dueWithin?: number;
-  sort?: WorkQueueSort;
 }
 
 /** Reads of proposals for the API, always inside the reader's area scope. */
@@ -58,37 +47,11 @@ export class MatchProposalsRepository {
       status: filter.status ?? 'proposed',
     });
     if (filter.urgency) qb.andWhere('m.urgency = :urgency', { urgency: filter.urgency });
-    if (filter.category) qb.andWhere('m.categoryCode = :category', { category: filter.category });
     if (filter.householdId)
       qb.andWhere('m.householdId = :householdId', { householdId: filter.householdId });
     if (filter.areaPath)
       qb.andWhere('community.path LIKE :areaPrefix', { areaPrefix: `${filter.areaPath}%` });
-    if (filter.communityId) qb.andWhere('h.communityId = :cid', { cid: filter.communityId });
-    if (filter.tier) qb.andWhere('h.tier = :tier', { tier: filter.tier });
-    if (filter.dueWithin !== undefined) {
-      // Until proposals have a deadline, none is due within any horizon.
-      if (PROPOSAL_DEADLINE_SQL === null) qb.andWhere('1 = 0');
-      else
-        qb.andWhere(`${PROPOSAL_DEADLINE_SQL} <= :dueBy`, {
-          dueBy: new Date(now.getTime() + filter.dueWithin * 3600_000),
-        });
-    }
-    const keys = workQueueKeys(filter.sort ?? 'urgency', {
-      deadline: PROPOSAL_DEADLINE_SQL,
-      urgency: 'm.urgency',
-      createdAt: 'm.created_at',
-      id: 'm.id',
-    });
-    const page = await pageIds(qb, keys, 'm.id', query);
-    const rows =
-      page.ids.length === 0
-        ? []
-        : await this.dataSource
-            .getRepository(MatchProposalEntity)
-            .createQueryBuilder('m')
-            .where('m.id = ANY(:ids)', { ids: page.ids })
-            .getMany();
-    return { rows: inOrder(page.ids, rows), nextCursor: page.nextCursor, total: page.total };
+    return pageWorkQueue(MatchProposalEntity, qb, 'm', PROPOSAL_DEADLINE_SQL, filter, query, now);
   }
 
   findVisible(id: string, principal: Principal): Promise<MatchProposalEntity | null> {

@@ -72,7 +72,7 @@ export class MatchProposalsService {
       toProposalDto(
         m,
         resources.get(m.resourceId)!,
-        workQueueFields(labels.get(m.householdId)!, proposalDeadline(m), now, true),
+        workQueueFields(labels.get(m.householdId)!, proposalDeadline(m), now),
       ),
     );
     return toListPage(items, query, page);

@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
-import { type KeysetKey, ListQueryDto } from '@onedoor/platform';
+import type { EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { inOrder, type KeysetKey, ListQueryDto, pageIds } from '@onedoor/platform';
 import { TIERS, type Tier } from '@onedoor/resources';
 
 export const WORK_QUEUE_SORTS = ['deadline', 'urgency', 'age'] as const;
@@ -85,7 +86,7 @@ const NO_DEADLINE = `'infinity'::timestamptz`;
  * The order of each sort as keyset keys, over a row's pending-deadline SQL (`null` when the
  * row kind has none yet), its urgency, creation time and id.
  */
-export function workQueueKeys(
+function workQueueKeys(
   sort: WorkQueueSort,
   cols: { deadline: string | null; urgency: string; createdAt: string; id: string },
 ): KeysetKey[] {
@@ -104,14 +105,66 @@ export function workQueueKeys(
   return [urgency, age, id];
 }
 
+/** The filters and sort every work queue has (WorkQueueQueryDto). */
+export interface WorkQueueFilter {
+  category?: string;
+  communityId?: string;
+  tier?: string;
+  dueWithin?: number;
+  sort?: WorkQueueSort;
+}
+
+/**
+ * One page of a work queue: `qb` selects the rows (alias `alias`, their household joined as
+ * `h`) the reader sees, with the kind's own filters; the shared filters and the sort are added
+ * here, then the page's rows are read by id, in page order.
+ */
+export async function pageWorkQueue<E extends ObjectLiteral & { id: string }>(
+  entity: EntityTarget<E>,
+  qb: SelectQueryBuilder<E>,
+  alias: string,
+  deadline: string | null,
+  filter: WorkQueueFilter,
+  query: ListQueryDto,
+  now: Date,
+): Promise<{ rows: E[]; nextCursor: string | null; total?: number }> {
+  if (filter.category)
+    qb.andWhere(`${alias}.categoryCode = :category`, { category: filter.category });
+  if (filter.communityId) qb.andWhere('h.communityId = :cid', { cid: filter.communityId });
+  if (filter.tier) qb.andWhere('h.tier = :tier', { tier: filter.tier });
+  if (filter.dueWithin !== undefined) {
+    // A kind without a deadline has none due within any horizon.
+    if (deadline === null) qb.andWhere('1 = 0');
+    else
+      qb.andWhere(`${deadline} <= :dueBy`, {
+        dueBy: new Date(now.getTime() + filter.dueWithin * 3600_000),
+      });
+  }
+  const keys = workQueueKeys(filter.sort ?? 'urgency', {
+    deadline,
+    urgency: `${alias}.urgency`,
+    createdAt: `${alias}.created_at`,
+    id: `${alias}.id`,
+  });
+  const page = await pageIds(qb, keys, `${alias}.id`, query);
+  const rows =
+    page.ids.length === 0
+      ? []
+      : await qb.connection
+          .getRepository(entity)
+          .createQueryBuilder(alias)
+          .where(`${alias}.id = ANY(:ids)`, { ids: page.ids })
+          .getMany();
+  return { rows: inOrder(page.ids, rows), nextCursor: page.nextCursor, total: page.total };
+}
+
 export function workQueueFields(
   label: { name: string | null; communityId: string; communityName: string; tier: Tier | null },
   deadline: Date | null,
   now: Date,
-  showName: boolean,
 ): WorkQueueFieldsDto {
   return {
-    householdName: showName ? label.name : null,
+    householdName: label.name,
     communityId: label.communityId,
     communityName: label.communityName,
     tier: label.tier,

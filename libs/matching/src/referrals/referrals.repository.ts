@@ -1,29 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import {
-  applyAreaScope,
-  inOrder,
-  type ListQueryDto,
-  pageIds,
-  type Principal,
-} from '@onedoor/platform';
-import { type WorkQueueSort, workQueueKeys } from '../work-queue';
+import { applyAreaScope, type ListQueryDto, type Principal } from '@onedoor/platform';
+import { pageWorkQueue, type WorkQueueFilter } from '../work-queue';
 import { type ReferralEntity, ReferralEntity as Referral } from './referral.entity';
 
-export interface ReferralFilter {
+export interface ReferralFilter extends WorkQueueFilter {
   status?: string;
   providerId?: string;
   overdue?: boolean;
-  category?: string;
-  communityId?: string;
-  tier?: string;
-  dueWithin?: number;
-  sort?: WorkQueueSort;
 }
 
 /** The deadline a referral waits on, as SQL (pendingDeadline in referral-deadlines.ts). */
-export const REFERRAL_DEADLINE_SQL = `(CASE rf.status WHEN 'open' THEN rf.accept_due_at WHEN 'accepted' THEN rf.deliver_due_at END)`;
+const REFERRAL_DEADLINE_SQL = `(CASE rf.status WHEN 'open' THEN rf.accept_due_at WHEN 'accepted' THEN rf.deliver_due_at END)`;
 
 /** Referral reads (scoped to the reader), their state changes and the parked resources. */
 @Injectable()
@@ -52,29 +41,7 @@ export class ReferralsRepository {
     if (filter.providerId) qb.andWhere('rf.providerId = :pid', { pid: filter.providerId });
     if (filter.overdue)
       qb.andWhere(`rf.overdueAt IS NOT NULL AND rf.status IN ('open', 'accepted')`);
-    if (filter.category) qb.andWhere('rf.categoryCode = :category', { category: filter.category });
-    if (filter.communityId) qb.andWhere('h.communityId = :cid', { cid: filter.communityId });
-    if (filter.tier) qb.andWhere('h.tier = :tier', { tier: filter.tier });
-    if (filter.dueWithin !== undefined)
-      qb.andWhere(`${REFERRAL_DEADLINE_SQL} <= :dueBy`, {
-        dueBy: new Date(now.getTime() + filter.dueWithin * 3600_000),
-      });
-    const keys = workQueueKeys(filter.sort ?? 'urgency', {
-      deadline: REFERRAL_DEADLINE_SQL,
-      urgency: 'rf.urgency',
-      createdAt: 'rf.created_at',
-      id: 'rf.id',
-    });
-    const page = await pageIds(qb, keys, 'rf.id', query);
-    const rows =
-      page.ids.length === 0
-        ? []
-        : await this.dataSource
-            .getRepository(Referral)
-            .createQueryBuilder('rf')
-            .where('rf.id = ANY(:ids)', { ids: page.ids })
-            .getMany();
-    return { rows: inOrder(page.ids, rows), nextCursor: page.nextCursor, total: page.total };
+    return pageWorkQueue(Referral, qb, 'rf', REFERRAL_DEADLINE_SQL, filter, query, now);
   }
 
   findVisible(id: string, principal: Principal): Promise<ReferralEntity | null> {

@@ -92,7 +92,7 @@ export class ReferralsService {
     // the household's name there (its contact only under consent, on the referral itself).
     const items = page.rows.map((r) => ({
       ...toReferralDto(r, resources.get(r.resourceId)!),
-      ...workQueueFields(labels.get(r.householdId)!, pendingDeadline(r), now, true),
+      ...workQueueFields(labels.get(r.householdId)!, pendingDeadline(r), now),
     }));
     return toListPage(items, query, page);
   }
