@@ -121,5 +121,5 @@ export class MatchProposalEntity {
  * A proposal's pending deadline (its approval deadline) as SQL over alias `m`, and read from
  * the entity: sorting by deadline and `dueWithin` apply to proposals as they do to referrals.
  */
-export const PROPOSAL_DEADLINE_SQL: string | null = 'm.approval_due_at';
+export const PROPOSAL_DEADLINE_SQL = 'm.approval_due_at';
 export const proposalDeadline = (m: MatchProposalEntity): Date | null => m.approvalDueAt;

@@ -83,25 +83,25 @@ export class WorkQueueFieldsDto {
 const NO_DEADLINE = `'infinity'::timestamptz`;
 
 /**
- * The order of each sort as keyset keys, over a row's pending-deadline SQL (`null` when the
- * row kind has none yet), its urgency, creation time and id.
+ * The order of each sort as keyset keys, over a row's pending-deadline SQL, its urgency,
+ * creation time and id.
  */
 function workQueueKeys(
   sort: WorkQueueSort,
-  cols: { deadline: string | null; urgency: string; createdAt: string; id: string },
+  cols: { deadline: string; urgency: string; createdAt: string; id: string },
 ): KeysetKey[] {
   const id: KeysetKey = { expr: cols.id, dir: 'ASC', type: 'uuid' };
   const age: KeysetKey = { expr: cols.createdAt, dir: 'ASC', type: 'timestamptz' };
   const urgency: KeysetKey = { expr: cols.urgency, dir: 'DESC', type: 'need_urgency' };
   if (sort === 'age') return [age, id];
-  if (sort === 'deadline' && cols.deadline)
+  if (sort === 'deadline')
     return [
       { expr: `COALESCE(${cols.deadline}, ${NO_DEADLINE})`, dir: 'ASC', type: 'timestamptz' },
       urgency,
       age,
       id,
     ];
-  // Urgency (and a deadline sort of rows without deadlines): emergency first, then the oldest.
+  // Urgency: emergency first, then the oldest.
   return [urgency, age, id];
 }
 
@@ -123,7 +123,7 @@ export async function pageWorkQueue<E extends ObjectLiteral & { id: string }>(
   entity: EntityTarget<E>,
   qb: SelectQueryBuilder<E>,
   alias: string,
-  deadline: string | null,
+  deadline: string,
   filter: WorkQueueFilter,
   query: ListQueryDto,
   now: Date,
@@ -133,12 +133,9 @@ export async function pageWorkQueue<E extends ObjectLiteral & { id: string }>(
   if (filter.communityId) qb.andWhere('h.communityId = :cid', { cid: filter.communityId });
   if (filter.tier) qb.andWhere('h.tier = :tier', { tier: filter.tier });
   if (filter.dueWithin !== undefined) {
-    // A kind without a deadline has none due within any horizon.
-    if (deadline === null) qb.andWhere('1 = 0');
-    else
-      qb.andWhere(`${deadline} <= :dueBy`, {
-        dueBy: new Date(now.getTime() + filter.dueWithin * 3600_000),
-      });
+    qb.andWhere(`${deadline} <= :dueBy`, {
+      dueBy: new Date(now.getTime() + filter.dueWithin * 3600_000),
+    });
   }
   const keys = workQueueKeys(filter.sort ?? 'urgency', {
     deadline,

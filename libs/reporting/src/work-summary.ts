@@ -111,7 +111,7 @@ export class WorkSummaryService {
       return { ...base, revisitsDue: n(r.revisits), draftAssessments: n(r.drafts) };
     }
     // Civil-affairs staff and admin: proposals due soon and overdue by their approval deadline.
-    const deadline = PROPOSAL_DEADLINE_SQL ?? 'NULL::timestamptz';
+    const deadline = PROPOSAL_DEADLINE_SQL;
     const [r] = await this.dataSource.query(
       `SELECT (SELECT count(*) FROM match_proposal m JOIN household h ON h.id = m.household_id
                  JOIN area c ON c.id = h.community_id WHERE m.status = 'proposed' AND c.path LIKE $1) AS proposals,
