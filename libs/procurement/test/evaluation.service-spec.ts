@@ -22,6 +22,28 @@ describe('Qualification, panel, scoring, ranking and award', () => {
   afterEach(() => jest.restoreAllMocks());
   afterAll(() => ctx.close());
 
+  it('reads the evaluation state inside a transaction one query at a time', async () => {
+    const { tree, staff } = await t.world();
+    const p = await t.published(staff, tree.district);
+    let inFlight = 0;
+    let most = 0;
+    await ctx.dataSource.transaction(async (manager) => {
+      const runner = manager.queryRunner!;
+      const query = runner.query.bind(runner);
+      jest.spyOn(runner, 'query').mockImplementation(async (...args: Parameters<typeof query>) => {
+        most = Math.max(most, (inFlight += 1));
+        try {
+          return await query(...args);
+        } finally {
+          inFlight -= 1;
+        }
+      });
+      await rankings.state(p.id, manager);
+    });
+    // A transaction holds one connection: pg deprecates a query sent while another runs.
+    expect(most).toBe(1);
+  });
+
   it('runs a purchase from draft to award against figures computed by hand', async () => {
     const { tree, staff } = await t.world();
     const p = await t.published(staff, tree.district);

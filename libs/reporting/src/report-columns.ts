@@ -19,7 +19,7 @@ import type {
 const columns = <Row>(...keys: Array<keyof Row & string>): ReportColumn<Row>[] =>
   keys.map((key) => ({ key }));
 
-export const COVERAGE_COLUMNS = columns<CoverageRowDto>(
+const COVERAGE_COLUMNS = columns<CoverageRowDto>(
   'key',
   'name',
   'householdsWithNeed',
@@ -29,7 +29,7 @@ export const COVERAGE_COLUMNS = columns<CoverageRowDto>(
   'attainabilityRate',
 );
 
-export const UNMET_SUMMARY_COLUMNS: ReportColumn<UnmetNeedsRowDto>[] = [
+const UNMET_SUMMARY_COLUMNS: ReportColumn<UnmetNeedsRowDto>[] = [
   ...columns<UnmetNeedsRowDto>(
     'areaId',
     'areaName',
@@ -43,7 +43,7 @@ export const UNMET_SUMMARY_COLUMNS: ReportColumn<UnmetNeedsRowDto>[] = [
   { key: 'reasons', format: countsCell },
 ];
 
-export const UNMET_NEED_COLUMNS: ReportColumn<UnmetNeedDto>[] = [
+const UNMET_NEED_COLUMNS: ReportColumn<UnmetNeedDto>[] = [
   ...columns<UnmetNeedDto>(
     'needId',
     'householdId',
@@ -59,7 +59,7 @@ export const UNMET_NEED_COLUMNS: ReportColumn<UnmetNeedDto>[] = [
   { key: 'reasons', format: listCell },
 ];
 
-export const REFERRAL_SLA_COLUMNS = columns<ReferralSlaRowDto>(
+const REFERRAL_SLA_COLUMNS = columns<ReferralSlaRowDto>(
   'key',
   'name',
   'referrals',
@@ -81,7 +81,7 @@ export const REFERRAL_SLA_COLUMNS = columns<ReferralSlaRowDto>(
   'medianHoursToDeliver',
 );
 
-export const STAFF_SLA_COLUMNS = columns<StaffSlaRowDto>(
+const STAFF_SLA_COLUMNS = columns<StaffSlaRowDto>(
   'key',
   'name',
   'steps',
@@ -92,7 +92,7 @@ export const STAFF_SLA_COLUMNS = columns<StaffSlaRowDto>(
   'escalated',
 );
 
-export const RESOURCE_COLUMNS = columns<ResourceUtilizationRowDto>(
+const RESOURCE_COLUMNS = columns<ResourceUtilizationRowDto>(
   'key',
   'name',
   'providerName',
@@ -109,7 +109,7 @@ export const RESOURCE_COLUMNS = columns<ResourceUtilizationRowDto>(
   'expiringSoon',
 );
 
-export const CONTRACT_COLUMNS = columns<ContractReportRowDto>(
+const CONTRACT_COLUMNS = columns<ContractReportRowDto>(
   'key',
   'name',
   'providerName',

@@ -22,7 +22,7 @@ export class WorkSummaryDto {
   @ApiPropertyOptional({ description: 'Staff: proposals waiting for approval in scope' })
   proposalsToApprove?: number;
   @ApiPropertyOptional({
-    description: 'Staff: of those, due within dueSoonHours (0 until proposals have deadlines)',
+    description: 'Staff: of those, due within dueSoonHours (by their approval deadline)',
   })
   proposalsDueSoon?: number;
   @ApiPropertyOptional({ description: 'Staff: of those, past their deadline' })
@@ -110,23 +110,23 @@ export class WorkSummaryService {
       );
       return { ...base, revisitsDue: n(r.revisits), draftAssessments: n(r.drafts) };
     }
-    // Civil-affairs staff and admin: proposals due soon and overdue by their approval deadline.
+    // Civil-affairs staff and admin: the proposals waiting, and of those due soon and overdue by
+    // their approval deadline, counted in one pass.
     const deadline = PROPOSAL_DEADLINE_SQL;
     const [r] = await this.dataSource.query(
-      `SELECT (SELECT count(*) FROM match_proposal m JOIN household h ON h.id = m.household_id
-                 JOIN area c ON c.id = h.community_id WHERE m.status = 'proposed' AND c.path LIKE $1) AS proposals,
-              (SELECT count(*) FROM match_proposal m JOIN household h ON h.id = m.household_id
-                 JOIN area c ON c.id = h.community_id
-                WHERE m.status = 'proposed' AND c.path LIKE $1 AND ${deadline} >= $2 AND ${deadline} < $3) AS "dueSoon",
-              (SELECT count(*) FROM match_proposal m JOIN household h ON h.id = m.household_id
-                 JOIN area c ON c.id = h.community_id
-                WHERE m.status = 'proposed' AND c.path LIKE $1 AND ${deadline} < $2) AS overdue,
+      `SELECT p.proposals, p."dueSoon", p.overdue,
               (SELECT count(*) FROM referral rf
                 WHERE rf.area_path LIKE $1 AND rf.overdue_at IS NOT NULL AND rf.status IN ('open', 'accepted')) AS "referralsOverdue",
               (SELECT count(*) FROM resource r JOIN area a ON a.id = r.coverage_area_id
                 WHERE r.status = 'pending_review' AND a.path LIKE $1) AS resources,
               (SELECT count(*) FROM provider_application pa JOIN area a ON a.id = pa.home_area_id
-                WHERE pa.status = 'pending' AND a.path LIKE $1) AS applications`,
+                WHERE pa.status = 'pending' AND a.path LIKE $1) AS applications
+         FROM (SELECT count(*) AS proposals,
+                      count(*) FILTER (WHERE ${deadline} >= $2 AND ${deadline} < $3) AS "dueSoon",
+                      count(*) FILTER (WHERE ${deadline} < $2) AS overdue
+                 FROM match_proposal m JOIN household h ON h.id = m.household_id
+                 JOIN area c ON c.id = h.community_id
+                WHERE m.status = 'proposed' AND c.path LIKE $1) p`,
       [scope, now, soon],
     );
     return {

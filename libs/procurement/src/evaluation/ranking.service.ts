@@ -39,17 +39,32 @@ export class RankingService {
     private readonly projects: ProjectsService,
   ) {}
 
-  /** The panel, the live bids and every declaration, score, moderation and award of a project. */
+  /**
+   * The panel, the live bids and every declaration, score, moderation and award of a project.
+   * Inside a transaction the reads run one after another: its manager holds one connection, and
+   * pg deprecates a query sent while the client is still executing another. Outside one, the pool
+   * runs them side by side.
+   */
   async state(projectId: string, manager?: EntityManager): Promise<EvaluationState> {
-    const [panel, bids, declarations, scores, moderations, awards] = await Promise.all([
-      this.repo.panelOf(projectId, manager),
-      this.bids.bidsOf(projectId, {}, manager),
-      this.repo.allDeclarations(projectId, manager),
-      this.repo.scoresOf(projectId, manager),
-      this.repo.moderationsOf(projectId, manager),
-      this.awards.awardsOf(projectId, manager),
-    ]);
-    return { panel, bids, declarations, scores, moderations, awards };
+    if (!manager) {
+      const [panel, bids, declarations, scores, moderations, awards] = await Promise.all([
+        this.repo.panelOf(projectId),
+        this.bids.bidsOf(projectId, {}),
+        this.repo.allDeclarations(projectId),
+        this.repo.scoresOf(projectId),
+        this.repo.moderationsOf(projectId),
+        this.awards.awardsOf(projectId),
+      ]);
+      return { panel, bids, declarations, scores, moderations, awards };
+    }
+    return {
+      panel: await this.repo.panelOf(projectId, manager),
+      bids: await this.bids.bidsOf(projectId, {}, manager),
+      declarations: await this.repo.allDeclarations(projectId, manager),
+      scores: await this.repo.scoresOf(projectId, manager),
+      moderations: await this.repo.moderationsOf(projectId, manager),
+      awards: await this.awards.awardsOf(projectId, manager),
+    };
   }
 
   async ranking(id: string, actor: Principal): Promise<RankingDto> {
