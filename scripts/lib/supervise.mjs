@@ -20,7 +20,7 @@ export function nextDelay(previousMs, uptimeMs, backoff = DEFAULT_BACKOFF) {
  * - `log(message)`: one line per exit and restart.
  * - `onFatal(name, code)`: a child exited with 78 (bad configuration): it is not restarted.
  * - `stopTimeoutMs`: how long stop() waits after SIGTERM before SIGKILL.
- * Returns `{ stop(), pids() }`.
+ * Returns `{ stop() }`.
  */
 export function superviseAll(
   specs,
@@ -71,7 +71,5 @@ export function superviseAll(
       stopping = true;
       await Promise.all(slots.map(stopOne));
     },
-    /** The current process id of each child, by name (for tests and logs). */
-    pids: () => Object.fromEntries(slots.map((s) => [s.spec.name, s.child?.pid])),
   };
 }

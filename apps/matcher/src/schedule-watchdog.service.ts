@@ -12,6 +12,7 @@ import {
   APP_CONFIG,
   type AppConfig,
   jobIds,
+  type JobName,
   JOB_SCHEDULES,
   type JobSchedule,
   QUEUES,
@@ -51,8 +52,8 @@ export class ScheduleWatchdog implements OnApplicationBootstrap, OnApplicationSh
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.upsert(this.schedules);
-    await this.upsertNotifications(JOB_SCHEDULES.notifications);
+    await this.upsertOn(this.queue, QUEUES.maintenance, this.schedules);
+    await this.upsertOn(this.notifications, QUEUES.notifications, JOB_SCHEDULES.notifications);
     this.logger.log('maintenance schedules in place');
     this.timer = setInterval(
       () => void this.check(),
@@ -76,11 +77,11 @@ export class ScheduleWatchdog implements OnApplicationBootstrap, OnApplicationSh
         JOB_SCHEDULES.notifications,
         await this.notifications.getJobSchedulers(0, -1),
       );
-      await this.upsertNotifications(sweeps);
+      await this.upsertOn(this.notifications, QUEUES.notifications, sweeps);
       const present = await this.queue.getJobSchedulers(0, -1);
       const missing = schedulesToRestore(QUEUES.maintenance, this.schedules, present);
       if (missing.length === 0) return sweeps.length;
-      await this.upsert(missing);
+      await this.upsertOn(this.queue, QUEUES.maintenance, missing);
       this.logger.warn(
         { restored: missing.map((s) => s.job) },
         `job schedulers missing from Redis, re-created: ${missing.map((s) => s.job).join(', ')}`,
@@ -101,25 +102,18 @@ export class ScheduleWatchdog implements OnApplicationBootstrap, OnApplicationSh
     }
   }
 
-  private async upsert(schedules: ReadonlyArray<JobSchedule<Maintenance>>): Promise<void> {
+  /** Upserted under one id per queue and job, so matchers starting together keep one each. */
+  private async upsertOn<Q extends Maintenance | Notifications>(
+    queue: Queue,
+    name: Q,
+    schedules: ReadonlyArray<JobSchedule<Q>>,
+  ): Promise<void> {
     for (const { job, repeat, data, opts } of schedules) {
-      await this.queue.upsertJobScheduler(jobIds.scheduler(QUEUES.maintenance, job), repeat, {
+      await queue.upsertJobScheduler(jobIds.scheduler(name, job as JobName<Q>), repeat, {
         name: job,
         data,
         opts,
       });
-    }
-  }
-
-  private async upsertNotifications(
-    schedules: ReadonlyArray<JobSchedule<Notifications>>,
-  ): Promise<void> {
-    for (const { job, repeat, data, opts } of schedules) {
-      await this.notifications.upsertJobScheduler(
-        jobIds.scheduler(QUEUES.notifications, job),
-        repeat,
-        { name: job, data, opts },
-      );
     }
   }
 }

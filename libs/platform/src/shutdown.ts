@@ -1,6 +1,7 @@
 import type { Server as HttpServer, ServerResponse } from 'node:http';
 import { Server as NetServer } from 'node:net';
 import type { INestApplicationContext, LoggerService } from '@nestjs/common';
+import { RETRY_AFTER_SECONDS } from './errors/all-exceptions.filter';
 
 /** How long in-flight requests may take to finish after a signal before their sockets are cut. */
 const DRAIN_LIMIT_MS = 10_000;
@@ -62,7 +63,7 @@ class HttpDrain {
       reply.raw.writeHead(503, {
         'content-type': 'application/json; charset=utf-8',
         connection: 'close',
-        'retry-after': '5',
+        'retry-after': String(RETRY_AFTER_SECONDS),
       });
       reply.raw.end(SHUTTING_DOWN_BODY);
     });

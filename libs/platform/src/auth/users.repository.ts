@@ -5,6 +5,29 @@ import type { Principal } from './principal';
 import type { EvaluatorType, Role } from './role';
 import { UserEntity } from './user.entity';
 
+/** The columns {@link UsersRepository.findPrincipal} and `findActor` select. */
+interface PrincipalRow {
+  id: string;
+  username: string;
+  role: Principal['role'];
+  area_id: string | null;
+  area_path: string | null;
+  provider_id: string | null;
+  is_org_admin: boolean;
+}
+
+function toPrincipal(row: PrincipalRow): Principal {
+  return {
+    userId: row.id,
+    username: row.username,
+    role: row.role,
+    areaId: row.area_id,
+    areaPath: row.area_path,
+    providerId: row.provider_id,
+    isOrgAdmin: row.is_org_admin,
+  };
+}
+
 @Injectable()
 export class UsersRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -45,15 +68,7 @@ export class UsersRepository {
    * guard reads it here, by SQL, because every request passes through this one query.
    */
   async findPrincipal(userId: string, sessionId: string): Promise<Principal | null> {
-    const rows: Array<{
-      id: string;
-      username: string;
-      role: Principal['role'];
-      area_id: string | null;
-      area_path: string | null;
-      provider_id: string | null;
-      is_org_admin: boolean;
-    }> = await this.dataSource.query(
+    const rows: PrincipalRow[] = await this.dataSource.query(
       `SELECT u.id, u.username, u.role, u.area_id, a.path AS area_path, u.provider_id,
               u.is_org_admin
          FROM app_user u
@@ -62,48 +77,19 @@ export class UsersRepository {
         WHERE u.id = $1 AND u.active`,
       [userId, sessionId],
     );
-    const row = rows[0];
-    if (!row) return null;
-    return {
-      userId: row.id,
-      username: row.username,
-      role: row.role,
-      areaId: row.area_id,
-      areaPath: row.area_path,
-      providerId: row.provider_id,
-      isOrgAdmin: row.is_org_admin,
-      sessionId,
-    };
+    return rows[0] ? { ...toPrincipal(rows[0]), sessionId } : null;
   }
 
   /** A user as the principal of work done outside a request (the demo seed, the CLI). */
   async findActor(userId: string): Promise<Principal | null> {
-    const rows: Array<{
-      id: string;
-      username: string;
-      role: Principal['role'];
-      area_id: string | null;
-      area_path: string | null;
-      provider_id: string | null;
-      is_org_admin: boolean;
-    }> = await this.dataSource.query(
+    const rows: PrincipalRow[] = await this.dataSource.query(
       `SELECT u.id, u.username, u.role, u.area_id, a.path AS area_path, u.provider_id,
               u.is_org_admin
          FROM app_user u LEFT JOIN area a ON a.id = u.area_id
         WHERE u.id = $1 AND u.active`,
       [userId],
     );
-    const row = rows[0];
-    if (!row) return null;
-    return {
-      userId: row.id,
-      username: row.username,
-      role: row.role,
-      areaId: row.area_id,
-      areaPath: row.area_path,
-      providerId: row.provider_id,
-      isOrgAdmin: row.is_org_admin,
-    };
+    return rows[0] ? toPrincipal(rows[0]) : null;
   }
 
   /** Insert or update by username, resetting the password (the demo seed and tests). */

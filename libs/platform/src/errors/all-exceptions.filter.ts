@@ -157,10 +157,8 @@ export class AllExceptionsFilter implements ExceptionFilter {
         this.logger.warn({ err: exception }, 'The database is unavailable');
       void reply.header('Retry-After', String(RETRY_AFTER_SECONDS));
     }
-    if (
-      (body.code === 'TOO_MANY_LOGIN_ATTEMPTS' || body.code === 'TOO_MANY_REQUESTS') &&
-      exception instanceof DomainError
-    ) {
+    // A throttle (login, organization applications) says when to come back in its details.
+    if (exception instanceof DomainError) {
       const retryAfter = (exception.details as { retryAfterSeconds?: number } | undefined)
         ?.retryAfterSeconds;
       if (retryAfter) void reply.header('Retry-After', String(retryAfter));

@@ -19,7 +19,7 @@ const UNAVAILABLE_SQLSTATE = /^(08...|57P0[123]|53300)$/;
 
 /** What node-postgres says when its pool cannot connect or a connection dies under a query. */
 const UNAVAILABLE_MESSAGE =
-  /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Connection terminated unexpectedly/i;
+  /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/i;
 
 interface Chained {
   code?: unknown;

@@ -12,13 +12,17 @@ function flatten(errors: ValidationError[], prefix = ''): FieldError[] {
   });
 }
 
-/** `exceptionFactory` for the global ValidationPipe: field-level details in the one shape. */
-export function validationExceptionFactory(errors: ValidationError[]): ValidationFailedError {
-  const details = flatten(errors);
+/** 400 VALIDATION_FAILED naming each field, whichever check (pipe or input guard) found them. */
+export function invalidRequest(details: FieldError[]): ValidationFailedError {
   return new ValidationFailedError(
     `Invalid request: ${details.map((d) => d.field).join(', ')}`,
     details,
   );
+}
+
+/** `exceptionFactory` for the global ValidationPipe: field-level details in the one shape. */
+export function validationExceptionFactory(errors: ValidationError[]): ValidationFailedError {
+  return invalidRequest(flatten(errors));
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { DomainError, FieldError, ValidationFailedError } from '../errors/domain-error';
+import { DomainError, FieldError } from '../errors/domain-error';
+import { invalidRequest } from '../errors/validation';
 
 /**
  * Deeper than any request body of the API (an assessment template is the deepest, at about 6).
@@ -72,12 +73,7 @@ export function refuseBadInput(request: Pick<FastifyRequest, 'params' | 'query' 
     }
     details.push(...unstorable.map((field) => ({ field, messages: [MESSAGE] })));
   }
-  if (details.length > 0) {
-    throw new ValidationFailedError(
-      `Invalid request: ${details.map((d) => d.field).join(', ')}`,
-      details,
-    );
-  }
+  if (details.length > 0) throw invalidRequest(details);
 }
 
 /** See {@link refuseBadInput}; preValidation runs after the body is parsed, before any pipe. */
