@@ -13,6 +13,7 @@ import {
   QUEUES,
   toErrorBody,
   UsersRepository,
+  cookieValue,
 } from '@onedoor/platform';
 import { ERROR_STATUS } from './error-status';
 
@@ -25,11 +26,7 @@ function tokenOf(request: FastifyRequest): { token: string | undefined; fromQuer
   if (scheme?.toLowerCase() === 'bearer' && bearer) return { token: bearer, fromQuery: false };
   const query = (request.query as Record<string, string | undefined>)?.access_token;
   if (query) return { token: query, fromQuery: true };
-  const cookie = (request.headers.cookie ?? '')
-    .split(';')
-    .map((c) => c.trim().split('='))
-    .find(([k]) => k === COOKIE)?.[1];
-  return { token: cookie, fromQuery: false };
+  return { token: cookieValue(request, COOKIE), fromQuery: false };
 }
 
 /**

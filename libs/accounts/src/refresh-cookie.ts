@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { clientAddress } from '@onedoor/platform';
+import { clientAddress, cookieValue } from '@onedoor/platform';
 import type { ClientInfo } from './login-events.service';
 
 /** The web console's refresh token: httpOnly, so page scripts never read it. */
@@ -9,21 +9,7 @@ const COOKIE_PATH = '/api/auth';
 
 /** The refresh token from the body, or else from the cookie. */
 export function refreshTokenOf(request: FastifyRequest, fromBody?: string): string | undefined {
-  if (fromBody) return fromBody;
-  for (const part of (request.headers.cookie ?? '').split(';')) {
-    const [name, ...value] = part.trim().split('=');
-    if (name === REFRESH_COOKIE) return decoded(value.join('='));
-  }
-  return undefined;
-}
-
-/** A value that is not valid percent-encoding is taken as it is: a wrong token, answered as one. */
-function decoded(value: string): string {
-  try {
-    return decodeURIComponent(value);
-  } catch {
-    return value;
-  }
+  return fromBody || cookieValue(request, REFRESH_COOKIE);
 }
 
 /**

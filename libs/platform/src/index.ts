@@ -18,6 +18,7 @@ export * from './http/platform-http.module';
 export * from './http/configure-http-app';
 export * from './http/parse-id.pipe';
 export * from './http/client-address';
+export * from './http/cookie-value';
 export * from './http/idempotency/idempotency-keys.repository';
 export { IDEMPOTENT_REPLAYED_HEADER } from './http/idempotency/idempotency.interceptor';
 export * from './http/client-error-handler';
