@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
+import { type RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
 import type { DataSource } from 'typeorm';
-import { DomainError, LOGIN_LIMIT_TABLE } from '@onedoor/platform';
+import { DomainError, postgresLimiter, retryAfterSeconds } from '@onedoor/platform';
 
 /** Applications one client address may send per hour. */
 export const APPLICATIONS_PER_ADDRESS_PER_HOUR = 5;
@@ -20,15 +20,10 @@ export class ApplicationThrottleService {
   private readonly perAddress: RateLimiterPostgres;
 
   constructor(@InjectDataSource() dataSource: DataSource) {
-    this.perAddress = new RateLimiterPostgres({
-      storeClient: dataSource,
-      storeType: 'typeorm',
-      tableName: LOGIN_LIMIT_TABLE,
-      tableCreated: true,
-      clearExpiredByTimeout: false,
+    this.perAddress = postgresLimiter(dataSource, {
       keyPrefix: 'provider_application_ip',
       points: APPLICATIONS_PER_ADDRESS_PER_HOUR,
-      duration: 60 * 60,
+      durationSeconds: 60 * 60,
     });
   }
 
@@ -38,11 +33,11 @@ export class ApplicationThrottleService {
       await this.perAddress.consume(address);
     } catch (rejection) {
       if (!(rejection instanceof RateLimiterRes)) throw rejection;
-      const retryAfterSeconds = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
+      const seconds = retryAfterSeconds(rejection);
       throw new DomainError(
         'TOO_MANY_REQUESTS',
-        `Too many applications from this address; try again in ${retryAfterSeconds} seconds`,
-        { retryAfterSeconds },
+        `Too many applications from this address; try again in ${seconds} seconds`,
+        { retryAfterSeconds: seconds },
       );
     }
   }

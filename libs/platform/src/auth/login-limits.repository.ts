@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { RateLimiterPostgres, type RateLimiterRes } from 'rate-limiter-flexible';
 import type { DataSource } from 'typeorm';
 
 /** The login throttle's table, which RateLimiterPostgres reads and writes itself. */
@@ -20,4 +21,30 @@ export class LoginLimitsRepository {
     );
     return result[1];
   }
+}
+
+/**
+ * A rate limiter whose counters live in the `login_limit` table on the app's pool, under its
+ * own key prefix: the login throttle's and the organization applications' limiters share the
+ * table and its pruning (the matcher's maintenance job; no timer in each API process).
+ */
+export function postgresLimiter(
+  dataSource: DataSource,
+  options: { keyPrefix: string; points: number; durationSeconds: number },
+): RateLimiterPostgres {
+  return new RateLimiterPostgres({
+    storeClient: dataSource,
+    storeType: 'typeorm',
+    tableName: LOGIN_LIMIT_TABLE,
+    tableCreated: true,
+    clearExpiredByTimeout: false,
+    keyPrefix: options.keyPrefix,
+    points: options.points,
+    duration: options.durationSeconds,
+  });
+}
+
+/** Whole seconds until a refused caller may try again (at least one), for Retry-After. */
+export function retryAfterSeconds(refusal: RateLimiterRes): number {
+  return Math.max(1, Math.ceil(refusal.msBeforeNext / 1000));
 }

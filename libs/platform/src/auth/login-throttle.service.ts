@@ -1,11 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
+import { type RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
 import type { DataSource } from 'typeorm';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/app-config';
 import { DomainError } from '../errors/domain-error';
-import { LOGIN_LIMIT_TABLE } from './login-limits.repository';
+import { postgresLimiter, retryAfterSeconds } from './login-limits.repository';
 
 /** A login in progress, as {@link LoginThrottleService.begin} let it through. */
 export interface LoginAttempt {
@@ -35,26 +35,16 @@ export class LoginThrottleService {
   private readonly maxDailyPerAddress: number;
 
   constructor(@InjectDataSource() dataSource: DataSource, @Inject(APP_CONFIG) config: AppConfig) {
-    const common = {
-      storeClient: dataSource,
-      storeType: 'typeorm',
-      tableName: LOGIN_LIMIT_TABLE,
-      tableCreated: true,
-      // The matcher's maintenance job prunes; no timer in each API process.
-      clearExpiredByTimeout: false,
-    };
-    this.byUsernameAndAddress = new RateLimiterPostgres({
-      ...common,
+    this.byUsernameAndAddress = postgresLimiter(dataSource, {
       keyPrefix: 'login_fail_username_ip',
       points: config.auth.loginMaxFailures,
-      duration: config.auth.loginFailureWindowMinutes * 60,
+      durationSeconds: config.auth.loginFailureWindowMinutes * 60,
     });
     this.maxDailyPerAddress = config.auth.loginMaxDailyFailuresPerAddress;
-    this.byAddressPerDay = new RateLimiterPostgres({
-      ...common,
+    this.byAddressPerDay = postgresLimiter(dataSource, {
       keyPrefix: 'login_fail_ip_per_day',
       points: this.maxDailyPerAddress,
-      duration: 24 * 60 * 60,
+      durationSeconds: 24 * 60 * 60,
     });
   }
 
@@ -69,13 +59,13 @@ export class LoginThrottleService {
     const attempt = { usernameAndAddress: `${username}_${address}`, address };
     const daily = await this.byAddressPerDay.get(address);
     if (daily && daily.consumedPoints >= this.maxDailyPerAddress) {
-      throw refused(daily.msBeforeNext);
+      throw refused(daily);
     }
     try {
       // Refused attempts add a point but never move the expiry: a lock-out is not extended.
       await this.byUsernameAndAddress.consume(attempt.usernameAndAddress);
     } catch (rejection) {
-      if (rejection instanceof RateLimiterRes) throw refused(rejection.msBeforeNext);
+      if (rejection instanceof RateLimiterRes) throw refused(rejection);
       throw rejection;
     }
     return attempt;
@@ -97,11 +87,11 @@ export class LoginThrottleService {
   }
 }
 
-function refused(msBeforeNext: number): DomainError {
-  const retryAfterSeconds = Math.max(1, Math.ceil(msBeforeNext / 1000));
+function refused(refusal: RateLimiterRes): DomainError {
+  const seconds = retryAfterSeconds(refusal);
   return new DomainError(
     'TOO_MANY_LOGIN_ATTEMPTS',
-    `Too many failed logins; try again in ${retryAfterSeconds} seconds`,
-    { retryAfterSeconds },
+    `Too many failed logins; try again in ${seconds} seconds`,
+    { retryAfterSeconds: seconds },
   );
 }
