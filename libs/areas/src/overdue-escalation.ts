@@ -20,6 +20,8 @@ export interface OverdueStep<T extends OverdueRow> {
   state: string;
   /** 'reviewed', 'decided': the audit reason says what was not done by the deadline. */
   missed: string;
+  /** More assignments for the marked rows (a constant of the caller, e.g. a version bump). */
+  alsoSet?: string;
   /** The notices of one overdue row; `dueAt` is the deadline (ISO), for the dedup key. */
   notices(row: T, escalatedToAreaId: string, dueAt: string): OutboxEventInput[];
 }
@@ -40,6 +42,7 @@ export async function escalateOverdue<T extends OverdueRow>(
   const upTo = due.map((r) => idsOnPath(parentPath(r.path)).at(-1)!);
   await manager.query(
     `UPDATE ${step.table} x SET ${step.overdueColumn} = $1, ${step.escalatedToColumn} = t.area_id
+            ${step.alsoSet ? `, ${step.alsoSet}` : ''}
        FROM unnest($2::uuid[], $3::uuid[]) AS t(id, area_id) WHERE x.id = t.id`,
     [now, due.map((r) => r.id), upTo],
   );

@@ -1,13 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
 import {
-  type AuditEntry,
   AuditService,
   Clock,
   EventOutbox,
   type OutboxEventInput,
   TransactionRunner,
 } from '@onedoor/platform';
-import { idsOnPath, parentPath } from '@onedoor/areas';
+import { escalateOverdue, parentPath } from '@onedoor/areas';
 import { NeedsRepository } from '@onedoor/households';
 
 interface OverdueProposal {
@@ -18,8 +17,8 @@ interface OverdueProposal {
   resource_title: string;
   category_code: string;
   urgency: string;
-  approval_due_at: Date;
-  area_path: string;
+  due_at: Date;
+  path: string;
 }
 
 /**
@@ -56,7 +55,7 @@ export class ProposalDeadlinesService {
       // Re-read under the needs' locks: an approval that got there first took its proposal.
       const due = await manager.query<OverdueProposal[]>(
         `SELECT m.id, m.need_id, m.household_id, m.resource_id, r.title AS resource_title,
-                m.category_code, m.urgency, m.approval_due_at, a.path AS area_path
+                m.category_code, m.urgency, m.approval_due_at AS due_at, a.path
            FROM match_proposal m
            JOIN household h ON h.id = m.household_id
            JOIN area a ON a.id = h.community_id
@@ -66,29 +65,17 @@ export class ProposalDeadlinesService {
           ORDER BY m.id FOR UPDATE OF m`,
         [needIds, now],
       );
-      if (due.length === 0) return 0;
-      const upTo = due.map((p) => idsOnPath(parentPath(p.area_path)).at(-1)!);
-      await manager.query(
-        `UPDATE match_proposal m SET overdue_at = $1, escalated_to_area_id = t.area_id,
-                updated_at = now(), version = m.version + 1
-           FROM unnest($2::uuid[], $3::uuid[]) AS t(id, area_id) WHERE m.id = t.id`,
-        [now, due.map((p) => p.id), upTo],
-      );
-      await this.audit.recordMany(
-        manager,
-        due.map((p, i): AuditEntry => ({
-          entityType: 'match_proposal',
-          entityId: p.id,
-          action: 'escalate',
-          actor: null,
-          fromState: 'proposed',
-          toState: 'proposed',
-          reason: `not decided by ${new Date(p.approval_due_at).toISOString()}`,
-          data: { escalatedToAreaId: upTo[i] },
-          areaPath: p.area_path,
-        })),
-      );
-      await this.outbox.emit(manager, ...due.flatMap((p, i) => notices(p, upTo[i])));
+      const deps = { audit: this.audit, outbox: this.outbox };
+      await escalateOverdue(manager, deps, now, due, {
+        table: 'match_proposal',
+        overdueColumn: 'overdue_at',
+        escalatedToColumn: 'escalated_to_area_id',
+        alsoSet: 'updated_at = now(), version = x.version + 1',
+        entityType: 'match_proposal',
+        state: 'proposed',
+        missed: 'decided',
+        notices,
+      });
       return due.length;
     });
     if (escalated > 0) this.logger.log({ escalated }, 'approval deadlines swept');
@@ -97,8 +84,7 @@ export class ProposalDeadlinesService {
 }
 
 /** Overdue to the staff in scope of the household's community, escalated to the area above. */
-function notices(p: OverdueProposal, escalatedToAreaId: string): OutboxEventInput[] {
-  const dueAt = new Date(p.approval_due_at).toISOString();
+function notices(p: OverdueProposal, escalatedToAreaId: string, dueAt: string): OutboxEventInput[] {
   const data = {
     proposalId: p.id,
     needId: p.need_id,
@@ -109,19 +95,19 @@ function notices(p: OverdueProposal, escalatedToAreaId: string): OutboxEventInpu
     urgency: p.urgency,
     dueAt,
   };
-  const base = { entityType: 'match_proposal', entityId: p.id, areaPath: p.area_path };
+  const base = { entityType: 'match_proposal', entityId: p.id, areaPath: p.path };
   return [
     {
       ...base,
       type: 'proposal.approval_overdue',
-      audience: [{ roles: ['civil_affairs'], areaPath: p.area_path }],
+      audience: [{ roles: ['civil_affairs'], areaPath: p.path }],
       data,
       dedupKey: `proposal.approval_overdue:${p.id}:${dueAt}`,
     },
     {
       ...base,
       type: 'proposal.escalated',
-      audience: [{ roles: ['civil_affairs'], areaPath: parentPath(p.area_path) }],
+      audience: [{ roles: ['civil_affairs'], areaPath: parentPath(p.path) }],
       data: { ...data, escalatedToAreaId },
       dedupKey: `proposal.escalated:${p.id}:${dueAt}`,
     },
