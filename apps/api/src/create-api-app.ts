@@ -12,6 +12,7 @@ import {
 } from '@onedoor/platform';
 import { ApiModule } from './api.module';
 import { ERROR_STATUS } from './error-status';
+import { mountConsole } from './console-static';
 import { mountQueueBoard } from './queue-board';
 
 /** Builds the API exactly as it runs; tests call this with their own config. */
@@ -38,5 +39,6 @@ export async function createApiApp(
   app.useLogger(app.get(Logger));
   await configureHttpApp(app, ERROR_STATUS);
   await mountQueueBoard(app);
+  await mountConsole(app, config.http.consoleDir);
   return app;
 }

@@ -40,6 +40,10 @@ export class EnvironmentVariables {
   @IsString()
   HOST = '0.0.0.0';
 
+  /** The console's built files (Vite's output), served at `/`; relative to the working folder. */
+  @IsString()
+  CONSOLE_DIR = 'apps/console/dist';
+
   /**
    * Reverse proxies in front of the API: the client address is taken that many hops back
    * in X-Forwarded-For (0: the socket's peer). Used by login throttling.
@@ -346,7 +350,7 @@ export class EnvironmentVariables {
 export interface AppConfig {
   env: 'development' | 'test' | 'production';
   serviceName: string;
-  http: { port: number; host: string; trustProxy: number };
+  http: { port: number; host: string; trustProxy: number; consoleDir: string };
   database: { url: string; migrateOnStart: boolean };
   redis: { url: string; queuePrefix: string; scheduleCheckSeconds: number };
   auth: {
@@ -441,7 +445,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   return {
     env: vars.NODE_ENV,
     serviceName: vars.SERVICE_NAME ?? 'onedoor',
-    http: { port: vars.PORT, host: vars.HOST, trustProxy: vars.TRUST_PROXY },
+    http: {
+      port: vars.PORT,
+      host: vars.HOST,
+      trustProxy: vars.TRUST_PROXY,
+      consoleDir: vars.CONSOLE_DIR,
+    },
     database: { url: vars.DATABASE_URL, migrateOnStart: vars.DB_MIGRATE_ON_START },
     redis: {
       url: vars.REDIS_URL,

@@ -1,0 +1,43 @@
+import { createBrowserRouter } from 'react-router-dom';
+import { AppLayout } from '@/components/AppLayout';
+import { NotFound } from '@/components/NotFound';
+import { routes as applications } from '@/features/applications/routes';
+import { routes as approvals } from '@/features/approvals/routes';
+import { routes as areas } from '@/features/areas/routes';
+import { routes as assessments } from '@/features/assessments/routes';
+import { LoginPage } from '@/features/auth/LoginPage';
+import { ProfilePage } from '@/features/auth/ProfilePage';
+import { SetPasswordPage } from '@/features/auth/SetPasswordPage';
+import { HomePage } from '@/features/home/HomePage';
+import { routes as households } from '@/features/households/routes';
+import { routes as imports } from '@/features/imports/routes';
+import { NotificationsPage } from '@/features/notifications/NotificationsPage';
+import { routes as organizations } from '@/features/organizations/routes';
+import { routes as referrals } from '@/features/referrals/routes';
+import { routes as resources } from '@/features/resources/routes';
+import { routes as users } from '@/features/users/routes';
+
+/** Public pages, then everything else under the signed-in layout; each feature brings its routes. */
+export const router = createBrowserRouter([
+  { path: '/login', element: <LoginPage /> },
+  { path: '/set-password', element: <SetPasswordPage /> },
+  {
+    element: <AppLayout />,
+    children: [
+      { index: true, element: <HomePage /> },
+      { path: 'profile', element: <ProfilePage /> },
+      { path: 'notifications', element: <NotificationsPage /> },
+      ...households,
+      ...assessments,
+      ...imports,
+      ...approvals,
+      ...referrals,
+      ...resources,
+      ...applications,
+      ...users,
+      ...organizations,
+      ...areas,
+      { path: '*', element: <NotFound /> },
+    ],
+  },
+]);

@@ -1,0 +1,57 @@
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  BankOutlined,
+  BellOutlined,
+  CheckSquareOutlined,
+  CloudUploadOutlined,
+  HomeOutlined,
+  NodeIndexOutlined,
+  SolutionOutlined,
+  TeamOutlined,
+  UserAddOutlined,
+  UsergroupAddOutlined,
+} from '@ant-design/icons';
+import type { ReactNode } from 'react';
+import type { Role } from '@/lib/auth';
+
+export interface MenuEntry {
+  path: string;
+  /** Key in the common namespace's `menu` table. */
+  label: string;
+  icon: ReactNode;
+  roles: Role[];
+}
+
+const STAFF: Role[] = ['admin', 'civil_affairs'];
+const HOUSEHOLD_ROLES: Role[] = ['admin', 'civil_affairs', 'assessor'];
+const EVERYONE: Role[] = ['admin', 'civil_affairs', 'assessor', 'provider', 'evaluator'];
+
+/**
+ * The side menu by role. It only decides what is offered: the API decides what is allowed,
+ * and a page shows the API's 403 if someone types a link they may not use.
+ */
+export const MENU: MenuEntry[] = [
+  { path: '/', label: 'home', icon: <HomeOutlined />, roles: EVERYONE },
+  { path: '/households', label: 'households', icon: <TeamOutlined />, roles: HOUSEHOLD_ROLES },
+  {
+    path: '/households/new',
+    label: 'householdNew',
+    icon: <UserAddOutlined />,
+    roles: HOUSEHOLD_ROLES,
+  },
+  {
+    path: '/imports',
+    label: 'householdImport',
+    icon: <CloudUploadOutlined />,
+    roles: HOUSEHOLD_ROLES,
+  },
+  { path: '/approvals', label: 'approvals', icon: <CheckSquareOutlined />, roles: STAFF },
+  { path: '/referrals', label: 'referrals', icon: <NodeIndexOutlined />, roles: STAFF },
+  { path: '/resources/review', label: 'resourceReview', icon: <AuditOutlined />, roles: STAFF },
+  { path: '/applications', label: 'applications', icon: <SolutionOutlined />, roles: STAFF },
+  { path: '/users', label: 'users', icon: <UsergroupAddOutlined />, roles: STAFF },
+  { path: '/organizations', label: 'organizations', icon: <BankOutlined />, roles: STAFF },
+  { path: '/areas', label: 'areas', icon: <ApartmentOutlined />, roles: STAFF },
+  { path: '/notifications', label: 'notifications', icon: <BellOutlined />, roles: EVERYONE },
+];

@@ -1,0 +1,48 @@
+import { namespace } from '@/locales/types';
+
+export default namespace(
+  {
+    greeting: '{{name}}，您好',
+    today: '今天是 {{date}}',
+    dueSoon: '“即将到期”指 {{hours}} 小时内到期',
+    counts: {
+      proposalsToApprove: '待审批匹配建议',
+      proposalsDueSoon: '即将超时的审批',
+      proposalsOverdue: '已超时的审批',
+      referralsOverdue: '超时未办结的转介',
+      resourcesToReview: '待审核资源',
+      applicationsToReview: '待审核入驻申请',
+      referralsToAccept: '待接收转介',
+      referralsToDeliver: '待交付转介',
+      referralsDueSoon: '即将到期',
+      referralsPastDeadline: '已超期',
+      revisitsDue: '到期回访家庭',
+      draftAssessments: '未完成的评估',
+      evaluationsAssigned: '待完成的绩效评价',
+    },
+    quick: '快捷入口',
+    recent: '最新消息',
+  },
+  {
+    greeting: 'Hello, {{name}}',
+    today: 'Today is {{date}}',
+    dueSoon: '"Due soon" means within {{hours}} hours',
+    counts: {
+      proposalsToApprove: 'Proposals to approve',
+      proposalsDueSoon: 'Approvals due soon',
+      proposalsOverdue: 'Approvals overdue',
+      referralsOverdue: 'Referrals overdue',
+      resourcesToReview: 'Resources to review',
+      applicationsToReview: 'Applications to review',
+      referralsToAccept: 'Referrals to accept',
+      referralsToDeliver: 'Referrals to deliver',
+      referralsDueSoon: 'Due soon',
+      referralsPastDeadline: 'Past deadline',
+      revisitsDue: 'Revisits due',
+      draftAssessments: 'Unfinished assessments',
+      evaluationsAssigned: 'Evaluations assigned',
+    },
+    quick: 'Shortcuts',
+    recent: 'Latest notifications',
+  },
+);

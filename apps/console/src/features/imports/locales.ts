@@ -1,0 +1,3 @@
+import { namespace } from '@/locales/types';
+
+export default namespace({}, {});

@@ -1,0 +1,64 @@
+import i18n from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import common from '@/locales/common';
+import applications from '@/features/applications/locales';
+import approvals from '@/features/approvals/locales';
+import areas from '@/features/areas/locales';
+import assessments from '@/features/assessments/locales';
+import auth from '@/features/auth/locales';
+import home from '@/features/home/locales';
+import households from '@/features/households/locales';
+import imports from '@/features/imports/locales';
+import notifications from '@/features/notifications/locales';
+import organizations from '@/features/organizations/locales';
+import referrals from '@/features/referrals/locales';
+import resources from '@/features/resources/locales';
+import users from '@/features/users/locales';
+
+/** One namespace per feature, so each feature keeps its strings beside its pages. */
+const namespaces = {
+  common,
+  applications,
+  approvals,
+  areas,
+  assessments,
+  auth,
+  home,
+  households,
+  imports,
+  notifications,
+  organizations,
+  referrals,
+  resources,
+  users,
+};
+
+export type Language = 'zh-CN' | 'en';
+const STORAGE_KEY = 'onedoor.language';
+
+function pick(lang: 'zh' | 'en') {
+  return Object.fromEntries(Object.entries(namespaces).map(([name, ns]) => [name, ns[lang]]));
+}
+
+export function savedLanguage(): Language {
+  return localStorage.getItem(STORAGE_KEY) === 'en' ? 'en' : 'zh-CN';
+}
+
+export function setLanguage(language: Language): void {
+  localStorage.setItem(STORAGE_KEY, language);
+  document.documentElement.lang = language;
+  void i18n.changeLanguage(language);
+}
+
+void i18n.use(initReactI18next).init({
+  resources: { 'zh-CN': pick('zh'), en: pick('en') },
+  lng: savedLanguage(),
+  fallbackLng: 'zh-CN',
+  defaultNS: 'common',
+  ns: Object.keys(namespaces),
+  interpolation: { escapeValue: false },
+  returnNull: false,
+});
+document.documentElement.lang = i18n.language;
+
+export default i18n;
