@@ -1,0 +1,50 @@
+import {
+  type DynamicModule,
+  type InjectionToken,
+  Module,
+  type ModuleMetadata,
+} from '@nestjs/common';
+import { DictionariesController } from './dictionaries.controller';
+import {
+  DICTIONARY_SOURCES,
+  DictionariesService,
+  type DictionaryGroupsProvider,
+} from './dictionaries.service';
+import type { DictionaryGroups } from './labels';
+
+export { DICTIONARY_SOURCES, DictionariesService, type DictionaryGroupsProvider };
+
+export interface DictionariesOptions {
+  /** Static label tables by group name, e.g. `{ tier: TIER_LABELS }`. */
+  groups: DictionaryGroups;
+  /**
+   * Injection tokens of further {@link DictionaryGroupsProvider}s (a table read at run time,
+   * or a group composed elsewhere such as the error codes), exported by `imports`.
+   */
+  providers?: InjectionToken[];
+  imports?: ModuleMetadata['imports'];
+}
+
+/** `GET /api/dictionaries`, composed by the API from every lib's label tables. */
+@Module({})
+export class DictionariesModule {
+  static forRoot(options: DictionariesOptions): DynamicModule {
+    return {
+      module: DictionariesModule,
+      imports: options.imports ?? [],
+      controllers: [DictionariesController],
+      providers: [
+        DictionariesService,
+        {
+          provide: DICTIONARY_SOURCES,
+          useFactory: (...found: DictionaryGroupsProvider[]): DictionaryGroupsProvider[] => [
+            { groups: () => options.groups },
+            ...found,
+          ],
+          inject: options.providers ?? [],
+        },
+      ],
+      exports: [DictionariesService],
+    };
+  }
+}
