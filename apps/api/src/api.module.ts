@@ -9,7 +9,7 @@ import { ReportingHttpModule } from '@onedoor/reporting';
 import { ResourcesHttpModule } from '@onedoor/resources';
 import { AppConfig, PlatformHttpModule, PlatformModule } from '@onedoor/platform';
 import { MIGRATIONS } from '../../../migrations';
-import { ApiDictionariesModule } from './dictionaries';
+import { dictionariesModule } from './dictionaries';
 
 /** The HTTP process: the platform plus every domain lib's routes. */
 @Module({})
@@ -30,7 +30,7 @@ export class ApiModule {
         ReportingHttpModule,
         WebhooksHttpModule,
         EmailModule,
-        ApiDictionariesModule,
+        dictionariesModule(true),
       ],
     };
   }

@@ -1,3 +1,4 @@
+import type { DynamicModule } from '@nestjs/common';
 import {
   LOGIN_EVENT_KIND_LABELS,
   LOGIN_OUTCOME_LABELS,
@@ -139,11 +140,15 @@ export const DICTIONARY_GROUPS: DictionaryGroups = {
 };
 
 /**
- * The dictionaries route. Groups read at run time are providers exported by `imports`; the
- * error codes' group is plugged in the same way (a provider answering `{ errorCode: … }`).
+ * The labels for either process: the API serves them (`routes`), the matcher reads them for
+ * notices. Groups read at run time are providers exported by `imports`; the error codes' group
+ * is plugged in the same way (a provider answering `{ errorCode: … }`).
  */
-export const ApiDictionariesModule = DictionariesModule.forRoot({
-  imports: [ResourcesModule],
-  groups: DICTIONARY_GROUPS,
-  providers: [CategoryDictionary],
-});
+export function dictionariesModule(routes: boolean): DynamicModule {
+  return DictionariesModule.forRoot({
+    imports: [ResourcesModule],
+    groups: DICTIONARY_GROUPS,
+    providers: [CategoryDictionary],
+    routes,
+  });
+}

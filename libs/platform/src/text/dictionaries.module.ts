@@ -23,16 +23,23 @@ export interface DictionariesOptions {
    */
   providers?: InjectionToken[];
   imports?: ModuleMetadata['imports'];
+  /** Serve `GET /api/dictionaries` (the API); the matcher only reads labels for its notices. */
+  routes: boolean;
 }
 
-/** `GET /api/dictionaries`, composed by the API from every lib's label tables. */
+/**
+ * Every lib's label tables in one {@link DictionariesService}, composed by each app (only the
+ * apps know every lib). Global, so that a lower lib (notifications) reads labels of codes
+ * declared above it without importing those libs; it injects the service as optional.
+ */
 @Module({})
 export class DictionariesModule {
   static forRoot(options: DictionariesOptions): DynamicModule {
     return {
       module: DictionariesModule,
+      global: true,
       imports: options.imports ?? [],
-      controllers: [DictionariesController],
+      controllers: options.routes ? [DictionariesController] : [],
       providers: [
         DictionariesService,
         {
