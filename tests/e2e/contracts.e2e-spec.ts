@@ -318,14 +318,31 @@ describe('Contracts, milestones, performance evaluations and the OCDS export (e2
       const [row, total] = parse(csv.text, { bom: true, columns: true }) as Array<
         Record<string, string>
       >;
+      // Chinese headers, the amount in yuan, the status code and its label.
       expect(row).toMatchObject({
-        key: contract.id,
-        valueFen: '800000',
-        latestGrade: '',
-        referrals: '3',
-        meanSatisfaction: '4',
+        合同编号: contract.id,
+        合同状态代码: 'active',
+        合同状态: '履行中',
+        '合同金额(元)': '8000.00',
+        '已支付(元)': '0.00',
+        最近评估等级: '',
+        转介数: '3',
+        平均满意度: '4',
       });
-      expect(total).toMatchObject({ key: 'total', closedResolved: '1' });
+      expect(total).toMatchObject({
+        合同编号: 'total',
+        已结案且解决: '1',
+        '合同金额(元)': '8000.00',
+      });
+      const english = await ctx.http
+        .get(`${q}&format=csv`)
+        .set('Authorization', staff)
+        .set('Accept-Language', 'en-US,en;q=0.9')
+        .expect(200);
+      const [enRow] = parse(english.text, { bom: true, columns: true }) as Array<
+        Record<string, string>
+      >;
+      expect(enRow).toMatchObject({ 'Value (yuan)': '8000.00', Status: 'Active' });
     });
   });
 

@@ -235,6 +235,7 @@ describe('Matching notices (e2e, with the matcher process)', () => {
       .get(`/api/reports/staff-sla?${query}&format=csv`)
       .set('Authorization', s.staff)
       .expect(200);
-    expect(csv.text.split('\n')[0]).toContain('onTimeRate');
+    expect(csv.text.split('\n')[0]).toContain('按时办结率');
+    expect(csv.text).toContain('proposal_approval,匹配建议审批,');
   });
 });

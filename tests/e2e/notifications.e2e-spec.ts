@@ -145,6 +145,31 @@ describe('Notifications (e2e)', () => {
     ).toBeUndefined();
   });
 
+  it('writes the body in Beijing time, amounts in yuan and codes by their Chinese labels', async () => {
+    const [{ name_zh: medical }] = await ctx.dataSource.query(
+      `SELECT name_zh FROM category WHERE code = 'medical'`,
+    );
+    const event = referralCreated({
+      type: 'tender.published',
+      entityType: 'service_project',
+      data: {
+        projectTitle: '居家养老服务项目',
+        categoryCode: 'medical',
+        budgetFen: '12345050',
+        closesAt: '2026-12-31T16:00:00.000Z',
+      },
+    });
+    await emit(event);
+    await noticeOf('providerA', event.entityId);
+    const [{ body }] = await ctx.dataSource.query(
+      `SELECT body FROM notification WHERE entity_id = $1 AND user_id = $2`,
+      [event.entityId, users.providerA.id],
+    );
+    expect(body).toBe(
+      `您所在地区发布了招标项目：居家养老服务项目（${medical}，预算 ¥123,450.50），投标截止 2027-01-01 00:00。`,
+    );
+  });
+
   it('counts unread, marks one and all read, and never lets a user touch another’s notice', async () => {
     const [first, second] = [referralCreated(), referralCreated()];
     await emit(first, second);

@@ -68,6 +68,7 @@ describe('OpenAPI document (e2e)', () => {
       'get /api/health/live',
       'get /api/health/ready',
       'get /api/exports/hsds/services',
+      'get /api/dictionaries',
     ]);
     for (const [path, item] of Object.entries<
       Record<string, { summary?: string; security?: unknown[]; responses: Record<string, unknown> }>

@@ -288,36 +288,52 @@ describe('Reports (e2e, with the matcher process)', () => {
     const csv = await report(q).set('Accept', 'text/csv').expect(200);
     expect(csv.headers['content-type']).toMatch(/^text\/csv; charset=utf-8/);
     expect(csv.headers['content-disposition']).toBe('attachment; filename="coverage.csv"');
-    // One URL, two representations: a cache must key them on Accept.
+    // One URL, several representations: a cache must key them on Accept and the language.
     expect(jsonAnswer.headers['content-type']).toMatch(/^application\/json/);
-    expect(jsonAnswer.headers.vary).toBe('Accept');
-    expect(csv.headers.vary).toBe('Accept');
+    expect(jsonAnswer.headers.vary).toBe('Accept, Accept-Language');
+    expect(csv.headers.vary).toBe('Accept, Accept-Language');
     expect(csv.text.charCodeAt(0)).toBe(0xfeff);
-    const parsed = csvRows(csv.text);
-    expect(Object.keys(parsed[0])).toEqual([
-      'key',
-      'name',
-      'householdsWithNeed',
-      'accessible',
-      'attained',
-      'accessibilityRate',
-      'attainabilityRate',
+    expect(csv.text).toMatch(/\r\n$/);
+    const [header, ...cells] = parse(csv.text, { bom: true }) as string[][];
+    expect(header).toEqual([
+      '编号',
+      '名称',
+      '有该需求的家庭数',
+      '可及家庭数',
+      '已获得服务家庭数',
+      '可及率',
+      '可得率',
     ]);
-    expect(parsed).toEqual(
+    expect(cells).toEqual(
       [...json.rows, json.total].map((r: Record<string, unknown>) =>
-        Object.fromEntries(Object.entries(r).map(([k, v]) => [k, cell(v)])),
+        [
+          'key',
+          'name',
+          'householdsWithNeed',
+          'accessible',
+          'attained',
+          'accessibilityRate',
+          'attainabilityRate',
+        ].map((k) => cell(r[k])),
       ),
     );
+    const parsed = csvRows(csv.text);
+    const english = await report(q).set('Accept', 'text/csv').set('Accept-Language', 'en');
+    expect(english.text.split('\r\n')[0]).toBe(
+      '\uFEFFKey,Name,Households with the need,Accessible,Attained,Accessibility rate,Attainability rate',
+    );
     // Chinese names survive: the total row's name.
-    expect(parsed.at(-1)!.name).toBe('合计');
+    expect(parsed.at(-1)!['名称']).toBe('合计');
 
     const sla = `/api/reports/referral-sla?areaId=${s.tree.district.id}&from=${s.d0}&to=${s.inDays(35)}`;
     const slaJson = (await report(sla).expect(200)).body;
     const slaCsv = csvRows((await report(`${sla}&format=csv`).expect(200)).text);
-    expect(slaCsv.map((r) => Number(r.referrals))).toEqual(
+    expect(slaCsv.map((r) => Number(r['转介数']))).toEqual(
       [...slaJson.rows, slaJson.total].map((r: { referrals: number }) => r.referrals),
     );
-    expect(slaCsv.at(-1)!.medianHoursToDeliver).toBe(String(slaJson.total.medianHoursToDeliver));
+    expect(slaCsv.at(-1)!['交付用时中位数（小时）']).toBe(
+      String(slaJson.total.medianHoursToDeliver),
+    );
   });
 
   it('gives a street officer their street only: another street is 403, their total excludes it', async () => {
@@ -426,7 +442,14 @@ describe('Reports (e2e, with the matcher process)', () => {
       (await report(`/api/reports/unmet-needs?areaId=${s.tree.district.id}&format=csv`).expect(200))
         .text,
     );
-    expect(csv.at(-1)).toMatchObject({ needs: '2', reasons: 'NONE_COVERS_AREA=1;NONE_ELIGIBLE=1' });
+    expect(csv.at(-1)).toMatchObject({
+      需求数: '2',
+      未满足原因代码: 'NONE_COVERS_AREA=1;NONE_ELIGIBLE=1',
+      未满足原因: '无资源覆盖所在地区=1;不符合任何资源的条件=1',
+    });
+    // The oldest wait in Beijing time, as people read it.
+    const since8 = new Date(since + 8 * HOUR).toISOString().slice(0, 16).replace('T', ' ');
+    expect(csv.at(-1)!['最早等待起始时间']).toBe(since8);
   });
 
   it('counts referral deadlines against the fixed clock', async () => {
@@ -573,7 +596,7 @@ describe('Reports (e2e, with the matcher process)', () => {
           .expect(200)
       ).text,
     );
-    expect(csv.at(-1)).toMatchObject({ key: 'total', capacity: '19', shareUsed: '0.1579' });
+    expect(csv.at(-1)).toMatchObject({ 编号: 'total', 名额: '19', 使用率: '0.1579' });
   });
 
   it('refuses bad input in the one error shape', async () => {

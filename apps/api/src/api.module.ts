@@ -9,6 +9,7 @@ import { ReportingHttpModule } from '@onedoor/reporting';
 import { ResourcesHttpModule } from '@onedoor/resources';
 import { AppConfig, PlatformHttpModule, PlatformModule } from '@onedoor/platform';
 import { MIGRATIONS } from '../../../migrations';
+import { dictionariesModule } from './dictionaries';
 
 /** The HTTP process: the platform plus every domain lib's routes. */
 @Module({})
@@ -29,6 +30,7 @@ export class ApiModule {
         ReportingHttpModule,
         WebhooksHttpModule,
         EmailModule,
+        dictionariesModule(true),
       ],
     };
   }

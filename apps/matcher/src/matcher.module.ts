@@ -8,6 +8,8 @@ import { ProcurementModule } from '@onedoor/procurement';
 import { ResourcesModule } from '@onedoor/resources';
 import { AppConfig, PlatformModule } from '@onedoor/platform';
 import { MIGRATIONS } from '../../../migrations';
+// One composition of the labels for both processes (notices read them here).
+import { dictionariesModule } from '../../api/src/dictionaries';
 import { MaintenanceProcessor } from './maintenance.processor';
 import { MaintenanceService } from './maintenance.service';
 import { MailProcessor } from './mail.processor';
@@ -37,6 +39,7 @@ export class MatcherModule {
         WebhooksModule,
         EmailModule,
         NotificationsModule,
+        dictionariesModule(false),
       ],
       providers: [
         MaintenanceService,

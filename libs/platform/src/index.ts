@@ -41,3 +41,4 @@ export * from './shutdown';
 export * from './crypto/pii-cipher';
 export * from './time/china-date';
 export * from './time/clock';
+export * from './text';

@@ -31,7 +31,11 @@ export class ProcurementNotices {
     await this.outbox.emit(manager, {
       ...this.base('tender.published', project),
       audience: orgs.map((providerId) => ({ providerId })),
-      data: { ...this.projectData(project), closesAt: project.closesAt?.toISOString() ?? null },
+      data: {
+        ...this.projectData(project),
+        budgetFen: project.budgetFen,
+        closesAt: project.closesAt?.toISOString() ?? null,
+      },
     });
   }
 

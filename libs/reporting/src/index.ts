@@ -1,3 +1,4 @@
 export * from './reports.dto';
 export * from './reports.service';
 export * from './reporting.module';
+export * from './reporting.labels';

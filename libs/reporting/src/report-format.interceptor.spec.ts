@@ -2,7 +2,12 @@ import type { CallHandler, ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { lastValueFrom, of } from 'rxjs';
 import type { CsvLayout } from './report-csv';
-import { ReportFormatInterceptor, ReportResponse, wantsCsv } from './report-format.interceptor';
+import {
+  csvLocale,
+  ReportFormatInterceptor,
+  ReportResponse,
+  wantsCsv,
+} from './report-format.interceptor';
 
 class FakeReportDto {
   rows!: string[];
@@ -10,7 +15,7 @@ class FakeReportDto {
 
 const layout: CsvLayout<FakeReportDto> = {
   filename: 'fake',
-  toCsv: (r) => `\uFEFFrow\r\n${r.rows.join('\r\n')}\r\n`,
+  toCsv: (r, ctx) => `\uFEFF${ctx.locale}\r\n${r.rows.join('\r\n')}\r\n`,
 };
 
 class FakeController {
@@ -33,6 +38,19 @@ describe(wantsCsv.name, () => {
   });
 });
 
+describe(csvLocale.name, () => {
+  it.each([
+    [undefined, 'zh-CN'],
+    ['zh-CN,zh;q=0.9', 'zh-CN'],
+    ['en', 'en'],
+    ['en-US,en;q=0.9,zh-CN;q=0.8', 'en'],
+    ['zh-CN,en;q=0.9', 'zh-CN'],
+    ['fr', 'zh-CN'],
+  ])('Accept-Language %s: %s', (language, expected) => {
+    expect(csvLocale({ headers: { 'accept-language': language } })).toBe(expected);
+  });
+});
+
 describe(ReportFormatInterceptor.name, () => {
   const sut = new ReportFormatInterceptor(new Reflector());
   const report: FakeReportDto = { rows: ['a', 'b'] };
@@ -41,13 +59,14 @@ describe(ReportFormatInterceptor.name, () => {
     handler: () => void,
     query: Record<string, string>,
     accept?: string,
+    language?: string,
   ): Promise<{ body: unknown; headers: Record<string, string> }> => {
     const headers: Record<string, string> = {};
     const reply = { header: (name: string, value: string) => (headers[name] = value) };
     const context = {
       getHandler: () => handler,
       switchToHttp: () => ({
-        getRequest: () => ({ query, headers: { accept } }),
+        getRequest: () => ({ query, headers: { accept, 'accept-language': language } }),
         getResponse: () => reply,
       }),
     } as unknown as ExecutionContext;
@@ -59,17 +78,22 @@ describe(ReportFormatInterceptor.name, () => {
   it('answers the report as it is, varying on Accept, when JSON is asked for', async () => {
     const json = await answer(FakeController.prototype.report, {}, 'application/json');
     expect(json.body).toBe(report);
-    expect(json.headers).toEqual({ vary: 'Accept' });
+    expect(json.headers).toEqual({ vary: 'Accept, Accept-Language' });
   });
 
   it('answers CSV by the layout, as a named download varying on Accept', async () => {
     const csv = await answer(FakeController.prototype.report, { format: 'csv' });
-    expect(csv.body).toBe('\uFEFFrow\r\na\r\nb\r\n');
+    expect(csv.body).toBe('\uFEFFzh-CN\r\na\r\nb\r\n');
     expect(csv.headers).toEqual({
-      vary: 'Accept',
+      vary: 'Accept, Accept-Language',
       'content-type': 'text/csv; charset=utf-8',
       'content-disposition': 'attachment; filename="fake.csv"',
     });
+  });
+
+  it('writes the CSV for an English reader when asked', async () => {
+    const csv = await answer(FakeController.prototype.report, { format: 'csv' }, undefined, 'en');
+    expect(csv.body).toBe('\uFEFFen\r\na\r\nb\r\n');
   });
 
   it('leaves a handler without a CSV layout as JSON', async () => {

@@ -4,13 +4,15 @@ import {
   type ExecutionContext,
   Injectable,
   type NestInterceptor,
+  Optional,
   SetMetadata,
   type Type,
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { ApiExtraModels, ApiOkResponse, getSchemaPath } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { map, type Observable } from 'rxjs';
+import { mergeMap, type Observable } from 'rxjs';
+import { DictionariesService, type LabelLocale } from '@onedoor/platform';
 import type { CsvLayout } from './report-csv';
 
 const CSV_LAYOUT = 'onedoor:report-csv-layout';
@@ -26,6 +28,16 @@ export function wantsCsv(req: Pick<FastifyRequest, 'query' | 'headers'>): boolea
 }
 
 /**
+ * The CSV's language: English when the caller's first choice is English (`Accept-Language: en`,
+ * `en-US,en;q=0.9`), Chinese otherwise, since Chinese is the default for people.
+ */
+export function csvLocale(req: Pick<FastifyRequest, 'headers'>): LabelLocale {
+  const header = req.headers['accept-language'];
+  const first = (Array.isArray(header) ? header[0] : (header ?? '')).split(',')[0];
+  return /^\s*en\b/i.test(first) ? 'en' : 'zh-CN';
+}
+
+/**
  * A report endpoint: answered by {@link ReportFormatInterceptor} as JSON, or as CSV by
  * `layout`, and documented with both representations.
  */
@@ -37,8 +49,8 @@ export function ReportResponse<Report>(type: Type<Report>, layout: CsvLayout<Rep
       description: 'JSON; CSV with `?format=csv` or `Accept: text/csv`',
       headers: {
         Vary: {
-          description: 'Accept: the representation depends on it',
-          schema: { type: 'string', example: 'Accept' },
+          description: 'Accept and Accept-Language: the representation depends on them',
+          schema: { type: 'string', example: 'Accept, Accept-Language' },
         },
       },
       content: {
@@ -47,7 +59,7 @@ export function ReportResponse<Report>(type: Type<Report>, layout: CsvLayout<Rep
           schema: {
             type: 'string',
             description:
-              'UTF-8 with a byte-order mark, CRLF line ends, a header row of the JSON row keys, then the rows and the total row (none in the unmet needs view `needs`)',
+              'UTF-8 with a byte-order mark, CRLF line ends, a header row in Chinese (English with `Accept-Language: en`), then the rows and the total row (none in the unmet needs view `needs`); money in yuan with two decimals, times in Beijing time, each code followed by its label',
           },
         },
       },
@@ -56,12 +68,15 @@ export function ReportResponse<Report>(type: Type<Report>, layout: CsvLayout<Rep
 }
 
 /**
- * Writes a report handler's result in the representation asked for. Both carry `Vary: Accept`,
+ * Writes a report handler's result in the representation asked for. Both carry `Vary: Accept, Accept-Language`,
  * so a cache between the caller and the API never answers a CSV request with cached JSON.
  */
 @Injectable()
 export class ReportFormatInterceptor implements NestInterceptor {
-  constructor(private readonly reflector: Reflector) {}
+  constructor(
+    private readonly reflector: Reflector,
+    @Optional() private readonly dictionaries?: DictionariesService,
+  ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const layout = this.reflector.get<CsvLayout<unknown> | undefined>(
@@ -72,12 +87,13 @@ export class ReportFormatInterceptor implements NestInterceptor {
     const req = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
     return next.handle().pipe(
-      map((report: unknown) => {
-        reply.header('vary', 'Accept');
+      mergeMap(async (report: unknown) => {
+        reply.header('vary', 'Accept, Accept-Language');
         if (!layout || !wantsCsv(req)) return report;
+        const labels = this.dictionaries ? (await this.dictionaries.dictionaries()).groups : {};
         reply.header('content-type', 'text/csv; charset=utf-8');
         reply.header('content-disposition', `attachment; filename="${layout.filename}.csv"`);
-        return layout.toCsv(report);
+        return layout.toCsv(report, { locale: csvLocale(req), labels });
       }),
     );
   }

@@ -42,14 +42,13 @@ import type {
   UnmetNeedsReportDto,
   UnmetNeedsRowDto,
 } from './reports.dto';
-import { STAFF_STEPS, type StaffSlaFigures, staffSlaFigures } from './staff-sla.query';
-
-const STAFF_STEP_NAMES: Record<string, string> = {
-  proposal_approval: '方案审批',
-  resource_review: '资源审核',
-  provider_application: '机构入驻申请',
-  total: '合计',
-};
+import { STAFF_STEP_LABELS } from './reporting.labels';
+import {
+  STAFF_STEPS,
+  type StaffSlaFigures,
+  staffSlaFigures,
+  type StaffStep,
+} from './staff-sla.query';
 
 const DAY = 24 * 3600_000;
 const TOTAL = { key: 'total', name: '合计' };
@@ -270,12 +269,12 @@ export class ReportsService {
     return this.read(async (m) => {
       const s = await this.scope(m, q, me);
       const figures = await staffSlaFigures(m, s.path, period.start, period.end, now);
-      const row = (key: string, list: StaffSlaFigures[]): StaffSlaRowDto => {
+      const row = (key: StaffStep | 'total', list: StaffSlaFigures[]): StaffSlaRowDto => {
         const sum = (k: 'steps' | 'due' | 'onTime' | 'overdue' | 'escalated') =>
           list.reduce((n, f) => n + f[k], 0);
         return {
           key,
-          name: STAFF_STEP_NAMES[key],
+          name: STAFF_STEP_LABELS[key]['zh-CN'],
           steps: sum('steps'),
           due: sum('due'),
           onTime: sum('onTime'),
@@ -294,7 +293,7 @@ export class ReportsService {
             figures.filter((f) => f.step === step),
           ),
         ),
-        total: row(TOTAL.key, figures),
+        total: row('total', figures),
       };
     });
   }

@@ -36,3 +36,5 @@ import { ResourceEntity } from './resource.entity';
 export const RESOURCES_ENTITIES = [ProviderEntity, CategoryEntity, ResourceEntity];
 export * from './eligibility/eligibility-sql';
 export * from './resources.errors';
+export * from './resource.labels';
+export * from './category-dictionary';

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AreasModule } from '@onedoor/areas';
 import { CategoriesRepository } from './categories.repository';
 import { CategoriesService } from './categories.service';
+import { CategoryDictionary } from './category-dictionary';
 import { CategoryEntity } from './category.entity';
 import { HsdsExportService } from './hsds/hsds-export.service';
 import { ProviderEntity } from './provider.entity';
@@ -22,6 +23,7 @@ const services = [
   ProvidersService,
   CategoriesRepository,
   CategoriesService,
+  CategoryDictionary,
   ResourcesRepository,
   ResourceCapacityRepository,
   ResourceCandidatesRepository,

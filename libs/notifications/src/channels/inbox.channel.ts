@@ -1,7 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import type { OutboxEventEntity } from '@onedoor/platform';
+import { DictionariesService, type OutboxEventEntity } from '@onedoor/platform';
+import { noticeLabels } from '../inbox/notice-values';
 import { renderNotice } from '../inbox/templates';
 import type { BusMessage } from '../stream/notification-bus';
 import { NotificationPublisher } from '../stream/notification-publisher';
@@ -19,6 +20,7 @@ export class InboxChannel implements NotificationChannel {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly publisher: NotificationPublisher,
+    @Optional() private readonly dictionaries?: DictionariesService,
   ) {}
 
   deliver(event: OutboxEventEntity, recipients: readonly Recipient[]): Promise<void> {
@@ -35,8 +37,9 @@ export class InboxChannel implements NotificationChannel {
       entityType: [] as string[],
       entityId: [] as string[],
     };
+    const labels = await noticeLabels(this.dictionaries);
     for (const { event, recipients } of deliveries) {
-      const notice = renderNotice(event.type, event.data);
+      const notice = renderNotice(event.type, event.data, 'zh', labels);
       for (const r of recipients) {
         if (!r.channels.has('inbox')) continue;
         cols.user.push(r.userId);

@@ -1,15 +1,17 @@
 import { InjectQueue } from '@nestjs/bullmq';
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import {
   APP_CONFIG,
   type AppConfig,
+  DictionariesService,
   jobIds,
   type JobPayload,
   type OutboxEventEntity,
   QUEUES,
 } from '@onedoor/platform';
 import type { Delivery, NotificationChannel, Recipient } from '../channels/notification-channel';
+import { noticeLabels } from '../inbox/notice-values';
 import { eventLines, eventTitle } from '../webhooks/event-text';
 
 /**
@@ -26,6 +28,7 @@ export class EmailChannel implements NotificationChannel {
   constructor(
     @InjectQueue(QUEUES.mail) private readonly queue: Queue,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Optional() private readonly dictionaries?: DictionariesService,
   ) {}
 
   deliver(event: OutboxEventEntity, recipients: readonly Recipient[]): Promise<void> {
@@ -39,13 +42,18 @@ export class EmailChannel implements NotificationChannel {
       this.warned = true;
       return;
     }
+    const labels = await noticeLabels(this.dictionaries);
     const jobs = deliveries.flatMap(({ event, recipients }) => {
       const wanting = recipients.filter((r) => r.channels.has('email'));
       if (wanting.length === 0) return [];
       const title = eventTitle(event.type);
-      const text = [`${title}`, '', ...eventLines(event), '', '—— OneDoor 一门式救助平台'].join(
-        '\n',
-      );
+      const text = [
+        `${title}`,
+        '',
+        ...eventLines(event, labels),
+        '',
+        '—— OneDoor 一门式救助平台',
+      ].join('\n');
       return wanting.map((r) => ({
         name: 'send-mail',
         data: {

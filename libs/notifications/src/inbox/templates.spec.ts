@@ -9,14 +9,14 @@ describe('notice templates', () => {
     }
   });
 
-  it('fills placeholders from the data, dates in China time, missing ones as a dash', () => {
+  it('fills placeholders from the data, dates in Beijing time, missing ones as a dash', () => {
     const notice = renderNotice('referral.created', {
       subject: '张三 · 助餐服务',
       dueAt: '2026-12-01T16:30:00.000Z',
     });
     expect(notice.title).toBe('新的转介');
     expect(notice.body).toBe(
-      '您的机构收到一条新的转介：张三 · 助餐服务，请在 2026/12/2 00:30 前接受。',
+      '您的机构收到一条新的转介：张三 · 助餐服务（—，—），请在 2026-12-02 00:30 前接受。',
     );
     expect(renderNotice('resource.rejected', {}, 'en').body).toBe(
       'Your resource — was rejected: —',
@@ -30,12 +30,58 @@ describe('renderNotice with the emitters’ own names', () => {
       resourceTitle: '居家助浴',
       dueAt: '2026-12-02T04:00:00.000Z',
     });
-    expect(notice.body).toBe('转介 居家助浴 需在 2026/12/2 12:00 前接受。');
+    expect(notice.body).toBe('转介 居家助浴 需在 2026-12-02 12:00 前接受。');
   });
 
   it('prefers an explicit subject to an alias', () => {
     expect(
       renderNotice('resource.published', { subject: '甲', resourceTitle: '乙' }).body,
     ).toContain('甲');
+  });
+});
+
+describe('renderNotice with labels and amounts', () => {
+  const labels = {
+    category: { medical: { 'zh-CN': '医疗救助', en: 'Medical aid' } },
+    urgency: { urgent: { 'zh-CN': '紧急', en: 'Urgent' } },
+  };
+
+  it('shows codes by their label, in the notice language', () => {
+    const data = {
+      resourceTitle: '门诊补助',
+      categoryCode: 'medical',
+      urgency: 'urgent',
+      acceptDueAt: '2026-12-02T06:00:00.000Z',
+    };
+    expect(renderNotice('referral.created', data, 'zh', labels).body).toBe(
+      '您的机构收到一条新的转介：门诊补助（医疗救助，紧急），请在 2026-12-02 14:00 前接受。',
+    );
+    expect(renderNotice('referral.created', data, 'en', labels).body).toBe(
+      'Your organization received a referral: 门诊补助 (Medical aid, Urgent); accept it by 2026-12-02 14:00.',
+    );
+  });
+
+  it('shows a budget in yuan and the bidding deadline in Beijing time', () => {
+    const body = renderNotice(
+      'tender.published',
+      {
+        projectTitle: '社区养老服务',
+        categoryCode: 'medical',
+        budgetFen: '12345000',
+        closesAt: '2026-12-31T16:00:00.000Z',
+      },
+      'zh',
+      labels,
+    ).body;
+    expect(body).toBe(
+      '您所在地区发布了招标项目：社区养老服务（医疗救助，预算 ¥123,450.00），投标截止 2027-01-01 00:00。',
+    );
+    expect(body).not.toMatch(/Z|T\d/);
+  });
+
+  it('shows a code it has no label for as the code', () => {
+    expect(
+      renderNotice('referral.created', { categoryCode: 'new_cat' }, 'zh', labels).body,
+    ).toContain('（new_cat，—）');
   });
 });

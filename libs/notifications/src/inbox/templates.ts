@@ -1,4 +1,5 @@
-import type { EventType } from '@onedoor/platform';
+import type { DictionaryGroups, EventType, LabelLocale } from '@onedoor/platform';
+import { noticeValue } from './notice-values';
 
 /** How one event type reads: title and body, in Chinese (what is stored) and in English. */
 export interface NoticeTemplate {
@@ -14,10 +15,13 @@ export interface NoticeTemplate {
  */
 export const NOTICE_TEMPLATES: Record<EventType, NoticeTemplate> = {
   'referral.created': {
-    zh: { title: '新的转介', body: '您的机构收到一条新的转介：{subject}，请在 {dueAt} 前接受。' },
+    zh: {
+      title: '新的转介',
+      body: '您的机构收到一条新的转介：{subject}（{category}，{urgency}），请在 {dueAt} 前接受。',
+    },
     en: {
       title: 'New referral',
-      body: 'Your organization received a referral: {subject}; accept it by {dueAt}.',
+      body: 'Your organization received a referral: {subject} ({category}, {urgency}); accept it by {dueAt}.',
     },
   },
   'referral.accept_due_soon': {
@@ -99,10 +103,13 @@ export const NOTICE_TEMPLATES: Record<EventType, NoticeTemplate> = {
     },
   },
   'tender.published': {
-    zh: { title: '新的招标项目', body: '您所在地区发布了招标项目：{subject}，截止时间 {dueAt}。' },
+    zh: {
+      title: '新的招标项目',
+      body: '您所在地区发布了招标项目：{subject}（{category}，预算 {budget}），投标截止 {dueAt}。',
+    },
     en: {
       title: 'New tender',
-      body: 'A tender was published in your area: {subject}; bids close {dueAt}.',
+      body: 'A tender was published in your area: {subject} ({category}, budget {budget}); bids close {dueAt}.',
     },
   },
   'award.made': {
@@ -159,20 +166,6 @@ export const NOTICE_TEMPLATES: Record<EventType, NoticeTemplate> = {
 
 const PLACEHOLDER = /\{(\w+)\}/g;
 
-/** Dates read in China time (the console's), to the minute; other values as text. */
-function show(value: unknown): string {
-  if (value === undefined || value === null || value === '') return '—';
-  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(value)) {
-    const date = new Date(value);
-    if (!Number.isNaN(date.getTime())) {
-      return date
-        .toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false })
-        .replace(/:\d{2}$/, '');
-    }
-  }
-  return typeof value === 'object' ? JSON.stringify(value) : String(value);
-}
-
 /**
  * The emitters name things by what they are (`resourceTitle`, `projectTitle`, `name`,
  * `acceptDueAt`…); the templates read `subject`, `dueAt` and `area`. Each placeholder takes the
@@ -180,27 +173,43 @@ function show(value: unknown): string {
  */
 const ALIASES: Record<string, readonly string[]> = {
   subject: ['subject', 'resourceTitle', 'projectTitle', 'title', 'name', 'headName'],
-  dueAt: ['dueAt', 'acceptDueAt', 'deliverDueAt', 'reviewDueAt', 'respondBy', 'due'],
+  dueAt: ['dueAt', 'acceptDueAt', 'deliverDueAt', 'reviewDueAt', 'respondBy', 'closesAt', 'due'],
   area: ['area', 'areaName', 'escalationAreaName', 'homeAreaName', 'communityName'],
+  category: ['categoryCode'],
+  budget: ['budgetFen'],
 };
 
-function withAliases(data: Record<string, unknown>): Record<string, unknown> {
-  const values = { ...data };
+const present = (v: unknown) => v !== undefined && v !== null && v !== '';
+
+/** Each value formatted by its own key (yuan, Beijing time, labels), then the aliases. */
+function withAliases(
+  data: Record<string, unknown>,
+  labels: DictionaryGroups,
+  locale: LabelLocale,
+): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [key, value] of Object.entries(data)) {
+    if (present(value)) values[key] = noticeValue(key, value, labels, locale);
+  }
   for (const [key, names] of Object.entries(ALIASES)) {
-    const found = names.map((n) => data[n]).find((v) => v !== undefined && v !== null && v !== '');
-    if (found !== undefined) values[key] = found;
+    const found = names.find((n) => present(data[n]));
+    if (found !== undefined) values[key] = values[found];
   }
   return values;
 }
 
-/** The notice for an event, in the given language (Chinese unless said otherwise). */
+/**
+ * The notice for an event, in the given language (Chinese unless said otherwise): times in
+ * Beijing time, amounts in yuan, codes by their labels (`labels`: the composed dictionaries).
+ */
 export function renderNotice(
   type: EventType,
   data: Record<string, unknown>,
   lang: 'zh' | 'en' = 'zh',
+  labels: DictionaryGroups = {},
 ): { title: string; body: string } {
   const template = NOTICE_TEMPLATES[type][lang];
-  const values = withAliases(data);
-  const fill = (text: string) => text.replace(PLACEHOLDER, (_, key: string) => show(values[key]));
+  const values = withAliases(data, labels, lang === 'en' ? 'en' : 'zh-CN');
+  const fill = (text: string) => text.replace(PLACEHOLDER, (_, key: string) => values[key] ?? '—');
   return { title: fill(template.title), body: fill(template.body) };
 }

@@ -1,4 +1,10 @@
-import type { EventType, OutboxEventEntity } from '@onedoor/platform';
+import {
+  type DictionaryGroups,
+  type EventType,
+  formatBeijingTime,
+  type OutboxEventEntity,
+} from '@onedoor/platform';
+import { noticeLines } from '../inbox/notice-values';
 import { NOTICE_TEMPLATES } from '../inbox/templates';
 
 /**
@@ -9,11 +15,17 @@ export function eventTitle(type: string): string {
   return NOTICE_TEMPLATES[type as EventType]?.zh.title ?? type;
 }
 
-/** Lines for the message body: the event's own data, named as sent (no personal data is in `data`). */
-export function eventLines(event: Pick<OutboxEventEntity, 'data' | 'createdAt'>): string[] {
-  const lines = Object.entries(event.data ?? {})
-    .filter(([, v]) => v !== null && v !== undefined && typeof v !== 'object')
-    .map(([k, v]) => `${k}：${String(v)}`);
-  lines.push(`时间：${new Date(event.createdAt).toISOString()}`);
-  return lines;
+/**
+ * Lines for the message body: the event's own data (no personal data is in `data`) by Chinese
+ * field names, amounts in yuan, times in Beijing time, codes by their labels; ids are left to
+ * the JSON format, which carries the data as sent.
+ */
+export function eventLines(
+  event: Pick<OutboxEventEntity, 'data' | 'createdAt'>,
+  labels: DictionaryGroups = {},
+): string[] {
+  return [
+    ...noticeLines(event.data ?? {}, labels),
+    `时间：${formatBeijingTime(new Date(event.createdAt))}`,
+  ];
 }

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import {
@@ -6,11 +6,13 @@ import {
   type AppConfig,
   AuditService,
   type AudienceSelector,
+  DictionariesService,
   EventOutbox,
   type OutboxEventEntity,
   PiiCipher,
   TransactionRunner,
 } from '@onedoor/platform';
+import { noticeLabels } from '../inbox/notice-values';
 import { dingTalkSignedUrl, PING_TYPE, signatureHeader, webhookBody } from './webhook-message';
 import { postWebhook, type SendResult } from './webhook-sender';
 import { WebhookDeliveryEntity } from './webhook-delivery.entity';
@@ -40,6 +42,7 @@ export class WebhookDeliveryService {
     private readonly outbox: EventOutbox,
     private readonly pii: PiiCipher,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Optional() private readonly dictionaries?: DictionariesService,
   ) {}
 
   /**
@@ -107,8 +110,10 @@ export class WebhookDeliveryService {
     );
   }
 
-  private send(sub: WebhookSubscriptionEntity, event: EventFields, deliveryId: string) {
-    const body = webhookBody(sub.format, event);
+  private async send(sub: WebhookSubscriptionEntity, event: EventFields, deliveryId: string) {
+    // Robots show codes by their labels; the JSON format carries the data as sent.
+    const labels = sub.format === 'json' ? {} : await noticeLabels(this.dictionaries);
+    const body = webhookBody(sub.format, event, labels);
     const secret = sub.secretEnc ? this.pii.decrypt(sub.secretEnc) : null;
     const headers: Record<string, string> = {
       'X-OneDoor-Event': event.type,

@@ -34,6 +34,26 @@ describe('webhook messages', () => {
     });
   });
 
+  it('robots read yuan, Beijing time and labels; JSON keeps the data as sent', () => {
+    const withCodes = {
+      ...event,
+      data: {
+        referralId: 'r1',
+        categoryCode: 'medical',
+        amountFen: 9900,
+        dueAt: '2026-12-01T00:00:00Z',
+      },
+    };
+    const labels = { category: { medical: { 'zh-CN': '医疗救助', en: 'Medical aid' } } };
+    const text = JSON.parse(webhookBody('wecom', withCodes, labels)).markdown.content;
+    expect(text).toContain('> 类别：医疗救助');
+    expect(text).toContain('> 金额：¥99.00');
+    expect(text).toContain('> 截止时间：2026-12-01 08:00');
+    expect(text).toContain('> 时间：2026-12-01 08:00');
+    expect(text).not.toMatch(/referralId|\dZ/);
+    expect(JSON.parse(webhookBody('json', withCodes, labels)).data).toEqual(withCodes.data);
+  });
+
   it.each(EVENT_TYPES)('%s: the robot title is the inbox notice’s title', (type) => {
     const ding = JSON.parse(webhookBody('dingtalk', { ...event, type }));
     expect(ding.markdown.title).toBe(renderNotice(type, {}).title);

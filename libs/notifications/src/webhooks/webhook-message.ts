@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import type { OutboxEventEntity } from '@onedoor/platform';
+import type { DictionaryGroups, OutboxEventEntity } from '@onedoor/platform';
 import { eventLines, eventTitle } from './event-text';
 import type { WebhookFormat } from './webhook-subscription.entity';
 
@@ -12,9 +12,13 @@ type EventFields = Pick<
 export const PING_TYPE = 'webhook.ping';
 
 /** The body as each receiver expects it: our JSON, or a WeCom / DingTalk group robot message. */
-export function webhookBody(format: WebhookFormat, event: EventFields): string {
+export function webhookBody(
+  format: WebhookFormat,
+  event: EventFields,
+  labels: DictionaryGroups = {},
+): string {
   const title = (event.type as string) === PING_TYPE ? 'OneDoor 测试消息' : eventTitle(event.type);
-  const text = [`### ${title}`, '', ...eventLines(event).map((l) => `> ${l}`)].join('\n');
+  const text = [`### ${title}`, '', ...eventLines(event, labels).map((l) => `> ${l}`)].join('\n');
   switch (format) {
     case 'wecom':
       return JSON.stringify({ msgtype: 'markdown', markdown: { content: text } });

@@ -29,6 +29,7 @@ export function buildOpenApiDocument(
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
     .addTag('auth', 'Login and the current user')
     .addTag('health', 'Liveness and readiness')
+    .addTag('dictionaries', 'Labels in Chinese and English for every code the API answers with')
     .addTag('areas', 'The area tree: city > district > street > community')
     .addTag('audit', 'Append-only history of state changes')
     .addTag(

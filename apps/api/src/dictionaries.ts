@@ -1,0 +1,154 @@
+import type { DynamicModule } from '@nestjs/common';
+import {
+  LOGIN_EVENT_KIND_LABELS,
+  LOGIN_OUTCOME_LABELS,
+  PROVIDER_APPLICATION_STATUS_LABELS,
+} from '@onedoor/accounts';
+import { AREA_LEVEL_LABELS } from '@onedoor/areas';
+import {
+  ASSESSMENT_STATUS_LABELS,
+  CIRCLE_LABELS,
+  DIMENSION_LABELS,
+  EDUCATION_STAGE_LABELS,
+  EMPLOYMENT_STATUS_LABELS,
+  GENDER_LABELS,
+  HOUSEHOLD_STATUS_LABELS,
+  HOUSING_KIND_LABELS,
+  NEED_STATUS_LABELS,
+  RELATION_LABELS,
+  TIER_FLAG_LABELS,
+  URGENCY_LABELS,
+} from '@onedoor/households';
+import {
+  APPROVAL_ITEM_STATUS_LABELS,
+  CONSENT_METHOD_LABELS,
+  CONTACT_KIND_LABELS,
+  DECLINE_REASON_LABELS,
+  FACTOR_LABELS,
+  PROPOSAL_STATUS_LABELS,
+  REFERRAL_STATUS_LABELS,
+  REJECTION_REASON_LABELS,
+} from '@onedoor/matching';
+import {
+  DELIVERY_STATUS_LABELS,
+  EVENT_TYPE_LABELS,
+  WEBHOOK_FORMAT_LABELS,
+} from '@onedoor/notifications';
+import {
+  DictionariesModule,
+  type DictionaryGroups,
+  EVALUATOR_TYPE_LABELS,
+  ROLE_LABELS,
+} from '@onedoor/platform';
+import {
+  AWARD_STATUS_LABELS,
+  BID_QUALIFICATION_LABELS,
+  BID_REQUIREMENT_LABELS,
+  BID_STATUS_LABELS,
+  CONTRACT_STATUS_LABELS,
+  CRITERION_LABELS,
+  EVALUATION_DIMENSION_LABELS,
+  EVALUATION_KIND_LABELS,
+  EVALUATION_STATUS_LABELS,
+  GRADE_LABELS,
+  MILESTONE_OUTCOME_LABELS,
+  PAYMENT_STATUS_LABELS,
+  PROJECT_STATUS_LABELS,
+  RANKING_STATUS_LABELS,
+} from '@onedoor/procurement';
+import { REPORT_UNMET_REASON_LABELS, STAFF_STEP_LABELS } from '@onedoor/reporting';
+import {
+  CATEGORY_PURPOSE_LABELS,
+  CategoryDictionary,
+  PROVIDER_KIND_LABELS,
+  RESIDENCY_LABELS,
+  RESOURCE_FORM_LABELS,
+  RESOURCE_STATUS_LABELS,
+  ResourcesModule,
+  SERVICE_LEVEL_LABELS,
+  TIER_LABELS,
+  VERIFICATION_STATUS_LABELS,
+} from '@onedoor/resources';
+
+/**
+ * Every lib's label tables under their group names: `GET /api/dictionaries` answers these, and
+ * the e2e spec `dictionaries` checks that every enum of the OpenAPI document is covered.
+ */
+export const DICTIONARY_GROUPS: DictionaryGroups = {
+  // platform
+  role: ROLE_LABELS,
+  evaluatorType: EVALUATOR_TYPE_LABELS,
+  // areas
+  areaLevel: AREA_LEVEL_LABELS,
+  // resources
+  tier: TIER_LABELS,
+  residency: RESIDENCY_LABELS,
+  providerKind: PROVIDER_KIND_LABELS,
+  verificationStatus: VERIFICATION_STATUS_LABELS,
+  purpose: CATEGORY_PURPOSE_LABELS,
+  resourceForm: RESOURCE_FORM_LABELS,
+  serviceLevel: SERVICE_LEVEL_LABELS,
+  resourceStatus: RESOURCE_STATUS_LABELS,
+  // accounts
+  loginEventKind: LOGIN_EVENT_KIND_LABELS,
+  loginOutcome: LOGIN_OUTCOME_LABELS,
+  providerApplicationStatus: PROVIDER_APPLICATION_STATUS_LABELS,
+  // notifications
+  eventType: EVENT_TYPE_LABELS,
+  webhookFormat: WEBHOOK_FORMAT_LABELS,
+  webhookDeliveryStatus: DELIVERY_STATUS_LABELS,
+  // households
+  circle: CIRCLE_LABELS,
+  householdStatus: HOUSEHOLD_STATUS_LABELS,
+  relation: RELATION_LABELS,
+  gender: GENDER_LABELS,
+  employmentStatus: EMPLOYMENT_STATUS_LABELS,
+  educationStage: EDUCATION_STAGE_LABELS,
+  housingKind: HOUSING_KIND_LABELS,
+  needStatus: NEED_STATUS_LABELS,
+  assessmentStatus: ASSESSMENT_STATUS_LABELS,
+  urgency: URGENCY_LABELS,
+  assessmentDimension: DIMENSION_LABELS,
+  tierFlag: TIER_FLAG_LABELS,
+  // matching
+  proposalStatus: PROPOSAL_STATUS_LABELS,
+  approvalItemStatus: APPROVAL_ITEM_STATUS_LABELS,
+  referralStatus: REFERRAL_STATUS_LABELS,
+  declineReason: DECLINE_REASON_LABELS,
+  consentMethod: CONSENT_METHOD_LABELS,
+  contactKind: CONTACT_KIND_LABELS,
+  rejectionReason: REJECTION_REASON_LABELS,
+  explanationFactor: FACTOR_LABELS,
+  // procurement
+  projectStatus: PROJECT_STATUS_LABELS,
+  bidStatus: BID_STATUS_LABELS,
+  bidQualification: BID_QUALIFICATION_LABELS,
+  bidRequirement: BID_REQUIREMENT_LABELS,
+  rankingStatus: RANKING_STATUS_LABELS,
+  awardStatus: AWARD_STATUS_LABELS,
+  contractStatus: CONTRACT_STATUS_LABELS,
+  milestoneOutcome: MILESTONE_OUTCOME_LABELS,
+  paymentStatus: PAYMENT_STATUS_LABELS,
+  evaluationKind: EVALUATION_KIND_LABELS,
+  evaluationStatus: EVALUATION_STATUS_LABELS,
+  evaluationDimension: EVALUATION_DIMENSION_LABELS,
+  grade: GRADE_LABELS,
+  criterion: CRITERION_LABELS,
+  // reporting
+  unmetReason: REPORT_UNMET_REASON_LABELS,
+  staffSlaStep: STAFF_STEP_LABELS,
+};
+
+/**
+ * The labels for either process: the API serves them (`routes`), the matcher reads them for
+ * notices. Groups read at run time are providers exported by `imports`; the error codes' group
+ * is plugged in the same way (a provider answering `{ errorCode: … }`).
+ */
+export function dictionariesModule(routes: boolean): DynamicModule {
+  return DictionariesModule.forRoot({
+    imports: [ResourcesModule],
+    groups: DICTIONARY_GROUPS,
+    providers: [CategoryDictionary],
+    routes,
+  });
+}

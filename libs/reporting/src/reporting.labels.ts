@@ -1,0 +1,22 @@
+import { labels } from '@onedoor/platform';
+import { UNMET_REASON_LABELS } from '@onedoor/matching';
+import type { StaffStep } from './staff-sla.query';
+
+/** The matcher's unmet reasons, and the two the unmet-needs report adds for needs not (yet) matched. */
+export const REPORT_UNMET_REASON_LABELS = {
+  ...UNMET_REASON_LABELS,
+  ...labels<'AWAITING_MATCH' | 'NO_LIVE_PROPOSAL'>({
+    AWAITING_MATCH: ['等待匹配', 'Awaiting a match'],
+    NO_LIVE_PROPOSAL: [
+      '原建议或转介已结束，等待重新匹配',
+      'No live proposal; awaiting the next run',
+    ],
+  }),
+};
+
+export const STAFF_STEP_LABELS = labels<StaffStep | 'total'>({
+  proposal_approval: ['匹配建议审批', 'Proposal approval'],
+  resource_review: ['资源审核', 'Resource review'],
+  provider_application: ['机构入驻审核', 'Organization application review'],
+  total: ['合计', 'Total'],
+});
