@@ -19,3 +19,4 @@ export const ACCOUNTS_ENTITIES = [
   LoginEventEntity,
   ProviderApplicationEntity,
 ];
+export * from './accounts.error-messages';

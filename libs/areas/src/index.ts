@@ -11,3 +11,4 @@ import { AreaEntity } from './area.entity';
 export const AREAS_ENTITIES = [AreaEntity];
 export * from './areas.errors';
 export * from './overdue-escalation';
+export * from './areas.error-messages';

@@ -43,3 +43,4 @@ export * from './households-http.module';
 export * from './dto/household.dto';
 export * from './dto/assessment.dto';
 export * from './households.errors';
+export * from './households.error-messages';

@@ -30,3 +30,4 @@ export const MATCHING_ENTITIES = [
   ContactAccessEntity,
 ];
 export * from './matching.errors';
+export * from './matching.error-messages';

@@ -20,3 +20,4 @@ export * from './stream/notification-bus';
 export * from './stream/notification-publisher';
 export * from './stream/notification-stream.hub';
 export * from './dto/notifications.dto';
+export * from './notifications.error-messages';

@@ -13,3 +13,4 @@ export { ContractsRepository } from './contracts/contracts.repository';
 export { MilestonesService } from './contracts/milestones.service';
 export { PerformanceService } from './performance/performance.service';
 export * from './procurement.errors';
+export * from './procurement.error-messages';

@@ -36,3 +36,4 @@ import { ResourceEntity } from './resource.entity';
 export const RESOURCES_ENTITIES = [ProviderEntity, CategoryEntity, ResourceEntity];
 export * from './eligibility/eligibility-sql';
 export * from './resources.errors';
+export * from './resources.error-messages';
