@@ -9,6 +9,7 @@ import { ReportingHttpModule } from '@onedoor/reporting';
 import { ResourcesHttpModule } from '@onedoor/resources';
 import { AppConfig, PlatformHttpModule, PlatformModule } from '@onedoor/platform';
 import { MIGRATIONS } from '../../../migrations';
+import { ErrorI18nModule } from './error-i18n';
 
 /** The HTTP process: the platform plus every domain lib's routes. */
 @Module({})
@@ -19,6 +20,8 @@ export class ApiModule {
       imports: [
         PlatformModule.forRoot({ applicationName: 'onedoor-api', migrations: MIGRATIONS, config }),
         PlatformHttpModule,
+        // Error messages in the request's language (zh-CN by default).
+        ErrorI18nModule,
         AreasHttpModule,
         ResourcesHttpModule,
         AccountsHttpModule,
