@@ -60,7 +60,7 @@ describe('Auth (e2e)', () => {
       statusCode: 401,
       error: 'Unauthorized',
       code: 'INVALID_CREDENTIALS',
-      message: 'Invalid username or password',
+      message: '用户名或密码不正确',
     });
     expect(unknown.body).toEqual(wrong.body);
   });
