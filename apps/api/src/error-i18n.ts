@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Global, Injectable, Module } from '@nestjs/common';
 import {
   AcceptLanguageResolver,
   I18nLoader,
@@ -7,8 +7,13 @@ import {
   type I18nTranslation,
   QueryResolver,
 } from 'nestjs-i18n';
-import { DEFAULT_LANGUAGE, type ErrorTranslator, LANGUAGES } from '@onedoor/platform';
-import { errorTranslations } from './error-messages';
+import {
+  DEFAULT_LANGUAGE,
+  ERROR_CODE_LABELS,
+  type ErrorTranslator,
+  LANGUAGES,
+} from '@onedoor/platform';
+import { errorCodeLabels, errorTranslations } from './error-messages';
 
 /**
  * Feeds nestjs-i18n from the typed catalogs (compiled with the code, checked by the compiler)
@@ -26,15 +31,24 @@ export class ErrorCatalogLoader extends I18nLoader {
 }
 
 /**
- * zh-CN unless `?lang=` or Accept-Language asks for English. The error filter applies the same
- * rules itself (resolveLanguage): some errors are answered before Nest's middleware runs.
+ * nestjs-i18n over the catalogs: zh-CN unless `?lang=` or Accept-Language asks for English. The
+ * error filter applies the same rules itself (resolveLanguage): some errors are answered before
+ * Nest's middleware runs. Also gives any module ERROR_CODE_LABELS (every code's labels).
  */
-export const ErrorI18nModule = I18nModule.forRoot({
-  fallbackLanguage: DEFAULT_LANGUAGE,
-  loader: ErrorCatalogLoader,
-  loaderOptions: {},
-  resolvers: [new QueryResolver(['lang']), AcceptLanguageResolver],
-});
+@Global()
+@Module({
+  imports: [
+    I18nModule.forRoot({
+      fallbackLanguage: DEFAULT_LANGUAGE,
+      loader: ErrorCatalogLoader,
+      loaderOptions: {},
+      resolvers: [new QueryResolver(['lang']), AcceptLanguageResolver],
+    }),
+  ],
+  providers: [{ provide: ERROR_CODE_LABELS, useFactory: errorCodeLabels }],
+  exports: [ERROR_CODE_LABELS],
+})
+export class ErrorI18nModule {}
 
 /** The error filter's translator over nestjs-i18n: undefined where the catalog has no text. */
 export function errorTranslator(i18n: I18nService): ErrorTranslator {

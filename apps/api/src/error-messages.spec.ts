@@ -10,7 +10,7 @@ import '@onedoor/notifications';
 import '@onedoor/procurement';
 import '@onedoor/reporting';
 import '@onedoor/resources';
-import { constraintTemplate, LANGUAGES } from '@onedoor/platform';
+import { constraintTemplate, ERROR_CODE_LABELS, LANGUAGES } from '@onedoor/platform';
 import { ErrorI18nModule, errorTranslator } from './error-i18n';
 import { CONSTRAINT_MESSAGES, ERROR_MESSAGES, errorCodeLabels } from './error-messages';
 import { ERROR_STATUS } from './error-status';
@@ -67,11 +67,17 @@ describe('CONSTRAINT_MESSAGES', () => {
 
 describe(errorTranslator.name, () => {
   let translate: ReturnType<typeof errorTranslator>;
+  let labels: unknown;
 
   beforeAll(async () => {
     const moduleRef = await Test.createTestingModule({ imports: [ErrorI18nModule] }).compile();
     await moduleRef.init();
     translate = errorTranslator(moduleRef.get(I18nService));
+    labels = moduleRef.get(ERROR_CODE_LABELS);
+  });
+
+  it('provides every code’s labels to any module under ERROR_CODE_LABELS', () => {
+    expect(labels).toEqual(errorCodeLabels());
   });
 
   it('reads the catalogs through nestjs-i18n, in both languages', () => {

@@ -15,6 +15,12 @@ export type ErrorMessageTable<T extends ErrorStatusTable> = Readonly<Record<keyo
 export type ErrorMessageMap = Readonly<Record<ErrorCode, ErrorText>>;
 
 /**
+ * Injection token of the API's `ErrorMessageMap` (every code's zh-CN and en label), for a lib's
+ * code that lists them (the dictionaries) without importing the API that composes them.
+ */
+export const ERROR_CODE_LABELS = Symbol('ERROR_CODE_LABELS');
+
+/**
  * The answer's language: `?lang=` first (a link can carry it), then Accept-Language, then
  * zh-CN. The same rules as the I18nModule's resolvers, applied by the error filter itself
  * because some errors (an unknown route, an undecodable URL) never pass Nest's middleware.
