@@ -60,7 +60,7 @@ describe('Auth (e2e)', () => {
       statusCode: 401,
       error: 'Unauthorized',
       code: 'INVALID_CREDENTIALS',
-      message: 'Invalid username or password',
+      message: '用户名或密码不正确',
     });
     expect(unknown.body).toEqual(wrong.body);
   });
@@ -127,6 +127,8 @@ describe('Auth (e2e)', () => {
       });
       const retryAfter = Number(blocked.headers['retry-after']);
       expect(retryAfter).toBeGreaterThan(0);
+      // The Chinese message says how long to wait: the same seconds as the header.
+      expect(blocked.body.message).toBe(`登录失败次数过多，请 ${retryAfter} 秒后再试`);
       expect(retryAfter).toBeLessThanOrEqual(ctx.config.auth.loginFailureWindowMinutes * 60);
       // Another username from the same address, and the same username elsewhere, log in.
       await login(neighbour.username, TEST_PASSWORD, '198.51.100.18').expect(200);

@@ -206,7 +206,15 @@ function problem(status: number, body: Record<string, unknown>): string | null {
     typeof body.error === 'string' &&
     typeof body.code === 'string' &&
     body.code in ERROR_STATUS &&
-    typeof body.message === 'string';
+    typeof body.message === 'string' &&
+    // Field errors, wherever they come from, in the one shape the console reads.
+    (!Array.isArray(body.details) ||
+      body.details.every(
+        (d: { field?: unknown; constraint?: unknown; message?: unknown }) =>
+          typeof d.field === 'string' &&
+          typeof d.constraint === 'string' &&
+          typeof d.message === 'string',
+      ));
   return shaped ? null : `answered ${status} outside the error shape: ${JSON.stringify(body)}`;
 }
 
@@ -334,11 +342,18 @@ describe('Bad input (e2e)', () => {
 
   it('refuses null for a field a PATCH may omit but the column may not hold', async () => {
     const res = await write('patch', `/api/procurement/projects/${ids[4]}`, { budgetFen: null });
-    expect({ status: res.status, code: res.body.code, details: res.body.details }).toEqual({
+    expect({ status: res.status, code: res.body.code }).toEqual({
       status: 400,
       code: 'VALIDATION_FAILED',
-      details: [{ field: 'budgetFen', messages: expect.any(Array) }],
     });
+    // Every check of the field fails on null, each its own entry.
+    expect(res.body.details).toEqual(
+      expect.arrayContaining([
+        { field: 'budgetFen', constraint: 'isInt', message: '应为整数' },
+        { field: 'budgetFen', constraint: 'min', params: { min: 1 }, message: '不能小于 1' },
+      ]),
+    );
+    expect(res.body.details.every((d: { field: string }) => d.field === 'budgetFen')).toBe(true);
     const [row] = await ctx.dataSource.query(
       `SELECT budget_fen::text AS budget FROM service_project WHERE id = $1`,
       [ids[4]],

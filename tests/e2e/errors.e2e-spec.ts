@@ -21,15 +21,29 @@ describe('Error shape (e2e)', () => {
       error: 'Bad Request',
       code: 'VALIDATION_FAILED',
     });
-    const fields = res.body.details.map((d: { field: string }) => d.field).sort();
-    expect(fields).toEqual(['code', 'level', 'name', 'surplus']);
-    expect(
-      res.body.details.find((d: { field: string }) => d.field === 'surplus').messages[0],
-    ).toMatch(/should not exist/);
+    const failed = res.body.details
+      .map((d: { field: string; constraint: string }) => `${d.field}:${d.constraint}`)
+      .sort();
+    // One entry per field and failed constraint (a missing name is neither a string nor long enough).
+    expect(failed).toEqual([
+      'code:matches',
+      'level:isIn',
+      'name:isLength',
+      'name:isString',
+      'surplus:whitelistValidation',
+    ]);
+    expect(res.body.details.find((d: { field: string }) => d.field === 'surplus')).toEqual({
+      field: 'surplus',
+      constraint: 'whitelistValidation',
+      message: '不允许提交此字段',
+    });
   });
 
   it('answers an unknown route with 404 in the same shape', async () => {
-    const res = await ctx.http.get('/api/no/such/route').set('Authorization', admin);
+    const res = await ctx.http
+      .get('/api/no/such/route')
+      .set('Authorization', admin)
+      .set('Accept-Language', 'en');
     expect(res.status).toBe(404);
     expect(res.body).toEqual({
       statusCode: 404,
@@ -50,13 +64,17 @@ describe('Error shape (e2e)', () => {
 
   it('answers a domain rule broken with its code', async () => {
     const { streetA } = await ctx.newDistrict();
-    const res = await ctx.http.post('/api/areas').set('Authorization', admin).send({
-      level: 'district',
-      parentId: streetA.id,
-      code: 'T-BAD-PARENT',
-      name: 'Wrong',
-      minimumLivingStandardFen: 100000,
-    });
+    const res = await ctx.http
+      .post('/api/areas')
+      .set('Authorization', admin)
+      .set('Accept-Language', 'en')
+      .send({
+        level: 'district',
+        parentId: streetA.id,
+        code: 'T-BAD-PARENT',
+        name: 'Wrong',
+        minimumLivingStandardFen: 100000,
+      });
     expect(res.status).toBe(400);
     expect(res.body).toMatchObject({
       code: 'AREA_PARENT_INVALID',

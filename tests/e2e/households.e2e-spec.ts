@@ -27,7 +27,12 @@ describe('Households and assessments (e2e)', () => {
         );
       expect(res.status).toBe(400);
       expect(res.body.details).toEqual([
-        { field: 'members.0.idNumber', messages: ['idNumber has a wrong check digit (GB 11643)'] },
+        {
+          field: 'members[0].idNumber',
+          constraint: 'isIdNumber',
+          params: { problem: 'check_digit' },
+          message: '身份证号校验位不正确',
+        },
       ]);
     });
   });

@@ -252,7 +252,9 @@ describe('Idempotency-Key (e2e)', () => {
     const bad = await register(token, 'x'.repeat(256), body);
     expect(bad.status).toBe(400);
     expect(bad.body.code).toBe('VALIDATION_FAILED');
-    expect(bad.body.details).toEqual([{ field: 'Idempotency-Key', messages: expect.any(Array) }]);
+    expect(bad.body.details).toEqual([
+      { field: 'Idempotency-Key', constraint: 'idempotencyKey', message: expect.any(String) },
+    ]);
     await ctx.http.post('/api/households').set('Authorization', token).send(body).expect(201);
     expect(await count()).toBe(1);
   });

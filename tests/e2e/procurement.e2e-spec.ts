@@ -111,6 +111,7 @@ describe('Service purchasing over HTTP: tenders, sealed bids, panel evaluation, 
       const off = await ctx.http
         .post('/api/procurement/projects')
         .set('Authorization', staff)
+        .set('Accept-Language', 'en')
         .send(
           projectBody(tree.district, {
             criteria: CRITERIA.map((c) => (c.code === 'price' ? { ...c, weight: 25 } : c)),

@@ -94,7 +94,12 @@ describe('Resource pool (e2e)', () => {
       });
       expect(res.status).toBe(400);
       expect(res.body.details).toEqual([
-        { field: 'uscc', messages: ['uscc has a wrong check character (GB 32100-2015)'] },
+        {
+          field: 'uscc',
+          constraint: 'isUscc',
+          params: { problem: 'check_character' },
+          message: '统一社会信用代码校验位不正确',
+        },
       ]);
     });
   });

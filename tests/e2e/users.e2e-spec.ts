@@ -229,7 +229,12 @@ describe('Users (e2e)', () => {
       expect(without.status).toBe(400);
       expect(without.body.code).toBe('USER_FIELDS_INVALID');
       expect(without.body.details).toEqual([
-        { field: 'evaluatorType', messages: [expect.any(String)] },
+        {
+          field: 'evaluatorType',
+          constraint: 'accountShape',
+          params: { problem: 'evaluatorTypeRequired' },
+          message: '评审专家必须指定专家类型',
+        },
       ]);
       for (const evaluatorType of ['government', 'third_party', 'recipient_representative']) {
         const res = await create(streetOfficer.token, {

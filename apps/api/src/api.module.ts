@@ -10,6 +10,7 @@ import { ResourcesHttpModule } from '@onedoor/resources';
 import { AppConfig, PlatformHttpModule, PlatformModule } from '@onedoor/platform';
 import { MIGRATIONS } from '../../../migrations';
 import { dictionariesModule } from './dictionaries';
+import { ErrorI18nModule } from './error-i18n';
 
 /** The HTTP process: the platform plus every domain lib's routes. */
 @Module({})
@@ -20,6 +21,8 @@ export class ApiModule {
       imports: [
         PlatformModule.forRoot({ applicationName: 'onedoor-api', migrations: MIGRATIONS, config }),
         PlatformHttpModule,
+        // Error messages in the request's language (zh-CN by default).
+        ErrorI18nModule,
         AreasHttpModule,
         ResourcesHttpModule,
         AccountsHttpModule,

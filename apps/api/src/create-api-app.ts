@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { I18nService } from 'nestjs-i18n';
 import { Logger } from 'nestjs-pino';
 import {
   AppConfig,
@@ -11,6 +12,7 @@ import {
   loadConfig,
 } from '@onedoor/platform';
 import { ApiModule } from './api.module';
+import { errorTranslator } from './error-i18n';
 import { ERROR_STATUS } from './error-status';
 import { mountConsole } from './console-static';
 import { mountQueueBoard } from './queue-board';
@@ -37,7 +39,7 @@ export async function createApiApp(
     { bufferLogs: true },
   );
   app.useLogger(app.get(Logger));
-  await configureHttpApp(app, ERROR_STATUS);
+  await configureHttpApp(app, ERROR_STATUS, errorTranslator(app.get(I18nService)));
   await mountQueueBoard(app);
   await mountConsole(app, config.http.consoleDir);
   return app;

@@ -70,6 +70,8 @@ import {
   VERIFICATION_STATUS_LABELS,
 } from '@onedoor/resources';
 
+import { errorCodeLabels } from './error-messages';
+
 /**
  * Every lib's label tables under their group names: `GET /api/dictionaries` answers these, and
  * the e2e spec `dictionaries` checks that every enum of the OpenAPI document is covered.
@@ -137,6 +139,16 @@ export const DICTIONARY_GROUPS: DictionaryGroups = {
   // reporting
   unmetReason: REPORT_UNMET_REASON_LABELS,
   staffSlaStep: STAFF_STEP_LABELS,
+  // The error codes' labels are their messages, with a detail's placeholder shown as "…".
+  errorCode: Object.fromEntries(
+    Object.entries(errorCodeLabels()).map(([code, text]) => [
+      code,
+      {
+        'zh-CN': text['zh-CN'].replace(/\{\w+\}/g, '…'),
+        en: text.en.replace(/\{\w+\}/g, '…'),
+      },
+    ]),
+  ),
 };
 
 /**

@@ -1,4 +1,4 @@
-import { DomainError, type EvaluatorType, type Role } from '@onedoor/platform';
+import { DomainError, type EvaluatorType, type FieldError, type Role } from '@onedoor/platform';
 
 /** The fields that say what an account is and where it acts. */
 export interface AccountFields {
@@ -23,38 +23,27 @@ const SHAPE: Record<Role, { area: 'required' | 'optional' | 'none'; provider: bo
 
 export function checkAccountShape(f: AccountFields): void {
   const shape = SHAPE[f.role];
-  const problems: Array<{ field: string; messages: string[] }> = [];
+  const problems: FieldError[] = [];
+  const push = (field: string, problem: string, message: string) =>
+    problems.push({ field, constraint: 'accountShape', params: { problem }, message });
   if (shape.area === 'required' && !f.areaId) {
-    problems.push({ field: 'areaId', messages: [`a ${f.role} account needs an area`] });
+    push('areaId', 'areaRequired', `a ${f.role} account needs an area`);
   }
   if (shape.area === 'none' && f.areaId) {
-    problems.push({ field: 'areaId', messages: [`a ${f.role} account has no area`] });
+    push('areaId', 'areaRefused', `a ${f.role} account has no area`);
   }
   if (shape.provider !== !!f.providerId) {
-    problems.push({
-      field: 'providerId',
-      messages: [
-        shape.provider
-          ? 'a provider account needs an organization'
-          : 'only provider accounts act for an organization',
-      ],
-    });
+    if (shape.provider)
+      push('providerId', 'providerRequired', 'a provider account needs an organization');
+    else push('providerId', 'providerRefused', 'only provider accounts act for an organization');
   }
   if (f.isOrgAdmin && f.role !== 'provider') {
-    problems.push({
-      field: 'isOrgAdmin',
-      messages: ['only provider accounts can be organization admins'],
-    });
+    push('isOrgAdmin', 'orgAdminRefused', 'only provider accounts can be organization admins');
   }
   if ((f.role === 'evaluator') !== !!f.evaluatorType) {
-    problems.push({
-      field: 'evaluatorType',
-      messages: [
-        f.role === 'evaluator'
-          ? 'an evaluator needs an evaluator type'
-          : 'only evaluators have an evaluator type',
-      ],
-    });
+    if (f.role === 'evaluator')
+      push('evaluatorType', 'evaluatorTypeRequired', 'an evaluator needs an evaluator type');
+    else push('evaluatorType', 'evaluatorTypeRefused', 'only evaluators have an evaluator type');
   }
   if (problems.length) {
     throw new DomainError('USER_FIELDS_INVALID', 'These fields do not fit the role', problems);

@@ -20,3 +20,4 @@ export const ACCOUNTS_ENTITIES = [
   ProviderApplicationEntity,
 ];
 export * from './account.labels';
+export * from './accounts.error-messages';

@@ -277,7 +277,13 @@ export class UsersService {
       actor && actor.role !== 'admin'
         ? new ForbiddenError('You may not create an account of this role or in this place')
         : new DomainError('USER_FIELDS_INVALID', `${what} not found`, [
-            { field: what === 'Area' ? 'areaId' : 'providerId', messages: [`${what} not found`] },
+            what === 'Area'
+              ? { field: 'areaId', constraint: 'unknownArea', message: 'Area not found' }
+              : {
+                  field: 'providerId',
+                  constraint: 'unknownProvider',
+                  message: 'Provider not found',
+                },
           ]);
     let areaPath: string | null = null;
     if (fields.areaId) {

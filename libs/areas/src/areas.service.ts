@@ -36,7 +36,13 @@ export class AreasService {
       throw new DomainError(
         'AREA_PARENT_INVALID',
         'minimumLivingStandardFen is required for a district and only for a district',
-        [{ field: 'minimumLivingStandardFen', messages: ['districts only, and required there'] }],
+        [
+          {
+            field: 'minimumLivingStandardFen',
+            constraint: 'districtStandardOnly',
+            message: 'districts only, and required there',
+          },
+        ],
       );
     }
     try {

@@ -12,3 +12,4 @@ export const AREAS_ENTITIES = [AreaEntity];
 export * from './areas.errors';
 export * from './overdue-escalation';
 export * from './area-level.labels';
+export * from './areas.error-messages';

@@ -75,7 +75,11 @@ export class HouseholdsController {
   ): Promise<HouseholdSummaryDto[]> {
     if (!body.q && !body.phone && !body.idNumber) {
       throw new ValidationFailedError('Give q, phone or idNumber', [
-        { field: 'q', messages: ['one of q, phone or idNumber is required'] },
+        {
+          field: 'q',
+          constraint: 'searchTermRequired',
+          message: 'one of q, phone or idNumber is required',
+        },
       ]);
     }
     return this.search.search(body, principal);

@@ -58,7 +58,7 @@ export class HouseholdsService {
   private refuseNulls(dto: Partial<CreateHouseholdDto>): void {
     const nulls = [
       ...nullFieldErrors(dto, ['phone', 'address']),
-      ...(dto.members ?? []).flatMap((m, i) => nullFieldErrors({ ...m }, [], `members.${i}.`)),
+      ...(dto.members ?? []).flatMap((m, i) => nullFieldErrors({ ...m }, [], `members[${i}]`)),
     ];
     if (nulls.length > 0)
       throw new ValidationFailedError(`Invalid household: ${nulls[0].field}`, nulls);
@@ -71,7 +71,9 @@ export class HouseholdsService {
       throw new ValidationFailedError('members: exactly one head (relation self) is required', [
         {
           field: 'members',
-          messages: [`needs exactly one member with relation self, found ${heads.length}`],
+          constraint: 'oneHead',
+          params: { found: heads.length },
+          message: `needs exactly one member with relation self, found ${heads.length}`,
         },
       ]);
     }
@@ -80,7 +82,11 @@ export class HouseholdsService {
       const id = normaliseIdNumber(m.idNumber);
       if (seen.has(id)) {
         throw new ValidationFailedError(`members[${i}].idNumber: listed twice`, [
-          { field: `members.${i}.idNumber`, messages: ['is listed twice in this household'] },
+          {
+            field: `members[${i}].idNumber`,
+            constraint: 'idNumberListedTwice',
+            message: 'is listed twice in this household',
+          },
         ]);
       }
       seen.add(id);
@@ -88,7 +94,13 @@ export class HouseholdsService {
       if (m.birthDate && m.birthDate !== derivedBirth) {
         throw new ValidationFailedError(
           `members[${i}].birthDate does not match the identity number`,
-          [{ field: `members.${i}.birthDate`, messages: ['does not match the identity number'] }],
+          [
+            {
+              field: `members[${i}].birthDate`,
+              constraint: 'birthDateMismatch',
+              message: 'does not match the identity number',
+            },
+          ],
         );
       }
       return {
@@ -124,7 +136,7 @@ export class HouseholdsService {
     const community = await this.areas.findById(dto.communityId, manager);
     if (!community || community.level !== 'community') {
       throw new ValidationFailedError('communityId: no such community', [
-        { field: 'communityId', messages: ['no such community'] },
+        { field: 'communityId', constraint: 'unknownArea', message: 'no such community' },
       ]);
     }
     if (!isInScope(actor, community.path))

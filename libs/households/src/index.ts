@@ -44,3 +44,4 @@ export * from './dto/household.dto';
 export * from './dto/assessment.dto';
 export * from './households.errors';
 export * from './household.labels';
+export * from './households.error-messages';

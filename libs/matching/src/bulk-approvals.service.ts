@@ -38,7 +38,8 @@ export class BulkApprovalsService {
     if (!(await this.households.isVisible(householdId, actor)))
       throw new NotFoundError('Household', 'HOUSEHOLD_NOT_FOUND');
     const ids = body.items.map((i) => i.proposalId);
-    if (new Set(ids).size !== ids.length) throw this.invalid('a proposal is listed twice');
+    if (new Set(ids).size !== ids.length)
+      throw this.invalid('duplicate', 'a proposal is listed twice');
     // Each proposal's need and household, read without locks (they never change).
     const rows: Array<{ id: string; needId: string; householdId: string }> =
       await this.dataSource.query(
@@ -48,7 +49,7 @@ export class BulkApprovalsService {
     const byId = new Map(rows.map((r) => [r.id, r]));
     const needs = rows.filter((r) => r.householdId === householdId).map((r) => r.needId);
     if (new Set(needs).size !== needs.length)
-      throw this.invalid('two proposals of one need: approve one proposal per need');
+      throw this.invalid('sameNeed', 'two proposals of one need: approve one proposal per need');
     const order = [...body.items].sort((a, b) => {
       const [x, y] = [byId.get(a.proposalId)?.needId ?? '', byId.get(b.proposalId)?.needId ?? ''];
       return x < y ? -1 : x > y ? 1 : a.proposalId < b.proposalId ? -1 : 1;
@@ -102,9 +103,9 @@ export class BulkApprovalsService {
     return body.items.map((i) => results.get(i.proposalId)!);
   }
 
-  private invalid(message: string): ValidationFailedError {
+  private invalid(problem: 'duplicate' | 'sameNeed', message: string): ValidationFailedError {
     return new ValidationFailedError(`items: ${message}`, [
-      { field: 'items', messages: [message] },
+      { field: 'items', constraint: 'bulkApprovalItems', params: { problem }, message },
     ]);
   }
 }

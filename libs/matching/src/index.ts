@@ -31,3 +31,4 @@ export const MATCHING_ENTITIES = [
 ];
 export * from './matching.errors';
 export * from './matching.labels';
+export * from './matching.error-messages';

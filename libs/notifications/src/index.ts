@@ -21,3 +21,4 @@ export * from './stream/notification-publisher';
 export * from './stream/notification-stream.hub';
 export * from './dto/notifications.dto';
 export * from './notification.labels';
+export * from './notifications.error-messages';

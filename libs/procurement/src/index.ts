@@ -14,3 +14,4 @@ export { MilestonesService } from './contracts/milestones.service';
 export { PerformanceService } from './performance/performance.service';
 export * from './procurement.errors';
 export * from './procurement.labels';
+export * from './procurement.error-messages';

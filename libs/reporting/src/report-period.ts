@@ -24,7 +24,12 @@ export function reportPeriod(
   const first = from ?? todayInChina(new Date(startOfDay(last).getTime() - 364 * DAY));
   if (first > last) {
     throw new ValidationFailedError('The period ends before it starts', [
-      { field: 'from', messages: [`must not be after to (${last})`] },
+      {
+        field: 'from',
+        constraint: 'notAfter',
+        params: { other: last },
+        message: `must not be after to (${last})`,
+      },
     ]);
   }
   return {

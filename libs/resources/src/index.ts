@@ -38,3 +38,4 @@ export * from './eligibility/eligibility-sql';
 export * from './resources.errors';
 export * from './resource.labels';
 export * from './category-dictionary';
+export * from './resources.error-messages';

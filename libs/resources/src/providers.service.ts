@@ -38,7 +38,7 @@ export class ProvidersService {
     const home = await this.areas.findById(dto.homeAreaId);
     if (!home)
       throw new ValidationFailedError('homeAreaId: no such area', [
-        { field: 'homeAreaId', messages: ['no such area'] },
+        { field: 'homeAreaId', constraint: 'unknownArea', message: 'no such area' },
       ]);
     // Civil-affairs staff register organizations of their own area.
     if (!isInScope(actor, home.path))

@@ -87,7 +87,7 @@ export class ResourceLifecycleService {
       }
       if (rule.reasonRequired && !reason) {
         throw new ValidationFailedError(`A reason is required to ${action}`, [
-          { field: 'reason', messages: ['is required'] },
+          { field: 'reason', constraint: 'required', message: 'is required' },
         ]);
       }
       if (rule.needsVerifiedProvider && resource.provider!.verification !== 'verified') {

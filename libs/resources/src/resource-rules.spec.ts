@@ -27,7 +27,11 @@ describe(resourceFieldErrors.name, () => {
         validUntil: null,
       }),
     ).toEqual([
-      { field: 'valuePerUnitFen', messages: ['is required for cash and in-kind resources'] },
+      {
+        field: 'valuePerUnitFen',
+        constraint: 'valueRequired',
+        message: 'is required for cash and in-kind resources',
+      },
     ]);
     expect(
       resourceFieldErrors({

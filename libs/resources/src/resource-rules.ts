@@ -51,17 +51,25 @@ export function resourceFieldErrors(r: {
   if (r.form !== 'service' && (r.valuePerUnitFen === null || r.valuePerUnitFen === undefined)) {
     errors.push({
       field: 'valuePerUnitFen',
-      messages: ['is required for cash and in-kind resources'],
+      constraint: 'valueRequired',
+      message: 'is required for cash and in-kind resources',
     });
   }
   if (r.coverageLevel && !COVERAGE_LEVELS[r.serviceLevel]?.includes(r.coverageLevel)) {
     errors.push({
       field: 'coverageAreaId',
-      messages: [`a ${r.serviceLevel}-level resource cannot cover a ${r.coverageLevel}`],
+      constraint: 'coverageOutOfReach',
+      params: { serviceLevel: r.serviceLevel, coverageLevel: r.coverageLevel },
+      message: `a ${r.serviceLevel}-level resource cannot cover a ${r.coverageLevel}`,
     });
   }
   if (r.validUntil && r.validUntil < r.validFrom) {
-    errors.push({ field: 'validUntil', messages: ['must not be before validFrom'] });
+    errors.push({
+      field: 'validUntil',
+      constraint: 'notBefore',
+      params: { other: 'validFrom' },
+      message: 'must not be before validFrom',
+    });
   }
   return errors;
 }

@@ -58,7 +58,7 @@ export class ResourcesService {
     }
     if (!providerId) {
       throw new ValidationFailedError('providerId is required', [
-        { field: 'providerId', messages: ['is required'] },
+        { field: 'providerId', constraint: 'required', message: 'is required' },
       ]);
     }
     const { providerId: _ignored, ...fields } = dto;
@@ -202,7 +202,7 @@ export class ResourcesService {
     }
     if (!(await this.categories.exists(r.categoryCode, manager))) {
       throw new DomainError('CATEGORY_NOT_FOUND', `No category ${r.categoryCode}`, [
-        { field: 'categoryCode', messages: ['unknown category'] },
+        { field: 'categoryCode', constraint: 'unknownCategory', message: 'unknown category' },
       ]);
     }
     const [provider, coverage] = await Promise.all([
@@ -212,7 +212,7 @@ export class ResourcesService {
     if (!provider) throw new NotFoundError('Provider', 'PROVIDER_NOT_FOUND');
     if (!coverage) {
       throw new ValidationFailedError('coverageAreaId: no such area', [
-        { field: 'coverageAreaId', messages: ['no such area'] },
+        { field: 'coverageAreaId', constraint: 'unknownArea', message: 'no such area' },
       ]);
     }
     const fieldErrors = resourceFieldErrors({ ...r, coverageLevel: coverage.level });

@@ -65,7 +65,7 @@ describe(ResourceLifecycleService.name, () => {
     const r = await submitted(owner, tree.communityA);
     await expect(sut.transition(r.id, 'reject', districtStaff)).rejects.toMatchObject({
       code: 'VALIDATION_FAILED',
-      details: [{ field: 'reason', messages: ['is required'] }],
+      details: [{ field: 'reason', constraint: 'required', message: 'is required' }],
     });
     const rejected = await sut.transition(r.id, 'reject', districtStaff, '覆盖范围有误');
     expect(rejected).toMatchObject({ status: 'draft', statusReason: '覆盖范围有误' });

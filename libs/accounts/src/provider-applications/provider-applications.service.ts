@@ -64,7 +64,11 @@ export class ProviderApplicationsService {
     const home = await this.areas.findById(dto.homeAreaId);
     if (!home || !HOME_LEVELS.includes(home.level)) {
       throw new ValidationFailedError('homeAreaId: no such district, street or community', [
-        { field: 'homeAreaId', messages: ['no such district, street or community'] },
+        {
+          field: 'homeAreaId',
+          constraint: 'unknownArea',
+          message: 'no such district, street or community',
+        },
       ]);
     }
     if (await this.providers.findByUscc(dto.uscc)) throw usccTaken(dto.uscc);

@@ -234,12 +234,20 @@ export class AssessmentCompletionService {
     for (const [i, add] of (dto.addNeeds ?? []).entries()) {
       if (!add.severity || !add.urgency) {
         throw new ValidationFailedError('addNeeds need severity and urgency', [
-          { field: `addNeeds.${i}`, messages: ['severity and urgency are required to add a need'] },
+          {
+            field: `addNeeds[${i}]`,
+            constraint: 'severityUrgencyRequired',
+            message: 'severity and urgency are required to add a need',
+          },
         ]);
       }
       if (!(await this.categories.exists(add.categoryCode, manager))) {
         throw new DomainError('CATEGORY_NOT_FOUND', `No category ${add.categoryCode}`, [
-          { field: `addNeeds.${i}.categoryCode`, messages: ['unknown category'] },
+          {
+            field: `addNeeds[${i}].categoryCode`,
+            constraint: 'unknownCategory',
+            message: 'unknown category',
+          },
         ]);
       }
       byCategory.set(add.categoryCode, {

@@ -1,3 +1,4 @@
+import { registerConstraintParameters } from '@onedoor/platform';
 import { registerDecorator, type ValidationOptions } from 'class-validator';
 import { idNumberProblem } from '../id-number.util';
 
@@ -6,6 +7,11 @@ const MESSAGES = {
   birth_date: 'has an impossible birth date',
   check_digit: 'has a wrong check digit (GB 11643)',
 };
+
+// The field error says which of the three problems it is, for its zh-CN sentence.
+registerConstraintParameters('isIdNumber', (value) => ({
+  problem: (typeof value === 'string' && idNumberProblem(value)) || 'format',
+}));
 
 /** 18-character mainland identity number with its check digit; the message says what is wrong. */
 export function IsIdNumber(options?: ValidationOptions) {

@@ -92,7 +92,12 @@ export class HouseholdImportService {
           const missing = REQUIRED_COLUMNS.filter((c) => !columns.includes(c));
           if (missing.length > 0) {
             headerError = new ValidationFailedError(`CSV header lacks ${missing.join(', ')}`, [
-              { field: 'header', messages: missing.map((m) => `missing column ${m}`) },
+              {
+                field: 'header',
+                constraint: 'importColumnMissing',
+                params: { columns: missing },
+                message: `missing columns ${missing.join(', ')}`,
+              },
             ]);
           }
           return columns;
@@ -215,7 +220,7 @@ export class HouseholdImportService {
           return this.tally(group, errors, result);
         }
         const details = Array.isArray(error.details) ? (error.details as FieldError[]) : [];
-        const member = /^members\.(\d+)\.(\w+)/.exec(details[0]?.field ?? '');
+        const member = /^members\[(\d+)\]\.(\w+)/.exec(details[0]?.field ?? '');
         errors.push({
           row: member ? group.rows[Number(member[1])].line : first.line,
           field: member

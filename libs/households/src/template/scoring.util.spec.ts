@@ -107,9 +107,18 @@ describe(answerErrors.name, () => {
         true,
       ),
     ).toEqual([
-      { field: 'answers.extra', messages: ['not an item of this template'] },
-      { field: 'answers.housing_condition', messages: ['must be one of safe, poor, dangerous'] },
-      { field: 'answers.sudden_event', messages: ['is required'] },
+      {
+        field: 'answers.extra',
+        constraint: 'templateItemUnknown',
+        message: 'not an item of this template',
+      },
+      {
+        field: 'answers.housing_condition',
+        constraint: 'answerChoice',
+        params: { values: ['safe', 'poor', 'dangerous'] },
+        message: 'must be one of safe, poor, dangerous',
+      },
+      { field: 'answers.sudden_event', constraint: 'required', message: 'is required' },
     ]);
   });
 });

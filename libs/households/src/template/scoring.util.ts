@@ -58,27 +58,40 @@ export function answerErrors(
   const codes = new Set(template.items.map((i) => i.code));
   for (const key of Object.keys(answers)) {
     if (!codes.has(key))
-      errors.push({ field: `answers.${key}`, messages: ['not an item of this template'] });
+      errors.push({
+        field: `answers.${key}`,
+        constraint: 'templateItemUnknown',
+        message: 'not an item of this template',
+      });
   }
   for (const item of template.items) {
     const a = answers[item.code];
     const field = `answers.${item.code}`;
     if (a === undefined || a === null) {
-      if (requireAll && item.required) errors.push({ field, messages: ['is required'] });
+      if (requireAll && item.required)
+        errors.push({ field, constraint: 'required', message: 'is required' });
       continue;
     }
     if (item.type === 'choice' && !item.options.some((o) => o.value === a)) {
+      const values = item.options.map((o) => o.value);
       errors.push({
         field,
-        messages: [`must be one of ${item.options.map((o) => o.value).join(', ')}`],
+        constraint: 'answerChoice',
+        params: { values },
+        message: `must be one of ${values.join(', ')}`,
       });
     } else if (item.type === 'boolean' && typeof a !== 'boolean') {
-      errors.push({ field, messages: ['must be true or false'] });
+      errors.push({ field, constraint: 'answerBoolean', message: 'must be true or false' });
     } else if (
       item.type === 'number' &&
       (typeof a !== 'number' || !Number.isFinite(a) || a < item.min || a > item.max)
     ) {
-      errors.push({ field, messages: [`must be a number from ${item.min} to ${item.max}`] });
+      errors.push({
+        field,
+        constraint: 'answerRange',
+        params: { min: item.min, max: item.max },
+        message: `must be a number from ${item.min} to ${item.max}`,
+      });
     }
   }
   return errors;
@@ -173,7 +186,8 @@ function conditionErrors(c: unknown, items: Set<string>, at = ''): string[] {
  */
 export function templateErrors(t: TemplateDefinition, knownCategories: string[]): FieldError[] {
   const errors: FieldError[] = [];
-  const push = (field: string, message: string) => errors.push({ field, messages: [message] });
+  const push = (field: string, message: string) =>
+    errors.push({ field, constraint: 'templateDefinition', message });
   for (const key of ['dimensions', 'items', 'needRules'] as const) {
     if (!Array.isArray(t[key])) push(`definition.${key}`, 'must be an array');
     else

@@ -8,9 +8,10 @@ import {
 } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { STATUS_CODES } from 'node:http';
-import type { FastifyReply } from 'fastify';
-import { DomainError } from './domain-error';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { DomainError, type FieldError } from './domain-error';
 import { ErrorCode, type ErrorStatusMap } from './error-codes';
+import { type Language, resolveLanguage } from './error-messages';
 import { isDatabaseUnavailable } from './unavailable';
 
 /** How long a client should wait before retrying a 503: PostgreSQL restarts take seconds. */
@@ -134,15 +135,84 @@ export function toErrorBody(
   };
 }
 
+/**
+ * A text of the catalog (`errors.<CODE>`, `constraints.<name>[.<problem>]`) in a language, its
+ * `{placeholders}` filled from `args`; undefined when the catalog has none. The API's is
+ * nestjs-i18n's I18nService over the composed catalogs.
+ */
+export type ErrorTranslator = (
+  key: string,
+  lang: Language,
+  args?: Record<string, unknown>,
+) => string | undefined;
+
+function isFieldErrors(details: unknown): details is FieldError[] {
+  return (
+    Array.isArray(details) &&
+    details.every((d) => typeof (d as FieldError | null)?.constraint === 'string')
+  );
+}
+
+/**
+ * The body in the request's language. English keeps the thrower's own words (more precise than
+ * a code's label); zh-CN takes the code's text, filled from the error's details (a stale
+ * version's current version, a throttle's seconds), and each field error its constraint's text.
+ */
+export function localizeErrorBody(
+  body: ErrorBody,
+  lang: Language,
+  translate: ErrorTranslator,
+): ErrorBody {
+  if (lang === 'en') return body;
+  const args =
+    body.details && typeof body.details === 'object' && !Array.isArray(body.details)
+      ? (body.details as Record<string, unknown>)
+      : undefined;
+  const localized: ErrorBody = {
+    ...body,
+    message: translate(`errors.${body.code}`, lang, args) ?? body.message,
+  };
+  if (isFieldErrors(body.details)) {
+    localized.details = body.details.map((d) => {
+      const problem = d.params?.problem;
+      const message =
+        (typeof problem === 'string'
+          ? translate(`constraints.${d.constraint}.${problem}`, lang, d.params)
+          : undefined) ??
+        translate(`constraints.${d.constraint}`, lang, d.params) ??
+        translate(`constraints.${d.constraint}.default`, lang, d.params) ??
+        d.message;
+      return { ...d, message };
+    });
+  }
+  return localized;
+}
+
 @Catch()
 export class AllExceptionsFilter implements ExceptionFilter {
   private readonly logger = new Logger('Errors');
 
-  constructor(private readonly statusOf: ErrorStatusMap) {}
+  /** Without a translator (a program with no catalogs) every answer stays in English. */
+  constructor(
+    private readonly statusOf: ErrorStatusMap,
+    private readonly translate?: ErrorTranslator,
+  ) {}
 
   catch(exception: unknown, host: ArgumentsHost): void {
-    const reply = host.switchToHttp().getResponse<FastifyReply>();
-    const { body, unexpected } = toErrorBody(exception, this.statusOf);
+    const http = host.switchToHttp();
+    const reply = http.getResponse<FastifyReply>();
+    const request = http.getRequest?.<FastifyRequest | undefined>();
+    const result = toErrorBody(exception, this.statusOf);
+    const { unexpected } = result;
+    let { body } = result;
+    if (this.translate) {
+      const lang = resolveLanguage(
+        (request?.query as Record<string, unknown> | undefined)?.lang,
+        request?.headers?.['accept-language'],
+      );
+      body = localizeErrorBody(body, lang, this.translate);
+      void reply.header('Content-Language', lang);
+    }
     if (unexpected) {
       // The id ties the answer to the log line; the stack stays in the log, never in the body.
       body.errorId = randomUUID();

@@ -1,3 +1,4 @@
+import type { Constraint } from './constraint-messages';
 import { ErrorCode } from './error-codes';
 
 /**
@@ -42,7 +43,14 @@ export class ValidationFailedError extends DomainError {
   }
 }
 
+/**
+ * One failed check of one field: the path (`members[0].idNumber`), the constraint's key
+ * (`isIdNumber`), its parameters (`{ min: 1, max: 40 }`) and the thrower's English sentence,
+ * which the error filter replaces with the constraint's text in the request's language.
+ */
 export interface FieldError {
   field: string;
-  messages: string[];
+  constraint: Constraint;
+  params?: Record<string, unknown>;
+  message: string;
 }

@@ -1,4 +1,6 @@
 export * from './error-codes';
+export * from './error-messages';
+export * from './constraint-messages';
 export * from './domain-error';
 export * from './error-body.dto';
 export * from './validation';

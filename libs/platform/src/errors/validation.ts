@@ -1,26 +1,89 @@
 import { applyDecorators } from '@nestjs/common';
-import { ValidateBy, ValidateIf, ValidationError } from 'class-validator';
+import { getMetadataStorage, ValidateBy, ValidateIf, ValidationError } from 'class-validator';
+import { CONSTRAINT_PARAMETERS, type Constraint } from './constraint-messages';
 import { FieldError, ValidationFailedError } from './domain-error';
+
+/**
+ * Parameters a custom constraint derives from the refused value, by constraint name: what an
+ * identity number's problem is, for instance. Filled by the validators' modules as they load.
+ */
+const DERIVED_PARAMETERS = new Map<string, (value: unknown) => Record<string, unknown>>();
+
+/** Lets a custom validator say which variant of its message applies (`params.problem`). */
+export function registerConstraintParameters(
+  constraint: Constraint,
+  derive: (value: unknown) => Record<string, unknown>,
+): void {
+  DERIVED_PARAMETERS.set(constraint, derive);
+}
+
+/** One field error: the path, the rule that failed, its parameters and the English sentence. */
+export function fieldError(
+  field: string,
+  constraint: Constraint,
+  message: string,
+  params?: Record<string, unknown>,
+): FieldError {
+  return { field, constraint, ...(params ? { params } : {}), message };
+}
+
+/** `members.0.idNumber` → `members[0].idNumber`: indexes in brackets, as a form library writes them. */
+export function fieldPath(prefix: string, key: string | number): string {
+  if (/^\d+$/.test(String(key))) return `${prefix}[${key}]`;
+  return prefix ? `${prefix}.${key}` : String(key);
+}
+
+/** The arguments a decorator stored for this constraint (`@Length(1, 40)`), by name. */
+function metadataParameters(error: ValidationError, constraint: string): Record<string, unknown> {
+  const names = CONSTRAINT_PARAMETERS[constraint];
+  const target = error.target as object | undefined;
+  if (!names || !target) return {};
+  const storage = getMetadataStorage();
+  const metadata = storage
+    .getTargetValidationMetadatas(target.constructor, '', true, false)
+    .find(
+      (m) =>
+        m.propertyName === error.property &&
+        (m.name === constraint ||
+          storage.getTargetValidatorConstraints(m.constraintCls)[0]?.name === constraint),
+    );
+  const args = (metadata?.constraints ?? []) as unknown[];
+  return Object.fromEntries(
+    names
+      .map((name, i) => [name, args[i] instanceof RegExp ? String(args[i]) : args[i]] as const)
+      .filter(([, value]) => value !== undefined),
+  );
+}
+
+function parametersOf(error: ValidationError, constraint: string) {
+  const params = {
+    ...metadataParameters(error, constraint),
+    ...DERIVED_PARAMETERS.get(constraint)?.(error.value),
+  };
+  return Object.keys(params).length > 0 ? params : undefined;
+}
 
 function flatten(errors: ValidationError[], prefix = ''): FieldError[] {
   return errors.flatMap((e) => {
-    const field = prefix ? `${prefix}.${e.property}` : e.property;
-    const own: FieldError[] = e.constraints
-      ? [{ field, messages: Object.values(e.constraints) }]
-      : [];
+    const field = fieldPath(prefix, e.property);
+    const own = Object.entries(e.constraints ?? {}).map(([constraint, message]) =>
+      fieldError(field, constraint as Constraint, message, parametersOf(e, constraint)),
+    );
     return [...own, ...flatten(e.children ?? [], field)];
   });
 }
 
 /** 400 VALIDATION_FAILED naming each field, whichever check (pipe or input guard) found them. */
 export function invalidRequest(details: FieldError[]): ValidationFailedError {
-  return new ValidationFailedError(
-    `Invalid request: ${details.map((d) => d.field).join(', ')}`,
-    details,
-  );
+  const fields = [...new Set(details.map((d) => d.field))];
+  return new ValidationFailedError(`Invalid request: ${fields.join(', ')}`, details);
 }
 
-/** `exceptionFactory` for the global ValidationPipe: field-level details in the one shape. */
+/**
+ * `exceptionFactory` for the global ValidationPipe: one detail per field and failed constraint.
+ * The pipe must keep each error's target (`validationError.target`): the constraint's
+ * parameters are read from the target class's validation metadata.
+ */
 export function validationExceptionFactory(errors: ValidationError[]): ValidationFailedError {
   return invalidRequest(flatten(errors));
 }
@@ -36,7 +99,7 @@ export function nullFieldErrors(
 ): FieldError[] {
   return Object.entries(changes)
     .filter(([key, value]) => value === null && !nullable.includes(key))
-    .map(([field]) => ({ field: `${prefix}${field}`, messages: ['must not be null'] }));
+    .map(([key]) => fieldError(fieldPath(prefix, key), 'isNotNull', 'must not be null'));
 }
 
 /**

@@ -29,8 +29,15 @@ const TYPICAL: Record<number, Omit<DocumentedError, 'status'>> = {
   400: {
     description: 'Invalid request (field details in `details`)',
     code: 'VALIDATION_FAILED',
-    message: 'Invalid request: name',
-    details: [{ field: 'name', messages: ['name must be a string'] }],
+    message: '提交的信息有误，请按提示修改',
+    details: [
+      {
+        field: 'members[0].idNumber',
+        constraint: 'isIdNumber',
+        params: { problem: 'check_digit' },
+        message: '身份证号校验位不正确',
+      },
+    ],
   },
   401: {
     description: 'Missing, invalid or expired bearer token',

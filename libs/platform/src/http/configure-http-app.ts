@@ -3,7 +3,7 @@ import { INestApplication, ValidationPipe } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import type { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
-import { AllExceptionsFilter } from '../errors/all-exceptions.filter';
+import { AllExceptionsFilter, type ErrorTranslator } from '../errors/all-exceptions.filter';
 import type { ErrorStatusMap } from '../errors/error-codes';
 import { validationExceptionFactory } from '../errors/validation';
 import { documentIdempotencyKey } from './idempotency/idempotency.openapi';
@@ -68,13 +68,14 @@ export function buildOpenApiDocument(
 
 /**
  * Everything an HTTP app needs besides its modules: validation, the error filter (over the
- * program's composed error-code map), security
+ * program's composed error-code map, answering in the request's language through `translate`), security
  * headers and the OpenAPI document. main.ts and the e2e tests both call it, so tests
  * exercise the app exactly as it runs.
  */
 export async function configureHttpApp(
   app: NestFastifyApplication,
   errorStatus: ErrorStatusMap,
+  translate?: ErrorTranslator,
 ): Promise<void> {
   // The HTTP API lives under /api so that the web console owns `/`. Swagger stays at /docs
   // and /docs-json (SwaggerModule ignores the prefix unless told otherwise).
@@ -84,10 +85,12 @@ export async function configureHttpApp(
       whitelist: true,
       forbidNonWhitelisted: true,
       transform: true,
+      // The factory reads each constraint's parameters (min, max…) from the target's metadata.
+      validationError: { target: true },
       exceptionFactory: validationExceptionFactory,
     }),
   );
-  app.useGlobalFilters(new AllExceptionsFilter(errorStatus));
+  app.useGlobalFilters(new AllExceptionsFilter(errorStatus, translate));
   registerInputGuards(app.getHttpAdapter().getInstance());
   // CSV imports arrive as a stream and are parsed row by row, never buffered whole.
   app

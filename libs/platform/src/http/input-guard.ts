@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { DomainError, FieldError } from '../errors/domain-error';
-import { invalidRequest } from '../errors/validation';
+import { fieldPath, invalidRequest } from '../errors/validation';
 
 /**
  * Deeper than any request body of the API (an assessment template is the deepest, at about 6).
@@ -47,7 +47,7 @@ export function inspectInput(
     } else if (isPlainContainer(value)) {
       if (depth >= maxDepth) return { tooDeep: true, unstorable };
       for (const [key, child] of Object.entries(value)) {
-        const childPath = path ? `${path}.${key}` : key;
+        const childPath = fieldPath(path, key);
         if (isUnstorableString(key)) unstorable.push(childPath);
         else stack.push([child, childPath, depth + 1]);
       }
@@ -71,7 +71,13 @@ export function refuseBadInput(request: Pick<FastifyRequest, 'params' | 'query' 
     if (tooDeep) {
       throw new DomainError('BAD_REQUEST', `The body nests deeper than ${MAX_JSON_DEPTH} levels`);
     }
-    details.push(...unstorable.map((field) => ({ field, messages: [MESSAGE] })));
+    details.push(
+      ...unstorable.map((field) => ({
+        field,
+        constraint: 'storableText' as const,
+        message: MESSAGE,
+      })),
+    );
   }
   if (details.length > 0) throw invalidRequest(details);
 }

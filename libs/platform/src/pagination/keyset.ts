@@ -83,7 +83,7 @@ export function decodeCursor(cursor: string, arity: number): string[] {
     !values.every((v) => typeof v === 'string')
   ) {
     throw new ValidationFailedError('cursor: not a cursor of this list', [
-      { field: 'cursor', messages: ['is not a nextCursor this list returned'] },
+      { field: 'cursor', constraint: 'cursor', message: 'is not a nextCursor this list returned' },
     ]);
   }
   return values as string[];

@@ -49,7 +49,8 @@ export class MilestonesService {
         [
           {
             field: 'deliveredPercent',
-            messages: ['required for partially_met, refused otherwise'],
+            constraint: 'partialReason',
+            message: 'required for partially_met, refused otherwise',
           },
         ],
       );

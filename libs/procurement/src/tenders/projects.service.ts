@@ -340,7 +340,12 @@ export class ProjectsService {
     }
     if (body.serviceEnd < body.serviceStart) {
       throw new ValidationFailedError('The service period ends before it starts', [
-        { field: 'serviceEnd', messages: ['serviceEnd must not be before serviceStart'] },
+        {
+          field: 'serviceEnd',
+          constraint: 'notBefore',
+          params: { other: 'serviceStart' },
+          message: 'serviceEnd must not be before serviceStart',
+        },
       ]);
     }
     return area;

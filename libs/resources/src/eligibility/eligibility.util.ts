@@ -31,7 +31,11 @@ interface Predicate<K extends PredicateName> {
   sql: (rule: PredicateRules[K], bind: BindParam) => string;
 }
 
-const err = (field: string, message: string): FieldError[] => [{ field, messages: [message] }];
+// One constraint for every rule-shape problem: the rules are an administrator's JSON, and the
+// English sentence says exactly what is wrong.
+const err = (field: string, message: string): FieldError[] => [
+  { field, constraint: 'eligibilityRule', message },
+];
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 

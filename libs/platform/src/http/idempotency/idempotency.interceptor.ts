@@ -156,7 +156,8 @@ function parseKey(given: string | string[]): string {
   throw new ValidationFailedError('Invalid Idempotency-Key header', [
     {
       field: IDEMPOTENCY_KEY_HEADER,
-      messages: ['must be one header of 1 to 255 visible ASCII characters (e.g. a UUID)'],
+      constraint: 'idempotencyKey',
+      message: 'must be one header of 1 to 255 visible ASCII characters (e.g. a UUID)',
     },
   ]);
 }
