@@ -42,8 +42,14 @@ describe(HouseholdImportService.name, () => {
         row: 6,
         field: 'id_number',
         message: 'idNumber must be 17 digits and a check digit (0-9 or X)',
+        reason: '身份证号格式不正确（应为17位数字加1位校验码）',
       },
-      { row: 7, field: 'community_code', message: 'no such community' },
+      {
+        row: 7,
+        field: 'community_code',
+        message: 'no such community',
+        reason: '所属社区编码不存在',
+      },
     ]);
     const pii = ctx.get(PiiCipher);
     const heads = await ctx.dataSource.query(
