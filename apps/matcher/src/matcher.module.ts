@@ -8,6 +8,7 @@ import { ProcurementModule } from '@onedoor/procurement';
 import { ResourcesModule } from '@onedoor/resources';
 import { AppConfig, PlatformModule } from '@onedoor/platform';
 import { MIGRATIONS } from '../../../migrations';
+import { ImportsProcessor } from './imports.processor';
 import { MaintenanceProcessor } from './maintenance.processor';
 import { MaintenanceService } from './maintenance.service';
 import { MailProcessor } from './mail.processor';
@@ -45,6 +46,7 @@ export class MatcherModule {
         WebhooksProcessor,
         MailProcessor,
         NotificationsProcessor,
+        ImportsProcessor,
         ScheduleWatchdog,
       ],
     };

@@ -1,0 +1,23 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable } from '@nestjs/common';
+import type { Queue } from 'bullmq';
+import { jobIds, QUEUES } from './queue.registry';
+
+/** Background imports for the matcher's `imports` worker, so services depend on the intent. */
+@Injectable()
+export class ImportsQueueProducer {
+  constructor(@InjectQueue(QUEUES.imports) private readonly queue: Queue) {}
+
+  /**
+   * One attempt: a run that died half-way has already saved some households, so running it
+   * again would refuse them as duplicates; the worker marks such an import failed instead.
+   * The row stays `queued` until a worker claims it, so the sweep re-adds a job Redis lost.
+   */
+  async runHouseholdImport(importId: string): Promise<void> {
+    await this.queue.add(
+      'run-household-import',
+      { importId },
+      { jobId: jobIds.householdImport(importId), attempts: 1 },
+    );
+  }
+}
