@@ -16,7 +16,6 @@ import {
   ApiConsumes,
   ApiOkResponse,
   ApiOperation,
-  ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
 import {
@@ -51,6 +50,12 @@ const fileBody = {
   description:
     'The file itself as the body (no multipart): an xlsx workbook (first sheet) or a CSV in UTF-8 (BOM allowed) or GBK/GB18030; at most 10 MB. Columns: docs/domain.md, Household import',
 } as const;
+
+/** A file answer; set per response, so that the error answers stay documented as JSON. */
+const fileResponse = (type: string) => ({
+  description: 'The file, as an attachment',
+  content: { [type]: { schema: { type: 'string' as const, format: 'binary' } } },
+});
 
 @ApiTags('households')
 @ApiProtected()
@@ -101,8 +106,7 @@ export class HouseholdImportsController {
     summary:
       'The import template as xlsx: Chinese headers, a hint row (skipped on import) and an example row',
   })
-  @ApiProduces(XLSX_MIME)
-  @ApiOkResponse({ schema: { type: 'string', format: 'binary' } })
+  @ApiOkResponse(fileResponse(XLSX_MIME))
   async templateXlsx(): Promise<StreamableFile> {
     return fileDownload(await templateXlsx(), XLSX_MIME, '户籍导入模板.xlsx');
   }
@@ -111,8 +115,7 @@ export class HouseholdImportsController {
   @ApiOperation({
     summary: 'The import template as CSV (UTF-8 with BOM, which Excel opens as UTF-8)',
   })
-  @ApiProduces('text/csv')
-  @ApiOkResponse({ schema: { type: 'string', format: 'binary' } })
+  @ApiOkResponse(fileResponse('text/csv'))
   templateCsv(): StreamableFile {
     return fileDownload(templateCsv(), 'text/csv; charset=utf-8', '户籍导入模板.csv');
   }
@@ -137,8 +140,7 @@ export class HouseholdImportsController {
     summary:
       'The error sheet of a finished import: each refused row with its original cells, its row number and 错误原因',
   })
-  @ApiProduces(XLSX_MIME)
-  @ApiOkResponse({ schema: { type: 'string', format: 'binary' } })
+  @ApiOkResponse(fileResponse(XLSX_MIME))
   @ApiErrors(400, 404)
   async errors(
     @Param('id', ParseIdPipe) id: string,
