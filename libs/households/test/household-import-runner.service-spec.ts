@@ -66,6 +66,10 @@ describe(HouseholdImportRunner.name, () => {
     const job = await ctx.queue('imports').getJob(jobIds.householdImport(started.id));
     expect(job?.data).toEqual({ importId: started.id });
 
+    // Identity numbers are personal data: the stored file is encrypted.
+    const queued = await stored(started.id);
+    expect(queued.content!.includes(Buffer.from(head1))).toBe(false);
+
     expect(await sut.run(started.id)).toEqual({ status: 'done' });
     const done = await imports.get(started.id, assessor, 'zh');
     expect(done).toMatchObject({
@@ -93,6 +97,7 @@ describe(HouseholdImportRunner.name, () => {
 
     const row = await stored(started.id);
     expect(row.content).toBeNull(); // the upload is dropped once run
+    expect(row.errorSheet!.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 3, 4]))).toBe(false);
     const sheet = await sheetRows(await imports.errorSheet(started.id, assessor));
     expect(sheet[0]).toEqual(['行号', ...HEADER.split(','), '错误原因']);
     expect(sheet.slice(1).map((r) => [r[0], r[1], r[r.length - 1]])).toEqual([

@@ -66,7 +66,10 @@ export class HouseholdImportEntity {
   @Column({ type: 'text', nullable: true })
   encoding!: string | null;
 
-  /** The file as sent; cleared once the import ends (the error sheet keeps the refused rows). */
+  /**
+   * The file as sent, encrypted (PiiCipher.encryptBytes); cleared once the import ends (the error
+   * sheet keeps the refused rows).
+   */
   @Column({ type: 'bytea', nullable: true, select: false })
   content!: Buffer | null;
 
@@ -95,6 +98,7 @@ export class HouseholdImportEntity {
   @Column({ type: 'jsonb', nullable: true })
   refusedSample!: RefusedRowSample[] | null;
 
+  /** The refused rows as xlsx, encrypted like the content. */
   @Column({ type: 'bytea', nullable: true, select: false })
   errorSheet!: Buffer | null;
 

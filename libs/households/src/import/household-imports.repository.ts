@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, SelectQueryBuilder } from 'typeorm';
-import { type PageQueryDto, type Principal, pageOffset } from '@onedoor/platform';
+import { type PageQueryDto, PiiCipher, type Principal, pageOffset } from '@onedoor/platform';
 import { HouseholdImportEntity, type ImportFormat } from './household-import.entity';
 
 /** Counters written as rows go, so that a poll shows the import moving. */
@@ -15,9 +15,16 @@ export type ImportProgress = Pick<
   | 'refusedHouseholds'
 >;
 
+/**
+ * The uploaded file and the error sheet hold identity numbers and phones: both are stored
+ * encrypted (PiiCipher), and only this repository sees them in clear.
+ */
 @Injectable()
 export class HouseholdImportsRepository {
-  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly pii: PiiCipher,
+  ) {}
 
   private get repo() {
     return this.ds.getRepository(HouseholdImportEntity);
@@ -38,7 +45,7 @@ export class HouseholdImportsRepository {
       filename: input.filename,
       format: input.format,
       encoding: input.encoding,
-      content: input.content,
+      content: this.pii.encryptBytes(input.content),
     });
     return this.repo.findOneByOrFail({ id: identifiers[0].id as string });
   }
@@ -58,7 +65,8 @@ export class HouseholdImportsRepository {
       .addSelect('i.errorSheet')
       .andWhere('i.id = :id', { id })
       .getOne();
-    return row ? row.errorSheet : undefined;
+    if (!row) return undefined;
+    return row.errorSheet ? this.pii.decryptBytes(row.errorSheet) : null;
   }
 
   /** The caller's own imports, newest first. */
@@ -86,11 +94,13 @@ export class HouseholdImportsRepository {
       .where('id = :id AND status = :queued', { id, queued: 'queued' })
       .execute();
     if (!res.affected) return null;
-    return this.repo
+    const row = await this.repo
       .createQueryBuilder('i')
       .addSelect('i.content')
       .where('i.id = :id', { id })
-      .getOne();
+      .getOneOrFail();
+    if (row.content) row.content = this.pii.decryptBytes(row.content);
+    return row;
   }
 
   async findById(id: string): Promise<HouseholdImportEntity | null> {
@@ -108,7 +118,17 @@ export class HouseholdImportsRepository {
       Pick<HouseholdImportEntity, 'status' | 'finishedAt'> &
       Partial<Pick<HouseholdImportEntity, 'refusedSample' | 'errorSheet' | 'failure'>>,
   ): Promise<void> {
-    await this.repo.update({ id }, { ...end, content: null });
+    const { errorSheet, ...rest } = end;
+    await this.repo.update(
+      { id },
+      {
+        ...rest,
+        ...(errorSheet !== undefined && {
+          errorSheet: errorSheet && this.pii.encryptBytes(errorSheet),
+        }),
+        content: null,
+      },
+    );
   }
 
   /** Imports still queued since before `before`: their job may have been lost with Redis. */
