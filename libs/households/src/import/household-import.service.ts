@@ -4,6 +4,7 @@ import { CsvError, parse } from 'csv-parse';
 import type { AreaEntity } from '@onedoor/areas';
 import { DomainError, type Principal } from '@onedoor/platform';
 import { missingColumnsError, toCanonicalHeader } from './csv-columns';
+import { csvDecoder } from './import-file.util';
 import {
   type ImportGroup,
   type ImportRow,
@@ -22,7 +23,7 @@ export interface ImportResult {
 const MAX_BYTES = 50 * 1024 * 1024;
 
 /**
- * Streams a CSV (csv-parse) and imports each household in its own transaction. Rows are
+ * Streams a CSV (csv-parse; UTF-8, or GBK/GB18030 decoded as it streams) and imports each household in its own transaction. Rows are
  * grouped by consecutive `household_ref`, so only one household's rows are in memory at a
  * time; a household with any bad row is rejected whole, with every row's errors.
  */
@@ -43,7 +44,8 @@ export class HouseholdImportService {
         input.destroy(new DomainError('IMPORT_TOO_LARGE', `CSV larger than ${MAX_BYTES} bytes`));
     });
     let headerError: DomainError | null = null;
-    const parser = input.pipe(
+    // GBK/GB18030 (Chinese Excel's CSV) is decoded on the way; UTF-8 passes through.
+    const parser = input.pipe(csvDecoder()).pipe(
       parse({
         bom: true,
         trim: true,

@@ -2,6 +2,7 @@ import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import {
+  csvDecoder,
   decodeCsv,
   detectFormat,
   readBodyLimited,
@@ -39,6 +40,25 @@ describe(decodeCsv.name, () => {
 
   it('reads UTF-8 without a BOM', () => {
     expect(decodeCsv(Buffer.from(CSV, 'utf8'))).toEqual({ text: CSV, encoding: 'utf-8' });
+  });
+});
+
+describe(csvDecoder.name, () => {
+  const through = async (chunks: Buffer[]) => {
+    const out: Buffer[] = [];
+    for await (const c of Readable.from(chunks).pipe(csvDecoder())) out.push(c as Buffer);
+    return Buffer.concat(out).toString('utf8');
+  };
+
+  it('decodes a GBK stream to UTF-8, a character split across chunks kept whole', async () => {
+    const gbk = iconv.encode(CSV, 'gbk');
+    const cut = gbk.indexOf(iconv.encode('社', 'gbk')) + 1; // inside a two-byte character
+    expect(await through([gbk.subarray(0, cut), gbk.subarray(cut)])).toBe(CSV);
+  });
+
+  it('passes UTF-8 through untouched, BOM included (csv-parse drops it)', async () => {
+    const utf8 = Buffer.from(`\ufeff${CSV}`, 'utf8');
+    expect(await through([utf8.subarray(0, 5), utf8.subarray(5)])).toBe(`\ufeff${CSV}`);
   });
 });
 

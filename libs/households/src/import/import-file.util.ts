@@ -1,4 +1,4 @@
-import type { Readable } from 'node:stream';
+import { type Readable, Transform } from 'node:stream';
 import chardet from 'chardet';
 import { CsvError, parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
@@ -47,25 +47,60 @@ export function detectFormat(content: Buffer): ImportFormat {
 }
 
 /**
- * CSV bytes to text. UTF-8 (with or without BOM) when the bytes are valid UTF-8; otherwise what
- * chardet says if it is a Chinese or UTF-16 encoding, else GB18030 (a superset of GBK and
- * GB2312, which is what Chinese Excel saves "CSV" in).
+ * The encoding of CSV bytes (the whole file, or its first chunk): UTF-8 when they are valid
+ * UTF-8 (with or without BOM); otherwise what chardet says if it is a Chinese or UTF-16
+ * encoding, else GB18030 (a superset of GBK and GB2312, which is what Chinese Excel saves "CSV"
+ * in).
  */
-export function decodeCsv(content: Buffer): { text: string; encoding: string } {
-  if (content.subarray(0, 3).equals(UTF8_BOM)) {
-    return { text: content.subarray(3).toString('utf8'), encoding: 'utf-8' };
-  }
+export function sniffEncoding(head: Buffer): string {
+  if (head.subarray(0, 3).equals(UTF8_BOM)) return 'utf-8';
   try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(content), encoding: 'utf-8' };
+    // `stream`: a first chunk may end inside a character.
+    new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: true });
+    return 'utf-8';
   } catch {
-    // not UTF-8: fall through to detection
+    // not UTF-8: detect
   }
-  const detected = chardet.detect(content);
-  const encoding =
-    detected && TRUSTED_DETECTIONS.has(detected) && iconv.encodingExists(detected)
-      ? detected.toLowerCase()
-      : 'gb18030';
-  return { text: iconv.decode(content, encoding).replace(/^\ufeff/, ''), encoding };
+  const detected = chardet.detect(head);
+  return detected && TRUSTED_DETECTIONS.has(detected) && iconv.encodingExists(detected)
+    ? detected.toLowerCase()
+    : 'gb18030';
+}
+
+/** CSV bytes to text, in the encoding {@link sniffEncoding} finds; a BOM is dropped. */
+export function decodeCsv(content: Buffer): { text: string; encoding: string } {
+  const encoding = sniffEncoding(content);
+  const text = encoding === 'utf-8' ? content.toString('utf8') : iconv.decode(content, encoding);
+  return { text: text.replace(/^\ufeff/, ''), encoding };
+}
+
+/**
+ * For a streamed CSV: passes UTF-8 through, and decodes anything else to UTF-8 (the encoding
+ * sniffed from the first chunk; iconv's decoder keeps a character split across chunks whole).
+ */
+export function csvDecoder(): Transform {
+  let decode: ((chunk: Buffer) => Buffer | string) | null = null;
+  let end = (): string | undefined => undefined;
+  return new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      if (!decode) {
+        const encoding = sniffEncoding(chunk);
+        if (encoding === 'utf-8') {
+          decode = (c) => c;
+        } else {
+          const decoder = iconv.getDecoder(encoding);
+          decode = (c) => decoder.write(c);
+          end = () => decoder.end();
+        }
+      }
+      done(null, decode(chunk));
+    },
+    flush(done) {
+      const rest = end();
+      if (rest) this.push(rest);
+      done();
+    },
+  });
 }
 
 /** Parses an upload into a header and data rows, whatever its format and encoding. */
