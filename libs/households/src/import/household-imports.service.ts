@@ -106,7 +106,6 @@ export class HouseholdImportsService {
 const notFound = () => new DomainError('HOUSEHOLD_IMPORT_NOT_FOUND', 'Household import not found');
 
 export function toImportDto(row: HouseholdImportEntity, lang: ReasonLanguage): HouseholdImportDto {
-  const finished = row.status === 'done' || row.status === 'failed';
   return {
     id: row.id,
     status: row.status,
@@ -126,7 +125,7 @@ export function toImportDto(row: HouseholdImportEntity, lang: ReasonLanguage): H
           ? Math.floor((row.processedRows * 100) / row.totalRows)
           : 0,
     failure: row.failure,
-    hasErrorSheet: finished && row.refusedRows > 0 && row.status === 'done',
+    hasErrorSheet: row.status === 'done' && row.refusedRows > 0,
     refusedSample: (row.refusedSample ?? []).map((r) => ({
       row: r.row,
       reasons: lang === 'en' ? r.reasonsEn : r.reasons,
