@@ -1,3 +1,4 @@
+import { QueueEvents, Worker } from 'bullmq';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import {
@@ -204,5 +205,22 @@ describe(HouseholdImportRunner.name, () => {
     const { requeued } = await imports.requeueStale();
     expect(requeued).toBeGreaterThanOrEqual(1);
     expect(await queue.getJob(jobIds.householdImport(started.id))).toBeDefined();
+
+    // A job that failed before it claimed the row (database out) holds the id: replaced.
+    const worker = new Worker(queue.name, () => Promise.reject(new Error('database down')), {
+      connection: queue.opts.connection,
+      prefix: queue.opts.prefix,
+    });
+    const failed = (await queue.getJob(jobIds.householdImport(started.id)))!;
+    const events = new QueueEvents(queue.name, queue.opts);
+    await failed.waitUntilFinished(events).catch(() => undefined);
+    await Promise.all([worker.close(), events.close()]);
+    expect(await failed.isFailed()).toBe(true);
+    await ctx.dataSource.query(`UPDATE household_import SET status = 'queued' WHERE id = $1`, [
+      started.id,
+    ]);
+    await imports.requeueStale();
+    const again = await queue.getJob(jobIds.householdImport(started.id));
+    expect(await again!.isFailed()).toBe(false);
   });
 });

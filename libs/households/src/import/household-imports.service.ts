@@ -98,7 +98,7 @@ export class HouseholdImportsService {
     const ids = await this.imports.queuedBefore(
       new Date(this.clock.now().getTime() - REQUEUE_AFTER_MS),
     );
-    for (const id of ids) await this.queue.runHouseholdImport(id);
+    for (const id of ids) await this.queue.requeueHouseholdImport(id);
     return { requeued: ids.length };
   }
 }

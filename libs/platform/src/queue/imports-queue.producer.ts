@@ -20,4 +20,14 @@ export class ImportsQueueProducer {
       { jobId: jobIds.householdImport(importId), attempts: 1 },
     );
   }
+
+  /**
+   * For the sweep: a job that failed before claiming its row (the database was out) keeps its
+   * id, and BullMQ ignores an add under an id it holds, so that job is removed first.
+   */
+  async requeueHouseholdImport(importId: string): Promise<void> {
+    const job = await this.queue.getJob(jobIds.householdImport(importId));
+    if (job && (await job.isFailed())) await job.remove();
+    await this.runHouseholdImport(importId);
+  }
 }
