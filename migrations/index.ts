@@ -13,6 +13,7 @@ import { Accounts1764700000000 } from './1764700000000-Accounts';
 import { ProviderApplications1764800000000 } from './1764800000000-ProviderApplications';
 import { HouseholdSearch1765300000000 } from './1765300000000-HouseholdSearch';
 import { ReferralContact1765300100000 } from './1765300100000-ReferralContact';
+import { HouseholdImports1765400000000 } from './1765400000000-HouseholdImports';
 import { EventOutbox1764900000000 } from './1764900000000-EventOutbox';
 import { Notifications1765000000000 } from './1765000000000-Notifications';
 import { StaffDeadlines1765200000000 } from './1765200000000-StaffDeadlines';
@@ -42,4 +43,5 @@ export const MIGRATIONS = [
   StaffDeadlines1765200000000,
   HouseholdSearch1765300000000,
   ReferralContact1765300100000,
+  HouseholdImports1765400000000,
 ];

@@ -42,6 +42,7 @@ describe('Migrations (e2e)', () => {
             'area',
             'audit_log',
             'contact_access',
+            'household_import',
             'idempotency_key',
             'login_event',
             'login_limit',

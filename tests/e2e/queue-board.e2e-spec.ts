@@ -26,6 +26,7 @@ describe('Bull Board (e2e)', () => {
     const api = await ctx.http.get('/api/admin/queues/api/queues').set('Authorization', admin);
     expect(api.status).toBe(200);
     expect(api.body.queues.map((q: { name: string }) => q.name).sort()).toEqual([
+      'imports',
       'mail',
       'maintenance',
       'matching',

@@ -4,6 +4,7 @@ import { ApplicationDeadlinesService } from '@onedoor/accounts';
 import {
   AssessmentsService,
   HouseholdExitService,
+  HouseholdImportsService,
   HouseholdRemindersService,
 } from '@onedoor/households';
 import { MatchRunService, ProposalDeadlinesService, ReferralsService } from '@onedoor/matching';
@@ -35,6 +36,7 @@ export class MaintenanceProcessor extends QueueProcessor<typeof QUEUES.maintenan
     'close-bidding': (data) => this.projects.closeBiddingJob(data.projectId),
     'close-due-bidding': () => this.projects.closeDue(),
     'requeue-webhook-deliveries': () => this.webhooks.requeueStale(),
+    'requeue-household-imports': () => this.householdImports.requeueStale(),
   };
 
   constructor(
@@ -50,6 +52,7 @@ export class MaintenanceProcessor extends QueueProcessor<typeof QUEUES.maintenan
     private readonly applicationDeadlines: ApplicationDeadlinesService,
     private readonly householdReminders: HouseholdRemindersService,
     private readonly webhooks: WebhookChannel,
+    private readonly householdImports: HouseholdImportsService,
   ) {
     super();
   }

@@ -10,6 +10,7 @@ import { AppConfig, PlatformModule } from '@onedoor/platform';
 import { MIGRATIONS } from '../../../migrations';
 // One composition of the labels for both processes (notices read them here).
 import { dictionariesModule } from '../../api/src/dictionaries';
+import { ImportsProcessor } from './imports.processor';
 import { MaintenanceProcessor } from './maintenance.processor';
 import { MaintenanceService } from './maintenance.service';
 import { MailProcessor } from './mail.processor';
@@ -48,6 +49,7 @@ export class MatcherModule {
         WebhooksProcessor,
         MailProcessor,
         NotificationsProcessor,
+        ImportsProcessor,
         ScheduleWatchdog,
       ],
     };

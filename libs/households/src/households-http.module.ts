@@ -1,10 +1,16 @@
 import { Module } from '@nestjs/common';
 import { AssessmentsController, AssessmentTemplatesController } from './assessments.controller';
 import { HouseholdsController } from './households.controller';
+import { HouseholdImportsController } from './import/household-imports.controller';
 import { HouseholdsModule } from './households.module';
 
 @Module({
   imports: [HouseholdsModule],
-  controllers: [HouseholdsController, AssessmentsController, AssessmentTemplatesController],
+  controllers: [
+    HouseholdsController,
+    HouseholdImportsController,
+    AssessmentsController,
+    AssessmentTemplatesController,
+  ],
 })
 export class HouseholdsHttpModule {}

@@ -28,6 +28,7 @@ export const HOUSEHOLDS_ERROR_MESSAGES = {
     en: 'The district has no minimum living standard',
   },
   IMPORT_TOO_LARGE: { 'zh-CN': '导入文件过大', en: 'Import too large' },
+  HOUSEHOLD_IMPORT_NOT_FOUND: { 'zh-CN': '未找到该导入任务', en: 'Import not found' },
 } as const satisfies ErrorMessageTable<typeof HOUSEHOLDS_ERRORS>;
 
 /** The households lib's own field rules and their zh-CN templates. */
@@ -49,6 +50,9 @@ export const HOUSEHOLDS_CONSTRAINTS = {
   answerRange: '应为 {min} 至 {max} 之间的数字',
   templateDefinition: '评估模板定义有误',
   importColumnMissing: '缺少必需的列：{columns}',
+  importFileFormat: '请另存为 xlsx 或 CSV 格式后再导入',
+  importUnreadable: '无法读取该 xlsx 文件',
+  importNoRows: '文件中没有数据行',
 } as const;
 
 declare module '@onedoor/platform/errors/constraint-messages' {

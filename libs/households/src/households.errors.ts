@@ -14,6 +14,8 @@ export const HOUSEHOLDS_ERRORS = {
   ASSESSMENT_INCOMPLETE: HttpStatus.BAD_REQUEST,
   AREA_STANDARD_MISSING: HttpStatus.CONFLICT,
   IMPORT_TOO_LARGE: HttpStatus.PAYLOAD_TOO_LARGE,
+  /** A background import that does not exist or that the caller may not follow. */
+  HOUSEHOLD_IMPORT_NOT_FOUND: HttpStatus.NOT_FOUND,
 } as const satisfies ErrorStatusTable;
 
 // Adds these codes to the program's `ErrorCode` union (see platform's error-codes.ts).

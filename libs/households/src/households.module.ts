@@ -18,6 +18,11 @@ import { HouseholdsService } from './households.service';
 import { HouseholdFactsRepository } from './household-facts.repository';
 import { NeedsRepository } from './needs.repository';
 import { HouseholdImportService } from './import/household-import.service';
+import { HouseholdImportEntity } from './import/household-import.entity';
+import { HouseholdImportRunner } from './import/household-import-runner.service';
+import { HouseholdImportsRepository } from './import/household-imports.repository';
+import { HouseholdImportsService } from './import/household-imports.service';
+import { HouseholdRowImporter } from './import/household-row-importer';
 import { MemberEntity } from './member.entity';
 import { NeedEntity } from './need.entity';
 
@@ -33,7 +38,11 @@ const providers = [
   AssessmentsService,
   HouseholdExitService,
   HouseholdRemindersService,
+  HouseholdRowImporter,
   HouseholdImportService,
+  HouseholdImportsRepository,
+  HouseholdImportsService,
+  HouseholdImportRunner,
   HouseholdSearchService,
   HouseholdPhoneBackfill,
 ];
@@ -47,6 +56,7 @@ const providers = [
       AssessmentTemplateEntity,
       AssessmentEntity,
       NeedEntity,
+      HouseholdImportEntity,
     ]),
     AreasModule,
     ResourcesModule,

@@ -8,12 +8,14 @@ export * from './member.entity';
 export * from './assessment-template.entity';
 export * from './assessment.entity';
 export * from './need.entity';
+export * from './import/household-import.entity';
 
 import { AssessmentTemplateEntity } from './assessment-template.entity';
 import { AssessmentEntity } from './assessment.entity';
 import { HouseholdEntity } from './household.entity';
 import { MemberEntity } from './member.entity';
 import { NeedEntity } from './need.entity';
+import { HouseholdImportEntity } from './import/household-import.entity';
 /** The lib's entities, for the TypeORM CLI's data source. */
 export const HOUSEHOLDS_ENTITIES = [
   HouseholdEntity,
@@ -21,6 +23,7 @@ export const HOUSEHOLDS_ENTITIES = [
   AssessmentTemplateEntity,
   AssessmentEntity,
   NeedEntity,
+  HouseholdImportEntity,
 ];
 export * from './facts.util';
 export * from './household.mapper';
@@ -37,6 +40,9 @@ export { addMonths } from './assessments/gradual-exit.util';
 export * from './household-exit.service';
 export * from './household-reminders.service';
 export * from './import/household-import.service';
+export * from './import/household-imports.service';
+export * from './import/household-imports.repository';
+export * from './import/household-import-runner.service';
 export * from './import/csv-columns';
 export * from './households.module';
 export * from './households-http.module';

@@ -1,4 +1,5 @@
 import { Readable } from 'node:stream';
+import iconv from 'iconv-lite';
 import { HouseholdImportService, HouseholdsModule } from '@onedoor/households';
 import { PiiCipher } from '@onedoor/platform';
 import { newIdNumber } from '../../../tests/factories';
@@ -42,8 +43,14 @@ describe(HouseholdImportService.name, () => {
         row: 6,
         field: 'id_number',
         message: 'idNumber must be 17 digits and a check digit (0-9 or X)',
+        reason: '身份证号格式不正确（应为17位数字加1位校验码）',
       },
-      { row: 7, field: 'community_code', message: 'no such community' },
+      {
+        row: 7,
+        field: 'community_code',
+        message: 'no such community',
+        reason: '所属社区编码不存在',
+      },
     ]);
     const pii = ctx.get(PiiCipher);
     const heads = await ctx.dataSource.query(
@@ -55,5 +62,17 @@ describe(HouseholdImportService.name, () => {
     await expect(sut.import(csvStream('foo,bar\n1,2'), assessor)).rejects.toMatchObject({
       code: 'VALIDATION_FAILED',
     });
+  });
+
+  it('imports a CSV saved in GBK (Chinese Excel), decoded as it streams', async () => {
+    const tree = await ctx.factory.district();
+    const assessor = await ctx.factory.principal('assessor', tree.streetA);
+    const csv = [
+      '户编号,所属社区,户籍,姓名,与户主关系,身份证号,就业状况',
+      `G1,${tree.communityA.code},本地,钱七,户主,${newIdNumber('1950-07-07')},退休`,
+    ].join('\r\n');
+    const gbk = iconv.encode(csv, 'gbk');
+    const result = await sut.import(Readable.from([gbk.subarray(0, 7), gbk.subarray(7)]), assessor);
+    expect(result).toMatchObject({ households: { imported: 1, rejected: 0 }, errors: [] });
   });
 });

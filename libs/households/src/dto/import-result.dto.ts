@@ -13,6 +13,8 @@ class ImportRowErrorDto {
   @ApiProperty({ description: 'Line in the file (the header is line 1)' }) row!: number;
   @ApiProperty({ example: 'id_number' }) field!: string;
   @ApiProperty() message!: string;
+  @ApiProperty({ description: 'The same in Chinese', example: '身份证号校验位不正确' })
+  reason!: string;
 }
 
 export class ImportResultDto {

@@ -1,31 +1,36 @@
+import { ValidationFailedError } from '@onedoor/platform';
+
 /**
  * CSV import columns: canonical English names, and the Chinese headers accepted for each.
  * One row per member; consecutive rows with the same household_ref form one household,
  * whose first row is the head (relation self / 户主) and carries the household fields.
  */
 export const CSV_COLUMNS: Record<string, string[]> = {
-  household_ref: ['户编号'],
-  community_code: ['社区编码'],
-  residency: ['户籍'],
-  phone: ['联系电话'],
-  address: ['地址'],
+  household_ref: ['户编号', '家庭编号'],
+  community_code: ['所属社区编码', '所属社区', '社区编码'],
+  residency: ['户籍', '户籍类型'],
+  phone: ['联系电话', '手机号', '电话'],
+  address: ['地址', '家庭住址', '住址'],
   tags: ['标签'],
   savings_yuan: ['存款(元)', '存款'],
   vehicles: ['车辆数'],
-  housing: ['住房'],
+  housing: ['住房', '住房情况'],
   medical_expense_yuan: ['月医疗支出(元)', '月医疗支出'],
   education_expense_yuan: ['月教育支出(元)', '月教育支出'],
-  name: ['姓名'],
+  name: ['姓名', '成员姓名', '户主姓名'],
   relation: ['与户主关系'],
-  id_number: ['身份证号', '身份证号码'],
+  id_number: ['身份证号', '身份证号码', '公民身份号码'],
   gender: ['性别'],
   birth_date: ['出生日期'],
   disability_grade: ['残疾等级'],
-  chronic_illness: ['慢性病'],
+  chronic_illness: ['慢性病', '是否患慢性病'],
   employment: ['就业状况'],
   education_stage: ['教育阶段'],
   monthly_income_yuan: ['月收入(元)', '月收入'],
 };
+
+/** The Chinese header of a column: the template's, and how reasons name it. */
+export const columnLabel = (column: string): string => CSV_COLUMNS[column]?.[0] ?? column;
 
 export const REQUIRED_COLUMNS = [
   'household_ref',
@@ -44,13 +49,36 @@ const ALIASES = new Map<string, string>(
   ]),
 );
 
-/** The canonical column for a header cell (full-width brackets and case folded). */
+/** The canonical column for a header cell (full-width brackets, spaces and case folded). */
 export function canonicalColumn(header: string): string | undefined {
-  const h = header.trim().replace(/（/g, '(').replace(/）/g, ')');
+  const h = header
+    .trim()
+    .replace(/（/g, '(')
+    .replace(/）/g, ')')
+    .replace(/\s+/g, '')
+    .replace(/\*$/, '');
   return ALIASES.get(h) ?? ALIASES.get(h.toLowerCase());
 }
 
-/** Chinese values accepted beside the API's codes. */
+/** A header row as canonical columns; an unknown cell keeps its text, marked. */
+export const toCanonicalHeader = (header: string[]): string[] =>
+  header.map((h) => canonicalColumn(h) ?? `unknown:${h}`);
+
+/** The error for a header that lacks required columns, or null. */
+export function missingColumnsError(columns: string[]): ValidationFailedError | null {
+  const missing = REQUIRED_COLUMNS.filter((c) => !columns.includes(c));
+  if (missing.length === 0) return null;
+  return new ValidationFailedError(`The header lacks ${missing.join(', ')}`, [
+    {
+      field: 'header',
+      constraint: 'importColumnMissing',
+      params: { columns: missing.map(columnLabel).join('、') },
+      message: `missing columns ${missing.join(', ')}`,
+    },
+  ]);
+}
+
+/** Chinese values accepted beside the API's codes (the first per code is the template's). */
 export const VALUE_ALIASES: Record<string, Record<string, string>> = {
   residency: { 本地: 'local', 非本地: 'non_local', 外地: 'non_local' },
   relation: {
@@ -58,7 +86,11 @@ export const VALUE_ALIASES: Record<string, Record<string, string>> = {
     本人: 'self',
     配偶: 'spouse',
     子女: 'child',
+    儿子: 'child',
+    女儿: 'child',
     父母: 'parent',
+    父亲: 'parent',
+    母亲: 'parent',
     孙子女: 'grandchild',
     祖父母: 'grandparent',
     兄弟姐妹: 'sibling',
@@ -68,9 +100,11 @@ export const VALUE_ALIASES: Record<string, Record<string, string>> = {
   employment: {
     在业: 'employed',
     就业: 'employed',
+    务工: 'employed',
     失业: 'unemployed',
     退休: 'retired',
     在校: 'student',
+    学生: 'student',
     无劳动能力: 'unable_to_work',
     其他: 'other',
   },
@@ -81,9 +115,20 @@ export const VALUE_ALIASES: Record<string, Record<string, string>> = {
     初中: 'junior',
     高中: 'senior',
     职校: 'vocational',
+    中职: 'vocational',
     大学: 'college',
+    大专: 'college',
+    本科: 'college',
     已毕业: 'finished',
   },
   housing: { 自有: 'owned', 租赁: 'rented', 公租房: 'public_rental', 无房: 'none', 其他: 'other' },
   chronic_illness: { 是: 'true', 否: 'false', 有: 'true', 无: 'false' },
+};
+
+/** The Chinese values a column accepts, for a reason that says what to write instead. */
+export const acceptedLabels = (column: string): string[] => {
+  const seen = new Set<string>();
+  return Object.entries(VALUE_ALIASES[column] ?? {})
+    .filter(([, code]) => !seen.has(code) && seen.add(code))
+    .map(([label]) => label);
 };

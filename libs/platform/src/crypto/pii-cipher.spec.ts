@@ -15,6 +15,16 @@ describe(PiiCipher.name, () => {
     expect(sut.decrypt(b)).toBe('110105194912310021');
   });
 
+  it('round-trips a file as bytes, with a fresh IV each time, and refuses it tampered', () => {
+    const file = Buffer.from('身份证号\n110105194912310021\n', 'utf8');
+    const a = sut.encryptBytes(file);
+    expect(a.equals(sut.encryptBytes(file))).toBe(false);
+    expect(a.includes(Buffer.from('110105194912310021'))).toBe(false);
+    expect(sut.decryptBytes(a).equals(file)).toBe(true);
+    a[a.length - 1] ^= 1;
+    expect(() => sut.decryptBytes(a)).toThrow();
+  });
+
   it('refuses tampered ciphertext', () => {
     const parts = sut.encrypt('110105194912310021').split('.');
     const data = Buffer.from(parts[3], 'base64url');

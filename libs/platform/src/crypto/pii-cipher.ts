@@ -42,6 +42,24 @@ export class PiiCipher {
       .join('.');
   }
 
+  /**
+   * A whole file that holds personal data (an uploaded household import, its error sheet):
+   * `1 | iv (12) | tag (16) | data`, binary, for a bytea column.
+   */
+  encryptBytes(value: Buffer): Buffer {
+    const iv = randomBytes(12);
+    const cipher = createCipheriv('aes-256-gcm', this.encryptionKey, iv);
+    const data = Buffer.concat([cipher.update(value), cipher.final()]);
+    return Buffer.concat([Buffer.from([1]), iv, cipher.getAuthTag(), data]);
+  }
+
+  decryptBytes(payload: Buffer): Buffer {
+    if (payload[0] !== 1 || payload.length < 29) throw new Error('Unknown ciphertext format');
+    const decipher = createDecipheriv('aes-256-gcm', this.encryptionKey, payload.subarray(1, 13));
+    decipher.setAuthTag(payload.subarray(13, 29));
+    return Buffer.concat([decipher.update(payload.subarray(29)), decipher.final()]);
+  }
+
   decrypt(payload: string): string {
     const [version, iv, tag, data] = payload.split('.');
     if (version !== 'v1' || !iv || !tag || data === undefined)

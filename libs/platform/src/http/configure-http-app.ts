@@ -92,11 +92,19 @@ export async function configureHttpApp(
   );
   app.useGlobalFilters(new AllExceptionsFilter(errorStatus, translate));
   registerInputGuards(app.getHttpAdapter().getInstance());
-  // CSV imports arrive as a stream and are parsed row by row, never buffered whole.
+  // Imports arrive as a stream: CSV parsed row by row, never buffered whole; xlsx (and a .csv
+  // that Windows labels vnd.ms-excel) read by the import route up to its size limit.
   app
     .getHttpAdapter()
     .getInstance()
-    .addContentTypeParser('text/csv', (_request, payload, done) => done(null, payload));
+    .addContentTypeParser(
+      [
+        'text/csv',
+        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        'application/vnd.ms-excel',
+      ],
+      (_request, payload, done) => done(null, payload),
+    );
   // Echo the request id so a caller can quote it when reporting a problem.
   app
     .getHttpAdapter()

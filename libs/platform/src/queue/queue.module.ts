@@ -2,6 +2,7 @@ import { BullModule } from '@nestjs/bullmq';
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/app-config';
+import { ImportsQueueProducer } from './imports-queue.producer';
 import { MaintenanceQueueProducer } from './maintenance-queue.producer';
 import { MailQueueProducer } from './mail-queue.producer';
 import { MatchingQueueProducer } from './matching-queue.producer';
@@ -35,8 +36,19 @@ export class QueueModule {
         }),
         queues,
       ],
-      providers: [MatchingQueueProducer, MaintenanceQueueProducer, MailQueueProducer],
-      exports: [queues, MatchingQueueProducer, MaintenanceQueueProducer, MailQueueProducer],
+      providers: [
+        MatchingQueueProducer,
+        MaintenanceQueueProducer,
+        MailQueueProducer,
+        ImportsQueueProducer,
+      ],
+      exports: [
+        queues,
+        MatchingQueueProducer,
+        MaintenanceQueueProducer,
+        MailQueueProducer,
+        ImportsQueueProducer,
+      ],
     };
   }
 }

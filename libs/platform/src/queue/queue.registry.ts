@@ -9,6 +9,7 @@ export const QUEUES = {
   webhooks: 'webhooks',
   mail: 'mail',
   notifications: 'notifications',
+  imports: 'imports',
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
@@ -42,6 +43,8 @@ export interface JobPayloads {
     'close-due-bidding': Record<string, never>;
     /** Re-queues pending webhook deliveries whose job Redis lost. */
     'requeue-webhook-deliveries': Record<string, never>;
+    /** Re-queues household imports still queued whose job Redis lost. */
+    'requeue-household-imports': Record<string, never>;
   };
   matching: {
     /**
@@ -76,6 +79,10 @@ export interface JobPayloads {
      */
     'dispatch-events': Record<string, never>;
   };
+  imports: {
+    /** One household_import row: parse its stored file and import it row by row. */
+    'run-household-import': { importId: string };
+  };
 }
 
 export type JobName<Q extends QueueName> = keyof JobPayloads[Q] & string;
@@ -97,11 +104,13 @@ export const JOB_NAMES: { [Q in QueueName]: ReadonlyArray<JobName<Q>> } = {
     'close-bidding',
     'close-due-bidding',
     'requeue-webhook-deliveries',
+    'requeue-household-imports',
   ],
   matching: ['match-household', 'rematch-resource'],
   webhooks: ['deliver-webhook'],
   mail: ['send-mail'],
   notifications: ['dispatch-events'],
+  imports: ['run-household-import'],
 };
 
 /**
@@ -139,6 +148,8 @@ export const jobIds = {
   deliverWebhook: (deliveryId: string) => `deliver-webhook.${deliveryId}`,
   /** One e-mail per event and recipient. */
   mailForEvent: (eventId: string, userId: string) => `send-mail.${eventId}.${userId}`,
+  /** One run per import row (the sweep re-adding it while the job lives adds nothing). */
+  householdImport: (importId: string) => `run-household-import.${importId}`,
 };
 
 /** How a repeatable job repeats: every so many milliseconds, or on a cron pattern. */
@@ -191,6 +202,8 @@ export const JOB_SCHEDULES: { [Q in QueueName]: ReadonlyArray<JobSchedule<Q>> } 
     { job: 'close-due-bidding', repeat: { every: 60_000 }, data: {} },
     // Behind each delivery's job: catches those lost with Redis.
     { job: 'requeue-webhook-deliveries', repeat: { every: 5 * 60_000 }, data: {} },
+    // Behind each import's job: catches those lost with Redis.
+    { job: 'requeue-household-imports', repeat: { every: 5 * 60_000 }, data: {} },
   ],
   matching: [],
   webhooks: [],
@@ -200,6 +213,7 @@ export const JOB_SCHEDULES: { [Q in QueueName]: ReadonlyArray<JobSchedule<Q>> } 
   notifications: [
     { job: 'dispatch-events', repeat: { every: 3_000 }, data: {}, opts: { attempts: 1 } },
   ],
+  imports: [],
 };
 
 /**
