@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
+import { api, call } from './api';
 
 type Labels = Record<string, Record<string, Record<string, string>>>;
 
@@ -11,11 +12,7 @@ type Labels = Record<string, Record<string, Record<string, string>>>;
 export function useDictionaries() {
   return useQuery({
     queryKey: ['dictionaries'],
-    // Until GET /api/dictionaries is in the generated client (same issue, being built).
-    queryFn: async () => {
-      const response = await fetch('/api/dictionaries');
-      return response.ok ? ((await response.json()) as { groups: Labels }) : { groups: {} };
-    },
+    queryFn: () => call(api.GET('/api/dictionaries')),
     staleTime: Infinity,
   });
 }
@@ -28,8 +25,7 @@ export function useLabel(): (group: string, code: string | null | undefined) => 
   return useCallback(
     (group, code) => {
       if (code === null || code === undefined) return '—';
-      const groups = (data as { groups?: Labels } | undefined)?.groups;
-      return groups?.[group]?.[code]?.[lang] ?? code;
+      return (data?.groups as Labels | undefined)?.[group]?.[code]?.[lang] ?? code;
     },
     [data, lang],
   );
@@ -39,6 +35,6 @@ export function useLabel(): (group: string, code: string | null | undefined) => 
 export function useOptions(group: string): { value: string; label: string }[] {
   const { data } = useDictionaries();
   const label = useLabel();
-  const codes = Object.keys((data as { groups?: Labels } | undefined)?.groups?.[group] ?? {});
+  const codes = Object.keys((data?.groups as Labels | undefined)?.[group] ?? {});
   return codes.map((code) => ({ value: code, label: label(group, code) }));
 }
