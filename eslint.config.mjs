@@ -69,7 +69,12 @@ export default tseslint.config(
     },
   },
   {
-    files: ['libs/platform/src/config/app-config.ts', 'tests/**/*.ts', 'jest.config.js'],
+    files: [
+      'libs/platform/src/config/app-config.ts',
+      'tests/**/*.ts',
+      'jest.config.js',
+      'playwright.config.ts',
+    ],
     rules: { 'no-restricted-properties': 'off' },
   },
   {
