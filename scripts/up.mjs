@@ -64,6 +64,6 @@ apps = superviseAll(
 const port = env.PORT ?? 3000;
 log(
   'up',
-  `API on http://localhost:${port}/api — Swagger UI at http://localhost:${port}/docs — demo users' password: onedoor-demo`,
+  `console on http://localhost:${port}/ — API on http://localhost:${port}/api — Swagger UI at http://localhost:${port}/docs — demo users' password: onedoor-demo`,
 );
 log('up', 'Ctrl-C stops the API, the matcher and the services started here.');
