@@ -11,7 +11,12 @@ const valid = {
 describe(loadConfig.name, () => {
   it('fills defaults and types values', () => {
     const sut = loadConfig({ ...valid, PORT: '8080', TRUST_PROXY: '1' });
-    expect(sut.http).toEqual({ port: 8080, host: '0.0.0.0', trustProxy: 1 });
+    expect(sut.http).toEqual({
+      port: 8080,
+      host: '0.0.0.0',
+      trustProxy: 1,
+      consoleDir: 'apps/console/dist',
+    });
     expect(sut.auth).toMatchObject({
       jwtExpiresInSeconds: 900,
       refreshTokenDays: 14,
