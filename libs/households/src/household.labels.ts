@@ -9,6 +9,7 @@ import type {
   NeedStatus,
   Relation,
 } from './household.types';
+import type { ImportFormat, ImportStatus } from './import/household-import.entity';
 import type { Dimension, TierFlag, Urgency } from './template/template.types';
 
 export const HOUSEHOLD_STATUS_LABELS = labels<HouseholdStatus>({
@@ -104,4 +105,16 @@ export const CIRCLE_LABELS = labels<'1' | '2' | '3' | '4'>({
   '2': ['第二圈层（低收入）', 'Circle 2 (low income)'],
   '3': ['第三圈层（支出型、急难）', 'Circle 3 (expenditure poverty, sudden hardship)'],
   '4': ['第四圈层（低收入边缘）', 'Circle 4 (edge of low income)'],
+});
+
+export const IMPORT_STATUS_LABELS = labels<ImportStatus>({
+  queued: ['排队中', 'Queued'],
+  running: ['导入中', 'Running'],
+  done: ['已完成', 'Done'],
+  failed: ['失败', 'Failed'],
+});
+
+export const IMPORT_FORMAT_LABELS = labels<ImportFormat>({
+  xlsx: ['Excel 工作簿（xlsx）', 'Excel workbook (xlsx)'],
+  csv: ['CSV 文本', 'CSV text'],
 });
