@@ -1,14 +1,18 @@
 #!/usr/bin/env node
-// `npm test`: install if needed, then the tiers in order: lint, type check, unit tests, build,
-// service tests, e2e tests. Service and e2e run on real PostgreSQL and Redis (local ones
-// started here when DATABASE_URL / REDIS_URL are unset, and stopped at the end). Extra
-// arguments go to the e2e jest run.
+// `npm test`: install if needed, then the tiers in order: lint, type check, unit tests, build
+// (the API and the console), service tests, e2e tests, browser tests. Service, e2e and browser
+// tests run on real PostgreSQL and Redis (local ones started here when DATABASE_URL / REDIS_URL
+// are unset, and stopped at the end); the browser tests start their own API and matcher on a
+// fresh database (tests/browser/support/stack.ts) and drive Debian's chromium, installed here
+// with apt when missing. Extra arguments go to the e2e jest run.
 import { ensureDependencies } from './lib/deps.mjs';
 import { log, run } from './lib/util.mjs';
 
 const started = Date.now();
 ensureDependencies();
-const { ensureServices } = await import('./lib/services.mjs');
+const { ensureChromium, ensureServices } = await import('./lib/services.mjs');
+// First, so a machine that cannot get a browser fails in seconds, not after the other tiers.
+const chromiumPath = ensureChromium();
 
 const step = async (name, command, args, options) => {
   log('test', `${name}…`);
@@ -45,6 +49,18 @@ try {
     code = await jest('e2e', '--runInBand', ...process.argv.slice(2));
   } else {
     failed = 'service tests';
+  }
+  if (code === 0) {
+    failed = 'browser tests';
+    log('test', 'browser tests…');
+    // Their own stack, never one ONEDOOR_BASE_URL may point at; one worker (playwright.config.ts).
+    const browserEnv = {
+      ...env,
+      CHROMIUM_PATH: chromiumPath,
+      PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1',
+    };
+    delete browserEnv.ONEDOOR_BASE_URL;
+    code = await run('npx', ['playwright', 'test'], { env: browserEnv });
   }
 } finally {
   await services.stop();

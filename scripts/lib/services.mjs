@@ -142,6 +142,15 @@ function findRedisServer() {
   return found.status === 0 ? found.stdout.trim() : null;
 }
 
+function aptInstall(packages) {
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
+  execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...packages], {
+    stdio: 'inherit',
+    env,
+  });
+}
+
 function installRedis() {
   if (userInfo().uid !== 0) {
     throw new Error(
@@ -150,12 +159,63 @@ function installRedis() {
     );
   }
   log('redis', 'redis-server missing: installing Debian package redis-server…');
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
-  execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'redis-server'], {
-    stdio: 'inherit',
-    env,
-  });
+  aptInstall(['redis-server']);
+}
+
+export const DEFAULT_CHROMIUM = '/usr/bin/chromium';
+
+/** Whether fontconfig knows a font with Chinese glyphs (else screenshots show boxes). */
+function hasChineseFont() {
+  const found = spawnSync('fc-list', [':lang=zh', 'family'], { encoding: 'utf8' });
+  return found.status === 0 && found.stdout.trim() !== '';
+}
+
+/**
+ * What Debian packages the browser tests still lack: `chromium` when its binary is missing,
+ * `fonts-noto-cjk` when no font covers Chinese. CHROMIUM_PATH names another browser binary,
+ * which is then never installed. The probes are parameters for the unit test.
+ */
+export function missingBrowserPackages({
+  chromiumPath = process.env.CHROMIUM_PATH || DEFAULT_CHROMIUM,
+  exists = existsSync,
+  chineseFont = hasChineseFont,
+} = {}) {
+  const missing = [];
+  if (!exists(chromiumPath)) {
+    if (chromiumPath !== DEFAULT_CHROMIUM)
+      throw new Error(`CHROMIUM_PATH is ${chromiumPath}, which does not exist`);
+    missing.push('chromium');
+  }
+  if (!chineseFont()) missing.push('fonts-noto-cjk');
+  return missing;
+}
+
+/**
+ * Makes sure the browser tests can run: Debian's chromium (Playwright's own browser download is
+ * never used: PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1) and a Chinese font, installed with apt as root
+ * the way redis-server is. Returns the chromium path.
+ */
+export function ensureChromium() {
+  const chromiumPath = process.env.CHROMIUM_PATH || DEFAULT_CHROMIUM;
+  const missing = missingBrowserPackages({ chromiumPath });
+  if (missing.length === 0) return chromiumPath;
+  if (userInfo().uid !== 0 || !findOnPath('apt-get')) {
+    const text = `the browser tests need ${missing.join(' and ')}. Install ${missing.length > 1 ? 'them' : 'it'} (Debian/Ubuntu: \`sudo apt-get install ${missing.join(' ')}\`)`;
+    if (!missing.includes('chromium')) {
+      // Without a Chinese font the pages still work; only their pictures suffer.
+      log('chromium', `${text}: screenshots will show boxes instead of Chinese`);
+      return chromiumPath;
+    }
+    throw new Error(`${text}, or set CHROMIUM_PATH to a Chromium or Chrome binary.`);
+  }
+  log('chromium', `installing Debian packages ${missing.join(', ')}…`);
+  aptInstall(missing);
+  if (!existsSync(chromiumPath)) throw new Error(`${chromiumPath} still missing after apt-get`);
+  return chromiumPath;
+}
+
+function findOnPath(command) {
+  return spawnSync('sh', ['-c', `command -v ${command}`], { encoding: 'utf8' }).status === 0;
 }
 
 async function startLocalRedis() {

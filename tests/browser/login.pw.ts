@@ -11,5 +11,5 @@ test('a wrong password is refused in Chinese, the right one opens the workbench'
   await page.getByRole('button', { name: /登\s*录/ }).click();
   await expect(page.getByRole('alert')).toContainText(/用户名或密码/);
   await login(page, 'civil.street');
-  await expect(page.getByRole('heading', { level: 4 })).toContainText('您好');
+  await expect(page.getByRole('heading', { level: 4, name: /您好/ })).toBeVisible();
 });
