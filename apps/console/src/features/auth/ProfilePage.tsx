@@ -10,6 +10,7 @@ import {
   Row,
   Table,
   Tag,
+  Typography,
 } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -21,6 +22,16 @@ import { formFieldErrors } from '@/lib/api-error';
 import { useAuth, useMe } from '@/lib/auth';
 import { useLabel } from '@/lib/dictionaries';
 import { formatTime } from '@/lib/format';
+
+/** "Mozilla/5.0 (X11; Linux x86_64) … Chrome/139.0 Safari/537.36" → "Chrome 139 · Linux". */
+export function shortAgent(ua: string | null): string {
+  if (!ua) return '—';
+  const browser =
+    /(Edg|Firefox|Chrome|Safari|MicroMessenger)\/(\d+)/.exec(ua) ?? /^([\w-]+)\/?([\d.]*)/.exec(ua);
+  const system = /(Windows|Android|iPhone|iPad|Mac OS X|Linux)/.exec(ua)?.[1];
+  const name = browser ? `${browser[1] === 'Edg' ? 'Edge' : browser[1]} ${browser[2]}`.trim() : ua;
+  return system ? `${name} · ${system}` : name;
+}
 
 export function ProfilePage() {
   const { t } = useTranslation('auth');
@@ -130,16 +141,15 @@ export function ProfilePage() {
               loading={sessions.isLoading}
               dataSource={sessions.data ?? []}
               pagination={false}
-              scroll={{ x: true }}
               columns={[
                 {
                   title: t('profile.device'),
                   dataIndex: 'userAgent',
-                  ellipsis: true,
+                  // A browser's user agent is long: its product names are enough here.
                   render: (ua: string | null, s) => (
                     <>
                       {s.current && <Tag color="blue">{t('profile.thisSession')}</Tag>}
-                      {ua ?? '—'}
+                      <Typography.Text title={ua ?? undefined}>{shortAgent(ua)}</Typography.Text>
                     </>
                   ),
                 },
