@@ -22,16 +22,7 @@ import { formFieldErrors } from '@/lib/api-error';
 import { useAuth, useMe } from '@/lib/auth';
 import { useLabel } from '@/lib/dictionaries';
 import { formatTime } from '@/lib/format';
-
-/** "Mozilla/5.0 (X11; Linux x86_64) … Chrome/139.0 Safari/537.36" → "Chrome 139 · Linux". */
-export function shortAgent(ua: string | null): string {
-  if (!ua) return '—';
-  const browser =
-    /(Edg|Firefox|Chrome|Safari|MicroMessenger)\/(\d+)/.exec(ua) ?? /^([\w-]+)\/?([\d.]*)/.exec(ua);
-  const system = /(Windows|Android|iPhone|iPad|Mac OS X|Linux)/.exec(ua)?.[1];
-  const name = browser ? `${browser[1] === 'Edg' ? 'Edge' : browser[1]} ${browser[2]}`.trim() : ua;
-  return system ? `${name} · ${system}` : name;
-}
+import { shortAgent } from './user-agent';
 
 export function ProfilePage() {
   const { t } = useTranslation('auth');
