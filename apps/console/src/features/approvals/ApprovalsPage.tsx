@@ -71,7 +71,9 @@ export function ApprovalsPage() {
   const [tier, setTier] = useState<string | undefined>();
   const tiers = useOptions('tier');
   const soonHours = useDueSoonHours();
-  const queue = useApprovalQueue({ sort, tier });
+  // ?household= (from a household's page) narrows the queue to that one family.
+  const householdId = params.get('household') ?? undefined;
+  const queue = useApprovalQueue({ sort, tier, householdId });
   const groups = useMemo(
     () => groupByHousehold(queue.data?.items ?? [], due, soonHours),
     [queue.data, due, soonHours],
@@ -120,6 +122,19 @@ export function ApprovalsPage() {
           onChange={setTier}
           options={tiers}
         />
+        {householdId && (
+          <Tag
+            closable
+            color="blue"
+            onClose={() => {
+              const next = new URLSearchParams(params);
+              next.delete('household');
+              setParams(next, { replace: true });
+            }}
+          >
+            {t('filter.household')}
+          </Tag>
+        )}
         <Typography.Text type="secondary">
           {t('counts', {
             households: groups.length,

@@ -94,6 +94,8 @@ export function HouseholdApprovalCard({
   const [form] = Form.useForm<ConsentForm>();
   const given = Form.useWatch('given', form);
   const count = Object.keys(selected).length;
+  // The queue's rows carry each proposal's approval deadline; the per-need view does not.
+  const deadlines = new Map(group.proposals.map((p) => [p.id, p.deadline]));
 
   const submit = async () => {
     const consent = await form.validateFields();
@@ -186,6 +188,7 @@ export function HouseholdApprovalCard({
                 {
                   title: t('col.resource'),
                   key: 'resource',
+                  width: 260,
                   render: (_, p) => (
                     <Space direction="vertical" size={0}>
                       <Link to={`/resources/${p.resourceId}`}>{p.resourceTitle}</Link>
@@ -218,7 +221,12 @@ export function HouseholdApprovalCard({
                   title: t('col.deadline'),
                   key: 'deadline',
                   width: 150,
-                  render: (_, p) => <DeadlineBadge deadline={p.deadline} soonHours={soonHours} />,
+                  render: (_, p) => (
+                    <DeadlineBadge
+                      deadline={deadlines.get(p.id) ?? p.deadline}
+                      soonHours={soonHours}
+                    />
+                  ),
                 },
                 {
                   key: 'actions',

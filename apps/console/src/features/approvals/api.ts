@@ -16,6 +16,7 @@ export const approvalKeys = {
 export function useApprovalQueue(filters: {
   sort?: 'deadline' | 'urgency' | 'age';
   tier?: string;
+  householdId?: string;
 }) {
   return useQuery({
     queryKey: approvalKeys.queue(filters),
@@ -29,6 +30,7 @@ export function useApprovalQueue(filters: {
               withTotal: true,
               sort: filters.sort,
               tier: filters.tier as components['schemas']['Tier'] | undefined,
+              householdId: filters.householdId,
             },
           },
         }),
