@@ -1,6 +1,6 @@
 import { Tag, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { formatTime } from '@/lib/format';
+import { formatTime, hoursUntil } from '@/lib/format';
 import { dueState } from './queue';
 
 /** An approval deadline: red when past, orange when due soon, else the time itself. */
@@ -14,7 +14,7 @@ export function DeadlineBadge({
   const { t } = useTranslation('approvals');
   const state = dueState(deadline, soonHours);
   if (state === 'none' || !deadline) return null;
-  const hours = Math.abs(Math.round((new Date(deadline).getTime() - Date.now()) / 3_600_000));
+  const hours = Math.abs(Math.round(hoursUntil(deadline)));
   const text =
     state === 'overdue'
       ? t('due.overdue', { hours })
