@@ -1,8 +1,25 @@
-import { type APIRequestContext, expect, test } from '@playwright/test';
+import { randomInt } from 'node:crypto';
+import { type APIRequestContext, expect, type Page, test } from '@playwright/test';
 import { idNumber } from './support/id-number';
 import { DEMO_PASSWORD, login } from './support/login';
 
 const PROVIDER_USERS = ['charity', 'enterprise', 'swo'] as const;
+
+/** A page's picture: into ONEDOOR_SCREENSHOTS (e.g. docs/screenshots) when set, else /tmp. */
+async function shot(page: Page, name: string, forDocs = true): Promise<void> {
+  const dir = forDocs ? process.env.ONEDOOR_SCREENSHOTS : undefined;
+  await page.screenshot({ path: dir ? `${dir}/${name}.png` : `/tmp/c2-${name}.png` });
+}
+
+/** A valid unified social credit code (GB 32100) with a random organization code. */
+function uscc(): string {
+  const alphabet = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+  const weights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+  let first17 = '51210102';
+  for (let i = 0; i < 9; i += 1) first17 += alphabet[randomInt(0, 10)];
+  const sum = [...first17].reduce((acc, ch, i) => acc + alphabet.indexOf(ch) * weights[i], 0);
+  return first17 + alphabet[(31 - (sum % 31)) % 31];
+}
 
 interface Item {
   code: string;
@@ -186,12 +203,13 @@ test('an officer approves two of a household’s proposals with consent; the pro
       .check();
   await card.getByRole('checkbox', { name: /家庭已同意/ }).check();
   await expect(card.getByLabel('同意人')).toHaveValue('户主本人');
-  await page.screenshot({ path: '/tmp/c2-approvals.png', fullPage: false });
+  await shot(page, 'approvals');
   await card.getByRole('button', { name: /批准所选（2）/ }).click();
 
   const outcome = page.getByTestId('approval-outcome');
   await expect(outcome.getByText('已批准')).toHaveCount(2);
   await expect(outcome.getByRole('link', { name: /查看转介单/ })).toHaveCount(2);
+  const referralLink = outcome.getByRole('link', { name: /查看转介单/ }).first();
 
   // Without reloading, the provider's console shows the new referral: a toast and the bell.
   await expect(providerPage.getByText(/新消息/).first()).toBeVisible({ timeout: 30_000 });
@@ -199,6 +217,124 @@ test('an officer approves two of a household’s proposals with consent; the pro
     .poll(async () => Number((await bell.locator('.ant-scroll-number').getAttribute('title')) ?? 0))
     .toBeGreaterThan(before);
 
+  // The referral it opened: status, the consent as recorded, the decision snapshot, the history.
+  await referralLink.click();
+  await expect(page).toHaveURL(/\/referrals\/[0-9a-f-]{36}$/);
+  await expect(page.getByText('户主本人')).toBeVisible();
+  await expect(page.getByText('当面同意')).toBeVisible();
+  await expect(page.getByText('审批决策快照')).toBeVisible();
+  await expect(page.getByText('审批通过，转介给服务机构')).toBeVisible();
+  await shot(page, 'referral-detail', false);
+  await page.goto('/referrals');
+  await expect(page.getByRole('columnheader', { name: '当前办理期限' })).toBeVisible();
+  await expect(page.getByRole('row').nth(1)).toBeVisible();
+  await shot(page, 'referrals');
+
   await officerContext.close();
   await providerContext.close();
+});
+
+test('an officer reviews a submitted resource: value in yuan, rules in Chinese, publish after confirming', async ({
+  request,
+  page,
+}) => {
+  const provider = await token(request, 'charity');
+  const areas = await get<{ items: { id: string; code: string }[] }>(
+    request,
+    await token(request, 'civil.street'),
+    '/api/areas?limit=100',
+  );
+  const street = areas.items.find((a) => a.code === 'DEMO-C-D1-S1')!;
+  const title = `测试冬衣-${randomInt(100_000, 999_999)}`;
+  const created = await request.post('/api/resources', {
+    headers: { authorization: provider },
+    data: {
+      title,
+      description: '为困难家庭提供冬季棉衣',
+      categoryCode: 'basic_living',
+      form: 'in_kind',
+      serviceLevel: 'street',
+      coverageAreaId: street.id,
+      capacity: 1,
+      valuePerUnitFen: 12_345,
+      validFrom: new Date().toISOString().slice(0, 10),
+      eligibility: { all: [{ tier: { in: ['subsistence'] } }, { householdSize: { min: 2 } }] },
+    },
+  });
+  expect(created.status(), await created.text()).toBe(201);
+  const { id } = (await created.json()) as { id: string };
+  const submitted = await request.post(`/api/resources/${id}/submit`, {
+    headers: { authorization: provider },
+    data: {},
+  });
+  expect(submitted.ok(), await submitted.text()).toBeTruthy();
+
+  await login(page, 'civil.street');
+  await page.goto('/resources/review');
+  await page.getByLabel('按资源名称搜索').fill(title);
+  await page.getByRole('button', { name: /查\s*询/ }).click();
+  await expect(page.getByRole('link', { name: title })).toBeVisible();
+  await shot(page, 'resource-review');
+  await page.getByRole('link', { name: title }).click();
+  await expect(page).toHaveURL(new RegExp(`/resources/${id}$`));
+  await expect(page.getByText('¥123.45')).toBeVisible();
+  await expect(page.getByTestId('eligibility-text')).toHaveText('家庭类别为低保；家庭人口≥2人');
+  await shot(page, 'resource-detail', false);
+  await page.getByRole('button', { name: '审核通过并发布' }).click();
+  await page.getByRole('tooltip').getByRole('button', { name: '审核通过并发布' }).click();
+  await expect(page.getByText('资源已发布')).toBeVisible();
+  await expect(page.getByText('已发布', { exact: true })).toBeVisible();
+  await expect(page.getByRole('button', { name: '审核通过并发布' })).toHaveCount(0);
+});
+
+test('an officer approves an organization and is shown its set-password link once', async ({
+  request,
+  page,
+}) => {
+  const district = await token(request, 'civil.district');
+  const areas = await get<{ items: { id: string; code: string }[] }>(
+    request,
+    district,
+    '/api/areas?limit=100',
+  );
+  const home = areas.items.find((a) => a.code === 'DEMO-C-D1')!;
+  const suffix = randomInt(100_000, 999_999);
+  const name = `测试公益服务中心${suffix}`;
+  // The form needs no login and is limited per address: each run comes from its own address.
+  const applied = await request.post('/api/provider-applications', {
+    headers: {
+      'x-forwarded-for': `10.${randomInt(0, 255)}.${randomInt(0, 255)}.${randomInt(1, 254)}`,
+    },
+    data: {
+      uscc: uscc(),
+      name,
+      kind: 'social_work_org',
+      homeAreaId: home.id,
+      address: '和平路 8 号',
+      contactName: '李明',
+      contactPhone: '13800138000',
+      contactEmail: `li.ming.${suffix}@example.org`,
+      username: `org-${suffix}`,
+    },
+  });
+  expect(applied.status(), await applied.text()).toBe(201);
+
+  await login(page, 'civil.district');
+  await page.goto('/applications');
+  await expect(page.getByRole('link', { name })).toBeVisible();
+  await shot(page, 'applications');
+  await page.getByRole('link', { name }).click();
+  // The detail gives the contact in full.
+  await expect(page.getByText('13800138000')).toBeVisible();
+  await page.getByRole('button', { name: '审核通过' }).click();
+  await page.getByRole('tooltip').getByRole('button', { name: '审核通过' }).click();
+  const dialog = page.getByRole('dialog', { name: '机构账号已开通' });
+  await expect(dialog.getByText(/仅显示这一次/)).toBeVisible();
+  const link = dialog.getByTestId('set-password-link');
+  await expect(link).toContainText(/\/set-password\?token=[^&]+&username=org-\d+/);
+  await expect(dialog.getByRole('button', { name: '复制链接' })).toBeVisible();
+  await shot(page, 'application-approved', false);
+  await dialog.getByRole('button', { name: /我已复制/ }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByText('已通过', { exact: true })).toBeVisible();
 });

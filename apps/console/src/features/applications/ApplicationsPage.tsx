@@ -73,7 +73,7 @@ export function ApplicationsPage() {
             {
               title: t('field.kind'),
               key: 'kind',
-              width: 140,
+              width: 170,
               render: (_, a) => label('providerKind', a.kind),
             },
             { title: t('field.homeArea'), dataIndex: 'homeAreaName', width: 140 },
