@@ -129,7 +129,11 @@ export function ApplicationDetailPage() {
       <QueryState isLoading={application.isLoading} error={application.error}>
         {a && (
           <Card size="small">
-            <Descriptions size="small" bordered column={{ xs: 1, md: 2 }}>
+            <Descriptions
+              size="small"
+              bordered
+              column={{ xs: 1, sm: 1, md: 2, lg: 2, xl: 2, xxl: 2 }}
+            >
               <Descriptions.Item label={t('field.status')}>
                 <Tag color={APPLICATION_COLORS[a.status]}>
                   {label('providerApplicationStatus', a.status)}

@@ -36,7 +36,7 @@ function SnapshotCard({ snapshot }: { snapshot: Snapshot }) {
   const yesNo = (v?: boolean) => (v === undefined ? '—' : v ? t('yes') : t('no'));
   return (
     <Card title={t('snapshot.title')} size="small">
-      <Descriptions size="small" column={{ xs: 1, md: 2 }} bordered>
+      <Descriptions size="small" column={{ xs: 1, sm: 1, md: 2, lg: 2, xl: 2, xxl: 2 }} bordered>
         <Descriptions.Item label={t('snapshot.decidedBy')}>
           {snapshot.decidedBy?.username ?? '—'}（{label('role', snapshot.decidedBy?.role)}）
         </Descriptions.Item>
@@ -141,7 +141,7 @@ export function ReferralDetailPage() {
     <PageContainer
       title={r ? r.resourceTitle : t('detail')}
       crumbs={[[t('title'), '/referrals']]}
-      subTitle={r && `${r.householdName ?? ''} · ${r.providerName}`}
+      subTitle={r && [r.householdName, r.providerName].filter(Boolean).join(' · ')}
     >
       <QueryState isLoading={referral.isLoading} error={referral.error}>
         {r && (
@@ -155,7 +155,9 @@ export function ReferralDetailPage() {
                     {r.escalatedToAreaId && <Tag color="volcano">{t('escalated')}</Tag>}
                   </Descriptions.Item>
                   <Descriptions.Item label={t('col.household')}>
-                    <Link to={`/households/${r.householdId}`}>{r.householdName ?? '—'}</Link>
+                    <Link to={`/households/${r.householdId}`}>
+                      {r.householdName ?? t('field.viewHousehold')}
+                    </Link>
                     {r.communityName && `（${r.communityName}）`}
                   </Descriptions.Item>
                   <Descriptions.Item label={t('field.provider')}>

@@ -32,6 +32,7 @@ export default namespace(
       acceptedAt: '接收时间',
       deliverDueAt: '交付期限',
       declineReason: '拒绝原因',
+      viewHousehold: '查看家庭档案',
     },
     snapshot: {
       title: '审批决策快照',
@@ -119,6 +120,7 @@ export default namespace(
       acceptedAt: 'Accepted at',
       deliverDueAt: 'Deliver by',
       declineReason: 'Declined because',
+      viewHousehold: 'Open the household',
     },
     snapshot: {
       title: 'Decision snapshot',

@@ -94,7 +94,11 @@ export function ResourceDetailPage() {
           <Row gutter={[16, 16]}>
             <Col xs={24} xl={16}>
               <Card size="small" title={t('detail.basics')}>
-                <Descriptions size="small" bordered column={{ xs: 1, md: 2 }}>
+                <Descriptions
+                  size="small"
+                  bordered
+                  column={{ xs: 1, sm: 1, md: 2, lg: 2, xl: 2, xxl: 2 }}
+                >
                   <Descriptions.Item label={t('field.status')}>
                     <Tag color={STATUS_COLORS[r.status]}>{label('resourceStatus', r.status)}</Tag>
                   </Descriptions.Item>
