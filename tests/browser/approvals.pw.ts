@@ -209,7 +209,30 @@ test('an officer approves two of a household’s proposals with consent; the pro
   const outcome = page.getByTestId('approval-outcome');
   await expect(outcome.getByText('已批准')).toHaveCount(2);
   await expect(outcome.getByRole('link', { name: /查看转介单/ })).toHaveCount(2);
-  const referralLink = outcome.getByRole('link', { name: /查看转介单/ }).first();
+  const referralHref = await outcome
+    .getByRole('link', { name: /查看转介单/ })
+    .first()
+    .getAttribute('href');
+  await page
+    .getByRole('dialog')
+    .getByRole('button', { name: /确\s*定/ })
+    .click();
+
+  // A proposal of the third need is rejected with a reason.
+  const third = needs.find(
+    (n) => n.proposals.length > 0 && !n.proposals.some((p) => picks.some((q) => q.id === p.id)),
+  );
+  expect(third, 'a third need with proposals').toBeDefined();
+  await card
+    .getByRole('row', { name: new RegExp(third!.proposals[0].resourceTitle) })
+    .getByRole('button', { name: /驳\s*回/ })
+    .click();
+  const rejectDialog = page.getByRole('dialog', { name: /驳回匹配建议/ });
+  await rejectDialog.getByRole('button', { name: /确认驳回/ }).click();
+  await expect(rejectDialog.getByText('请填写驳回理由')).toBeVisible();
+  await rejectDialog.getByLabel('驳回理由').fill('家庭已通过其他渠道获得同类救助');
+  await rejectDialog.getByRole('button', { name: /确认驳回/ }).click();
+  await expect(page.getByText('已驳回该匹配建议')).toBeVisible();
 
   // Without reloading, the provider's console shows the new referral: a toast and the bell.
   await expect(providerPage.getByText(/新消息/).first()).toBeVisible({ timeout: 30_000 });
@@ -218,8 +241,8 @@ test('an officer approves two of a household’s proposals with consent; the pro
     .toBeGreaterThan(before);
 
   // The referral it opened: status, the consent as recorded, the decision snapshot, the history.
-  await referralLink.click();
-  await expect(page).toHaveURL(/\/referrals\/[0-9a-f-]{36}$/);
+  expect(referralHref).toMatch(/^\/referrals\/[0-9a-f-]{36}$/);
+  await page.goto(referralHref!);
   await expect(page.getByText('户主本人')).toBeVisible();
   await expect(page.getByText('当面同意')).toBeVisible();
   await expect(page.getByText('审批决策快照')).toBeVisible();
