@@ -137,7 +137,7 @@ export function HouseholdApprovalCard({
             {group.communityName}
           </Typography.Text>
           {group.tier && <Tag color="blue">{label('tier', group.tier)}</Tag>}
-          {group.emergency && <Tag color="red">{t('emergency')}</Tag>}
+          {group.emergency && <Tag color="red">{label('urgency', 'emergency')}</Tag>}
           <DeadlineBadge deadline={group.deadline} soonHours={soonHours} />
         </Space>
       }
