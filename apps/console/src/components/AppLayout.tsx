@@ -1,5 +1,17 @@
-import { DownOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
-import { Avatar, Dropdown, Flex, Grid, Layout, Menu, Segmented, Spin, Typography } from 'antd';
+import { DownOutlined, LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
+import {
+  Avatar,
+  Button,
+  Drawer,
+  Dropdown,
+  Flex,
+  Grid,
+  Layout,
+  Menu,
+  Segmented,
+  Spin,
+  Typography,
+} from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router-dom';
@@ -35,6 +47,7 @@ export function AppLayout() {
   const navigate = useNavigate();
   const screens = Grid.useBreakpoint();
   const [collapsed, setCollapsed] = useState(false);
+  const [drawerOpen, setDrawerOpen] = useState(false);
 
   const items = useMemo(
     () =>
@@ -67,28 +80,47 @@ export function AppLayout() {
   const narrow = !screens.md;
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Sider
-        theme="dark"
-        width={208}
-        collapsible
-        collapsed={narrow || collapsed}
-        collapsedWidth={narrow ? 0 : 64}
-        onCollapse={setCollapsed}
-        breakpoint="md"
-      >
-        <Link to="/">
-          <Flex
-            align="center"
-            gap={8}
-            style={{ height: 56, padding: '0 20px', overflow: 'hidden' }}
-          >
-            <Typography.Text strong style={{ color: '#fff', fontSize: 16, whiteSpace: 'nowrap' }}>
-              {collapsed && !narrow ? '一门' : t('appName')}
-            </Typography.Text>
-          </Flex>
-        </Link>
-        <Menu theme="dark" mode="inline" selectedKeys={selected} items={items} />
-      </Layout.Sider>
+      {/* On a phone the menu is a drawer opened from the header, so it never covers the page. */}
+      {narrow ? (
+        <Drawer
+          placement="left"
+          width={220}
+          open={drawerOpen}
+          onClose={() => setDrawerOpen(false)}
+          styles={{ body: { padding: 0, background: '#001529' } }}
+          closable={false}
+        >
+          <Menu
+            theme="dark"
+            mode="inline"
+            selectedKeys={selected}
+            items={items}
+            onClick={() => setDrawerOpen(false)}
+          />
+        </Drawer>
+      ) : (
+        <Layout.Sider
+          theme="dark"
+          width={208}
+          collapsible
+          collapsed={collapsed}
+          collapsedWidth={64}
+          onCollapse={setCollapsed}
+        >
+          <Link to="/">
+            <Flex
+              align="center"
+              gap={8}
+              style={{ height: 56, padding: '0 20px', overflow: 'hidden' }}
+            >
+              <Typography.Text strong style={{ color: '#fff', fontSize: 16, whiteSpace: 'nowrap' }}>
+                {collapsed ? '一门' : t('appName')}
+              </Typography.Text>
+            </Flex>
+          </Link>
+          <Menu theme="dark" mode="inline" selectedKeys={selected} items={items} />
+        </Layout.Sider>
+      )}
       <Layout>
         <Layout.Header
           style={{
@@ -100,9 +132,21 @@ export function AppLayout() {
             boxShadow: '0 1px 4px rgba(0,21,41,.08)',
           }}
         >
-          <Typography.Text type="secondary" ellipsis>
-            {narrow ? <Link to="/">{t('appName')}</Link> : t('appSubtitle')}
-          </Typography.Text>
+          {narrow ? (
+            <Flex align="center" gap={8}>
+              <Button
+                type="text"
+                icon={<MenuOutlined />}
+                aria-label={t('menu.open')}
+                onClick={() => setDrawerOpen(true)}
+              />
+              <Link to="/">{t('appName')}</Link>
+            </Flex>
+          ) : (
+            <Typography.Text type="secondary" ellipsis>
+              {t('appSubtitle')}
+            </Typography.Text>
+          )}
           <Flex align="center" gap={16}>
             <NotificationBell />
             <LanguageSwitch />

@@ -6,6 +6,7 @@ export default namespace(
     appName: '一门式救助',
     appSubtitle: '社会救助资源统筹与精准匹配平台',
     menu: {
+      open: '打开菜单',
       home: '工作台',
       households: '家庭档案',
       householdNew: '登记家庭',
@@ -55,6 +56,7 @@ export default namespace(
     appName: 'OneDoor',
     appSubtitle: 'One door to social assistance',
     menu: {
+      open: 'Open the menu',
       home: 'Workbench',
       households: 'Households',
       householdNew: 'Register household',
