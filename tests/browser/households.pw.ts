@@ -40,6 +40,8 @@ async function pick(page: Page, testId: string, option: string) {
 test('an assessor registers a household, completes an assessment and sees explained proposals', async ({
   page,
 }) => {
+  // The shared matcher serves several stacks: room for it to reach this household's needs.
+  test.setTimeout(180_000);
   const head = idNumber({ bornFrom: 1960, bornTo: 1970 });
   const name = `测试${head.slice(-6)}`;
   await login(page, 'assessor');
@@ -102,7 +104,7 @@ test('an assessor registers a household, completes an assessment and sees explai
   const matches = page.getByTestId('matches');
   // The matcher runs in its own process: the page polls until its proposals arrive.
   const proposal = matches.getByTestId('proposal').first();
-  await expect(proposal).toBeVisible({ timeout: 60_000 });
+  await expect(proposal).toBeVisible({ timeout: 120_000 });
   await expect(proposal.getByTestId('explanation')).toContainText('紧急程度');
   await expect(page.getByTestId('tier-card')).not.toContainText('尚未评估');
   await page.screenshot({ path: '/tmp/c1-household.png', fullPage: true });

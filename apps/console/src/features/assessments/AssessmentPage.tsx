@@ -11,7 +11,6 @@ import {
   InputNumber,
   Progress,
   Radio,
-  Result,
   Row,
   Select,
   Space,
@@ -29,6 +28,7 @@ import { ApiError, formFieldErrors } from '@/lib/api-error';
 import { useLabel } from '@/lib/dictionaries';
 import { formatTime } from '@/lib/format';
 import {
+  answerText,
   type Answers,
   type Assessment,
   type Definition,
@@ -218,11 +218,13 @@ function Outcome({ assessment, definition }: { assessment: Assessment; definitio
   const label = useLabel();
   return (
     <>
-      <Result
-        status="success"
-        title={t('outcome.title')}
-        subTitle={t('outcome.completedAt', { at: formatTime(assessment.completedAt) })}
-        extra={
+      <Alert
+        type="success"
+        showIcon
+        style={{ marginBottom: 16 }}
+        message={t('outcome.title')}
+        description={t('outcome.completedAt', { at: formatTime(assessment.completedAt) })}
+        action={
           <Link to={`/households/${assessment.householdId}`}>
             <Button type="primary">{t('outcome.toHousehold')}</Button>
           </Link>
@@ -265,6 +267,30 @@ function Outcome({ assessment, definition }: { assessment: Assessment; definitio
                 { title: t('outcome.dimension'), dataIndex: 'name' },
                 { title: t('outcome.score'), dataIndex: 'score', render: (s) => s ?? '—' },
               ]}
+            />
+          </Card>
+        </Col>
+        <Col span={24}>
+          <Card title={t('outcome.answers')} size="small">
+            <Collapse
+              size="small"
+              ghost
+              items={sections(definition).map((g) => ({
+                key: g.code,
+                label: g.name,
+                children: (
+                  <Descriptions column={{ xs: 1, md: 2 }} size="small">
+                    {g.items.map((item) => (
+                      <Descriptions.Item key={item.code} label={item.label}>
+                        {answerText(item, assessment.answers[item.code], {
+                          yes: t('yes'),
+                          no: t('no'),
+                        })}
+                      </Descriptions.Item>
+                    ))}
+                  </Descriptions>
+                ),
+              }))}
             />
           </Card>
         </Col>

@@ -38,3 +38,16 @@ export function sections(definition: Definition) {
     items: definition.items.filter((i) => i.dimension === d.code),
   }));
 }
+
+/** An answer as a person reads it: the option's label, 是/否, or the number itself. */
+export function answerText(
+  item: TemplateItem,
+  value: Answers[string] | undefined,
+  yesNo: { yes: string; no: string },
+): string {
+  if (value === undefined || value === null) return '—';
+  if (item.type === 'boolean') return value ? yesNo.yes : yesNo.no;
+  if (item.type === 'choice')
+    return item.options.find((o) => o.value === value)?.label ?? String(value);
+  return String(value);
+}
