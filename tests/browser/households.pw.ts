@@ -108,4 +108,13 @@ test('an assessor registers a household, completes an assessment and sees explai
   await expect(proposal.getByTestId('explanation')).toContainText('紧急程度');
   await expect(page.getByTestId('tier-card')).not.toContainText('尚未评估');
   await page.screenshot({ path: '/tmp/c1-household.png', fullPage: true });
+
+  // Found again by the identity number, which never enters the address bar.
+  await page.getByRole('link', { name: '家庭档案' }).first().click();
+  await page.getByLabel('身份证号').fill(head);
+  await page.getByRole('button', { name: /查\s*询/ }).click();
+  const table = page.getByTestId('households-table');
+  await expect(table.getByRole('link', { name })).toBeVisible();
+  await expect(table.locator('tr.ant-table-row')).toHaveCount(1);
+  expect(page.url()).not.toContain(head);
 });

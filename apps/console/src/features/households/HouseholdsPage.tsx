@@ -2,6 +2,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Button, Card, Col, Form, Input, Row, Segmented, Select, Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import { PageContainer } from '@/components/PageContainer';
@@ -35,9 +36,9 @@ export function HouseholdsPage() {
   const page = Number(params.get('page') ?? 1);
   const status = (params.get('status') ?? undefined) as HouseholdStatus | undefined;
   const tier = (params.get('tier') ?? undefined) as Tier | undefined;
-  // Search criteria live in the form only, never in the URL (a phone or an identity number must
-  // not land in the address bar, the history or access logs): the URL holds a search token.
-  const searchKey = params.get('search');
+  // Search criteria stay in memory, never in the URL: a phone or an identity number must not
+  // land in the address bar, the browser history or access logs.
+  const [criteria, setCriteria] = useState<Criteria | null>(null);
   const statusOptions = useOptions('householdStatus');
   const tierOptions = useOptions('tier');
 
@@ -52,7 +53,7 @@ export function HouseholdsPage() {
 
   const list = useQuery({
     queryKey: householdKeys.list({ view, page, status, tier }),
-    enabled: !searchKey,
+    enabled: !criteria,
     queryFn: () =>
       view === 'revisits'
         ? call(
@@ -77,29 +78,20 @@ export function HouseholdsPage() {
           ),
   });
   const search = useQuery({
-    queryKey: householdKeys.list({ search: searchKey }),
-    enabled: !!searchKey,
-    queryFn: () => {
-      const { q, phone, idNumber } = form.getFieldsValue();
-      return call(
-        api.POST('/api/households/search', {
-          body: {
-            q: q?.trim() || undefined,
-            phone: phone?.trim() || undefined,
-            idNumber: idNumber?.trim().toUpperCase() || undefined,
-            limit: 50,
-          },
-        }),
-      );
-    },
+    queryKey: householdKeys.list({ search: criteria }),
+    enabled: !!criteria,
+    queryFn: () => call(api.POST('/api/households/search', { body: { ...criteria, limit: 50 } })),
   });
 
   const onSearch = () => {
     const { q, phone, idNumber } = form.getFieldsValue();
-    if (q?.trim() || phone?.trim() || idNumber?.trim()) {
-      // A fresh token per search, so the same criteria can be searched again after an edit.
-      update({ search: String(Date.now()), page: undefined, view: undefined });
-    } else update({ search: undefined, page: undefined });
+    const next = {
+      q: q?.trim() || undefined,
+      phone: phone?.trim() || undefined,
+      idNumber: idNumber?.trim().toUpperCase() || undefined,
+    };
+    // Without any criterion the page is the plain list again.
+    setCriteria(next.q || next.phone || next.idNumber ? next : null);
   };
 
   const columns: ColumnsType<HouseholdSummary> = [
@@ -134,7 +126,7 @@ export function HouseholdsPage() {
   ];
   const label = useLabel();
 
-  const searching = !!searchKey;
+  const searching = !!criteria;
   const rows = searching ? (search.data ?? []) : (list.data?.items ?? []);
   const active = searching ? search : list;
 
@@ -180,7 +172,7 @@ export function HouseholdsPage() {
                   style={{ marginLeft: 8 }}
                   onClick={() => {
                     form.resetFields();
-                    update({ search: undefined, page: undefined });
+                    setCriteria(null);
                   }}
                 >
                   {t('common:action.reset')}
