@@ -118,3 +118,29 @@ test('an assessor registers a household, completes an assessment and sees explai
   await expect(table.locator('tr.ant-table-row')).toHaveCount(1);
   expect(page.url()).not.toContain(head);
 });
+
+test("civil-affairs staff see the household's history, which an assessor is not shown", async ({
+  page,
+}) => {
+  const head = idNumber();
+  const name = `历史${head.slice(-6)}`;
+  await login(page, 'assessor');
+  await page.goto('/households/new');
+  await page.getByLabel('所属社区').fill('光明社区');
+  await page.locator('.ant-select-item-option', { hasText: '光明社区' }).click();
+  const member = page.getByTestId('member-0');
+  await member.getByLabel('姓名').fill(name);
+  await member.getByLabel('身份证号').fill(head);
+  await page.getByRole('button', { name: '提交登记' }).click();
+  await expect(page).toHaveURL(/\/households\/[0-9a-f-]{36}$/);
+  const url = page.url();
+  await expect(page.getByTestId('matches')).toBeVisible();
+  await expect(page.getByText('档案变更记录')).toBeHidden();
+
+  await page.context().clearCookies();
+  await login(page, 'civil.street');
+  await page.goto(url);
+  const history = page.getByTestId('history');
+  await expect(history).toContainText('登记家庭');
+  await expect(history).toContainText('社区救助顾问');
+});

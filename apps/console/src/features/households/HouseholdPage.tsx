@@ -130,7 +130,7 @@ function HistoryCard({ householdId }: { householdId: string }) {
   });
   if (history.error instanceof ApiError && history.error.status === 403) return null;
   return (
-    <Card title={t('detail.history')} size="small">
+    <Card title={t('detail.history')} size="small" data-testid="history">
       <QueryState
         isLoading={history.isLoading}
         error={history.error}
@@ -141,7 +141,14 @@ function HistoryCard({ householdId }: { householdId: string }) {
             children: (
               <>
                 <Typography.Text>{formatTime(e.at)}</Typography.Text>{' '}
-                <Typography.Text strong>{t(`history.${e.action}`, e.action)}</Typography.Text>{' '}
+                <Typography.Text strong>
+                  {t(`history.${e.action}`, { defaultValue: t('history.other') })}
+                </Typography.Text>{' '}
+                {e.toState && (
+                  <Typography.Text>
+                    {t('history.toState', { state: label('householdStatus', e.toState) })}
+                  </Typography.Text>
+                )}{' '}
                 {e.actorRole && (
                   <Typography.Text type="secondary">{label('role', e.actorRole)}</Typography.Text>
                 )}

@@ -103,10 +103,13 @@ export default namespace(
       history: '档案变更记录',
     },
     history: {
-      create: '登记家庭',
+      register: '登记家庭',
       update: '修改档案',
-      assess: '完成评估',
+      begin_exit: '进入渐退期',
+      resume_assistance: '恢复救助',
       exit: '退出救助',
+      other: '档案变更',
+      toState: '变更为：{{state}}',
     },
     matches: {
       title: '救助需求与匹配建议',
@@ -224,10 +227,13 @@ export default namespace(
       history: 'History',
     },
     history: {
-      create: 'Registered',
+      register: 'Registered',
       update: 'Edited',
-      assess: 'Assessed',
+      begin_exit: 'Gradual exit began',
+      resume_assistance: 'Assistance resumed',
       exit: 'Exited',
+      other: 'Changed',
+      toState: 'now {{state}}',
     },
     matches: {
       title: 'Needs and proposals',
