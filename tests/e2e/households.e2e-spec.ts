@@ -105,6 +105,38 @@ describe('Households and assessments (e2e)', () => {
     expect(viaHttp.body.items).toEqual(expect.any(Array));
   });
 
+  it("lists only the households with the caller's own draft assessment under ?drafts=mine", async () => {
+    const [withDraft, without, othersDraft] = await Promise.all(
+      [1, 2, 3].map(() =>
+        ctx.http
+          .post('/api/households')
+          .set('Authorization', assessorA)
+          .send(ctx.householdBody(tree.communityA))
+          .expect(201),
+      ),
+    );
+    const colleague = await ctx.tokenFor('assessor', tree.streetA);
+    await ctx.http
+      .post(`/api/households/${withDraft.body.id}/assessments`)
+      .set('Authorization', assessorA)
+      .send({})
+      .expect(201);
+    await ctx.http
+      .post(`/api/households/${othersDraft.body.id}/assessments`)
+      .set('Authorization', colleague)
+      .send({})
+      .expect(201);
+    const res = await ctx.http
+      .get('/api/households?drafts=mine&limit=100')
+      .set('Authorization', assessorA)
+      .expect(200);
+    const ids = res.body.items.map((h: { id: string }) => h.id);
+    expect(ids).toContain(withDraft.body.id);
+    expect(ids).not.toContain(without.body.id);
+    expect(ids).not.toContain(othersDraft.body.id);
+    await ctx.http.get('/api/households?drafts=all').set('Authorization', assessorA).expect(400);
+  });
+
   it('imports a CSV sent as text/csv (201), and answers one without its header with 400', async () => {
     const csv = [
       '户编号,社区编码,户籍,联系电话,姓名,与户主关系,身份证号,就业状况,教育阶段,月收入(元),慢性病',

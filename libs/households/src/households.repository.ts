@@ -61,6 +61,8 @@ export interface HouseholdFilter {
   tier?: string;
   communityId?: string;
   dueBefore?: Date;
+  /** Only households with a draft assessment by this assessor. */
+  draftsOf?: string;
 }
 
 /**
@@ -145,6 +147,12 @@ export class HouseholdsRepository {
     if (filter.tier) qb.andWhere('h.tier = :tier', { tier: filter.tier });
     if (filter.communityId)
       qb.andWhere('h.communityId = :communityId', { communityId: filter.communityId });
+    if (filter.draftsOf) {
+      qb.andWhere(
+        `EXISTS (SELECT 1 FROM assessment a WHERE a.household_id = h.id AND a.status = 'draft' AND a.assessor_id = :draftsOf)`,
+        { draftsOf: filter.draftsOf },
+      );
+    }
     if (filter.dueBefore) {
       qb.andWhere(`h.status <> 'exited' AND h.nextRevisitAt <= :due`, { due: filter.dueBefore });
     }

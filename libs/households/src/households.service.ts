@@ -266,7 +266,7 @@ export class HouseholdsService {
     dueBefore?: Date,
   ): Promise<ListPage<HouseholdSummaryDto>> {
     const { rows, nextCursor, total } = await this.households.list(
-      { ...query, dueBefore },
+      { ...query, dueBefore, draftsOf: query.drafts === 'mine' ? principal.userId : undefined },
       query,
       principal,
     );

@@ -263,6 +263,15 @@ export class HouseholdQueryDto extends ListQueryDto {
   @IsOptional()
   @IsUUID()
   communityId?: string;
+
+  @ApiPropertyOptional({
+    enum: ['mine'],
+    description:
+      "`mine`: only households with a draft assessment you started (the workbench's draftAssessments count)",
+  })
+  @IsOptional()
+  @IsIn(['mine'])
+  drafts?: 'mine';
 }
 
 export class MemberDto {
