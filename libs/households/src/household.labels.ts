@@ -11,6 +11,7 @@ import type {
 } from './household.types';
 import type { ImportFormat, ImportStatus } from './import/household-import.entity';
 import type { Dimension, TierFlag, Urgency } from './template/template.types';
+import type { TierReasonCode } from './tier/tier.util';
 
 export const HOUSEHOLD_STATUS_LABELS = labels<HouseholdStatus>({
   active: ['救助中', 'Active'],
@@ -117,4 +118,32 @@ export const IMPORT_STATUS_LABELS = labels<ImportStatus>({
 export const IMPORT_FORMAT_LABELS = labels<ImportFormat>({
   xlsx: ['Excel 工作簿（xlsx）', 'Excel workbook (xlsx)'],
   csv: ['CSV 文本', 'CSV text'],
+});
+
+export const TIER_REASON_LABELS = labels<TierReasonCode>({
+  extreme_poverty: [
+    '无劳动能力、无生活来源、无法定赡养抚养扶养义务人（特困）',
+    'No labour capacity, no income and no supporter (extreme poverty)',
+  ],
+  subsistence: [
+    '家庭人均收入低于当地最低生活保障标准（低保）',
+    'Per-capita income below the minimum living standard (subsistence)',
+  ],
+  sudden_event: [
+    '评估发现突发事件致困（急难）',
+    'A sudden event found by the assessment (emergency)',
+  ],
+  expenditure_poverty: [
+    '扣除刚性支出后人均收入低于低保标准（支出型困难）',
+    'Per-capita income after rigid expenditure below the standard (expenditure poverty)',
+  ],
+  low_income: [
+    '人均收入低于低收入认定标准（低保标准的倍数）',
+    'Per-capita income below the low-income multiple of the standard',
+  ],
+  outer_circle: [
+    '人均收入低于外圈监测标准（低保标准的倍数）',
+    'Per-capita income below the outer-circle multiple of the standard',
+  ],
+  above_thresholds: ['收入高于各项认定标准', 'Above every threshold'],
 });

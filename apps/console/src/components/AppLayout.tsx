@@ -14,7 +14,14 @@ import {
 } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router-dom';
+import {
+  Link,
+  Navigate,
+  Outlet,
+  ScrollRestoration,
+  useLocation,
+  useNavigate,
+} from 'react-router-dom';
 import { MENU } from '@/config/menu';
 import { NotificationBell } from '@/features/notifications/NotificationBell';
 import { useAuth } from '@/lib/auth';
@@ -182,6 +189,8 @@ export function AppLayout() {
         </Layout.Header>
         <Layout.Content style={{ margin: narrow ? 8 : 24 }}>
           <Outlet />
+          {/* A new page opens at its top; back and forward return to where the reader was. */}
+          <ScrollRestoration />
         </Layout.Content>
       </Layout>
     </Layout>

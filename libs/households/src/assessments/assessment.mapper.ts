@@ -1,3 +1,4 @@
+import { tierReasonCodeOf } from '../tier/tier.util';
 import type { AssessmentEntity } from '../assessment.entity';
 import type { AssessmentDto } from '../dto/assessment.dto';
 import { toNeedDto } from '../household.mapper';
@@ -16,6 +17,7 @@ export function toAssessmentDto(a: AssessmentEntity, needs: NeedEntity[]): Asses
     tier: a.tier,
     circle: a.circle,
     tierReason: a.tierReason,
+    tierReasonCode: tierReasonCodeOf(a.tierReason),
     completedAt: a.completedAt ? a.completedAt.toISOString() : null,
     needs: needs.map(toNeedDto),
     version: a.version,

@@ -1,3 +1,4 @@
+import { TIER_REASON_CODES, type TierReasonCode } from '../tier/tier.util';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -135,7 +136,20 @@ export class AssessmentDto {
   @ApiPropertyOptional({ type: Number, nullable: true }) totalScore!: number | null;
   @ApiPropertyOptional({ enum: TIERS, type: String, nullable: true }) tier!: Tier | null;
   @ApiPropertyOptional({ type: Number, nullable: true }) circle!: number | null;
-  @ApiPropertyOptional({ type: String, nullable: true }) tierReason!: string | null;
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'The rule that set the tier, as recorded (English); tierReasonCode has its label',
+  })
+  tierReason!: string | null;
+  @ApiPropertyOptional({
+    enum: TIER_REASON_CODES,
+    enumName: 'TierReasonCode',
+    type: String,
+    nullable: true,
+    description: 'Why this tier: labelled in GET /api/dictionaries (group tierReason)',
+  })
+  tierReasonCode!: TierReasonCode | null;
   @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true }) completedAt!:
     string | null;
   @ApiProperty({ type: [NeedDto], description: 'Needs this assessment found' }) needs!: NeedDto[];

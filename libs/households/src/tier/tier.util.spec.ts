@@ -1,4 +1,4 @@
-import { computeTier, type TierFacts } from './tier.util';
+import { computeTier, TIER_TABLE, tierReasonCodeOf, type TierFacts } from './tier.util';
 
 const STANDARD = 110_000; // 1,100 yuan
 const facts = (
@@ -86,5 +86,14 @@ describe(computeTier.name, () => {
         outerCircleRatio: 2,
       }).tier,
     ).toBe('low_income');
+  });
+});
+
+describe(tierReasonCodeOf.name, () => {
+  it('finds the code of every reason the table writes, so stored assessments are labelled', () => {
+    for (const row of TIER_TABLE) expect(tierReasonCodeOf(row.reason)).toBe(row.reasonCode);
+    expect(tierReasonCodeOf('above every threshold')).toBe('above_thresholds');
+    expect(tierReasonCodeOf('something else')).toBeNull();
+    expect(tierReasonCodeOf(null)).toBeNull();
   });
 });

@@ -20,17 +20,31 @@ export interface TierThresholds {
 
 export const DEFAULT_THRESHOLDS: TierThresholds = { lowIncomeRatio: 1.5, outerCircleRatio: 2 };
 
+/** Why a tier was found: one per row of the table, and one for none. Labelled in the dictionaries. */
+export const TIER_REASON_CODES = [
+  'extreme_poverty',
+  'subsistence',
+  'sudden_event',
+  'expenditure_poverty',
+  'low_income',
+  'outer_circle',
+  'above_thresholds',
+] as const;
+export type TierReasonCode = (typeof TIER_REASON_CODES)[number];
+
 export interface TierResult {
   tier: Tier | null;
   /** 1 = core safety net … 4 = outermost; null above every threshold. */
   circle: number | null;
   /** The row that matched, for the assessment's explanation. */
   reason: string;
+  reasonCode: TierReasonCode;
 }
 
 interface Row {
   tier: Tier | null;
   circle: number;
+  reasonCode: TierReasonCode;
   reason: string;
   when: (f: TierFacts, t: TierThresholds) => boolean;
 }
@@ -45,36 +59,42 @@ export const TIER_TABLE: Row[] = [
   {
     tier: 'extreme_poverty',
     circle: 1,
+    reasonCode: 'extreme_poverty',
     reason: 'no labour capacity, no income and no supporter (特困)',
     when: (f) => f.flags.noLabourCapacity && f.flags.noSupporter && f.totalIncomeFen === 0,
   },
   {
     tier: 'subsistence',
     circle: 1,
+    reasonCode: 'subsistence',
     reason: 'per-capita income below the minimum living standard (低保)',
     when: (f) => f.perCapitaIncomeFen < f.standardFen,
   },
   {
     tier: 'emergency',
     circle: 3,
+    reasonCode: 'sudden_event',
     reason: 'sudden event flagged by the assessment (急难)',
     when: (f) => f.flags.suddenEvent,
   },
   {
     tier: 'expenditure_poverty',
     circle: 3,
+    reasonCode: 'expenditure_poverty',
     reason: 'income minus rigid expenditure, per capita, below the standard (支出型)',
     when: (f) => f.perCapitaIncomeFen - f.rigidExpenditurePerCapitaFen < f.standardFen,
   },
   {
     tier: 'low_income',
     circle: 2,
+    reasonCode: 'low_income',
     reason: 'per-capita income below the low-income multiple of the standard (低收入)',
     when: (f, t) => f.perCapitaIncomeFen < f.standardFen * t.lowIncomeRatio,
   },
   {
     tier: null,
     circle: 4,
+    reasonCode: 'outer_circle',
     reason: 'per-capita income below the outer-circle multiple of the standard (边缘)',
     when: (f, t) => f.perCapitaIncomeFen < f.standardFen * t.outerCircleRatio,
   },
@@ -90,10 +110,24 @@ export function computeTier(
   thresholds: TierThresholds = DEFAULT_THRESHOLDS,
 ): TierResult {
   const rows = TIER_TABLE.filter((r) => r.when(facts, thresholds));
-  if (rows.length === 0) return { tier: null, circle: null, reason: 'above every threshold' };
+  if (rows.length === 0)
+    return { tier: null, circle: null, reason: ABOVE_THRESHOLDS, reasonCode: 'above_thresholds' };
   return {
     tier: rows[0].tier,
     circle: Math.min(...rows.map((r) => r.circle)),
     reason: rows[0].reason,
+    reasonCode: rows[0].reasonCode,
   };
+}
+
+const ABOVE_THRESHOLDS = 'above every threshold';
+
+/**
+ * The code of a stored reason: assessments keep the table's text (their record as written), and
+ * readers get the code to show it by its label in their language.
+ */
+export function tierReasonCodeOf(reason: string | null): TierReasonCode | null {
+  if (reason === null) return null;
+  if (reason === ABOVE_THRESHOLDS) return 'above_thresholds';
+  return TIER_TABLE.find((row) => row.reason === reason)?.reasonCode ?? null;
 }

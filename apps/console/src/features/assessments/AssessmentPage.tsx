@@ -248,7 +248,9 @@ function Outcome({ assessment, definition }: { assessment: Assessment; definitio
                 {assessment.circle === null ? '—' : label('circle', String(assessment.circle))}
               </Descriptions.Item>
               <Descriptions.Item label={t('outcome.reason')}>
-                {assessment.tierReason ?? '—'}
+                {assessment.tierReasonCode
+                  ? label('tierReason', assessment.tierReasonCode)
+                  : (assessment.tierReason ?? '—')}
               </Descriptions.Item>
             </Descriptions>
           </Card>

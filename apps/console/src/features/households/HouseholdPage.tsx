@@ -233,7 +233,9 @@ export function HouseholdPage() {
                     {h.circle === null ? '—' : label('circle', String(h.circle))}
                   </Descriptions.Item>
                   <Descriptions.Item label={t('detail.reason')}>
-                    {lastCompleted?.tierReason ?? '—'}
+                    {lastCompleted?.tierReasonCode
+                      ? label('tierReason', lastCompleted.tierReasonCode)
+                      : (lastCompleted?.tierReason ?? '—')}
                   </Descriptions.Item>
                   <Descriptions.Item label={t('detail.lastAssessed')}>
                     {formatTime(h.lastAssessedAt)}
