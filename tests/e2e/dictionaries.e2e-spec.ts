@@ -33,7 +33,7 @@ const NOT_CODES: Record<string, string> = {
   '["providerKind","resource"]': 'report grouping, a query option echoed in the report',
   '["needs","summary"]': 'report view, a query option echoed in the report',
   '["error","ok"]': 'health probe status, read by machines',
-  '["mine"]': 'the household list\'s drafts filter (?drafts=mine), a query option',
+  '["mine"]': "the household list's drafts filter (?drafts=mine), a query option",
 };
 
 describe('GET /api/dictionaries (e2e)', () => {
