@@ -362,7 +362,11 @@ describe('Approvals and referrals (e2e, with the matcher process)', () => {
 
   it('escalates an overdue referral one level up, then expires it and releases its unit', async () => {
     const s = await scenario();
-    const { proposal } = await proposedHousehold(s.assessor, s.tree.communityA, s.resource.id);
+    const { household, proposal } = await proposedHousehold(
+      s.assessor,
+      s.tree.communityA,
+      s.resource.id,
+    );
     const referral = await approve(s.staff, proposal.id);
     const clock = ctx.app.get(Clock);
     const sweeper = ctx.app.get(ReferralsService);
@@ -387,6 +391,16 @@ describe('Approvals and referrals (e2e, with the matcher process)', () => {
         .get('/api/referrals?overdue=true')
         .set('Authorization', s.staff);
       expect(overdue.body.items.map((r: { id: string }) => r.id)).toContain(referral.id);
+      // "Escalated to me": the city's staff see it, the district's (who approved it) do not.
+      const ids = async (token: string, query: string) =>
+        (
+          await ctx.http.get(`/api/referrals?${query}`).set('Authorization', token).expect(200)
+        ).body.items.map((r: { id: string }) => r.id);
+      const cityStaff = await ctx.tokenFor('civil_affairs', s.tree.city);
+      expect(await ids(cityStaff, 'escalatedToMe=true')).toContain(referral.id);
+      expect(await ids(s.staff, 'escalatedToMe=true')).not.toContain(referral.id);
+      expect(await ids(s.staff, `householdId=${household.id}`)).toEqual([referral.id]);
+      expect(await ids(s.staff, `householdId=${s.tree.city.id}`)).toEqual([]);
 
       moved.mockReturnValue(
         at(referral.acceptDueAt, ctx.config.referrals.expireAfterOverdueHours + 1),

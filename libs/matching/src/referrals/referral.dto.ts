@@ -94,11 +94,24 @@ export class ReferralQueryDto extends WorkQueueQueryDto {
   @IsUUID()
   providerId?: string;
 
+  @ApiPropertyOptional({ format: 'uuid', description: "One household's referrals" })
+  @IsOptional()
+  @IsUUID()
+  householdId?: string;
+
   @ApiPropertyOptional({ description: 'Only open or accepted referrals past a deadline' })
   @IsOptional()
   @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean()
   overdue?: boolean;
+
+  @ApiPropertyOptional({
+    description: "Only referrals escalated to the reader's own area (staff: escalated to me)",
+  })
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  escalatedToMe?: boolean;
 }
 
 export class ReferralDto extends PartialType(WorkQueueFieldsDto) {

@@ -8,7 +8,10 @@ import { type ReferralEntity, ReferralEntity as Referral } from './referral.enti
 export interface ReferralFilter extends WorkQueueFilter {
   status?: string;
   providerId?: string;
+  householdId?: string;
   overdue?: boolean;
+  /** Only those escalated to the reader's own area (their staff's "escalated to me"). */
+  escalatedToMe?: boolean;
 }
 
 /** The deadline a referral waits on, as SQL (pendingDeadline in referral-deadlines.ts). */
@@ -39,6 +42,9 @@ export class ReferralsRepository {
     const qb = this.visible(principal).innerJoin('rf.household', 'h');
     if (filter.status) qb.andWhere('rf.status = :status', { status: filter.status });
     if (filter.providerId) qb.andWhere('rf.providerId = :pid', { pid: filter.providerId });
+    if (filter.householdId) qb.andWhere('rf.householdId = :hid', { hid: filter.householdId });
+    if (filter.escalatedToMe)
+      qb.andWhere('rf.escalatedToAreaId = :mine', { mine: principal.areaId ?? null });
     if (filter.overdue)
       qb.andWhere(`rf.overdueAt IS NOT NULL AND rf.status IN ('open', 'accepted')`);
     return pageWorkQueue(Referral, qb, 'rf', REFERRAL_DEADLINE_SQL, filter, query, now);

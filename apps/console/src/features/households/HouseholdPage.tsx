@@ -66,18 +66,15 @@ function AssessmentsCard({ householdId }: { householdId: string }) {
   );
 }
 
-/**
- * Referrals of this household. GET /api/referrals has no household filter: the community's are
- * read (one page of 100, the area scope applies) and this household's kept.
- */
-function ReferralsCard({ householdId, communityId }: { householdId: string; communityId: string }) {
+/** Referrals of this household (the area scope applies). */
+function ReferralsCard({ householdId }: { householdId: string }) {
   const { t } = useTranslation('households');
   const label = useLabel();
   const referrals = useQuery({
     queryKey: householdKeys.referrals(householdId),
     queryFn: () =>
-      call(api.GET('/api/referrals', { params: { query: { communityId, limit: 100 } } })),
-    select: (page) => page.items.filter((r) => r.householdId === householdId),
+      call(api.GET('/api/referrals', { params: { query: { householdId, limit: 100 } } })),
+    select: (page) => page.items,
   });
   return (
     <Card title={t('detail.referrals')} size="small">
@@ -353,7 +350,7 @@ export function HouseholdPage() {
               <AssessmentsCard householdId={h.id} />
             </Col>
             <Col xs={24} xl={12}>
-              <ReferralsCard householdId={h.id} communityId={h.community.id} />
+              <ReferralsCard householdId={h.id} />
             </Col>
             <Col span={24}>
               <HistoryCard householdId={h.id} />

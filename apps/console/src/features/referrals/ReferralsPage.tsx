@@ -5,7 +5,6 @@ import { Link, useSearchParams } from 'react-router-dom';
 import { PageContainer } from '@/components/PageContainer';
 import { QueryState } from '@/components/QueryState';
 import { useDueSoonHours } from '@/features/approvals/api';
-import { useMe } from '@/lib/auth';
 import { useLabel, useOptions } from '@/lib/dictionaries';
 import { formatTime } from '@/lib/format';
 import { type Referral, type ReferralStatus, useReferrals } from './api';
@@ -25,7 +24,6 @@ type Due = 'all' | 'soon' | 'overdue' | 'escalated';
 export function ReferralsPage() {
   const { t } = useTranslation(['referrals', 'common']);
   const label = useLabel();
-  const me = useMe();
   const statuses = useOptions('referralStatus');
   const soonHours = useDueSoonHours();
   const [params, setParams] = useSearchParams();
@@ -39,12 +37,10 @@ export function ReferralsPage() {
     status,
     dueWithin: due === 'soon' ? soonHours : undefined,
     overdue: due === 'overdue' ? true : undefined,
+    escalatedToMe: due === 'escalated' ? true : undefined,
     sort: due === 'all' || due === 'escalated' ? 'urgency' : 'deadline',
   });
-  // The API has no "escalated to me" filter: keep those escalated to the officer's own area.
-  const items = (referrals.data?.items ?? []).filter(
-    (r) => due !== 'escalated' || (r.escalatedToAreaId && r.escalatedToAreaId === me.areaId),
-  );
+  const items = referrals.data?.items ?? [];
 
   return (
     <PageContainer

@@ -12,6 +12,8 @@ export interface ReferralFilters {
   /** Hours: only those whose pending deadline is within them (or past). */
   dueWithin?: number;
   overdue?: boolean;
+  /** Only those escalated to the reader's own area. */
+  escalatedToMe?: boolean;
   sort?: 'deadline' | 'urgency' | 'age';
 }
 
@@ -28,6 +30,7 @@ export function useReferrals(filters: ReferralFilters) {
               status: filters.status,
               dueWithin: filters.dueWithin,
               overdue: filters.overdue,
+              escalatedToMe: filters.escalatedToMe,
               sort: filters.sort,
             },
           },
