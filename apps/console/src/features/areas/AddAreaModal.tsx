@@ -89,6 +89,7 @@ export function AddAreaModal({ parent, open, onClose, onCreated }: Props) {
       {problem && <Alert type="error" showIcon message={problem} style={{ marginBottom: 16 }} />}
       <Form
         form={form}
+        name="area"
         layout="vertical"
         initialValues={{ level: nextLevel }}
         onFinish={(v: Values) => {
@@ -102,7 +103,11 @@ export function AddAreaModal({ parent, open, onClose, onCreated }: Props) {
             <Input value={`${parent.name}（${parent.code}）`} disabled />
           </Form.Item>
         )}
-        <Form.Item name="level" label={t('level')} rules={[{ required: true }]}>
+        <Form.Item
+          name="level"
+          label={t('level')}
+          rules={[{ required: true, message: t('requiredPick', { field: t('level') }) }]}
+        >
           <Select options={levels} />
         </Form.Item>
         <Form.Item

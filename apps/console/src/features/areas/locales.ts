@@ -26,6 +26,7 @@ export default namespace(
     standardExtra: '仅区级填写',
     created: '区划“{{name}}”已新增',
     required: '请填写{{field}}',
+    requiredPick: '请选择{{field}}',
   },
   {
     title: 'Areas',
@@ -52,5 +53,6 @@ export default namespace(
     standardExtra: 'Districts only',
     created: 'Area “{{name}}” added',
     required: 'Enter the {{field}}',
+    requiredPick: 'Pick the {{field}}',
   },
 );

@@ -1,4 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
+import { useQueryClient } from '@tanstack/react-query';
 import { Button, Card, Form, Select, Space, Table } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,7 +7,7 @@ import { Link, useNavigate } from 'react-router-dom';
 import { PageContainer } from '@/components/PageContainer';
 import { QueryState } from '@/components/QueryState';
 import { useLabel, useOptions } from '@/lib/dictionaries';
-import { type Provider, type ProviderQuery, useProviders } from './api';
+import { type Provider, type ProviderQuery, providerKeys, useProviders } from './api';
 import { ProviderFormModal } from './ProviderFormModal';
 import { VerificationTag } from './status';
 
@@ -19,6 +20,7 @@ export function OrganizationsPage() {
   const kinds = useOptions('providerKind');
   const verifications = useOptions('verificationStatus');
   const navigate = useNavigate();
+  const queryClient = useQueryClient();
   const [filterForm] = Form.useForm<Filters>();
   const [filters, setFilters] = useState<Filters>({});
   const [page, setPage] = useState(1);
@@ -39,11 +41,14 @@ export function OrganizationsPage() {
       <Card size="small" style={{ marginBottom: 16 }}>
         <Form
           form={filterForm}
+          name="providerSearch"
           layout="inline"
           style={{ rowGap: 8 }}
           onFinish={(v) => {
             setFilters({ kind: v.kind ?? undefined, verification: v.verification ?? undefined });
             setPage(1);
+            // Searching again with the same filters should show fresh rows, not the cache.
+            void queryClient.invalidateQueries({ queryKey: providerKeys.all });
           }}
         >
           <Form.Item name="kind" label={t('search.kind')}>

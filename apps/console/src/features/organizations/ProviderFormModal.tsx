@@ -110,6 +110,7 @@ export function ProviderFormModal({ editing, onClose, onSaved }: Props) {
       {problem && <Alert type="error" showIcon message={problem} style={{ marginBottom: 16 }} />}
       <Form
         form={form}
+        name="provider"
         layout="vertical"
         onFinish={(v: Values) => {
           setProblem(null);

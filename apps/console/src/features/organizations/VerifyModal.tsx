@@ -79,7 +79,7 @@ export function VerifyModal({
       destroyOnHidden
     >
       {problem && <Alert type="error" showIcon message={problem} style={{ marginBottom: 16 }} />}
-      <Form form={form} layout="vertical" onFinish={onFinish} preserve={false}>
+      <Form form={form} name="verify" layout="vertical" onFinish={onFinish} preserve={false}>
         <Form.Item
           name="status"
           label={t('verify.status')}

@@ -145,6 +145,7 @@ export function UserFormModal({ editing, onClose, onIssued }: Props) {
       {problem && <Alert type="error" showIcon message={problem} style={{ marginBottom: 16 }} />}
       <Form
         form={form}
+        name="user"
         layout="vertical"
         disabled={isEdit && full.isLoading}
         onFinish={(v: Values) => {

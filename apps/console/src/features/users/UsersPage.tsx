@@ -109,10 +109,13 @@ export function UsersPage() {
       <Card size="small" style={{ marginBottom: 16 }}>
         <Form
           form={filterForm}
+          name="userSearch"
           layout="inline"
           onFinish={(v) => {
             setFilters(v);
             setPage(1);
+            // Searching again with the same filters should show fresh rows, not the cache.
+            refresh();
           }}
           style={{ rowGap: 8 }}
         >
@@ -208,8 +211,9 @@ export function UsersPage() {
                 title: t('field.actions'),
                 key: 'actions',
                 fixed: 'right',
+                width: 220,
                 render: (_v, u) => (
-                  <Space size={0} wrap>
+                  <Space size={0}>
                     <Button type="link" size="small" onClick={() => setEditing(u)}>
                       {t('common:action.edit')}
                     </Button>
