@@ -1,6 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Button, Card, Form, Select, Space, Table } from 'antd';
+import { Button, Card, Form, Grid, Select, Space, Table } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
@@ -17,6 +17,8 @@ type Filters = Pick<ProviderQuery, 'kind' | 'verification'>;
 export function OrganizationsPage() {
   const { t } = useTranslation(['organizations', 'common']);
   const label = useLabel();
+  // Fixed columns would fill a phone's width: they stay fixed on wider screens only.
+  const wide = !!Grid.useBreakpoint().md;
   const kinds = useOptions('providerKind');
   const verifications = useOptions('verificationStatus');
   const navigate = useNavigate();
@@ -93,7 +95,7 @@ export function OrganizationsPage() {
             rowKey="id"
             loading={providers.isFetching}
             dataSource={providers.data?.items ?? []}
-            scroll={{ x: 1000 }}
+            scroll={{ x: 1200 }}
             pagination={{
               current: page,
               pageSize,
@@ -109,15 +111,17 @@ export function OrganizationsPage() {
               {
                 title: t('field.name'),
                 dataIndex: 'name',
-                fixed: 'left',
+                fixed: wide ? 'left' : undefined,
+                width: 220,
                 render: (name: string, p) => <Link to={`/organizations/${p.id}`}>{name}</Link>,
               },
               {
                 title: t('field.kind'),
                 dataIndex: 'kind',
+                width: 150,
                 render: (k: Provider['kind']) => label('providerKind', k),
               },
-              { title: t('field.uscc'), dataIndex: 'uscc' },
+              { title: t('field.uscc'), dataIndex: 'uscc', width: 200 },
               {
                 title: t('field.homeArea'),
                 key: 'homeArea',
@@ -126,12 +130,14 @@ export function OrganizationsPage() {
               {
                 title: t('field.contactName'),
                 key: 'contact',
+                ellipsis: true,
                 render: (_v, p) =>
                   [p.contactName, p.contactPhone].filter(Boolean).join(' · ') || '—',
               },
               {
                 title: t('field.verification'),
                 dataIndex: 'verification',
+                width: 100,
                 render: (v: Provider['verification']) => (
                   <VerificationTag status={v} text={label('verificationStatus', v)} />
                 ),
@@ -139,12 +145,13 @@ export function OrganizationsPage() {
               {
                 title: t('field.rating'),
                 dataIndex: 'rating',
+                width: 90,
                 render: (r: number | null) => r ?? '—',
               },
               {
                 title: t('field.actions'),
                 key: 'actions',
-                fixed: 'right',
+                fixed: wide ? 'right' : undefined,
                 render: (_v, p) => (
                   <Button
                     type="link"

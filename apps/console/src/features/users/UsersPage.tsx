@@ -1,6 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Form, Input, Popconfirm, Select, Space, Table, Tag } from 'antd';
+import { App, Button, Card, Form, Grid, Input, Popconfirm, Select, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageContainer } from '@/components/PageContainer';
@@ -39,6 +39,8 @@ export function UsersPage() {
   const { t } = useTranslation(['users', 'common']);
   const { message } = App.useApp();
   const label = useLabel();
+  // Fixed columns would fill a phone's width: they stay fixed on wider screens only.
+  const wide = !!Grid.useBreakpoint().md;
   const roles = useOptions('role');
   const areaName = useAreaName();
   const providers = useProviderChoices();
@@ -181,7 +183,11 @@ export function UsersPage() {
               },
             }}
             columns={[
-              { title: t('field.username'), dataIndex: 'username', fixed: 'left' },
+              {
+                title: t('field.username'),
+                dataIndex: 'username',
+                fixed: wide ? 'left' : undefined,
+              },
               { title: t('field.displayName'), dataIndex: 'displayName' },
               {
                 title: t('field.role'),
@@ -190,7 +196,7 @@ export function UsersPage() {
                   <>
                     {label('role', role)}
                     {u.evaluatorType && ` · ${label('evaluatorType', u.evaluatorType)}`}
-                    {u.isOrgAdmin && ` · ${t('field.isOrgAdmin').split(/[（(]/)[0]}`}
+                    {u.isOrgAdmin && ` · ${t('field.orgAdminShort')}`}
                   </>
                 ),
               },
@@ -210,8 +216,8 @@ export function UsersPage() {
               {
                 title: t('field.actions'),
                 key: 'actions',
-                fixed: 'right',
-                width: 220,
+                fixed: wide ? 'right' : undefined,
+                width: 260,
                 render: (_v, u) => (
                   <Space size={0}>
                     <Button type="link" size="small" onClick={() => setEditing(u)}>
