@@ -44,7 +44,7 @@ export function OrganizationDetailPage() {
           <Row gutter={[16, 16]}>
             <Col xs={24} lg={14}>
               <Card title={t('detail.basic')} size="small">
-                <Descriptions column={{ xs: 1, sm: 2 }} size="small">
+                <Descriptions column={{ xs: 1, sm: 2, md: 2, lg: 2, xl: 2, xxl: 2 }} size="small">
                   <Descriptions.Item label={t('field.name')}>{p.name}</Descriptions.Item>
                   <Descriptions.Item label={t('field.kind')}>
                     {label('providerKind', p.kind)}
@@ -62,7 +62,7 @@ export function OrganizationDetailPage() {
                 </Descriptions>
               </Card>
               <Card title={t('detail.contact')} size="small" style={{ marginTop: 16 }}>
-                <Descriptions column={{ xs: 1, sm: 2 }} size="small">
+                <Descriptions column={{ xs: 1, sm: 2, md: 2, lg: 2, xl: 2, xxl: 2 }} size="small">
                   <Descriptions.Item label={t('field.contactName')}>
                     {p.contactName ?? '—'}
                   </Descriptions.Item>

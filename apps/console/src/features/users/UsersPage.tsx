@@ -187,6 +187,7 @@ export function UsersPage() {
                 title: t('field.username'),
                 dataIndex: 'username',
                 fixed: wide ? 'left' : undefined,
+                width: 200,
               },
               { title: t('field.displayName'), dataIndex: 'displayName' },
               {
