@@ -95,7 +95,7 @@ export function OrganizationsPage() {
             rowKey="id"
             loading={providers.isFetching}
             dataSource={providers.data?.items ?? []}
-            scroll={{ x: 1200 }}
+            scroll={{ x: 1100 }}
             pagination={{
               current: page,
               pageSize,
@@ -112,7 +112,7 @@ export function OrganizationsPage() {
                 title: t('field.name'),
                 dataIndex: 'name',
                 fixed: wide ? 'left' : undefined,
-                width: 220,
+                width: 200,
                 render: (name: string, p) => <Link to={`/organizations/${p.id}`}>{name}</Link>,
               },
               {
@@ -121,7 +121,7 @@ export function OrganizationsPage() {
                 width: 150,
                 render: (k: Provider['kind']) => label('providerKind', k),
               },
-              { title: t('field.uscc'), dataIndex: 'uscc', width: 200 },
+              { title: t('field.uscc'), dataIndex: 'uscc', width: 190 },
               {
                 title: t('field.homeArea'),
                 key: 'homeArea',
@@ -152,6 +152,7 @@ export function OrganizationsPage() {
                 title: t('field.actions'),
                 key: 'actions',
                 fixed: wide ? 'right' : undefined,
+                width: 80,
                 render: (_v, p) => (
                   <Button
                     type="link"
