@@ -5,7 +5,7 @@ import { useNavigate, useSearchParams } from 'react-router-dom';
 import { LanguageSwitch } from '@/components/AppLayout';
 import { errorText } from '@/components/QueryState';
 import { api, call } from '@/lib/api';
-import { formFieldErrors } from '@/lib/api-error';
+import { ApiError, formFieldErrors } from '@/lib/api-error';
 import { useAuth } from '@/lib/auth';
 
 /**
@@ -38,6 +38,10 @@ export function SetPasswordPage() {
       const fields = formFieldErrors(e).map((f) =>
         f.name[0] === 'password' ? f : { ...f, name: ['password'] },
       );
+      // A weak password is a rule of the API (strength, not only length): its message goes
+      // beside the field like a validation message.
+      if (e instanceof ApiError && e.code === 'WEAK_PASSWORD')
+        fields.push({ name: ['password'], errors: [e.message] });
       if (fields.length) form.setFields(fields);
       else setError(errorText(e));
     } finally {
