@@ -60,6 +60,7 @@ for (const [name, path, user] of [
   ['households', '/households', 'civil.street'],
   ['household-new', '/households/new', 'assessor'],
   ['import', '/imports', 'assessor'],
+  ['dashboard', '/dashboard', 'civil.district'],
   ['approvals', '/approvals', 'civil.district'],
   ['referrals', '/referrals', 'civil.district'],
   ['resource-review', '/resources/review', 'civil.district'],

@@ -6,6 +6,7 @@ import approvals from '@/features/approvals/locales';
 import areas from '@/features/areas/locales';
 import assessments from '@/features/assessments/locales';
 import auth from '@/features/auth/locales';
+import dashboard from '@/features/dashboard/locales';
 import home from '@/features/home/locales';
 import households from '@/features/households/locales';
 import imports from '@/features/imports/locales';
@@ -23,6 +24,7 @@ const namespaces = {
   areas,
   assessments,
   auth,
+  dashboard,
   home,
   households,
   imports,

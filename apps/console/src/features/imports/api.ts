@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { components } from '@/api/generated/schema';
 import { api, call } from '@/lib/api';
 import i18n from '@/lib/i18n';
-import { filenameOf, saveBlob } from './download';
+import { filenameOf, saveBlob } from '@/lib/download';
 
 export type HouseholdImport = components['schemas']['HouseholdImportDto'];
 

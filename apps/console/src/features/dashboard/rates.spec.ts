@@ -1,0 +1,20 @@
+import { formatRate, reasonTotals } from './rates';
+
+describe(formatRate.name, () => {
+  it('shows a rate as a percentage with one decimal, and nothing to divide as a dash', () => {
+    expect(formatRate(0.6667)).toBe('66.7%');
+    expect(formatRate(1)).toBe('100.0%');
+    expect(formatRate(0)).toBe('0.0%');
+    expect(formatRate(null)).toBe('—');
+  });
+});
+
+describe(reasonTotals.name, () => {
+  it('keeps the reasons that count, largest first', () => {
+    expect(reasonTotals({ AWAITING_MATCH: 1, NONE_ELIGIBLE: 3, CAPACITY: 0 })).toEqual([
+      ['NONE_ELIGIBLE', 3],
+      ['AWAITING_MATCH', 1],
+    ]);
+    expect(reasonTotals(undefined)).toEqual([]);
+  });
+});
