@@ -42,7 +42,13 @@ test("the district's overview shows the reports API's own figures", async ({ pag
   // The street rows the chart draws are the API's child areas.
   expect(coverage.rows.length).toBeGreaterThan(0);
 
-  const download = page.waitForEvent('download');
-  await page.getByRole('button', { name: '下载 CSV' }).first().click();
-  expect((await download).suggestedFilename()).toMatch(/\.csv$/);
+  // The Excel button's name also holds its icon's ("download 下载 Excel").
+  for (const [button, extension] of [
+    [/下载 Excel$/, /\.xlsx$/],
+    [/^CSV$/, /\.csv$/],
+  ] as const) {
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: button }).first().click();
+    expect((await download).suggestedFilename()).toMatch(extension);
+  }
 });

@@ -27,7 +27,7 @@ function documentEnums(doc: unknown): Map<string, { values: string[]; at: string
  */
 const NOT_CODES: Record<string, string> = {
   '["age","deadline","urgency"]': 'work-queue sort order, a query option',
-  '["csv","json"]': 'report representation, a query option',
+  '["csv","json","xlsx"]': 'report representation, a query option',
   '["area","category"]': 'report grouping, a query option echoed in the report',
   '["area","provider"]': 'report grouping, a query option echoed in the report',
   '["providerKind","resource"]': 'report grouping, a query option echoed in the report',

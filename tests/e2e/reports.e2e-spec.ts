@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
 import { ReferralsService } from '@onedoor/matching';
 import { Clock, todayInChina } from '@onedoor/platform';
@@ -334,6 +335,32 @@ describe('Reports (e2e, with the matcher process)', () => {
     expect(slaCsv.at(-1)!['交付用时中位数（小时）']).toBe(
       String(slaJson.total.medianHoursToDeliver),
     );
+
+    // The same table as an Excel workbook: Chinese header, counts as numbers, a row per CSV row.
+    const xlsx = await report(`${sla}&format=xlsx`)
+      .buffer(true)
+      .parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
+    expect(xlsx.headers['content-type']).toBe(
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    );
+    expect(xlsx.headers['content-disposition']).toBe('attachment; filename="referral-sla.xlsx"');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(xlsx.body as ArrayBuffer);
+    const sheet = workbook.worksheets[0];
+    const sheetHeader = (sheet.getRow(1).values as unknown[]).slice(1);
+    expect(sheetHeader).toEqual(Object.keys(slaCsv[0]));
+    const referralsColumn = sheetHeader.indexOf('转介数') + 1;
+    expect(
+      Array.from(
+        { length: sheet.rowCount - 1 },
+        (_, i) => sheet.getRow(i + 2).getCell(referralsColumn).value,
+      ),
+    ).toEqual([...slaJson.rows, slaJson.total].map((r: { referrals: number }) => r.referrals));
   });
 
   it('gives a street officer their street only: another street is 403, their total excludes it', async () => {

@@ -8,7 +8,8 @@ import {
   labelledListCell,
   listCell,
   type ReportColumn,
-  toCsv,
+  toTable,
+  type ReportTable,
   yuanCell,
 } from './report-csv';
 import type {
@@ -157,42 +158,42 @@ const CONTRACT_COLUMNS = columns<ContractReportRowDto>(
   ['meanSatisfaction', '平均满意度', 'Mean satisfaction'],
 );
 
-/** A report's rows then its total row, as CSV. */
+/** A report's rows then its total row, as a table. */
 const rowsThenTotal =
   <Row>(columns: ReportColumn<Row>[]) =>
-  (report: { rows: Row[]; total: Row }, ctx: CsvContext): string =>
-    toCsv(columns, [...report.rows, report.total], ctx);
+  (report: { rows: Row[]; total: Row }, ctx: CsvContext): ReportTable =>
+    toTable(columns, [...report.rows, report.total], ctx);
 
 export const COVERAGE_CSV: CsvLayout<CoverageReportDto> = {
   filename: 'coverage',
-  toCsv: rowsThenTotal(COVERAGE_COLUMNS),
+  table: rowsThenTotal(COVERAGE_COLUMNS),
 };
 
 export const UNMET_NEEDS_CSV: CsvLayout<UnmetNeedsReportDto> = {
   filename: 'unmet-needs',
   // One row per need has no total row: its columns describe a need, not a count.
-  toCsv: (report, ctx) =>
+  table: (report, ctx) =>
     report.view === 'needs'
-      ? toCsv(UNMET_NEED_COLUMNS, report.rows as UnmetNeedDto[], ctx)
-      : toCsv(UNMET_SUMMARY_COLUMNS, [...(report.rows as UnmetNeedsRowDto[]), report.total], ctx),
+      ? toTable(UNMET_NEED_COLUMNS, report.rows as UnmetNeedDto[], ctx)
+      : toTable(UNMET_SUMMARY_COLUMNS, [...(report.rows as UnmetNeedsRowDto[]), report.total], ctx),
 };
 
 export const REFERRAL_SLA_CSV: CsvLayout<ReferralSlaReportDto> = {
   filename: 'referral-sla',
-  toCsv: rowsThenTotal(REFERRAL_SLA_COLUMNS),
+  table: rowsThenTotal(REFERRAL_SLA_COLUMNS),
 };
 
 export const STAFF_SLA_CSV: CsvLayout<StaffSlaReportDto> = {
   filename: 'staff-sla',
-  toCsv: rowsThenTotal(STAFF_SLA_COLUMNS),
+  table: rowsThenTotal(STAFF_SLA_COLUMNS),
 };
 
 export const RESOURCES_CSV: CsvLayout<ResourcesReportDto> = {
   filename: 'resources',
-  toCsv: rowsThenTotal(RESOURCE_COLUMNS),
+  table: rowsThenTotal(RESOURCE_COLUMNS),
 };
 
 export const CONTRACTS_CSV: CsvLayout<ContractsReportDto> = {
   filename: 'contracts',
-  toCsv: rowsThenTotal(CONTRACT_COLUMNS),
+  table: rowsThenTotal(CONTRACT_COLUMNS),
 };

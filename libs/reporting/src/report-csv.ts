@@ -22,10 +22,19 @@ export interface ReportColumn<Row> {
   format?: (value: NonNullable<Row[keyof Row]>, ctx: CsvContext) => string;
 }
 
-/** A report as a CSV file: the download's name (no extension) and the report's rows as CSV. */
+/** A report as a table of text: the header in the reader's language, then the rows' cells. */
+export interface ReportTable {
+  header: string[];
+  rows: string[][];
+}
+
+/**
+ * A report as a file: the download's name (no extension) and the report as a table, which is
+ * written as CSV (`toCsv`) or as an Excel workbook (report-xlsx.ts).
+ */
 export interface CsvLayout<Report> {
   filename: string;
-  toCsv: (report: Report, ctx: CsvContext) => string;
+  table: (report: Report, ctx: CsvContext) => ReportTable;
 }
 
 export const CHINESE_CSV: CsvContext = { locale: 'zh-CN', labels: {} };
@@ -40,24 +49,38 @@ export function toCsv<Row>(
   rows: Row[],
   ctx: CsvContext = CHINESE_CSV,
 ): string {
-  return stringify(
-    rows.map((row) =>
+  return tableToCsv(toTable(columns, rows, ctx));
+}
+
+/** Rows as a table of text: each column's header in the reader's language, each cell formatted. */
+export function toTable<Row>(
+  columns: ReportColumn<Row>[],
+  rows: Row[],
+  ctx: CsvContext = CHINESE_CSV,
+): ReportTable {
+  return {
+    header: columns.map((c) => c.header[ctx.locale]),
+    rows: rows.map((row) =>
       columns.map(({ key, format }) => {
         const value = row[key];
         if (value === null || value === undefined) return '';
         return format ? format(value as NonNullable<Row[keyof Row]>, ctx) : String(value);
       }),
     ),
-    {
-      header: true,
-      columns: columns.map((c) => c.header[ctx.locale]),
-      bom: true,
-      record_delimiter: 'windows',
-      // Titles and names come from outside organizations: a cell starting with = + - @ is
-      // quoted with ' so a spreadsheet does not run it as a formula.
-      escape_formulas: true,
-    },
-  );
+  };
+}
+
+/** A table as CSV (see toCsv). */
+export function tableToCsv(table: ReportTable): string {
+  return stringify(table.rows, {
+    header: true,
+    columns: table.header,
+    bom: true,
+    record_delimiter: 'windows',
+    // Titles and names come from outside organizations: a cell starting with = + - @ is
+    // quoted with ' so a spreadsheet does not run it as a formula.
+    escape_formulas: true,
+  });
 }
 
 /** A code by its label in the dictionaries' group. */

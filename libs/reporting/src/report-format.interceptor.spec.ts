@@ -15,7 +15,7 @@ class FakeReportDto {
 
 const layout: CsvLayout<FakeReportDto> = {
   filename: 'fake',
-  toCsv: (r, ctx) => `\uFEFF${ctx.locale}\r\n${r.rows.join('\r\n')}\r\n`,
+  table: (r, ctx) => ({ header: [ctx.locale], rows: r.rows.map((row) => [row]) }),
 };
 
 class FakeController {

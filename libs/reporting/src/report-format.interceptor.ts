@@ -13,18 +13,28 @@ import { ApiExtraModels, ApiOkResponse, getSchemaPath } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { mergeMap, type Observable } from 'rxjs';
 import { DictionariesService, type LabelLocale } from '@onedoor/platform';
-import type { CsvLayout } from './report-csv';
+import { type CsvLayout, tableToCsv } from './report-csv';
+import { tableToXlsx } from './report-xlsx';
 
 const CSV_LAYOUT = 'onedoor:report-csv-layout';
 
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
 /**
- * CSV when asked by `?format=csv`, or (no `format`) by an Accept header naming text/csv; JSON
- * otherwise. The query has passed validation by the time the answer is written.
+ * The file asked for: `?format=csv|xlsx`, or (no `format`) an Accept header naming text/csv or
+ * the xlsx type; null for JSON. The query has passed validation by the time the answer is written.
  */
-export function wantsCsv(req: Pick<FastifyRequest, 'query' | 'headers'>): boolean {
+export function wantedFile(req: Pick<FastifyRequest, 'query' | 'headers'>): 'csv' | 'xlsx' | null {
   const format = (req.query as { format?: unknown } | undefined)?.format;
-  if (format) return format === 'csv';
-  return (req.headers.accept ?? '').toLowerCase().includes('text/csv');
+  if (format) return format === 'csv' || format === 'xlsx' ? format : null;
+  const accept = (req.headers.accept ?? '').toLowerCase();
+  if (accept.includes('text/csv')) return 'csv';
+  return accept.includes(XLSX) ? 'xlsx' : null;
+}
+
+/** CSV asked for (kept for the callers that only know CSV). */
+export function wantsCsv(req: Pick<FastifyRequest, 'query' | 'headers'>): boolean {
+  return wantedFile(req) === 'csv';
 }
 
 /**
@@ -46,7 +56,8 @@ export function ReportResponse<Report>(type: Type<Report>, layout: CsvLayout<Rep
     SetMetadata(CSV_LAYOUT, layout),
     ApiExtraModels(type),
     ApiOkResponse({
-      description: 'JSON; CSV with `?format=csv` or `Accept: text/csv`',
+      description:
+        'JSON; CSV with `?format=csv` or `Accept: text/csv`; an Excel workbook with `?format=xlsx`',
       headers: {
         Vary: {
           description: 'Accept and Accept-Language: the representation depends on them',
@@ -55,6 +66,14 @@ export function ReportResponse<Report>(type: Type<Report>, layout: CsvLayout<Rep
       },
       content: {
         'application/json': { schema: { $ref: getSchemaPath(type) } },
+        [XLSX]: {
+          schema: {
+            type: 'string',
+            format: 'binary',
+            description:
+              'The same table as the CSV in one sheet: header row frozen, counts, rates and yuan as numbers',
+          },
+        },
         'text/csv': {
           schema: {
             type: 'string',
@@ -89,11 +108,17 @@ export class ReportFormatInterceptor implements NestInterceptor {
     return next.handle().pipe(
       mergeMap(async (report: unknown) => {
         reply.header('vary', 'Accept, Accept-Language');
-        if (!layout || !wantsCsv(req)) return report;
+        const file = layout ? wantedFile(req) : null;
+        if (!layout || !file) return report;
         const labels = this.dictionaries ? (await this.dictionaries.dictionaries()).groups : {};
+        const table = layout.table(report, { locale: csvLocale(req), labels });
+        reply.header('content-disposition', `attachment; filename="${layout.filename}.${file}"`);
+        if (file === 'xlsx') {
+          reply.header('content-type', XLSX);
+          return tableToXlsx(table, layout.filename);
+        }
         reply.header('content-type', 'text/csv; charset=utf-8');
-        reply.header('content-disposition', `attachment; filename="${layout.filename}.csv"`);
-        return layout.toCsv(report, { locale: csvLocale(req), labels });
+        return tableToCsv(table);
       }),
     );
   }

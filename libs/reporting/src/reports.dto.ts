@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsDateString, IsIn, IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
 
-export const REPORT_FORMATS = ['json', 'csv'] as const;
+export const REPORT_FORMATS = ['json', 'csv', 'xlsx'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 /** Every report: an area subtree (default: the caller's) and JSON or CSV. */
@@ -17,7 +17,7 @@ export class ScopeQueryDto {
 
   @ApiPropertyOptional({
     enum: REPORT_FORMATS,
-    description: 'csv answers text/csv (as does `Accept: text/csv`)',
+    description: 'csv answers text/csv (as does `Accept: text/csv`); xlsx an Excel workbook',
   })
   @IsOptional()
   @IsIn(REPORT_FORMATS)

@@ -76,28 +76,41 @@ export function DashboardPage() {
       ),
   });
 
-  const download = async (report: Report, query: Record<string, string>) => {
+  const download = async (
+    report: Report,
+    query: Record<string, string>,
+    format: 'csv' | 'xlsx',
+  ) => {
     try {
       const { data, response } = await api.GET(
         `/api/reports/${report}` as '/api/reports/coverage',
         {
-          params: { query: { ...query, format: 'csv' } },
+          params: { query: { ...query, format } },
           parseAs: 'blob',
         },
       );
       if (!response.ok || !data) throw new Error(response.statusText);
       saveBlob(
         data as unknown as Blob,
-        filenameOf(response.headers.get('content-disposition'), `${report}.csv`),
+        filenameOf(response.headers.get('content-disposition'), `${report}.${format}`),
       );
     } catch (e) {
       void message.error(errorText(e));
     }
   };
   const csvButton = (report: Report, query: Record<string, string> = {}) => (
-    <Button size="small" icon={<DownloadOutlined />} onClick={() => void download(report, query)}>
-      {t('downloadCsv')}
-    </Button>
+    <Flex gap={8}>
+      <Button
+        size="small"
+        icon={<DownloadOutlined />}
+        onClick={() => void download(report, query, 'xlsx')}
+      >
+        {t('downloadXlsx')}
+      </Button>
+      <Button size="small" onClick={() => void download(report, query, 'csv')}>
+        {t('downloadCsv')}
+      </Button>
+    </Flex>
   );
 
   const total = byArea.data?.total;

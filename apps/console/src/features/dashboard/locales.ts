@@ -16,7 +16,8 @@ export default namespace(
     unmetTotal: '未满足需求 {{needs}} 项，涉及 {{households}} 户',
     referralSla: '转介办理时效（按下级区域）',
     resources: '资源使用情况（按机构类型）',
-    downloadCsv: '下载 CSV',
+    downloadXlsx: '下载 Excel',
+    downloadCsv: 'CSV',
     noData: '本期间暂无数据',
     col: {
       name: '名称',
@@ -49,7 +50,8 @@ export default namespace(
     unmetTotal: '{{needs}} unmet needs in {{households}} households',
     referralSla: 'Referral deadlines (by child area)',
     resources: 'Resource use (by provider kind)',
-    downloadCsv: 'Download CSV',
+    downloadXlsx: 'Download Excel',
+    downloadCsv: 'CSV',
     noData: 'No data in this period',
     col: {
       name: 'Name',
