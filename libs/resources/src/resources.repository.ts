@@ -133,11 +133,7 @@ export class ResourcesRepository {
       else
         qb.andWhere('r.coverage_area_id IN (:...covering)', { covering: filter.coveringAreaIds });
     }
-    return qb
-      .orderBy('r.id', 'ASC')
-      .skip(pageOffset(page))
-      .take(page.limit)
-      .getManyAndCount();
+    return qb.orderBy('r.id', 'ASC').skip(pageOffset(page)).take(page.limit).getManyAndCount();
   }
 
   async insert(resource: Partial<ResourceEntity>, manager: EntityManager): Promise<string> {

@@ -1,11 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiErrors, Public } from '@onedoor/platform';
-import {
-  HsdsExportService,
-  HsdsServicePageDto,
-  HsdsServiceQueryDto,
-} from './hsds-export.service';
+import { HsdsExportService, HsdsServicePageDto, HsdsServiceQueryDto } from './hsds-export.service';
 
 @ApiTags('exports')
 @Controller('exports/hsds')

@@ -56,11 +56,10 @@ export class HsdsExportService {
       const area = await this.areas.findById(page.area);
       coveringAreaIds = area ? idsOnPath(area.path) : [];
     }
-    const [rows, total] = await this.resources.listPublished(
-      page,
-      todayInChina(this.clock.now()),
-      { category: page.category, coveringAreaIds },
-    );
+    const [rows, total] = await this.resources.listPublished(page, todayInChina(this.clock.now()), {
+      category: page.category,
+      coveringAreaIds,
+    });
     const totalPages = Math.max(1, Math.ceil(total / page.limit));
     return {
       total_items: total,
