@@ -152,7 +152,7 @@ export function ResourceDirectoryPage() {
           <Form.Item label={t('resources.area')} htmlFor="public-area">
             <Cascader
               id="public-area"
-              style={{ width: 280 }}
+              style={{ width: 'min(280px, calc(100vw - 150px))' }}
               options={tree.options}
               changeOnSelect
               showSearch
@@ -165,7 +165,7 @@ export function ResourceDirectoryPage() {
           <Form.Item label={t('resources.category')} htmlFor="public-category">
             <Select
               id="public-category"
-              style={{ width: 200 }}
+              style={{ width: 'min(200px, calc(100vw - 150px))' }}
               allowClear
               placeholder={t('resources.categoryPlaceholder')}
               options={categories}

@@ -65,7 +65,11 @@ export function TenderPage() {
         {r && (
           <Space direction="vertical" size={16} style={{ width: '100%' }}>
             <Card title={t('tender.basics')}>
-              <Descriptions column={{ xs: 1, md: 2 }} size="small" bordered>
+              <Descriptions
+                column={{ xs: 1, sm: 1, md: 2, lg: 2, xl: 2, xxl: 2 }}
+                size="small"
+                bordered
+              >
                 <Descriptions.Item label={t('tenders.status')}>
                   <Tag color={TENDER_STATUS_COLOR[r.tender.status]}>
                     {t(`status.tender.${r.tender.status}`, { defaultValue: r.tender.status })}

@@ -22,18 +22,21 @@ export function TendersPage() {
     {
       title: t('tenders.project'),
       key: 'title',
+      width: 260,
       render: (_, r) => <Link to={`/public/tenders/${r.tender.id}`}>{r.tender.title}</Link>,
     },
     { title: t('tenders.buyer'), key: 'buyer', render: (_, r) => r.buyer?.name ?? '—' },
     {
       title: t('tenders.budget'),
       key: 'budget',
+      width: 130,
       align: 'right',
       render: (_, r) => formatYuan(fenOf(r.tender.value)),
     },
     {
       title: t('tenders.status'),
       key: 'status',
+      width: 90,
       render: (_, r) => (
         <Tag color={TENDER_STATUS_COLOR[r.tender.status]}>
           {t(`status.tender.${r.tender.status}`, { defaultValue: r.tender.status })}
@@ -43,6 +46,7 @@ export function TendersPage() {
     {
       title: t('tenders.stage'),
       key: 'stage',
+      width: 110,
       render: (_, r) =>
         r.tag.map((tag) => t(`status.tag.${tag}`, { defaultValue: tag })).join('、'),
     },
