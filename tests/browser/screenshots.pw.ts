@@ -131,3 +131,13 @@ test('assessment', async ({ page, request }) => {
   await login(page, 'assessor');
   await shoot(page, 'assessment', `/assessments/${draftId}`);
 });
+
+// The public pages: no sign-in.
+for (const [name, path] of [
+  ['public-directory', '/public/resources'],
+  ['public-tenders', '/public/tenders'],
+] as const) {
+  test(name, async ({ page }) => {
+    await shoot(page, name, path);
+  });
+}

@@ -27,12 +27,13 @@ export class AreasRepository {
   list(
     filter: { level?: AreaLevel; parentId?: string },
     page: PageQueryDto,
-    principal: Principal,
+    /** null: the public list (the administrative divisions are public knowledge). */
+    principal: Principal | null,
   ): Promise<[AreaEntity[], number]> {
     const qb = this.repo().createQueryBuilder('a');
     if (filter.level) qb.andWhere('a.level = :level', { level: filter.level });
     if (filter.parentId) qb.andWhere('a.parentId = :parentId', { parentId: filter.parentId });
-    return applyAreaScope(qb, 'a.path', principal)
+    return (principal ? applyAreaScope(qb, 'a.path', principal) : qb)
       .orderBy('a.path', 'ASC')
       .skip(pageOffset(page))
       .take(page.limit)

@@ -18,8 +18,10 @@ import {
   AreaDto,
   AreaQueryDto,
   CreateAreaDto,
+  PublicAreaDto,
   toAreaDto,
   toAreaSummaryDto,
+  toPublicAreaDto,
 } from './dto/area.dto';
 
 @Injectable()
@@ -92,6 +94,11 @@ export class AreasService {
 
   async list(query: AreaQueryDto, principal: Principal): Promise<Page<AreaDto>> {
     return toPage(await this.areas.list(query, query, principal), query, toAreaDto);
+  }
+
+  /** Every area's name and place in the tree, for public pages (no standards, no scope). */
+  async publicList(query: AreaQueryDto): Promise<Page<PublicAreaDto>> {
+    return toPage(await this.areas.list(query, query, null), query, toPublicAreaDto);
   }
 
   async get(id: string, principal: Principal): Promise<AreaDetailDto> {

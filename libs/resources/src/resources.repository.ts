@@ -119,14 +119,21 @@ export class ResourcesRepository {
    * Published resources with provider and coverage, for the HSDS export (public data);
    * `today` is the date in China.
    */
-  listPublished(page: PageQueryDto, today: string): Promise<[ResourceEntity[], number]> {
-    return this.query()
+  listPublished(
+    page: PageQueryDto,
+    today: string,
+    filter: Pick<ResourceFilter, 'category' | 'coveringAreaIds'> = {},
+  ): Promise<[ResourceEntity[], number]> {
+    const qb = this.query()
       .where(`r.status = 'published' AND p.verification = 'verified'`)
-      .andWhere(`r.valid_from <= CAST(:today AS date)`, { today })
-      .orderBy('r.id', 'ASC')
-      .skip(pageOffset(page))
-      .take(page.limit)
-      .getManyAndCount();
+      .andWhere(`r.valid_from <= CAST(:today AS date)`, { today });
+    if (filter.category) qb.andWhere('r.category_code = :category', { category: filter.category });
+    if (filter.coveringAreaIds) {
+      if (filter.coveringAreaIds.length === 0) qb.andWhere('1 = 0');
+      else
+        qb.andWhere('r.coverage_area_id IN (:...covering)', { covering: filter.coveringAreaIds });
+    }
+    return qb.orderBy('r.id', 'ASC').skip(pageOffset(page)).take(page.limit).getManyAndCount();
   }
 
   async insert(resource: Partial<ResourceEntity>, manager: EntityManager): Promise<string> {

@@ -14,6 +14,7 @@ import { routes as households } from '@/features/households/routes';
 import { routes as imports } from '@/features/imports/routes';
 import { NotificationsPage } from '@/features/notifications/NotificationsPage';
 import { routes as organizations } from '@/features/organizations/routes';
+import { publicRoutes } from '@/features/public/routes';
 import { routes as referrals } from '@/features/referrals/routes';
 import { routes as resources } from '@/features/resources/routes';
 import { routes as users } from '@/features/users/routes';
@@ -22,6 +23,7 @@ import { routes as users } from '@/features/users/routes';
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
   { path: '/set-password', element: <SetPasswordPage /> },
+  ...publicRoutes,
   {
     element: <AppLayout />,
     children: [

@@ -12,6 +12,7 @@ import households from '@/features/households/locales';
 import imports from '@/features/imports/locales';
 import notifications from '@/features/notifications/locales';
 import organizations from '@/features/organizations/locales';
+import publicPages from '@/features/public/locales';
 import referrals from '@/features/referrals/locales';
 import resources from '@/features/resources/locales';
 import users from '@/features/users/locales';
@@ -30,6 +31,7 @@ const namespaces = {
   imports,
   notifications,
   organizations,
+  public: publicPages,
   referrals,
   resources,
   users,

@@ -72,6 +72,11 @@ export class AreaSummaryDto {
   name!: string;
 }
 
+export class PublicAreaDto extends AreaSummaryDto {
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true })
+  parentId!: string | null;
+}
+
 export class AreaDto extends AreaSummaryDto {
   @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true })
   parentId!: string | null;
@@ -93,6 +98,10 @@ export class AreaDetailDto extends AreaDto {
 
 export function toAreaSummaryDto(a: AreaEntity): AreaSummaryDto {
   return { id: a.id, level: a.level, code: a.code, name: a.name };
+}
+
+export function toPublicAreaDto(a: AreaEntity): PublicAreaDto {
+  return { ...toAreaSummaryDto(a), parentId: a.parentId };
 }
 
 export function toAreaDto(a: AreaEntity): AreaDto {

@@ -4,34 +4,52 @@ import {
   type AppConfig,
   Clock,
   NotFoundError,
-  type Principal,
+  type Page,
+  type PageQueryDto,
 } from '@onedoor/platform';
 import { AreasRepository } from '@onedoor/areas';
 import { AwardsRepository } from '../awards/awards.repository';
 import { BidsRepository } from '../bids/bids.repository';
 import { ContractsRepository } from '../contracts/contracts.repository';
 import { isSealed } from '../procurement.types';
-import { ProjectsService } from '../tenders/projects.service';
+import type { ServiceProjectEntity } from '../tenders/project.entity';
+import { ProjectsRepository } from '../tenders/projects.repository';
 import type { OcdsInput } from './ocds-input';
 import { toOcdsReleasePackage } from './ocds.mapper';
 
-/** Reads a project's records and hands them to the pure OCDS mapping. */
+/**
+ * Reads a project's records and hands them to the pure OCDS mapping. Public, as OCDS publishers
+ * publish: once a project is published its package is open to anyone; a draft has none, and
+ * sealed bids stay out until bidding closes.
+ */
 @Injectable()
 export class OcdsService {
   constructor(
     private readonly bids: BidsRepository,
     private readonly awards: AwardsRepository,
-    private readonly projects: ProjectsService,
+    private readonly projects: ProjectsRepository,
     private readonly contracts: ContractsRepository,
     private readonly areas: AreasRepository,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async releasePackage(id: string, principal: Principal): Promise<Record<string, unknown>> {
-    const { project } = await this.projects.visible(id, principal);
+  async releasePackage(id: string): Promise<Record<string, unknown>> {
+    const project = await this.projects.findProject(id);
     // A draft has no release: it was never published.
-    if (!project.publishedAt) throw new NotFoundError('Project', 'PROJECT_NOT_FOUND');
+    if (!project?.publishedAt) throw new NotFoundError('Project', 'PROJECT_NOT_FOUND');
+    return this.packageOf(project);
+  }
+
+  /** Every published project's package, the most recently published first. */
+  async releasePackages(page: PageQueryDto): Promise<Page<Record<string, unknown>>> {
+    const [rows, total] = await this.projects.listPublished(page);
+    const packages = await Promise.all(rows.map((p) => this.packageOf(p)));
+    return { items: packages, total, page: page.page, limit: page.limit };
+  }
+
+  private async packageOf(project: ServiceProjectEntity): Promise<Record<string, unknown>> {
+    const id = project.id;
     const sealed = isSealed(project);
     const [area, bids, awards, contracts] = await Promise.all([
       this.areas.findById(project.areaId),

@@ -49,6 +49,19 @@ export class ProjectsRepository {
     return qb.getManyAndCount();
   }
 
+  /** Projects that have been published (whatever became of them since), newest first. */
+  listPublished(page: PageQueryDto): Promise<[ServiceProjectEntity[], number]> {
+    return this.dataSource
+      .getRepository(ServiceProjectEntity)
+      .createQueryBuilder('p')
+      .where('p.publishedAt IS NOT NULL')
+      .orderBy('p.publishedAt', 'DESC')
+      .addOrderBy('p.id', 'ASC')
+      .skip(pageOffset(page))
+      .take(page.limit)
+      .getManyAndCount();
+  }
+
   async insertProject(
     manager: EntityManager,
     project: Partial<ServiceProjectEntity>,

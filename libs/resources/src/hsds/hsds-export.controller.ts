@@ -1,7 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiErrors, PageQueryDto, Public } from '@onedoor/platform';
-import { HsdsExportService, HsdsServicePageDto } from './hsds-export.service';
+import { ApiErrors, Public } from '@onedoor/platform';
+import { HsdsExportService, HsdsServicePageDto, HsdsServiceQueryDto } from './hsds-export.service';
 
 @ApiTags('exports')
 @Controller('exports/hsds')
@@ -12,11 +12,12 @@ export class HsdsExportController {
   @Get('services')
   @Public()
   @ApiOperation({
-    summary: 'Published resources as Open Referral HSDS 3.0 services (HSDS page shape)',
+    summary:
+      'Published resources as Open Referral HSDS 3.0 services (HSDS page shape), by category and covered area',
   })
   @ApiOkResponse({ type: HsdsServicePageDto })
   @ApiErrors(400)
-  services(@Query() query: PageQueryDto): Promise<HsdsServicePageDto> {
+  services(@Query() query: HsdsServiceQueryDto): Promise<HsdsServicePageDto> {
     return this.hsds.services(query);
   }
 }

@@ -2,13 +2,13 @@ import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Flex, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Navigate, useLocation, useNavigate } from 'react-router-dom';
+import { Link, Navigate, useLocation, useNavigate } from 'react-router-dom';
 import { LanguageSwitch } from '@/components/AppLayout';
 import { errorText } from '@/components/QueryState';
 import { useAuth } from '@/lib/auth';
 
 export function LoginPage() {
-  const { t } = useTranslation(['auth', 'common']);
+  const { t } = useTranslation(['auth', 'common', 'public']);
   const { me, login } = useAuth();
   const navigate = useNavigate();
   const location = useLocation();
@@ -73,6 +73,12 @@ export function LoginPage() {
           </Button>
         </Form>
       </Card>
+      <Typography.Paragraph style={{ marginTop: 16 }}>
+        <Typography.Text type="secondary">{t('public:login.publicLinks')}</Typography.Text>{' '}
+        <Link to="/public/resources">{t('public:nav.resources')}</Link>
+        {' · '}
+        <Link to="/public/tenders">{t('public:nav.tenders')}</Link>
+      </Typography.Paragraph>
     </Flex>
   );
 }
