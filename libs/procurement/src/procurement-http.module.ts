@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AwardsController } from './awards/awards.controller';
+import { BidFilesController } from './bids/bid-files.controller';
 import { BidsController } from './bids/bids.controller';
 import { ContractsController } from './contracts/contracts.controller';
 import { EvaluationController } from './evaluation/evaluation.controller';
@@ -14,6 +15,7 @@ import { ProjectsController } from './tenders/projects.controller';
     ProjectsController,
     OcdsController,
     BidsController,
+    BidFilesController,
     EvaluationController,
     AwardsController,
     ContractsController,

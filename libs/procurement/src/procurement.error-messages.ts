@@ -14,6 +14,7 @@ export const PROCUREMENT_ERROR_MESSAGES = {
   BIDDING_NOT_OPEN: { 'zh-CN': '当前不在投标期内', en: 'Bidding is not open' },
   BIDDING_STILL_OPEN: { 'zh-CN': '投标尚未截止', en: 'Bidding is still open' },
   BID_NOT_FOUND: { 'zh-CN': '未找到该投标', en: 'Bid not found' },
+  BID_FILE_NOT_FOUND: { 'zh-CN': '未找到该投标文件', en: 'Bid file not found' },
   BID_ALREADY_SUBMITTED: { 'zh-CN': '该投标已提交', en: 'Bid already submitted' },
   BID_NOT_LIVE: { 'zh-CN': '该投标已撤回或失效', en: 'Bid not live' },
   BID_PRICE_OVER_BUDGET: { 'zh-CN': '投标报价超出预算', en: 'Bid price over budget' },

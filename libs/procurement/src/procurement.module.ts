@@ -8,6 +8,9 @@ import { AwardsRepository } from './awards/awards.repository';
 import { AwardsService } from './awards/awards.service';
 import { BidAuditSealer } from './bids/bid-audit-sealer';
 import { BidEntity } from './bids/bid.entity';
+import { BidFileEntity } from './bids/bid-file.entity';
+import { BidFilesRepository } from './bids/bid-files.repository';
+import { BidFilesService } from './bids/bid-files.service';
 import { BidderEligibilityService } from './bids/bidder-eligibility.service';
 import { BidsRepository } from './bids/bids.repository';
 import { BidsService } from './bids/bids.service';
@@ -49,6 +52,7 @@ import { ProjectsService } from './tenders/projects.service';
 export const PROCUREMENT_ENTITIES = [
   ServiceProjectEntity,
   BidEntity,
+  BidFileEntity,
   PanelMemberEntity,
   ConflictDeclarationEntity,
   BidScoreEntity,
@@ -73,6 +77,8 @@ const providers = [
   BidsRepository,
   BidderEligibilityService,
   BidsService,
+  BidFilesRepository,
+  BidFilesService,
   BidAuditSealer,
   EvaluationRepository,
   RankingService,
