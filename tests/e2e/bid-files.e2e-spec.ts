@@ -156,9 +156,7 @@ describe('Bid files: uploads sealed with the bid (e2e)', () => {
       .send(bidBody(790_000))
       .expect(200);
     const carried = (await list(a.token, replaced.body.id).expect(200)).body.items;
-    expect(carried.map((f: { id: string }) => f.id).sort()).toEqual(
-      [fileId, again.body.id].sort(),
-    );
+    expect(carried.map((f: { id: string }) => f.id).sort()).toEqual([fileId, again.body.id].sort());
 
     // Close: past the deadline, by staff.
     jest.spyOn(clock, 'now').mockReturnValue(new Date(new Date(p.closesAt).getTime() + 1_000));
