@@ -1,4 +1,6 @@
-import { CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
+import { CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { StoredFileEntity } from '@onedoor/platform';
+import { BidEntity } from './bid.entity';
 
 /**
  * A file attached to a bid (the bytes and their name are the platform's `stored_file`). A
@@ -9,9 +11,17 @@ export class BidFileEntity {
   @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'pk_bid_file' })
   bidId!: string;
 
+  @ManyToOne(() => BidEntity)
+  @JoinColumn({ name: 'bid_id', foreignKeyConstraintName: 'fk_bid_file_bid' })
+  bid?: BidEntity;
+
   @Index('ix_bid_file_file_id')
   @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'pk_bid_file' })
   fileId!: string;
+
+  @ManyToOne(() => StoredFileEntity)
+  @JoinColumn({ name: 'file_id', foreignKeyConstraintName: 'fk_bid_file_file' })
+  file?: StoredFileEntity;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
