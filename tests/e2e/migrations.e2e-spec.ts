@@ -47,6 +47,7 @@ describe('Migrations (e2e)', () => {
             'idempotency_key',
             'login_event',
             'login_limit',
+            'milestone_file',
             'notification',
             'notification_preference',
             'outbox_event',

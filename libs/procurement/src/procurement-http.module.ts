@@ -3,6 +3,7 @@ import { AwardsController } from './awards/awards.controller';
 import { BidFilesController } from './bids/bid-files.controller';
 import { BidsController } from './bids/bids.controller';
 import { ContractsController } from './contracts/contracts.controller';
+import { MilestoneFilesController } from './contracts/milestone-files.controller';
 import { EvaluationController } from './evaluation/evaluation.controller';
 import { OcdsController } from './ocds/ocds.controller';
 import { PerformanceController } from './performance/performance.controller';
@@ -19,6 +20,7 @@ import { ProjectsController } from './tenders/projects.controller';
     EvaluationController,
     AwardsController,
     ContractsController,
+    MilestoneFilesController,
     PerformanceController,
   ],
 })

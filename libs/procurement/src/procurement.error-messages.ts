@@ -62,6 +62,10 @@ export const PROCUREMENT_ERROR_MESSAGES = {
     en: 'Invalid contract transition',
   },
   MILESTONE_NOT_FOUND: { 'zh-CN': '未找到该履约节点', en: 'Milestone not found' },
+  MILESTONE_FILE_NOT_FOUND: {
+    'zh-CN': '未找到该节点佐证文件',
+    en: 'Milestone evidence file not found',
+  },
   MILESTONE_ALREADY_DECIDED: { 'zh-CN': '该履约节点已验收', en: 'Milestone already decided' },
   MILESTONES_PENDING: { 'zh-CN': '尚有履约节点未验收', en: 'Milestones pending' },
   PAYMENTS_WAITING: { 'zh-CN': '尚有款项未支付', en: 'Payments waiting' },

@@ -23,6 +23,8 @@ import { ContractSigningService } from './contracts/contract-signing.service';
 import { ContractsRepository } from './contracts/contracts.repository';
 import { ContractsService } from './contracts/contracts.service';
 import { MilestonesService } from './contracts/milestones.service';
+import { MilestoneFileEntity } from './contracts/milestone-file.entity';
+import { MilestoneFilesService } from './contracts/milestone-files.service';
 import { EvaluationRepository } from './evaluation/evaluation.repository';
 import { ModerationService } from './evaluation/moderation.service';
 import {
@@ -61,6 +63,7 @@ export const PROCUREMENT_ENTITIES = [
   ContractEntity,
   ContractMilestoneEntity,
   ContractPaymentEntity,
+  MilestoneFileEntity,
   PerformanceEvaluationEntity,
   EvaluationAssignmentEntity,
   BiddingSuspensionEntity,
@@ -91,6 +94,7 @@ const providers = [
   ContractSigningService,
   ContractsService,
   MilestonesService,
+  MilestoneFilesService,
   PerformanceRepository,
   EvaluationViewService,
   PerformanceService,

@@ -19,7 +19,7 @@ import {
   Roles,
 } from '@onedoor/platform';
 import { BidFilesService } from './bid-files.service';
-import { BidFileDto, BidFileListDto } from './dto/bid-file.dto';
+import { FileDto, FileListDto } from '../files/file.dto';
 
 @ApiTags('procurement')
 @ApiProtected()
@@ -41,13 +41,13 @@ export class BidFilesController {
       properties: { file: { type: 'string', format: 'binary' } },
     },
   })
-  @ApiCreatedResponse({ type: BidFileDto })
+  @ApiCreatedResponse({ type: FileDto })
   @ApiErrors(400, 404, 409, 413, 415)
   async upload(
     @Param('id', ParseIdPipe) id: string,
     @Req() request: FastifyRequest,
     @CurrentUser() me: Principal,
-  ): Promise<BidFileDto> {
+  ): Promise<FileDto> {
     return this.files.upload(id, await readUpload(request), me);
   }
 
@@ -59,12 +59,12 @@ export class BidFilesController {
     summary:
       "The bid's files: only the bidding organization sees them until bidding closes (404 for everyone else, admin included); then the bid's readers",
   })
-  @ApiOkResponse({ type: BidFileListDto })
+  @ApiOkResponse({ type: FileListDto })
   @ApiErrors(400, 403, 404)
   async list(
     @Param('id', ParseIdPipe) id: string,
     @CurrentUser() me: Principal,
-  ): Promise<BidFileListDto> {
+  ): Promise<FileListDto> {
     return { items: await this.files.list(id, me) };
   }
 

@@ -6,22 +6,12 @@ import {
   FilesService,
   NotFoundError,
   type Principal,
-  type StoredFileEntity,
   TransactionRunner,
   type Upload,
 } from '@onedoor/platform';
 import { BidFilesRepository } from './bid-files.repository';
 import { BidsService } from './bids.service';
-import type { BidFileDto } from './dto/bid-file.dto';
-
-const toDto = (f: StoredFileEntity): BidFileDto => ({
-  id: f.id,
-  name: f.originalName,
-  contentType: f.contentType,
-  size: Number(f.size),
-  sha256: f.sha256,
-  uploadedAt: f.createdAt.toISOString(),
-});
+import { type FileDto, toFileDto } from '../files/file.dto';
 
 /**
  * Files of a bid, sealed with it: until bidding closes only the bidding organization lists or
@@ -38,7 +28,7 @@ export class BidFilesService {
     private readonly audit: AuditService,
   ) {}
 
-  async upload(bidId: string, upload: Upload, actor: Principal): Promise<BidFileDto> {
+  async upload(bidId: string, upload: Upload, actor: Principal): Promise<FileDto> {
     const providerId = actor.role === 'provider' ? actor.providerId : null;
     if (!providerId) throw new NotFoundError('Bid', 'BID_NOT_FOUND');
     // Refuse early, before the bytes are read, then again under the locks with the link.
@@ -59,25 +49,25 @@ export class BidFilesService {
       });
       return file;
     });
-    return toDto(file);
+    return toFileDto(file);
   }
 
-  async list(bidId: string, principal: Principal): Promise<BidFileDto[]> {
+  async list(bidId: string, principal: Principal): Promise<FileDto[]> {
     await this.readable(bidId, principal);
-    return (await this.files.findMany(await this.links.fileIdsOf(bidId))).map(toDto);
+    return (await this.files.findMany(await this.links.fileIdsOf(bidId))).map(toFileDto);
   }
 
   async download(
     bidId: string,
     fileId: string,
     principal: Principal,
-  ): Promise<{ file: BidFileDto; content: Readable }> {
+  ): Promise<{ file: FileDto; content: Readable }> {
     await this.readable(bidId, principal);
     if (!(await this.links.isLinked(bidId, fileId))) {
       throw new NotFoundError('File', 'BID_FILE_NOT_FOUND');
     }
     const { file, content } = await this.files.open(fileId);
-    return { file: toDto(file), content };
+    return { file: toFileDto(file), content };
   }
 
   private async readable(bidId: string, principal: Principal): Promise<void> {

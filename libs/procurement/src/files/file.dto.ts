@@ -1,6 +1,9 @@
 import { ApiProperty } from '@nestjs/swagger';
+import type { StoredFileEntity } from '@onedoor/platform';
 
-export class BidFileDto {
+/** A file linked to a bid or a milestone (its bytes are the platform's stored file). */
+
+export class FileDto {
   @ApiProperty({ format: 'uuid' })
   id!: string;
 
@@ -20,7 +23,16 @@ export class BidFileDto {
   uploadedAt!: string;
 }
 
-export class BidFileListDto {
-  @ApiProperty({ type: [BidFileDto] })
-  items!: BidFileDto[];
+export class FileListDto {
+  @ApiProperty({ type: [FileDto] })
+  items!: FileDto[];
 }
+
+export const toFileDto = (f: StoredFileEntity): FileDto => ({
+  id: f.id,
+  name: f.originalName,
+  contentType: f.contentType,
+  size: Number(f.size),
+  sha256: f.sha256,
+  uploadedAt: f.createdAt.toISOString(),
+});
