@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { Clock } from '@onedoor/platform';
 import { ocdsPackageValidator } from '@onedoor/procurement/ocds/ocds-schema';
@@ -32,7 +34,10 @@ describe('Contracts, milestones, performance evaluations and the OCDS export (e2
   let clock: Clock;
 
   beforeAll(async () => {
-    ctx = await startApi({ PROCUREMENT_MIN_BIDDING_HOURS: '0' });
+    ctx = await startApi({
+      PROCUREMENT_MIN_BIDDING_HOURS: '0',
+      FILES_DIR: join(tmpdir(), 'onedoor-e2e-files'),
+    });
     clock = ctx.app.get(Clock);
   });
   afterEach(() => jest.restoreAllMocks());
@@ -471,5 +476,61 @@ describe('Contracts, milestones, performance evaluations and the OCDS export (e2
       .set('Authorization', staff)
       .expect(200);
     expect({ ...again.body, publishedDate: null }).toEqual({ ...res.body, publishedDate: null });
+  });
+
+  it('takes milestone evidence files from staff in scope and lets the contract’s readers download them', async () => {
+    const { staff, org, contract } = await awardedProject();
+    const milestone = contract.milestones[0].id as string;
+    const base = `/api/contracts/${contract.id}/milestones/${milestone}/files`;
+    const scan = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(100, 7)]);
+    const up = await ctx.http
+      .post(base)
+      .set('Authorization', staff)
+      .attach('file', scan, { filename: '签到表.jpg', contentType: 'image/jpeg' })
+      .expect(201);
+    expect(up.body).toMatchObject({ name: '签到表.jpg', contentType: 'image/jpeg', size: 104 });
+    // Staff of another district, and the organization itself, cannot attach evidence.
+    const elsewhere = await ctx.tokenFor('civil_affairs', (await ctx.newDistrict()).district);
+    for (const [token, status] of [
+      [elsewhere, 404],
+      [org.token, 403],
+    ] as const) {
+      await ctx.http
+        .post(base)
+        .set('Authorization', token)
+        .attach('file', scan, { filename: 'x.jpg', contentType: 'image/jpeg' })
+        .expect(status);
+    }
+    await ctx.http
+      .post(base)
+      .set('Authorization', staff)
+      .attach('file', Buffer.from('MZ\x90\x00 a program'), { filename: 'x.jpg' })
+      .expect(415);
+    for (const token of [staff, org.token]) {
+      const listed = await ctx.http.get(base).set('Authorization', token).expect(200);
+      expect(listed.body.items.map((f: { id: string }) => f.id)).toEqual([up.body.id]);
+      const got = await ctx.http
+        .get(`${base}/${up.body.id}`)
+        .set('Authorization', token)
+        .buffer(true)
+        .parse((res, done) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => done(null, Buffer.concat(chunks)));
+        })
+        .expect(200);
+      expect(Buffer.compare(got.body as Buffer, scan)).toBe(0);
+      expect(got.headers['content-disposition']).toContain(
+        `filename*=UTF-8''${encodeURIComponent('签到表.jpg')}`,
+      );
+    }
+    await ctx.http.get(base).set('Authorization', elsewhere).expect(404);
+    // A file is reached through its own milestone only.
+    await ctx.http
+      .get(
+        `/api/contracts/${contract.id}/milestones/${contract.milestones[1].id}/files/${up.body.id}`,
+      )
+      .set('Authorization', staff)
+      .expect(404);
   });
 });

@@ -23,12 +23,14 @@ export * from './http/idempotency/idempotency-keys.repository';
 export { IDEMPOTENT_REPLAYED_HEADER } from './http/idempotency/idempotency.interceptor';
 export * from './http/client-error-handler';
 export * from './http/input-guard';
+export * from './files';
 
 import { AuditLogEntity } from './audit/audit-log.entity';
 import { LoginLimitEntity } from './auth/login-limit.entity';
 import { UserEntity } from './auth/user.entity';
 import { IdempotencyKeyEntity } from './http/idempotency/idempotency-key.entity';
 import { OutboxEventEntity } from './events/outbox-event.entity';
+import { StoredFileEntity } from './files/stored-file.entity';
 /** The platform's entities, for the TypeORM CLI's data source. */
 export const PLATFORM_ENTITIES = [
   UserEntity,
@@ -36,6 +38,7 @@ export const PLATFORM_ENTITIES = [
   AuditLogEntity,
   IdempotencyKeyEntity,
   OutboxEventEntity,
+  StoredFileEntity,
 ];
 export * from './shutdown';
 export * from './crypto/pii-cipher';

@@ -12,6 +12,7 @@ import { UsersModule } from './auth/auth.module';
 import { APP_CONFIG } from './config/config.module';
 import { PiiCipher } from './crypto/pii-cipher';
 import { IdempotencyStoreModule } from './http/idempotency/idempotency-store.module';
+import { FilesModule } from './files/files.module';
 
 export interface PlatformOptions {
   applicationName: string;
@@ -39,6 +40,7 @@ export class PlatformModule {
         EventsModule,
         UsersModule,
         IdempotencyStoreModule,
+        FilesModule,
       ],
       providers: [
         Clock,
@@ -49,7 +51,7 @@ export class PlatformModule {
             new PiiCipher(config.pii.hmacKey, config.pii.encryptionKey),
         },
       ],
-      exports: [UsersModule, IdempotencyStoreModule, PiiCipher, Clock],
+      exports: [UsersModule, IdempotencyStoreModule, FilesModule, PiiCipher, Clock],
     };
   }
 }

@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
 import { AwardsController } from './awards/awards.controller';
+import { BidFilesController } from './bids/bid-files.controller';
 import { BidsController } from './bids/bids.controller';
 import { ContractsController } from './contracts/contracts.controller';
+import { MilestoneFilesController } from './contracts/milestone-files.controller';
 import { EvaluationController } from './evaluation/evaluation.controller';
 import { OcdsController } from './ocds/ocds.controller';
 import { PerformanceController } from './performance/performance.controller';
@@ -14,9 +16,11 @@ import { ProjectsController } from './tenders/projects.controller';
     ProjectsController,
     OcdsController,
     BidsController,
+    BidFilesController,
     EvaluationController,
     AwardsController,
     ContractsController,
+    MilestoneFilesController,
     PerformanceController,
   ],
 })

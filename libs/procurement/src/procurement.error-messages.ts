@@ -14,6 +14,7 @@ export const PROCUREMENT_ERROR_MESSAGES = {
   BIDDING_NOT_OPEN: { 'zh-CN': '当前不在投标期内', en: 'Bidding is not open' },
   BIDDING_STILL_OPEN: { 'zh-CN': '投标尚未截止', en: 'Bidding is still open' },
   BID_NOT_FOUND: { 'zh-CN': '未找到该投标', en: 'Bid not found' },
+  BID_FILE_NOT_FOUND: { 'zh-CN': '未找到该投标文件', en: 'Bid file not found' },
   BID_ALREADY_SUBMITTED: { 'zh-CN': '该投标已提交', en: 'Bid already submitted' },
   BID_NOT_LIVE: { 'zh-CN': '该投标已撤回或失效', en: 'Bid not live' },
   BID_PRICE_OVER_BUDGET: { 'zh-CN': '投标报价超出预算', en: 'Bid price over budget' },
@@ -61,6 +62,10 @@ export const PROCUREMENT_ERROR_MESSAGES = {
     en: 'Invalid contract transition',
   },
   MILESTONE_NOT_FOUND: { 'zh-CN': '未找到该履约节点', en: 'Milestone not found' },
+  MILESTONE_FILE_NOT_FOUND: {
+    'zh-CN': '未找到该节点佐证文件',
+    en: 'Milestone evidence file not found',
+  },
   MILESTONE_ALREADY_DECIDED: { 'zh-CN': '该履约节点已验收', en: 'Milestone already decided' },
   MILESTONES_PENDING: { 'zh-CN': '尚有履约节点未验收', en: 'Milestones pending' },
   PAYMENTS_WAITING: { 'zh-CN': '尚有款项未支付', en: 'Payments waiting' },

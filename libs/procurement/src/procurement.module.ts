@@ -8,6 +8,9 @@ import { AwardsRepository } from './awards/awards.repository';
 import { AwardsService } from './awards/awards.service';
 import { BidAuditSealer } from './bids/bid-audit-sealer';
 import { BidEntity } from './bids/bid.entity';
+import { BidFileEntity } from './bids/bid-file.entity';
+import { BidFilesRepository } from './bids/bid-files.repository';
+import { BidFilesService } from './bids/bid-files.service';
 import { BidderEligibilityService } from './bids/bidder-eligibility.service';
 import { BidsRepository } from './bids/bids.repository';
 import { BidsService } from './bids/bids.service';
@@ -20,6 +23,8 @@ import { ContractSigningService } from './contracts/contract-signing.service';
 import { ContractsRepository } from './contracts/contracts.repository';
 import { ContractsService } from './contracts/contracts.service';
 import { MilestonesService } from './contracts/milestones.service';
+import { MilestoneFileEntity } from './contracts/milestone-file.entity';
+import { MilestoneFilesService } from './contracts/milestone-files.service';
 import { EvaluationRepository } from './evaluation/evaluation.repository';
 import { ModerationService } from './evaluation/moderation.service';
 import {
@@ -49,6 +54,7 @@ import { ProjectsService } from './tenders/projects.service';
 export const PROCUREMENT_ENTITIES = [
   ServiceProjectEntity,
   BidEntity,
+  BidFileEntity,
   PanelMemberEntity,
   ConflictDeclarationEntity,
   BidScoreEntity,
@@ -57,6 +63,7 @@ export const PROCUREMENT_ENTITIES = [
   ContractEntity,
   ContractMilestoneEntity,
   ContractPaymentEntity,
+  MilestoneFileEntity,
   PerformanceEvaluationEntity,
   EvaluationAssignmentEntity,
   BiddingSuspensionEntity,
@@ -73,6 +80,8 @@ const providers = [
   BidsRepository,
   BidderEligibilityService,
   BidsService,
+  BidFilesRepository,
+  BidFilesService,
   BidAuditSealer,
   EvaluationRepository,
   RankingService,
@@ -85,6 +94,7 @@ const providers = [
   ContractSigningService,
   ContractsService,
   MilestonesService,
+  MilestoneFilesService,
   PerformanceRepository,
   EvaluationViewService,
   PerformanceService,

@@ -345,6 +345,17 @@ export class EnvironmentVariables {
   /** The From of e-mail notices. */
   @IsString()
   MAIL_FROM = 'OneDoor <no-reply@onedoor.local>';
+
+  /** Where uploaded files are kept, by their sha256 (relative to the working directory). */
+  @IsString()
+  FILES_DIR = '.data/files';
+
+  /** The largest upload accepted, in bytes (20 MB). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1024 * 1024 * 1024)
+  FILES_MAX_BYTES = 20 * 1024 * 1024;
 }
 
 export interface AppConfig {
@@ -395,6 +406,7 @@ export interface AppConfig {
     timeoutMs: number;
   };
   mail: { smtpUrl: string | null; from: string };
+  files: { dir: string; maxBytes: number };
   matching: {
     topK: number;
     concurrency: number;
@@ -509,5 +521,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       timeoutMs: vars.WEBHOOK_TIMEOUT_MS,
     },
     mail: { smtpUrl: vars.SMTP_URL ?? null, from: vars.MAIL_FROM },
+    files: { dir: vars.FILES_DIR, maxBytes: vars.FILES_MAX_BYTES },
   };
 }

@@ -1,8 +1,11 @@
 import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
 import { INestApplication, ValidationPipe } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import type { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
+import type { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
 import { AllExceptionsFilter, type ErrorTranslator } from '../errors/all-exceptions.filter';
 import type { ErrorStatusMap } from '../errors/error-codes';
 import { validationExceptionFactory } from '../errors/validation';
@@ -105,6 +108,12 @@ export async function configureHttpApp(
       ],
       (_request, payload, done) => done(null, payload),
     );
+  // Uploads (readUpload): one file per request, read as a stream. The part is cut one byte past
+  // the limit so the store, which counts, tells "exactly the limit" from "over it".
+  const { files } = app.get<typeof APP_CONFIG, AppConfig>(APP_CONFIG);
+  await app.register(multipart, {
+    limits: { fileSize: files.maxBytes + 1, files: 1, fields: 10, parts: 11, fieldSize: 1024 },
+  });
   // Echo the request id so a caller can quote it when reporting a problem.
   app
     .getHttpAdapter()

@@ -17,6 +17,7 @@ import { ProjectLifecycleService } from '../tenders/project-lifecycle.service';
 import type { ServiceProjectEntity } from '../tenders/project.entity';
 import { ProjectsRepository } from '../tenders/projects.repository';
 import { ProjectsService } from '../tenders/projects.service';
+import { BidFilesRepository } from './bid-files.repository';
 import { BidderEligibilityService } from './bidder-eligibility.service';
 import { toBidDto, toBidList } from './bid.mapper';
 import { type BidRow, BidsRepository } from './bids.repository';
@@ -40,6 +41,7 @@ export class BidsService {
     private readonly auditLog: AuditLogRepository,
     private readonly seals: AuditSeals,
     private readonly clock: Clock,
+    private readonly fileLinks: BidFilesRepository,
   ) {}
 
   /**
@@ -108,6 +110,10 @@ export class BidsService {
         bid.status = 'replaced';
         await this.repo.saveBid(manager, bid);
         const newId = await this.insert(manager, project, providerId, body, actor, bid.id);
+        // The files go with the new version: replacing is how a bidder corrects its price or
+        // proposal, and re-uploading unchanged documents would only invite a missing one. The
+        // old version keeps its links, so the record shows what each version carried.
+        await this.fileLinks.copyLinks(manager, bid.id, newId);
         await this.audit.recordMany(manager, [
           {
             entityType: 'bid',
@@ -275,7 +281,8 @@ export class BidsService {
     }
   }
 
-  private async lockOwnLive(manager: EntityManager, id: string, providerId: string) {
+  /** The caller's own live bid, locked, on a project still open for bids (else 404 / 409). */
+  async lockOwnLive(manager: EntityManager, id: string, providerId: string) {
     const bid = await this.repo.lockBid(manager, id);
     // Another organization's bid does not exist for this caller.
     if (!bid || bid.providerId !== providerId) throw new NotFoundError('Bid', 'BID_NOT_FOUND');

@@ -1,0 +1,17 @@
+import { api, call } from './api';
+import { fileForm } from './file-form';
+
+/**
+ * Attaches a file to the caller's own bid (the bearer token and language come from the client's
+ * middleware). The API checks type and size; its refusals (415, 413, 409) arrive as ApiError.
+ */
+export function uploadBidFile(bidId: string, file: File) {
+  return call(
+    api.POST('/api/bids/{id}/files', {
+      params: { path: { id: bidId } },
+      // The schema types a binary part as a string; the browser sends the File itself.
+      body: { file: file as unknown as string },
+      bodySerializer: () => fileForm(file),
+    }),
+  );
+}

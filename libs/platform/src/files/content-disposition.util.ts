@@ -1,0 +1,14 @@
+/**
+ * A Content-Disposition header for a download named `name`: an ASCII `filename` for old
+ * clients (non-ASCII characters, quotes and backslashes replaced by `_`) and the exact name as
+ * RFC 5987 `filename*=UTF-8''…`, which browsers prefer, so Chinese names survive.
+ */
+export function contentDisposition(name: string, type: 'attachment' | 'inline' = 'attachment') {
+  const fallback = name.replace(/[^\x20-\x7e]|["\\]/g, '_') || 'file';
+  // encodeURIComponent leaves ' ( ) * ! unescaped; RFC 5987's attr-char does not allow them.
+  const encoded = encodeURIComponent(name).replace(
+    /['()*!]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+  return `${type}; filename="${fallback}"; filename*=UTF-8''${encoded}`;
+}

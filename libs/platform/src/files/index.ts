@@ -1,0 +1,7 @@
+export * from './content-disposition.util';
+export * from './file-store';
+export * from './file-type.util';
+export * from './files.module';
+export * from './files.service';
+export * from './stored-file.entity';
+export * from './upload';
