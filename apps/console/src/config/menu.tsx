@@ -5,8 +5,10 @@ import {
   BellOutlined,
   CheckSquareOutlined,
   CloudUploadOutlined,
+  FileSearchOutlined,
   HomeOutlined,
   NodeIndexOutlined,
+  ScheduleOutlined,
   SolutionOutlined,
   TeamOutlined,
   UserAddOutlined,
@@ -53,5 +55,7 @@ export const MENU: MenuEntry[] = [
   { path: '/users', label: 'users', icon: <UsergroupAddOutlined />, roles: STAFF },
   { path: '/organizations', label: 'organizations', icon: <BankOutlined />, roles: STAFF },
   { path: '/areas', label: 'areas', icon: <ApartmentOutlined />, roles: STAFF },
+  { path: '/tasks', label: 'tasks', icon: <ScheduleOutlined />, roles: ['evaluator'] },
+  { path: '/tenders', label: 'tenders', icon: <FileSearchOutlined />, roles: ['provider'] },
   { path: '/notifications', label: 'notifications', icon: <BellOutlined />, roles: EVERYONE },
 ];

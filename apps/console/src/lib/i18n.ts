@@ -6,6 +6,7 @@ import approvals from '@/features/approvals/locales';
 import areas from '@/features/areas/locales';
 import assessments from '@/features/assessments/locales';
 import auth from '@/features/auth/locales';
+import evaluations from '@/features/evaluations/locales';
 import home from '@/features/home/locales';
 import households from '@/features/households/locales';
 import imports from '@/features/imports/locales';
@@ -13,6 +14,7 @@ import notifications from '@/features/notifications/locales';
 import organizations from '@/features/organizations/locales';
 import referrals from '@/features/referrals/locales';
 import resources from '@/features/resources/locales';
+import tenders from '@/features/tenders/locales';
 import users from '@/features/users/locales';
 
 /** One namespace per feature, so each feature keeps its strings beside its pages. */
@@ -23,6 +25,7 @@ const namespaces = {
   areas,
   assessments,
   auth,
+  evaluations,
   home,
   households,
   imports,
@@ -30,6 +33,7 @@ const namespaces = {
   organizations,
   referrals,
   resources,
+  tenders,
   users,
 };
 
