@@ -66,15 +66,22 @@ export function BidScoreCard({ bid, project, myId, conflict }: Props) {
       data-testid={`bid-${bid.id}`}
       extra={mine?.submitted && <Tag color="green">{t('score.locked')}</Tag>}
     >
-      <Descriptions size="small" column={{ xs: 1, md: 2 }} style={{ marginBottom: 12 }}>
+      <Descriptions
+        size="small"
+        column={{ xs: 1, sm: 1, md: 2, lg: 3, xl: 3, xxl: 3 }}
+        style={{ marginBottom: 12 }}
+      >
         <Descriptions.Item label={t('score.price')}>{formatYuan(bid.priceFen)}</Descriptions.Item>
-        <Descriptions.Item label={label('bidQualification', bid.qualification)}>
+        <Descriptions.Item label={t('score.qualification')}>
+          {label('bidQualification', bid.qualification)}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('score.teamLabel')}>
           {t('score.team', {
             workers: bid.team.certifiedSocialWorkers,
             years: bid.team.yearsOperating,
           })}
         </Descriptions.Item>
-        <Descriptions.Item label={t('score.proposal')} span={2}>
+        <Descriptions.Item label={t('score.proposal')} span="filled">
           <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>
             {bid.proposal}
           </Typography.Paragraph>

@@ -48,6 +48,8 @@ export default namespace(
       title: '投标评分',
       intro: '每个非价格评分项打 0–100 分；价格分由系统按报价计算。评分提交后即锁定。',
       price: '投标报价',
+      qualification: '资格审查',
+      teamLabel: '团队',
       team: '持证社工 {{workers}} 人，运营 {{years}} 年',
       proposal: '服务方案',
       scoreLabel: '{{name}}（权重 {{weight}}%）',
@@ -141,6 +143,8 @@ export default namespace(
       intro:
         'Score each non-price criterion 0–100; the price score is computed from the price. Scores lock once submitted.',
       price: 'Price',
+      qualification: 'Qualification',
+      teamLabel: 'Team',
       team: '{{workers}} certified social workers, {{years}} years operating',
       proposal: 'Proposal',
       scoreLabel: '{{name}} (weight {{weight}}%)',

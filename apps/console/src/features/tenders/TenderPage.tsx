@@ -12,6 +12,13 @@ import { useTender } from './api';
 type Milestone = components['schemas']['MilestonePlanDto'];
 type Criterion = components['schemas']['CriterionDto'];
 
+const DIMENSIONS = [
+  'administrativeSupervision',
+  'serviceOutcomes',
+  'projectManagement',
+  'socialImpact',
+] as const;
+
 /** One tender, read-only: terms, requirements, criteria and weights, payment plan, deadline. */
 export function TenderPage() {
   const { id } = useParams<{ id: string }>();
@@ -81,12 +88,12 @@ export function TenderPage() {
                 </Card>
                 <Card size="small" title={t('detail.evaluation')} style={{ marginBottom: 16 }}>
                   <Descriptions size="small" column={1}>
-                    {Object.entries(x.evaluationWeights).map(([dimension, weight]) => (
+                    {DIMENSIONS.map((dimension) => (
                       <Descriptions.Item
                         key={dimension}
                         label={label('evaluationDimension', dimension)}
                       >
-                        {weight}%
+                        {x.evaluationWeights[dimension]}%
                       </Descriptions.Item>
                     ))}
                   </Descriptions>
