@@ -431,6 +431,53 @@ describe('Contracts, milestones, performance evaluations and the OCDS export (e2
     expect(done.body.status).toBe('completed');
   });
 
+  it('lists an evaluator’s own performance evaluations (assignedTo=me), unscored first', async () => {
+    const { staff, org, contract } = await awardedProject();
+    const { evaluationId, panel } = await openEvaluation(staff, contract.id, 'mid_term');
+    const [outsider] = await evaluators(1);
+    const mine = async (token: string) =>
+      (await ctx.http.get('/api/evaluations?assignedTo=me').set('Authorization', token).expect(200))
+        .body as Array<Record<string, unknown>>;
+
+    expect(await mine(panel[2].token)).toEqual([
+      {
+        id: evaluationId,
+        contractId: contract.id,
+        contractTitle: contract.title,
+        providerName: expect.any(String),
+        kind: 'mid_term',
+        status: 'open',
+        type: 'recipient_representative',
+        submitted: false,
+        openedAt: expect.any(String),
+      },
+    ]);
+    await ctx.http
+      .post(`/api/evaluations/${evaluationId}/scores`)
+      .set('Authorization', panel[2].token)
+      .send({
+        administrativeSupervision: 80,
+        serviceOutcomes: 80,
+        projectManagement: 80,
+        socialImpact: 80,
+      })
+      .expect(200);
+    expect(await mine(panel[2].token)).toEqual([
+      expect.objectContaining({ id: evaluationId, submitted: true }),
+    ]);
+    // Only the caller's own assignments; the parameter is required and has one value.
+    expect(await mine(outsider.token)).toEqual([]);
+    await ctx.http.get('/api/evaluations').set('Authorization', outsider.token).expect(400);
+    await ctx.http
+      .get('/api/evaluations?assignedTo=all')
+      .set('Authorization', outsider.token)
+      .expect(400);
+    await ctx.http
+      .get('/api/evaluations?assignedTo=me')
+      .set('Authorization', org.token)
+      .expect(403);
+  });
+
   it('exports an awarded project with its contract and a paid milestone as OCDS 1.1 that validates', async () => {
     const { staff, org, project, contract } = await awardedProject();
     const [m1] = contract.milestones;

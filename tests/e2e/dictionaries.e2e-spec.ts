@@ -34,6 +34,7 @@ const NOT_CODES: Record<string, string> = {
   '["needs","summary"]': 'report view, a query option echoed in the report',
   '["error","ok"]': 'health probe status, read by machines',
   '["mine"]': "the household list's drafts filter (?drafts=mine), a query option",
+  '["me"]': "an evaluator's tasks (GET /api/evaluations?assignedTo=me), a query option",
 };
 
 describe('GET /api/dictionaries (e2e)', () => {

@@ -234,6 +234,8 @@ export async function startStack(): Promise<{ baseURL: string; state: StackState
     LOGIN_MAX_DAILY_FAILURES_PER_ADDRESS: '100000',
     // A test that waits on a slow page must not see its session lapse.
     JWT_EXPIRES_IN_SECONDS: '3600',
+    // Bidding can close seconds after publishing, as the Clock cannot move in a browser test.
+    PROCUREMENT_MIN_BIDDING_HOURS: '0',
   };
   try {
     await runOnce('migrate', BUILT.migrations, ['run'], env);

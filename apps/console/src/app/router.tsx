@@ -10,6 +10,7 @@ import { LoginPage } from '@/features/auth/LoginPage';
 import { ProfilePage } from '@/features/auth/ProfilePage';
 import { SetPasswordPage } from '@/features/auth/SetPasswordPage';
 import { HomePage } from '@/features/home/HomePage';
+import { routes as evaluations } from '@/features/evaluations/routes';
 import { routes as households } from '@/features/households/routes';
 import { routes as imports } from '@/features/imports/routes';
 import { NotificationsPage } from '@/features/notifications/NotificationsPage';
@@ -17,6 +18,7 @@ import { routes as organizations } from '@/features/organizations/routes';
 import { publicRoutes } from '@/features/public/routes';
 import { routes as referrals } from '@/features/referrals/routes';
 import { routes as resources } from '@/features/resources/routes';
+import { routes as tenders } from '@/features/tenders/routes';
 import { routes as users } from '@/features/users/routes';
 
 /** Public pages, then everything else under the signed-in layout; each feature brings its routes. */
@@ -41,6 +43,8 @@ export const router = createBrowserRouter([
       ...organizations,
       ...areas,
       ...dashboard,
+      ...evaluations,
+      ...tenders,
       { path: '*', element: <NotFound /> },
     ],
   },

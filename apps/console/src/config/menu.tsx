@@ -6,8 +6,10 @@ import {
   CheckSquareOutlined,
   CloudUploadOutlined,
   DashboardOutlined,
+  FileSearchOutlined,
   HomeOutlined,
   NodeIndexOutlined,
+  ScheduleOutlined,
   SolutionOutlined,
   TeamOutlined,
   UserAddOutlined,
@@ -55,5 +57,7 @@ export const MENU: MenuEntry[] = [
   { path: '/users', label: 'users', icon: <UsergroupAddOutlined />, roles: STAFF },
   { path: '/organizations', label: 'organizations', icon: <BankOutlined />, roles: STAFF },
   { path: '/areas', label: 'areas', icon: <ApartmentOutlined />, roles: STAFF },
+  { path: '/tasks', label: 'tasks', icon: <ScheduleOutlined />, roles: ['evaluator'] },
+  { path: '/tenders', label: 'tenders', icon: <FileSearchOutlined />, roles: ['provider'] },
   { path: '/notifications', label: 'notifications', icon: <BellOutlined />, roles: EVERYONE },
 ];

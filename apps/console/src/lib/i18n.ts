@@ -7,6 +7,7 @@ import areas from '@/features/areas/locales';
 import assessments from '@/features/assessments/locales';
 import auth from '@/features/auth/locales';
 import dashboard from '@/features/dashboard/locales';
+import evaluations from '@/features/evaluations/locales';
 import home from '@/features/home/locales';
 import households from '@/features/households/locales';
 import imports from '@/features/imports/locales';
@@ -15,6 +16,7 @@ import organizations from '@/features/organizations/locales';
 import publicPages from '@/features/public/locales';
 import referrals from '@/features/referrals/locales';
 import resources from '@/features/resources/locales';
+import tenders from '@/features/tenders/locales';
 import users from '@/features/users/locales';
 
 /** One namespace per feature, so each feature keeps its strings beside its pages. */
@@ -26,6 +28,7 @@ const namespaces = {
   assessments,
   auth,
   dashboard,
+  evaluations,
   home,
   households,
   imports,
@@ -34,6 +37,7 @@ const namespaces = {
   public: publicPages,
   referrals,
   resources,
+  tenders,
   users,
 };
 

@@ -3,7 +3,7 @@ import { APP_CONFIG, type AppConfig, type Principal } from '@onedoor/platform';
 import { ReferralEvidenceRepository } from '@onedoor/matching';
 import type { ContractEntity } from '../contracts/contract.entities';
 import { iso } from '../iso.util';
-import type { EvaluationDto } from './dto/performance.dto';
+import type { AssignedEvaluationDto, EvaluationDto } from './dto/performance.dto';
 import type { PerformanceEvaluationEntity } from './performance.entities';
 import { PerformanceRepository } from './performance.repository';
 import { evaluationScore } from './performance';
@@ -16,6 +16,22 @@ export class EvaluationViewService {
     private readonly evidence: ReferralEvidenceRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  /** The caller's evaluation tasks (their own assignments only, so no scope check). */
+  async assignedTo(principal: Principal): Promise<AssignedEvaluationDto[]> {
+    const rows = await this.repo.assignedTo(principal.userId);
+    return rows.map((r) => ({
+      id: r.id,
+      contractId: r.contract_id,
+      contractTitle: r.contract_title,
+      providerName: r.provider_name,
+      kind: r.kind,
+      status: r.status,
+      type: r.type,
+      submitted: r.submitted,
+      openedAt: r.opened_at.toISOString(),
+    }));
+  }
 
   /**
    * An evaluation as the reader may see it: individual scores once completed (an evaluator

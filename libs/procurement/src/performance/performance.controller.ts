@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   ApiErrors,
@@ -10,18 +10,24 @@ import {
 } from '@onedoor/platform';
 import { ContractDetailDto } from '../contracts/dto/contract.dto';
 import {
+  AssignedEvaluationDto,
+  AssignedEvaluationsQueryDto,
   CommentDto,
   EvaluationDto,
   EvaluationScoresDto,
   OpenEvaluationDto,
 } from './dto/performance.dto';
+import { EvaluationViewService } from './evaluation-view.service';
 import { PerformanceService } from './performance.service';
 
 @ApiTags('contracts')
 @ApiProtected()
 @Controller()
 export class PerformanceController {
-  constructor(private readonly performance: PerformanceService) {}
+  constructor(
+    private readonly performance: PerformanceService,
+    private readonly view: EvaluationViewService,
+  ) {}
 
   @Post('contracts/:id/evaluations')
   @Roles('civil_affairs')
@@ -37,6 +43,21 @@ export class PerformanceController {
     @CurrentUser() me: Principal,
   ): Promise<ContractDetailDto> {
     return this.performance.open(id, body, me);
+  }
+
+  @Get('evaluations')
+  @Roles('civil_affairs', 'evaluator')
+  @ApiOperation({
+    summary: 'Performance evaluations assigned to you (assignedTo=me): open and unscored first',
+  })
+  @ApiOkResponse({ type: [AssignedEvaluationDto] })
+  @ApiErrors(400)
+  // The query only names whose tasks: the caller's, so it is validated and not otherwise read.
+  assigned(
+    @Query() _query: AssignedEvaluationsQueryDto,
+    @CurrentUser() me: Principal,
+  ): Promise<AssignedEvaluationDto[]> {
+    return this.view.assignedTo(me);
   }
 
   @Get('evaluations/:id')

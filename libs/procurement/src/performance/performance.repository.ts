@@ -4,9 +4,23 @@ import type { DataSource, EntityManager } from 'typeorm';
 import {
   BiddingSuspensionEntity,
   EvaluationAssignmentEntity,
+  type EvaluationKind,
+  type EvaluatorType,
   type Grade,
   PerformanceEvaluationEntity,
 } from './performance.entities';
+
+export interface AssignedEvaluationRow {
+  id: string;
+  contract_id: string;
+  contract_title: string;
+  provider_name: string;
+  kind: EvaluationKind;
+  status: 'open' | 'completed';
+  type: EvaluatorType;
+  submitted: boolean;
+  opened_at: Date;
+}
 
 /** Performance evaluations, their evaluators' sheets and the bidding suspensions they cause. */
 @Injectable()
@@ -56,6 +70,22 @@ export class PerformanceRepository {
       [contractId, userId],
     );
     return row.yes as boolean;
+  }
+
+  /** The evaluations a user is assigned to: open ones first, then the latest. */
+  async assignedTo(userId: string): Promise<AssignedEvaluationRow[]> {
+    return this.dataSource.query(
+      `SELECT e.id, e.contract_id, c.title AS contract_title, p.name AS provider_name, e.kind,
+              e.status, a.type, a.submitted_at IS NOT NULL AS submitted, e.opened_at
+         FROM evaluation_assignment a
+         JOIN performance_evaluation e ON e.id = a.evaluation_id
+         JOIN contract c ON c.id = e.contract_id
+         JOIN provider p ON p.id = c.provider_id
+        WHERE a.user_id = $1
+        ORDER BY (e.status = 'open' AND a.submitted_at IS NULL) DESC, e.opened_at DESC
+        LIMIT 200`,
+      [userId],
+    );
   }
 
   findEvaluation(id: string): Promise<PerformanceEvaluationEntity | null> {

@@ -28,7 +28,7 @@ const COUNT_LINKS = {
   referralsPastDeadline: '/notifications',
   revisitsDue: '/households?view=revisits',
   draftAssessments: '/households?view=drafts',
-  evaluationsAssigned: '/notifications',
+  evaluationsAssigned: '/tasks',
 } as const;
 
 /** Counts that mean something is late: shown in red when not zero. */

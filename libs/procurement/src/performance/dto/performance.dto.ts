@@ -117,3 +117,26 @@ export class EvaluationDto {
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) providerCommentedAt!:
     string | null;
 }
+
+export class AssignedEvaluationsQueryDto {
+  @ApiProperty({
+    enum: ['me'],
+    description: 'Whose assignments: the caller’s (the only value, kept for later filters)',
+  })
+  @IsIn(['me'])
+  assignedTo!: 'me';
+}
+
+export class AssignedEvaluationDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) contractId!: string;
+  @ApiProperty() contractTitle!: string;
+  @ApiProperty() providerName!: string;
+  @ApiProperty({ enum: EVALUATION_KINDS, enumName: 'EvaluationKind' }) kind!: EvaluationKind;
+  @ApiProperty({ enum: ['open', 'completed'], enumName: 'EvaluationStatus' }) status!:
+    'open' | 'completed';
+  @ApiProperty({ enum: EVALUATOR_TYPES, enumName: 'EvaluatorType' }) type!: EvaluatorType;
+  @ApiProperty({ description: 'Whether the caller has submitted their scores' })
+  submitted!: boolean;
+  @ApiProperty({ format: 'date-time' }) openedAt!: string;
+}
