@@ -11,6 +11,7 @@ import { SetPasswordPage } from '@/features/auth/SetPasswordPage';
 import { HomePage } from '@/features/home/HomePage';
 import { routes as households } from '@/features/households/routes';
 import { routes as imports } from '@/features/imports/routes';
+import { routes as inbox } from '@/features/inbox/routes';
 import { NotificationsPage } from '@/features/notifications/NotificationsPage';
 import { routes as organizations } from '@/features/organizations/routes';
 import { routes as referrals } from '@/features/referrals/routes';
@@ -30,6 +31,7 @@ export const router = createBrowserRouter([
       ...households,
       ...assessments,
       ...imports,
+      ...inbox,
       ...approvals,
       ...referrals,
       ...resources,

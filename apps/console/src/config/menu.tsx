@@ -6,6 +6,7 @@ import {
   CheckSquareOutlined,
   CloudUploadOutlined,
   HomeOutlined,
+  InboxOutlined,
   NodeIndexOutlined,
   SolutionOutlined,
   TeamOutlined,
@@ -53,5 +54,6 @@ export const MENU: MenuEntry[] = [
   { path: '/users', label: 'users', icon: <UsergroupAddOutlined />, roles: STAFF },
   { path: '/organizations', label: 'organizations', icon: <BankOutlined />, roles: STAFF },
   { path: '/areas', label: 'areas', icon: <ApartmentOutlined />, roles: STAFF },
+  { path: '/inbox', label: 'inbox', icon: <InboxOutlined />, roles: ['provider'] },
   { path: '/notifications', label: 'notifications', icon: <BellOutlined />, roles: EVERYONE },
 ];

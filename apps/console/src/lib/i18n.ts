@@ -9,6 +9,7 @@ import auth from '@/features/auth/locales';
 import home from '@/features/home/locales';
 import households from '@/features/households/locales';
 import imports from '@/features/imports/locales';
+import inbox from '@/features/inbox/locales';
 import notifications from '@/features/notifications/locales';
 import organizations from '@/features/organizations/locales';
 import referrals from '@/features/referrals/locales';
@@ -26,6 +27,7 @@ const namespaces = {
   home,
   households,
   imports,
+  inbox,
   notifications,
   organizations,
   referrals,
