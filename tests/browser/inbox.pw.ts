@@ -144,8 +144,137 @@ test('a provider accepts and delivers a referral; the contact only under consent
   await decline.getByRole('button', { name: '确认拒绝' }).click();
   await expect(decline.getByText('请选择拒绝原因')).toBeVisible();
   await decline.getByLabel('拒绝原因').click();
-  await page.getByRole('option').first().click();
+  await page.locator('.ant-select-dropdown:visible').getByTitle('服务能力已满').click();
   await decline.getByRole('button', { name: '确认拒绝' }).click();
   await expect(page.getByText('已拒绝该转介')).toBeVisible();
   await expect(page.getByTestId('referral-status')).toHaveText('已拒绝');
+});
+
+test('a provider submits, pauses, resumes and withdraws its resource, and reads its history', async ({
+  request,
+  page,
+}) => {
+  const provider = await token(request, 'charity');
+  const officer = await token(request, 'civil.street');
+  const areas = await get<{ items: { id: string; code: string }[] }>(
+    request,
+    officer,
+    '/api/areas?limit=100',
+  );
+  const street = areas.items.find((a) => a.code === 'DEMO-C-D1-S1')!;
+  const title = `测试助餐券-${randomInt(100_000, 999_999)}`;
+  const created = await request.post('/api/resources', {
+    headers: { authorization: provider },
+    data: {
+      title,
+      description: '为困难老人提供助餐服务',
+      categoryCode: 'basic_living',
+      form: 'in_kind',
+      serviceLevel: 'street',
+      coverageAreaId: street.id,
+      capacity: 3,
+      valuePerUnitFen: 12_345,
+      validFrom: new Date().toISOString().slice(0, 10),
+      eligibility: { all: [{ tier: { in: ['subsistence'] } }] },
+    },
+  });
+  expect(created.status(), await created.text()).toBe(201);
+  const { id } = (await created.json()) as { id: string };
+
+  await login(page, 'charity');
+  await page.getByRole('menuitem', { name: '我的资源' }).click();
+  await expect(page).toHaveURL(/\/provider\/resources$/);
+  await page.getByRole('searchbox', { name: '按资源名称搜索' }).fill(title);
+  await page.getByRole('searchbox', { name: '按资源名称搜索' }).press('Enter');
+  const row = page.getByRole('row', { name: new RegExp(title) });
+  await expect(row.getByText('草稿')).toBeVisible();
+  await expect(row.getByText('¥123.45')).toBeVisible();
+  await expect(row.getByTestId(`units-${id}`)).toHaveText('3 / 0 / 0 / 3');
+  await expect(page.getByRole('button', { name: '新建资源' })).toHaveCount(0);
+
+  // Submitted for review, then published by the officer (through the API).
+  await row.getByRole('button', { name: '提交审核' }).click();
+  await page.getByRole('tooltip').getByRole('button', { name: '提交审核' }).click();
+  await expect(page.getByText('已提交审核')).toBeVisible();
+  await expect(row.getByText('待审核')).toBeVisible();
+  const published = await request.post(`/api/resources/${id}/publish`, {
+    headers: { authorization: officer },
+    data: {},
+  });
+  expect(published.ok(), await published.text()).toBeTruthy();
+  await page.getByRole('button', { name: /刷\s*新/ }).click();
+  await expect(row.getByText('已发布')).toBeVisible();
+  await shot(page, 'provider-resources');
+
+  // Pause, resume.
+  await row.getByRole('button', { name: /暂\s*停/ }).click();
+  await page
+    .getByRole('tooltip')
+    .getByRole('button', { name: /暂\s*停/ })
+    .click();
+  await expect(row.getByText('已暂停', { exact: true })).toBeVisible();
+  await row.getByRole('button', { name: '恢复发布' }).click();
+  await page.getByRole('tooltip').getByRole('button', { name: '恢复发布' }).click();
+  await expect(row.getByText('已发布')).toBeVisible();
+
+  // Withdrawing asks a reason, then closes it for good.
+  await row.getByRole('button', { name: /下\s*架/ }).click();
+  const dialog = page.getByRole('dialog', { name: `下架“${title}”` });
+  await dialog.getByRole('button', { name: /下\s*架/ }).click();
+  await expect(dialog.getByText('请填写下架原因')).toBeVisible();
+  await dialog.getByLabel('下架原因').fill('本季度助餐名额已另行安排');
+  await dialog.getByRole('button', { name: /下\s*架/ }).click();
+  await expect(row.getByText('已关闭')).toBeVisible();
+  await expect(row.getByText('本季度助餐名额已另行安排')).toBeVisible();
+  await expect(row.getByRole('button', { name: /暂\s*停|恢复发布|下\s*架/ })).toHaveCount(0);
+
+  // Its history, oldest first.
+  await row.getByRole('button', { name: '变更记录' }).click();
+  const drawer = page.getByRole('dialog', { name: `“${title}”的变更记录` });
+  for (const step of ['创建资源', '提交审核', '审核通过并发布', '恢复发布'])
+    await expect(drawer.getByText(step, { exact: true }).first()).toBeVisible();
+  await expect(drawer.getByText('本季度助餐名额已另行安排')).toBeVisible();
+});
+
+test('an organization admin edits its contact and opens an account for its organization', async ({
+  page,
+}) => {
+  const suffix = randomInt(100_000, 999_999);
+  await login(page, 'charity');
+  await page.getByRole('menuitem', { name: '机构信息' }).click();
+  await expect(page).toHaveURL(/\/provider\/organization$/);
+  const contact = page.getByTestId('organization-contact');
+  await expect(page.getByTestId('verification-status')).toBeVisible();
+
+  // The contact, edited with the record's version.
+  await page.getByRole('button', { name: '修改机构信息' }).click();
+  const edit = page.getByRole('dialog', { name: '编辑机构信息' });
+  await edit.getByLabel('联系人').fill(`周主任${suffix}`);
+  await edit.getByRole('button', { name: /保\s*存/ }).click();
+  await expect(contact.getByText(`周主任${suffix}`)).toBeVisible();
+  await shot(page, 'organization');
+
+  // Its users: the role and organization are fixed to its own.
+  await page.getByRole('button', { name: '管理机构用户' }).click();
+  await expect(page).toHaveURL(/\/users$/);
+  await expect(page.getByRole('row').filter({ hasText: 'charity' })).toBeVisible();
+  await page.getByRole('button', { name: '新建用户' }).click();
+  const dialog = page.getByRole('dialog', { name: '新建用户' });
+  await expect(dialog.getByText('服务机构人员')).toBeVisible();
+  await expect(dialog.getByLabel('所属区域')).toHaveCount(0);
+  await dialog.getByLabel('用户名').fill(`pw.charity.${suffix}`);
+  await dialog.getByLabel('姓名').fill('慈善会志愿者');
+  await dialog.getByRole('button', { name: /保\s*存/ }).click();
+  await expect(page.getByRole('dialog', { name: /账号已创建/ })).toBeVisible();
+});
+
+test('a provider user who is not its organization admin is offered no users page', async ({
+  page,
+}) => {
+  await login(page, 'enterprise');
+  await expect(page.getByRole('menuitem', { name: '转介待办' })).toBeVisible();
+  await expect(page.getByRole('menuitem', { name: '用户管理' })).toHaveCount(0);
+  await page.getByRole('menuitem', { name: '机构信息' }).click();
+  await expect(page.getByRole('button', { name: '修改机构信息' })).toHaveCount(0);
+  await expect(page.getByText('请联系本机构管理员')).toBeVisible();
 });

@@ -14,6 +14,7 @@ import { routes as imports } from '@/features/imports/routes';
 import { routes as inbox } from '@/features/inbox/routes';
 import { NotificationsPage } from '@/features/notifications/NotificationsPage';
 import { routes as organizations } from '@/features/organizations/routes';
+import { routes as provider } from '@/features/provider/routes';
 import { routes as referrals } from '@/features/referrals/routes';
 import { routes as resources } from '@/features/resources/routes';
 import { routes as users } from '@/features/users/routes';
@@ -38,6 +39,7 @@ export const router = createBrowserRouter([
       ...applications,
       ...users,
       ...organizations,
+      ...provider,
       ...areas,
       { path: '*', element: <NotFound /> },
     ],

@@ -12,6 +12,7 @@ import imports from '@/features/imports/locales';
 import inbox from '@/features/inbox/locales';
 import notifications from '@/features/notifications/locales';
 import organizations from '@/features/organizations/locales';
+import provider from '@/features/provider/locales';
 import referrals from '@/features/referrals/locales';
 import resources from '@/features/resources/locales';
 import users from '@/features/users/locales';
@@ -30,6 +31,7 @@ const namespaces = {
   inbox,
   notifications,
   organizations,
+  provider,
   referrals,
   resources,
   users,
