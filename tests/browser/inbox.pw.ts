@@ -12,8 +12,8 @@ import {
 import { login } from './support/login';
 
 /** A page's picture: into ONEDOOR_SCREENSHOTS (e.g. docs/screenshots) when set, else /tmp. */
-async function shot(page: Page, name: string): Promise<void> {
-  const dir = process.env.ONEDOOR_SCREENSHOTS;
+async function shot(page: Page, name: string, forDocs = true): Promise<void> {
+  const dir = forDocs ? process.env.ONEDOOR_SCREENSHOTS : undefined;
   await page.screenshot({ path: dir ? `${dir}/${name}.png` : `/tmp/inbox-${name}.png` });
 }
 
@@ -136,7 +136,7 @@ test('a provider accepts and delivers a referral; the contact only under consent
   ).toBeVisible();
   await expect(page.getByText(without.phone)).toHaveCount(0);
   await expect(page.getByTestId('referral-status')).toHaveText('待接受');
-  await shot(page, 'inbox-referral');
+  await shot(page, 'inbox-referral', false);
 
   // Declining asks for a reason, then the referral is declined.
   await page.getByRole('button', { name: /拒\s*绝/ }).click();
@@ -252,12 +252,13 @@ test('an organization admin edits its contact and opens an account for its organ
   await edit.getByLabel('联系人').fill(`周主任${suffix}`);
   await edit.getByRole('button', { name: /保\s*存/ }).click();
   await expect(contact.getByText(`周主任${suffix}`)).toBeVisible();
+  await expect(edit).toBeHidden();
   await shot(page, 'organization');
 
   // Its users: the role and organization are fixed to its own.
   await page.getByRole('button', { name: '管理机构用户' }).click();
   await expect(page).toHaveURL(/\/users$/);
-  await expect(page.getByRole('row').filter({ hasText: 'charity' })).toBeVisible();
+  await expect(page.getByRole('cell', { name: 'charity', exact: true })).toBeVisible();
   await page.getByRole('button', { name: '新建用户' }).click();
   const dialog = page.getByRole('dialog', { name: '新建用户' });
   await expect(dialog.getByText('服务机构人员')).toBeVisible();

@@ -1,7 +1,7 @@
 import { Alert, Button, Card, Col, Descriptions, Row, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
+import { useNavigate } from 'react-router-dom';
 import { PageContainer } from '@/components/PageContainer';
 import { QueryState } from '@/components/QueryState';
 import { useProvider } from '@/features/organizations/api';
@@ -21,6 +21,7 @@ export function OrganizationPage() {
   const provider = useProvider(me.providerId ?? undefined);
   const p = provider.data;
   const [editing, setEditing] = useState(false);
+  const navigate = useNavigate();
 
   return (
     <PageContainer
@@ -99,9 +100,9 @@ export function OrganizationPage() {
                       {me.isOrgAdmin ? t('organization.usersIntro') : t('organization.usersAsk')}
                     </Typography.Text>
                     {me.isOrgAdmin && (
-                      <Link to="/users">
-                        <Button>{t('organization.manageUsers')}</Button>
-                      </Link>
+                      <Button onClick={() => void navigate('/users')}>
+                        {t('organization.manageUsers')}
+                      </Button>
                     )}
                   </Space>
                 </Card>
