@@ -1,9 +1,14 @@
 import { randomInt } from 'node:crypto';
-import { type APIRequestContext, expect, type Page, test } from '@playwright/test';
-import { idNumber } from './support/id-number';
-import { DEMO_PASSWORD, login } from './support/login';
-
-const PROVIDER_USERS = ['charity', 'enterprise', 'swo'] as const;
+import { expect, type Page, test } from '@playwright/test';
+import {
+  assessedHousehold,
+  get,
+  type Proposal,
+  proposalsFor,
+  providerUsers,
+  token,
+} from './support/api';
+import { login } from './support/login';
 
 /** A page's picture: into ONEDOOR_SCREENSHOTS (e.g. docs/screenshots) when set, else /tmp. */
 async function shot(page: Page, name: string, forDocs = true): Promise<void> {
@@ -21,106 +26,6 @@ function uscc(): string {
   return first17 + alphabet[(31 - (sum % 31)) % 31];
 }
 
-interface Item {
-  code: string;
-  type: 'boolean' | 'number' | 'choice';
-  min?: number;
-  options?: { value: string }[];
-}
-interface Proposal {
-  id: string;
-  resourceId: string;
-  resourceTitle: string;
-}
-interface NeedProposals {
-  needId: string;
-  proposals: Proposal[];
-}
-
-async function token(request: APIRequestContext, username: string): Promise<string> {
-  const res = await request.post('/api/auth/login', {
-    data: { username, password: DEMO_PASSWORD },
-  });
-  expect(res.ok()).toBeTruthy();
-  return `Bearer ${(await res.json()).accessToken}`;
-}
-
-async function get<T>(request: APIRequestContext, auth: string, url: string): Promise<T> {
-  const res = await request.get(url, { headers: { authorization: auth } });
-  expect(res.ok(), `${url}: ${res.status()}`).toBeTruthy();
-  return (await res.json()) as T;
-}
-
-/**
- * An assessor registers a household in 光明社区 and completes an assessment whose answers raise
- * basic-living, emergency and medical needs (all covered by demo resources); the matcher then
- * proposes resources for them.
- */
-async function assessedHousehold(request: APIRequestContext, assessor: string) {
-  const areas = await get<{ items: { id: string; code: string }[] }>(
-    request,
-    assessor,
-    '/api/areas?limit=100',
-  );
-  const community = areas.items.find((a) => a.code === 'DEMO-C-D1-S1-C1')!;
-  const household = await request.post('/api/households', {
-    headers: { authorization: assessor },
-    data: {
-      communityId: community.id,
-      residency: 'local',
-      phone: '13912345678',
-      members: [
-        {
-          name: '测试审批',
-          relation: 'self',
-          idNumber: idNumber({ bornFrom: 1950, bornTo: 1965 }),
-          employment: 'unemployed',
-          monthlyIncomeFen: 30_000,
-        },
-      ],
-    },
-  });
-  expect(household.status(), await household.text()).toBe(201);
-  const { id } = (await household.json()) as { id: string };
-  const draft = await request.post(`/api/households/${id}/assessments`, {
-    headers: { authorization: assessor },
-    data: {},
-  });
-  expect(draft.status(), await draft.text()).toBe(201);
-  const assessment = (await draft.json()) as { id: string };
-  // The calm baseline of the active template (no points anywhere), plus the needs we want.
-  const [template] = await get<{ definition: { items: Item[] } }[]>(
-    request,
-    assessor,
-    '/api/assessment-templates',
-  );
-  const calm = Object.fromEntries(
-    template.definition.items.map((i) => [
-      i.code,
-      i.type === 'boolean' ? false : i.type === 'number' ? i.min : i.options![0].value,
-    ]),
-  );
-  const answered = await request.patch(`/api/assessments/${assessment.id}`, {
-    headers: { authorization: assessor },
-    data: {
-      answers: {
-        ...calm,
-        basic_needs_unmet: true,
-        sudden_event: true,
-        chronic_condition: 'severe',
-        monthly_medical_expense_yuan: 2_200,
-      },
-    },
-  });
-  expect(answered.status(), await answered.text()).toBe(200);
-  const done = await request.post(`/api/assessments/${assessment.id}/complete`, {
-    headers: { authorization: assessor },
-    data: {},
-  });
-  expect(done.status(), await done.text()).toBe(200);
-  return id;
-}
-
 test('an officer approves two of a household’s proposals with consent; the provider is told live', async ({
   request,
   browser,
@@ -132,32 +37,11 @@ test('an officer approves two of a household’s proposals with consent; the pro
   const householdId = await assessedHousehold(request, assessor);
 
   // The matcher works in the background: wait for proposals on at least two needs.
-  let needs: NeedProposals[] = [];
-  await expect
-    .poll(
-      async () => {
-        needs = await get<NeedProposals[]>(
-          request,
-          officer,
-          `/api/households/${householdId}/proposals`,
-        );
-        return needs.filter((n) => n.proposals.length > 0).length;
-      },
-      { timeout: 60_000, intervals: [1_000] },
-    )
-    .toBeGreaterThanOrEqual(2);
+  const needs = await proposalsFor(request, officer, householdId, 2);
 
   // Which provider users own the proposed resources: pick, for two needs, one proposal each,
   // at least one of them a resource of a demo provider user's organization.
-  const providers = new Map<string, string>();
-  for (const username of PROVIDER_USERS) {
-    const me = await get<{ providerId: string }>(
-      request,
-      await token(request, username),
-      '/api/auth/me',
-    );
-    providers.set(me.providerId, username);
-  }
+  const providers = await providerUsers(request);
   const ownerOf = async (p: Proposal) =>
     providers.get(
       (await get<{ provider: { id: string } }>(request, officer, `/api/resources/${p.resourceId}`))

@@ -239,6 +239,8 @@ describe('Work queues: matches and referrals name households (e2e)', () => {
         .set('Authorization', providerToken)
         .expect(200);
       expect(res.body.contact).toMatchObject({ kind: 'officer', address: null });
+      // Named as in the provider's list, with its deadline.
+      expect(res.body).toMatchObject({ householdName: '张三丰', deadline: expect.any(String) });
       expect(res.body.contact.name).not.toBe('张三丰');
       expect(JSON.stringify(res.body)).not.toContain('13812345678');
       expect(await reads(households[0].id)).toEqual([]);

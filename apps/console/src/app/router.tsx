@@ -13,9 +13,11 @@ import { HomePage } from '@/features/home/HomePage';
 import { routes as evaluations } from '@/features/evaluations/routes';
 import { routes as households } from '@/features/households/routes';
 import { routes as imports } from '@/features/imports/routes';
+import { routes as inbox } from '@/features/inbox/routes';
 import { NotificationsPage } from '@/features/notifications/NotificationsPage';
 import { routes as organizations } from '@/features/organizations/routes';
 import { publicRoutes } from '@/features/public/routes';
+import { routes as provider } from '@/features/provider/routes';
 import { routes as referrals } from '@/features/referrals/routes';
 import { routes as resources } from '@/features/resources/routes';
 import { routes as tenders } from '@/features/tenders/routes';
@@ -35,12 +37,14 @@ export const router = createBrowserRouter([
       ...households,
       ...assessments,
       ...imports,
+      ...inbox,
       ...approvals,
       ...referrals,
       ...resources,
       ...applications,
       ...users,
       ...organizations,
+      ...provider,
       ...areas,
       ...dashboard,
       ...evaluations,

@@ -22,7 +22,7 @@ import {
   useLocation,
   useNavigate,
 } from 'react-router-dom';
-import { MENU } from '@/config/menu';
+import { MENU, offered } from '@/config/menu';
 import { NotificationBell } from '@/features/notifications/NotificationBell';
 import { useAuth } from '@/lib/auth';
 import { useLabel } from '@/lib/dictionaries';
@@ -58,7 +58,7 @@ export function AppLayout() {
 
   const items = useMemo(
     () =>
-      MENU.filter((entry) => me && entry.roles.includes(me.role)).map((entry) => ({
+      MENU.filter((entry) => me && offered(entry, me)).map((entry) => ({
         key: entry.path,
         icon: entry.icon,
         label: <Link to={entry.path}>{t(`menu.${entry.label}`)}</Link>,

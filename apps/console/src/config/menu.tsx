@@ -7,7 +7,10 @@ import {
   CloudUploadOutlined,
   DashboardOutlined,
   FileSearchOutlined,
+  GiftOutlined,
   HomeOutlined,
+  IdcardOutlined,
+  InboxOutlined,
   NodeIndexOutlined,
   ScheduleOutlined,
   SolutionOutlined,
@@ -16,7 +19,7 @@ import {
   UsergroupAddOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
-import type { Role } from '@/lib/auth';
+import type { Me, Role } from '@/lib/auth';
 
 export interface MenuEntry {
   path: string;
@@ -24,7 +27,14 @@ export interface MenuEntry {
   label: string;
   icon: ReactNode;
   roles: Role[];
+  /** Provider users only when they are their organization's admin. */
+  orgAdminProviders?: boolean;
 }
+
+/** Whether the menu offers the entry to this user. */
+export const offered = (entry: MenuEntry, me: Pick<Me, 'role' | 'isOrgAdmin'>) =>
+  entry.roles.includes(me.role) ||
+  (!!entry.orgAdminProviders && me.role === 'provider' && me.isOrgAdmin);
 
 const STAFF: Role[] = ['admin', 'civil_affairs'];
 const HOUSEHOLD_ROLES: Role[] = ['admin', 'civil_affairs', 'assessor'];
@@ -54,10 +64,29 @@ export const MENU: MenuEntry[] = [
   { path: '/referrals', label: 'referrals', icon: <NodeIndexOutlined />, roles: STAFF },
   { path: '/resources/review', label: 'resourceReview', icon: <AuditOutlined />, roles: STAFF },
   { path: '/applications', label: 'applications', icon: <SolutionOutlined />, roles: STAFF },
-  { path: '/users', label: 'users', icon: <UsergroupAddOutlined />, roles: STAFF },
+  {
+    path: '/users',
+    label: 'users',
+    icon: <UsergroupAddOutlined />,
+    roles: STAFF,
+    orgAdminProviders: true,
+  },
   { path: '/organizations', label: 'organizations', icon: <BankOutlined />, roles: STAFF },
   { path: '/areas', label: 'areas', icon: <ApartmentOutlined />, roles: STAFF },
   { path: '/tasks', label: 'tasks', icon: <ScheduleOutlined />, roles: ['evaluator'] },
   { path: '/tenders', label: 'tenders', icon: <FileSearchOutlined />, roles: ['provider'] },
+  { path: '/inbox', label: 'inbox', icon: <InboxOutlined />, roles: ['provider'] },
+  {
+    path: '/provider/resources',
+    label: 'myResources',
+    icon: <GiftOutlined />,
+    roles: ['provider'],
+  },
+  {
+    path: '/provider/organization',
+    label: 'myOrganization',
+    icon: <IdcardOutlined />,
+    roles: ['provider'],
+  },
   { path: '/notifications', label: 'notifications', icon: <BellOutlined />, roles: EVERYONE },
 ];

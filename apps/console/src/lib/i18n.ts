@@ -11,9 +11,11 @@ import evaluations from '@/features/evaluations/locales';
 import home from '@/features/home/locales';
 import households from '@/features/households/locales';
 import imports from '@/features/imports/locales';
+import inbox from '@/features/inbox/locales';
 import notifications from '@/features/notifications/locales';
 import organizations from '@/features/organizations/locales';
 import publicPages from '@/features/public/locales';
+import provider from '@/features/provider/locales';
 import referrals from '@/features/referrals/locales';
 import resources from '@/features/resources/locales';
 import tenders from '@/features/tenders/locales';
@@ -32,9 +34,11 @@ const namespaces = {
   home,
   households,
   imports,
+  inbox,
   notifications,
   organizations,
   public: publicPages,
+  provider,
   referrals,
   resources,
   tenders,

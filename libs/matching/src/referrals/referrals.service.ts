@@ -100,12 +100,15 @@ export class ReferralsService {
   async get(id: string, principal: Principal): Promise<ReferralDetailDto> {
     const r = await this.referrals.findVisible(id, principal);
     if (!r) throw new NotFoundError('Referral', 'REFERRAL_NOT_FOUND');
-    const [[history], resources] = await Promise.all([
+    const [[history], resources, labels] = await Promise.all([
       this.auditLog.listForEntity('referral', id, { page: 1, limit: 100 }),
       this.resourceSummaries.byIds([r.resourceId]),
+      this.householdLabels.labels([r.householdId]),
     ]);
     return {
       ...toReferralDto(r, resources.get(r.resourceId)!),
+      // Named as in the list (a provider sees the name on its own referrals, never the contact).
+      ...workQueueFields(labels.get(r.householdId)!, pendingDeadline(r), this.clock.now()),
       ...(r.consent ? { consent: r.consent } : {}),
       ...(principal.role === 'provider'
         ? { contact: await this.contacts.contactFor(r, principal) }

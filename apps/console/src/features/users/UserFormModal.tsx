@@ -6,6 +6,7 @@ import { errorText } from '@/components/QueryState';
 import { AreaSelect } from '@/features/areas/AreaSelect';
 import { useProviderChoices } from '@/features/organizations/api';
 import { api, call } from '@/lib/api';
+import { useMe } from '@/lib/auth';
 import { ApiError, formFieldErrors } from '@/lib/api-error';
 import { useOptions } from '@/lib/dictionaries';
 import { type CreateUser, type User, useUser, userKeys } from './api';
@@ -48,7 +49,11 @@ export function UserFormModal({ editing, onClose, onIssued }: Props) {
   const queryClient = useQueryClient();
   const [form] = Form.useForm();
   const [problem, setProblem] = useState<string | null>(null);
-  const roles = useOptions('role');
+  const me = useMe();
+  // An organization admin manages its own organization's provider users only.
+  const orgAdmin = me.role === 'provider';
+  const allRoles = useOptions('role');
+  const roles = orgAdmin ? allRoles.filter((r) => r.value === 'provider') : allRoles;
   const evaluatorTypes = useOptions('evaluatorType');
   const providers = useProviderChoices();
   const open = editing !== undefined;
@@ -61,7 +66,8 @@ export function UserFormModal({ editing, onClose, onIssued }: Props) {
     if (!open) return;
     form.resetFields();
     if (full.data) form.setFieldsValue({ ...full.data });
-  }, [open, full.data, form]);
+    else if (orgAdmin) form.setFieldsValue({ role: 'provider', providerId: me.providerId });
+  }, [open, full.data, form, orgAdmin, me.providerId]);
 
   const onError = (e: unknown) => {
     const fields = formFieldErrors(e);
@@ -100,7 +106,8 @@ export function UserFormModal({ editing, onClose, onIssued }: Props) {
             version: full.data?.version ?? editing.version,
             displayName: v.displayName.trim(),
             role: v.role,
-            areaId: s.area ? (v.areaId ?? null) : null,
+            // An organization admin does not pick areas: the account's own is kept.
+            areaId: s.area ? ((orgAdmin ? full.data?.areaId : v.areaId) ?? null) : null,
             providerId: s.provider ? (v.providerId ?? null) : null,
             isOrgAdmin: s.provider ? !!v.isOrgAdmin : false,
             evaluatorType: s.evaluator ? (v.evaluatorType ?? null) : null,
@@ -184,7 +191,7 @@ export function UserFormModal({ editing, onClose, onIssued }: Props) {
               <Select options={roles} />
             </Form.Item>
           </Col>
-          {show.area && (
+          {show.area && !orgAdmin && (
             <Col xs={24} sm={12}>
               <Form.Item name="areaId" label={t('field.area')}>
                 <AreaSelect placeholder={t('field.areaPlaceholder')} allowClear />
@@ -198,6 +205,7 @@ export function UserFormModal({ editing, onClose, onIssued }: Props) {
                   options={providers.options}
                   loading={providers.loading}
                   placeholder={t('field.providerPlaceholder')}
+                  disabled={orgAdmin}
                   showSearch
                   optionFilterProp="label"
                   allowClear
