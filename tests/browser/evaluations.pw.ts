@@ -3,6 +3,15 @@ import { type APIRequestContext, expect, type Page, test } from '@playwright/tes
 import { DEMO_PASSWORD, login } from './support/login';
 
 /**
+ * A page's picture for the README: into ONEDOOR_SCREENSHOTS (e.g. docs/screenshots) when set,
+ * else test-results (git-ignored), so a test run never changes tracked files.
+ */
+async function picture(page: Page, name: string): Promise<void> {
+  const dir = process.env.ONEDOOR_SCREENSHOTS ?? 'test-results/pictures';
+  await page.screenshot({ path: `${dir}/${name}.png` });
+}
+
+/**
  * Evaluators' tasks and the organizations' tender pages, on projects the tests set up through
  * the API (a unique title each run). Bidding has to close for real (the Clock cannot move in a
  * browser test): the stack runs with PROCUREMENT_MIN_BIDDING_HOURS=0 and the project closes a
@@ -146,7 +155,7 @@ test('an evaluator declares no conflict, scores a bid once, and the scores are l
   await page.goto('/tasks');
   await expect(page.getByRole('heading', { name: '我的评审任务' })).toBeVisible();
   await expect(page.getByRole('link', { name: title })).toBeVisible();
-  await page.screenshot({ path: 'docs/screenshots/my-tasks.png' });
+  await picture(page, 'my-tasks');
   await page.getByRole('link', { name: title }).click();
   await expect(page.getByRole('heading', { name: title })).toBeVisible();
   await expect(page.getByText('评审中').first()).toBeVisible();
@@ -172,7 +181,7 @@ test('an evaluator declares no conflict, scores a bid once, and the scores are l
     await card.getByLabel(label).fill(String(score));
   await card.getByLabel('评审意见').fill('方案具体可行，团队稳定');
   await card.scrollIntoViewIfNeeded();
-  await page.screenshot({ path: 'docs/screenshots/scoring.png' });
+  await picture(page, 'scoring');
   await card.getByRole('button', { name: '提交评分' }).click();
   await confirm(page);
 
@@ -239,7 +248,7 @@ test('a social-work organization finds a tender by category and closing day and 
   await page.locator('.ant-select-dropdown:visible').getByTitle('法律援助').click();
   await search.getByRole('button', { name: /查\s*询/ }).click();
   await expect(page.getByRole('link', { name: title })).toBeVisible();
-  await page.screenshot({ path: 'docs/screenshots/tenders.png' });
+  await picture(page, 'tenders');
 
   await page.getByRole('link', { name: title }).click();
   await expect(page.getByRole('heading', { name: title })).toBeVisible();
@@ -251,5 +260,5 @@ test('a social-work organization finds a tender by category and closing day and 
   await expect(page.getByRole('cell', { name: '¥48,000.00' })).toBeVisible();
   await expect(page.getByRole('row', { name: /服务方案\s*25%/ })).toBeVisible();
   await expect(page.getByText('持证社工不少于')).toBeVisible();
-  await page.screenshot({ path: 'docs/screenshots/tender.png' });
+  await picture(page, 'tender');
 });
