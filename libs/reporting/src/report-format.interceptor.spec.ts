@@ -6,7 +6,7 @@ import {
   csvLocale,
   ReportFormatInterceptor,
   ReportResponse,
-  wantsCsv,
+  wantedFile,
 } from './report-format.interceptor';
 
 class FakeReportDto {
@@ -25,16 +25,18 @@ class FakeController {
   plain(): void {}
 }
 
-describe(wantsCsv.name, () => {
+describe(wantedFile.name, () => {
   it.each([
-    [{ format: 'csv' }, undefined, true],
-    [{ format: 'json' }, 'text/csv', false],
-    [{}, 'text/csv', true],
-    [{}, 'Text/CSV;q=0.9, application/json', true],
-    [{}, 'application/json', false],
-    [{}, undefined, false],
+    [{ format: 'csv' }, undefined, 'csv'],
+    [{ format: 'xlsx' }, undefined, 'xlsx'],
+    [{ format: 'json' }, 'text/csv', null],
+    [{}, 'text/csv', 'csv'],
+    [{}, 'Text/CSV;q=0.9, application/json', 'csv'],
+    [{}, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'xlsx'],
+    [{}, 'application/json', null],
+    [{}, undefined, null],
   ])('query %j, Accept %s: %s', (query, accept, expected) => {
-    expect(wantsCsv({ query, headers: { accept } })).toBe(expected);
+    expect(wantedFile({ query, headers: { accept } })).toBe(expected);
   });
 });
 

@@ -32,11 +32,6 @@ export function wantedFile(req: Pick<FastifyRequest, 'query' | 'headers'>): 'csv
   return accept.includes(XLSX) ? 'xlsx' : null;
 }
 
-/** CSV asked for (kept for the callers that only know CSV). */
-export function wantsCsv(req: Pick<FastifyRequest, 'query' | 'headers'>): boolean {
-  return wantedFile(req) === 'csv';
-}
-
 /**
  * The CSV's language: English when the caller's first choice is English (`Accept-Language: en`,
  * `en-US,en;q=0.9`), Chinese otherwise, since Chinese is the default for people.

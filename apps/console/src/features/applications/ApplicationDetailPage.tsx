@@ -25,7 +25,7 @@ import {
   useRejectApplication,
 } from './api';
 import { APPLICATION_COLORS } from './ApplicationsPage';
-import { setPasswordLink } from './set-password-link';
+import { setPasswordLink } from '@/features/auth/set-password-link';
 
 /** The one-time set-password link of the new organization's first admin: shown once, copied. */
 function TokenModal({

@@ -7,7 +7,7 @@ import { QueryState } from '@/components/QueryState';
 import { useLabel } from '@/lib/dictionaries';
 import { formatTime } from '@/lib/format';
 import { type Application, type ApplicationStatus, useApplications } from './api';
-import { pendingFirst } from './set-password-link';
+import { pendingFirst } from './order';
 
 export const APPLICATION_COLORS: Record<string, string> = {
   pending: 'processing',

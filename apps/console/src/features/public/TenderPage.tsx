@@ -7,6 +7,7 @@ import { QueryState } from '@/components/QueryState';
 import { useLabel } from '@/lib/dictionaries';
 import { formatDate, formatTime, formatYuan } from '@/lib/format';
 import { useReleasePackage } from './api';
+import { saveBlob } from '@/lib/download';
 import {
   fenOf,
   type OcdsPackage,
@@ -37,12 +38,7 @@ export function TenderPage() {
 
   const download = () => {
     const blob = new Blob([JSON.stringify(pkg, null, 2)], { type: 'application/json' });
-    const url = URL.createObjectURL(blob);
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = `${r?.ocid ?? id}.json`;
-    a.click();
-    URL.revokeObjectURL(url);
+    saveBlob(blob, `${r?.ocid ?? id}.json`);
   };
 
   return (

@@ -2,7 +2,7 @@ import { CopyOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Flex, Input, Modal, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatTime } from '@/lib/format';
-import { setPasswordLink } from './link';
+import { setPasswordLink } from '@/features/auth/set-password-link';
 
 export interface IssuedLink {
   kind: 'created' | 'reset';

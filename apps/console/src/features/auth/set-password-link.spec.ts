@@ -1,4 +1,4 @@
-import { setPasswordLink } from './link';
+import { setPasswordLink } from './set-password-link';
 
 describe('the set-password link shown after creating or resetting a user', () => {
   it("leads to the console's set-password page with the token and the username", () => {
@@ -11,5 +11,15 @@ describe('the set-password link shown after creating or resetting a user', () =>
     expect(url.pathname).toBe('/set-password');
     expect(url.searchParams.get('token')).toBe('a+b/c=');
     expect(url.searchParams.get('username')).toBe('x y');
+  });
+
+  it('builds the set-password link on the console origin, with token and username encoded', () => {
+    expect(setPasswordLink('https://onedoor.example.cn', 'abc+/=1', '慈善 会')).toBe(
+      'https://onedoor.example.cn/set-password?token=abc%2B%2F%3D1&username=%E6%85%88%E5%96%84+%E4%BC%9A',
+    );
+    const url = new URL(setPasswordLink('http://127.0.0.1:3102', 't0k', 'org.admin'));
+    expect(url.pathname).toBe('/set-password');
+    expect(url.searchParams.get('token')).toBe('t0k');
+    expect(url.searchParams.get('username')).toBe('org.admin');
   });
 });
