@@ -15,6 +15,7 @@ import { HouseholdSearch1765300000000 } from './1765300000000-HouseholdSearch';
 import { ReferralContact1765300100000 } from './1765300100000-ReferralContact';
 import { HouseholdImports1765400000000 } from './1765400000000-HouseholdImports';
 import { StoredFiles1765500000000 } from './1765500000000-StoredFiles';
+import { AreaBoundaries1765600000000 } from './1765600000000-AreaBoundaries';
 import { EventOutbox1764900000000 } from './1764900000000-EventOutbox';
 import { Notifications1765000000000 } from './1765000000000-Notifications';
 import { StaffDeadlines1765200000000 } from './1765200000000-StaffDeadlines';
@@ -46,4 +47,5 @@ export const MIGRATIONS = [
   ReferralContact1765300100000,
   HouseholdImports1765400000000,
   StoredFiles1765500000000,
+  AreaBoundaries1765600000000,
 ];

@@ -10,6 +10,7 @@ import {
   VersionColumn,
 } from 'typeorm';
 import { AREA_LEVELS, type AreaLevel } from './area-level';
+import type { AreaBoundary } from './area-boundary';
 
 @Entity({ name: 'area' })
 export class AreaEntity {
@@ -47,6 +48,10 @@ export class AreaEntity {
   /** 低保标准: yuan per person per month, in fen; districts only. */
   @Column({ type: 'integer', nullable: true })
   minimumLivingStandardFen!: number | null;
+
+  /** The outline on a map (GeoJSON, validated by boundaryProblems); null until drawn. */
+  @Column({ type: 'jsonb', nullable: true })
+  boundary!: AreaBoundary | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;

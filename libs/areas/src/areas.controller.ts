@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   ApiErrors,
@@ -11,7 +11,7 @@ import {
   Roles,
 } from '@onedoor/platform';
 import { AreasService } from './areas.service';
-import { AreaDetailDto, AreaDto, AreaQueryDto, CreateAreaDto } from './dto/area.dto';
+import { AreaDetailDto, AreaDto, AreaQueryDto, CreateAreaDto, UpdateAreaDto } from './dto/area.dto';
 
 @ApiTags('areas')
 @ApiProtected()
@@ -34,6 +34,19 @@ export class AreasController {
   @ApiErrors(400, 409)
   create(@Body() body: CreateAreaDto, @CurrentUser() principal: Principal): Promise<AreaDto> {
     return this.areas.create(body, principal);
+  }
+
+  @Patch(':id')
+  @Roles('admin')
+  @ApiOperation({ summary: 'Rename an area or set (null: remove) its boundary (admin)' })
+  @ApiOkResponse({ type: AreaDto })
+  @ApiErrors(400, 404)
+  update(
+    @Param('id', ParseIdPipe) id: string,
+    @Body() body: UpdateAreaDto,
+    @CurrentUser() principal: Principal,
+  ): Promise<AreaDto> {
+    return this.areas.update(id, body, principal);
   }
 
   @Get(':id')

@@ -11,6 +11,17 @@ export const AREAS_ERROR_MESSAGES = {
 /** The areas lib's own field rules and their zh-CN templates. */
 export const AREAS_CONSTRAINTS = {
   districtStandardOnly: '仅区（县）需要填写，且必须填写',
+  geoJsonBoundary: {
+    default: '边界应为 GeoJSON 多边形',
+    type: '边界应为 GeoJSON 的 Polygon 或 MultiPolygon',
+    shape: '边界的结构不正确（只含 type 与 coordinates，坐标逐层为数组）',
+    ringShort: '每个环至少需要 4 个坐标点',
+    ringOpen: '每个环的最后一个坐标点应与第一个相同（闭合）',
+    position: '坐标点应为 [经度, 纬度] 两个数字',
+    longitude: '经度应在 -180 至 180 之间',
+    latitude: '纬度应在 -90 至 90 之间',
+    tooLarge: '边界的坐标点不能超过 {max} 个',
+  },
 } as const;
 
 declare module '@onedoor/platform/errors/constraint-messages' {

@@ -60,4 +60,12 @@ export class AreasRepository {
   async insert(area: AreaEntity, manager: EntityManager): Promise<void> {
     await this.repo(manager).insert(area);
   }
+
+  async update(
+    id: string,
+    changes: Partial<Pick<AreaEntity, 'name' | 'boundary'>>,
+    manager: EntityManager,
+  ): Promise<void> {
+    await this.repo(manager).update({ id }, changes);
+  }
 }

@@ -6,12 +6,14 @@ import {
   isUniqueViolation,
   NotFoundError,
   TransactionRunner,
+  ValidationFailedError,
   type Page,
   type Principal,
   toPage,
 } from '@onedoor/platform';
 import { AreaEntity } from './area.entity';
 import { childPath, idsOnPath, PARENT_LEVEL } from './area-level';
+import { type AreaBoundary, boundaryProblems } from './area-boundary';
 import { AreasRepository } from './areas.repository';
 import {
   AreaDetailDto,
@@ -20,9 +22,18 @@ import {
   CreateAreaDto,
   PublicAreaDto,
   toAreaDto,
+  UpdateAreaDto,
   toAreaSummaryDto,
   toPublicAreaDto,
 } from './dto/area.dto';
+
+/** A boundary given (null clears it) after checking it, or a 400 with each wrong node's path. */
+function checkedBoundary(boundary: AreaBoundary | null | undefined): AreaBoundary | null {
+  if (boundary === undefined || boundary === null) return null;
+  const problems = boundaryProblems(boundary);
+  if (problems.length) throw new ValidationFailedError('The boundary is not valid', problems);
+  return { type: boundary.type, coordinates: boundary.coordinates } as AreaBoundary;
+}
 
 @Injectable()
 export class AreasService {
@@ -47,6 +58,7 @@ export class AreasService {
         ],
       );
     }
+    const boundary = checkedBoundary(dto.boundary);
     try {
       return await this.tx.run(async (manager) => {
         let parentPath: string | null = null;
@@ -69,6 +81,7 @@ export class AreasService {
           code: dto.code,
           name: dto.name,
           minimumLivingStandardFen: dto.minimumLivingStandardFen ?? null,
+          boundary,
         });
         area.path = childPath(parentPath, area.id);
         await this.areas.insert(area, manager);
@@ -90,6 +103,33 @@ export class AreasService {
       }
       throw error;
     }
+  }
+
+  /** Renames an area or sets (null: removes) its boundary; audited with what changed. */
+  async update(id: string, dto: UpdateAreaDto, actor: Principal): Promise<AreaDto> {
+    const boundary = dto.boundary === undefined ? undefined : checkedBoundary(dto.boundary);
+    return this.tx.run(async (manager) => {
+      const area = await this.areas.findById(id, manager);
+      if (!area) throw new NotFoundError('Area', 'AREA_NOT_FOUND');
+      const changes: Partial<Pick<AreaEntity, 'name' | 'boundary'>> = {};
+      if (dto.name !== undefined) changes.name = dto.name;
+      if (boundary !== undefined) changes.boundary = boundary;
+      if (Object.keys(changes).length) {
+        await this.areas.update(id, changes, manager);
+        await this.audit.record(manager, {
+          entityType: 'area',
+          entityId: id,
+          action: 'update',
+          actor,
+          data: {
+            ...(changes.name !== undefined && { name: changes.name }),
+            ...(boundary !== undefined && { boundary: boundary ? boundary.type : null }),
+          },
+          areaPath: area.path,
+        });
+      }
+      return toAreaDto((await this.areas.findById(id, manager))!);
+    });
   }
 
   async list(query: AreaQueryDto, principal: Principal): Promise<Page<AreaDto>> {

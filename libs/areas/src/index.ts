@@ -1,4 +1,5 @@
 export * from './area-level';
+export * from './area-boundary';
 export * from './area.entity';
 export * from './areas.repository';
 export * from './areas.service';

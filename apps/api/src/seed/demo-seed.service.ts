@@ -69,11 +69,15 @@ export class DemoSeedService {
             level: area.level,
             parentId: area.parent ? idByCode.get(area.parent) : undefined,
             minimumLivingStandardFen: area.minimumLivingStandardFen,
+            boundary: area.boundary,
           },
           adminPrincipal,
         );
         existing = await this.areasRepo.findById(dto.id);
         createdAreas += 1;
+      } else if (area.boundary && !existing.boundary) {
+        // A district seeded before areas had outlines gets them; a drawn one is left alone.
+        await this.areas.update(existing.id, { boundary: area.boundary }, adminPrincipal);
       }
       idByCode.set(area.code, existing!.id);
     }

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   IsIn,
   IsInt,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -13,6 +14,36 @@ import {
 import { PageQueryDto } from '@onedoor/platform';
 import { AREA_LEVELS, type AreaLevel } from '../area-level';
 import type { AreaEntity } from '../area.entity';
+import { type AreaBoundary, MAX_BOUNDARY_POSITIONS } from '../area-boundary';
+
+/** The boundary's OpenAPI schema: its rules are checked by boundaryProblems (paths per node). */
+export class AreaBoundaryDto {
+  @ApiProperty({ enum: ['Polygon', 'MultiPolygon'] })
+  type!: 'Polygon' | 'MultiPolygon';
+
+  @ApiProperty({
+    type: 'array',
+    items: { type: 'array', items: {} },
+    description:
+      'GeoJSON coordinates, [longitude, latitude] (WGS 84): Polygon → rings of positions, MultiPolygon → polygons of rings; every ring closed (last position = first), at least 4 positions',
+    example: [
+      [
+        [116.3, 39.9],
+        [116.4, 39.9],
+        [116.4, 40],
+        [116.3, 40],
+        [116.3, 39.9],
+      ],
+    ],
+  })
+  coordinates!: unknown[][];
+}
+
+const BOUNDARY_DOC = {
+  type: AreaBoundaryDto,
+  nullable: true,
+  description: `The area's outline for maps: a GeoJSON Polygon or MultiPolygon, at most ${MAX_BOUNDARY_POSITIONS} positions; a wrong one is 400 VALIDATION_FAILED with the path of the wrong node (\`boundary.coordinates[0][3]\`)`,
+};
 
 export class CreateAreaDto {
   @ApiPropertyOptional({ format: 'uuid', description: 'Required for every level but city' })
@@ -44,6 +75,25 @@ export class CreateAreaDto {
   @Min(1)
   @Max(10_000_000)
   minimumLivingStandardFen?: number;
+
+  @ApiPropertyOptional(BOUNDARY_DOC)
+  @IsOptional()
+  @IsObject()
+  boundary?: AreaBoundary | null;
+}
+
+/** What an admin may change on an area: its name and its outline (null removes it). */
+export class UpdateAreaDto {
+  @ApiPropertyOptional({ example: '建外街道' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
+  name?: string;
+
+  @ApiPropertyOptional(BOUNDARY_DOC)
+  @IsOptional()
+  @IsObject()
+  boundary?: AreaBoundary | null;
 }
 
 export class AreaQueryDto extends PageQueryDto {
@@ -86,6 +136,9 @@ export class AreaDto extends AreaSummaryDto {
 
   @ApiPropertyOptional({ type: Number, nullable: true })
   minimumLivingStandardFen!: number | null;
+
+  @ApiProperty(BOUNDARY_DOC)
+  boundary!: AreaBoundaryDto | null;
 }
 
 export class AreaDetailDto extends AreaDto {
@@ -110,5 +163,6 @@ export function toAreaDto(a: AreaEntity): AreaDto {
     parentId: a.parentId,
     path: a.path,
     minimumLivingStandardFen: a.minimumLivingStandardFen,
+    boundary: a.boundary,
   };
 }
