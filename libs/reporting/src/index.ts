@@ -2,3 +2,4 @@ export * from './reports.dto';
 export * from './reports.service';
 export * from './reporting.module';
 export * from './reporting.labels';
+export * from './coverage-trend.service';

@@ -15,6 +15,8 @@ import {
 import type {
   ContractReportRowDto,
   ContractsReportDto,
+  CoverageMonthDto,
+  CoverageMonthlyReportDto,
   CoverageReportDto,
   CoverageRowDto,
   ReferralSlaReportDto,
@@ -53,6 +55,17 @@ const COVERAGE_COLUMNS = columns<CoverageRowDto>(
   ['key', '编号', 'Key'],
   ['name', '名称', 'Name'],
   ['householdsWithNeed', '有该需求的家庭数', 'Households with the need'],
+  ['accessible', '可及家庭数', 'Accessible'],
+  ['attained', '已获得服务家庭数', 'Attained'],
+  ['accessibilityRate', '可及率', 'Accessibility rate'],
+  ['attainabilityRate', '可得率', 'Attainability rate'],
+);
+
+const COVERAGE_MONTH_COLUMNS = columns<CoverageMonthDto>(
+  ['month', '月份', 'Month'],
+  ['from', '起始日期', 'From'],
+  ['to', '截止日期', 'To'],
+  ['householdsWithNeed', '有需求的家庭数', 'Households with a need'],
   ['accessible', '可及家庭数', 'Accessible'],
   ['attained', '已获得服务家庭数', 'Attained'],
   ['accessibilityRate', '可及率', 'Accessibility rate'],
@@ -167,6 +180,12 @@ const rowsThenTotal =
 export const COVERAGE_CSV: CsvLayout<CoverageReportDto> = {
   filename: 'coverage',
   table: rowsThenTotal(COVERAGE_COLUMNS),
+};
+
+/** One row per month and no total row: a sum of months would count a household many times. */
+export const COVERAGE_MONTHLY_CSV: CsvLayout<CoverageMonthlyReportDto> = {
+  filename: 'coverage-monthly',
+  table: (report, ctx) => toTable(COVERAGE_MONTH_COLUMNS, report.rows, ctx),
 };
 
 export const UNMET_NEEDS_CSV: CsvLayout<UnmetNeedsReportDto> = {

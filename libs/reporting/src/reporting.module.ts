@@ -3,13 +3,14 @@ import { AreasModule } from '@onedoor/areas';
 import { ReportsController } from './reports.controller';
 import { ReportsRepository } from './reports.repository';
 import { ReportsService } from './reports.service';
+import { CoverageTrendService } from './coverage-trend.service';
 import { WorkSummaryController, WorkSummaryService } from './work-summary';
 
 /** Read-only reports over the other libs' tables (no entities of its own). */
 @Module({
   imports: [AreasModule],
-  providers: [ReportsRepository, ReportsService, WorkSummaryService],
-  exports: [ReportsService, WorkSummaryService],
+  providers: [ReportsRepository, ReportsService, CoverageTrendService, WorkSummaryService],
+  exports: [ReportsService, CoverageTrendService, WorkSummaryService],
 })
 export class ReportingModule {}
 

@@ -4,6 +4,7 @@ import { ApiErrors, ApiProtected, CurrentUser, type Principal, Roles } from '@on
 import {
   CONTRACTS_CSV,
   COVERAGE_CSV,
+  COVERAGE_MONTHLY_CSV,
   REFERRAL_SLA_CSV,
   STAFF_SLA_CSV,
   RESOURCES_CSV,
@@ -12,6 +13,8 @@ import {
 import { ReportFormatInterceptor, ReportResponse } from './report-format.interceptor';
 import {
   ContractsReportDto,
+  CoverageMonthlyQueryDto,
+  CoverageMonthlyReportDto,
   CoverageQueryDto,
   CoverageReportDto,
   ReferralSlaQueryDto,
@@ -27,6 +30,7 @@ import {
   UnmetNeedsRowDto,
 } from './reports.dto';
 import { ReportsService } from './reports.service';
+import { CoverageTrendService } from './coverage-trend.service';
 
 /**
  * Reports for civil-affairs staff over their area (admin: any area). Each answers JSON, or
@@ -40,7 +44,10 @@ import { ReportsService } from './reports.service';
 @UseInterceptors(ReportFormatInterceptor)
 @Controller('reports')
 export class ReportsController {
-  constructor(private readonly reports: ReportsService) {}
+  constructor(
+    private readonly reports: ReportsService,
+    private readonly trend: CoverageTrendService,
+  ) {}
 
   @Get('coverage')
   @ApiOperation({
@@ -51,6 +58,20 @@ export class ReportsController {
   @ApiErrors(400, 403, 404)
   coverage(@Query() q: CoverageQueryDto, @CurrentUser() me: Principal): Promise<CoverageReportDto> {
     return this.reports.coverage(q, me);
+  }
+
+  @Get('coverage/monthly')
+  @ApiOperation({
+    summary:
+      'The coverage trend: per China calendar month, accessibility and attainability rates over that month (the coverage report’s total with the month as its period)',
+  })
+  @ReportResponse(CoverageMonthlyReportDto, COVERAGE_MONTHLY_CSV)
+  @ApiErrors(400, 403, 404)
+  coverageMonthly(
+    @Query() q: CoverageMonthlyQueryDto,
+    @CurrentUser() me: Principal,
+  ): Promise<CoverageMonthlyReportDto> {
+    return this.trend.monthly(q, me);
   }
 
   @Get('unmet-needs')

@@ -63,6 +63,32 @@ export class CoverageQueryDto extends PeriodQueryDto {
   groupBy: 'area' | 'category' = 'area';
 }
 
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+/** The coverage trend: China calendar months `from`…`to`, both included. */
+export class CoverageMonthlyQueryDto extends ScopeQueryDto {
+  @ApiPropertyOptional({
+    example: '2026-01',
+    description: 'First month (YYYY-MM, China time); default 11 months before `to`',
+  })
+  @IsOptional()
+  @Matches(MONTH, { message: 'from must be a month, YYYY-MM' })
+  from?: string;
+
+  @ApiPropertyOptional({
+    example: '2026-12',
+    description: 'Last month (YYYY-MM), included; default this month. At most 36 months.',
+  })
+  @IsOptional()
+  @Matches(MONTH, { message: 'to must be a month, YYYY-MM' })
+  to?: string;
+
+  @ApiPropertyOptional({ example: 'legal_aid', description: 'One need category; default all' })
+  @IsOptional()
+  @Matches(CATEGORY_CODE)
+  category?: string;
+}
+
 export class UnmetNeedsQueryDto extends ScopeQueryDto {
   @ApiPropertyOptional({ example: 'legal_aid' })
   @IsOptional()
@@ -141,6 +167,35 @@ export class CoverageReportDto {
   @ApiProperty({ enum: ['area', 'category'] }) groupBy!: string;
   @ApiProperty({ type: [CoverageRowDto] }) rows!: CoverageRowDto[];
   @ApiProperty({ type: CoverageRowDto }) total!: CoverageRowDto;
+}
+
+export class CoverageMonthDto {
+  @ApiProperty({ example: '2026-11', description: 'China calendar month' }) month!: string;
+  @ApiProperty({ format: 'date', description: 'Its first day' }) from!: string;
+  @ApiProperty({ format: 'date', description: 'Its last day; today for the month running' })
+  to!: string;
+  @ApiProperty({
+    description:
+      'Households with a need of the category open at some time in the month (once per category)',
+  })
+  householdsWithNeed!: number;
+  @ApiProperty({ description: '… with an eligible resource valid in the month covering them' })
+  accessible!: number;
+  @ApiProperty({ description: '… with a referral for the need delivered by the month’s end' })
+  attained!: number;
+  @rate('accessible ÷ householdsWithNeed') accessibilityRate!: number | null;
+  @rate('attained ÷ householdsWithNeed') attainabilityRate!: number | null;
+}
+
+export class CoverageMonthlyReportDto {
+  @ApiProperty({ type: ReportAreaDto }) area!: ReportAreaDto;
+  @ApiProperty({ type: String, nullable: true }) category!: string | null;
+  @ApiProperty({
+    type: [CoverageMonthDto],
+    description:
+      'One row per month, oldest first; each is the coverage report’s total over that month',
+  })
+  rows!: CoverageMonthDto[];
 }
 
 export class UnmetNeedsRowDto {

@@ -57,7 +57,7 @@ const TOTAL = { key: 'total', name: '合计' };
 export const rate = (n: number, d: number): number | null =>
   d > 0 ? Math.round((n / d) * 10_000) / 10_000 : null;
 
-interface Scope {
+export interface Scope {
   area: ReportAreaDto;
   path: string;
 }
@@ -82,12 +82,12 @@ export class ReportsService {
   ) {}
 
   /** One snapshot for all of a report's queries; nothing is written. */
-  private read<T>(work: (m: EntityManager) => Promise<T>): Promise<T> {
+  read<T>(work: (m: EntityManager) => Promise<T>): Promise<T> {
     return inReportSnapshot(this.dataSource, work);
   }
 
   /** The area asked for (default the caller's), which must lie inside the caller's scope. */
-  private async scope(m: EntityManager, q: ScopeQueryDto, me: Principal): Promise<Scope> {
+  async scope(m: EntityManager, q: ScopeQueryDto, me: Principal): Promise<Scope> {
     const id = q.areaId ?? me.areaId;
     if (!id) {
       if (me.role !== 'admin') throw new ForbiddenError('You have no area to report on');
@@ -152,7 +152,7 @@ export class ReportsService {
   }
 
   /** The categories (all, or the one asked for, which must exist). */
-  private async categoriesFor(m: EntityManager, only: string | null): Promise<Map<string, string>> {
+  async categoriesFor(m: EntityManager, only: string | null): Promise<Map<string, string>> {
     const categories = new Map((await this.repo.categories(m, only)).map((c) => [c.code, c.name]));
     if (only && categories.size === 0) {
       throw new DomainError('CATEGORY_NOT_FOUND', `No category ${only}`, { field: 'category' });
