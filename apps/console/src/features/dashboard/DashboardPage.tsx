@@ -2,18 +2,34 @@ import { DownloadOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { App, Button, Card, Col, DatePicker, Flex, Row, Statistic, Table, Tooltip } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useState } from 'react';
+import { type CSSProperties, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { components } from '@/api/generated/schema';
 import { PageContainer } from '@/components/PageContainer';
 import { errorText, QueryState } from '@/components/QueryState';
 import { api, call } from '@/lib/api';
 import { useLabel } from '@/lib/dictionaries';
 import { filenameOf, saveBlob } from '@/lib/download';
-import { BEIJING } from '@/lib/format';
-import { Chart, ratesOption } from './Chart';
-import { formatRate, reasonTotals } from './rates';
+import { BEIJING, formatYuan } from '@/lib/format';
+import { Chart, ratesOption, trendOption } from './Chart';
+import { MapCard } from './MapCard';
+import { ratePercent } from './map';
+import { formatRate, reasonTotals, trendMonths } from './rates';
 
-type Report = 'coverage' | 'unmet-needs' | 'referral-sla' | 'resources';
+type ContractRow = components['schemas']['ContractReportRowDto'];
+
+type Report =
+  'coverage' | 'coverage/monthly' | 'unmet-needs' | 'referral-sla' | 'resources' | 'contracts';
+
+/** Read by screen readers (and the browser test), not shown: a chart's figures as a table. */
+const visuallyHidden: CSSProperties = {
+  position: 'absolute',
+  width: 1,
+  height: 1,
+  overflow: 'hidden',
+  clip: 'rect(0 0 0 0)',
+  whiteSpace: 'nowrap',
+};
 
 /** The reports answer JSON or CSV by `format`; asked without it, the answer is the JSON one. */
 const json = <T,>(answer: T | string): T => {
@@ -35,6 +51,7 @@ export function DashboardPage() {
     return [today.startOf('year'), today];
   });
   const period = { from: range[0].format('YYYY-MM-DD'), to: range[1].format('YYYY-MM-DD') };
+  const months = trendMonths(period.from, period.to);
 
   const byArea = useQuery({
     queryKey: ['reports', 'coverage', 'area', period],
@@ -55,6 +72,34 @@ export function DashboardPage() {
           }),
         ),
       ),
+  });
+  const trend = useQuery({
+    queryKey: ['reports', 'coverage', 'monthly', months],
+    queryFn: async () =>
+      json(
+        await call(api.GET('/api/reports/coverage/monthly', { params: { query: { ...months } } })),
+      ),
+  });
+  // The map's outlines: the children of the area reported on (every city for admin).
+  const scopeId = byArea.data?.area.id;
+  const childAreas = useQuery({
+    queryKey: ['areas', 'children', scopeId ?? null],
+    enabled: byArea.data !== undefined,
+    queryFn: async () =>
+      (
+        await call(
+          api.GET('/api/areas', {
+            params: {
+              query: scopeId ? { parentId: scopeId, limit: 100 } : { level: 'city', limit: 100 },
+            },
+          }),
+        )
+      ).items,
+  });
+  const contracts = useQuery({
+    queryKey: ['reports', 'contracts'],
+    queryFn: async () =>
+      json(await call(api.GET('/api/reports/contracts', { params: { query: {} } }))),
   });
   const unmet = useQuery({
     queryKey: ['reports', 'unmet'],
@@ -175,6 +220,61 @@ export function DashboardPage() {
                   data-testid="total-attainability"
                 />
               </Tooltip>
+            </Card>
+          </Col>
+          <Col xs={24} xl={12}>
+            <QueryState isLoading={childAreas.isLoading} error={childAreas.error}>
+              <MapCard
+                mapName={`onedoor-dashboard-${scopeId ?? 'all'}`}
+                rows={byArea.data?.rows ?? []}
+                areas={childAreas.data ?? []}
+                extra={csvButton('coverage', { ...period, groupBy: 'area' })}
+              />
+            </QueryState>
+          </Col>
+          <Col xs={24} xl={12}>
+            <Card size="small" title={t('trend')} extra={csvButton('coverage/monthly', months)}>
+              <QueryState isLoading={trend.isLoading} error={trend.error}>
+                {trend.data && trend.data.rows.length > 0 ? (
+                  <>
+                    <Chart
+                      label={t('trend')}
+                      option={trendOption(
+                        trend.data.rows.map((r) => r.month),
+                        [
+                          {
+                            name: t('accessibilityRate'),
+                            values: trend.data.rows.map((r) => ratePercent(r.accessibilityRate)),
+                          },
+                          {
+                            name: t('attainabilityRate'),
+                            values: trend.data.rows.map((r) => ratePercent(r.attainabilityRate)),
+                          },
+                        ],
+                      )}
+                    />
+                    <table style={visuallyHidden} data-testid="trend-values">
+                      <caption>{t('trend')}</caption>
+                      <tbody>
+                        {trend.data.rows.map((r) => (
+                          <tr
+                            key={r.month}
+                            data-month={r.month}
+                            data-accessibility={ratePercent(r.accessibilityRate) ?? ''}
+                            data-attainability={ratePercent(r.attainabilityRate) ?? ''}
+                          >
+                            <th scope="row">{r.month}</th>
+                            <td>{formatRate(r.accessibilityRate)}</td>
+                            <td>{formatRate(r.attainabilityRate)}</td>
+                          </tr>
+                        ))}
+                      </tbody>
+                    </table>
+                  </>
+                ) : (
+                  <Flex justify="center">{t('noData')}</Flex>
+                )}
+              </QueryState>
             </Card>
           </Col>
           <Col xs={24} xl={12}>
@@ -306,6 +406,71 @@ export function DashboardPage() {
                       align: 'right',
                       render: (h: number | null) => (h === null ? '—' : h.toFixed(1)),
                     },
+                  ]}
+                />
+              </QueryState>
+            </Card>
+          </Col>
+          <Col span={24}>
+            <Card
+              size="small"
+              title={t('contracts')}
+              extra={csvButton('contracts')}
+              data-testid="contracts"
+            >
+              <QueryState isLoading={contracts.isLoading} error={contracts.error}>
+                <Table<ContractRow>
+                  size="small"
+                  rowKey="key"
+                  pagination={false}
+                  scroll={{ x: true }}
+                  locale={{ emptyText: t('noContracts') }}
+                  dataSource={
+                    contracts.data && contracts.data.rows.length > 0
+                      ? [...contracts.data.rows, contracts.data.total]
+                      : []
+                  }
+                  columns={[
+                    { title: t('col.contract'), dataIndex: 'name' },
+                    { title: t('col.provider'), dataIndex: 'providerName' },
+                    {
+                      title: t('col.status'),
+                      dataIndex: 'status',
+                      render: (s: string | null) => (s ? label('contractStatus', s) : ''),
+                    },
+                    {
+                      title: t('col.value'),
+                      dataIndex: 'valueFen',
+                      align: 'right',
+                      render: formatYuan,
+                    },
+                    {
+                      title: t('col.milestones'),
+                      key: 'milestones',
+                      align: 'right',
+                      render: (_: unknown, r) => `${r.milestonesMet} / ${r.milestones}`,
+                    },
+                    {
+                      title: t('col.paid'),
+                      dataIndex: 'paidFen',
+                      align: 'right',
+                      render: formatYuan,
+                    },
+                    {
+                      title: t('col.waiting'),
+                      dataIndex: 'waitingFen',
+                      align: 'right',
+                      render: formatYuan,
+                    },
+                    {
+                      title: t('col.grade'),
+                      key: 'grade',
+                      render: (_: unknown, r) =>
+                        r.latestGrade
+                          ? `${label('grade', r.latestGrade)}（${r.latestScore ?? '—'}）`
+                          : '—',
+                    },
+                    { title: t('col.referrals'), dataIndex: 'referrals', align: 'right' },
                   ]}
                 />
               </QueryState>

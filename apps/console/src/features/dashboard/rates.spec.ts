@@ -1,4 +1,4 @@
-import { formatRate, reasonTotals } from './rates';
+import { formatRate, reasonTotals, trendMonths } from './rates';
 
 describe(formatRate.name, () => {
   it('shows a rate as a percentage with one decimal, and nothing to divide as a dash', () => {
@@ -16,5 +16,13 @@ describe(reasonTotals.name, () => {
       ['AWAITING_MATCH', 1],
     ]);
     expect(reasonTotals(undefined)).toEqual([]);
+  });
+});
+
+describe(trendMonths.name, () => {
+  it('spans the period’s months, at most the last 36', () => {
+    expect(trendMonths('2026-01-01', '2026-12-02')).toEqual({ from: '2026-01', to: '2026-12' });
+    expect(trendMonths('2025-11-30', '2026-02-01')).toEqual({ from: '2025-11', to: '2026-02' });
+    expect(trendMonths('2020-01-01', '2026-12-31')).toEqual({ from: '2024-01', to: '2026-12' });
   });
 });

@@ -10,3 +10,18 @@ export function reasonTotals(reasons: Record<string, number> | undefined): [stri
     .filter(([, n]) => n > 0)
     .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
 }
+
+/** A trend can span at most this many months (the API's limit). */
+export const MAX_TREND_MONTHS = 36;
+
+/**
+ * The months of a period (YYYY-MM-DD days) for the trend: `from`'s month to `to`'s, the last
+ * 36 of them when the period is longer.
+ */
+export function trendMonths(from: string, to: string): { from: string; to: string } {
+  const index = (day: string) => Number(day.slice(0, 4)) * 12 + Number(day.slice(5, 7)) - 1;
+  const last = index(to);
+  const first = Math.max(index(from), last - MAX_TREND_MONTHS + 1);
+  const month = (i: number) => `${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`;
+  return { from: month(first), to: month(last) };
+}
