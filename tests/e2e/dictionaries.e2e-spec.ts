@@ -35,6 +35,7 @@ const NOT_CODES: Record<string, string> = {
   '["error","ok"]': 'health probe status, read by machines',
   '["mine"]': "the household list's drafts filter (?drafts=mine), a query option",
   '["me"]': "an evaluator's tasks (GET /api/evaluations?assignedTo=me), a query option",
+  '["MultiPolygon","Polygon"]': "an area boundary's GeoJSON geometry type, read by map libraries",
 };
 
 describe('GET /api/dictionaries (e2e)', () => {
