@@ -123,3 +123,47 @@ test("the district's overview shows the reports API's own figures", async ({ pag
     expect((await download).suggestedFilename()).toBe(file);
   }
 });
+
+test('a child area without an outline is named under the map instead of drawn', async ({
+  page,
+  request,
+}) => {
+  const tokenOf = async (username: string) =>
+    (
+      await (
+        await request.post('/api/auth/login', { data: { username, password: DEMO_PASSWORD } })
+      ).json()
+    ).accessToken as string;
+  const staff = { authorization: `Bearer ${await tokenOf('civil.district')}` };
+  const admin = { authorization: `Bearer ${await tokenOf('admin')}` };
+  const { from, to } = defaultPeriod();
+  const coverage = await (
+    await request.get(`/api/reports/coverage?groupBy=area&from=${from}&to=${to}`, {
+      headers: staff,
+    })
+  ).json();
+  const undrawn = (coverage.rows as CoverageRow[]).at(-1)!;
+  const area = await (await request.get(`/api/areas/${undrawn.key}`, { headers: admin })).json();
+  expect(area.boundary).not.toBeNull();
+  const setBoundary = async (boundary: unknown) =>
+    expect(
+      (
+        await request.patch(`/api/areas/${undrawn.key}`, { headers: admin, data: { boundary } })
+      ).status(),
+    ).toBe(200);
+
+  await setBoundary(null);
+  try {
+    await login(page, 'civil.district');
+    await page.goto('/dashboard');
+    await expect(page.getByTestId('map-undrawn')).toContainText(`未绘制边界：${undrawn.name}`);
+    const rows = page.getByTestId('map-values');
+    await expect(rows.locator(`tr[data-area-id="${undrawn.key}"]`)).toHaveAttribute(
+      'data-drawn',
+      'no',
+    );
+    await expect(rows.locator('tr[data-drawn="yes"]')).toHaveCount(coverage.rows.length - 1);
+  } finally {
+    await setBoundary(area.boundary);
+  }
+});
