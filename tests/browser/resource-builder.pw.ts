@@ -129,8 +129,8 @@ test('a charity builds nested rules, an officer publishes the resource, the matc
   await expect(description).toHaveText(
     '家庭类别为低保、特困；（满足其一：有成员年龄≥60岁 或 有持证残疾成员）',
   );
-  await page.getByRole('heading', { name: '资格条件' }).scrollIntoViewIfNeeded();
-  await page.evaluate(() => window.scrollBy(0, 200));
+  await page.getByTestId('rule-eligibility.all[1].any[1]').scrollIntoViewIfNeeded();
+  await page.mouse.wheel(0, 400);
   await shot(page, 'provider-resource-edit');
 
   await page.getByRole('button', { name: '保存草稿' }).click();
@@ -197,4 +197,16 @@ test('a charity builds nested rules, an officer publishes the resource, the matc
   await expect(
     page.getByTestId('need-emergency').getByTestId('proposal').filter({ hasText: title }),
   ).toBeVisible();
+
+  // Published, its title is no longer the provider's to change: the API's 409 is shown.
+  await page.context().clearCookies();
+  await login(page, 'charity');
+  await page.goto(`/provider/resources/${id}/edit`);
+  await expect(page.getByRole('alert').filter({ hasText: '当前状态：已发布' })).toBeVisible();
+  await page.getByLabel('资源名称').fill(`${title}（改）`);
+  await page.getByRole('button', { name: '保存修改' }).click();
+  await expect(page.getByText('该资源当前状态下不能修改')).toBeVisible();
+  expect((await get<{ title: string }>(request, charity, `/api/resources/${id}`)).title).toBe(
+    title,
+  );
 });
