@@ -14,7 +14,7 @@ import {
   Spin,
   Typography,
 } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import dayjs from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router-dom';
@@ -23,16 +23,15 @@ import { errorText, QueryState } from '@/components/QueryState';
 import { AreaSelect } from '@/features/areas/AreaSelect';
 import { ApiError, formFieldErrors } from '@/lib/api-error';
 import { useLabel, useOptions } from '@/lib/dictionaries';
-import { BEIJING, yuanToFen } from '@/lib/format';
+import { BEIJING } from '@/lib/format';
 import {
-  type NewResource,
   type Resource,
-  type ResourceChanges,
   useEligibilityCheck,
   useResource,
   useResourceTransition,
   useSaveResource,
 } from './api';
+import { changesFrom, DAY, toBody, toValues, type Values } from './resource-form';
 import { RuleBuilder } from './rules/RuleBuilder';
 import {
   emptyTree,
@@ -40,97 +39,8 @@ import {
   type Group,
   type NodeProblem,
   problemsByNode,
-  type RuleDocument,
   toDocument,
 } from './rules/tree';
-
-interface Values {
-  title: string;
-  categoryCode: string;
-  form: NewResource['form'];
-  serviceLevel: NewResource['serviceLevel'];
-  coverageAreaId: string;
-  capacity: number;
-  valueYuan?: number | null;
-  validFrom: Dayjs;
-  validUntil?: Dayjs | null;
-  description?: string;
-  contactNotes?: string;
-}
-
-const DAY = 'YYYY-MM-DD';
-
-/** The form's values as the API takes them: yuan → fen, days as calendar dates. */
-function toBody(v: Values, eligibility: RuleDocument | null): NewResource {
-  return {
-    title: v.title.trim(),
-    categoryCode: v.categoryCode,
-    form: v.form,
-    serviceLevel: v.serviceLevel,
-    coverageAreaId: v.coverageAreaId,
-    capacity: v.capacity,
-    ...(v.valueYuan !== undefined && v.valueYuan !== null
-      ? { valuePerUnitFen: yuanToFen(v.valueYuan) }
-      : {}),
-    validFrom: v.validFrom.format(DAY),
-    ...(v.validUntil ? { validUntil: v.validUntil.format(DAY) } : {}),
-    description: v.description?.trim() ?? '',
-    ...(v.contactNotes?.trim() ? { contactNotes: v.contactNotes.trim() } : {}),
-    eligibility,
-  };
-}
-
-function toValues(r: Resource): Values {
-  return {
-    title: r.title,
-    categoryCode: r.categoryCode,
-    form: r.form,
-    serviceLevel: r.serviceLevel,
-    coverageAreaId: r.coverageArea.id,
-    capacity: r.capacity,
-    valueYuan:
-      r.valuePerUnitFen === null || r.valuePerUnitFen === undefined
-        ? null
-        : r.valuePerUnitFen / 100,
-    validFrom: dayjs(r.validFrom),
-    validUntil: r.validUntil ? dayjs(r.validUntil) : null,
-    description: r.description,
-    contactNotes: r.contactNotes ?? '',
-  };
-}
-
-/**
- * What an edit sends: only the fields that differ from the resource as read (a published
- * resource may change a few of them; the API says which with a 409 otherwise), nulls for
- * cleared optional fields, and the version read.
- */
-function changesFrom(r: Resource, body: NewResource): ResourceChanges {
-  const before: Record<string, unknown> = {
-    title: r.title,
-    categoryCode: r.categoryCode,
-    form: r.form,
-    serviceLevel: r.serviceLevel,
-    coverageAreaId: r.coverageArea.id,
-    capacity: r.capacity,
-    valuePerUnitFen: r.valuePerUnitFen,
-    validFrom: r.validFrom,
-    validUntil: r.validUntil,
-    description: r.description,
-    contactNotes: r.contactNotes,
-    eligibility: r.eligibility,
-  };
-  const after: Record<string, unknown> = {
-    valuePerUnitFen: null,
-    validUntil: null,
-    contactNotes: null,
-    ...body,
-  };
-  const changes: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(after)) {
-    if (JSON.stringify(value ?? null) !== JSON.stringify(before[key] ?? null)) changes[key] = value;
-  }
-  return { ...changes, version: r.version } as ResourceChanges;
-}
 
 /** The rule document checked by the API a moment after the last change (not on every key). */
 function useDebounced<T>(value: T, ms: number): T {
