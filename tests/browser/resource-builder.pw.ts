@@ -206,6 +206,7 @@ test('a charity builds nested rules, an officer publishes the resource, the matc
   await page.getByLabel('资源名称').fill(`${title}（改）`);
   await page.getByRole('button', { name: '保存修改' }).click();
   await expect(page.getByText('该资源当前状态下不能修改')).toBeVisible();
+  await shot(page, 'published-edit', false);
   expect((await get<{ title: string }>(request, charity, `/api/resources/${id}`)).title).toBe(
     title,
   );
