@@ -2,6 +2,7 @@ export * from './resource.types';
 export * from './eligibility/eligibility.types';
 export * from './eligibility/eligibility.util';
 export * from './eligibility/eligibility-description.util';
+export * from './eligibility/eligibility-check';
 export * from './uscc.util';
 export * from './resource-lifecycle';
 export * from './provider.entity';

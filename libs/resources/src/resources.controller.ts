@@ -1,4 +1,14 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Headers,
+  HttpCode,
+  Param,
+  Patch,
+  Post,
+  Query,
+} from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   ApiErrors,
@@ -10,15 +20,19 @@ import {
   type Page,
   ParseIdPipe,
   type Principal,
+  resolveLanguage,
   Roles,
 } from '@onedoor/platform';
 import {
   CreateResourceDto,
+  EligibilityCheckBodyDto,
+  EligibilityCheckDto,
   ResourceDto,
   ResourceQueryDto,
   TransitionDto,
   UpdateResourceDto,
 } from './dto/resource.dto';
+import { checkEligibility } from './eligibility/eligibility-check';
 import { ResourceLifecycleService } from './resource-lifecycle.service';
 import { ResourcesService } from './resources.service';
 
@@ -54,6 +68,23 @@ export class ResourcesController {
     @CurrentUser() principal: Principal,
   ): Promise<ResourceDto> {
     return this.resources.create(body, principal);
+  }
+
+  @Post('eligibility/check')
+  @HttpCode(200)
+  @Roles('provider', 'civil_affairs', 'assessor', 'admin')
+  @ApiOperation({
+    summary:
+      'Check a rule document as saving a resource would, and word it: errors by node path (nothing saved)',
+  })
+  @ApiOkResponse({ type: EligibilityCheckDto })
+  @ApiErrors(400)
+  checkEligibility(
+    @Body() body: EligibilityCheckBodyDto,
+    @Query('lang') lang: unknown,
+    @Headers('accept-language') acceptLanguage: string | undefined,
+  ): EligibilityCheckDto {
+    return checkEligibility(body.eligibility ?? null, resolveLanguage(lang, acceptLanguage));
   }
 
   @Get(':id')

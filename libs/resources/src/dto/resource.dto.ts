@@ -270,3 +270,47 @@ export class ResourceDto {
   })
   historyUrl!: string;
 }
+
+export class EligibilityCheckBodyDto {
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    nullable: true,
+    description: `${ELIGIBILITY_DOC} Checked as a resource's rules would be; nothing is saved.`,
+  })
+  @IsOptional()
+  @IsObject()
+  eligibility?: EligibilityRules | null;
+}
+
+export class RuleErrorDto {
+  @ApiProperty({ example: 'eligibility.all[1].memberAge', description: 'Path of the bad node' })
+  field!: string;
+
+  @ApiProperty({ example: 'eligibilityRule' })
+  constraint!: string;
+
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    description: '`problem` names what is wrong (minOverMax, emptyGroup, outOfRange …)',
+  })
+  params?: Record<string, unknown>;
+
+  @ApiProperty({ example: '最小值不能大于最大值', description: "In the request's language" })
+  message!: string;
+}
+
+export class EligibilityCheckDto {
+  @ApiProperty()
+  valid!: boolean;
+
+  @ApiProperty({
+    example: '家庭类别为低保、特困；（满足其一：有成员年龄≥60岁 或 有持证残疾成员）',
+    description: 'The rules in words (Chinese), as listings show them; empty when invalid',
+  })
+  description!: string;
+
+  @ApiProperty({ type: [RuleErrorDto], description: 'One per bad node; empty when valid' })
+  errors!: RuleErrorDto[];
+}

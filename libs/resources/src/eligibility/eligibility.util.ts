@@ -33,9 +33,33 @@ interface Predicate<K extends PredicateName> {
 
 // One constraint for every rule-shape problem: the rules are an administrator's JSON, and the
 // English sentence says exactly what is wrong.
-const err = (field: string, message: string): FieldError[] => [
-  { field, constraint: 'eligibilityRule', message },
+// `params.problem` picks the zh-CN sentence (RESOURCES_CONSTRAINTS.eligibilityRule), so the
+// console's rule builder can say under each node what to fix.
+const err = (
+  field: string,
+  message: string,
+  problem: RuleProblem = 'shape',
+  params: Record<string, unknown> = {},
+): FieldError[] => [
+  { field, constraint: 'eligibilityRule', params: { problem, ...params }, message },
 ];
+
+/** What is wrong with a node of a rule document; each has its own sentence in Chinese. */
+export type RuleProblem =
+  | 'shape'
+  | 'unknownKey'
+  | 'needsOne'
+  | 'outOfRange'
+  | 'minOverMax'
+  | 'emptyList'
+  | 'notAllowed'
+  | 'boolean'
+  | 'tags'
+  | 'emptyGroup'
+  | 'tooMany'
+  | 'tooDeep'
+  | 'oneKey'
+  | 'unknownPredicate';
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -43,9 +67,9 @@ function onlyKeys(value: unknown, path: string, allowed: string[], required = 1)
   if (!isObject(value)) return err(path, `must be an object with ${allowed.join(' / ')}`);
   const extra = Object.keys(value).filter((k) => !allowed.includes(k));
   if (extra.length)
-    return err(`${path}.${extra[0]}`, `unknown key; allowed: ${allowed.join(', ')}`);
+    return err(`${path}.${extra[0]}`, `unknown key; allowed: ${allowed.join(', ')}`, 'unknownKey');
   if (Object.keys(value).length < required)
-    return err(path, `needs at least one of ${allowed.join(', ')}`);
+    return err(path, `needs at least one of ${allowed.join(', ')}`, 'needsOne');
   return [];
 }
 
@@ -68,11 +92,13 @@ const range =
         return err(
           `${path}.${key}`,
           `must be ${integer ? 'an integer' : 'a number'} from ${lo} to ${hi}`,
+          'outOfRange',
+          { min: lo, max: hi },
         );
       }
     }
     if (r.min !== undefined && r.max !== undefined && (r.min as number) > (r.max as number)) {
-      return err(path, 'min must not exceed max');
+      return err(path, 'min must not exceed max', 'minOverMax');
     }
     return [];
   };
@@ -80,9 +106,12 @@ const range =
 const oneOf =
   (allowed: readonly (string | number)[]): Check =>
   (value, path) => {
-    if (!Array.isArray(value) || value.length === 0) return err(path, 'must be a non-empty array');
+    if (!Array.isArray(value) || value.length === 0)
+      return err(path, 'must be a non-empty array', 'emptyList');
     const bad = value.findIndex((v) => !allowed.includes(v));
-    return bad >= 0 ? err(`${path}[${bad}]`, `must be one of ${allowed.join(', ')}`) : [];
+    return bad >= 0
+      ? err(`${path}[${bad}]`, `must be one of ${allowed.join(', ')}`, 'notAllowed')
+      : [];
   };
 
 const inList =
@@ -93,14 +122,14 @@ const inList =
     );
 
 const bool: Check = (value, path) =>
-  typeof value === 'boolean' ? [] : err(path, 'must be true or false');
+  typeof value === 'boolean' ? [] : err(path, 'must be true or false', 'boolean');
 
 const tagList: Check = (value, path) =>
   Array.isArray(value) &&
   value.length > 0 &&
   value.every((t) => typeof t === 'string' && /^[\w\u4e00-\u9fff-]{1,40}$/.test(t))
     ? []
-    : err(path, 'must be a non-empty array of tags (letters, digits, _ or -, at most 40)');
+    : err(path, 'must be a non-empty array of tags (letters, digits, _ or -, at most 40)', 'tags');
 
 const within = (r: { min?: number; max?: number }, n: number) =>
   (r.min === undefined || n >= r.min) && (r.max === undefined || n <= r.max);
@@ -133,7 +162,7 @@ export const PREDICATES: { [K in PredicateName]: Predicate<K> } = {
         ...(v.in !== undefined ? oneOf([1, 2, 3, 4])(v.in, `${path}.in`) : []),
         ...(v.max !== undefined &&
         !(Number.isInteger(v.max) && (v.max as number) >= 1 && (v.max as number) <= 4)
-          ? err(`${path}.max`, 'must be an integer from 1 to 4')
+          ? err(`${path}.max`, 'must be an integer from 1 to 4', 'outOfRange', { min: 1, max: 4 })
           : []),
       ];
     },
@@ -234,7 +263,10 @@ export function validateEligibilityRules(
   path = 'eligibility',
   depth = 0,
 ): FieldError[] {
-  if (depth > MAX_DEPTH) return err(path, `rules nest deeper than ${MAX_DEPTH} levels`);
+  if (depth > MAX_DEPTH)
+    return err(path, `rules nest deeper than ${MAX_DEPTH} levels`, 'tooDeep', {
+      max: MAX_DEPTH,
+    });
   if (!isObject(doc))
     return err(path, 'must be an object: { all: [...] }, { any: [...] } or one predicate');
   const keys = Object.keys(doc);
@@ -242,6 +274,7 @@ export function validateEligibilityRules(
     return err(
       path,
       `must have exactly one key (all, any, or a predicate), found ${keys.length ? keys.join(', ') : 'none'}`,
+      'oneKey',
     );
   }
   const [key] = keys;
@@ -249,8 +282,9 @@ export function validateEligibilityRules(
   if ((COMBINATORS as readonly string[]).includes(key)) {
     // An empty list would read as "no conditions" and open the resource to everyone.
     if (!Array.isArray(value) || value.length === 0)
-      return err(`${path}.${key}`, 'must be a non-empty array of rules');
-    if (value.length > 50) return err(`${path}.${key}`, 'at most 50 rules in one list');
+      return err(`${path}.${key}`, 'must be a non-empty array of rules', 'emptyGroup');
+    if (value.length > 50)
+      return err(`${path}.${key}`, 'at most 50 rules in one list', 'tooMany', { max: 50 });
     return value.flatMap((child, i) =>
       validateEligibilityRules(child, `${path}.${key}[${i}]`, depth + 1),
     );
@@ -261,6 +295,7 @@ export function validateEligibilityRules(
     return err(
       `${path}.${key}`,
       `unknown predicate; allowed: all, any, ${Object.keys(PREDICATES).join(', ')}`,
+      'unknownPredicate',
     );
   }
   return predicate.validate(value, `${path}.${key}`);

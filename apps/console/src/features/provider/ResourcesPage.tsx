@@ -16,6 +16,7 @@ import {
   Typography,
 } from 'antd';
 import { useState } from 'react';
+import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { errorText, QueryState } from '@/components/QueryState';
 import { PageContainer } from '@/components/PageContainer';
@@ -110,7 +111,14 @@ export function ResourcesPage() {
   return (
     <PageContainer
       title={t('resources.title')}
-      extra={<Button onClick={() => void resources.refetch()}>{t('common:action.refresh')}</Button>}
+      extra={
+        <>
+          <Button onClick={() => void resources.refetch()}>{t('common:action.refresh')}</Button>
+          <Link to="/provider/resources/new">
+            <Button type="primary">{t('form.add')}</Button>
+          </Link>
+        </>
+      }
     >
       <Flex wrap gap={12} align="center" style={{ marginBottom: 16 }}>
         <Input.Search
@@ -250,6 +258,13 @@ export function ResourcesPage() {
                         </Button>
                       </Popconfirm>
                     ),
+                  )}
+                  {r.status !== 'closed' && (
+                    <Link to={`/provider/resources/${r.id}/edit`}>
+                      <Button size="small" type="link">
+                        {t('form.edit')}
+                      </Button>
+                    </Link>
                   )}
                   <Button size="small" type="link" onClick={() => setHistoryOf(r)}>
                     {t('resources.history')}

@@ -56,3 +56,48 @@ export function useResourceTransition() {
     },
   });
 }
+
+export type NewResource = components['schemas']['CreateResourceDto'];
+export type ResourceChanges = components['schemas']['UpdateResourceDto'];
+export type EligibilityCheck = components['schemas']['EligibilityCheckDto'];
+
+export function useResource(id: string | undefined) {
+  return useQuery({
+    queryKey: ['resources', 'one', id],
+    enabled: !!id,
+    queryFn: () => call(api.GET('/api/resources/{id}', { params: { path: { id: id! } } })),
+  });
+}
+
+/** A new draft (POST) or changes to one (PATCH, with the version read). */
+export function useSaveResource() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, body }: { id?: string; body: NewResource | ResourceChanges }) =>
+      id
+        ? call(
+            api.PATCH('/api/resources/{id}', {
+              params: { path: { id } },
+              body: body as ResourceChanges,
+            }),
+          )
+        : call(api.POST('/api/resources', { body: body as NewResource })),
+    onSuccess: (resource) => {
+      queryClient.setQueryData(['resources', 'one', resource.id], resource);
+      void queryClient.invalidateQueries({ queryKey: ['resources', 'mine'] });
+    },
+  });
+}
+
+/**
+ * The API's verdict on a rule document and its wording, asked again whenever the document
+ * changes (the caller debounces); the previous answer stays shown while the next one loads.
+ */
+export function useEligibilityCheck(eligibility: Record<string, unknown> | null) {
+  return useQuery({
+    queryKey: ['eligibility-check', eligibility],
+    queryFn: () => call(api.POST('/api/resources/eligibility/check', { body: { eligibility } })),
+    placeholderData: keepPreviousData,
+    staleTime: Infinity,
+  });
+}
