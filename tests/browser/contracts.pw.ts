@@ -238,7 +238,7 @@ test('staff record a milestone with a PDF, open and complete an evaluation, and 
   await expect(page.locator('.ant-message-notice')).toHaveCount(0);
   for (const close of await page.locator('.ant-notification-notice-close').all())
     await close.click();
-  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.evaluate('window.scrollTo(0, 0)');
   await picture(page, 'contract');
 });
 
