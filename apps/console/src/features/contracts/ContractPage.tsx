@@ -35,7 +35,7 @@ export function ContractPage() {
       extra={
         c && (
           <>
-            <ContractStatusTag status={c.status} />
+            <ContractStatusTag status={c.status} style={{ alignSelf: 'center' }} />
             {staff && <ContractActions contract={c} />}
           </>
         )

@@ -1,4 +1,5 @@
 import { Tag } from 'antd';
+import type { CSSProperties } from 'react';
 import { useLabel } from '@/lib/dictionaries';
 import type { Contract, Milestone } from './api';
 
@@ -21,9 +22,19 @@ const OUTCOME: Record<Milestone['outcome'], string> = {
   not_met: 'red',
 };
 
-export function ContractStatusTag({ status }: { status: Contract['status'] }) {
+export function ContractStatusTag({
+  status,
+  style,
+}: {
+  status: Contract['status'];
+  style?: CSSProperties;
+}) {
   const label = useLabel();
-  return <Tag color={CONTRACT[status]}>{label('contractStatus', status)}</Tag>;
+  return (
+    <Tag color={CONTRACT[status]} style={style}>
+      {label('contractStatus', status)}
+    </Tag>
+  );
 }
 
 export function PaymentTag({ status }: { status: Milestone['paymentStatus'] }) {
