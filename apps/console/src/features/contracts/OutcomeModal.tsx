@@ -83,7 +83,7 @@ export function OutcomeModal({
         <Form.Item
           name="outcome"
           label={t('outcome.outcome')}
-          rules={[{ required: true, message: t('outcome.outcome') }]}
+          rules={[{ required: true, message: t('outcome.outcomeRequired') }]}
         >
           <Radio.Group options={outcomes} />
         </Form.Item>
