@@ -336,3 +336,34 @@ test('the organization sees its milestone, downloads the evidence and comments o
   expect(again.status()).toBe(409);
   expect((await again.json()).code).toBe('COMMENT_ALREADY_GIVEN');
 });
+
+test('after the comment window the page shows it closed with its end time, and no form', async ({
+  page,
+  request,
+}) => {
+  // The real clock cannot pass 14 days here: the seeded contract's evaluation is answered as the
+  // API would answer it after the window (commentDueAt past, no comment), the page reading only that.
+  const swo = await token(request, 'swo');
+  const mine = await call<{ items: { id: string; title: string }[] }>(
+    request,
+    swo,
+    'get',
+    '/api/contracts?limit=100',
+  );
+  const seeded = mine.items.find((c) => c.title === '和平区社区法律援助服务项目')!;
+  const due = '2026-11-20T02:30:00.000Z';
+  await page.route(`**/api/contracts/${seeded.id}`, async (route) => {
+    const response = await route.fetch();
+    const body = (await response.json()) as {
+      evaluations: { commentDueAt: string | null; providerComment: string | null }[];
+    };
+    for (const e of body.evaluations)
+      Object.assign(e, { commentDueAt: due, providerComment: null });
+    await route.fulfill({ response, json: body });
+  });
+  await login(page, 'swo');
+  await page.goto(`/contracts/${seeded.id}`);
+  await expect(page.getByText('意见反馈期已于 2026-11-20 10:30 结束').first()).toBeVisible();
+  await expect(page.getByLabel('我方意见')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: '提交意见' })).toHaveCount(0);
+});
