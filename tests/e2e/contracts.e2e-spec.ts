@@ -355,7 +355,7 @@ describe('Contracts, milestones, performance evaluations and the OCDS export (e2
   // the contracts service test's (libs/procurement/test); here, the routes' statuses and the
   // contracts report's figures.
   it('decides milestones and evaluations over HTTP; the contracts report counts milestones, payments and the latest grade', async () => {
-    const { tree, staff, contract } = await awardedProject({
+    const { tree, staff, org, contract } = await awardedProject({
       evaluationWeights: {
         administrativeSupervision: 10,
         serviceOutcomes: 50,
@@ -386,6 +386,13 @@ describe('Contracts, milestones, performance evaluations and the OCDS export (e2
       .send({})
       .expect(409);
     expect(stranded.body.code).toBe('PAYMENTS_WAITING');
+    // The list names the organization and the next milestone due (m1 is decided: m2's).
+    const listed = await ctx.http.get('/api/contracts').set('Authorization', staff).expect(200);
+    expect(listed.body.items.find((c: { id: string }) => c.id === contract.id)).toMatchObject({
+      providerName: org.provider.name,
+      nextMilestoneDue: m2.dueDate,
+    });
+    expect(contract.nextMilestoneDue).toBe(m1.dueDate);
 
     // gov 75, expert 89, resident 83.5 under the weights 10/50/20/20: 82.5 → good.
     const evaluation = await openEvaluation(staff, contract.id, 'final');

@@ -76,6 +76,10 @@ export const PROCUREMENT_ERROR_MESSAGES = {
   EVALUATORS_INVALID: { 'zh-CN': '评价人员设置有误', en: 'Invalid evaluators' },
   EVALUATION_SCORES_LOCKED: { 'zh-CN': '绩效评分已锁定', en: 'Evaluation scores locked' },
   COMMENT_PERIOD_OVER: { 'zh-CN': '意见反馈期已结束', en: 'Comment period over' },
+  COMMENT_ALREADY_GIVEN: {
+    'zh-CN': '机构意见已提交，不能再次提交',
+    en: 'The organization has already commented',
+  },
 } as const satisfies ErrorMessageTable<typeof PROCUREMENT_ERRORS>;
 
 /** The procurement lib's own field rules and their zh-CN templates. */

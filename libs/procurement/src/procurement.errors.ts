@@ -61,6 +61,7 @@ export const PROCUREMENT_ERRORS = {
   EVALUATORS_INVALID: HttpStatus.BAD_REQUEST,
   EVALUATION_SCORES_LOCKED: HttpStatus.CONFLICT,
   COMMENT_PERIOD_OVER: HttpStatus.CONFLICT,
+  COMMENT_ALREADY_GIVEN: HttpStatus.CONFLICT,
 } as const satisfies ErrorStatusTable;
 
 // Adds these codes to the program's `ErrorCode` union (see platform's error-codes.ts).

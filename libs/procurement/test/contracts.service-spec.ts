@@ -122,6 +122,10 @@ describe('Contracts: milestones, payments, performance grades and suspension', (
       org.principal,
     );
     expect(commented.providerComment).toBe('中期服务对象流动较大，已调整方案');
+    // Once: a second comment does not rewrite the record.
+    await expect(
+      performance.comment(first.evaluationId, '改口', org.principal),
+    ).rejects.toMatchObject({ code: 'COMMENT_ALREADY_GIVEN' });
 
     // Its next bid is refused for the configured months, and allowed after.
     const staff2 = await ctx.factory.principal('civil_affairs', tree.district);

@@ -5,6 +5,7 @@ import { routes as applications } from '@/features/applications/routes';
 import { routes as approvals } from '@/features/approvals/routes';
 import { routes as areas } from '@/features/areas/routes';
 import { routes as assessments } from '@/features/assessments/routes';
+import { routes as contracts } from '@/features/contracts/routes';
 import { routes as dashboard } from '@/features/dashboard/routes';
 import { LoginPage } from '@/features/auth/LoginPage';
 import { ProfilePage } from '@/features/auth/ProfilePage';
@@ -49,6 +50,7 @@ export const router = createBrowserRouter([
       ...dashboard,
       ...evaluations,
       ...tenders,
+      ...contracts,
       { path: '*', element: <NotFound /> },
     ],
   },

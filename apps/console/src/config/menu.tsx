@@ -6,6 +6,7 @@ import {
   CheckSquareOutlined,
   CloudUploadOutlined,
   DashboardOutlined,
+  FileProtectOutlined,
   FileSearchOutlined,
   GiftOutlined,
   HomeOutlined,
@@ -74,6 +75,12 @@ export const MENU: MenuEntry[] = [
   { path: '/organizations', label: 'organizations', icon: <BankOutlined />, roles: STAFF },
   { path: '/areas', label: 'areas', icon: <ApartmentOutlined />, roles: STAFF },
   { path: '/tasks', label: 'tasks', icon: <ScheduleOutlined />, roles: ['evaluator'] },
+  {
+    path: '/contracts',
+    label: 'contracts',
+    icon: <FileProtectOutlined />,
+    roles: ['civil_affairs', 'provider'],
+  },
   { path: '/tenders', label: 'tenders', icon: <FileSearchOutlined />, roles: ['provider'] },
   { path: '/inbox', label: 'inbox', icon: <InboxOutlined />, roles: ['provider'] },
   {

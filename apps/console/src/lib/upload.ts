@@ -15,3 +15,14 @@ export function uploadBidFile(bidId: string, file: File) {
     }),
   );
 }
+
+/** Attaches an evidence file to a milestone of an active contract (staff in scope). */
+export function uploadMilestoneFile(contractId: string, milestoneId: string, file: File) {
+  return call(
+    api.POST('/api/contracts/{id}/milestones/{milestoneId}/files', {
+      params: { path: { id: contractId, milestoneId } },
+      body: { file: file as unknown as string },
+      bodySerializer: () => fileForm(file),
+    }),
+  );
+}

@@ -61,6 +61,23 @@ describe('renderNotice with labels and amounts', () => {
     );
   });
 
+  it('names the contract and the comment deadline of an evaluation’s comment window', () => {
+    const body = renderNotice(
+      'evaluation.comment_open',
+      {
+        contractId: 'c1',
+        contractTitle: '社区法律援助服务项目',
+        evaluationId: 'e1',
+        commentDueAt: '2026-12-16T04:00:00.000Z',
+      },
+      'zh',
+      labels,
+    ).body;
+    expect(body).toBe(
+      '项目 社区法律援助服务项目 的评估结果已公示，意见征求截止 2026-12-16 12:00。',
+    );
+  });
+
   it('shows a budget in yuan and the bidding deadline in Beijing time', () => {
     const body = renderNotice(
       'tender.published',

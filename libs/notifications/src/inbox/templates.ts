@@ -172,8 +172,25 @@ const PLACEHOLDER = /\{(\w+)\}/g;
  * first of its names that the event carries, so an emitter needs no template in mind.
  */
 const ALIASES: Record<string, readonly string[]> = {
-  subject: ['subject', 'resourceTitle', 'projectTitle', 'title', 'name', 'headName'],
-  dueAt: ['dueAt', 'acceptDueAt', 'deliverDueAt', 'reviewDueAt', 'respondBy', 'closesAt', 'due'],
+  subject: [
+    'subject',
+    'resourceTitle',
+    'projectTitle',
+    'contractTitle',
+    'title',
+    'name',
+    'headName',
+  ],
+  dueAt: [
+    'dueAt',
+    'acceptDueAt',
+    'deliverDueAt',
+    'reviewDueAt',
+    'respondBy',
+    'closesAt',
+    'commentDueAt',
+    'due',
+  ],
   area: ['area', 'areaName', 'escalationAreaName', 'homeAreaName', 'communityName'],
   category: ['categoryCode'],
   budget: ['budgetFen'],

@@ -3,12 +3,20 @@ import type { Grade } from '../performance/performance.entities';
 import type { ContractEntity, ContractMilestoneEntity } from './contract.entities';
 import type { ContractDto, MilestoneDto } from './dto/contract.dto';
 
-export function toContractDto(c: ContractEntity, latestGrade: Grade | null): ContractDto {
+/** What a contract's reader sees beside the row: from its organization and milestones. */
+export interface ContractExtras {
+  latestGrade: Grade | null;
+  providerName: string;
+  nextMilestoneDue: string | null;
+}
+
+export function toContractDto(c: ContractEntity, extras: ContractExtras): ContractDto {
   return {
     id: c.id,
     projectId: c.projectId,
     awardId: c.awardId,
     providerId: c.providerId,
+    providerName: extras.providerName,
     resourceId: c.resourceId,
     title: c.title,
     valueFen: Number(c.valueFen),
@@ -18,7 +26,8 @@ export function toContractDto(c: ContractEntity, latestGrade: Grade | null): Con
     signedAt: c.signedAt.toISOString(),
     endedAt: iso(c.endedAt),
     terminationReason: c.terminationReason,
-    latestGrade,
+    latestGrade: extras.latestGrade,
+    nextMilestoneDue: extras.nextMilestoneDue,
   };
 }
 

@@ -54,6 +54,25 @@ export class ContractsRepository {
     return qb.getManyAndCount();
   }
 
+  /** Per contract: its organization's name and the due date of its first undecided milestone. */
+  async listExtras(
+    ids: string[],
+  ): Promise<Map<string, { providerName: string; nextMilestoneDue: string | null }>> {
+    if (!ids.length) return new Map();
+    const rows: Array<{ id: string; provider_name: string; next_due: string | null }> =
+      await this.dataSource.query(
+        `SELECT c.id, p.name AS provider_name,
+                (SELECT to_char(min(m.due_date), 'YYYY-MM-DD') FROM contract_milestone m
+                  WHERE m.contract_id = c.id AND m.outcome = 'scheduled') AS next_due
+           FROM contract c JOIN provider p ON p.id = c.provider_id
+          WHERE c.id = ANY($1::uuid[])`,
+        [ids],
+      );
+    return new Map(
+      rows.map((r) => [r.id, { providerName: r.provider_name, nextMilestoneDue: r.next_due }]),
+    );
+  }
+
   async insertContract(manager: EntityManager, row: Partial<ContractEntity>): Promise<string> {
     return (await manager.insert(ContractEntity, row)).identifiers[0].id as string;
   }

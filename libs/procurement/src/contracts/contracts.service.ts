@@ -41,21 +41,36 @@ export class ContractsService {
 
   async list(page: PageQueryDto, principal: Principal): Promise<Page<ContractDto>> {
     const [rows, total] = await this.repo.list(page, principal);
-    const grades = await this.performance.latestGrades(rows.map((c) => c.id));
-    return toPage([rows, total], page, (c) => toContractDto(c, grades.get(c.id) ?? null));
+    const ids = rows.map((c) => c.id);
+    const [grades, extras] = await Promise.all([
+      this.performance.latestGrades(ids),
+      this.repo.listExtras(ids),
+    ]);
+    return toPage([rows, total], page, (c) =>
+      toContractDto(c, {
+        latestGrade: grades.get(c.id) ?? null,
+        providerName: extras.get(c.id)?.providerName ?? '',
+        nextMilestoneDue: extras.get(c.id)?.nextMilestoneDue ?? null,
+      }),
+    );
   }
 
   async get(id: string, principal: Principal): Promise<ContractDetailDto> {
     const contract = await this.visible(id, principal);
-    const [milestones, payments, evaluations, latest, [history]] = await Promise.all([
+    const [milestones, payments, evaluations, latest, [history], extras] = await Promise.all([
       this.repo.milestones(id),
       this.repo.payments(id),
       this.performance.evaluations(id),
       this.performance.latestCompleted(id),
       this.auditLog.listForEntity('contract', id, { page: 1, limit: 100 }),
+      this.repo.listExtras([id]),
     ]);
     return {
-      ...toContractDto(contract, latest?.grade ?? null),
+      ...toContractDto(contract, {
+        latestGrade: latest?.grade ?? null,
+        providerName: extras.get(id)?.providerName ?? '',
+        nextMilestoneDue: extras.get(id)?.nextMilestoneDue ?? null,
+      }),
       milestones: milestones.map((m) => toMilestoneDto(m)),
       payments: payments.map((p) => ({
         id: p.id,

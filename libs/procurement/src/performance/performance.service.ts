@@ -284,7 +284,7 @@ export class PerformanceService {
     return this.get(id, actor);
   }
 
-  /** The organization's comment on a completed evaluation, within the comment period. */
+  /** The organization's one comment on a completed evaluation, within the comment period. */
   async comment(id: string, text: string, actor: Principal): Promise<EvaluationDto> {
     const found = await this.repo.findEvaluation(id);
     const contract = found ? await this.contractRows.findContract(found.contractId) : null;
@@ -308,6 +308,10 @@ export class PerformanceService {
           'COMMENT_PERIOD_OVER',
           `Comments closed on ${new Date(due).toISOString()}`,
         );
+      }
+      // One comment, like a score: it goes on the record the evaluators and staff read.
+      if (e.providerComment !== null) {
+        throw new DomainError('COMMENT_ALREADY_GIVEN', 'The organization has commented already');
       }
       e.providerComment = text;
       e.providerCommentedAt = now;

@@ -17,8 +17,8 @@ import { PageContainer } from '@/components/PageContainer';
 import { QueryState, errorText } from '@/components/QueryState';
 import { useAuth } from '@/lib/auth';
 import { useLabel } from '@/lib/dictionaries';
-import { formatTime } from '@/lib/format';
 import { type EvaluationScores, useEvaluation, useScoreEvaluation } from './api';
+import { ReferralEvidence } from './ReferralEvidence';
 
 const DIMENSIONS = [
   'administrativeSupervision',
@@ -64,31 +64,7 @@ export function ContractEvaluationPage() {
           <Row gutter={16}>
             <Col xs={24} lg={10}>
               <Card size="small" title={t('contract.evidence')} style={{ marginBottom: 16 }}>
-                <Descriptions size="small" column={1} data-testid="evidence">
-                  <Descriptions.Item label={t('contract.referrals')}>
-                    {e.evidence.referrals}
-                  </Descriptions.Item>
-                  <Descriptions.Item label={t('contract.accepted')}>
-                    {e.evidence.acceptedWithinDeadline}
-                  </Descriptions.Item>
-                  <Descriptions.Item label={t('contract.delivered')}>
-                    {e.evidence.deliveredWithinDeadline}
-                  </Descriptions.Item>
-                  <Descriptions.Item label={t('contract.resolved')}>
-                    {e.evidence.closedResolved}
-                  </Descriptions.Item>
-                  <Descriptions.Item label={t('contract.satisfaction')}>
-                    {e.evidence.meanSatisfaction === null
-                      ? '—'
-                      : t('contract.satisfactionValue', {
-                          mean: e.evidence.meanSatisfaction,
-                          n: e.evidence.satisfactionResponses,
-                        })}
-                  </Descriptions.Item>
-                  <Descriptions.Item label={t('contract.openedAt')}>
-                    {formatTime(e.openedAt)}
-                  </Descriptions.Item>
-                </Descriptions>
+                <ReferralEvidence evaluation={e} />
               </Card>
             </Col>
             <Col xs={24} lg={14}>

@@ -72,6 +72,7 @@ export class ContractDto {
   @ApiProperty({ format: 'uuid' }) projectId!: string;
   @ApiProperty({ format: 'uuid' }) awardId!: string;
   @ApiProperty({ format: 'uuid' }) providerId!: string;
+  @ApiProperty({ description: 'The contracted organization' }) providerName!: string;
   @ApiProperty({ format: 'uuid', description: 'The purchased service in the resource pool' })
   resourceId!: string;
   @ApiProperty() title!: string;
@@ -89,6 +90,13 @@ export class ContractDto {
     description: 'Grade of the latest completed evaluation',
   })
   latestGrade!: Grade | null;
+  @ApiProperty({
+    type: String,
+    format: 'date',
+    nullable: true,
+    description: 'Due date of the first milestone without an outcome',
+  })
+  nextMilestoneDue!: string | null;
 }
 
 export class ContractDetailDto extends ContractDto {
