@@ -264,3 +264,95 @@ test('a social-work organization replaces its bid (the files go with it) and wit
   );
   expect(bids.map((b) => b.status).sort()).toEqual(['replaced', 'withdrawn']);
 });
+
+/**
+ * A project taken through the API to an award for the demo social-work organization's lone
+ * bid: close, qualify, the panel declares and scores, staff award.
+ */
+async function awardedProject(request: APIRequestContext, staff: string, title: string) {
+  const project = await publishedProject(request, staff, title, 3_000);
+  const swo = await token(request, 'swo');
+  const bid = await apiBid(request, swo, project.id, 11_000_000);
+  await closed(request, staff, project);
+  await call(request, staff, 'post', `/api/bids/${bid.id}/qualify`, {});
+  await call(
+    request,
+    staff,
+    'post',
+    `/api/procurement/projects/${project.id}/start-evaluation`,
+    {},
+  );
+  for (const name of EVALUATORS) {
+    const evaluator = await token(request, name);
+    await call(request, evaluator, 'post', `/api/procurement/projects/${project.id}/declarations`, {
+      declarations: [{ bidId: bid.id, conflict: false }],
+    });
+    await call(request, evaluator, 'post', `/api/bids/${bid.id}/scores`, {
+      scores: CRITERIA.slice(1).map((c) => ({ criterion: c.code, score: 80 })),
+    });
+  }
+  const awarded = await call<Project & { awards: { id: string; respondBy: string }[] }>(
+    request,
+    staff,
+    'post',
+    `/api/procurement/projects/${project.id}/award`,
+    { bidId: bid.id, justification: '唯一合格投标，综合得分最高' },
+  );
+  return { project, award: awarded.awards[0] };
+}
+
+test('a social-work organization reaches its award from the notice link, declines one with a reason and accepts another', async ({
+  page,
+  request,
+}) => {
+  test.setTimeout(180_000);
+  const suffix = randomBytes(3).toString('hex');
+  const staff = await token(request, 'civil.district');
+  const first = await awardedProject(request, staff, `社区矫正帮扶服务项目${suffix}`);
+  const second = await awardedProject(request, staff, `困难老人探访服务项目${suffix}`);
+
+  await login(page, 'swo');
+  // The award notice links to /awards/:id, which opens the project's page.
+  await page.goto(`/awards/${first.award.id}`);
+  await expect(page).toHaveURL(new RegExp(`/tenders/${first.project.id}$`));
+  const card = page.getByTestId('award');
+  await expect(card.getByText('待确认').first()).toBeVisible();
+  await expect(card.getByTestId('award-value')).toHaveText('¥110,000.00');
+  const due = new Date(Date.parse(first.award.respondBy) + 8 * 3_600_000).toISOString();
+  await expect(card.getByTestId('award-respond-by')).toHaveText(
+    `${due.slice(0, 10)} ${due.slice(11, 16)}`,
+  );
+  await card.getByRole('button', { name: '放弃中标' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('button', { name: '放弃中标' }).click();
+  await expect(dialog.getByText('请填写放弃理由')).toBeVisible();
+  await dialog.getByLabel('放弃理由').fill('项目人员已全部投入其他服务');
+  await dialog.getByRole('button', { name: '放弃中标' }).click();
+  await expect(card.getByText('已放弃').first()).toBeVisible();
+  await expect(card).toContainText('项目人员已全部投入其他服务');
+  await expect(card.getByRole('button', { name: '接受中标' })).toHaveCount(0);
+
+  await page.goto(`/awards/${second.award.id}`);
+  await expect(page).toHaveURL(new RegExp(`/tenders/${second.project.id}$`));
+  await card.getByRole('button', { name: '接受中标' }).click();
+  const confirm = page.locator('.ant-modal-confirm');
+  await expect(confirm).toContainText('确定接受中标？');
+  await confirm.getByRole('button', { name: /确\s*定/ }).click();
+  await expect(card.getByText('已接受').first()).toBeVisible();
+
+  const [a, b] = await Promise.all(
+    [first, second].map((x) =>
+      call<{ awards: { status: string; declineReason: string | null }[]; status: string }>(
+        request,
+        staff,
+        'get',
+        `/api/procurement/projects/${x.project.id}`,
+      ),
+    ),
+  );
+  expect(a.awards[0]).toMatchObject({
+    status: 'declined',
+    declineReason: '项目人员已全部投入其他服务',
+  });
+  expect(b.awards[0].status).toBe('accepted');
+});

@@ -69,9 +69,6 @@ export function AwardCard({ project, award }: { project: TenderDetail; award: Aw
         />
       )}
       <Descriptions size="small" column={{ xs: 1, md: 2, lg: 3 }}>
-        <Descriptions.Item label={t('award.status')}>
-          {label('awardStatus', award.status)}
-        </Descriptions.Item>
         <Descriptions.Item label={t('award.value')}>
           <span data-testid="award-value">{formatYuan(award.valueFen)}</span>
         </Descriptions.Item>

@@ -88,7 +88,6 @@ export default namespace(
     },
     award: {
       title: '中标通知',
-      status: '状态',
       value: '中标金额',
       rank: '综合排名',
       total: '综合得分',
@@ -195,7 +194,6 @@ export default namespace(
     },
     award: {
       title: 'Award notice',
-      status: 'Status',
       value: 'Contract value',
       rank: 'Rank',
       total: 'Total score',
