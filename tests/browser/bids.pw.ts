@@ -312,7 +312,8 @@ test('a social-work organization reaches its award from the notice link, decline
   const second = await awardedProject(request, staff, `困难老人探访服务项目${suffix}`);
 
   await login(page, 'swo');
-  // The award notice links to /awards/:id, which opens the project's page.
+  // An award notice links to /awards/:id (noticeLink), which opens the project's page. (The
+  // notice itself comes through the outbox relay, whose pace this test does not wait for.)
   await page.goto(`/awards/${first.award.id}`);
   await expect(page).toHaveURL(new RegExp(`/tenders/${first.project.id}$`));
   const card = page.getByTestId('award');
