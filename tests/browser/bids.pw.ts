@@ -301,7 +301,7 @@ async function awardedProject(request: APIRequestContext, staff: string, title: 
   return { project, award: awarded.awards[0] };
 }
 
-test('a social-work organization reaches its award from the notice link, declines one with a reason and accepts another', async ({
+test('a social-work organization reaches its award by /awards/:id (where award notices link), declines one with a reason and accepts another', async ({
   page,
   request,
 }) => {
