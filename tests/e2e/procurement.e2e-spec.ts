@@ -363,6 +363,18 @@ describe('Service purchasing over HTTP: tenders, sealed bids, panel evaluation, 
         .send({ bidId, justification: '唯一合格投标' })
         .expect(200);
       const awardId = awarded.body.awards[0].id as string;
+      // A notice names the award: the console finds its project through it.
+      const read = await ctx.http
+        .get(`/api/procurement/awards/${awardId}`)
+        .set('Authorization', org.token)
+        .expect(200);
+      expect(read.body).toMatchObject({ id: awardId, projectId: p.id, bidId, status: 'pending' });
+      const elsewhere = await ctx.newDistrict();
+      const outOfScope = await ctx.http
+        .get(`/api/procurement/awards/${awardId}`)
+        .set('Authorization', await ctx.tokenFor('civil_affairs', elsewhere.district))
+        .expect(404);
+      expect(outOfScope.body.code).toBe('AWARD_NOT_FOUND');
       const stranger = await ctx.http
         .post(`/api/procurement/awards/${awardId}/decline`)
         .set('Authorization', other.token)

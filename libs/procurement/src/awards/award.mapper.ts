@@ -5,6 +5,7 @@ import type { AwardDto } from './dto/award.dto';
 export function toAwardDto(a: AwardEntity): AwardDto {
   return {
     id: a.id,
+    projectId: a.projectId,
     bidId: a.bidId,
     providerId: a.providerId,
     status: a.status,

@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   ApiErrors,
@@ -10,7 +10,7 @@ import {
 } from '@onedoor/platform';
 import { ProjectDetailDto, ReasonDto } from '../tenders/dto/project.dto';
 import { AwardsService } from './awards.service';
-import { AwardProjectDto } from './dto/award.dto';
+import { AwardDto, AwardProjectDto } from './dto/award.dto';
 
 @ApiTags('procurement')
 @ApiProtected()
@@ -33,6 +33,17 @@ export class AwardsController {
     @CurrentUser() me: Principal,
   ): Promise<ProjectDetailDto> {
     return this.awards.award(id, body, me);
+  }
+
+  @Get('procurement/awards/:id')
+  @Roles('civil_affairs', 'provider', 'evaluator')
+  @ApiOperation({
+    summary: 'One award (with its project), for whoever may see the project; else 404',
+  })
+  @ApiOkResponse({ type: AwardDto })
+  @ApiErrors(400, 404)
+  get(@Param('id', ParseIdPipe) id: string, @CurrentUser() me: Principal): Promise<AwardDto> {
+    return this.awards.get(id, me);
   }
 
   @Post('procurement/awards/:id/accept')

@@ -18,7 +18,8 @@ import { ProjectLifecycleService } from '../tenders/project-lifecycle.service';
 import { ProjectsRepository } from '../tenders/projects.repository';
 import { ProjectsService } from '../tenders/projects.service';
 import { AwardsRepository } from './awards.repository';
-import type { AwardProjectDto } from './dto/award.dto';
+import { toAwardDto } from './award.mapper';
+import type { AwardDto, AwardProjectDto } from './dto/award.dto';
 
 /**
  * The award: staff award a bid of the complete ranking with a justification; the winner
@@ -115,6 +116,22 @@ export class AwardsService {
       });
     });
     return this.projects.get(id, actor);
+  }
+
+  /**
+   * One award, for whoever may see its project (a notice names the award, the console needs its
+   * project); out of sight it does not exist.
+   */
+  async get(awardId: string, principal: Principal): Promise<AwardDto> {
+    const award = await this.awards.findAward(awardId);
+    if (!award) throw new NotFoundError('Award', 'AWARD_NOT_FOUND');
+    try {
+      await this.projects.visible(award.projectId, principal);
+    } catch (error) {
+      if (error instanceof NotFoundError) throw new NotFoundError('Award', 'AWARD_NOT_FOUND');
+      throw error;
+    }
+    return toAwardDto(award);
   }
 
   /** The winner's answer, before its deadline; a decline re-opens the award to the next bid. */

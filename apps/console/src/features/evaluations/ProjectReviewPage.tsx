@@ -1,8 +1,9 @@
-import { Alert, Card, Descriptions, Table } from 'antd';
+import { Alert, Card, Descriptions, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
 import { PageContainer } from '@/components/PageContainer';
 import { QueryState } from '@/components/QueryState';
+import { BidFiles } from '@/features/tenders/BidFiles';
 import { useAuth } from '@/lib/auth';
 import { useLabel } from '@/lib/dictionaries';
 import { formatDate, formatTime, formatYuan } from '@/lib/format';
@@ -78,6 +79,7 @@ export function ProjectReviewPage() {
 }
 
 function Review({ project }: { project: ProjectDetail }) {
+  const { t } = useTranslation('evaluations');
   const { me } = useAuth();
   const bids = useBids(project.id);
   const declarations = useDeclarations(project.id);
@@ -91,6 +93,19 @@ function Review({ project }: { project: ProjectDetail }) {
       isLoading={bids.isLoading || declarations.isLoading}
       error={bids.error ?? declarations.error}
     >
+      {live.length > 0 && (
+        // Opened with the bids at close: each bid's files, for the panel to read.
+        <Card size="small" title={t('project.files')} style={{ marginBottom: 16 }}>
+          {live.map((b) => (
+            <div key={b.id} style={{ marginBottom: 12 }}>
+              <Typography.Text strong>
+                {t('project.filesOf', { bidder: b.providerName, price: formatYuan(b.priceFen) })}
+              </Typography.Text>
+              <BidFiles bidId={b.id} />
+            </div>
+          ))}
+        </Card>
+      )}
       <DeclarationCard projectId={project.id} bids={live} declarations={declarations.data ?? []} />
       {project.status === 'evaluating' &&
         me &&

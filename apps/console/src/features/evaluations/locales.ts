@@ -25,6 +25,8 @@ export default namespace(
       serviceperiod: '服务期',
       target: '服务户数',
       notYet: '投标尚未截止，截止后方可申报利益冲突和评分。',
+      files: '投标文件',
+      filesOf: '{{bidder}}（报价 {{price}}）',
     },
     declare: {
       title: '利益冲突申报',
@@ -119,6 +121,8 @@ export default namespace(
       serviceperiod: 'Service period',
       target: 'Households served',
       notYet: 'Bidding is still open: declarations and scoring start once it closes.',
+      files: 'Bid files',
+      filesOf: '{{bidder}} (price {{price}})',
     },
     declare: {
       title: 'Conflict-of-interest declaration',

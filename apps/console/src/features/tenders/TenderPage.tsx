@@ -5,9 +5,12 @@ import type { components } from '@/api/generated/schema';
 import { PageContainer } from '@/components/PageContainer';
 import { QueryState } from '@/components/QueryState';
 import { useArea } from '@/features/areas/api';
+import { useMe } from '@/lib/auth';
 import { useLabel } from '@/lib/dictionaries';
 import { formatDate, formatTime, formatYuan } from '@/lib/format';
 import { useTender } from './api';
+import { AwardCard } from './AwardCard';
+import { MyBidCard } from './MyBidCard';
 
 type Milestone = components['schemas']['MilestonePlanDto'];
 type Criterion = components['schemas']['CriterionDto'];
@@ -19,7 +22,10 @@ const DIMENSIONS = [
   'socialImpact',
 ] as const;
 
-/** One tender, read-only: terms, requirements, criteria and weights, payment plan, deadline. */
+/**
+ * One tender: terms, requirements, criteria and weights, payment plan, deadline; for a
+ * provider also its own bid (the form while open) and the award notice addressed to it.
+ */
 export function TenderPage() {
   const { id } = useParams<{ id: string }>();
   const { t } = useTranslation(['tenders', 'common']);
@@ -27,6 +33,9 @@ export function TenderPage() {
   const tender = useTender(id);
   const x = tender.data;
   const area = useArea(x?.areaId);
+  const me = useMe();
+  const provider = me.role === 'provider';
+  const myAwards = provider ? (x?.awards ?? []).filter((a) => a.providerId === me.providerId) : [];
 
   return (
     <PageContainer
@@ -37,6 +46,9 @@ export function TenderPage() {
       <QueryState isLoading={tender.isLoading} error={tender.error}>
         {x && (
           <>
+            {myAwards.map((a) => (
+              <AwardCard key={a.id} project={x} award={a} />
+            ))}
             <Card size="small" title={t('detail.basic')} style={{ marginBottom: 16 }}>
               <Descriptions size="small" column={{ xs: 1, md: 2, lg: 3 }}>
                 <Descriptions.Item label={t('field.area')}>
@@ -153,6 +165,11 @@ export function TenderPage() {
                 ]}
               />
             </Card>
+            {provider && (
+              <div style={{ marginTop: 16 }}>
+                <MyBidCard project={x} />
+              </div>
+            )}
           </>
         )}
       </QueryState>

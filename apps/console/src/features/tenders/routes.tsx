@@ -1,4 +1,5 @@
 import type { RouteObject } from 'react-router-dom';
+import { AwardRedirect } from './AwardRedirect';
 import { TenderPage } from './TenderPage';
 import { TendersPage } from './TendersPage';
 
@@ -6,4 +7,5 @@ import { TendersPage } from './TendersPage';
 export const routes: RouteObject[] = [
   { path: 'tenders', element: <TendersPage /> },
   { path: 'tenders/:id', element: <TenderPage /> },
+  { path: 'awards/:id', element: <AwardRedirect /> },
 ];

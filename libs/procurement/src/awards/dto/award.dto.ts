@@ -24,6 +24,7 @@ export class AwardProjectDto {
 
 export class AwardDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) projectId!: string;
   @ApiProperty({ format: 'uuid' }) bidId!: string;
   @ApiProperty({ format: 'uuid' }) providerId!: string;
   @ApiProperty({ enum: AWARD_STATUSES, enumName: 'AwardStatus' }) status!: AwardStatus;
