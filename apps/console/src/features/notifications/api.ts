@@ -44,7 +44,6 @@ export function noticeLink(notice: Notice): string | null {
       return `/organizations/${id}`;
     case 'contract':
       return `/contracts/${id}`;
-
     case 'award':
       return `/awards/${id}`;
     default:
