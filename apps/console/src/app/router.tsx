@@ -17,6 +17,7 @@ import { routes as inbox } from '@/features/inbox/routes';
 import { NotificationsPage } from '@/features/notifications/NotificationsPage';
 import { routes as organizations } from '@/features/organizations/routes';
 import { publicRoutes } from '@/features/public/routes';
+import { routes as procurement } from '@/features/procurement/routes';
 import { routes as provider } from '@/features/provider/routes';
 import { routes as referrals } from '@/features/referrals/routes';
 import { routes as resources } from '@/features/resources/routes';
@@ -49,6 +50,7 @@ export const router = createBrowserRouter([
       ...dashboard,
       ...evaluations,
       ...tenders,
+      ...procurement,
       { path: '*', element: <NotFound /> },
     ],
   },
