@@ -325,6 +325,7 @@ test('staff run a tender from the wizard to the award: weights refused first, th
   }
   const first = ranking.entries.find((e) => e.rank === 1)!;
   expect(first.bidId).toBe(high.id);
+  await expect(page.locator('.ant-message-notice')).toHaveCount(0);
   await picture(page, 'procurement-ranking');
 
   // --- The award to the top-ranked bid, with its justification.
