@@ -50,7 +50,7 @@ export function BidsTab({ project }: { project: ProjectDetail }) {
           size="middle"
           pagination={false}
           dataSource={rows}
-          scroll={{ x: 1100 }}
+          scroll={{ x: 1400 }}
           onRow={(b) => ({ 'data-testid': `bid-${b.id}` }) as object}
           expandable={{
             expandedRowRender: (b) => (
@@ -61,7 +61,7 @@ export function BidsTab({ project }: { project: ProjectDetail }) {
             ),
           }}
           columns={[
-            { title: t('bids.bidder'), dataIndex: 'providerName' },
+            { title: t('bids.bidder'), dataIndex: 'providerName', width: 240 },
             {
               title: t('bids.price'),
               dataIndex: 'priceFen',
