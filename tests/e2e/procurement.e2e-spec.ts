@@ -388,5 +388,38 @@ describe('Service purchasing over HTTP: tenders, sealed bids, panel evaluation, 
         .expect(200);
       expect(accepted.body.awards[0].status).toBe('accepted');
     });
+
+    it('shows staff every panel member’s declarations and an evaluator only their own; staff of another district get 404', async () => {
+      const { tree, staff } = await world();
+      const p = await published(staff, tree.district);
+      const org = await socialWorkOrg(tree.district);
+      const bidId = (await bid(org.token, p.id).expect(201)).body.id as string;
+      const panel = await evaluators(3);
+      await ctx.http
+        .put(`/api/procurement/projects/${p.id}/panel`)
+        .set('Authorization', staff)
+        .send({ evaluatorIds: panel.map((e) => e.id) })
+        .expect(200);
+      await closeBidding(staff, p);
+      await evaluateLoneBid(ctx, staff, p.id, bidId, panel, 70);
+      const all = await ctx.http
+        .get(`/api/procurement/projects/${p.id}/declarations`)
+        .set('Authorization', staff)
+        .expect(200);
+      expect(all.body.map((d: { evaluatorId: string }) => d.evaluatorId).sort()).toEqual(
+        panel.map((e) => e.id).sort(),
+      );
+      expect(all.body.every((d: { bidId: string }) => d.bidId === bidId)).toBe(true);
+      const own = await ctx.http
+        .get(`/api/procurement/projects/${p.id}/declarations`)
+        .set('Authorization', panel[1].token)
+        .expect(200);
+      expect(own.body).toEqual([{ bidId, evaluatorId: panel[1].id, conflict: false, note: null }]);
+      const elsewhere = await ctx.tokenFor('civil_affairs', (await ctx.newDistrict()).district);
+      await ctx.http
+        .get(`/api/procurement/projects/${p.id}/declarations`)
+        .set('Authorization', elsewhere)
+        .expect(404);
+    });
   });
 });

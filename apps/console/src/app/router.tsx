@@ -18,6 +18,7 @@ import { routes as inbox } from '@/features/inbox/routes';
 import { NotificationsPage } from '@/features/notifications/NotificationsPage';
 import { routes as organizations } from '@/features/organizations/routes';
 import { publicRoutes } from '@/features/public/routes';
+import { routes as procurement } from '@/features/procurement/routes';
 import { routes as provider } from '@/features/provider/routes';
 import { routes as referrals } from '@/features/referrals/routes';
 import { routes as resources } from '@/features/resources/routes';
@@ -51,6 +52,8 @@ export const router = createBrowserRouter([
       ...evaluations,
       ...tenders,
       ...contracts,
+
+      ...procurement,
       { path: '*', element: <NotFound /> },
     ],
   },

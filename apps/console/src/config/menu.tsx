@@ -13,6 +13,7 @@ import {
   IdcardOutlined,
   InboxOutlined,
   NodeIndexOutlined,
+  ProjectOutlined,
   ScheduleOutlined,
   SolutionOutlined,
   TeamOutlined,
@@ -74,6 +75,7 @@ export const MENU: MenuEntry[] = [
   },
   { path: '/organizations', label: 'organizations', icon: <BankOutlined />, roles: STAFF },
   { path: '/areas', label: 'areas', icon: <ApartmentOutlined />, roles: STAFF },
+  { path: '/procurement', label: 'procurement', icon: <ProjectOutlined />, roles: STAFF },
   { path: '/tasks', label: 'tasks', icon: <ScheduleOutlined />, roles: ['evaluator'] },
   {
     path: '/contracts',

@@ -16,6 +16,7 @@ import inbox from '@/features/inbox/locales';
 import notifications from '@/features/notifications/locales';
 import organizations from '@/features/organizations/locales';
 import publicPages from '@/features/public/locales';
+import procurement from '@/features/procurement/locales';
 import provider from '@/features/provider/locales';
 import referrals from '@/features/referrals/locales';
 import resources from '@/features/resources/locales';
@@ -40,6 +41,7 @@ const namespaces = {
   notifications,
   organizations,
   public: publicPages,
+  procurement,
   provider,
   referrals,
   resources,

@@ -22,6 +22,8 @@ export default namespace(
       tasks: '评审任务',
       tenders: '招标公告',
       contracts: '合同',
+
+      procurement: '服务项目',
       inbox: '转介待办',
       myResources: '我的资源',
       myOrganization: '机构信息',
@@ -79,6 +81,8 @@ export default namespace(
       tasks: 'Evaluation tasks',
       tenders: 'Tenders',
       contracts: 'Contracts',
+
+      procurement: 'Service projects',
       inbox: 'Referral inbox',
       myResources: 'My resources',
       myOrganization: 'Organization',

@@ -61,8 +61,10 @@ export class EvaluationController {
   }
 
   @Get('procurement/projects/:id/declarations')
-  @Roles('evaluator')
-  @ApiOperation({ summary: 'Your declarations on this project' })
+  @Roles('civil_affairs', 'evaluator')
+  @ApiOperation({
+    summary: 'Declarations on this project: an evaluator’s own; staff in scope see the panel’s',
+  })
   @ApiOkResponse({ type: [DeclarationDto] })
   @ApiErrors(400, 403, 404)
   declarations(

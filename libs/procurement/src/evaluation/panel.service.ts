@@ -139,9 +139,20 @@ export class PanelService {
     return this.declarationsOf(id, actor);
   }
 
+  /**
+   * An evaluator reads their own declarations; staff in scope read the whole panel's, to see
+   * who has declared on which bidder and who is recused before starting or reading the ranking.
+   */
   async declarationsOf(id: string, actor: Principal): Promise<DeclarationDto[]> {
-    await this.panelProject(id, actor);
-    return (await this.repo.declarationsOf(id, actor.userId)).map((d) => ({
+    let rows;
+    if (actor.role !== 'evaluator') {
+      await this.projects.visible(id, actor);
+      rows = await this.repo.allDeclarations(id);
+    } else {
+      await this.panelProject(id, actor);
+      rows = await this.repo.declarationsOf(id, actor.userId);
+    }
+    return rows.map((d) => ({
       bidId: d.bidId,
       evaluatorId: d.evaluatorId,
       conflict: d.conflict,
