@@ -338,7 +338,7 @@ test('staff run a tender from the wizard to the award: weights refused first, th
   await expect(page.getByText('已中标').first()).toBeVisible();
   await expect(page.getByTestId('awards')).toContainText('综合得分第一，服务方案完整可行');
   await expect(page.getByTestId('awards')).toContainText('和平区阳光社会工作服务中心');
-  const awarded = await call<{ status: string; awards: { bidId: string }[] }>(
+  const awarded = await call<{ status: string; awards: { id: string; bidId: string }[] }>(
     request,
     staff,
     'get',
@@ -346,4 +346,10 @@ test('staff run a tender from the wizard to the award: weights refused first, th
   );
   expect(awarded.status).toBe('awarded');
   expect(awarded.awards.map((a) => a.bidId)).toEqual([high.id]);
+
+  // An award notice links to /awards/:id: staff land on the project's award tab, not the
+  // bidders' tender page.
+  await page.goto(`/awards/${awarded.awards[0].id}`);
+  await expect(page).toHaveURL(new RegExp(`/procurement/${projectId}\\?tab=award$`));
+  await expect(page.getByTestId('awards')).toContainText('和平区阳光社会工作服务中心');
 });
