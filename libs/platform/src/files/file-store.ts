@@ -22,8 +22,8 @@ export interface PutOptions {
 
 /**
  * Content-addressed storage of uploaded bytes: a blob is named by its sha256, so the same
- * content is kept once however often it is uploaded. Only a disk store exists today; an
- * S3-compatible one would implement the same two methods (see docs/operations.md).
+ * content is kept once however often it is uploaded. Two stores: on the local disk (below) and
+ * S3-compatible (s3-file-store.ts), chosen by FILES_STORE (see docs/operations.md, Files).
  */
 export abstract class FileStore {
   abstract put(content: Readable, options: PutOptions): Promise<StoredBlob>;
@@ -31,6 +31,73 @@ export abstract class FileStore {
 }
 
 const SHA256 = /^[0-9a-f]{64}$/;
+
+/** `<first two hex>/<sha256>`: the layout of every store, so no folder holds every blob. */
+export function blobName(sha256: string): string {
+  if (!SHA256.test(sha256)) throw new Error(`Not a sha256: ${sha256}`);
+  return `${sha256.slice(0, 2)}/${sha256}`;
+}
+
+/** What every store answers for a sha256 it does not hold. */
+export function missingBlob(): DomainError {
+  return new DomainError('NOT_FOUND', 'File content not found');
+}
+
+/**
+ * Streams `content` into a new file at `tmp` through the checks every store applies: more than
+ * `maxBytes` is refused with 413, `checkHead` sees the leading bytes once (even a file shorter
+ * than them, at its end), and the sha256 and size are counted on the way. On any failure the
+ * temp file is removed before the error is thrown; on success the caller owns it.
+ */
+export async function spoolUpload(
+  content: Readable,
+  tmp: string,
+  { maxBytes, checkHead }: PutOptions,
+): Promise<StoredBlob> {
+  const hash = createHash('sha256');
+  let size = 0;
+  let head: Buffer | null = Buffer.alloc(0);
+  const checkOnce = () => {
+    if (head === null) return;
+    const bytes = head;
+    head = null;
+    checkHead?.(bytes);
+  };
+  const meter = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      size += chunk.length;
+      if (size > maxBytes) return done(tooLarge(maxBytes));
+      try {
+        if (head !== null) {
+          head = Buffer.concat([head, chunk.subarray(0, MAGIC_BYTES - head.length)]);
+          if (head.length >= MAGIC_BYTES) checkOnce();
+        }
+      } catch (error) {
+        return done(error as Error);
+      }
+      hash.update(chunk);
+      done(null, chunk);
+    },
+    flush(done) {
+      try {
+        checkOnce();
+        done();
+      } catch (error) {
+        done(error as Error);
+      }
+    },
+  });
+  try {
+    await pipeline(content, meter, createWriteStream(tmp, { flags: 'wx' }));
+    // @fastify/multipart cuts a file at its limit and marks the stream truncated.
+    if ((content as { truncated?: boolean }).truncated) throw tooLarge(maxBytes);
+    return { sha256: hash.digest('hex'), size };
+  } catch (error) {
+    await rm(tmp, { force: true });
+    if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge(maxBytes);
+    throw error;
+  }
+}
 
 /**
  * Blobs under `dir/<first two hex>/<sha256>`. Each upload is written to `dir/tmp` (same
@@ -43,73 +110,35 @@ export class DiskFileStore extends FileStore {
   }
 
   pathOf(sha256: string): string {
-    if (!SHA256.test(sha256)) throw new Error(`Not a sha256: ${sha256}`);
-    return join(this.dir, sha256.slice(0, 2), sha256);
+    return join(this.dir, blobName(sha256));
   }
 
-  async put(content: Readable, { maxBytes, checkHead }: PutOptions): Promise<StoredBlob> {
+  async put(content: Readable, options: PutOptions): Promise<StoredBlob> {
     const tmpDir = join(this.dir, 'tmp');
     await mkdir(tmpDir, { recursive: true });
     const tmp = join(tmpDir, `${randomUUID()}.part`);
-    const hash = createHash('sha256');
-    let size = 0;
-    let head: Buffer | null = Buffer.alloc(0);
-    const checkOnce = () => {
-      if (head === null) return;
-      const bytes = head;
-      head = null;
-      checkHead?.(bytes);
-    };
-    const meter = new Transform({
-      transform(chunk: Buffer, _encoding, done) {
-        size += chunk.length;
-        if (size > maxBytes) return done(tooLarge(maxBytes));
-        try {
-          if (head !== null) {
-            head = Buffer.concat([head, chunk.subarray(0, MAGIC_BYTES - head.length)]);
-            if (head.length >= MAGIC_BYTES) checkOnce();
-          }
-        } catch (error) {
-          return done(error as Error);
-        }
-        hash.update(chunk);
-        done(null, chunk);
-      },
-      flush(done) {
-        try {
-          checkOnce();
-          done();
-        } catch (error) {
-          done(error as Error);
-        }
-      },
-    });
+    const blob = await spoolUpload(content, tmp, options);
     try {
-      await pipeline(content, meter, createWriteStream(tmp, { flags: 'wx' }));
-      // @fastify/multipart cuts a file at its limit and marks the stream truncated.
-      if ((content as { truncated?: boolean }).truncated) throw tooLarge(maxBytes);
       const handle = await open(tmp, 'r');
       await handle.sync();
       await handle.close();
-      const sha256 = hash.digest('hex');
-      const target = this.pathOf(sha256);
+      const target = this.pathOf(blob.sha256);
       if (await exists(target)) {
         await rm(tmp, { force: true });
       } else {
-        await mkdir(join(this.dir, sha256.slice(0, 2)), { recursive: true });
+        await mkdir(join(this.dir, blob.sha256.slice(0, 2)), { recursive: true });
         await rename(tmp, target);
       }
-      return { sha256, size };
+      return blob;
     } catch (error) {
       await rm(tmp, { force: true });
-      if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge(maxBytes);
       throw error;
     }
   }
 
   async open(sha256: string): Promise<Readable> {
     const path = this.pathOf(sha256);
-    if (!(await exists(path))) throw new DomainError('NOT_FOUND', 'File content not found');
+    if (!(await exists(path))) throw missingBlob();
     return createReadStream(path);
   }
 }
