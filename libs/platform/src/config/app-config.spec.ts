@@ -96,3 +96,66 @@ describe('loadConfig webhooks and e-mail', () => {
     );
   });
 });
+
+describe('loadConfig file store', () => {
+  it('keeps files on disk by default, with no S3 settings', () => {
+    expect(loadConfig(valid).files).toEqual({
+      dir: '.data/files',
+      maxBytes: 20 * 1024 * 1024,
+      store: 'disk',
+      s3: null,
+    });
+  });
+
+  it('reads the S3 settings when FILES_STORE is s3, with defaults for region and prefix', () => {
+    expect(
+      loadConfig({ ...valid, FILES_STORE: 's3', FILES_S3_BUCKET: 'onedoor-files' }).files.s3,
+    ).toEqual({
+      bucket: 'onedoor-files',
+      endpoint: null,
+      region: 'us-east-1',
+      prefix: '',
+      forcePathStyle: false,
+    });
+    const minio = loadConfig({
+      ...valid,
+      FILES_STORE: 's3',
+      FILES_S3_BUCKET: 'examplebucket-1250000000',
+      FILES_S3_ENDPOINT: 'http://minio:9000',
+      FILES_S3_REGION: 'ap-guangzhou',
+      FILES_S3_PREFIX: 'onedoor/files/',
+      FILES_S3_FORCE_PATH_STYLE: 'true',
+    });
+    expect(minio.files.s3).toEqual({
+      bucket: 'examplebucket-1250000000',
+      endpoint: 'http://minio:9000',
+      region: 'ap-guangzhou',
+      prefix: 'onedoor/files/',
+      forcePathStyle: true,
+    });
+  });
+
+  it.each([
+    ['FILES_S3_BUCKET', { FILES_STORE: 's3' }],
+    ['FILES_S3_BUCKET', { FILES_STORE: 's3', FILES_S3_BUCKET: 'Not_A_Bucket' }],
+    ['FILES_STORE', { FILES_STORE: 'nfs' }],
+    ['FILES_S3_ENDPOINT', { FILES_S3_ENDPOINT: 'minio:9000' }],
+    ['FILES_S3_PREFIX', { FILES_S3_PREFIX: '/onedoor/' }],
+    ['FILES_S3_FORCE_PATH_STYLE', { FILES_S3_FORCE_PATH_STYLE: 'yes' }],
+  ])('refuses a missing or malformed %s, naming it', (name, change) => {
+    let error: unknown;
+    try {
+      loadConfig({ ...valid, ...change });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigValidationError);
+    expect((error as ConfigValidationError).problems.map((p) => p.split(':')[0])).toEqual([name]);
+  });
+
+  it('says what is missing when s3 has no bucket', () => {
+    expect(() => loadConfig({ ...valid, FILES_STORE: 's3' })).toThrow(
+      /FILES_S3_BUCKET must name a bucket .* when FILES_STORE is s3/,
+    );
+  });
+});

@@ -10,6 +10,7 @@ import {
   Max,
   Min,
   MinLength,
+  ValidateIf,
   validateSync,
 } from 'class-validator';
 
@@ -356,6 +357,46 @@ export class EnvironmentVariables {
   @Min(1)
   @Max(1024 * 1024 * 1024)
   FILES_MAX_BYTES = 20 * 1024 * 1024;
+
+  /** Where blobs go: the local disk under FILES_DIR, or an S3-compatible bucket. */
+  @IsIn(['disk', 's3'])
+  FILES_STORE: 'disk' | 's3' = 'disk';
+
+  @ValidateIf((vars: EnvironmentVariables) => vars.FILES_STORE === 's3')
+  @Matches(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, {
+    message: 'FILES_S3_BUCKET must name a bucket (3-63 a-z 0-9 . -) when FILES_STORE is s3',
+  })
+  FILES_S3_BUCKET?: string;
+
+  /** Unset: AWS S3 itself. Set for MinIO, Aliyun OSS, Tencent COS, e.g. https://oss-cn-hangzhou.aliyuncs.com. */
+  @IsOptional()
+  @Matches(/^https?:\/\/[^\s/]+/, { message: 'FILES_S3_ENDPOINT must be an http(s):// URL' })
+  FILES_S3_ENDPOINT?: string;
+
+  @Matches(/^[a-z0-9-]{2,40}$/, {
+    message: 'FILES_S3_REGION must be a region name, e.g. us-east-1',
+  })
+  FILES_S3_REGION = 'us-east-1';
+
+  /** Put before every object key, e.g. `onedoor/` (no leading slash). */
+  @Matches(/^(?!\/)[\w.\-/]*$/, {
+    message: 'FILES_S3_PREFIX must be letters, digits, _ . - and /, not starting with /',
+  })
+  FILES_S3_PREFIX = '';
+
+  /** Buckets as a path (`host/bucket/key`) rather than a host name: MinIO needs it. */
+  @Transform(toBool)
+  @IsBoolean()
+  FILES_S3_FORCE_PATH_STYLE = false;
+}
+
+/** An S3-compatible bucket for blobs (`FILES_STORE=s3`). */
+export interface S3StoreConfig {
+  bucket: string;
+  endpoint: string | null;
+  region: string;
+  prefix: string;
+  forcePathStyle: boolean;
 }
 
 export interface AppConfig {
@@ -406,7 +447,8 @@ export interface AppConfig {
     timeoutMs: number;
   };
   mail: { smtpUrl: string | null; from: string };
-  files: { dir: string; maxBytes: number };
+  /** `s3` is null unless `store` is `s3`; `dir` also holds the S3 store's upload temp files. */
+  files: { dir: string; maxBytes: number; store: 'disk' | 's3'; s3: S3StoreConfig | null };
   matching: {
     topK: number;
     concurrency: number;
@@ -521,6 +563,20 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       timeoutMs: vars.WEBHOOK_TIMEOUT_MS,
     },
     mail: { smtpUrl: vars.SMTP_URL ?? null, from: vars.MAIL_FROM },
-    files: { dir: vars.FILES_DIR, maxBytes: vars.FILES_MAX_BYTES },
+    files: {
+      dir: vars.FILES_DIR,
+      maxBytes: vars.FILES_MAX_BYTES,
+      store: vars.FILES_STORE,
+      s3:
+        vars.FILES_STORE === 's3'
+          ? {
+              bucket: vars.FILES_S3_BUCKET!,
+              endpoint: vars.FILES_S3_ENDPOINT ?? null,
+              region: vars.FILES_S3_REGION,
+              prefix: vars.FILES_S3_PREFIX,
+              forcePathStyle: vars.FILES_S3_FORCE_PATH_STYLE,
+            }
+          : null,
+    },
   };
 }
