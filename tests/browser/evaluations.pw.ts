@@ -57,6 +57,8 @@ test('an evaluator declares no conflict, scores a bid once, and the scores are l
   await page.getByRole('link', { name: title }).click();
   await expect(page.getByRole('heading', { name: title })).toBeVisible();
   await expect(page.getByText('评审中').first()).toBeVisible();
+  await expect(page.getByText('评分标准及权重')).toBeVisible();
+  await expect(page.getByRole('row', { name: /价格\s*30%/ })).toBeVisible();
 
   // Before declaring, the bid cannot be scored.
   const card = page.getByTestId(`bid-${bidId}`);

@@ -163,6 +163,10 @@ test('staff run a tender from the wizard to the award: weights refused first, th
   await confirm(page, '发布招标');
   await expect(page.getByRole('heading', { name: title })).toBeVisible();
   await expect(page.getByText('招标中').first()).toBeVisible();
+  // The overview shows the terms as the bidders' tender page does (one TenderTerms).
+  await expect(page.getByText('1 人', { exact: true })).toBeVisible();
+  await expect(page.getByRole('row', { name: /价格\s*30%/ })).toBeVisible();
+  await expect(page.getByRole('cell', { name: '¥48,000.00' })).toBeVisible();
   const projectId = /\/procurement\/([0-9a-f-]{36})/.exec(page.url())![1];
   const published = await call<{ closesAt: string; criteria: { weight: number }[] }>(
     request,
