@@ -1,8 +1,17 @@
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { type APIRequestContext, expect, type Page, test } from '@playwright/test';
-import { token } from './support/api';
+import { call, token } from './support/api';
 import { login } from './support/login';
+import { picture } from './support/picture';
+import {
+  biddingClosed,
+  CRITERIA,
+  EVALUATORS,
+  PDF,
+  type Project,
+  publishedProject,
+} from './support/procurement';
 
 /**
  * A social-work organization's bids, on projects each test makes through the API as staff
@@ -10,104 +19,14 @@ import { login } from './support/login';
  * with PROCUREMENT_MIN_BIDDING_HOURS=0, so a project may close a minute after publication.
  */
 
-/** A page's picture for the README: into ONEDOOR_SCREENSHOTS when set, else test-results. */
-async function picture(page: Page, name: string): Promise<void> {
-  const dir = process.env.ONEDOOR_SCREENSHOTS ?? 'test-results/pictures';
-  await page.screenshot({ path: `${dir}/${name}.png` });
-}
-
-/** A tiny but real PDF: the API recognizes files by their leading bytes. */
-const PDF = Buffer.from(
-  '%PDF-1.4\n1 0 obj <</Type /Catalog /Pages 2 0 R>> endobj\n' +
-    '2 0 obj <</Type /Pages /Kids [] /Count 0>> endobj\ntrailer <</Root 1 0 R>>\n%%EOF\n',
-);
 const PROPOSAL = `社区法律援助服务方案${randomBytes(2).toString('hex')}`;
-
-const CRITERIA = [
-  { code: 'price', name: '价格', weight: 30 },
-  { code: 'professional_qualification', name: '专业资质', weight: 15 },
-  { code: 'internal_governance', name: '内部治理', weight: 15 },
-  { code: 'human_resources', name: '人力资源', weight: 15 },
-  { code: 'service_proposal', name: '服务方案', weight: 25 },
-];
-const EVALUATORS = ['evaluator1', 'evaluator2', 'evaluator3'];
 /** Every role but the bidder: before close none may see the files, admin included. */
 const OTHERS = ['admin', 'civil.district', 'civil.street', 'evaluator1', 'charity', 'assessor'];
 
-interface Project {
-  id: string;
-  status: string;
-  closesAt: string;
-  awards: { id: string; status: string }[];
-}
-
-async function call<T>(
-  request: APIRequestContext,
-  auth: string,
-  method: 'get' | 'post' | 'put',
-  url: string,
-  data?: unknown,
-): Promise<T> {
-  const res = await request[method](url, { headers: { authorization: auth }, data });
-  expect(res.ok(), `${method} ${url}: ${res.status()} ${await res.text()}`).toBeTruthy();
-  return (await res.json()) as T;
-}
-
-const meOf = (request: APIRequestContext, auth: string) =>
-  call<{ id: string; areaId: string }>(request, auth, 'get', '/api/auth/me');
-
-/** A district project with evaluator1..3 on its panel, published to close `closesInMs` from now. */
-async function publishedProject(
-  request: APIRequestContext,
-  staff: string,
-  title: string,
-  closesInMs: number,
-): Promise<Project> {
-  const { areaId } = await meOf(request, staff);
-  const draft = await call<Project>(request, staff, 'post', '/api/procurement/projects', {
-    title,
-    categoryCode: 'legal_aid',
-    areaId,
-    budgetFen: 12_000_000,
-    targetHouseholds: 30,
-    serviceStart: '2027-01-01',
-    serviceEnd: '2027-12-31',
-    description: '为困难家庭提供法律咨询、调解与诉讼代理',
-    requirements: { minCertifiedSocialWorkers: 1, minYearsOperating: 1 },
-    criteria: CRITERIA,
-  });
-  const panel = [];
-  for (const name of EVALUATORS) panel.push((await meOf(request, await token(request, name))).id);
-  await call(request, staff, 'put', `/api/procurement/projects/${draft.id}/panel`, {
-    evaluatorIds: panel,
-  });
-  return call<Project>(request, staff, 'post', `/api/procurement/projects/${draft.id}/publish`, {
-    closesAt: new Date(Date.now() + closesInMs).toISOString(),
-  });
-}
-
-/** Waits for the deadline; the matcher closes bidding then, and staff close it if it lags. */
-async function closed(request: APIRequestContext, staff: string, project: Project) {
-  await expect
-    .poll(
-      async () => {
-        const p = await call<Project>(
-          request,
-          staff,
-          'get',
-          `/api/procurement/projects/${project.id}`,
-        );
-        if (p.status === 'published' && Date.parse(p.closesAt) < Date.now())
-          await request.post(`/api/procurement/projects/${project.id}/close-bidding`, {
-            headers: { authorization: staff },
-            data: {},
-          });
-        return p.status;
-      },
-      { timeout: 120_000, intervals: [2_000] },
-    )
-    .toBe('bidding_closed');
-}
+/** The panel is appointed before publication here. */
+const PANEL = { panel: true };
+/** This file's patience with the close: up to two minutes, polling every 2 s. */
+const SLOW = { timeout: 120_000, interval: 2_000 };
 
 const apiBid = (request: APIRequestContext, swo: string, projectId: string, priceFen: number) =>
   call<{ id: string }>(request, swo, 'post', `/api/procurement/projects/${projectId}/bids`, {
@@ -130,7 +49,7 @@ test('a social-work organization bids with a PDF; sealed from every other role u
   const title = `社区法律援助投标测试${randomBytes(3).toString('hex')}`;
   const staff = await token(request, 'civil.district');
   // Long enough for the bid below, short enough to wait for.
-  const project = await publishedProject(request, staff, title, 60_000);
+  const project = await publishedProject(request, staff, title, 60_000, PANEL);
 
   await login(page, 'swo');
   await page.goto(`/tenders/${project.id}`);
@@ -202,7 +121,7 @@ test('a social-work organization bids with a PDF; sealed from every other role u
   );
 
   // After close the panel reads it: evaluator1 downloads it from the panel page.
-  await closed(request, staff, project);
+  await biddingClosed(request, staff, project.id, SLOW);
   await switchUser(page, 'evaluator1');
   await page.goto(`/tasks/projects/${project.id}`);
   await expect(page.getByRole('heading', { name: title })).toBeVisible();
@@ -222,7 +141,7 @@ test('a social-work organization replaces its bid (the files go with it) and wit
 }) => {
   const title = `困境儿童关爱投标测试${randomBytes(3).toString('hex')}`;
   const staff = await token(request, 'civil.district');
-  const project = await publishedProject(request, staff, title, 40 * 24 * 3_600_000);
+  const project = await publishedProject(request, staff, title, 40 * 24 * 3_600_000, PANEL);
   const swo = await token(request, 'swo');
   const bid = await apiBid(request, swo, project.id, 10_000_000);
   const upload = await request.post(`/api/bids/${bid.id}/files`, {
@@ -270,10 +189,10 @@ test('a social-work organization replaces its bid (the files go with it) and wit
  * bid: close, qualify, the panel declares and scores, staff award.
  */
 async function awardedProject(request: APIRequestContext, staff: string, title: string) {
-  const project = await publishedProject(request, staff, title, 3_000);
+  const project = await publishedProject(request, staff, title, 3_000, PANEL);
   const swo = await token(request, 'swo');
   const bid = await apiBid(request, swo, project.id, 11_000_000);
-  await closed(request, staff, project);
+  await biddingClosed(request, staff, project.id, SLOW);
   await call(request, staff, 'post', `/api/bids/${bid.id}/qualify`, {});
   await call(
     request,

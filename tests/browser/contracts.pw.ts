@@ -1,7 +1,17 @@
 import { randomBytes } from 'node:crypto';
 import { type APIRequestContext, type Browser, expect, type Page, test } from '@playwright/test';
-import { token } from './support/api';
+import { call, me, token } from './support/api';
 import { login } from './support/login';
+import { picture } from './support/picture';
+import {
+  appointPanel,
+  biddingClosed,
+  CRITERIA,
+  EVALUATORS,
+  PDF,
+  publishedProject,
+} from './support/procurement';
+import { confirm } from './support/ui';
 
 /**
  * Contracts in the console, on contracts the tests make through the API (a unique title each
@@ -11,20 +21,6 @@ import { login } from './support/login';
  * is never suspended from bidding by these tests.
  */
 
-/** A page's picture for the README: into ONEDOOR_SCREENSHOTS when set, else test-results. */
-async function picture(page: Page, name: string): Promise<void> {
-  const dir = process.env.ONEDOOR_SCREENSHOTS ?? 'test-results/pictures';
-  await page.screenshot({ path: `${dir}/${name}.png`, fullPage: false });
-}
-
-const CRITERIA = [
-  { code: 'price', name: '价格', weight: 30 },
-  { code: 'professional_qualification', name: '专业资质', weight: 15 },
-  { code: 'internal_governance', name: '内部治理', weight: 15 },
-  { code: 'human_resources', name: '人力资源', weight: 15 },
-  { code: 'service_proposal', name: '服务方案', weight: 25 },
-];
-const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 const EVIDENCE_NAME = '节点验收报告.pdf';
 
 interface Milestone {
@@ -41,73 +37,23 @@ interface Contract {
   evaluations: { id: string; status: string }[];
 }
 
-async function call<T>(
-  request: APIRequestContext,
-  auth: string,
-  method: 'get' | 'post' | 'put',
-  url: string,
-  data?: unknown,
-): Promise<T> {
-  const res = await request[method](url, { headers: { authorization: auth }, data });
-  expect(res.ok(), `${method} ${url}: ${res.status()} ${await res.text()}`).toBeTruthy();
-  return (await res.json()) as T;
-}
-
-const userId = async (request: APIRequestContext, auth: string) =>
-  (await call<{ id: string; areaId: string }>(request, auth, 'get', '/api/auth/me')).id;
+const userId = async (request: APIRequestContext, auth: string) => (await me(request, auth)).id;
 
 /** A signed contract of the district with `swo`: ¥110,000, milestones of 40% and 60%. */
 async function signedContract(request: APIRequestContext, title: string): Promise<Contract> {
   const staff = await token(request, 'civil.district');
   const swo = await token(request, 'swo');
-  const { areaId } = await call<{ areaId: string }>(request, staff, 'get', '/api/auth/me');
-  const draft = await call<{ id: string }>(request, staff, 'post', '/api/procurement/projects', {
-    title,
-    categoryCode: 'legal_aid',
-    areaId,
-    budgetFen: 12_000_000,
-    targetHouseholds: 30,
-    serviceStart: '2027-01-01',
-    serviceEnd: '2027-12-31',
-    description: '为困难家庭提供法律咨询、调解与诉讼代理',
-    requirements: { minCertifiedSocialWorkers: 1, minYearsOperating: 1 },
-    criteria: CRITERIA,
-    milestones: [
-      { deliverable: '完成需求评估与服务计划', dueDate: '2027-03-31', sharePercent: 40 },
-      { deliverable: '完成全部个案服务', dueDate: '2027-12-31', sharePercent: 60 },
-    ],
-  });
-  const project = `/api/procurement/projects/${draft.id}`;
-  await call(request, staff, 'post', `${project}/publish`, {
-    closesAt: new Date(Date.now() + 4_000).toISOString(),
-  });
+  const published = await publishedProject(request, staff, title, 4_000, { milestones: true });
+  const project = `/api/procurement/projects/${published.id}`;
   const bid = await call<{ id: string }>(request, swo, 'post', `${project}/bids`, {
     priceFen: 11_000_000,
     proposal: '社区法律服务站与社工个案跟进相结合的法律援助方案',
     team: { certifiedSocialWorkers: 6, yearsOperating: 8, staffCount: 20 },
   });
-  // The matcher closes bidding at closesAt; closing by hand covers a slow queue.
-  await expect
-    .poll(
-      async () => {
-        const p = await call<{ status: string; closesAt: string }>(request, staff, 'get', project);
-        if (p.status === 'published' && Date.parse(p.closesAt) < Date.now())
-          await request.post(`${project}/close-bidding`, {
-            headers: { authorization: staff },
-            data: {},
-          });
-        return p.status;
-      },
-      { timeout: 30_000, intervals: [1_000] },
-    )
-    .toBe('bidding_closed');
+  await biddingClosed(request, staff, published.id);
   await call(request, staff, 'post', `/api/bids/${bid.id}/qualify`, {});
-  const panel = await Promise.all(
-    ['evaluator1', 'evaluator2', 'evaluator3'].map((name) => token(request, name)),
-  );
-  await call(request, staff, 'put', `${project}/panel`, {
-    evaluatorIds: await Promise.all(panel.map((auth) => userId(request, auth))),
-  });
+  await appointPanel(request, staff, published.id);
+  const panel = await Promise.all(EVALUATORS.map((name) => token(request, name)));
   await call(request, staff, 'post', `${project}/start-evaluation`, {});
   for (const auth of panel) {
     await call(request, auth, 'post', `${project}/declarations`, {
@@ -131,7 +77,7 @@ async function signedContract(request: APIRequestContext, title: string): Promis
     'get',
     '/api/contracts?limit=100',
   );
-  const { id } = mine.items.find((c) => c.projectId === draft.id)!;
+  const { id } = mine.items.find((c) => c.projectId === published.id)!;
   return call<Contract>(request, staff, 'get', `/api/contracts/${id}`);
 }
 
@@ -150,13 +96,6 @@ async function scoreAll(request: APIRequestContext, evaluationId: string) {
       socialImpact: 84,
     });
   }
-}
-
-/** Confirms the open confirmation dialog and waits until it has gone. */
-async function confirm(page: Page) {
-  const dialog = page.locator('.ant-modal-confirm');
-  await dialog.getByRole('button', { name: /确\s*定/ }).click();
-  await expect(dialog).toBeHidden();
 }
 
 /** Chooses an option of a select; a multiple select's list is closed by clicking the title. */

@@ -1,15 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { type APIRequestContext, expect, type Page, test } from '@playwright/test';
-import { DEMO_PASSWORD, login } from './support/login';
-
-/**
- * A page's picture for the README: into ONEDOOR_SCREENSHOTS (e.g. docs/screenshots) when set,
- * else test-results (git-ignored), so a test run never changes tracked files.
- */
-async function picture(page: Page, name: string): Promise<void> {
-  const dir = process.env.ONEDOOR_SCREENSHOTS ?? 'test-results/pictures';
-  await page.screenshot({ path: `${dir}/${name}.png` });
-}
+import { type APIRequestContext, expect, test } from '@playwright/test';
+import { call, token } from './support/api';
+import { login } from './support/login';
+import { picture } from './support/picture';
+import { appointPanel, biddingClosed, CRITERIA, publishedProject } from './support/procurement';
+import { confirm } from './support/ui';
 
 /**
  * Evaluators' tasks and the organizations' tender pages, on projects the tests set up through
@@ -18,77 +13,11 @@ async function picture(page: Page, name: string): Promise<void> {
  * few seconds after it is published.
  */
 
-const CRITERIA = [
-  { code: 'price', name: '价格', weight: 30 },
-  { code: 'professional_qualification', name: '专业资质', weight: 15 },
-  { code: 'internal_governance', name: '内部治理', weight: 15 },
-  { code: 'human_resources', name: '人力资源', weight: 15 },
-  { code: 'service_proposal', name: '服务方案', weight: 25 },
-];
-
-interface Project {
-  id: string;
-  status: string;
-  closesAt: string;
-}
-
-async function token(request: APIRequestContext, username: string): Promise<string> {
-  const res = await request.post('/api/auth/login', {
-    data: { username, password: DEMO_PASSWORD },
-  });
-  expect(res.ok()).toBeTruthy();
-  return `Bearer ${(await res.json()).accessToken}`;
-}
-
-async function call<T>(
-  request: APIRequestContext,
-  auth: string,
-  method: 'get' | 'post' | 'put',
-  url: string,
-  data?: unknown,
-): Promise<T> {
-  const res = await request[method](url, { headers: { authorization: auth }, data });
-  expect(res.ok(), `${method} ${url}: ${res.status()} ${await res.text()}`).toBeTruthy();
-  return (await res.json()) as T;
-}
-
-const me = (request: APIRequestContext, auth: string) =>
-  call<{ id: string; areaId: string | null }>(request, auth, 'get', '/api/auth/me');
-
-/** A published project of the district; closing `closesInMs` from now. */
-async function publishedProject(
-  request: APIRequestContext,
-  staff: string,
-  title: string,
-  closesInMs: number,
-): Promise<Project> {
-  const { areaId } = await me(request, staff);
-  const draft = await call<Project>(request, staff, 'post', '/api/procurement/projects', {
-    title,
-    categoryCode: 'legal_aid',
-    areaId,
-    budgetFen: 12_000_000,
-    targetHouseholds: 30,
-    serviceStart: '2027-01-01',
-    serviceEnd: '2027-12-31',
-    description: '为困难家庭提供法律咨询、调解与诉讼代理',
-    requirements: { minCertifiedSocialWorkers: 1, minYearsOperating: 1 },
-    criteria: CRITERIA,
-    milestones: [
-      { deliverable: '完成需求评估与服务计划', dueDate: '2027-03-31', sharePercent: 40 },
-      { deliverable: '完成全部个案服务', dueDate: '2027-12-31', sharePercent: 60 },
-    ],
-  });
-  return call<Project>(request, staff, 'post', `/api/procurement/projects/${draft.id}/publish`, {
-    closesAt: new Date(Date.now() + closesInMs).toISOString(),
-  });
-}
-
 /** create → publish → a bid by the demo social-work organization → close → qualify → panel → evaluate. */
 async function projectInEvaluation(request: APIRequestContext, title: string) {
   const staff = await token(request, 'civil.district');
   const swo = await token(request, 'swo');
-  const project = await publishedProject(request, staff, title, 4_000);
+  const project = await publishedProject(request, staff, title, 4_000, { milestones: true });
   const bid = await call<{ id: string }>(
     request,
     swo,
@@ -100,33 +29,9 @@ async function projectInEvaluation(request: APIRequestContext, title: string) {
       team: { certifiedSocialWorkers: 6, yearsOperating: 8, staffCount: 20 },
     },
   );
-  // The matcher closes bidding at closesAt; closing by hand covers a slow queue.
-  await expect
-    .poll(
-      async () => {
-        const p = await call<Project>(
-          request,
-          staff,
-          'get',
-          `/api/procurement/projects/${project.id}`,
-        );
-        if (p.status === 'published' && Date.parse(p.closesAt) < Date.now())
-          await request.post(`/api/procurement/projects/${project.id}/close-bidding`, {
-            headers: { authorization: staff },
-            data: {},
-          });
-        return p.status;
-      },
-      { timeout: 30_000, intervals: [1_000] },
-    )
-    .toBe('bidding_closed');
+  await biddingClosed(request, staff, project.id);
   await call(request, staff, 'post', `/api/bids/${bid.id}/qualify`, {});
-  const panel = [];
-  for (const name of ['evaluator1', 'evaluator2', 'evaluator3'])
-    panel.push((await me(request, await token(request, name))).id);
-  await call(request, staff, 'put', `/api/procurement/projects/${project.id}/panel`, {
-    evaluatorIds: panel,
-  });
+  await appointPanel(request, staff, project.id);
   await call(
     request,
     staff,
@@ -135,13 +40,6 @@ async function projectInEvaluation(request: APIRequestContext, title: string) {
     {},
   );
   return { project, bidId: bid.id };
-}
-
-/** Confirms the open confirmation dialog and waits until it has gone. */
-async function confirm(page: Page) {
-  const dialog = page.locator('.ant-modal-confirm');
-  await dialog.getByRole('button', { name: /确\s*定/ }).click();
-  await expect(dialog).toBeHidden();
 }
 
 test('an evaluator declares no conflict, scores a bid once, and the scores are locked', async ({
@@ -159,6 +57,8 @@ test('an evaluator declares no conflict, scores a bid once, and the scores are l
   await page.getByRole('link', { name: title }).click();
   await expect(page.getByRole('heading', { name: title })).toBeVisible();
   await expect(page.getByText('评审中').first()).toBeVisible();
+  await expect(page.getByText('评分标准及权重')).toBeVisible();
+  await expect(page.getByRole('row', { name: /价格\s*30%/ })).toBeVisible();
 
   // Before declaring, the bid cannot be scored.
   const card = page.getByTestId(`bid-${bidId}`);
@@ -226,7 +126,9 @@ test('a social-work organization finds a tender by category and closing day and 
 }) => {
   const title = `困难家庭法律援助项目${randomBytes(3).toString('hex')}`;
   const staff = await token(request, 'civil.district');
-  const project = await publishedProject(request, staff, title, 40 * 24 * 3_600_000);
+  const project = await publishedProject(request, staff, title, 40 * 24 * 3_600_000, {
+    milestones: true,
+  });
 
   await login(page, 'swo');
   await page.goto('/tenders');

@@ -1,20 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { expect, type Locator, type Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { login } from './support/login';
+import { pick } from './support/ui';
 import { uscc } from './support/uscc';
-
-async function pick(page: Page, scope: Locator, label: string, option: string | RegExp) {
-  await scope
-    .locator('.ant-form-item')
-    .filter({ has: page.getByLabel(label, { exact: true }) })
-    .locator('.ant-select-selector')
-    .click();
-  await page
-    .locator('.ant-select-dropdown:visible')
-    .getByTitle(option, { exact: typeof option === 'string' })
-    .first()
-    .click();
-}
 
 test('an officer registers an organization, edits its contact and verifies it with a reason', async ({
   page,

@@ -1,6 +1,9 @@
 import { randomBytes, randomInt } from 'node:crypto';
 import { type APIRequestContext, expect, type Locator, type Page, test } from '@playwright/test';
-import { DEMO_PASSWORD, login } from './support/login';
+import { call, token } from './support/api';
+import { login } from './support/login';
+import { picture } from './support/picture';
+import { confirm } from './support/ui';
 import { uscc } from './support/uscc';
 
 /**
@@ -13,30 +16,6 @@ import { uscc } from './support/uscc';
  */
 
 test.setTimeout(240_000);
-
-async function picture(page: Page, name: string): Promise<void> {
-  const dir = process.env.ONEDOOR_SCREENSHOTS ?? 'test-results/pictures';
-  await page.screenshot({ path: `${dir}/${name}.png` });
-}
-
-async function token(request: APIRequestContext, username: string, password = DEMO_PASSWORD) {
-  const res = await request.post('/api/auth/login', { data: { username, password } });
-  expect(res.ok(), `login ${username}: ${res.status()}`).toBeTruthy();
-  return `Bearer ${(await res.json()).accessToken}`;
-}
-
-async function call<T>(
-  request: APIRequestContext,
-  auth: string,
-  method: 'get' | 'post' | 'put',
-  url: string,
-  data?: unknown,
-): Promise<T> {
-  const res = await request[method](url, { headers: { authorization: auth }, data });
-  const text = await res.text();
-  expect(res.ok(), `${method} ${url}: ${res.status()} ${text}`).toBeTruthy();
-  return (text ? JSON.parse(text) : undefined) as T;
-}
 
 /** A second verified social-work organization with a user of its own, made for this run. */
 async function secondBidder(request: APIRequestContext): Promise<string> {
@@ -84,13 +63,6 @@ async function pick(page: Page, scope: Locator, label: string, option: string | 
     .locator('.ant-select-selector')
     .click();
   await page.locator('.ant-select-dropdown:visible').getByTitle(option).first().click();
-}
-
-/** Confirms the open confirmation dialog with `ok` and waits until it has gone. */
-async function confirm(page: Page, ok: string | RegExp = /确\s*定/) {
-  const dialog = page.locator('.ant-modal-confirm');
-  await dialog.getByRole('button', { name: ok }).click();
-  await expect(dialog).toBeHidden();
 }
 
 /** The next whole minute at least 45 s ahead, as Beijing wall-clock text and as an instant. */
@@ -191,6 +163,10 @@ test('staff run a tender from the wizard to the award: weights refused first, th
   await confirm(page, '发布招标');
   await expect(page.getByRole('heading', { name: title })).toBeVisible();
   await expect(page.getByText('招标中').first()).toBeVisible();
+  // The overview shows the terms as the bidders' tender page does (one TenderTerms).
+  await expect(page.getByText('1 人', { exact: true })).toBeVisible();
+  await expect(page.getByRole('row', { name: /价格\s*30%/ })).toBeVisible();
+  await expect(page.getByRole('cell', { name: '¥48,000.00' })).toBeVisible();
   const projectId = /\/procurement\/([0-9a-f-]{36})/.exec(page.url())![1];
   const published = await call<{ closesAt: string; criteria: { weight: number }[] }>(
     request,

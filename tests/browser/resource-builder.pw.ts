@@ -2,25 +2,12 @@ import { randomInt } from 'node:crypto';
 import { type APIRequestContext, expect, type Locator, type Page, test } from '@playwright/test';
 import { assessedHousehold, get, proposalsFor, token } from './support/api';
 import { login } from './support/login';
+import { pick } from './support/ui';
 
 /** A page's picture: into ONEDOOR_SCREENSHOTS (e.g. docs/screenshots) when set, else /tmp. */
 async function shot(page: Page, name: string, forDocs = true): Promise<void> {
   const dir = forDocs ? process.env.ONEDOOR_SCREENSHOTS : undefined;
   await page.screenshot({ path: dir ? `${dir}/${name}.png` : `/tmp/rules-${name}.png` });
-}
-
-/** Opens the select of the form field labelled `label` and picks `option`. */
-async function pick(page: Page, label: string, option: string | RegExp) {
-  await page
-    .locator('.ant-form-item')
-    .filter({ has: page.getByLabel(label, { exact: true }) })
-    .locator('.ant-select-selector')
-    .click();
-  await page
-    .locator('.ant-select-dropdown:visible')
-    .getByTitle(option, { exact: typeof option === 'string' })
-    .first()
-    .click();
 }
 
 /** A group's own "add condition" menu (not a nested group's), then the predicate. */
@@ -73,9 +60,9 @@ test('a charity builds nested rules, an officer publishes the resource, the matc
   await expect(page.getByRole('heading', { name: '新增资源' })).toBeVisible();
 
   await page.getByLabel('资源名称').fill(title);
-  await pick(page, '资源类别', '急难救助');
-  await pick(page, '资源形式', '实物');
-  await pick(page, '服务层级', '社区级');
+  await pick(page, page, '资源类别', '急难救助');
+  await pick(page, page, '资源形式', '实物');
+  await pick(page, page, '服务层级', '社区级');
   await page.getByLabel('覆盖范围').fill('光明社区');
   await page
     .locator('.ant-select-dropdown:visible')

@@ -1,20 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { expect, type Locator, type Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { login } from './support/login';
-
-/** Picks an option of an Ant Design Select or TreeSelect reached by its label in `scope`. */
-async function pick(page: Page, scope: Locator, label: string, option: string | RegExp) {
-  await scope
-    .locator('.ant-form-item')
-    .filter({ has: page.getByLabel(label, { exact: true }) })
-    .locator('.ant-select-selector')
-    .click();
-  await page
-    .locator('.ant-select-dropdown:visible')
-    .getByTitle(option, { exact: typeof option === 'string' })
-    .first()
-    .click();
-}
+import { pick } from './support/ui';
 
 const unique = () => randomBytes(4).toString('hex');
 

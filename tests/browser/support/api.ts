@@ -22,11 +22,13 @@ export interface NeedProposals {
   proposals: Proposal[];
 }
 
-export async function token(request: APIRequestContext, username: string): Promise<string> {
-  const res = await request.post('/api/auth/login', {
-    data: { username, password: DEMO_PASSWORD },
-  });
-  expect(res.ok()).toBeTruthy();
+export async function token(
+  request: APIRequestContext,
+  username: string,
+  password = DEMO_PASSWORD,
+): Promise<string> {
+  const res = await request.post('/api/auth/login', { data: { username, password } });
+  expect(res.ok(), `login ${username}: ${res.status()}`).toBeTruthy();
   return `Bearer ${(await res.json()).accessToken}`;
 }
 
@@ -35,6 +37,24 @@ export async function get<T>(request: APIRequestContext, auth: string, url: stri
   expect(res.ok(), `${url}: ${res.status()}`).toBeTruthy();
   return (await res.json()) as T;
 }
+
+/** Calls the API as `auth`; a refusal fails the test with the API's answer. */
+export async function call<T>(
+  request: APIRequestContext,
+  auth: string,
+  method: 'get' | 'post' | 'put',
+  url: string,
+  data?: unknown,
+): Promise<T> {
+  const res = await request[method](url, { headers: { authorization: auth }, data });
+  const text = await res.text();
+  expect(res.ok(), `${method} ${url}: ${res.status()} ${text}`).toBeTruthy();
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+/** The signed-in user as the API sees them. */
+export const me = (request: APIRequestContext, auth: string) =>
+  call<{ id: string; areaId: string | null }>(request, auth, 'get', '/api/auth/me');
 
 /**
  * An assessor registers a household in 光明社区 and completes an assessment whose answers raise

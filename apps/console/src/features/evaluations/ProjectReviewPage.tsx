@@ -1,9 +1,10 @@
-import { Alert, Card, Descriptions, Table, Typography } from 'antd';
+import { Alert, Card, Descriptions, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
 import { PageContainer } from '@/components/PageContainer';
 import { QueryState } from '@/components/QueryState';
 import { BidFiles } from '@/features/tenders/BidFiles';
+import { CriteriaTable } from '@/features/tenders/TenderTerms';
 import { useAuth } from '@/lib/auth';
 import { useLabel } from '@/lib/dictionaries';
 import { formatDate, formatTime, formatYuan } from '@/lib/format';
@@ -48,21 +49,7 @@ export function ProjectReviewPage() {
                 </Descriptions.Item>
                 <Descriptions.Item label={t('field.bidCount')}>{p.bidCount}</Descriptions.Item>
               </Descriptions>
-              <Table
-                size="small"
-                rowKey="code"
-                pagination={false}
-                title={() => t('project.criteria')}
-                dataSource={p.criteria}
-                columns={[
-                  { title: t('project.criterion'), dataIndex: 'name' },
-                  {
-                    title: t('project.weight'),
-                    dataIndex: 'weight',
-                    render: (w: number) => `${w}%`,
-                  },
-                ]}
-              />
+              <CriteriaTable criteria={p.criteria} titled />
             </Card>
             {['bidding_closed', 'evaluating'].includes(p.status) ? (
               <Review project={p} />

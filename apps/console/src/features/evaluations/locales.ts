@@ -19,9 +19,6 @@ export default namespace(
     project: {
       crumb: '评审任务',
       basic: '项目信息',
-      criteria: '评分标准',
-      criterion: '评分项',
-      weight: '权重',
       serviceperiod: '服务期',
       target: '服务户数',
       notYet: '投标尚未截止，截止后方可申报利益冲突和评分。',
@@ -115,9 +112,6 @@ export default namespace(
     project: {
       crumb: 'Evaluation tasks',
       basic: 'Project',
-      criteria: 'Criteria',
-      criterion: 'Criterion',
-      weight: 'Weight',
       serviceperiod: 'Service period',
       target: 'Households served',
       notYet: 'Bidding is still open: declarations and scoring start once it closes.',

@@ -6,25 +6,17 @@ import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { PageContainer } from '@/components/PageContainer';
 import { QueryState } from '@/components/QueryState';
 import { useAreasInScope } from '@/features/areas/api';
-import { useLabel } from '@/lib/dictionaries';
+import { useLabel, useOptions } from '@/lib/dictionaries';
 import { formatTime, formatYuan } from '@/lib/format';
 import { type Project, type ProjectStatus, useProjects } from './api';
 import { ProjectStatusTag } from './status';
-
-const STATUSES: ProjectStatus[] = [
-  'draft',
-  'published',
-  'bidding_closed',
-  'evaluating',
-  'awarded',
-  'failed',
-  'cancelled',
-];
 
 /** The area's service projects by status, searched by title; a new tender from here. */
 export function ProjectsPage() {
   const { t } = useTranslation(['procurement', 'common']);
   const label = useLabel();
+  // The statuses, in the domain's order, are the API's dictionary: the console keeps no copy.
+  const statuses = useOptions('projectStatus');
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const status = (params.get('status') as ProjectStatus | null) ?? undefined;
@@ -51,10 +43,7 @@ export function ProjectsPage() {
             aria-label={t('search.status')}
             value={status ?? 'all'}
             onChange={(v) => setParams(v === 'all' ? {} : { status: String(v) })}
-            options={[
-              { value: 'all', label: t('search.all') },
-              ...STATUSES.map((s) => ({ value: s, label: label('projectStatus', s) })),
-            ]}
+            options={[{ value: 'all', label: t('search.all') }, ...statuses]}
           />
           <Input.Search
             aria-label={t('search.title')}

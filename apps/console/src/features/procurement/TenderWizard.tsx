@@ -16,8 +16,8 @@ import {
   Steps,
   Typography,
 } from 'antd';
-import type { FormInstance } from 'antd';
-import { useMemo, useState } from 'react';
+import type { FormInstance, InputNumberProps } from 'antd';
+import { type ReactNode, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate, useParams } from 'react-router-dom';
 import { PageContainer } from '@/components/PageContainer';
@@ -240,7 +240,7 @@ function WizardForm({ draft }: { draft?: ProjectDetail }) {
               </Col>
               <Col xs={24} md={8}>
                 <Form.Item name="targetHouseholds" label={t('wizard.target')}>
-                  <InputNumber min={0} precision={0} style={{ width: '100%' }} />
+                  <WholeNumber />
                 </Form.Item>
               </Col>
               <Col xs={24} md={12}>
@@ -261,7 +261,7 @@ function WizardForm({ draft }: { draft?: ProjectDetail }) {
                   name={['requirements', 'minCertifiedSocialWorkers']}
                   label={t('wizard.minWorkers')}
                 >
-                  <InputNumber min={0} precision={0} style={{ width: '100%' }} />
+                  <WholeNumber />
                 </Form.Item>
               </Col>
               <Col xs={24} md={8}>
@@ -269,7 +269,7 @@ function WizardForm({ draft }: { draft?: ProjectDetail }) {
                   name={['requirements', 'minYearsOperating']}
                   label={t('wizard.minYears')}
                 >
-                  <InputNumber min={0} precision={0} style={{ width: '100%' }} />
+                  <WholeNumber />
                 </Form.Item>
               </Col>
               <Col xs={24} md={8}>
@@ -285,12 +285,7 @@ function WizardForm({ draft }: { draft?: ProjectDetail }) {
           </div>
 
           <div style={show('criteria')} data-testid="step-criteria">
-            <Alert
-              type="info"
-              showIcon
-              message={t('wizard.criteriaIntro')}
-              style={{ marginBottom: 16 }}
-            />
+            <Intro text={t('wizard.criteriaIntro')} />
             <CriteriaList />
             <Form.Item name="criteriaTotal" label={t('wizard.criteriaTotal')}>
               <Total sum={total(criteria, (c) => c.weight)} testId="criteria-total" />
@@ -298,12 +293,7 @@ function WizardForm({ draft }: { draft?: ProjectDetail }) {
           </div>
 
           <div style={show('milestones')} data-testid="step-milestones">
-            <Alert
-              type="info"
-              showIcon
-              message={t('wizard.milestonesIntro')}
-              style={{ marginBottom: 16 }}
-            />
+            <Intro text={t('wizard.milestonesIntro')} />
             <MilestoneList form={form} budgetFen={budgetFen} />
             <Form.Item name="milestonesTotal" label={t('wizard.milestonesTotal')}>
               <Total sum={total(milestones, (m) => m.sharePercent)} testId="milestones-total" />
@@ -311,12 +301,7 @@ function WizardForm({ draft }: { draft?: ProjectDetail }) {
           </div>
 
           <div style={show('weights')} data-testid="step-weights">
-            <Alert
-              type="info"
-              showIcon
-              message={t('wizard.weightsIntro')}
-              style={{ marginBottom: 16 }}
-            />
+            <Intro text={t('wizard.weightsIntro')} />
             <Row gutter={16}>
               {DIMENSIONS.map((d) => (
                 <Col xs={24} md={6} key={d}>
@@ -324,7 +309,7 @@ function WizardForm({ draft }: { draft?: ProjectDetail }) {
                     name={['evaluationWeights', d]}
                     label={`${label('evaluationDimension', d)}（%）`}
                   >
-                    <InputNumber min={0} max={100} precision={0} style={{ width: '100%' }} />
+                    <WholeNumber max={100} />
                   </Form.Item>
                 </Col>
               ))}
@@ -341,12 +326,7 @@ function WizardForm({ draft }: { draft?: ProjectDetail }) {
           </div>
 
           <div style={show('window')} data-testid="step-window">
-            <Alert
-              type="info"
-              showIcon
-              message={t('wizard.windowIntro')}
-              style={{ marginBottom: 16 }}
-            />
+            <Intro text={t('wizard.windowIntro')} />
             <Form.Item name="closesAt" label={t('wizard.closesAt')}>
               <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" />
             </Form.Item>
@@ -400,28 +380,15 @@ function CriteriaList() {
               </Col>
               <Col xs={18} md={6}>
                 <Form.Item name={[field.name, 'weight']} label={t('wizard.weight')}>
-                  <InputNumber min={0} max={100} precision={0} style={{ width: '100%' }} />
+                  <WholeNumber max={100} />
                 </Form.Item>
               </Col>
-              <Col xs={6} md={2}>
-                <Form.Item label=" ">
-                  <Button
-                    aria-label={t('wizard.remove')}
-                    icon={<DeleteOutlined />}
-                    onClick={() => remove(field.name)}
-                  />
-                </Form.Item>
-              </Col>
+              <RemoveCol onRemove={() => remove(field.name)} />
             </Row>
           ))}
-          <Button
-            type="dashed"
-            icon={<PlusOutlined />}
-            onClick={() => add({ code: '', name: '', weight: null })}
-            style={{ marginBottom: 16 }}
-          >
+          <AddButton onAdd={() => add({ code: '', name: '', weight: null })}>
             {t('wizard.addCriterion')}
-          </Button>
+          </AddButton>
         </>
       )}
     </Form.List>
@@ -457,7 +424,7 @@ function MilestoneList({
                 </Col>
                 <Col xs={12} md={4}>
                   <Form.Item name={[field.name, 'sharePercent']} label={t('wizard.share')}>
-                    <InputNumber min={0} max={100} precision={0} style={{ width: '100%' }} />
+                    <WholeNumber max={100} />
                   </Form.Item>
                 </Col>
                 <Col xs={18} md={4}>
@@ -469,28 +436,46 @@ function MilestoneList({
                     </Typography.Text>
                   </Form.Item>
                 </Col>
-                <Col xs={6} md={2}>
-                  <Form.Item label=" ">
-                    <Button
-                      aria-label={t('wizard.remove')}
-                      icon={<DeleteOutlined />}
-                      onClick={() => remove(field.name)}
-                    />
-                  </Form.Item>
-                </Col>
+                <RemoveCol onRemove={() => remove(field.name)} />
               </Row>
             );
           })}
-          <Button
-            type="dashed"
-            icon={<PlusOutlined />}
-            onClick={() => add({ deliverable: '', dueDate: null, sharePercent: null })}
-            style={{ marginBottom: 16 }}
-          >
+          <AddButton onAdd={() => add({ deliverable: '', dueDate: null, sharePercent: null })}>
             {t('wizard.addMilestone')}
-          </Button>
+          </AddButton>
         </>
       )}
     </Form.List>
+  );
+}
+
+/** A whole number input for the wizard's counts and percentages (never negative). */
+function WholeNumber(props: InputNumberProps<number>) {
+  return <InputNumber min={0} precision={0} style={{ width: '100%' }} {...props} />;
+}
+
+/** A step's explanation above its fields. */
+function Intro({ text }: { text: string }) {
+  return <Alert type="info" showIcon message={text} style={{ marginBottom: 16 }} />;
+}
+
+/** A list row's delete button, level with the row's labelled fields. */
+function RemoveCol({ onRemove }: { onRemove: () => void }) {
+  const { t } = useTranslation('procurement');
+  return (
+    <Col xs={6} md={2}>
+      <Form.Item label=" ">
+        <Button aria-label={t('wizard.remove')} icon={<DeleteOutlined />} onClick={onRemove} />
+      </Form.Item>
+    </Col>
+  );
+}
+
+/** A list's add button, below its rows. */
+function AddButton({ onAdd, children }: { onAdd: () => void; children: ReactNode }) {
+  return (
+    <Button type="dashed" icon={<PlusOutlined />} onClick={onAdd} style={{ marginBottom: 16 }}>
+      {children}
+    </Button>
   );
 }
