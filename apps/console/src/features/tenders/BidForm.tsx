@@ -1,12 +1,13 @@
 import { InboxOutlined } from '@ant-design/icons';
 import { App, Button, Col, Form, Input, InputNumber, Row, Space, Typography, Upload } from 'antd';
 import type { UploadFile } from 'antd';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '@/components/QueryState';
 import { formatYuan } from '@/lib/format';
 import { uploadBidFile } from '@/lib/upload';
-import { type Bid, type TenderDetail, useSaveBid } from './api';
+import { type Bid, bidKeys, type TenderDetail, useSaveBid } from './api';
 import { type BidValues as Values, bidFieldErrors, toBidBody } from './bid-body';
 import { BID_FILE_ACCEPT } from './BidFiles';
 
@@ -29,6 +30,7 @@ export function BidForm({
   const { message } = App.useApp();
   const [form] = Form.useForm();
   const save = useSaveBid(project.id);
+  const queryClient = useQueryClient();
   const [pending, setPending] = useState<UploadFile[]>([]);
   const [uploading, setUploading] = useState(false);
 
@@ -54,6 +56,8 @@ export function BidForm({
     }
     setUploading(false);
     setPending([]);
+    // The bid's card may already have fetched its (then empty) file list while the uploads ran.
+    if (pending.length) await queryClient.invalidateQueries({ queryKey: bidKeys.files(bid.id) });
     onDone?.();
   };
 
