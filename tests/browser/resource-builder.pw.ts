@@ -144,7 +144,8 @@ test('a charity builds nested rules, an officer publishes the resource, the matc
   await expect(description).toHaveText(
     '家庭类别为低保、特困；（满足其一：有成员年龄≥60岁 或 有持证残疾成员）',
   );
-  await page.getByRole('button', { name: '提交审核' }).click();
+  // Exact: the new-resource form's 「保存并提交审核」 must not be the button clicked here.
+  await page.getByRole('button', { name: '提交审核', exact: true }).click();
   await expect(page).toHaveURL(/\/provider\/resources$/);
   await expect(page.getByRole('row', { name: new RegExp(title) })).toContainText('待审核');
 

@@ -80,6 +80,10 @@ function ResourceForm({ resource }: { resource?: Resource }) {
   const levels = useOptions('serviceLevel');
   const save = useSaveResource();
   const transition = useResourceTransition();
+  // Once a new resource is created this form is done: until the edit page replaces it, another
+  // click must not create a second one (the router renders the edit page in a transition, so
+  // this form can stay on screen, and clickable, for a moment after the URL has changed).
+  const [created, setCreated] = useState(false);
   const [tree, setTree] = useState<Group>(() =>
     resource ? fromDocument(resource.eligibility) : emptyTree(),
   );
@@ -130,6 +134,7 @@ function ResourceForm({ resource }: { resource?: Resource }) {
         id: resource?.id,
         body: resource ? changesFrom(resource, body) : body,
       });
+      if (!resource) setCreated(true);
       if (then === 'submit') {
         await transition.mutateAsync({ id: result.id, action: 'submit' });
         void message.success(t('form.submitted'));
@@ -146,7 +151,7 @@ function ResourceForm({ resource }: { resource?: Resource }) {
   const required = (field: string) => [
     { required: true, message: t('form.required', { field: t(field) }) },
   ];
-  const busy = save.isPending || transition.isPending;
+  const busy = save.isPending || transition.isPending || created;
   const isDraft = !resource || resource.status === 'draft';
 
   return (
