@@ -51,7 +51,8 @@ describe('Cases (e2e)', () => {
     await newUser('adviserA2', 'assessor', d.communityA);
     await newUser('adviserB', 'assessor', d.streetB);
     await newUser('supervisorA', 'civil_affairs', d.streetA);
-    await newUser('provider', 'provider', d.streetA);
+    const { provider, token } = await ctx.newProviderWithUser(d.streetA);
+    users.provider = { id: provider.id, token };
   });
   afterAll(() => ctx.close());
 
