@@ -12,6 +12,7 @@ import type {
 import type { ImportFormat, ImportStatus } from './import/household-import.entity';
 import type { Dimension, TierFlag, Urgency } from './template/template.types';
 import type { TierReasonCode } from './tier/tier.util';
+import type { CaseCloseReason, CaseStatus } from './cases/case.types';
 
 export const HOUSEHOLD_STATUS_LABELS = labels<HouseholdStatus>({
   active: ['救助中', 'Active'],
@@ -146,4 +147,17 @@ export const TIER_REASON_LABELS = labels<TierReasonCode>({
     'Per-capita income below the outer-circle multiple of the standard',
   ],
   above_thresholds: ['收入高于各项认定标准', 'Above every threshold'],
+});
+
+export const CASE_STATUS_LABELS = labels<CaseStatus>({
+  open: ['跟进中', 'Open'],
+  closed: ['已结案', 'Closed'],
+});
+
+export const CASE_CLOSE_REASON_LABELS = labels<CaseCloseReason>({
+  exited: ['退出救助', 'Exited assistance'],
+  moved_away: ['迁出', 'Moved away'],
+  deceased: ['死亡', 'Deceased'],
+  no_longer_in_difficulty: ['已摆脱困境', 'No longer in difficulty'],
+  refused: ['拒绝帮扶', 'Refused'],
 });

@@ -3,6 +3,7 @@ import { AssessmentsController, AssessmentTemplatesController } from './assessme
 import { HouseholdsController } from './households.controller';
 import { HouseholdImportsController } from './import/household-imports.controller';
 import { HouseholdsModule } from './households.module';
+import { CasesController } from './cases/cases.controller';
 
 @Module({
   imports: [HouseholdsModule],
@@ -11,6 +12,7 @@ import { HouseholdsModule } from './households.module';
     HouseholdImportsController,
     AssessmentsController,
     AssessmentTemplatesController,
+    CasesController,
   ],
 })
 export class HouseholdsHttpModule {}

@@ -29,6 +29,19 @@ export const HOUSEHOLDS_ERROR_MESSAGES = {
   },
   IMPORT_TOO_LARGE: { 'zh-CN': '导入文件过大', en: 'Import too large' },
   HOUSEHOLD_IMPORT_NOT_FOUND: { 'zh-CN': '未找到该导入任务', en: 'Import not found' },
+  CASE_NOT_FOUND: { 'zh-CN': '未找到该个案', en: 'Case not found' },
+  CASE_ALREADY_OPEN: {
+    'zh-CN': '该家庭已有一个未结案的个案',
+    en: 'The household already has an open case',
+  },
+  CASE_STATE_CONFLICT: {
+    'zh-CN': '个案当前状态不允许此操作',
+    en: 'The case is not in a state that allows this',
+  },
+  CASE_ADVISER_INVALID: {
+    'zh-CN': '接手人须为负责该家庭所在地区的在职评估员',
+    en: 'The new adviser must be an active assessor whose area covers the household',
+  },
 } as const satisfies ErrorMessageTable<typeof HOUSEHOLDS_ERRORS>;
 
 /** The households lib's own field rules and their zh-CN templates. */

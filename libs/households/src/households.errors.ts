@@ -16,6 +16,14 @@ export const HOUSEHOLDS_ERRORS = {
   IMPORT_TOO_LARGE: HttpStatus.PAYLOAD_TOO_LARGE,
   /** A background import that does not exist or that the caller may not follow. */
   HOUSEHOLD_IMPORT_NOT_FOUND: HttpStatus.NOT_FOUND,
+  /** A case that does not exist or is outside the caller's area. */
+  CASE_NOT_FOUND: HttpStatus.NOT_FOUND,
+  /** The household already has an open case (a reopening while another is open). */
+  CASE_ALREADY_OPEN: HttpStatus.CONFLICT,
+  /** A hand-over or closing of a closed case, or a reopening of an open one. */
+  CASE_STATE_CONFLICT: HttpStatus.CONFLICT,
+  /** The new adviser is not an active assessor whose area covers the household. */
+  CASE_ADVISER_INVALID: HttpStatus.UNPROCESSABLE_ENTITY,
 } as const satisfies ErrorStatusTable;
 
 // Adds these codes to the program's `ErrorCode` union (see platform's error-codes.ts).

@@ -24,9 +24,14 @@ import { HouseholdImportsRepository } from './import/household-imports.repositor
 import { HouseholdImportsService } from './import/household-imports.service';
 import { HouseholdRowImporter } from './import/household-row-importer';
 import { MemberEntity } from './member.entity';
+import { CaseAssignmentEntity, HouseholdCaseEntity } from './cases/case.entity';
+import { CasesRepository } from './cases/cases.repository';
+import { CasesService } from './cases/cases.service';
 import { NeedEntity } from './need.entity';
 
 const providers = [
+  CasesRepository,
+  CasesService,
   HouseholdsRepository,
   NeedsRepository,
   HouseholdFactsRepository,
@@ -57,6 +62,8 @@ const providers = [
       AssessmentEntity,
       NeedEntity,
       HouseholdImportEntity,
+      HouseholdCaseEntity,
+      CaseAssignmentEntity,
     ]),
     AreasModule,
     ResourcesModule,

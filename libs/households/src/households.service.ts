@@ -37,6 +37,7 @@ import { HouseholdsRepository } from './households.repository';
 import { birthDateOf, genderOf, normaliseIdNumber } from './id-number.util';
 import { phoneDigest } from './household-search';
 import type { MemberEntity } from './member.entity';
+import { CasesService } from './cases/cases.service';
 
 /** Registering, editing and reading households; assessments are in AssessmentsService. */
 @Injectable()
@@ -49,6 +50,7 @@ export class HouseholdsService {
     private readonly tx: TransactionRunner,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly cases: CasesService,
   ) {}
 
   /**
@@ -177,6 +179,8 @@ export class HouseholdsService {
       data: { members: members.length, warnings: warnings.length },
       areaPath: community.path,
     });
+    // The household's file opens with it: a registered household always has its case.
+    await this.cases.openIn(manager, id, community.path, actor);
     return { id, warnings };
   }
 

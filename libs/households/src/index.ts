@@ -9,6 +9,10 @@ export * from './assessment-template.entity';
 export * from './assessment.entity';
 export * from './need.entity';
 export * from './import/household-import.entity';
+export * from './cases/case.types';
+export * from './cases/case.entity';
+export * from './cases/cases.service';
+export * from './cases/dto/case.dto';
 
 import { AssessmentTemplateEntity } from './assessment-template.entity';
 import { AssessmentEntity } from './assessment.entity';
@@ -16,6 +20,7 @@ import { HouseholdEntity } from './household.entity';
 import { MemberEntity } from './member.entity';
 import { NeedEntity } from './need.entity';
 import { HouseholdImportEntity } from './import/household-import.entity';
+import { CaseAssignmentEntity, HouseholdCaseEntity } from './cases/case.entity';
 /** The lib's entities, for the TypeORM CLI's data source. */
 export const HOUSEHOLDS_ENTITIES = [
   HouseholdEntity,
@@ -24,6 +29,8 @@ export const HOUSEHOLDS_ENTITIES = [
   AssessmentEntity,
   NeedEntity,
   HouseholdImportEntity,
+  HouseholdCaseEntity,
+  CaseAssignmentEntity,
 ];
 export * from './facts.util';
 export * from './household.mapper';

@@ -47,6 +47,8 @@ const FIELD_NAMES: Readonly<Record<string, string>> = {
   homeAreaName: '所在地区',
   communityName: '社区',
   areaName: '地区',
+  fromAdviser: '原顾问',
+  toAdviser: '接手顾问',
   reason: '原因',
   declineReason: '拒绝原因',
   note: '备注',

@@ -102,3 +102,17 @@ describe('renderNotice with labels and amounts', () => {
     ).toContain('（new_cat，—）');
   });
 });
+
+describe('the case hand-over notice', () => {
+  const data = { headName: '王芳', fromAdviser: '李明', toAdviser: '张华', reason: '原顾问调岗' };
+
+  it('names the household, both advisers and the reason, in Chinese and in English', () => {
+    expect(renderNotice('case.handed_over', data)).toEqual({
+      title: '个案已移交',
+      body: '家庭 王芳 的个案已由 李明 移交给 张华，原因：原顾问调岗',
+    });
+    expect(renderNotice('case.handed_over', data, 'en').body).toBe(
+      'The case of household 王芳 was handed over from 李明 to 张华: 原顾问调岗',
+    );
+  });
+});

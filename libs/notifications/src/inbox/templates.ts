@@ -155,6 +155,16 @@ export const NOTICE_TEMPLATES: Record<EventType, NoticeTemplate> = {
       body: 'The grace period of household {subject} ends {dueAt}.',
     },
   },
+  'case.handed_over': {
+    zh: {
+      title: '个案已移交',
+      body: '家庭 {subject} 的个案已由 {fromAdviser} 移交给 {toAdviser}，原因：{reason}',
+    },
+    en: {
+      title: 'Case handed over',
+      body: 'The case of household {subject} was handed over from {fromAdviser} to {toAdviser}: {reason}',
+    },
+  },
   'webhook.disabled': {
     zh: { title: 'Webhook 已停用', body: '订阅 {url} 连续 {failures} 次投递失败，已自动停用。' },
     en: {

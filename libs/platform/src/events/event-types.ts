@@ -34,6 +34,7 @@ export const EVENT_TYPES = [
   // households
   'household.revisit_due',
   'household.grace_ending',
+  'case.handed_over',
   // delivery itself
   'webhook.disabled',
 ] as const;
