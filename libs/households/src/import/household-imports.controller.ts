@@ -22,6 +22,7 @@ import {
   ApiErrors,
   ApiPageResponse,
   ApiProtected,
+  attachment,
   CurrentUser,
   DomainError,
   PageQueryDto,
@@ -33,13 +34,6 @@ import { HouseholdImportDto, StartImportQueryDto } from '../dto/household-import
 import { HouseholdImportsService, type ReasonLanguage } from './household-imports.service';
 import { MS_EXCEL_MIME, readBodyLimited, XLSX_MIME } from './import-file.util';
 import { templateCsv, templateXlsx } from './import-sheets.util';
-
-const fileDownload = (content: Buffer, type: string, filename: string) =>
-  new StreamableFile(content, {
-    type,
-    // RFC 6266: an ASCII fallback, and the Chinese name for browsers that read filename*.
-    disposition: `attachment; filename="${filename.replace(/[^\x20-\x7e]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(filename)}`,
-  });
 
 /** Reasons in English only when the caller asks for English first. */
 const reasonLanguage = (acceptLanguage: string | undefined): ReasonLanguage =>
@@ -108,7 +102,7 @@ export class HouseholdImportsController {
   })
   @ApiOkResponse(fileResponse(XLSX_MIME))
   async templateXlsx(): Promise<StreamableFile> {
-    return fileDownload(await templateXlsx(), XLSX_MIME, '户籍导入模板.xlsx');
+    return attachment(await templateXlsx(), { contentType: XLSX_MIME, name: '户籍导入模板.xlsx' });
   }
 
   @Get('import-template.csv')
@@ -117,7 +111,10 @@ export class HouseholdImportsController {
   })
   @ApiOkResponse(fileResponse('text/csv'))
   templateCsv(): StreamableFile {
-    return fileDownload(templateCsv(), 'text/csv; charset=utf-8', '户籍导入模板.csv');
+    return attachment(templateCsv(), {
+      contentType: 'text/csv; charset=utf-8',
+      name: '户籍导入模板.csv',
+    });
   }
 
   @Get('imports/:id')
@@ -147,6 +144,6 @@ export class HouseholdImportsController {
     @CurrentUser() principal: Principal,
   ): Promise<StreamableFile> {
     const sheet = await this.imports.errorSheet(id, principal);
-    return fileDownload(sheet, XLSX_MIME, `导入错误-${id.slice(0, 8)}.xlsx`);
+    return attachment(sheet, { contentType: XLSX_MIME, name: `导入错误-${id.slice(0, 8)}.xlsx` });
   }
 }

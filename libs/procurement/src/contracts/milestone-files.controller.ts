@@ -1,4 +1,4 @@
-import { Controller, Get, Param, Post, Req, StreamableFile } from '@nestjs/common';
+import { Controller, Get, Param, Post, Req, type StreamableFile } from '@nestjs/common';
 import {
   ApiBody,
   ApiConsumes,
@@ -11,7 +11,7 @@ import type { FastifyRequest } from 'fastify';
 import {
   ApiErrors,
   ApiProtected,
-  contentDisposition,
+  attachment,
   CurrentUser,
   ParseIdPipe,
   type Principal,
@@ -80,10 +80,6 @@ export class MilestoneFilesController {
     @CurrentUser() me: Principal,
   ): Promise<StreamableFile> {
     const { file, content } = await this.files.download(id, milestoneId, fileId, me);
-    return new StreamableFile(content, {
-      type: file.contentType,
-      length: file.size,
-      disposition: contentDisposition(file.name),
-    });
+    return attachment(content, file);
   }
 }
