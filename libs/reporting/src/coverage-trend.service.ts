@@ -24,10 +24,12 @@ export class CoverageTrendService {
     return this.reports.read(async (m) => {
       const s = await this.reports.scope(m, q, me);
       if (category) await this.reports.categoriesFor(m, category);
+      // Read once for every month: the months are counted in one snapshot, so they are the same.
+      const docs = await this.repo.ruleDocuments(m, s.path, category);
       const rows = [];
       for (const { month, period } of months) {
         // Grouped by category only because the query wants a grouping: its total row is used.
-        const counts = await this.repo.coverage(m, s.path, period, category, 'category');
+        const counts = await this.repo.coverage(m, s.path, period, category, 'category', docs);
         const total = counts.find((c) => c.key === null);
         const households = total?.households ?? 0;
         rows.push({

@@ -98,7 +98,7 @@ export class ReportsRepository {
    * The distinct rule documents of published resources that can reach the scope (covering an
    * area inside it or above it): each is compiled to SQL once.
    */
-  private async ruleDocuments(
+  async ruleDocuments(
     m: EntityManager,
     scopePath: string,
     category: string | null,
@@ -127,8 +127,10 @@ export class ReportsRepository {
     period: ReportPeriod,
     category: string | null,
     groupBy: 'area' | 'category',
+    /** The scope's rule documents when the caller already read them (one read for many periods). */
+    given?: EligibilityRules[],
   ): Promise<CoverageFigures[]> {
-    const docs = await this.ruleDocuments(m, scopePath, category);
+    const docs = given ?? (await this.ruleDocuments(m, scopePath, category));
     const params: unknown[] = [
       scopePath,
       period.start,
