@@ -1,6 +1,7 @@
 import createClient, { type Middleware } from 'openapi-fetch';
 import type { paths } from '@/api/generated/schema';
 import { ApiError, type ErrorBody } from './api-error';
+import { filenameOf, saveBlob } from './download';
 import { refreshSession } from './session';
 import { tokenStore } from './token';
 import i18n from './i18n';
@@ -53,4 +54,17 @@ export async function call<T>(
     } as ErrorBody);
   }
   return data as T;
+}
+
+/**
+ * A file the API answers (`parseAs: 'blob'`): fetched with the token, saved under the name its
+ * Content-Disposition gives (else `fallbackName`); a refusal is the API's error, as `call` throws.
+ */
+export async function downloadFile(
+  request: Promise<{ data?: unknown; error?: unknown; response: Response }>,
+  fallbackName: string,
+): Promise<void> {
+  const { response } = await request;
+  const blob = (await call(request)) as Blob;
+  saveBlob(blob, filenameOf(response.headers.get('content-disposition'), fallbackName));
 }

@@ -1,7 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { components } from '@/api/generated/schema';
-import { api, call } from '@/lib/api';
-import { filenameOf, saveBlob } from '@/lib/download';
+import { api, call, downloadFile } from '@/lib/api';
 import { uploadMilestoneFile } from '@/lib/upload';
 
 export type Contract = components['schemas']['ContractDto'];
@@ -77,18 +76,18 @@ export function useUploadEvidence(contractId: string) {
 }
 
 /** Fetches an evidence file with the caller's token and saves it under its own name. */
-export async function downloadEvidence(
+export function downloadEvidence(
   contractId: string,
   milestoneId: string,
   file: EvidenceFile,
 ): Promise<void> {
-  const request = api.GET('/api/contracts/{id}/milestones/{milestoneId}/files/{fileId}', {
-    params: { path: { id: contractId, milestoneId, fileId: file.id } },
-    parseAs: 'blob',
-  });
-  const { response } = await request;
-  const blob = (await call(request)) as unknown as Blob;
-  saveBlob(blob, filenameOf(response.headers.get('content-disposition'), file.name));
+  return downloadFile(
+    api.GET('/api/contracts/{id}/milestones/{milestoneId}/files/{fileId}', {
+      params: { path: { id: contractId, milestoneId, fileId: file.id } },
+      parseAs: 'blob',
+    }),
+    file.name,
+  );
 }
 
 export function useOpenEvaluation(contractId: string) {

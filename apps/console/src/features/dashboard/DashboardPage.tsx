@@ -7,9 +7,8 @@ import { useTranslation } from 'react-i18next';
 import type { components } from '@/api/generated/schema';
 import { PageContainer } from '@/components/PageContainer';
 import { errorText, QueryState } from '@/components/QueryState';
-import { api, call } from '@/lib/api';
+import { api, call, downloadFile } from '@/lib/api';
 import { useLabel } from '@/lib/dictionaries';
-import { filenameOf, saveBlob } from '@/lib/download';
 import { BEIJING, formatYuan } from '@/lib/format';
 import { Chart, ratesOption, trendOption } from './Chart';
 import { MapCard } from './MapCard';
@@ -127,17 +126,12 @@ export function DashboardPage() {
     format: 'csv' | 'xlsx',
   ) => {
     try {
-      const { data, response } = await api.GET(
-        `/api/reports/${report}` as '/api/reports/coverage',
-        {
+      await downloadFile(
+        api.GET(`/api/reports/${report}` as '/api/reports/coverage', {
           params: { query: { ...query, format } },
           parseAs: 'blob',
-        },
-      );
-      if (!response.ok || !data) throw new Error(response.statusText);
-      saveBlob(
-        data as unknown as Blob,
-        filenameOf(response.headers.get('content-disposition'), `${report}.${format}`),
+        }),
+        `${report}.${format}`,
       );
     } catch (e) {
       void message.error(errorText(e));

@@ -1,8 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { components } from '@/api/generated/schema';
-import { api, call } from '@/lib/api';
+import { api, call, downloadFile } from '@/lib/api';
 import i18n from '@/lib/i18n';
-import { filenameOf, saveBlob } from '@/lib/download';
 
 export type HouseholdImport = components['schemas']['HouseholdImportDto'];
 
@@ -79,16 +78,6 @@ export function useImports(page: number) {
         }),
       ),
   });
-}
-
-/** A file the API answers (template, error sheet): fetched with the token, saved by its name. */
-export async function downloadFile(
-  request: Promise<{ data?: Blob; error?: unknown; response: Response }>,
-  fallbackName: string,
-): Promise<void> {
-  const { response } = await request;
-  const blob = await call(request);
-  saveBlob(blob, filenameOf(response.headers.get('content-disposition'), fallbackName));
 }
 
 export const downloads = {

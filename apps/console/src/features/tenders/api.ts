@@ -1,7 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { components } from '@/api/generated/schema';
-import { api, call } from '@/lib/api';
-import { filenameOf, saveBlob } from '@/lib/download';
+import { api, call, downloadFile } from '@/lib/api';
 import { uploadBidFile } from '@/lib/upload';
 
 export type Tender = components['schemas']['ProjectDto'];
@@ -70,14 +69,14 @@ export function useBidFiles(bidId: string) {
 }
 
 /** A bid file, fetched with the token and saved under its own name. */
-export async function downloadBidFile(bidId: string, file: BidFile): Promise<void> {
-  const request = api.GET('/api/bids/{id}/files/{fileId}', {
-    params: { path: { id: bidId, fileId: file.id } },
-    parseAs: 'blob',
-  });
-  const { response } = await request;
-  const blob = (await call(request)) as unknown as Blob;
-  saveBlob(blob, filenameOf(response.headers.get('content-disposition'), file.name));
+export function downloadBidFile(bidId: string, file: BidFile): Promise<void> {
+  return downloadFile(
+    api.GET('/api/bids/{id}/files/{fileId}', {
+      params: { path: { id: bidId, fileId: file.id } },
+      parseAs: 'blob',
+    }),
+    file.name,
+  );
 }
 
 export function useUploadBidFile(bidId: string) {
