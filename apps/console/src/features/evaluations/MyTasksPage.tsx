@@ -6,7 +6,7 @@ import { QueryState } from '@/components/QueryState';
 import { useLabel } from '@/lib/dictionaries';
 import { formatTime, formatYuan } from '@/lib/format';
 import { type AssignedEvaluation, type Project, useAssignedEvaluations, useMyPanels } from './api';
-import { ProjectStatusTag } from './status';
+import { ProjectStatusTag } from '@/features/procurement/status';
 
 /** Work first: projects awaiting the caller's declarations and scores lead the list. */
 const ORDER: Record<Project['status'], number> = {
@@ -71,9 +71,7 @@ export function MyTasksPage() {
                 title: t('field.status'),
                 dataIndex: 'status',
                 width: 120,
-                render: (s: Project['status']) => (
-                  <ProjectStatusTag status={s} text={label('projectStatus', s)} />
-                ),
+                render: (s: Project['status']) => <ProjectStatusTag status={s} />,
               },
               {
                 title: t('field.actions'),

@@ -11,7 +11,7 @@ import { formatDate, formatTime, formatYuan } from '@/lib/format';
 import { type ProjectDetail, useBids, useDeclarations, useProject } from './api';
 import { BidScoreCard } from './BidScoreCard';
 import { DeclarationCard } from './DeclarationCard';
-import { ProjectStatusTag } from './status';
+import { ProjectStatusTag } from '@/features/procurement/status';
 
 /** One panel project: its criteria, the caller's declarations, then a scoring card per bid. */
 export function ProjectReviewPage() {
@@ -25,7 +25,7 @@ export function ProjectReviewPage() {
     <PageContainer
       title={p?.title ?? t('project.basic')}
       crumbs={[[t('project.crumb'), '/tasks']]}
-      extra={p && <ProjectStatusTag status={p.status} text={label('projectStatus', p.status)} />}
+      extra={p && <ProjectStatusTag status={p.status} />}
     >
       <QueryState isLoading={project.isLoading} error={project.error}>
         {p && (
