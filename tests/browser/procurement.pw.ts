@@ -213,6 +213,8 @@ test('staff run a tender from the wizard to the award: weights refused first, th
   // --- Closing: staff close by hand once the deadline has passed (unless the matcher was first).
   await page.waitForTimeout(Math.max(0, closing.at - Date.now() + 1_000));
   await page.reload();
+  // isVisible does not wait: let the page render before asking whether the button is there.
+  await expect(page.getByRole('tab', { name: '投标' })).toBeVisible();
   const close = page.getByRole('button', { name: '截止投标' });
   if (await close.isVisible()) {
     await close.click();
