@@ -68,6 +68,8 @@ for (const [name, path, user] of [
   ['users', '/users', 'admin'],
   ['organizations', '/organizations', 'admin'],
   ['areas', '/areas', 'admin'],
+  ['procurement', '/procurement', 'civil.district'],
+  ['contracts', '/contracts', 'civil.district'],
   ['notifications', '/notifications', 'civil.street'],
   ['profile', '/profile', 'civil.street'],
 ] as const) {
