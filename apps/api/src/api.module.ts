@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AccountsHttpModule } from '@onedoor/accounts';
 import { AreasHttpModule } from '@onedoor/areas';
+import { CaseworkHttpModule } from '@onedoor/casework';
 import { HouseholdsHttpModule } from '@onedoor/households';
 import { MatchingHttpModule } from '@onedoor/matching';
 import { EmailModule, NotificationsHttpModule, WebhooksHttpModule } from '@onedoor/notifications';
@@ -30,6 +31,7 @@ export class ApiModule {
         HouseholdsHttpModule,
         MatchingHttpModule,
         ProcurementHttpModule,
+        CaseworkHttpModule,
         ReportingHttpModule,
         WebhooksHttpModule,
         EmailModule,

@@ -61,6 +61,7 @@ import {
   PROJECT_STATUS_LABELS,
   RANKING_STATUS_LABELS,
 } from '@onedoor/procurement';
+import { TIMELINE_EVENT_LABELS } from '@onedoor/casework';
 import { REPORT_UNMET_REASON_LABELS, STAFF_STEP_LABELS } from '@onedoor/reporting';
 import {
   CATEGORY_PURPOSE_LABELS,
@@ -146,6 +147,8 @@ export const DICTIONARY_GROUPS: DictionaryGroups = {
   evaluationDimension: EVALUATION_DIMENSION_LABELS,
   grade: GRADE_LABELS,
   criterion: CRITERION_LABELS,
+  // casework
+  timelineEvent: TIMELINE_EVENT_LABELS,
   // reporting
   unmetReason: REPORT_UNMET_REASON_LABELS,
   staffSlaStep: STAFF_STEP_LABELS,

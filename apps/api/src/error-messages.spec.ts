@@ -8,6 +8,7 @@ import '@onedoor/households';
 import '@onedoor/matching';
 import '@onedoor/notifications';
 import '@onedoor/procurement';
+import '@onedoor/casework';
 import '@onedoor/reporting';
 import '@onedoor/resources';
 import { constraintTemplate, ERROR_CODE_LABELS, LANGUAGES } from '@onedoor/platform';

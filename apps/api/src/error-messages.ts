@@ -1,5 +1,6 @@
 import { ACCOUNTS_CONSTRAINTS, ACCOUNTS_ERROR_MESSAGES } from '@onedoor/accounts';
 import { AREAS_CONSTRAINTS, AREAS_ERROR_MESSAGES } from '@onedoor/areas';
+import { CASEWORK_CONSTRAINTS, CASEWORK_ERROR_MESSAGES } from '@onedoor/casework';
 import { HOUSEHOLDS_CONSTRAINTS, HOUSEHOLDS_ERROR_MESSAGES } from '@onedoor/households';
 import { MATCHING_CONSTRAINTS, MATCHING_ERROR_MESSAGES } from '@onedoor/matching';
 import { NOTIFICATIONS_ERROR_MESSAGES, WEBHOOKS_ERROR_MESSAGES } from '@onedoor/notifications';
@@ -30,6 +31,7 @@ export const ERROR_MESSAGES = {
   ...HOUSEHOLDS_ERROR_MESSAGES,
   ...MATCHING_ERROR_MESSAGES,
   ...PROCUREMENT_ERROR_MESSAGES,
+  ...CASEWORK_ERROR_MESSAGES,
   ...WEBHOOKS_ERROR_MESSAGES,
 } as const satisfies ErrorMessageMap;
 
@@ -42,6 +44,7 @@ export const CONSTRAINT_MESSAGES = {
   ...HOUSEHOLDS_CONSTRAINTS,
   ...MATCHING_CONSTRAINTS,
   ...PROCUREMENT_CONSTRAINTS,
+  ...CASEWORK_CONSTRAINTS,
 } as const satisfies ConstraintMessageMap;
 
 /**

@@ -1,5 +1,6 @@
 import { ACCOUNTS_ERRORS } from '@onedoor/accounts';
 import { AREAS_ERRORS } from '@onedoor/areas';
+import { CASEWORK_ERRORS } from '@onedoor/casework';
 import { HOUSEHOLDS_ERRORS } from '@onedoor/households';
 import { MATCHING_ERRORS } from '@onedoor/matching';
 import { NOTIFICATIONS_ERRORS, WEBHOOKS_ERRORS } from '@onedoor/notifications';
@@ -21,5 +22,6 @@ export const ERROR_STATUS = composeErrorTables(
   HOUSEHOLDS_ERRORS,
   MATCHING_ERRORS,
   PROCUREMENT_ERRORS,
+  CASEWORK_ERRORS,
   WEBHOOKS_ERRORS,
 ) satisfies ErrorStatusMap;

@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AccountsModule } from '@onedoor/accounts';
 import { AreasModule } from '@onedoor/areas';
+import { CaseworkModule } from '@onedoor/casework';
 import { HouseholdsModule } from '@onedoor/households';
 import { MatchingModule } from '@onedoor/matching';
 import { EmailModule, NotificationsModule, WebhooksModule } from '@onedoor/notifications';
@@ -37,6 +38,7 @@ export class MatcherModule {
         HouseholdsModule,
         MatchingModule,
         ProcurementModule,
+        CaseworkModule,
         WebhooksModule,
         EmailModule,
         NotificationsModule,

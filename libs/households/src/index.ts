@@ -12,6 +12,7 @@ export * from './import/household-import.entity';
 export * from './cases/case.types';
 export * from './cases/case.entity';
 export * from './cases/cases.service';
+export * from './cases/cases.repository';
 export * from './cases/dto/case.dto';
 
 import { AssessmentTemplateEntity } from './assessment-template.entity';

@@ -1,0 +1,17 @@
+import { HttpStatus } from '@nestjs/common';
+import type { CodesOf, ErrorStatusTable } from '@onedoor/platform';
+
+/**
+ * The casework lib's error codes and their HTTP statuses, by sub-domain. Each part (plans,
+ * visits, check-ins, supervision, moves) keeps its codes in its own block.
+ */
+export const CASEWORK_ERRORS = {
+  // timeline
+  CASE_TIMELINE_CURSOR_INVALID: HttpStatus.BAD_REQUEST,
+} as const satisfies ErrorStatusTable;
+
+// Adds these codes to the program's `ErrorCode` union (see platform's error-codes.ts).
+declare module '@onedoor/platform/errors/error-codes' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface ErrorCodeRegistry extends CodesOf<typeof CASEWORK_ERRORS> {}
+}

@@ -1,0 +1,24 @@
+import { Module } from '@nestjs/common';
+import { AreasModule } from '@onedoor/areas';
+import { HouseholdsModule } from '@onedoor/households';
+import { MatchingModule } from '@onedoor/matching';
+
+/**
+ * The adviser's file around a household's case (the case itself is households', opened in the
+ * registration's transaction): plans, visits and notes, check-ins, supervision, moves and the
+ * case timeline. It reads matching (proposals, referrals), so it sits above it.
+ */
+const providers: never[] = [];
+
+@Module({
+  imports: [AreasModule, HouseholdsModule, MatchingModule],
+  providers,
+  exports: providers,
+})
+export class CaseworkModule {}
+
+@Module({
+  imports: [CaseworkModule],
+  controllers: [],
+})
+export class CaseworkHttpModule {}

@@ -1,0 +1,4 @@
+export * from './casework.errors';
+export * from './casework.error-messages';
+export * from './casework.labels';
+export * from './casework.module';
