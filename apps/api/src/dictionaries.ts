@@ -61,7 +61,13 @@ import {
   PROJECT_STATUS_LABELS,
   RANKING_STATUS_LABELS,
 } from '@onedoor/procurement';
-import { TIMELINE_EVENT_LABELS } from '@onedoor/casework';
+import {
+  CHECK_IN_MODE_LABELS,
+  INCOME_CHANGE_LABELS,
+  MEMBER_CHANGE_LABELS,
+  REASSESSMENT_REASON_LABELS,
+  TIMELINE_EVENT_LABELS,
+} from '@onedoor/casework';
 import { REPORT_UNMET_REASON_LABELS, STAFF_STEP_LABELS } from '@onedoor/reporting';
 import {
   CATEGORY_PURPOSE_LABELS,
@@ -149,6 +155,10 @@ export const DICTIONARY_GROUPS: DictionaryGroups = {
   criterion: CRITERION_LABELS,
   // casework
   timelineEvent: TIMELINE_EVENT_LABELS,
+  checkInMode: CHECK_IN_MODE_LABELS,
+  incomeChange: INCOME_CHANGE_LABELS,
+  memberChange: MEMBER_CHANGE_LABELS,
+  reassessmentReason: REASSESSMENT_REASON_LABELS,
   // reporting
   unmetReason: REPORT_UNMET_REASON_LABELS,
   staffSlaStep: STAFF_STEP_LABELS,

@@ -7,6 +7,7 @@ import {
   HouseholdImportsService,
   HouseholdRemindersService,
 } from '@onedoor/households';
+import { CheckInsService, MovesService } from '@onedoor/casework';
 import { MatchRunService, ProposalDeadlinesService, ReferralsService } from '@onedoor/matching';
 import { WebhookChannel } from '@onedoor/notifications';
 import { ProjectsService } from '@onedoor/procurement';
@@ -23,7 +24,11 @@ export class MaintenanceProcessor extends QueueProcessor<typeof QUEUES.maintenan
     'prune-idempotency-keys': () => this.maintenance.pruneIdempotencyKeys(),
     'expire-resources': () => this.resourceLifecycle.expireDue(),
     'complete-exits': () => this.householdExits.completeExits(),
-    'enqueue-pending-matches': () => this.assessments.enqueuePendingMatches(),
+    'enqueue-pending-matches': async () => ({
+      assessments: await this.assessments.enqueuePendingMatches(),
+      checkIns: await this.checkIns.enqueuePendingMatches(),
+      moves: await this.moves.enqueuePendingMatches(),
+    }),
     'reconcile-matching': () => this.matchRuns.reconcile(),
     'sla-sweep': () => this.referrals.sweep(),
     // Each staff step in its own transaction: one lib's failure leaves the others swept.
@@ -53,6 +58,8 @@ export class MaintenanceProcessor extends QueueProcessor<typeof QUEUES.maintenan
     private readonly householdReminders: HouseholdRemindersService,
     private readonly webhooks: WebhookChannel,
     private readonly householdImports: HouseholdImportsService,
+    private readonly checkIns: CheckInsService,
+    private readonly moves: MovesService,
   ) {
     super();
   }

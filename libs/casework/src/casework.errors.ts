@@ -8,6 +8,11 @@ import type { CodesOf, ErrorStatusTable } from '@onedoor/platform';
 export const CASEWORK_ERRORS = {
   // timeline
   CASE_TIMELINE_CURSOR_INVALID: HttpStatus.BAD_REQUEST,
+  // check-ins and moves
+  /** A check-in on a closed case: reopen it first. */
+  CHECK_IN_CASE_CLOSED: HttpStatus.CONFLICT,
+  /** A move to the community the household already lives in. */
+  MOVE_SAME_COMMUNITY: HttpStatus.UNPROCESSABLE_ENTITY,
 } as const satisfies ErrorStatusTable;
 
 // Adds these codes to the program's `ErrorCode` union (see platform's error-codes.ts).

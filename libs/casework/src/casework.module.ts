@@ -1,17 +1,33 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { AreasModule } from '@onedoor/areas';
 import { HouseholdsModule } from '@onedoor/households';
 import { MatchingModule } from '@onedoor/matching';
+import { ResourcesModule } from '@onedoor/resources';
+import { CaseCheckInEntity } from './checkins/check-in.entity';
+import { CheckInsController } from './checkins/check-ins.controller';
+import { CheckInsRepository } from './checkins/check-ins.repository';
+import { CheckInsService } from './checkins/check-ins.service';
+import { HouseholdMoveEntity } from './moves/household-move.entity';
+import { MovesController } from './moves/moves.controller';
+import { MovesRepository } from './moves/moves.repository';
+import { MovesService } from './moves/moves.service';
 
 /**
  * The adviser's file around a household's case (the case itself is households', opened in the
  * registration's transaction): plans, visits and notes, check-ins, supervision, moves and the
  * case timeline. It reads matching (proposals, referrals), so it sits above it.
  */
-const providers: never[] = [];
+const providers = [CheckInsRepository, CheckInsService, MovesRepository, MovesService];
 
 @Module({
-  imports: [AreasModule, HouseholdsModule, MatchingModule],
+  imports: [
+    TypeOrmModule.forFeature([CaseCheckInEntity, HouseholdMoveEntity]),
+    AreasModule,
+    HouseholdsModule,
+    MatchingModule,
+    ResourcesModule,
+  ],
   providers,
   exports: providers,
 })
@@ -19,6 +35,6 @@ export class CaseworkModule {}
 
 @Module({
   imports: [CaseworkModule],
-  controllers: [],
+  controllers: [CheckInsController, MovesController],
 })
 export class CaseworkHttpModule {}

@@ -2,3 +2,8 @@ export * from './casework.errors';
 export * from './casework.error-messages';
 export * from './casework.labels';
 export * from './casework.module';
+export * from './checkins/check-in.types';
+export * from './checkins/check-in.entity';
+export * from './checkins/check-ins.service';
+export * from './moves/household-move.entity';
+export * from './moves/moves.service';

@@ -165,6 +165,16 @@ export const NOTICE_TEMPLATES: Record<EventType, NoticeTemplate> = {
       body: 'The case of household {subject} was handed over from {fromAdviser} to {toAdviser}: {reason}',
     },
   },
+  'household.moved': {
+    zh: {
+      title: '家庭已迁移',
+      body: '家庭 {subject} 已从 {fromCommunity} 迁至 {toCommunity}，请留意个案与服务的衔接。',
+    },
+    en: {
+      title: 'Household moved',
+      body: 'Household {subject} moved from {fromCommunity} to {toCommunity}; please see to the case and the services.',
+    },
+  },
   'webhook.disabled': {
     zh: { title: 'Webhook 已停用', body: '订阅 {url} 连续 {failures} 次投递失败，已自动停用。' },
     en: {

@@ -35,6 +35,7 @@ export const EVENT_TYPES = [
   'household.revisit_due',
   'household.grace_ending',
   'case.handed_over',
+  'household.moved',
   // delivery itself
   'webhook.disabled',
 ] as const;

@@ -138,6 +138,12 @@ export const jobIds = {
   /** Re-matched after Redis lost its data: once per household and state of its open needs. */
   matchHouseholdRecovery: (householdId: string, stamp: string) =>
     `match-household.${householdId}.recovery.${stamp}`,
+  /** A household re-matched for the needs a check-in opened: once per check-in. */
+  matchHouseholdAfterCheckIn: (householdId: string, checkInId: string) =>
+    `match-household.${householdId}.check-in.${checkInId}`,
+  /** A household re-matched in its new community: once per move. */
+  matchHouseholdAfterMove: (householdId: string, moveId: string) =>
+    `match-household.${householdId}.move.${moveId}`,
   /** One delayed close per tender and deadline. */
   closeBidding: (projectId: string, closesAt: Date) =>
     `close-bidding.${projectId}.${closesAt.getTime()}`,
