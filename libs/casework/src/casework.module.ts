@@ -2,13 +2,16 @@ import { Module } from '@nestjs/common';
 import { AreasModule } from '@onedoor/areas';
 import { HouseholdsModule } from '@onedoor/households';
 import { MatchingModule } from '@onedoor/matching';
+import { TimelineController } from './timeline/timeline.controller';
+import { TimelineRepository } from './timeline/timeline.repository';
+import { TimelineService } from './timeline/timeline.service';
 
 /**
  * The adviser's file around a household's case (the case itself is households', opened in the
  * registration's transaction): plans, visits and notes, check-ins, supervision, moves and the
  * case timeline. It reads matching (proposals, referrals), so it sits above it.
  */
-const providers: never[] = [];
+const providers = [TimelineRepository, TimelineService];
 
 @Module({
   imports: [AreasModule, HouseholdsModule, MatchingModule],
@@ -19,6 +22,6 @@ export class CaseworkModule {}
 
 @Module({
   imports: [CaseworkModule],
-  controllers: [],
+  controllers: [TimelineController],
 })
 export class CaseworkHttpModule {}
