@@ -100,6 +100,13 @@ describe('Household moves (e2e)', () => {
       await ctx.http.post(`/api/matches/${care.id}/approve`).set('Authorization', staff).expect(201)
     ).body as { id: string };
 
+    // The move dialog offers the new community's assessors.
+    const candidates = await ctx.http
+      .get(`/api/households/${householdId}/move-advisers?communityId=${d.communityB.id}`)
+      .set('Authorization', staff)
+      .expect(200);
+    expect(candidates.body.map((c: { id: string }) => c.id)).toContain(adviserB.id);
+
     const moved = await ctx.http
       .post(`/api/households/${householdId}/move`)
       .set('Authorization', staff)

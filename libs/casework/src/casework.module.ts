@@ -12,13 +12,23 @@ import { HouseholdMoveEntity } from './moves/household-move.entity';
 import { MovesController } from './moves/moves.controller';
 import { MovesRepository } from './moves/moves.repository';
 import { MovesService } from './moves/moves.service';
+import { TimelineController } from './timeline/timeline.controller';
+import { TimelineRepository } from './timeline/timeline.repository';
+import { TimelineService } from './timeline/timeline.service';
 
 /**
  * The adviser's file around a household's case (the case itself is households', opened in the
  * registration's transaction): plans, visits and notes, check-ins, supervision, moves and the
  * case timeline. It reads matching (proposals, referrals), so it sits above it.
  */
-const providers = [CheckInsRepository, CheckInsService, MovesRepository, MovesService];
+const providers = [
+  CheckInsRepository,
+  CheckInsService,
+  MovesRepository,
+  MovesService,
+  TimelineRepository,
+  TimelineService,
+];
 
 @Module({
   imports: [
@@ -35,6 +45,6 @@ export class CaseworkModule {}
 
 @Module({
   imports: [CaseworkModule],
-  controllers: [CheckInsController, MovesController],
+  controllers: [CheckInsController, MovesController, TimelineController],
 })
 export class CaseworkHttpModule {}

@@ -1,4 +1,5 @@
-import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { AdviserCandidateDto } from '@onedoor/households';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   ApiErrors,
@@ -8,7 +9,7 @@ import {
   type Principal,
   Roles,
 } from '@onedoor/platform';
-import { HouseholdMoveDto, MoveHouseholdDto } from './dto/move.dto';
+import { HouseholdMoveDto, MoveAdvisersQueryDto, MoveHouseholdDto } from './dto/move.dto';
 import { MovesService } from './moves.service';
 
 @ApiTags('households')
@@ -27,6 +28,21 @@ export class MovesController {
     @CurrentUser() principal: Principal,
   ): Promise<HouseholdMoveDto[]> {
     return this.moves.list(id, principal);
+  }
+
+  @Get('move-advisers')
+  @ApiOperation({
+    summary:
+      'Who may take the case after a move to that community: active assessors whose area covers it (empty for a community outside your area)',
+  })
+  @ApiOkResponse({ type: [AdviserCandidateDto] })
+  @ApiErrors(400, 404)
+  adviserCandidates(
+    @Param('id', ParseIdPipe) id: string,
+    @Query() query: MoveAdvisersQueryDto,
+    @CurrentUser() principal: Principal,
+  ): Promise<AdviserCandidateDto[]> {
+    return this.moves.adviserCandidates(id, query.communityId, principal);
   }
 
   @Post('move')

@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { AreasRepository, parentPath } from '@onedoor/areas';
 import {
+  type AdviserCandidateDto,
   CasesRepository,
   HouseholdCaseEntity,
   HouseholdsRepository,
@@ -59,6 +60,19 @@ export class MovesService {
     if (!(await this.households.isVisible(householdId, principal)))
       throw new NotFoundError('Household', 'HOUSEHOLD_NOT_FOUND');
     return this.moves.ofHousehold(householdId);
+  }
+
+  /** Who may take the case in the new community: active assessors whose area covers it. */
+  async adviserCandidates(
+    householdId: string,
+    communityId: string,
+    principal: Principal,
+  ): Promise<AdviserCandidateDto[]> {
+    if (!(await this.households.isVisible(householdId, principal)))
+      throw new NotFoundError('Household', 'HOUSEHOLD_NOT_FOUND');
+    const to = await this.areas.findById(communityId);
+    if (!to || to.level !== 'community' || !isInScope(principal, to.path)) return [];
+    return this.cases.adviserCandidates(to.path);
   }
 
   async move(
@@ -158,6 +172,21 @@ export class MovesService {
       },
       areaPath: to.path,
     });
+    // Each withdrawn proposal on the timeline, as the matcher's own supersedes are not.
+    await this.audit.recordMany(
+      manager,
+      withdrawn.map((proposalId) => ({
+        entityType: 'match_proposal',
+        entityId: proposalId,
+        action: 'supersede',
+        actor,
+        fromState: 'proposed',
+        toState: 'superseded',
+        reason: 'household moved out of the resource coverage',
+        data: { householdId, caseId: openCase?.id ?? null, moveId: id },
+        areaPath: to.path,
+      })),
+    );
     const head = household.members?.find((m) => m.isHead)?.name ?? null;
     const data = {
       householdId,

@@ -46,3 +46,9 @@ export class HouseholdMoveDto {
   })
   withdrawnProposals!: number;
 }
+
+export class MoveAdvisersQueryDto {
+  @ApiProperty({ format: 'uuid', description: 'The community the family moves to' })
+  @IsUUID()
+  communityId!: string;
+}
