@@ -1,0 +1,51 @@
+import { expect, test } from '@playwright/test';
+import { assessedHousehold, get, token } from './support/api';
+import { login } from './support/login';
+import { picture } from './support/picture';
+
+test.use({ viewport: { width: 390, height: 844 } });
+
+test('on a phone, the assessor records a check-in reporting a lost job and sees what follows', async ({
+  page,
+  request,
+}) => {
+  test.setTimeout(120_000);
+  const assessor = await token(request, 'assessor');
+  const householdId = await assessedHousehold(request, assessor, { name: '回访测试' });
+  const kase = await get<{ id: string }>(request, assessor, `/api/households/${householdId}/case`);
+
+  await login(page, 'assessor');
+  await page.goto(`/cases/${kase.id}/check-in?mode=phone`);
+  await expect(page.getByRole('heading', { name: '回访登记' })).toBeVisible();
+  // One column: nothing wider than the phone.
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
+  expect(overflow).toBeLessThanOrEqual(0);
+
+  // The conclusion is required: the form says so before anything is sent.
+  await page.getByRole('button', { name: '提交回访记录' }).click();
+  await expect(page.getByText('此项为必填项')).toBeVisible();
+
+  await page.getByText('失业', { exact: true }).click();
+  await page.getByLabel('现在的家庭月收入（可选）').fill('0');
+  await page.getByLabel('回访结论').fill('户主所在工厂停产，已失业一个月');
+  await page.getByRole('button', { name: '提交回访记录' }).click();
+
+  const outcome = page.getByTestId('check-in-outcome');
+  await expect(outcome.getByText('已生成新需求，系统将自动匹配')).toBeVisible();
+  await expect(outcome.getByText('就业帮扶')).toBeVisible();
+  await expect(outcome.getByText('需要重新评估')).toBeVisible();
+  await picture(page, 'case-checkin-phone');
+
+  // The API kept it, with the conclusion readable to the adviser.
+  const checkIns = await get<Array<{ openedNeeds: string[]; conclusion: string }>>(
+    request,
+    assessor,
+    `/api/cases/${kase.id}/check-ins`,
+  );
+  expect(checkIns[0]).toMatchObject({
+    openedNeeds: ['employment'],
+    conclusion: '户主所在工厂停产，已失业一个月',
+  });
+});
