@@ -29,6 +29,7 @@ test('on a phone, the assessor records a check-in reporting a lost job and sees 
 
   await page.getByText('失业', { exact: true }).click();
   await page.getByLabel('现在的家庭月收入（可选）').fill('0');
+  await page.screenshot({ path: 'test-results/case-checkin-form.png', fullPage: true });
   await page.getByLabel('回访结论').fill('户主所在工厂停产，已失业一个月');
   await page.getByRole('button', { name: '提交回访记录' }).click();
 

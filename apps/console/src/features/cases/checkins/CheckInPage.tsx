@@ -262,28 +262,13 @@ function Outcome({
   const { t } = useTranslation('caseCheckins');
   const nothing = result.openedNeeds.length === 0 && !result.reassessmentRequired;
   return (
-    <Result
-      status={nothing ? 'success' : 'info'}
-      title={t('outcome.title')}
-      subTitle={nothing ? t('outcome.nothing') : undefined}
-      extra={
-        <Flex vertical gap={8}>
-          <Link to={`/cases/${caseId}`}>
-            <Button type="primary" block>
-              {t('outcome.backToCase')}
-            </Button>
-          </Link>
-          {result.reassessmentRequired && householdId && (
-            <Link to={`/households/${householdId}`}>
-              <Button block>{t('outcome.startAssessment')}</Button>
-            </Link>
-          )}
-          <Button block onClick={onAnother}>
-            {t('outcome.another')}
-          </Button>
-        </Flex>
-      }
-    >
+    <Flex vertical gap={12}>
+      <Result
+        style={{ padding: '16px 0 0' }}
+        status={nothing ? 'success' : 'info'}
+        title={t('outcome.title')}
+        subTitle={nothing ? t('outcome.nothing') : undefined}
+      />
       <Flex vertical gap={12} data-testid="check-in-outcome">
         {result.openedNeeds.length > 0 && (
           <Alert
@@ -321,6 +306,21 @@ function Outcome({
           />
         )}
       </Flex>
-    </Result>
+      <Link to={`/cases/${caseId}`}>
+        <Button type="primary" size="large" block>
+          {t('outcome.backToCase')}
+        </Button>
+      </Link>
+      {result.reassessmentRequired && householdId && (
+        <Link to={`/households/${householdId}`}>
+          <Button size="large" block>
+            {t('outcome.startAssessment')}
+          </Button>
+        </Link>
+      )}
+      <Button size="large" block onClick={onAnother}>
+        {t('outcome.another')}
+      </Button>
+    </Flex>
   );
 }
