@@ -18,8 +18,9 @@ test('on a phone, the assessor records a check-in reporting a lost job and sees 
   await page.goto(`/cases/${kase.id}/check-in?mode=phone`);
   await expect(page.getByRole('heading', { name: '回访登记' })).toBeVisible();
   // One column: nothing wider than the phone.
-  const overflow = await page.evaluate(
-    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  // A string: the root tsconfig has no DOM types.
+  const overflow = await page.evaluate<number>(
+    'document.documentElement.scrollWidth - document.documentElement.clientWidth',
   );
   expect(overflow).toBeLessThanOrEqual(0);
 

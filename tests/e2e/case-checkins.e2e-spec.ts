@@ -1,3 +1,7 @@
+import { getQueueToken } from '@nestjs/bullmq';
+import type { Queue } from 'bullmq';
+import { CheckInsService, MovesService } from '@onedoor/casework';
+import { jobIds, QUEUES } from '@onedoor/platform';
 import { eventually, withMatcher } from './support/matcher-process';
 import { startApi, type TestContext } from './support/test-app';
 
@@ -172,5 +176,28 @@ describe('Case check-ins (e2e)', () => {
     const { caseId } = await assessedCase();
     await checkIn(caseId, calm, provider).expect(403);
     await ctx.http.get(`/api/cases/${caseId}/check-ins`).set('Authorization', provider).expect(403);
+  });
+
+  it('queues the matching that a Redis outage missed (the maintenance sweep)', async () => {
+    const { householdId, caseId } = await assessedCase();
+    const res = await checkIn(caseId, { ...calm, lostHousing: true }).expect(201);
+    expect(res.body.openedNeeds).toEqual(['housing']);
+    // As if Redis had been down: the job is gone and the column empty.
+    const queue = ctx.app.get<Queue>(getQueueToken(QUEUES.matching));
+    const jobId = jobIds.matchHouseholdAfterCheckIn(householdId, res.body.id);
+    await (await queue.getJob(jobId))?.remove().catch(() => undefined);
+    await ctx.dataSource.query(`UPDATE case_check_in SET match_enqueued_at = NULL WHERE id = $1`, [
+      res.body.id,
+    ]);
+    await ctx.dataSource.query(`UPDATE household_move SET match_enqueued_at = now()`);
+
+    expect(await ctx.app.get(CheckInsService).enqueuePendingMatches()).toBeGreaterThanOrEqual(1);
+    const [row] = await ctx.dataSource.query(
+      `SELECT match_enqueued_at FROM case_check_in WHERE id = $1`,
+      [res.body.id],
+    );
+    expect(row.match_enqueued_at).not.toBeNull();
+    expect(await ctx.app.get(CheckInsService).enqueuePendingMatches()).toBe(0);
+    expect(await ctx.app.get(MovesService).enqueuePendingMatches()).toBe(0);
   });
 });
