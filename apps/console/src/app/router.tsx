@@ -6,6 +6,7 @@ import { routes as approvals } from '@/features/approvals/routes';
 import { routes as areas } from '@/features/areas/routes';
 import { routes as assessments } from '@/features/assessments/routes';
 import { routes as caseCheckins } from '@/features/cases/checkins/routes';
+import { routes as cases } from '@/features/cases/routes';
 import { routes as contracts } from '@/features/contracts/routes';
 import { routes as dashboard } from '@/features/dashboard/routes';
 import { LoginPage } from '@/features/auth/LoginPage';
@@ -39,6 +40,7 @@ export const router = createBrowserRouter([
       { path: 'notifications', element: <NotificationsPage /> },
       ...households,
       ...caseCheckins,
+      ...cases,
       ...assessments,
       ...imports,
       ...inbox,

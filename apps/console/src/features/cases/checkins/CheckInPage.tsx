@@ -23,7 +23,8 @@ import { api, call } from '@/lib/api';
 import { formFieldErrors } from '@/lib/api-error';
 import { useLabel, useOptions } from '@/lib/dictionaries';
 import { yuanToFen } from '@/lib/format';
-import { type CheckIn, type NewCheckIn, checkInKeys, useCase } from './api';
+import { useCase } from '../api';
+import { type CheckIn, type NewCheckIn, checkInKeys } from './api';
 
 type Health = 'newSeriousIllness' | 'newDisability' | 'hospitalStay';
 type Housing = 'lostHousing' | 'housingDamage' | 'rentArrears';

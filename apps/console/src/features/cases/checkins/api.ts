@@ -2,7 +2,6 @@ import { useQuery } from '@tanstack/react-query';
 import type { components } from '@/api/generated/schema';
 import { api, call } from '@/lib/api';
 
-export type Case = components['schemas']['CaseDto'];
 export type CheckIn = components['schemas']['CheckInDto'];
 export type NewCheckIn = components['schemas']['CreateCheckInDto'];
 export type HouseholdMove = components['schemas']['HouseholdMoveDto'];
@@ -11,10 +10,10 @@ export const checkInKeys = {
   ofCase: (caseId: string) => ['cases', caseId, 'check-ins'] as const,
 };
 
-export function useCase(id: string) {
+export function useCheckIns(caseId: string) {
   return useQuery({
-    queryKey: ['cases', id],
-    queryFn: () => call(api.GET('/api/cases/{id}', { params: { path: { id } } })),
+    queryKey: checkInKeys.ofCase(caseId),
+    queryFn: () => call(api.GET('/api/cases/{id}/check-ins', { params: { path: { id: caseId } } })),
   });
 }
 

@@ -3,6 +3,8 @@ import { namespace } from '@/locales/types';
 export default namespace(
   {
     title: '回访登记',
+    tab: '回访记录',
+    panel: { none: '暂无回访记录', income: '收入', newNeed: '新需求' },
     crumbCases: '我的个案',
     crumbCase: '个案',
     household: '{{name}}家庭 · {{community}}',
@@ -66,6 +68,8 @@ export default namespace(
   },
   {
     title: 'Check-in',
+    tab: 'Check-ins',
+    panel: { none: 'No check-ins yet', income: 'Income', newNeed: 'New need' },
     crumbCases: 'My cases',
     crumbCase: 'Case',
     household: '{{name}} household · {{community}}',
