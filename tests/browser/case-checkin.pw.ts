@@ -7,7 +7,7 @@ import { pick } from './support/ui';
 test.describe('on a phone', () => {
   test.use({ viewport: { width: 390, height: 844 } });
 
-  test('on a phone, the assessor records a check-in reporting a lost job and sees what follows', async ({
+  test('the assessor records a check-in reporting a lost job and sees what follows', async ({
     page,
     request,
   }) => {
