@@ -57,7 +57,13 @@ export class CheckInsService {
     return (await this.checkIns.ofCase(caseId)).map((r) => toCheckInDto(r, this.pii));
   }
 
-  async record(caseId: string, dto: CreateCheckInDto, actor: Principal): Promise<CheckInDto> {
+  async record(caseId: string, body: CreateCheckInDto, actor: Principal): Promise<CheckInDto> {
+    // A code ticked twice counts once.
+    const dto = {
+      ...body,
+      memberChanges: [...new Set(body.memberChanges)],
+      newDifficulties: [...new Set(body.newDifficulties)],
+    };
     const written = await this.tx.run((manager) => this.write(caseId, dto, actor, manager));
     if (written.openedNeeds > 0) await this.enqueueMatch(written);
     const [row] = await this.checkIns.ofCase(caseId, written.id);

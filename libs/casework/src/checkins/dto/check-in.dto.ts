@@ -2,7 +2,6 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
-  ArrayUnique,
   IsArray,
   IsBoolean,
   IsIn,
@@ -48,7 +47,6 @@ export class CreateCheckInDto {
 
   @ApiProperty({ enum: MEMBER_CHANGES, enumName: 'MemberChange', isArray: true })
   @IsArray()
-  @ArrayUnique()
   @IsIn(MEMBER_CHANGES, { each: true })
   memberChanges!: MemberChange[];
 
@@ -61,8 +59,7 @@ export class CreateCheckInDto {
     description: 'Category codes (GET /api/dictionaries, group `category`) of new difficulties',
   })
   @IsArray()
-  @ArrayUnique()
-  @ArrayMaxSize(12)
+  @ArrayMaxSize(20)
   @IsString({ each: true })
   @Matches(/^[a-z_]{1,40}$/, { each: true })
   newDifficulties!: string[];
