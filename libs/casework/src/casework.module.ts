@@ -30,9 +30,12 @@ const providers = [
   TimelineService,
 ];
 
+/** The lib's entities, for the TypeORM CLI's data source. */
+export const CASEWORK_ENTITIES = [CaseCheckInEntity, HouseholdMoveEntity];
+
 @Module({
   imports: [
-    TypeOrmModule.forFeature([CaseCheckInEntity, HouseholdMoveEntity]),
+    TypeOrmModule.forFeature(CASEWORK_ENTITIES),
     AreasModule,
     HouseholdsModule,
     MatchingModule,

@@ -1,4 +1,15 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+} from 'typeorm';
+import { AssessmentEntity, HouseholdCaseEntity, HouseholdEntity } from '@onedoor/households';
+import { UserEntity } from '@onedoor/platform';
 import type { CheckInMode, IncomeChange, MemberChange, ReassessmentReason } from './check-in.types';
 
 /**
@@ -8,6 +19,22 @@ import type { CheckInMode, IncomeChange, MemberChange, ReassessmentReason } from
  */
 @Entity({ name: 'case_check_in' })
 @Index('ix_case_check_in_case_at', ['caseId', 'at'])
+@Index('ix_case_check_in_match_pending', ['at'], {
+  where: `"match_enqueued_at" IS NULL AND cardinality("opened_needs") > 0`,
+})
+@Check('ck_case_check_in_mode', `"mode" IN ('phone', 'visit')`)
+@Check(
+  'ck_case_check_in_income_change',
+  `"income_change" IN ('unchanged', 'lost_job', 'fell', 'rose')`,
+)
+@Check(
+  'ck_case_check_in_member_changes',
+  `"member_changes" <@ ARRAY['birth', 'death', 'moved_in', 'moved_out']::text[]`,
+)
+@Check(
+  'ck_case_check_in_income',
+  `"new_monthly_income_fen" IS NULL OR "new_monthly_income_fen" >= 0`,
+)
 export class CaseCheckInEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_case_check_in' })
   id!: string;
@@ -15,9 +42,17 @@ export class CaseCheckInEntity {
   @Column({ type: 'uuid' })
   caseId!: string;
 
+  @ManyToOne(() => HouseholdCaseEntity)
+  @JoinColumn({ name: 'case_id', foreignKeyConstraintName: 'fk_case_check_in_case' })
+  case?: HouseholdCaseEntity;
+
   @Index('ix_case_check_in_household_id')
   @Column({ type: 'uuid' })
   householdId!: string;
+
+  @ManyToOne(() => HouseholdEntity)
+  @JoinColumn({ name: 'household_id', foreignKeyConstraintName: 'fk_case_check_in_household' })
+  household?: HouseholdEntity;
 
   @Column({ type: 'text' })
   mode!: CheckInMode;
@@ -69,6 +104,10 @@ export class CaseCheckInEntity {
   @Column({ type: 'uuid', nullable: true })
   assessmentId!: string | null;
 
+  @ManyToOne(() => AssessmentEntity)
+  @JoinColumn({ name: 'assessment_id', foreignKeyConstraintName: 'fk_case_check_in_assessment' })
+  assessment?: AssessmentEntity;
+
   @Column({ type: 'text', array: true })
   reassessmentReasons!: ReassessmentReason[];
 
@@ -78,6 +117,10 @@ export class CaseCheckInEntity {
 
   @Column({ type: 'uuid' })
   byUserId!: string;
+
+  @ManyToOne(() => UserEntity)
+  @JoinColumn({ name: 'by_user_id', foreignKeyConstraintName: 'fk_case_check_in_by_user' })
+  byUser?: UserEntity;
 
   @CreateDateColumn({ type: 'timestamptz' })
   at!: Date;

@@ -10,7 +10,10 @@ export type CheckInRow = CaseCheckInEntity & { byName: string | null };
 export class CheckInsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async insert(row: Partial<CaseCheckInEntity>, manager: EntityManager): Promise<string> {
+  async insert(
+    row: Partial<Omit<CaseCheckInEntity, 'case' | 'household' | 'assessment' | 'byUser'>>,
+    manager: EntityManager,
+  ): Promise<string> {
     const result = await manager.getRepository(CaseCheckInEntity).insert(row);
     return result.identifiers[0].id as string;
   }

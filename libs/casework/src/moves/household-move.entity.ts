@@ -1,4 +1,15 @@
-import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import {
+  Check,
+  Column,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+} from 'typeorm';
+import { AreaEntity } from '@onedoor/areas';
+import { HouseholdCaseEntity, HouseholdEntity } from '@onedoor/households';
+import { UserEntity } from '@onedoor/platform';
 
 /**
  * A household's move from one community to another: the history the household's current
@@ -6,6 +17,8 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
  */
 @Entity({ name: 'household_move' })
 @Index('ix_household_move_household_at', ['householdId', 'at'])
+@Index('ix_household_move_match_pending', ['at'], { where: `"match_enqueued_at" IS NULL` })
+@Check('ck_household_move_other_community', `"from_community_id" <> "to_community_id"`)
 export class HouseholdMoveEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_household_move' })
   id!: string;
@@ -13,15 +26,31 @@ export class HouseholdMoveEntity {
   @Column({ type: 'uuid' })
   householdId!: string;
 
+  @ManyToOne(() => HouseholdEntity)
+  @JoinColumn({ name: 'household_id', foreignKeyConstraintName: 'fk_household_move_household' })
+  household?: HouseholdEntity;
+
   @Column({ type: 'uuid' })
   fromCommunityId!: string;
+
+  @ManyToOne(() => AreaEntity)
+  @JoinColumn({ name: 'from_community_id', foreignKeyConstraintName: 'fk_household_move_from' })
+  fromCommunity?: AreaEntity;
 
   @Column({ type: 'uuid' })
   toCommunityId!: string;
 
+  @ManyToOne(() => AreaEntity)
+  @JoinColumn({ name: 'to_community_id', foreignKeyConstraintName: 'fk_household_move_to' })
+  toCommunity?: AreaEntity;
+
   /** The case handed over with the move (null when the household had no open case). */
   @Column({ type: 'uuid', nullable: true })
   caseId!: string | null;
+
+  @ManyToOne(() => HouseholdCaseEntity)
+  @JoinColumn({ name: 'case_id', foreignKeyConstraintName: 'fk_household_move_case' })
+  case?: HouseholdCaseEntity;
 
   @Column({ type: 'uuid', nullable: true })
   fromAdviserId!: string | null;
@@ -34,6 +63,10 @@ export class HouseholdMoveEntity {
 
   @Column({ type: 'uuid' })
   byUserId!: string;
+
+  @ManyToOne(() => UserEntity)
+  @JoinColumn({ name: 'by_user_id', foreignKeyConstraintName: 'fk_household_move_by_user' })
+  byUser?: UserEntity;
 
   @Column({ type: 'timestamptz' })
   at!: Date;

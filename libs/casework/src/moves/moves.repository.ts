@@ -10,7 +10,12 @@ import { HouseholdMoveEntity } from './household-move.entity';
 export class MovesRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async insert(row: Partial<HouseholdMoveEntity>, manager: EntityManager): Promise<string> {
+  async insert(
+    row: Partial<
+      Omit<HouseholdMoveEntity, 'household' | 'fromCommunity' | 'toCommunity' | 'case' | 'byUser'>
+    >,
+    manager: EntityManager,
+  ): Promise<string> {
     const result = await manager.getRepository(HouseholdMoveEntity).insert(row);
     return result.identifiers[0].id as string;
   }
