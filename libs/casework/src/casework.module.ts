@@ -1,17 +1,37 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { AreasModule } from '@onedoor/areas';
 import { HouseholdsModule } from '@onedoor/households';
 import { MatchingModule } from '@onedoor/matching';
+import { CasePlanActionEntity, CasePlanEntity, CasePlanGoalEntity } from './plans/case-plan.entity';
+import { PlanAgreementService } from './plans/plan-agreement.service';
+import { PlanSyncRepository } from './plans/plan-sync.repository';
+import { PlanSyncService } from './plans/plan-sync.service';
+import { PlansController } from './plans/plans.controller';
+import { PlansRepository } from './plans/plans.repository';
+import { PlansService } from './plans/plans.service';
 
 /**
  * The adviser's file around a household's case (the case itself is households', opened in the
  * registration's transaction): plans, visits and notes, check-ins, supervision, moves and the
  * case timeline. It reads matching (proposals, referrals), so it sits above it.
  */
-const providers: never[] = [];
+const providers = [
+  // plans
+  PlansRepository,
+  PlanSyncRepository,
+  PlanSyncService,
+  PlansService,
+  PlanAgreementService,
+];
 
 @Module({
-  imports: [AreasModule, HouseholdsModule, MatchingModule],
+  imports: [
+    AreasModule,
+    HouseholdsModule,
+    MatchingModule,
+    TypeOrmModule.forFeature([CasePlanEntity, CasePlanGoalEntity, CasePlanActionEntity]),
+  ],
   providers,
   exports: providers,
 })
@@ -19,6 +39,6 @@ export class CaseworkModule {}
 
 @Module({
   imports: [CaseworkModule],
-  controllers: [],
+  controllers: [PlansController],
 })
 export class CaseworkHttpModule {}
