@@ -10,6 +10,9 @@ import { PlanSyncService } from './plans/plan-sync.service';
 import { PlansController } from './plans/plans.controller';
 import { PlansRepository } from './plans/plans.repository';
 import { PlansService } from './plans/plans.service';
+import { TimelineController } from './timeline/timeline.controller';
+import { TimelineRepository } from './timeline/timeline.repository';
+import { TimelineService } from './timeline/timeline.service';
 
 /**
  * The adviser's file around a household's case (the case itself is households', opened in the
@@ -23,6 +26,9 @@ const providers = [
   PlanSyncService,
   PlansService,
   PlanAgreementService,
+  // timeline
+  TimelineRepository,
+  TimelineService,
 ];
 
 @Module({
@@ -39,6 +45,6 @@ export class CaseworkModule {}
 
 @Module({
   imports: [CaseworkModule],
-  controllers: [PlansController],
+  controllers: [PlansController, TimelineController],
 })
 export class CaseworkHttpModule {}
