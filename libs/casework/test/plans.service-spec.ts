@@ -178,11 +178,12 @@ describe(PlansService.name, () => {
     for (const a of audit)
       expect(a.data).toMatchObject({ householdId: c.household.id, caseId: c.theCase.id });
     const [notice] = await q(
-      `SELECT audience, data FROM outbox_event WHERE type = 'case_plan.goal_flagged' AND entity_id = $1`,
-      [after.id],
+      `SELECT audience, entity_type, data FROM outbox_event WHERE type = 'case_plan.goal_flagged' AND entity_id = $1`,
+      [c.theCase.id],
     );
+    expect(notice.entity_type).toBe('case');
     expect(notice.audience).toEqual([{ userIds: [assessor.userId] }]);
-    expect(notice.data).toMatchObject({ caseId: c.theCase.id, goalTitle: '照护服务' });
+    expect(notice.data).toMatchObject({ planId: after.id, goalTitle: '照护服务' });
   });
 
   it('links an action made for a proposal to the referral its approval sent later', async () => {

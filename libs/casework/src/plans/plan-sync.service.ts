@@ -68,15 +68,16 @@ export class PlanSyncService {
         const plan = plans.get(r.planId)!;
         await this.outbox.emit(manager, {
           type: 'case_plan.goal_flagged',
-          entityType: 'case_plan',
-          entityId: r.planId,
+          // About the case, whose page holds the plan (the notice links there).
+          entityType: 'case',
+          entityId: plan.caseId,
           areaPath: plan.communityPath,
           // The adviser; an unassigned case's street staff, who assign one.
           audience: plan.adviserId
             ? [{ userIds: [plan.adviserId] }]
             : [{ roles: ['civil_affairs'], areaPath: parentPath(plan.communityPath) }],
           data: {
-            caseId: plan.caseId,
+            planId: r.planId,
             householdId: plan.householdId,
             headName: plan.headName,
             goalTitle: r.title,
