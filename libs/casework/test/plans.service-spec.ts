@@ -7,6 +7,7 @@ import {
   type SavePlanDto,
 } from '@onedoor/casework';
 import { CasesService, HouseholdsService } from '@onedoor/households';
+import { ApprovalsService, ReferralsService } from '@onedoor/matching';
 import type { Principal } from '@onedoor/platform';
 import { type District, householdInput } from '../../../tests/factories';
 import { type ServiceContext, startServices } from '../../../tests/service/support/service-context';
@@ -58,7 +59,7 @@ describe(PlansService.name, () => {
    * needs: medical (an approved proposal, referral sent), care (an approved proposal, referral
    * sent) and housing (nothing yet); plus a rejected proposal the plan must not show.
    */
-  async function assessedCase() {
+  async function assessedCase(opts: { sent?: boolean } = {}) {
     const household = await ctx
       .get(HouseholdsService)
       .register(householdInput(tree.communityA), assessor);
@@ -101,12 +102,24 @@ describe(PlansService.name, () => {
           [p.id, needId, household.id, p.resource.id, provider.id, tree.communityA.path],
         )
       )[0].id as string;
-    const medicalProposal = await proposal(medical, 'medical');
-    const careProposal = await proposal(care, 'care');
+    const sent = opts.sent ?? true;
+    const medicalProposal = await proposal(medical, 'medical', sent ? 'approved' : 'proposed');
+    const careProposal = await proposal(care, 'care', sent ? 'approved' : 'proposed');
     await proposal(housing, 'housing', 'rejected');
-    const medicalReferral = await referral(medicalProposal, medical);
-    const careReferral = await referral(careProposal, care);
-    return { household, theCase, medical, care, housing, medicalReferral, careReferral };
+    const medicalReferral = sent ? await referral(medicalProposal, medical) : '';
+    const careReferral = sent ? await referral(careProposal, care) : '';
+    return {
+      household,
+      theCase,
+      provider,
+      medical,
+      care,
+      housing,
+      medicalProposal: medicalProposal.id,
+      careProposal: careProposal.id,
+      medicalReferral,
+      careReferral,
+    };
   }
 
   it('generates a draft from the assessment and approved proposals; agreed, it follows its referrals', async () => {
@@ -184,6 +197,59 @@ describe(PlansService.name, () => {
     expect(notice.entity_type).toBe('case');
     expect(notice.audience).toEqual([{ userIds: [assessor.userId] }]);
     expect(notice.data).toMatchObject({ planId: after.id, goalTitle: '照护服务' });
+  });
+
+  it('follows the real referral steps: approved, delivered and closed resolved, or declined', async () => {
+    const c = await assessedCase({ sent: false });
+    const staff = await ctx.factory.principal('civil_affairs', tree.streetA);
+    const providerUser = await ctx.factory.principal('provider', tree.streetA, c.provider.id);
+    const approvals = ctx.get(ApprovalsService);
+    const referrals = ctx.get(ReferralsService);
+    // Approved before the plan: the draft holds the referral.
+    const medicalReferral = await approvals.approve(c.medicalProposal, staff);
+    const draft = await sut.generate(c.theCase.id, assessor);
+    expect(draft.goals.map((g) => g.actions.map((a) => a.referralStatus))).toEqual([
+      ['open'],
+      [], // the care proposal waits for approval: no step yet
+      [],
+    ]);
+    await agreement.agree(
+      c.theCase.id,
+      { revision: draft.revision, agreedByName: '户主', method: 'attestation' },
+      assessor,
+    );
+
+    await referrals.accept(medicalReferral, providerUser);
+    await referrals.deliver(medicalReferral, { units: 1 }, providerUser);
+    let plan = await sut.get(c.theCase.id, assessor);
+    expect(plan.goals[0].actions[0]).toMatchObject({ status: 'done', referralStatus: 'delivered' });
+    expect(plan.goals[0].status).toBe('open');
+
+    await referrals.close(medicalReferral, { satisfaction: 5, resolved: true }, assessor);
+    plan = await sut.get(c.theCase.id, assessor);
+    expect(plan.goals[0]).toMatchObject({ status: 'achieved', needStatus: 'fulfilled' });
+
+    // The care proposal approved after the plan, added by the adviser, then declined.
+    const careReferral = await approvals.approve(c.careProposal, staff);
+    const edit = asSave(plan);
+    edit.goals[1].actions.push({
+      kind: 'referral',
+      referralId: careReferral,
+      description: '照护服务转介',
+      status: 'todo',
+    });
+    await sut.save(c.theCase.id, edit, assessor); // version 2, a draft
+    await referrals.decline(careReferral, { reason: 'capacity' }, providerUser);
+    plan = await sut.get(c.theCase.id, assessor);
+    expect(plan).toMatchObject({ version: 2, status: 'draft' });
+    expect(plan.goals[1]).toMatchObject({ flagged: true, flagReason: 'referral_declined' });
+    expect(plan.goals[1].actions[0]).toMatchObject({ status: 'cancelled' });
+
+    // The adviser clears the flag: the sync does not raise it again.
+    const cleared = asSave(plan);
+    cleared.goals[1].flagged = false;
+    await sut.save(c.theCase.id, cleared, assessor);
+    expect((await sut.get(c.theCase.id, assessor)).goals[1].flagged).toBe(false);
   });
 
   it('links an action made for a proposal to the referral its approval sent later', async () => {
