@@ -50,7 +50,7 @@ function GoalCard({ goal }: { goal: PlanGoal }) {
       }
       extra={
         <Typography.Text type="secondary">
-          {t('field.targetDate')}：{formatDate(goal.targetDate)}
+          {t('targetDateIs', { date: formatDate(goal.targetDate) })}
         </Typography.Text>
       }
     >
@@ -93,7 +93,7 @@ function GoalCard({ goal }: { goal: PlanGoal }) {
           {
             title: t('field.actionStatus'),
             dataIndex: 'status',
-            width: 100,
+            width: 120,
             render: (v: string) => (
               <Tag color={ACTION_COLOR[v]}>{label('planActionStatus', v)}</Tag>
             ),
@@ -117,7 +117,7 @@ export function PlanView({ plan }: { plan: Plan }) {
             {key ? label('category', goals[0].category) : t('otherGoals')}
             {key && goals[0].needStatus && (
               <Tag style={{ marginLeft: 8 }}>
-                {t('field.needStatus')}：{label('needStatus', goals[0].needStatus)}
+                {t('needStatusIs', { status: label('needStatus', goals[0].needStatus) })}
               </Tag>
             )}
           </Typography.Title>

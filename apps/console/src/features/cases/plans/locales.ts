@@ -16,6 +16,8 @@ export default namespace(
     viewVersion: '查看第 {{version}} 版',
     noGoals: '计划中还没有目标，请点击“编辑计划”添加。',
     otherGoals: '其他目标',
+    targetDateIs: '目标日期：{{date}}',
+    needStatusIs: '需求状态：{{status}}',
     noActions: '暂无措施',
     flagged: '需跟进：{{reason}}',
     flaggedHint: '请调整该目标的措施（如另行转介），处理后可在编辑时取消标记。',
@@ -81,6 +83,8 @@ export default namespace(
     viewVersion: 'View version {{version}}',
     noGoals: 'The plan has no goals yet: add them with "Edit plan".',
     otherGoals: 'Other goals',
+    targetDateIs: 'Target date: {{date}}',
+    needStatusIs: 'Need status: {{status}}',
     noActions: 'No actions',
     flagged: 'Needs attention: {{reason}}',
     flaggedHint:
