@@ -8,3 +8,7 @@ export * from './plans/plan-sync.service';
 export * from './plans/plans.service';
 export * from './plans/plan-agreement.service';
 export * from './plans/dto/plan.dto';
+
+import { CasePlanActionEntity, CasePlanEntity, CasePlanGoalEntity } from './plans/case-plan.entity';
+/** The lib's entities, for the TypeORM CLI's data source. */
+export const CASEWORK_ENTITIES = [CasePlanEntity, CasePlanGoalEntity, CasePlanActionEntity];

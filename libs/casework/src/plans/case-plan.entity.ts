@@ -7,7 +7,9 @@ import {
   ManyToOne,
   PrimaryGeneratedColumn,
 } from 'typeorm';
-import { HouseholdCaseEntity } from '@onedoor/households';
+import { HouseholdCaseEntity, NeedEntity } from '@onedoor/households';
+import { MatchProposalEntity, ReferralEntity } from '@onedoor/matching';
+import { StoredFileEntity, UserEntity } from '@onedoor/platform';
 import {
   ACTION_KINDS,
   ACTION_STATUSES,
@@ -68,12 +70,27 @@ export class CasePlanEntity {
   @Column({ type: 'uuid', nullable: true })
   agreementFileId!: string | null;
 
+  @ManyToOne(() => StoredFileEntity)
+  @JoinColumn({
+    name: 'agreement_file_id',
+    foreignKeyConstraintName: 'fk_case_plan_agreement_file',
+  })
+  agreementFile?: StoredFileEntity;
+
   /** The adviser who attested the family's agreement, for `attestation`. */
   @Column({ type: 'uuid', nullable: true })
   attestedBy!: string | null;
 
+  @ManyToOne(() => UserEntity)
+  @JoinColumn({ name: 'attested_by', foreignKeyConstraintName: 'fk_case_plan_attested_by' })
+  attester?: UserEntity;
+
   @Column({ type: 'uuid', nullable: true })
   createdBy!: string | null;
+
+  @ManyToOne(() => UserEntity)
+  @JoinColumn({ name: 'created_by', foreignKeyConstraintName: 'fk_case_plan_created_by' })
+  creator?: UserEntity;
 
   @Column({ type: 'timestamptz' })
   createdAt!: Date;
@@ -104,6 +121,10 @@ export class CasePlanGoalEntity {
   @Index('ix_case_plan_goal_need')
   @Column({ type: 'uuid', nullable: true })
   needId!: string | null;
+
+  @ManyToOne(() => NeedEntity)
+  @JoinColumn({ name: 'need_id', foreignKeyConstraintName: 'fk_case_plan_goal_need' })
+  need?: NeedEntity;
 
   @Column({ type: 'text' })
   category!: string;
@@ -149,9 +170,17 @@ export class CasePlanActionEntity {
   @Column({ type: 'uuid', nullable: true })
   referralId!: string | null;
 
+  @ManyToOne(() => ReferralEntity)
+  @JoinColumn({ name: 'referral_id', foreignKeyConstraintName: 'fk_case_plan_action_referral' })
+  referral?: ReferralEntity;
+
   @Index('ix_case_plan_action_proposal')
   @Column({ type: 'uuid', nullable: true })
   proposalId!: string | null;
+
+  @ManyToOne(() => MatchProposalEntity)
+  @JoinColumn({ name: 'proposal_id', foreignKeyConstraintName: 'fk_case_plan_action_proposal' })
+  proposal?: MatchProposalEntity;
 
   @Column({ type: 'text' })
   description!: string;

@@ -46,8 +46,14 @@ export interface NeedSource {
   }>;
 }
 
-export type NewGoal = Omit<CasePlanGoalEntity, 'id' | 'plan' | 'planId'> & { id?: string };
-export type NewAction = Omit<CasePlanActionEntity, 'id' | 'goal' | 'goalId'> & { id?: string };
+/** The plan row's relations (reads only; writes set the ids). */
+type PlanRelations = 'case' | 'agreementFile' | 'attester' | 'creator';
+
+export type NewGoal = Omit<CasePlanGoalEntity, 'id' | 'plan' | 'planId' | 'need'> & { id?: string };
+export type NewAction = Omit<
+  CasePlanActionEntity,
+  'id' | 'goal' | 'goalId' | 'referral' | 'proposal'
+> & { id?: string };
 
 /**
  * The plan's tables, and the reads of the household's needs, proposals and referrals that a
@@ -184,7 +190,7 @@ export class PlansRepository {
   }
 
   async insertPlan(
-    row: Omit<CasePlanEntity, 'id' | 'case' | 'revision'>,
+    row: Omit<CasePlanEntity, PlanRelations | 'id' | 'revision'>,
     manager: EntityManager,
   ): Promise<string> {
     const result = await manager.getRepository(CasePlanEntity).insert(row);
@@ -193,7 +199,7 @@ export class PlansRepository {
 
   async updatePlan(
     id: string,
-    changes: Partial<Omit<CasePlanEntity, 'id' | 'case' | 'revision'>>,
+    changes: Partial<Omit<CasePlanEntity, PlanRelations | 'id' | 'revision'>>,
     manager: EntityManager,
   ): Promise<void> {
     await manager
