@@ -7,7 +7,7 @@ import {
   HouseholdImportsService,
   HouseholdRemindersService,
 } from '@onedoor/households';
-import { CheckInsService, MovesService } from '@onedoor/casework';
+import { CheckInsService, MovesService, PlanSyncService } from '@onedoor/casework';
 import { MatchRunService, ProposalDeadlinesService, ReferralsService } from '@onedoor/matching';
 import { WebhookChannel } from '@onedoor/notifications';
 import { ProjectsService } from '@onedoor/procurement';
@@ -42,6 +42,7 @@ export class MaintenanceProcessor extends QueueProcessor<typeof QUEUES.maintenan
     'close-due-bidding': () => this.projects.closeDue(),
     'requeue-webhook-deliveries': () => this.webhooks.requeueStale(),
     'requeue-household-imports': () => this.householdImports.requeueStale(),
+    'sync-case-plans': () => this.planSync.sync(),
   };
 
   constructor(
@@ -58,6 +59,7 @@ export class MaintenanceProcessor extends QueueProcessor<typeof QUEUES.maintenan
     private readonly householdReminders: HouseholdRemindersService,
     private readonly webhooks: WebhookChannel,
     private readonly householdImports: HouseholdImportsService,
+    private readonly planSync: PlanSyncService,
     private readonly checkIns: CheckInsService,
     private readonly moves: MovesService,
   ) {

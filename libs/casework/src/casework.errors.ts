@@ -8,6 +8,12 @@ import type { CodesOf, ErrorStatusTable } from '@onedoor/platform';
 export const CASEWORK_ERRORS = {
   // timeline
   CASE_TIMELINE_CURSOR_INVALID: HttpStatus.BAD_REQUEST,
+  // plans
+  CASE_PLAN_NOT_FOUND: HttpStatus.NOT_FOUND,
+  CASE_PLAN_EXISTS: HttpStatus.CONFLICT,
+  CASE_PLAN_STATE_CONFLICT: HttpStatus.CONFLICT,
+  CASE_PLAN_FILE_INVALID: HttpStatus.UNPROCESSABLE_ENTITY,
+  CASE_PLAN_FILE_NOT_FOUND: HttpStatus.NOT_FOUND,
   // check-ins and moves
   /** A check-in on a closed case: reopen it first. */
   CHECK_IN_CASE_CLOSED: HttpStatus.CONFLICT,

@@ -5,6 +5,14 @@ import type {
   MemberChange,
   ReassessmentReason,
 } from './checkins/check-in.types';
+import type {
+  ActionKind,
+  ActionStatus,
+  AgreementMethod,
+  GoalFlagReason,
+  GoalStatus,
+  PlanStatus,
+} from './plans/plan.types';
 
 /**
  * What a timeline entry says happened: `<entity type>.<audit action>` → label, for every
@@ -41,8 +49,57 @@ export const TIMELINE_EVENT_LABELS = labels<string>({
   'case.handover': ['个案移交', 'Case handed over'],
   'case.close': ['个案结案', 'Case closed'],
   'case.reopen': ['个案重新开启', 'Case reopened'],
+  // plans
+  'case_plan.generate': ['生成服务计划', 'Plan generated'],
+  'case_plan.edit': ['修改服务计划', 'Plan edited'],
+  'case_plan.new_version': ['服务计划新版本', 'New plan version'],
+  'case_plan.upload_file': ['上传计划确认文件', 'Plan agreement file uploaded'],
+  'case_plan.agree': ['家庭确认服务计划', 'Plan agreed by the family'],
+  'case_plan.action_done': [
+    '计划措施已完成（转介已服务）',
+    'Plan action done (referral delivered)',
+  ],
+  'case_plan.goal_flagged': ['计划目标待跟进（转介未成）', 'Plan goal flagged (referral ended)'],
+  'case_plan.goal_achieved': ['计划目标已达成', 'Plan goal achieved'],
+  // check-ins and moves
   'case_check_in.record': ['回访', 'Check-in'],
   'household.move': ['家庭迁移', 'Household moved'],
+});
+
+// plans
+export const PLAN_STATUS_LABELS = labels<PlanStatus>({
+  draft: ['草稿', 'Draft'],
+  agreed: ['家庭已确认', 'Agreed'],
+  superseded: ['已被新版本取代', 'Superseded'],
+});
+
+export const PLAN_GOAL_STATUS_LABELS = labels<GoalStatus>({
+  open: ['未开始', 'Open'],
+  in_progress: ['进行中', 'In progress'],
+  achieved: ['已达成', 'Achieved'],
+  dropped: ['已放弃', 'Dropped'],
+});
+
+export const PLAN_GOAL_FLAG_LABELS = labels<GoalFlagReason>({
+  referral_declined: ['转介被服务方拒绝', 'Referral declined'],
+  referral_expired: ['转介已超时失效', 'Referral expired'],
+});
+
+export const PLAN_ACTION_KIND_LABELS = labels<ActionKind>({
+  referral: ['转介服务', 'Referral'],
+  adviser_service: ['顾问服务', 'Adviser service'],
+  family_step: ['家庭行动', 'Family step'],
+});
+
+export const PLAN_ACTION_STATUS_LABELS = labels<ActionStatus>({
+  todo: ['待办', 'To do'],
+  done: ['已完成', 'Done'],
+  cancelled: ['已取消', 'Cancelled'],
+});
+
+export const PLAN_AGREEMENT_METHOD_LABELS = labels<AgreementMethod>({
+  signed_file: ['家庭签字文件', 'Signed document'],
+  attestation: ['顾问见证确认', "Adviser's attestation"],
 });
 
 // check-ins

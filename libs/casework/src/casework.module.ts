@@ -12,6 +12,13 @@ import { HouseholdMoveEntity } from './moves/household-move.entity';
 import { MovesController } from './moves/moves.controller';
 import { MovesRepository } from './moves/moves.repository';
 import { MovesService } from './moves/moves.service';
+import { CasePlanActionEntity, CasePlanEntity, CasePlanGoalEntity } from './plans/case-plan.entity';
+import { PlanAgreementService } from './plans/plan-agreement.service';
+import { PlanSyncRepository } from './plans/plan-sync.repository';
+import { PlanSyncService } from './plans/plan-sync.service';
+import { PlansController } from './plans/plans.controller';
+import { PlansRepository } from './plans/plans.repository';
+import { PlansService } from './plans/plans.service';
 import { TimelineController } from './timeline/timeline.controller';
 import { TimelineRepository } from './timeline/timeline.repository';
 import { TimelineService } from './timeline/timeline.service';
@@ -26,19 +33,29 @@ const providers = [
   CheckInsService,
   MovesRepository,
   MovesService,
+  // plans
+  PlansRepository,
+  PlanSyncRepository,
+  PlanSyncService,
+  PlansService,
+  PlanAgreementService,
+  // timeline
   TimelineRepository,
   TimelineService,
 ];
 
-/** The lib's entities, for the TypeORM CLI's data source. */
-export const CASEWORK_ENTITIES = [CaseCheckInEntity, HouseholdMoveEntity];
-
 @Module({
   imports: [
-    TypeOrmModule.forFeature(CASEWORK_ENTITIES),
     AreasModule,
     HouseholdsModule,
     MatchingModule,
+    TypeOrmModule.forFeature([
+      CasePlanEntity,
+      CasePlanGoalEntity,
+      CasePlanActionEntity,
+      CaseCheckInEntity,
+      HouseholdMoveEntity,
+    ]),
     ResourcesModule,
   ],
   providers,
@@ -48,6 +65,6 @@ export class CaseworkModule {}
 
 @Module({
   imports: [CaseworkModule],
-  controllers: [CheckInsController, MovesController, TimelineController],
+  controllers: [PlansController, CheckInsController, MovesController, TimelineController],
 })
 export class CaseworkHttpModule {}

@@ -7,3 +7,21 @@ export * from './checkins/check-in.entity';
 export * from './checkins/check-ins.service';
 export * from './moves/household-move.entity';
 export * from './moves/moves.service';
+export * from './plans/plan.types';
+export * from './plans/case-plan.entity';
+export * from './plans/plan-sync.service';
+export * from './plans/plans.service';
+export * from './plans/plan-agreement.service';
+export * from './plans/dto/plan.dto';
+
+import { CaseCheckInEntity } from './checkins/check-in.entity';
+import { HouseholdMoveEntity } from './moves/household-move.entity';
+import { CasePlanActionEntity, CasePlanEntity, CasePlanGoalEntity } from './plans/case-plan.entity';
+/** The lib's entities, for the TypeORM CLI's data source. */
+export const CASEWORK_ENTITIES = [
+  CasePlanEntity,
+  CasePlanGoalEntity,
+  CasePlanActionEntity,
+  CaseCheckInEntity,
+  HouseholdMoveEntity,
+];

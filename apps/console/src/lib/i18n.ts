@@ -6,6 +6,7 @@ import approvals from '@/features/approvals/locales';
 import areas from '@/features/areas/locales';
 import assessments from '@/features/assessments/locales';
 import auth from '@/features/auth/locales';
+import casePlans from '@/features/cases/plans/locales';
 import cases from '@/features/cases/locales';
 import caseCheckins from '@/features/cases/checkins/locales';
 import contracts from '@/features/contracts/locales';
@@ -33,6 +34,7 @@ const namespaces = {
   areas,
   assessments,
   auth,
+  casePlans,
   cases,
   caseCheckins,
   contracts,

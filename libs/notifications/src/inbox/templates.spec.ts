@@ -116,3 +116,17 @@ describe('the case hand-over notice', () => {
     );
   });
 });
+
+describe('the plan goal flagged notice', () => {
+  const data = { headName: '王芳', goalTitle: '照护服务', flagReason: 'referral_declined' };
+
+  it('names the household and the goal, in Chinese and in English', () => {
+    expect(renderNotice('case_plan.goal_flagged', data)).toEqual({
+      title: '服务计划目标需跟进',
+      body: '家庭 王芳 的服务计划目标「照护服务」的转介已被拒绝或已失效，请重新安排。',
+    });
+    expect(renderNotice('case_plan.goal_flagged', data, 'en').body).toBe(
+      'The referral for the plan goal "照护服务" of household 王芳 was declined or expired: plan again.',
+    );
+  });
+});

@@ -165,6 +165,16 @@ export const NOTICE_TEMPLATES: Record<EventType, NoticeTemplate> = {
       body: 'The case of household {subject} was handed over from {fromAdviser} to {toAdviser}: {reason}',
     },
   },
+  'case_plan.goal_flagged': {
+    zh: {
+      title: '服务计划目标需跟进',
+      body: '家庭 {subject} 的服务计划目标「{goalTitle}」的转介已被拒绝或已失效，请重新安排。',
+    },
+    en: {
+      title: 'Plan goal needs attention',
+      body: 'The referral for the plan goal "{goalTitle}" of household {subject} was declined or expired: plan again.',
+    },
+  },
   'household.moved': {
     zh: {
       title: '家庭已迁移',

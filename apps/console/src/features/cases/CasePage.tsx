@@ -9,6 +9,7 @@ import { type Case, useCase } from './api';
 import { CaseActions } from './CaseActions';
 import { CaseOverview } from './CaseOverview';
 import { CaseTimeline } from './CaseTimeline';
+import { CasePlanPanel } from './plans/CasePlanPanel';
 import { CheckInButtons } from './checkins/CheckInButtons';
 import { CheckInsPanel } from './checkins/CheckInsPanel';
 import { MoveHouseholdButton } from './checkins/MoveHouseholdButton';
@@ -26,6 +27,7 @@ interface CaseTab {
  */
 const TABS: CaseTab[] = [
   { key: 'overview', label: 'tab.overview', render: (kase) => <CaseOverview kase={kase} /> },
+  { key: 'plan', label: 'casePlans:tab', render: (kase) => <CasePlanPanel caseId={kase.id} /> },
   { key: 'timeline', label: 'tab.timeline', render: (kase) => <CaseTimeline caseId={kase.id} /> },
   {
     key: 'checkins',
