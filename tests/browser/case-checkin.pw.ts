@@ -23,6 +23,8 @@ test.describe('on a phone', () => {
     await login(page, 'assessor');
     // From the case page's header.
     await page.goto(`/cases/${kase.id}`);
+    await expect(page.getByRole('button', { name: '电话回访' })).toBeVisible();
+    await page.screenshot({ path: 'test-results/case-page-phone.png' });
     await page.getByRole('button', { name: '电话回访' }).click();
     await expect(page).toHaveURL(new RegExp(`/cases/${kase.id}/check-in\\?mode=phone`));
     await expect(page.getByRole('heading', { name: '回访登记' })).toBeVisible();
