@@ -200,4 +200,43 @@ describe('Case check-ins (e2e)', () => {
     expect(await ctx.app.get(CheckInsService).enqueuePendingMatches()).toBe(0);
     expect(await ctx.app.get(MovesService).enqueuePendingMatches()).toBe(0);
   });
+
+  it('opens no need twice, none without a completed assessment, and none on a closed case', async () => {
+    const { caseId } = await assessedCase();
+    const first = await checkIn(caseId, { ...calm, newSeriousIllness: true }).expect(201);
+    expect(first.body.openedNeeds).toEqual(['medical']);
+    // The medical need is still open: a second report adds none, a ticked code twice counts once.
+    const again = await checkIn(caseId, {
+      ...calm,
+      hospitalStay: true,
+      newDifficulties: ['legal_aid', 'legal_aid'],
+    }).expect(201);
+    expect(again.body.openedNeeds).toEqual(['legal_aid']);
+    expect(again.body.newDifficulties).toEqual(['legal_aid']);
+
+    // Registered but never assessed: nothing to match on, so a reassessment is asked for.
+    const h = await ctx.http
+      .post('/api/households')
+      .set('Authorization', assessor)
+      .send(ctx.householdBody(d.communityA))
+      .expect(201);
+    const fresh = await ctx.http
+      .get(`/api/households/${h.body.id}/case`)
+      .set('Authorization', assessor)
+      .expect(200);
+    const unassessed = await checkIn(fresh.body.id, { ...calm, lostHousing: true }).expect(201);
+    expect(unassessed.body).toMatchObject({
+      openedNeeds: [],
+      reassessmentRequired: true,
+      reassessmentReasons: ['no_assessment'],
+    });
+
+    await ctx.http
+      .post(`/api/cases/${fresh.body.id}/close`)
+      .set('Authorization', assessor)
+      .send({ reason: 'refused', version: fresh.body.version })
+      .expect(200);
+    const closed = await checkIn(fresh.body.id, calm).expect(409);
+    expect(closed.body.code).toBe('CHECK_IN_CASE_CLOSED');
+  });
 });
