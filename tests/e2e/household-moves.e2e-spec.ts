@@ -146,6 +146,16 @@ describe('Household moves (e2e)', () => {
       .set('Authorization', staff)
       .expect(200);
     expect(kept.body.status).toBe('open');
+    // The live referral moved with the family: the new community's adviser follows it up.
+    const listed = await ctx.http
+      .get(`/api/referrals?householdId=${householdId}`)
+      .set('Authorization', adviserB.token)
+      .expect(200);
+    expect(listed.body.items.map((r: { id: string }) => r.id)).toContain(referral.id);
+    const [row] = await ctx.dataSource.query(`SELECT area_path FROM referral WHERE id = $1`, [
+      referral.id,
+    ]);
+    expect(row.area_path).toBe(d.communityB.path);
     const moves = await ctx.http
       .get(`/api/households/${householdId}/moves`)
       .set('Authorization', adviserB.token)

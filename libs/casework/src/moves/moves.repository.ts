@@ -69,16 +69,25 @@ export class MovesRepository {
     return rows.map((r) => r.id);
   }
 
-  /** The household's live referrals (open, accepted, delivered) and their providers. */
-  liveReferrals(
+  /**
+   * The household's live referrals (open, accepted, delivered) follow it: their area becomes the
+   * new community's, so the staff there supervise them (lists, deadlines, escalations). Ended
+   * referrals keep the area they were served in (history and reports as it happened). The
+   * version is left alone: nothing the provider decides has changed. Returns them with their
+   * providers.
+   */
+  async moveLiveReferrals(
     householdId: string,
+    communityPath: string,
     manager: EntityManager,
   ): Promise<Array<{ id: string; providerId: string }>> {
-    return manager.query(
-      `SELECT id, provider_id AS "providerId" FROM referral
-        WHERE household_id = $1 AND status IN ${LIVE_REFERRAL_SQL} ORDER BY id`,
-      [householdId],
+    const [rows]: [Array<{ id: string; providerId: string }>, number] = await manager.query(
+      `UPDATE referral SET area_path = $2
+        WHERE household_id = $1 AND status IN ${LIVE_REFERRAL_SQL}
+       RETURNING id, provider_id AS "providerId"`,
+      [householdId, communityPath],
     );
+    return rows.sort((a, b) => (a.id < b.id ? -1 : 1));
   }
 
   async markMatchEnqueued(ids: string[], at: Date): Promise<void> {

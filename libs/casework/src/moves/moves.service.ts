@@ -31,8 +31,8 @@ import { MovesRepository } from './moves.repository';
  * household's community (and address), the open case handed to an adviser there (or left
  * unassigned, the new community's assessors told), the proposals still waiting for approval
  * whose resource does not cover the new community superseded, the audit row and the notices.
- * Live referrals are kept (the provider serves the family until the referral ends) and their
- * providers told. After commit the household is matched again in its new area.
+ * Live referrals are kept (the provider serves the family until the referral ends), move to
+ * the new community's area (its staff supervise them now) and their providers are told. After commit the household is matched again in its new area.
  *
  * Who may move: an assessor or civil-affairs user who sees the household and whose scope
  * holds the new community too, i.e. whose area covers both (a street's staff between two of
@@ -122,7 +122,7 @@ export class MovesService {
     // lock-order.ts: the household, then its needs, then their proposals.
     await this.needs.lock(manager, await this.moves.liveNeedIds(householdId, manager));
     const withdrawn = await this.moves.supersedeOutsideCoverage(householdId, to.path, manager);
-    const referrals = await this.moves.liveReferrals(householdId, manager);
+    const referrals = await this.moves.moveLiveReferrals(householdId, to.path, manager);
     const toAdviserId = dto.adviserId ?? null;
     if (openCase) {
       await this.cases.update(openCase.id, { adviserId: toAdviserId }, manager);
