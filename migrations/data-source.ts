@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 import { ACCOUNTS_ENTITIES } from '@onedoor/accounts';
 import { AREAS_ENTITIES } from '@onedoor/areas';
+import { CASE_VISITS_ENTITIES } from '@onedoor/casework';
 import { HOUSEHOLDS_ENTITIES } from '@onedoor/households';
 import { MATCHING_ENTITIES } from '@onedoor/matching';
 import { NOTIFICATIONS_ENTITIES, WEBHOOKS_ENTITIES } from '@onedoor/notifications';
@@ -21,6 +22,7 @@ export const ALL_ENTITIES = [
   ...MATCHING_ENTITIES,
   ...PROCUREMENT_ENTITIES,
   ...WEBHOOKS_ENTITIES,
+  ...CASE_VISITS_ENTITIES,
 ];
 
 /** Builds the CLI's data source for a database URL. */

@@ -22,6 +22,7 @@ import { StaffDeadlines1765200000000 } from './1765200000000-StaffDeadlines';
 
 import { Cases1765700000000 } from './1765700000000-Cases';
 import { Webhooks1765100000000 } from './1765100000000-Webhooks';
+import { CaseVisits1765810000000 } from './1765810000000-CaseVisits';
 /**
  * Every migration, oldest first. Listed by hand (not globbed) so that the compiled apps,
  * the CLI and the tests all run exactly this list.
@@ -50,4 +51,5 @@ export const MIGRATIONS = [
   StoredFiles1765500000000,
   AreaBoundaries1765600000000,
   Cases1765700000000,
+  CaseVisits1765810000000,
 ];

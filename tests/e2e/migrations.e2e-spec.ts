@@ -43,6 +43,8 @@ describe('Migrations (e2e)', () => {
             'audit_log',
             'bid_file',
             'case_assignment',
+            'case_note_read',
+            'case_visit',
             'contact_access',
             'household_case',
             'household_import',

@@ -61,7 +61,12 @@ import {
   PROJECT_STATUS_LABELS,
   RANKING_STATUS_LABELS,
 } from '@onedoor/procurement';
-import { TIMELINE_EVENT_LABELS } from '@onedoor/casework';
+import {
+  NOTE_READ_PURPOSE_LABELS,
+  TIMELINE_EVENT_LABELS,
+  VISIT_KIND_LABELS,
+  VISIT_STATUS_LABELS,
+} from '@onedoor/casework';
 import { REPORT_UNMET_REASON_LABELS, STAFF_STEP_LABELS } from '@onedoor/reporting';
 import {
   CATEGORY_PURPOSE_LABELS,
@@ -149,6 +154,9 @@ export const DICTIONARY_GROUPS: DictionaryGroups = {
   criterion: CRITERION_LABELS,
   // casework
   timelineEvent: TIMELINE_EVENT_LABELS,
+  visitKind: VISIT_KIND_LABELS,
+  visitStatus: VISIT_STATUS_LABELS,
+  noteReadPurpose: NOTE_READ_PURPOSE_LABELS,
   // reporting
   unmetReason: REPORT_UNMET_REASON_LABELS,
   staffSlaStep: STAFF_STEP_LABELS,

@@ -1,17 +1,28 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { AreasModule } from '@onedoor/areas';
 import { HouseholdsModule } from '@onedoor/households';
 import { MatchingModule } from '@onedoor/matching';
+import { CASE_VISITS_ENTITIES } from './visits/visit.entity';
+import { VisitScheduleService } from './visits/visit-schedule.service';
+import { VisitsController } from './visits/visits.controller';
+import { VisitsRepository } from './visits/visits.repository';
+import { VisitsService } from './visits/visits.service';
 
 /**
  * The adviser's file around a household's case (the case itself is households', opened in the
  * registration's transaction): plans, visits and notes, check-ins, supervision, moves and the
  * case timeline. It reads matching (proposals, referrals), so it sits above it.
  */
-const providers: never[] = [];
+const providers = [VisitsRepository, VisitsService, VisitScheduleService];
 
 @Module({
-  imports: [AreasModule, HouseholdsModule, MatchingModule],
+  imports: [
+    AreasModule,
+    HouseholdsModule,
+    MatchingModule,
+    TypeOrmModule.forFeature([...CASE_VISITS_ENTITIES]),
+  ],
   providers,
   exports: providers,
 })
@@ -19,6 +30,6 @@ export class CaseworkModule {}
 
 @Module({
   imports: [CaseworkModule],
-  controllers: [],
+  controllers: [VisitsController],
 })
 export class CaseworkHttpModule {}

@@ -2,3 +2,8 @@ export * from './casework.errors';
 export * from './casework.error-messages';
 export * from './casework.labels';
 export * from './casework.module';
+export * from './visits/visit.types';
+export * from './visits/visit.entity';
+export * from './visits/dto/visit.dto';
+export * from './visits/visits.service';
+export * from './visits/visit-schedule.service';
