@@ -1,5 +1,6 @@
 import { ACCOUNTS_ERRORS } from '@onedoor/accounts';
 import { AREAS_ERRORS } from '@onedoor/areas';
+import { CASEWORK_ERRORS } from '@onedoor/casework';
 import { HOUSEHOLDS_ERRORS } from '@onedoor/households';
 import { MATCHING_ERRORS } from '@onedoor/matching';
 import { NOTIFICATIONS_ERRORS, WEBHOOKS_ERRORS } from '@onedoor/notifications';
@@ -19,6 +20,7 @@ describe('ERROR_STATUS', () => {
     MATCHING_ERRORS,
     PROCUREMENT_ERRORS,
     WEBHOOKS_ERRORS,
+    CASEWORK_ERRORS,
   };
 
   it('holds every code of every lib exactly once', () => {
