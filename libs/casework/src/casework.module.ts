@@ -3,6 +3,9 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AreasModule } from '@onedoor/areas';
 import { HouseholdsModule } from '@onedoor/households';
 import { MatchingModule } from '@onedoor/matching';
+import { TimelineController } from './timeline/timeline.controller';
+import { TimelineRepository } from './timeline/timeline.repository';
+import { TimelineService } from './timeline/timeline.service';
 import { CASE_VISITS_ENTITIES } from './visits/visit.entity';
 import { VisitScheduleService } from './visits/visit-schedule.service';
 import { VisitsController } from './visits/visits.controller';
@@ -14,7 +17,13 @@ import { VisitsService } from './visits/visits.service';
  * registration's transaction): plans, visits and notes, check-ins, supervision, moves and the
  * case timeline. It reads matching (proposals, referrals), so it sits above it.
  */
-const providers = [VisitsRepository, VisitsService, VisitScheduleService];
+const providers = [
+  TimelineRepository,
+  TimelineService,
+  VisitsRepository,
+  VisitsService,
+  VisitScheduleService,
+];
 
 @Module({
   imports: [
@@ -30,6 +39,6 @@ export class CaseworkModule {}
 
 @Module({
   imports: [CaseworkModule],
-  controllers: [VisitsController],
+  controllers: [TimelineController, VisitsController],
 })
 export class CaseworkHttpModule {}
