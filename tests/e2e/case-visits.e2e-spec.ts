@@ -136,6 +136,10 @@ describe('Case visits and notes (e2e)', () => {
       .expect(403)
       .expect((res) => expect(res.body.code).toBe('CASE_VISIT_NOTE_FORBIDDEN'));
     await as('adviser').get('/api/visits/due?until=soon').expect(400);
+    // A week date passes isISO8601 but is no time to store.
+    await as('adviser')
+      .post(`/api/cases/${opened.id}/visits`, { kind: 'other', occurredAt: '2026-W01', note: 'x' })
+      .expect(400);
   });
 
   it('lets the author correct a note (audited), with the version read', async () => {
@@ -176,6 +180,11 @@ describe('Case visits and notes (e2e)', () => {
       [opened.id],
     );
     expect(await dueIds('adviser')).toContain(due.id);
+    const tomorrow = encodeURIComponent(new Date(Date.now() + DAY).toISOString());
+    const dueTomorrow = await as('adviser')
+      .get(`/api/visits/due?assignedTo=me&until=${tomorrow}&limit=100`)
+      .expect(200);
+    expect(dueTomorrow.body.items.map((v: { id: string }) => v.id)).not.toContain(due.id);
     const listed = await as('adviser').get(`/api/cases/${opened.id}/visits`).expect(200);
     expect(listed.body[0]).toMatchObject({
       id: due.id,

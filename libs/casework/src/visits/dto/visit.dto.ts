@@ -5,6 +5,7 @@ import {
   IsIn,
   IsInt,
   IsNotEmpty,
+  Matches,
   IsOptional,
   IsString,
   MaxLength,
@@ -20,6 +21,12 @@ import {
   type VisitStatus,
 } from '../visit.types';
 
+/**
+ * A time with its zone, this century or the last: isISO8601 alone lets week dates (`2026-W01`)
+ * and year 0 through, which JavaScript or PostgreSQL cannot hold.
+ */
+const DATE_TIME = /^(19|20)\d{2}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/;
+
 export class RecordVisitDto {
   @ApiProperty({ enum: VISIT_KINDS, enumName: 'VisitKind' })
   @IsIn(VISIT_KINDS)
@@ -30,7 +37,10 @@ export class RecordVisitDto {
     format: 'date-time',
     description: 'When the visit took place (not in the future)',
   })
-  @IsDateString()
+  @IsDateString({ strict: true })
+  @Matches(DATE_TIME, {
+    message: 'occurredAt must be a time with its zone, e.g. 2026-12-02T09:30:00+08:00',
+  })
   occurredAt!: string;
 
   @ApiProperty({
@@ -73,7 +83,10 @@ export class DueVisitQueryDto extends PageQueryDto {
     description: 'Only visits due by then',
   })
   @IsOptional()
-  @IsDateString()
+  @IsDateString({ strict: true })
+  @Matches(DATE_TIME, {
+    message: 'until must be a time with its zone, e.g. 2026-12-31T00:00:00+08:00',
+  })
   until?: string;
 }
 
