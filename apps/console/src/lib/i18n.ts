@@ -6,6 +6,7 @@ import approvals from '@/features/approvals/locales';
 import areas from '@/features/areas/locales';
 import assessments from '@/features/assessments/locales';
 import auth from '@/features/auth/locales';
+import cases from '@/features/cases/locales';
 import caseVisits from '@/features/cases/visits/locales';
 import contracts from '@/features/contracts/locales';
 import dashboard from '@/features/dashboard/locales';
@@ -32,6 +33,7 @@ const namespaces = {
   areas,
   assessments,
   auth,
+  cases,
   caseVisits,
   contracts,
   dashboard,
