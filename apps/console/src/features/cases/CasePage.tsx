@@ -9,6 +9,7 @@ import { type Case, useCase } from './api';
 import { CaseActions } from './CaseActions';
 import { CaseOverview } from './CaseOverview';
 import { CaseTimeline } from './CaseTimeline';
+import { VisitsPanel } from './visits/VisitsPanel';
 
 interface CaseTab {
   key: string;
@@ -24,6 +25,11 @@ interface CaseTab {
 const TABS: CaseTab[] = [
   { key: 'overview', label: 'tab.overview', render: (kase) => <CaseOverview kase={kase} /> },
   { key: 'timeline', label: 'tab.timeline', render: (kase) => <CaseTimeline caseId={kase.id} /> },
+  {
+    key: 'visits',
+    label: 'caseVisits:tab',
+    render: (kase) => <VisitsPanel caseId={kase.id} canRecord={kase.status === 'open'} />,
+  },
 ];
 
 /**
