@@ -100,6 +100,15 @@ describe('Case visits and notes (e2e)', () => {
     );
     // Supervisors only.
     await as('adviser').get(`/api/cases/${opened.id}/note-reads`).expect(403);
+
+    // The case timeline lists the recording, labelled, and no note.
+    const timeline = await as('supervisor')
+      .get(`/api/cases/${opened.id}/timeline?limit=100`)
+      .expect(200);
+    expect(timeline.body.items.map((e: { event: string }) => e.event)).toContain(
+      'case_visit.record',
+    );
+    expect(JSON.stringify(timeline.body)).not.toContain('屋顶漏雨');
   });
 
   it('answers bad input with field errors in Chinese', async () => {
