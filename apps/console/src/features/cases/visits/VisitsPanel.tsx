@@ -66,7 +66,7 @@ export function VisitsPanel({ caseId, canRecord = true }: { caseId: string; canR
                   : undefined
               }
             >
-              <Space wrap size={[8, 4]} style={{ marginBottom: 4 }}>
+              <Space wrap size={[8, 4]} style={{ display: 'flex', marginBottom: 4 }}>
                 <Tag color={KIND_COLORS[v.kind]}>{label('visitKind', v.kind)}</Tag>
                 {v.status !== 'done' && (
                   <Tag color={v.overdue ? 'red' : 'orange'}>
@@ -84,7 +84,11 @@ export function VisitsPanel({ caseId, canRecord = true }: { caseId: string; canR
                   </Typography.Text>
                 )}
               </Space>
-              {v.status === 'done' && <VisitNote visit={v} />}
+              {v.status === 'done' && (
+                <div>
+                  <VisitNote visit={v} />
+                </div>
+              )}
             </List.Item>
           )}
         />
