@@ -69,6 +69,9 @@ import {
   PLAN_GOAL_STATUS_LABELS,
   PLAN_STATUS_LABELS,
   TIMELINE_EVENT_LABELS,
+  NOTE_READ_PURPOSE_LABELS,
+  VISIT_KIND_LABELS,
+  VISIT_STATUS_LABELS,
 } from '@onedoor/casework';
 import { REPORT_UNMET_REASON_LABELS, STAFF_STEP_LABELS } from '@onedoor/reporting';
 import {
@@ -163,6 +166,10 @@ export const DICTIONARY_GROUPS: DictionaryGroups = {
   planActionKind: PLAN_ACTION_KIND_LABELS,
   planActionStatus: PLAN_ACTION_STATUS_LABELS,
   planAgreementMethod: PLAN_AGREEMENT_METHOD_LABELS,
+
+  visitKind: VISIT_KIND_LABELS,
+  visitStatus: VISIT_STATUS_LABELS,
+  noteReadPurpose: NOTE_READ_PURPOSE_LABELS,
   // reporting
   unmetReason: REPORT_UNMET_REASON_LABELS,
   staffSlaStep: STAFF_STEP_LABELS,

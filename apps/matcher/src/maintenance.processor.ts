@@ -1,7 +1,8 @@
 import { Processor } from '@nestjs/bullmq';
 import { JobHandlers, QUEUES, QueueProcessor } from '@onedoor/platform';
 import { ApplicationDeadlinesService } from '@onedoor/accounts';
-import { PlanSyncService } from '@onedoor/casework';
+import { PlanSyncService, VisitScheduleService } from '@onedoor/casework';
+
 import {
   AssessmentsService,
   HouseholdExitService,
@@ -39,6 +40,8 @@ export class MaintenanceProcessor extends QueueProcessor<typeof QUEUES.maintenan
     'requeue-webhook-deliveries': () => this.webhooks.requeueStale(),
     'requeue-household-imports': () => this.householdImports.requeueStale(),
     'sync-case-plans': () => this.planSync.sync(),
+
+    'schedule-case-visits': () => this.visitSchedule.sweep(),
   };
 
   constructor(
@@ -56,6 +59,8 @@ export class MaintenanceProcessor extends QueueProcessor<typeof QUEUES.maintenan
     private readonly webhooks: WebhookChannel,
     private readonly householdImports: HouseholdImportsService,
     private readonly planSync: PlanSyncService,
+
+    private readonly visitSchedule: VisitScheduleService,
   ) {
     super();
   }

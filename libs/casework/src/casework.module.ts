@@ -13,6 +13,11 @@ import { PlansService } from './plans/plans.service';
 import { TimelineController } from './timeline/timeline.controller';
 import { TimelineRepository } from './timeline/timeline.repository';
 import { TimelineService } from './timeline/timeline.service';
+import { CASE_VISITS_ENTITIES } from './visits/visit.entity';
+import { VisitScheduleService } from './visits/visit-schedule.service';
+import { VisitsController } from './visits/visits.controller';
+import { VisitsRepository } from './visits/visits.repository';
+import { VisitsService } from './visits/visits.service';
 
 /**
  * The adviser's file around a household's case (the case itself is households', opened in the
@@ -29,6 +34,10 @@ const providers = [
   // timeline
   TimelineRepository,
   TimelineService,
+  // visits and notes
+  VisitsRepository,
+  VisitsService,
+  VisitScheduleService,
 ];
 
 @Module({
@@ -36,7 +45,12 @@ const providers = [
     AreasModule,
     HouseholdsModule,
     MatchingModule,
-    TypeOrmModule.forFeature([CasePlanEntity, CasePlanGoalEntity, CasePlanActionEntity]),
+    TypeOrmModule.forFeature([
+      CasePlanEntity,
+      CasePlanGoalEntity,
+      CasePlanActionEntity,
+      ...CASE_VISITS_ENTITIES,
+    ]),
   ],
   providers,
   exports: providers,
@@ -45,6 +59,6 @@ export class CaseworkModule {}
 
 @Module({
   imports: [CaseworkModule],
-  controllers: [PlansController, TimelineController],
+  controllers: [PlansController, TimelineController, VisitsController],
 })
 export class CaseworkHttpModule {}

@@ -8,6 +8,7 @@ import assessments from '@/features/assessments/locales';
 import auth from '@/features/auth/locales';
 import casePlans from '@/features/cases/plans/locales';
 import cases from '@/features/cases/locales';
+import caseVisits from '@/features/cases/visits/locales';
 import contracts from '@/features/contracts/locales';
 import dashboard from '@/features/dashboard/locales';
 import evaluations from '@/features/evaluations/locales';
@@ -35,6 +36,7 @@ const namespaces = {
   auth,
   casePlans,
   cases,
+  caseVisits,
   contracts,
   dashboard,
   evaluations,

@@ -11,6 +11,8 @@ import { CaseOverview } from './CaseOverview';
 import { CaseTimeline } from './CaseTimeline';
 import { CasePlanPanel } from './plans/CasePlanPanel';
 
+import { VisitsPanel } from './visits/VisitsPanel';
+
 interface CaseTab {
   key: string;
   /** Key in the cases namespace, or a `ns:key` of the part's own namespace. */
@@ -26,6 +28,11 @@ const TABS: CaseTab[] = [
   { key: 'overview', label: 'tab.overview', render: (kase) => <CaseOverview kase={kase} /> },
   { key: 'plan', label: 'casePlans:tab', render: (kase) => <CasePlanPanel caseId={kase.id} /> },
   { key: 'timeline', label: 'tab.timeline', render: (kase) => <CaseTimeline caseId={kase.id} /> },
+  {
+    key: 'visits',
+    label: 'caseVisits:tab',
+    render: (kase) => <VisitsPanel caseId={kase.id} canRecord={kase.status === 'open'} />,
+  },
 ];
 
 /**
