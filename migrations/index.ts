@@ -25,6 +25,7 @@ import { Cases1765700000000 } from './1765700000000-Cases';
 import { CasePlans1765800000000 } from './1765800000000-CasePlans';
 import { CaseCheckinsMoves1765820000000 } from './1765820000000-CaseCheckinsMoves';
 import { Webhooks1765100000000 } from './1765100000000-Webhooks';
+import { CaseVisits1765810000000 } from './1765810000000-CaseVisits';
 /**
  * Every migration, oldest first. Listed by hand (not globbed) so that the compiled apps,
  * the CLI and the tests all run exactly this list.
@@ -54,6 +55,8 @@ export const MIGRATIONS = [
   AreaBoundaries1765600000000,
   Cases1765700000000,
   CasePlans1765800000000,
+
+  CaseVisits1765810000000,
   CaseCheckinsMoves1765820000000,
   CaseTimeline1765850000000,
 ];

@@ -47,6 +47,9 @@ describe('Migrations (e2e)', () => {
             'case_plan',
             'case_plan_action',
             'case_plan_goal',
+
+            'case_note_read',
+            'case_visit',
             'contact_access',
             'household_case',
             'household_import',

@@ -73,6 +73,9 @@ import {
   MEMBER_CHANGE_LABELS,
   REASSESSMENT_REASON_LABELS,
   TIMELINE_EVENT_LABELS,
+  NOTE_READ_PURPOSE_LABELS,
+  VISIT_KIND_LABELS,
+  VISIT_STATUS_LABELS,
 } from '@onedoor/casework';
 import { REPORT_UNMET_REASON_LABELS, STAFF_STEP_LABELS } from '@onedoor/reporting';
 import {
@@ -167,6 +170,10 @@ export const DICTIONARY_GROUPS: DictionaryGroups = {
   planActionKind: PLAN_ACTION_KIND_LABELS,
   planActionStatus: PLAN_ACTION_STATUS_LABELS,
   planAgreementMethod: PLAN_AGREEMENT_METHOD_LABELS,
+
+  visitKind: VISIT_KIND_LABELS,
+  visitStatus: VISIT_STATUS_LABELS,
+  noteReadPurpose: NOTE_READ_PURPOSE_LABELS,
   checkInMode: CHECK_IN_MODE_LABELS,
   incomeChange: INCOME_CHANGE_LABELS,
   memberChange: MEMBER_CHANGE_LABELS,

@@ -7,7 +7,12 @@ import {
   HouseholdImportsService,
   HouseholdRemindersService,
 } from '@onedoor/households';
-import { CheckInsService, MovesService, PlanSyncService } from '@onedoor/casework';
+import {
+  CheckInsService,
+  MovesService,
+  PlanSyncService,
+  VisitScheduleService,
+} from '@onedoor/casework';
 import { MatchRunService, ProposalDeadlinesService, ReferralsService } from '@onedoor/matching';
 import { WebhookChannel } from '@onedoor/notifications';
 import { ProjectsService } from '@onedoor/procurement';
@@ -43,6 +48,8 @@ export class MaintenanceProcessor extends QueueProcessor<typeof QUEUES.maintenan
     'requeue-webhook-deliveries': () => this.webhooks.requeueStale(),
     'requeue-household-imports': () => this.householdImports.requeueStale(),
     'sync-case-plans': () => this.planSync.sync(),
+
+    'schedule-case-visits': () => this.visitSchedule.sweep(),
   };
 
   constructor(
@@ -62,6 +69,8 @@ export class MaintenanceProcessor extends QueueProcessor<typeof QUEUES.maintenan
     private readonly planSync: PlanSyncService,
     private readonly checkIns: CheckInsService,
     private readonly moves: MovesService,
+
+    private readonly visitSchedule: VisitScheduleService,
   ) {
     super();
   }

@@ -25,6 +25,23 @@ export const CASEWORK_ERROR_MESSAGES = {
     'zh-CN': '该文件不是本个案计划的确认文件',
     en: "The file is not one of the case plan's agreements",
   },
+  // visits and notes
+  CASE_VISIT_NOT_FOUND: {
+    'zh-CN': '走访记录不存在',
+    en: 'Visit not found',
+  },
+  CASE_VISIT_NOTE_FORBIDDEN: {
+    'zh-CN': '走访内容仅限个案顾问及督导填写，更正仅限记录人本人',
+    en: 'Only the adviser and supervisors write visit notes; only the author corrects one',
+  },
+  CASE_VISIT_CORRECTION_CLOSED: {
+    'zh-CN': '走访内容只能在记录后 {days} 天内更正',
+    en: 'A visit note can be corrected only within {days} days of recording',
+  },
+  CASE_VISIT_IN_FUTURE: {
+    'zh-CN': '走访时间不能晚于当前时间',
+    en: 'The visit time cannot be in the future',
+  },
   // check-ins and moves
   CHECK_IN_CASE_CLOSED: {
     'zh-CN': '个案已结案，请先重新开案再回访',

@@ -14,6 +14,12 @@ export const CASEWORK_ERRORS = {
   CASE_PLAN_STATE_CONFLICT: HttpStatus.CONFLICT,
   CASE_PLAN_FILE_INVALID: HttpStatus.UNPROCESSABLE_ENTITY,
   CASE_PLAN_FILE_NOT_FOUND: HttpStatus.NOT_FOUND,
+
+  // visits and notes
+  CASE_VISIT_NOT_FOUND: HttpStatus.NOT_FOUND,
+  CASE_VISIT_NOTE_FORBIDDEN: HttpStatus.FORBIDDEN,
+  CASE_VISIT_CORRECTION_CLOSED: HttpStatus.CONFLICT,
+  CASE_VISIT_IN_FUTURE: HttpStatus.UNPROCESSABLE_ENTITY,
   // check-ins and moves
   /** A check-in on a closed case: reopen it first. */
   CHECK_IN_CASE_CLOSED: HttpStatus.CONFLICT,

@@ -14,6 +14,8 @@ import type {
   PlanStatus,
 } from './plans/plan.types';
 
+import type { NoteReadPurpose, VisitKind, VisitStatus } from './visits/visit.types';
+
 /**
  * What a timeline entry says happened: `<entity type>.<audit action>` → label, for every
  * action audited on a household, its assessments, needs, proposals, referrals and cases. Each
@@ -61,6 +63,10 @@ export const TIMELINE_EVENT_LABELS = labels<string>({
   ],
   'case_plan.goal_flagged': ['计划目标待跟进（转介未成）', 'Plan goal flagged (referral ended)'],
   'case_plan.goal_achieved': ['计划目标已达成', 'Plan goal achieved'],
+  // visits and notes
+  'case_visit.record': ['记录走访', 'Visit recorded'],
+  'case_visit.correct_note': ['更正走访内容', 'Visit note corrected'],
+  'case_visit.schedule': ['安排回访', 'Revisit scheduled'],
   // check-ins and moves
   'case_check_in.record': ['回访', 'Check-in'],
   'household.move': ['家庭迁移', 'Household moved'],
@@ -100,6 +106,27 @@ export const PLAN_ACTION_STATUS_LABELS = labels<ActionStatus>({
 export const PLAN_AGREEMENT_METHOD_LABELS = labels<AgreementMethod>({
   signed_file: ['家庭签字文件', 'Signed document'],
   attestation: ['顾问见证确认', "Adviser's attestation"],
+});
+
+// visits and notes
+export const VISIT_KIND_LABELS = labels<VisitKind>({
+  home_visit: ['入户走访', 'Home visit'],
+  phone_call: ['电话回访', 'Phone call'],
+  office_meeting: ['来访面谈', 'Office meeting'],
+  other: ['其他', 'Other'],
+});
+
+export const VISIT_STATUS_LABELS = labels<VisitStatus>({
+  due: ['待走访', 'Due'],
+  done: ['已走访', 'Done'],
+  missed: ['未走访', 'Missed'],
+  cancelled: ['已取消', 'Cancelled'],
+});
+
+export const NOTE_READ_PURPOSE_LABELS = labels<NoteReadPurpose>({
+  list: ['查看走访记录', 'Visit list'],
+  record: ['新增走访', 'Recording a visit'],
+  correct: ['更正走访内容', 'Correcting a note'],
 });
 
 // check-ins

@@ -22,6 +22,11 @@ import { PlansService } from './plans/plans.service';
 import { TimelineController } from './timeline/timeline.controller';
 import { TimelineRepository } from './timeline/timeline.repository';
 import { TimelineService } from './timeline/timeline.service';
+import { CASE_VISITS_ENTITIES } from './visits/visit.entity';
+import { VisitScheduleService } from './visits/visit-schedule.service';
+import { VisitsController } from './visits/visits.controller';
+import { VisitsRepository } from './visits/visits.repository';
+import { VisitsService } from './visits/visits.service';
 
 /**
  * The adviser's file around a household's case (the case itself is households', opened in the
@@ -42,6 +47,10 @@ const providers = [
   // timeline
   TimelineRepository,
   TimelineService,
+  // visits and notes
+  VisitsRepository,
+  VisitsService,
+  VisitScheduleService,
 ];
 
 @Module({
@@ -53,6 +62,7 @@ const providers = [
       CasePlanEntity,
       CasePlanGoalEntity,
       CasePlanActionEntity,
+      ...CASE_VISITS_ENTITIES,
       CaseCheckInEntity,
       HouseholdMoveEntity,
     ]),
@@ -65,6 +75,12 @@ export class CaseworkModule {}
 
 @Module({
   imports: [CaseworkModule],
-  controllers: [PlansController, CheckInsController, MovesController, TimelineController],
+  controllers: [
+    PlansController,
+    CheckInsController,
+    MovesController,
+    TimelineController,
+    VisitsController,
+  ],
 })
 export class CaseworkHttpModule {}

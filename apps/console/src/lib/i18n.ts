@@ -9,6 +9,7 @@ import auth from '@/features/auth/locales';
 import casePlans from '@/features/cases/plans/locales';
 import cases from '@/features/cases/locales';
 import caseCheckins from '@/features/cases/checkins/locales';
+import caseVisits from '@/features/cases/visits/locales';
 import contracts from '@/features/contracts/locales';
 import dashboard from '@/features/dashboard/locales';
 import evaluations from '@/features/evaluations/locales';
@@ -37,6 +38,7 @@ const namespaces = {
   casePlans,
   cases,
   caseCheckins,
+  caseVisits,
   contracts,
   dashboard,
   evaluations,

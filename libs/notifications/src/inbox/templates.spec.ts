@@ -130,3 +130,17 @@ describe('the plan goal flagged notice', () => {
     );
   });
 });
+
+describe('case.visit_due', () => {
+  const data = { headName: '王芳', communityName: '阳光社区', dueAt: '2026-12-10T02:00:00.000Z' };
+
+  it('names the household, its community and the date, in Chinese and in English', () => {
+    const zh = renderNotice('case.visit_due', data);
+    expect(zh.title).toBe('待走访');
+    expect(zh.body).toContain('家庭 王芳（阳光社区）的回访定于 2026');
+    expect(zh.body).not.toContain('—');
+    expect(renderNotice('case.visit_due', data, 'en').body).toContain(
+      'Household 王芳 (阳光社区) is due for a visit on',
+    );
+  });
+});

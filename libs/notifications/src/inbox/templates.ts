@@ -175,6 +175,13 @@ export const NOTICE_TEMPLATES: Record<EventType, NoticeTemplate> = {
       body: 'The referral for the plan goal "{goalTitle}" of household {subject} was declined or expired: plan again.',
     },
   },
+  'case.visit_due': {
+    zh: { title: '待走访', body: '家庭 {subject}（{area}）的回访定于 {dueAt}，请按时走访并记录。' },
+    en: {
+      title: 'Visit due',
+      body: 'Household {subject} ({area}) is due for a visit on {dueAt}: visit and record it.',
+    },
+  },
   'household.moved': {
     zh: {
       title: '家庭已迁移',

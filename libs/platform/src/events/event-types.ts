@@ -37,6 +37,8 @@ export const EVENT_TYPES = [
   'case.handed_over',
   // casework
   'case_plan.goal_flagged',
+
+  'case.visit_due',
   'household.moved',
   // delivery itself
   'webhook.disabled',

@@ -47,6 +47,9 @@ export interface JobPayloads {
     'requeue-household-imports': Record<string, never>;
     /** Brings case plans in line with their referrals and needs (casework's plan sync). */
     'sync-case-plans': Record<string, never>;
+
+    /** Turns revisit dates within 14 days into visits due on open cases (once per case and date). */
+    'schedule-case-visits': Record<string, never>;
   };
   matching: {
     /**
@@ -108,6 +111,8 @@ export const JOB_NAMES: { [Q in QueueName]: ReadonlyArray<JobName<Q>> } = {
     'requeue-webhook-deliveries',
     'requeue-household-imports',
     'sync-case-plans',
+
+    'schedule-case-visits',
   ],
   matching: ['match-household', 'rematch-resource'],
   webhooks: ['deliver-webhook'],
@@ -215,6 +220,9 @@ export const JOB_SCHEDULES: { [Q in QueueName]: ReadonlyArray<JobSchedule<Q>> } 
     { job: 'requeue-household-imports', repeat: { every: 5 * 60_000 }, data: {} },
     // Plans follow their referrals within minutes (a plan's read also syncs its case first).
     { job: 'sync-case-plans', repeat: { every: 5 * 60_000 }, data: {} },
+
+    // Hourly (and at start): idempotent, and a revisit date set by an assessment shows up soon.
+    { job: 'schedule-case-visits', repeat: { every: 60 * 60_000 }, data: {} },
   ],
   matching: [],
   webhooks: [],

@@ -14,6 +14,8 @@ import { CheckInButtons } from './checkins/CheckInButtons';
 import { CheckInsPanel } from './checkins/CheckInsPanel';
 import { MoveHouseholdButton } from './checkins/MoveHouseholdButton';
 
+import { VisitsPanel } from './visits/VisitsPanel';
+
 interface CaseTab {
   key: string;
   /** Key in the cases namespace, or a `ns:key` of the part's own namespace. */
@@ -29,6 +31,11 @@ const TABS: CaseTab[] = [
   { key: 'overview', label: 'tab.overview', render: (kase) => <CaseOverview kase={kase} /> },
   { key: 'plan', label: 'casePlans:tab', render: (kase) => <CasePlanPanel caseId={kase.id} /> },
   { key: 'timeline', label: 'tab.timeline', render: (kase) => <CaseTimeline caseId={kase.id} /> },
+  {
+    key: 'visits',
+    label: 'caseVisits:tab',
+    render: (kase) => <VisitsPanel caseId={kase.id} canRecord={kase.status === 'open'} />,
+  },
   {
     key: 'checkins',
     label: 'caseCheckins:tab',
