@@ -2,13 +2,20 @@ import { Module } from '@nestjs/common';
 import { AreasModule } from '@onedoor/areas';
 import { HouseholdsModule } from '@onedoor/households';
 import { MatchingModule } from '@onedoor/matching';
+import { OutcomesController } from './outcomes/outcomes.controller';
+import { OutcomesRepository } from './outcomes/outcomes.repository';
+import { OutcomesService } from './outcomes/outcomes.service';
 
 /**
  * The adviser's file around a household's case (the case itself is households', opened in the
  * registration's transaction): plans, visits and notes, check-ins, supervision, moves and the
  * case timeline. It reads matching (proposals, referrals), so it sits above it.
  */
-const providers: never[] = [];
+const providers = [
+  // outcomes
+  OutcomesRepository,
+  OutcomesService,
+];
 
 @Module({
   imports: [AreasModule, HouseholdsModule, MatchingModule],
@@ -19,6 +26,9 @@ export class CaseworkModule {}
 
 @Module({
   imports: [CaseworkModule],
-  controllers: [],
+  controllers: [
+    // outcomes
+    OutcomesController,
+  ],
 })
 export class CaseworkHttpModule {}
