@@ -5,6 +5,9 @@ import { MatchingModule } from '@onedoor/matching';
 import { OutcomesController } from './outcomes/outcomes.controller';
 import { OutcomesRepository } from './outcomes/outcomes.repository';
 import { OutcomesService } from './outcomes/outcomes.service';
+import { TimelineController } from './timeline/timeline.controller';
+import { TimelineRepository } from './timeline/timeline.repository';
+import { TimelineService } from './timeline/timeline.service';
 
 /**
  * The adviser's file around a household's case (the case itself is households', opened in the
@@ -12,6 +15,8 @@ import { OutcomesService } from './outcomes/outcomes.service';
  * case timeline. It reads matching (proposals, referrals), so it sits above it.
  */
 const providers = [
+  TimelineRepository,
+  TimelineService,
   // outcomes
   OutcomesRepository,
   OutcomesService,
@@ -27,6 +32,7 @@ export class CaseworkModule {}
 @Module({
   imports: [CaseworkModule],
   controllers: [
+    TimelineController,
     // outcomes
     OutcomesController,
   ],
