@@ -19,6 +19,7 @@ import publicPages from '@/features/public/locales';
 import procurement from '@/features/procurement/locales';
 import provider from '@/features/provider/locales';
 import referrals from '@/features/referrals/locales';
+import reports from '@/features/reports/locales';
 import resources from '@/features/resources/locales';
 import tenders from '@/features/tenders/locales';
 import users from '@/features/users/locales';
@@ -44,6 +45,7 @@ const namespaces = {
   procurement,
   provider,
   referrals,
+  reports,
   resources,
   tenders,
   users,
