@@ -137,7 +137,7 @@ export function CaseOutcomesPage() {
           locale={{ emptyText: t('caseOutcomes.empty') }}
           dataSource={report.data ? [...report.data.rows, report.data.total] : []}
           columns={columns}
-          rowClassName={(r) => (r.key === 'total' ? 'report-total-row' : '')}
+          onRow={(r) => (r.key === 'total' ? { style: { fontWeight: 600 } } : {})}
           data-testid="case-outcomes-table"
         />
       </QueryState>
