@@ -6,6 +6,7 @@ import approvals from '@/features/approvals/locales';
 import areas from '@/features/areas/locales';
 import assessments from '@/features/assessments/locales';
 import auth from '@/features/auth/locales';
+import caseOutcomes from '@/features/cases/outcomes/locales';
 import contracts from '@/features/contracts/locales';
 import dashboard from '@/features/dashboard/locales';
 import evaluations from '@/features/evaluations/locales';
@@ -32,6 +33,7 @@ const namespaces = {
   areas,
   assessments,
   auth,
+  caseOutcomes,
   contracts,
   dashboard,
   evaluations,
