@@ -7,6 +7,7 @@ import areas from '@/features/areas/locales';
 import assessments from '@/features/assessments/locales';
 import auth from '@/features/auth/locales';
 import caseOutcomes from '@/features/cases/outcomes/locales';
+import cases from '@/features/cases/locales';
 import contracts from '@/features/contracts/locales';
 import dashboard from '@/features/dashboard/locales';
 import evaluations from '@/features/evaluations/locales';
@@ -34,6 +35,7 @@ const namespaces = {
   assessments,
   auth,
   caseOutcomes,
+  cases,
   contracts,
   dashboard,
   evaluations,
