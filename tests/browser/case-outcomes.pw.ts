@@ -62,11 +62,9 @@ test('civil-affairs staff read the case outcome report, switch its grouping and 
     assessor,
     `/api/households/${householdId}/case`,
   );
-  const outcomes = await get<{ outcomes: Array<{ totalChange: number; scoreImproved: boolean }> }>(
-    request,
-    assessor,
-    `/api/cases/${file.id}/outcomes`,
-  );
+  const outcomes = await get<{
+    outcomes: Array<{ assessmentId: string; totalChange: number; scoreImproved: boolean }>;
+  }>(request, assessor, `/api/cases/${file.id}/outcomes`);
   expect(outcomes.outcomes).toHaveLength(1);
   expect(outcomes.outcomes[0].scoreImproved).toBe(true);
   expect(outcomes.outcomes[0].totalChange).toBeLessThan(0);
@@ -86,6 +84,17 @@ test('civil-affairs staff read the case outcome report, switch its grouping and 
   expect(byAdviser.total.left).toBeGreaterThan(0);
 
   await login(page, 'civil.district');
+  // The case page's 成效 tab: the reassessment, its score going down.
+  await page.goto(`/cases/${file.id}`);
+  await page.getByRole('tab', { name: '成效' }).click();
+  await expect(page).toHaveURL(/tab=outcomes/);
+  const card = page.getByTestId(`outcome-${outcomes.outcomes[0].assessmentId}`);
+  await expect(card.getByText(/复评（对比/)).toBeVisible();
+  await expect(card.getByText('评分改善', { exact: true })).toBeVisible();
+  await expect(card.getByText(String(outcomes.outcomes[0].totalChange))).toBeVisible();
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await picture(page, 'case-outcomes-tab');
+
   await page.getByRole('link', { name: '个案成效' }).click();
   await expect(page.getByRole('heading', { name: '个案成效报表' })).toBeVisible();
   const table = page.getByTestId('case-outcomes-table');
@@ -102,7 +111,6 @@ test('civil-affairs staff read the case outcome report, switch its grouping and 
     formatRate(byAdviser.total.scoreImprovedRate),
   );
   await expect(total.getByRole('cell').nth(7)).toHaveText(String(byAdviser.total.left));
-  await page.setViewportSize({ width: 1440, height: 900 });
   await picture(page, 'case-outcomes');
 
   // The workbook: the API's Chinese headers, a row per adviser and the total.
@@ -124,9 +132,11 @@ test('civil-affairs staff read the case outcome report, switch its grouping and 
   const thisYear = `from=${beijingDay().slice(0, 4)}-01-01&to=${beijingDay()}`;
   const overview = await get<Report>(request, staff, `/api/reports/case-outcomes?${thisYear}`);
   await page.getByRole('link', { name: '辖区概况' }).click();
-  const card = page.getByTestId('case-outcomes-card');
-  await expect(card.getByTestId('outcome-caseload')).toContainText(String(overview.total.caseload));
-  await expect(card.getByTestId('outcome-left')).toContainText(String(overview.total.left));
+  const overviewCard = page.getByTestId('case-outcomes-card');
+  await expect(overviewCard.getByTestId('outcome-caseload')).toContainText(
+    String(overview.total.caseload),
+  );
+  await expect(overviewCard.getByTestId('outcome-left')).toContainText(String(overview.total.left));
 });
 
 interface Item {

@@ -32,7 +32,7 @@ export default namespace(
       meanScoreChange: '总分平均变化',
       tierImproved: '层级改善率',
       left: '本期退出救助（户）',
-      cameBack: '返贫 / 前12个月退出（户）',
+      cameBack: '返贫 / 此前退出户',
     },
     resources: '资源使用情况（按机构类型）',
     downloadXlsx: '下载 Excel',
