@@ -61,7 +61,18 @@ import {
   PROJECT_STATUS_LABELS,
   RANKING_STATUS_LABELS,
 } from '@onedoor/procurement';
-import { TIMELINE_EVENT_LABELS } from '@onedoor/casework';
+import {
+  PLAN_ACTION_KIND_LABELS,
+  PLAN_ACTION_STATUS_LABELS,
+  PLAN_AGREEMENT_METHOD_LABELS,
+  PLAN_GOAL_FLAG_LABELS,
+  PLAN_GOAL_STATUS_LABELS,
+  PLAN_STATUS_LABELS,
+  TIMELINE_EVENT_LABELS,
+  NOTE_READ_PURPOSE_LABELS,
+  VISIT_KIND_LABELS,
+  VISIT_STATUS_LABELS,
+} from '@onedoor/casework';
 import {
   CASE_OUTCOME_GROUP_LABELS,
   REPORT_UNMET_REASON_LABELS,
@@ -153,6 +164,16 @@ export const DICTIONARY_GROUPS: DictionaryGroups = {
   criterion: CRITERION_LABELS,
   // casework
   timelineEvent: TIMELINE_EVENT_LABELS,
+  planStatus: PLAN_STATUS_LABELS,
+  planGoalStatus: PLAN_GOAL_STATUS_LABELS,
+  planGoalFlag: PLAN_GOAL_FLAG_LABELS,
+  planActionKind: PLAN_ACTION_KIND_LABELS,
+  planActionStatus: PLAN_ACTION_STATUS_LABELS,
+  planAgreementMethod: PLAN_AGREEMENT_METHOD_LABELS,
+
+  visitKind: VISIT_KIND_LABELS,
+  visitStatus: VISIT_STATUS_LABELS,
+  noteReadPurpose: NOTE_READ_PURPOSE_LABELS,
   // reporting
   unmetReason: REPORT_UNMET_REASON_LABELS,
   staffSlaStep: STAFF_STEP_LABELS,

@@ -1,13 +1,26 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { AreasModule } from '@onedoor/areas';
 import { HouseholdsModule } from '@onedoor/households';
 import { MatchingModule } from '@onedoor/matching';
 import { OutcomesController } from './outcomes/outcomes.controller';
 import { OutcomesRepository } from './outcomes/outcomes.repository';
 import { OutcomesService } from './outcomes/outcomes.service';
+import { CasePlanActionEntity, CasePlanEntity, CasePlanGoalEntity } from './plans/case-plan.entity';
+import { PlanAgreementService } from './plans/plan-agreement.service';
+import { PlanSyncRepository } from './plans/plan-sync.repository';
+import { PlanSyncService } from './plans/plan-sync.service';
+import { PlansController } from './plans/plans.controller';
+import { PlansRepository } from './plans/plans.repository';
+import { PlansService } from './plans/plans.service';
 import { TimelineController } from './timeline/timeline.controller';
 import { TimelineRepository } from './timeline/timeline.repository';
 import { TimelineService } from './timeline/timeline.service';
+import { CASE_VISITS_ENTITIES } from './visits/visit.entity';
+import { VisitScheduleService } from './visits/visit-schedule.service';
+import { VisitsController } from './visits/visits.controller';
+import { VisitsRepository } from './visits/visits.repository';
+import { VisitsService } from './visits/visits.service';
 
 /**
  * The adviser's file around a household's case (the case itself is households', opened in the
@@ -15,15 +28,36 @@ import { TimelineService } from './timeline/timeline.service';
  * case timeline. It reads matching (proposals, referrals), so it sits above it.
  */
 const providers = [
+  // plans
+  PlansRepository,
+  PlanSyncRepository,
+  PlanSyncService,
+  PlansService,
+  PlanAgreementService,
+  // timeline
   TimelineRepository,
   TimelineService,
+  // visits and notes
+  VisitsRepository,
+  VisitsService,
+  VisitScheduleService,
   // outcomes
   OutcomesRepository,
   OutcomesService,
 ];
 
 @Module({
-  imports: [AreasModule, HouseholdsModule, MatchingModule],
+  imports: [
+    AreasModule,
+    HouseholdsModule,
+    MatchingModule,
+    TypeOrmModule.forFeature([
+      CasePlanEntity,
+      CasePlanGoalEntity,
+      CasePlanActionEntity,
+      ...CASE_VISITS_ENTITIES,
+    ]),
+  ],
   providers,
   exports: providers,
 })
@@ -31,10 +65,6 @@ export class CaseworkModule {}
 
 @Module({
   imports: [CaseworkModule],
-  controllers: [
-    TimelineController,
-    // outcomes
-    OutcomesController,
-  ],
+  controllers: [PlansController, TimelineController, VisitsController, OutcomesController],
 })
 export class CaseworkHttpModule {}

@@ -7,7 +7,9 @@ import areas from '@/features/areas/locales';
 import assessments from '@/features/assessments/locales';
 import auth from '@/features/auth/locales';
 import caseOutcomes from '@/features/cases/outcomes/locales';
+import casePlans from '@/features/cases/plans/locales';
 import cases from '@/features/cases/locales';
+import caseVisits from '@/features/cases/visits/locales';
 import contracts from '@/features/contracts/locales';
 import dashboard from '@/features/dashboard/locales';
 import evaluations from '@/features/evaluations/locales';
@@ -35,7 +37,9 @@ const namespaces = {
   assessments,
   auth,
   caseOutcomes,
+  casePlans,
   cases,
+  caseVisits,
   contracts,
   dashboard,
   evaluations,

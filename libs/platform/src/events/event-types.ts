@@ -35,6 +35,10 @@ export const EVENT_TYPES = [
   'household.revisit_due',
   'household.grace_ending',
   'case.handed_over',
+  // casework
+  'case_plan.goal_flagged',
+
+  'case.visit_due',
   // delivery itself
   'webhook.disabled',
 ] as const;

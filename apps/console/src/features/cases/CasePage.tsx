@@ -9,6 +9,9 @@ import { type Case, useCase } from './api';
 import { CaseActions } from './CaseActions';
 import { CaseOverview } from './CaseOverview';
 import { CaseTimeline } from './CaseTimeline';
+import { CasePlanPanel } from './plans/CasePlanPanel';
+
+import { VisitsPanel } from './visits/VisitsPanel';
 import { OutcomesPanel } from './outcomes/OutcomesPanel';
 
 interface CaseTab {
@@ -24,7 +27,13 @@ interface CaseTab {
  */
 const TABS: CaseTab[] = [
   { key: 'overview', label: 'tab.overview', render: (kase) => <CaseOverview kase={kase} /> },
+  { key: 'plan', label: 'casePlans:tab', render: (kase) => <CasePlanPanel caseId={kase.id} /> },
   { key: 'timeline', label: 'tab.timeline', render: (kase) => <CaseTimeline caseId={kase.id} /> },
+  {
+    key: 'visits',
+    label: 'caseVisits:tab',
+    render: (kase) => <VisitsPanel caseId={kase.id} canRecord={kase.status === 'open'} />,
+  },
   {
     key: 'outcomes',
     label: 'caseOutcomes:tab',
