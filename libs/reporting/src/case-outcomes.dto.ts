@@ -26,6 +26,23 @@ export class CaseOutcomesRowDto {
   @ApiProperty() name!: string;
   @ApiProperty({ description: 'Cases open at the period’s end' }) caseload!: number;
   @ApiProperty({
+    description: 'Visits due in the period (not cancelled) that are done or past their due time',
+  })
+  visitsDue!: number;
+  @ApiProperty({ description: '… done by their due date (China calendar day)' })
+  visitsOnTime!: number;
+  @rate('visitsOnTime ÷ visitsDue') visitsOnTimeRate!: number | null;
+  @ApiProperty({ description: 'Open cases (caseload) with a plan the family agreed' })
+  plansAgreed!: number;
+  @rate('plansAgreed ÷ caseload') plansAgreedRate!: number | null;
+  @ApiProperty({
+    description:
+      'Goals (not dropped) of the agreed plans of the cases open at some time in the period',
+  })
+  goals!: number;
+  @ApiProperty({ description: '… achieved (as of now)' }) goalsAchieved!: number;
+  @rate('goalsAchieved ÷ goals') goalsAchievedRate!: number | null;
+  @ApiProperty({
     description: 'Reassessments completed in the period (with an earlier completed assessment)',
   })
   reassessments!: number;

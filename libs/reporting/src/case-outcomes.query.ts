@@ -47,6 +47,11 @@ export interface CaseOutcomeFigures {
   /** Null on the total row. */
   key: string | null;
   caseload: number;
+  visitsDue: number;
+  visitsOnTime: number;
+  plansAgreed: number;
+  goals: number;
+  goalsAchieved: number;
   reassessments: number;
   scoreImproved: number;
   meanScoreChange: number | null;
@@ -59,6 +64,11 @@ export interface CaseOutcomeFigures {
 
 export const NO_CASE_OUTCOMES: Omit<CaseOutcomeFigures, 'key'> = {
   caseload: 0,
+  visitsDue: 0,
+  visitsOnTime: 0,
+  plansAgreed: 0,
+  goals: 0,
+  goalsAchieved: 0,
   reassessments: 0,
   scoreImproved: 0,
   meanScoreChange: null,
@@ -74,8 +84,14 @@ type Keyed<T> = T & { key: string | null };
 /**
  * The outcome figures per group and in total (the GROUPING SETS `()` row, key null), for the
  * period [start, end):
- * - caseload: cases open at the period's end (opened before it, not closed before it), counted
- *   with the case's own adviser;
+ * - caseload: cases open at the period's end (opened before it, not closed before it), and of
+ *   those plansAgreed: with a plan the family agreed before the period's end; goals and
+ *   goalsAchieved: the goals (not dropped) of the current agreed plan, if agreed before the
+ *   period's end, of each case open at some time in the period, and those achieved (as of now:
+ *   goals keep no date); all counted with the case's own adviser;
+ * - visitsDue: visits due in the period (not cancelled) that are done or whose due time has
+ *   passed, and visitsOnTime: those done by their due date (China calendar day), also with the
+ *   case's own adviser (due visits follow the case);
  * - reassessments completed in the period (`case_outcome` rows), those whose total score went
  *   down, their mean total change, those whose circle moved outward, needs fulfilled before them;
  * - left: households that left assistance in the period;
@@ -89,20 +105,62 @@ export async function caseOutcomeFigures(
   groupBy: CaseOutcomeGroup,
   start: Date,
   end: Date,
+  now: Date,
 ): Promise<CaseOutcomeFigures[]> {
   const params = [scopePath, groupBy, start, end];
-  const caseload: Array<Keyed<{ caseload: number }>> = await m.query(
+  const cases: Array<
+    Keyed<Pick<CaseOutcomeFigures, 'caseload' | 'plansAgreed' | 'goals' | 'goalsAchieved'>>
+  > = await m.query(
     `WITH ${HOUSEHOLDS_SQL},
-     open_case AS (
-       SELECT CASE $2::text WHEN 'adviser' THEN coalesce(hc.adviser_id::text, '') ELSE hh.key END AS key
+     active AS (
+       SELECT hc.id, hc.closed_at IS NULL OR hc.closed_at >= $4 AS open_at_end,
+              CASE $2::text WHEN 'adviser' THEN coalesce(hc.adviser_id::text, '') ELSE hh.key END AS key
          FROM household_case hc JOIN hh ON hh.id = hc.household_id
-        WHERE hc.opened_at < $3 AND (hc.closed_at IS NULL OR hc.closed_at >= $3)
+        WHERE hc.opened_at < $4 AND (hc.closed_at IS NULL OR hc.closed_at >= $3)
      )
-     SELECT key, count(*)::int AS caseload FROM open_case GROUP BY GROUPING SETS ((key), ())`,
-    [scopePath, groupBy, end],
+     SELECT a.key,
+            count(*) FILTER (WHERE a.open_at_end)::int AS caseload,
+            count(*) FILTER (WHERE a.open_at_end AND EXISTS (
+              SELECT 1 FROM case_plan p WHERE p.case_id = a.id AND p.agreed_at < $4))::int AS "plansAgreed",
+            coalesce(sum(g.goals), 0)::int AS goals,
+            coalesce(sum(g.achieved), 0)::int AS "goalsAchieved"
+       FROM active a
+       LEFT JOIN LATERAL (
+         SELECT count(*) FILTER (WHERE goal.status <> 'dropped') AS goals,
+                count(*) FILTER (WHERE goal.status = 'achieved') AS achieved
+           FROM case_plan p JOIN case_plan_goal goal ON goal.plan_id = p.id
+          WHERE p.case_id = a.id AND p.status = 'agreed' AND p.agreed_at < $4
+       ) g ON true
+      GROUP BY GROUPING SETS ((a.key), ())`,
+    params,
   );
+  const visits: Array<Keyed<Pick<CaseOutcomeFigures, 'visitsDue' | 'visitsOnTime'>>> =
+    await m.query(
+      `WITH ${HOUSEHOLDS_SQL},
+       due AS (
+         SELECT CASE $2::text WHEN 'adviser' THEN coalesce(hc.adviser_id::text, '') ELSE hh.key END AS key,
+                v.status, v.due_at, v.occurred_at
+           FROM case_visit v
+           JOIN household_case hc ON hc.id = v.case_id
+           JOIN hh ON hh.id = hc.household_id
+          WHERE v.due_at >= $3 AND v.due_at < $4 AND v.status <> 'cancelled'
+            AND (v.status = 'done' OR v.due_at < $5)
+       )
+       SELECT key,
+              count(*)::int AS "visitsDue",
+              count(*) FILTER (WHERE status = 'done'
+                AND (occurred_at AT TIME ZONE 'Asia/Shanghai')::date
+                    <= (due_at AT TIME ZONE 'Asia/Shanghai')::date)::int AS "visitsOnTime"
+         FROM due GROUP BY GROUPING SETS ((key), ())`,
+      [...params, now],
+    );
   const reassessed: Array<
-    Keyed<Omit<CaseOutcomeFigures, 'key' | 'caseload' | 'left' | 'leftBefore' | 'cameBack'>>
+    Keyed<
+      Pick<
+        CaseOutcomeFigures,
+        'reassessments' | 'scoreImproved' | 'meanScoreChange' | 'tierImproved' | 'needsFulfilled'
+      >
+    >
   > = await m.query(
     `WITH ${HOUSEHOLDS_SQL}
        SELECT hh.key,
@@ -150,7 +208,7 @@ export async function caseOutcomeFigures(
     if (!f) byKey.set(key, (f = { key, ...NO_CASE_OUTCOMES }));
     return f;
   };
-  for (const r of caseload) at(r.key).caseload = r.caseload;
+  for (const r of [...cases, ...visits]) Object.assign(at(r.key), r, { key: r.key });
   for (const r of reassessed) Object.assign(at(r.key), r, { key: r.key });
   for (const r of returns) Object.assign(at(r.key), r, { key: r.key });
   return [...byKey.values()];

@@ -33,7 +33,7 @@ export class CaseOutcomesService {
     const period = reportPeriod(q.from, q.to, now);
     return this.reports.read(async (m) => {
       const s = await this.reports.scope(m, q, me);
-      const figures = await caseOutcomeFigures(m, s.path, q.groupBy, period.start, period.end);
+      const figures = await caseOutcomeFigures(m, s.path, q.groupBy, period.start, period.end, now);
       const byKey = new Map(figures.map((f) => [f.key, f]));
       const keys = figures.flatMap((f) => (f.key ? [f.key] : []));
       const groups = await caseOutcomeGroups(m, s.path, q.groupBy, keys);
@@ -49,6 +49,14 @@ export class CaseOutcomesService {
           key: g.key,
           name: g.name,
           caseload: x.caseload,
+          visitsDue: x.visitsDue,
+          visitsOnTime: x.visitsOnTime,
+          visitsOnTimeRate: rate(x.visitsOnTime, x.visitsDue),
+          plansAgreed: x.plansAgreed,
+          plansAgreedRate: rate(x.plansAgreed, x.caseload),
+          goals: x.goals,
+          goalsAchieved: x.goalsAchieved,
+          goalsAchievedRate: rate(x.goalsAchieved, x.goals),
           reassessments: x.reassessments,
           scoreImproved: x.scoreImproved,
           scoreImprovedRate: rate(x.scoreImproved, x.reassessments),

@@ -91,7 +91,7 @@ describe(CaseOutcomesService.name, () => {
       );
 
     const h1 = await household(tree.communityA);
-    await openCase(h1, x, '2026-01-10T00:00:00Z');
+    const c1 = await openCase(h1, x, '2026-01-10T00:00:00Z');
     const h1a1 = await assess(h1, '2026-03-01T00:00:00Z', 60, 1);
     await assess(h1, '2026-08-01T00:00:00Z', 40, 2);
     await assess(h1, '2026-12-20T00:00:00Z', 45, 2);
@@ -99,16 +99,13 @@ describe(CaseOutcomesService.name, () => {
     await need(h1, h1a1, '2026-04-01T00:00:00Z', '2026-04-05T00:00:00Z');
 
     const h2 = await household(communityA2);
-    await openCase(h2, y, '2026-02-01T00:00:00Z');
+    const c2 = await openCase(h2, y, '2026-02-01T00:00:00Z');
     await assess(h2, '2026-05-01T00:00:00Z', 30, 4);
     await assess(h2, '2026-09-15T00:00:00Z', 20, null);
 
     const h3 = await household(tree.communityB);
-    await closeCase(
-      await openCase(h3, x, '2025-05-01T00:00:00Z'),
-      '2026-10-15T02:00:00Z',
-      'exited',
-    );
+    const c3 = await openCase(h3, x, '2025-05-01T00:00:00Z');
+    await closeCase(c3, '2026-10-15T02:00:00Z', 'exited');
     await assess(h3, '2026-02-01T00:00:00Z', 50, 1);
     await assess(h3, '2026-06-01T00:00:00Z', 30, 2);
 
@@ -118,11 +115,8 @@ describe(CaseOutcomesService.name, () => {
     await reopenCase(c4, '2026-09-01T00:00:00Z');
 
     const h5 = await household(tree.communityA);
-    await closeCase(
-      await openCase(h5, x, '2025-01-01T00:00:00Z'),
-      '2025-12-01T00:00:00Z',
-      'exited',
-    );
+    const c5 = await openCase(h5, x, '2025-01-01T00:00:00Z');
+    await closeCase(c5, '2025-12-01T00:00:00Z', 'exited');
     await need(h5, await assess(h5, '2026-12-05T00:00:00Z', 35, 2), '2026-12-05T00:00:00Z', null);
 
     const h6 = await household(tree.communityA);
@@ -142,7 +136,7 @@ describe(CaseOutcomesService.name, () => {
     );
 
     const h8 = await household(tree.communityB);
-    await openCase(h8, null, '2026-03-01T00:00:00Z');
+    const c8 = await openCase(h8, null, '2026-03-01T00:00:00Z');
 
     const h9 = await household(communityA2);
     await closeCase(
@@ -151,6 +145,62 @@ describe(CaseOutcomesService.name, () => {
       'exited',
     );
     await need(h9, await assess(h9, '2026-05-01T00:00:00Z', 40, 2), '2026-05-01T00:00:00Z', null);
+
+    // Plans: a version per row; the goals of the agreed (current) one count.
+    const plan = async (
+      caseId: string,
+      version: number,
+      status: string,
+      agreedAt: string | null,
+      goals: string[],
+    ) => {
+      const [{ id }] = await q(
+        `INSERT INTO case_plan (case_id, version, status, agreed_at, created_at)
+         VALUES ($1, $2, $3, $4, '2025-01-01T00:00:00Z') RETURNING id`,
+        [caseId, version, status, agreedAt],
+      );
+      for (const [i, goal] of goals.entries())
+        await q(
+          `INSERT INTO case_plan_goal (plan_id, category, title, status, sort) VALUES ($1, 'care', '目标', $2, $3)`,
+          [id, goal, i],
+        );
+    };
+    await plan(c1, 1, 'superseded', '2026-02-01T00:00:00Z', ['achieved', 'achieved']);
+    await plan(c1, 2, 'agreed', '2026-09-01T00:00:00Z', [
+      'achieved',
+      'achieved',
+      'open',
+      'dropped',
+    ]);
+    await plan(c2, 1, 'draft', null, ['achieved']);
+    await plan(c4, 1, 'agreed', '2027-01-02T00:00:00Z', ['achieved']);
+    await plan(c3, 1, 'agreed', '2025-06-01T00:00:00Z', ['achieved']);
+    await plan(c5, 1, 'agreed', '2025-02-01T00:00:00Z', ['achieved']);
+
+    const visit = (
+      caseId: string,
+      status: string,
+      dueAt: string | null,
+      occurredAt: string | null,
+    ) =>
+      q(
+        `INSERT INTO case_visit (case_id, kind, status, due_at, occurred_at) VALUES ($1, 'home_visit', $2, $3, $4)`,
+        [caseId, status, dueAt, occurredAt],
+      );
+    // 07-10 08:00 in Beijing, done 23:00 the same Beijing day: on time.
+    await visit(c1, 'done', '2026-07-10T00:00:00Z', '2026-07-10T15:00:00Z');
+    // 10-10 08:00 in Beijing, done 00:30 on 10-11 in Beijing: late (the same UTC day).
+    await visit(c1, 'done', '2026-10-10T00:00:00Z', '2026-10-10T16:30:00Z');
+    // Due 12-31 20:00 in Beijing, never made.
+    await visit(c1, 'due', '2026-12-31T12:00:00Z', null);
+    // Due before the period; a visit made without being due.
+    await visit(c1, 'done', '2026-06-20T00:00:00Z', '2026-06-20T01:00:00Z');
+    await visit(c1, 'done', null, '2026-08-15T01:00:00Z');
+    await visit(c2, 'cancelled', '2026-08-01T00:00:00Z', null);
+    // Done a week early: on time.
+    await visit(c2, 'done', '2026-11-01T00:00:00Z', '2026-10-25T02:00:00Z');
+    // Due after the period.
+    await visit(c8, 'due', '2027-01-05T00:00:00Z', null);
   });
   afterAll(async () => {
     jest.restoreAllMocks();
@@ -159,6 +209,14 @@ describe(CaseOutcomesService.name, () => {
 
   const zeros = {
     caseload: 0,
+    visitsDue: 0,
+    visitsOnTime: 0,
+    visitsOnTimeRate: null,
+    plansAgreed: 0,
+    plansAgreedRate: null,
+    goals: 0,
+    goalsAchieved: 0,
+    goalsAchievedRate: null,
     reassessments: 0,
     scoreImproved: 0,
     scoreImprovedRate: null,
@@ -186,6 +244,16 @@ describe(CaseOutcomesService.name, () => {
    *   came back within 12 months and by the period's end: H4 (reopened 09-01), H9 (need 05-01)
    *   = 2 → 0.5. Not H5 (its need came 2026-12-05, 12 months and 4 days after it left), nor H6
    *   (its new case opened after the period).
+   * visits due in the period and past due by now: H1's 07-10 (done the same Beijing day: on
+   *   time), 10-10 (done 00:30 the next Beijing day: late), 12-31 (never made), and H2's 11-01
+   *   (done a week early: on time) = 4, on time 2 → 0.5. Not H1's 06-20 (before the period) nor
+   *   its visit that was never due, H2's cancelled one, H8's of 2027-01-05.
+   * plans agreed before the period's end, among the 4 open cases: H1 (v2 agreed 09-01) = 1 →
+   *   0.25. Not H2 (a draft), H4 (agreed 2027-01-02).
+   * goals of the current agreed plan (agreed before the end) of the cases open at some time in
+   *   the period (H1, H2, H3, H4, H7, H8): H1 v2 achieved, achieved, open (dropped not counted)
+   *   and H3's achieved one = 4, achieved 3 → 0.75. Not H1's superseded v1, H2's draft, H4's plan
+   *   agreed after the period, H5's (its case closed before the period).
    */
   it('per adviser: the adviser of each household’s current case, and the unassigned last', async () => {
     const report = await sut.report(
@@ -202,6 +270,14 @@ describe(CaseOutcomesService.name, () => {
       key: x.userId,
       name: x.username,
       caseload: 1,
+      visitsDue: 3,
+      visitsOnTime: 1,
+      visitsOnTimeRate: 0.3333,
+      plansAgreed: 1,
+      plansAgreedRate: 1,
+      goals: 4,
+      goalsAchieved: 3,
+      goalsAchievedRate: 0.75,
       reassessments: 2,
       scoreImproved: 1,
       scoreImprovedRate: 0.5,
@@ -220,6 +296,14 @@ describe(CaseOutcomesService.name, () => {
       key: y.userId,
       name: y.username,
       caseload: 2,
+      visitsDue: 1,
+      visitsOnTime: 1,
+      visitsOnTimeRate: 1,
+      plansAgreed: 0,
+      plansAgreedRate: 0,
+      goals: 0,
+      goalsAchieved: 0,
+      goalsAchievedRate: null,
       reassessments: 1,
       scoreImproved: 1,
       scoreImprovedRate: 1,
@@ -233,11 +317,25 @@ describe(CaseOutcomesService.name, () => {
       cameBackRate: 1,
     });
     // H8's case has no adviser: caseload 1, nothing else.
-    expect(byKey.get('')).toEqual({ key: '', name: '未分配顾问', ...zeros, caseload: 1 });
+    expect(byKey.get('')).toEqual({
+      key: '',
+      name: '未分配顾问',
+      ...zeros,
+      caseload: 1,
+      plansAgreedRate: 0,
+    });
     expect(report.total).toEqual<CaseOutcomesRowDto>({
       key: 'total',
       name: '合计',
       caseload: 4,
+      visitsDue: 4,
+      visitsOnTime: 2,
+      visitsOnTimeRate: 0.5,
+      plansAgreed: 1,
+      plansAgreedRate: 0.25,
+      goals: 4,
+      goalsAchieved: 3,
+      goalsAchievedRate: 0.75,
       reassessments: 3,
       scoreImproved: 2,
       scoreImprovedRate: 0.6667,
@@ -265,6 +363,12 @@ describe(CaseOutcomesService.name, () => {
     expect(c.get(tree.communityA.id)).toMatchObject({
       name: tree.communityA.name,
       caseload: 1,
+      visitsDue: 3,
+      visitsOnTime: 1,
+      plansAgreed: 1,
+      goals: 3,
+      goalsAchieved: 2,
+      goalsAchievedRate: 0.6667,
       reassessments: 2,
       scoreImproved: 1,
       meanScoreChange: -7.5,
@@ -278,6 +382,10 @@ describe(CaseOutcomesService.name, () => {
     // A2: H2 (caseload 1, −10, circle 4 → none), H9 left before and came back.
     expect(c.get(communityA2.id)).toMatchObject({
       caseload: 1,
+      visitsDue: 1,
+      visitsOnTime: 1,
+      plansAgreed: 0,
+      goals: 0,
       reassessments: 1,
       scoreImproved: 1,
       meanScoreChange: -10,
@@ -292,6 +400,10 @@ describe(CaseOutcomesService.name, () => {
       key: tree.communityB.id,
       name: tree.communityB.name,
       caseload: 2,
+      plansAgreedRate: 0,
+      goals: 1,
+      goalsAchieved: 1,
+      goalsAchievedRate: 1,
       left: 1,
       leftBefore: 1,
       cameBack: 1,
