@@ -1,4 +1,4 @@
-import { Card, Flex, Statistic } from 'antd';
+import { Card, Statistic } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { QueryState } from '@/components/QueryState';
@@ -13,6 +13,9 @@ export function CaseOutcomesCard({ period }: { period: { from: string; to: strin
   const figures: Array<[key: string, value: string | number]> = total
     ? [
         ['caseload', total.caseload],
+        ['visitsOnTime', formatRate(total.visitsOnTimeRate)],
+        ['plansAgreed', formatRate(total.plansAgreedRate)],
+        ['goalsAchieved', formatRate(total.goalsAchievedRate)],
         ['reassessments', total.reassessments],
         ['scoreImproved', formatRate(total.scoreImprovedRate)],
         ['meanScoreChange', total.meanScoreChange ?? '—'],
@@ -29,17 +32,22 @@ export function CaseOutcomesCard({ period }: { period: { from: string; to: strin
       data-testid="case-outcomes-card"
     >
       <QueryState isLoading={report.isLoading} error={report.error}>
-        <Flex wrap gap={16}>
+        <div
+          style={{
+            display: 'grid',
+            gap: 16,
+            gridTemplateColumns: 'repeat(auto-fill, minmax(150px, 1fr))',
+          }}
+        >
           {figures.map(([key, value]) => (
             <Statistic
               key={key}
-              style={{ flex: '1 1 140px' }}
               title={t(`outcomes.${key}`)}
               value={value}
               data-testid={`outcome-${key}`}
             />
           ))}
-        </Flex>
+        </div>
       </QueryState>
     </Card>
   );

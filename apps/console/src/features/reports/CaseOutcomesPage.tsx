@@ -47,6 +47,10 @@ export function CaseOutcomesPage() {
     rate === null
       ? String(count)
       : t('caseOutcomes.countAndRate', { count, rate: formatRate(rate) });
+  const ofAndRate = (count: number, of: number, rate: number | null) =>
+    rate === null
+      ? String(count)
+      : t('caseOutcomes.ofAndRate', { count, of, rate: formatRate(rate) });
   const columns: ColumnsType<CaseOutcomesRow> = [
     {
       title: t('caseOutcomes.col.name'),
@@ -60,6 +64,24 @@ export function CaseOutcomesPage() {
             : name,
     },
     { title: t('caseOutcomes.col.caseload'), dataIndex: 'caseload', align: 'right' },
+    {
+      title: t('caseOutcomes.col.visitsOnTime'),
+      dataIndex: 'visitsOnTime',
+      align: 'right',
+      render: (n: number, r) => ofAndRate(n, r.visitsDue, r.visitsOnTimeRate),
+    },
+    {
+      title: t('caseOutcomes.col.plansAgreed'),
+      dataIndex: 'plansAgreed',
+      align: 'right',
+      render: (n: number, r) => withRate(n, r.plansAgreedRate),
+    },
+    {
+      title: t('caseOutcomes.col.goalsAchieved'),
+      dataIndex: 'goalsAchieved',
+      align: 'right',
+      render: (n: number, r) => ofAndRate(n, r.goals, r.goalsAchievedRate),
+    },
     { title: t('caseOutcomes.col.reassessments'), dataIndex: 'reassessments', align: 'right' },
     {
       title: t('caseOutcomes.col.scoreImproved'),

@@ -7,7 +7,7 @@ export default namespace(
       subtitle: '{{area}} · 统计期间 {{from}} 至 {{to}}（北京时间）',
       period: '统计期间',
       groupBy: '统计维度',
-      help: '在管个案数为期末仍在管的个案；复评以前后两次评估比较，总分越低表示困难程度越轻，层级改善指救助圈层向外移动；返贫指统计期开始前12个月内退出救助的家庭，在退出后12个月内（截至期末）重新开案、个案重开或新增救助需求。',
+      help: '在管个案数为期末仍在管的个案；按时走访指期内到期的走访在到期当日（北京时间）或之前完成；计划确认率为在管个案中已与家庭确认计划的比例；目标达成为期内在管个案当前已确认计划中的目标（不含已放弃）；复评以前后两次评估比较，总分越低表示困难程度越轻，层级改善指救助圈层向外移动；返贫指统计期开始前12个月内退出救助的家庭，在退出后12个月内（截至期末）重新开案、个案重开或新增救助需求。',
       downloadXlsx: '下载 Excel',
       downloadCsv: 'CSV',
       unassigned: '未分配顾问',
@@ -16,6 +16,9 @@ export default namespace(
       col: {
         name: '名称',
         caseload: '在管个案',
+        visitsOnTime: '按时走访',
+        plansAgreed: '已确认计划',
+        goalsAchieved: '目标达成',
         reassessments: '复评次数',
         scoreImproved: '评分改善',
         meanScoreChange: '总分平均变化',
@@ -27,6 +30,7 @@ export default namespace(
         cameBackRate: '返贫率',
       },
       countAndRate: '{{count}}（{{rate}}）',
+      ofAndRate: '{{count}}/{{of}}（{{rate}}）',
     },
   },
   {
@@ -35,7 +39,7 @@ export default namespace(
       subtitle: '{{area}} · period {{from}} to {{to}} (Beijing time)',
       period: 'Period',
       groupBy: 'Group by',
-      help: 'Caseload: cases open at the period’s end. Reassessments compare two assessments: a lower total score means less difficulty; a tier improves when the circle moves outward. Returns: households that left assistance in the 12 months before the period and, within 12 months of leaving and by the period’s end, had a case opened or reopened or a new need recorded.',
+      help: 'Caseload: cases open at the period’s end. Visits on time: visits due in the period made by their due date (Beijing time). Agreed plans: share of the caseload whose plan the family agreed. Goals achieved: goals (not dropped) of the current agreed plans of the cases open in the period. Reassessments compare two assessments: a lower total score means less difficulty; a tier improves when the circle moves outward. Returns: households that left assistance in the 12 months before the period and, within 12 months of leaving and by the period’s end, had a case opened or reopened or a new need recorded.',
       downloadXlsx: 'Download Excel',
       downloadCsv: 'CSV',
       unassigned: 'No adviser',
@@ -44,6 +48,9 @@ export default namespace(
       col: {
         name: 'Name',
         caseload: 'Caseload',
+        visitsOnTime: 'Visits on time',
+        plansAgreed: 'Agreed plans',
+        goalsAchieved: 'Goals achieved',
         reassessments: 'Reassessments',
         scoreImproved: 'Score improved',
         meanScoreChange: 'Mean score change',
@@ -55,6 +62,7 @@ export default namespace(
         cameBackRate: 'Return rate',
       },
       countAndRate: '{{count}} ({{rate}})',
+      ofAndRate: '{{count}}/{{of}} ({{rate}})',
     },
   },
 );
