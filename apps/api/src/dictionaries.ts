@@ -77,7 +77,11 @@ import {
   VISIT_KIND_LABELS,
   VISIT_STATUS_LABELS,
 } from '@onedoor/casework';
-import { REPORT_UNMET_REASON_LABELS, STAFF_STEP_LABELS } from '@onedoor/reporting';
+import {
+  CASE_OUTCOME_GROUP_LABELS,
+  REPORT_UNMET_REASON_LABELS,
+  STAFF_STEP_LABELS,
+} from '@onedoor/reporting';
 import {
   CATEGORY_PURPOSE_LABELS,
   CategoryDictionary,
@@ -181,6 +185,7 @@ export const DICTIONARY_GROUPS: DictionaryGroups = {
   // reporting
   unmetReason: REPORT_UNMET_REASON_LABELS,
   staffSlaStep: STAFF_STEP_LABELS,
+  caseOutcomeGroup: CASE_OUTCOME_GROUP_LABELS,
   // The error codes' labels are their messages, with a detail's placeholder shown as "…".
   errorCode: Object.fromEntries(
     Object.entries(errorCodeLabels()).map(([code, text]) => [

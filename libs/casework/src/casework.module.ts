@@ -12,6 +12,9 @@ import { HouseholdMoveEntity } from './moves/household-move.entity';
 import { MovesController } from './moves/moves.controller';
 import { MovesRepository } from './moves/moves.repository';
 import { MovesService } from './moves/moves.service';
+import { OutcomesController } from './outcomes/outcomes.controller';
+import { OutcomesRepository } from './outcomes/outcomes.repository';
+import { OutcomesService } from './outcomes/outcomes.service';
 import { CasePlanActionEntity, CasePlanEntity, CasePlanGoalEntity } from './plans/case-plan.entity';
 import { PlanAgreementService } from './plans/plan-agreement.service';
 import { PlanSyncRepository } from './plans/plan-sync.repository';
@@ -51,6 +54,9 @@ const providers = [
   VisitsRepository,
   VisitsService,
   VisitScheduleService,
+  // outcomes
+  OutcomesRepository,
+  OutcomesService,
 ];
 
 @Module({
@@ -81,6 +87,7 @@ export class CaseworkModule {}
     MovesController,
     TimelineController,
     VisitsController,
+    OutcomesController,
   ],
 })
 export class CaseworkHttpModule {}

@@ -7,6 +7,8 @@ export * from './checkins/check-in.entity';
 export * from './checkins/check-ins.service';
 export * from './moves/household-move.entity';
 export * from './moves/moves.service';
+export * from './outcomes/dto/case-outcome.dto';
+export * from './outcomes/outcomes.service';
 export * from './plans/plan.types';
 export * from './plans/case-plan.entity';
 export * from './plans/plan-sync.service';

@@ -3,3 +3,5 @@ export * from './reports.service';
 export * from './reporting.module';
 export * from './reporting.labels';
 export * from './coverage-trend.service';
+export * from './case-outcomes.dto';
+export * from './case-outcomes.service';

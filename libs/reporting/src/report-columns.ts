@@ -12,6 +12,7 @@ import {
   type ReportTable,
   yuanCell,
 } from './report-csv';
+import type { CaseOutcomesReportDto, CaseOutcomesRowDto } from './case-outcomes.dto';
 import type {
   ContractReportRowDto,
   ContractsReportDto,
@@ -171,6 +172,31 @@ const CONTRACT_COLUMNS = columns<ContractReportRowDto>(
   ['meanSatisfaction', '平均满意度', 'Mean satisfaction'],
 );
 
+const CASE_OUTCOME_COLUMNS = columns<CaseOutcomesRowDto>(
+  ['key', '编号', 'Key'],
+  ['name', '名称', 'Name'],
+  ['caseload', '在管个案数', 'Caseload'],
+  ['visitsDue', '应走访次数', 'Visits due'],
+  ['visitsOnTime', '按时走访次数', 'Visits on time'],
+  ['visitsOnTimeRate', '按时走访率', 'Visits on time rate'],
+  ['plansAgreed', '已确认计划个案数', 'Cases with an agreed plan'],
+  ['plansAgreedRate', '计划确认率', 'Plans agreed rate'],
+  ['goals', '计划目标数', 'Goals'],
+  ['goalsAchieved', '已达成目标数', 'Goals achieved'],
+  ['goalsAchievedRate', '目标达成率', 'Goals achieved rate'],
+  ['reassessments', '复评次数', 'Reassessments'],
+  ['scoreImproved', '评分改善次数', 'Score improved'],
+  ['scoreImprovedRate', '评分改善率', 'Score improved rate'],
+  ['meanScoreChange', '总分平均变化', 'Mean score change'],
+  ['tierImproved', '层级改善次数', 'Tier improved'],
+  ['tierImprovedRate', '层级改善率', 'Tier improved rate'],
+  ['needsFulfilled', '已满足需求数', 'Needs fulfilled'],
+  ['left', '本期退出救助家庭数', 'Households that left'],
+  ['leftBefore', '前12个月退出家庭数', 'Left in the 12 months before'],
+  ['cameBack', '12个月内返贫家庭数', 'Came back within 12 months'],
+  ['cameBackRate', '返贫率', 'Return rate'],
+);
+
 /** A report's rows then its total row, as a table. */
 const rowsThenTotal =
   <Row>(columns: ReportColumn<Row>[]) =>
@@ -215,4 +241,9 @@ export const RESOURCES_CSV: CsvLayout<ResourcesReportDto> = {
 export const CONTRACTS_CSV: CsvLayout<ContractsReportDto> = {
   filename: 'contracts',
   table: rowsThenTotal(CONTRACT_COLUMNS),
+};
+
+export const CASE_OUTCOMES_CSV: CsvLayout<CaseOutcomesReportDto> = {
+  filename: 'case-outcomes',
+  table: rowsThenTotal(CASE_OUTCOME_COLUMNS),
 };

@@ -1,5 +1,6 @@
 import { labels } from '@onedoor/platform';
 import { UNMET_REASON_LABELS } from '@onedoor/matching';
+import type { CaseOutcomeGroup } from './case-outcomes.query';
 import type { StaffStep } from './staff-sla.query';
 
 /** The matcher's unmet reasons, and the two the unmet-needs report adds for needs not (yet) matched. */
@@ -19,4 +20,11 @@ export const STAFF_STEP_LABELS = labels<StaffStep | 'total'>({
   resource_review: ['资源审核', 'Resource review'],
   provider_application: ['机构入驻审核', 'Organization application review'],
   total: ['合计', 'Total'],
+});
+
+/** How the case outcome report groups its rows. */
+export const CASE_OUTCOME_GROUP_LABELS = labels<CaseOutcomeGroup>({
+  adviser: ['救助顾问', 'Adviser'],
+  community: ['社区', 'Community'],
+  street: ['街道', 'Street'],
 });

@@ -2,6 +2,7 @@ import { Controller, Get, Query, UseInterceptors } from '@nestjs/common';
 import { ApiExtraModels, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiErrors, ApiProtected, CurrentUser, type Principal, Roles } from '@onedoor/platform';
 import {
+  CASE_OUTCOMES_CSV,
   CONTRACTS_CSV,
   COVERAGE_CSV,
   COVERAGE_MONTHLY_CSV,
@@ -31,6 +32,8 @@ import {
 } from './reports.dto';
 import { ReportsService } from './reports.service';
 import { CoverageTrendService } from './coverage-trend.service';
+import { CaseOutcomesQueryDto, CaseOutcomesReportDto } from './case-outcomes.dto';
+import { CaseOutcomesService } from './case-outcomes.service';
 
 /**
  * Reports for civil-affairs staff over their area (admin: any area). Each answers JSON, or
@@ -47,6 +50,7 @@ export class ReportsController {
   constructor(
     private readonly reports: ReportsService,
     private readonly trend: CoverageTrendService,
+    private readonly outcomes: CaseOutcomesService,
   ) {}
 
   @Get('coverage')
@@ -136,5 +140,19 @@ export class ReportsController {
   @ApiErrors(400, 403, 404)
   contracts(@Query() q: ScopeQueryDto, @CurrentUser() me: Principal): Promise<ContractsReportDto> {
     return this.reports.contracts(q, me);
+  }
+
+  @Get('case-outcomes')
+  @ApiOperation({
+    summary:
+      'Case outcomes per adviser, community or street: caseload, reassessments with a better score or tier, households that left assistance and those that came back within 12 months',
+  })
+  @ReportResponse(CaseOutcomesReportDto, CASE_OUTCOMES_CSV)
+  @ApiErrors(400, 403, 404)
+  caseOutcomes(
+    @Query() q: CaseOutcomesQueryDto,
+    @CurrentUser() me: Principal,
+  ): Promise<CaseOutcomesReportDto> {
+    return this.outcomes.report(q, me);
   }
 }

@@ -23,6 +23,7 @@ import { publicRoutes } from '@/features/public/routes';
 import { routes as procurement } from '@/features/procurement/routes';
 import { routes as provider } from '@/features/provider/routes';
 import { routes as referrals } from '@/features/referrals/routes';
+import { routes as reports } from '@/features/reports/routes';
 import { routes as resources } from '@/features/resources/routes';
 import { routes as tenders } from '@/features/tenders/routes';
 import { routes as users } from '@/features/users/routes';
@@ -53,6 +54,7 @@ export const router = createBrowserRouter([
       ...provider,
       ...areas,
       ...dashboard,
+      ...reports,
       ...evaluations,
       ...tenders,
       ...contracts,

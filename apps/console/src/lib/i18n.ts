@@ -6,6 +6,7 @@ import approvals from '@/features/approvals/locales';
 import areas from '@/features/areas/locales';
 import assessments from '@/features/assessments/locales';
 import auth from '@/features/auth/locales';
+import caseOutcomes from '@/features/cases/outcomes/locales';
 import casePlans from '@/features/cases/plans/locales';
 import cases from '@/features/cases/locales';
 import caseCheckins from '@/features/cases/checkins/locales';
@@ -23,6 +24,7 @@ import publicPages from '@/features/public/locales';
 import procurement from '@/features/procurement/locales';
 import provider from '@/features/provider/locales';
 import referrals from '@/features/referrals/locales';
+import reports from '@/features/reports/locales';
 import resources from '@/features/resources/locales';
 import tenders from '@/features/tenders/locales';
 import users from '@/features/users/locales';
@@ -35,6 +37,7 @@ const namespaces = {
   areas,
   assessments,
   auth,
+  caseOutcomes,
   casePlans,
   cases,
   caseCheckins,
@@ -52,6 +55,7 @@ const namespaces = {
   procurement,
   provider,
   referrals,
+  reports,
   resources,
   tenders,
   users,

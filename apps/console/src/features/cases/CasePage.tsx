@@ -15,6 +15,7 @@ import { CheckInsPanel } from './checkins/CheckInsPanel';
 import { MoveHouseholdButton } from './checkins/MoveHouseholdButton';
 
 import { VisitsPanel } from './visits/VisitsPanel';
+import { OutcomesPanel } from './outcomes/OutcomesPanel';
 
 interface CaseTab {
   key: string;
@@ -40,6 +41,11 @@ const TABS: CaseTab[] = [
     key: 'checkins',
     label: 'caseCheckins:tab',
     render: (kase) => <CheckInsPanel caseId={kase.id} />,
+  },
+  {
+    key: 'outcomes',
+    label: 'caseOutcomes:tab',
+    render: (kase) => <OutcomesPanel caseId={kase.id} />,
   },
 ];
 

@@ -10,6 +10,7 @@ import { errorText, QueryState } from '@/components/QueryState';
 import { api, call, downloadFile } from '@/lib/api';
 import { useLabel } from '@/lib/dictionaries';
 import { BEIJING, formatYuan } from '@/lib/format';
+import { CaseOutcomesCard } from './CaseOutcomesCard';
 import { Chart, ratesOption, trendOption } from './Chart';
 import { MapCard } from './MapCard';
 import { ratePercent } from './map';
@@ -215,6 +216,9 @@ export function DashboardPage() {
                 />
               </Tooltip>
             </Card>
+          </Col>
+          <Col span={24}>
+            <CaseOutcomesCard period={period} />
           </Col>
           <Col xs={24} xl={12}>
             <QueryState isLoading={childAreas.isLoading} error={childAreas.error}>

@@ -1,0 +1,51 @@
+import { namespace } from '@/locales/types';
+
+export default namespace(
+  {
+    tab: '成效',
+    empty: '暂无复评记录：家庭完成第二次评估后，这里显示每次复评的变化',
+    heading: '{{date}} 复评（对比 {{previous}} 的评估）',
+    improved: '评分改善',
+    worse: '评分上升',
+    unchanged: '评分不变',
+    tierImproved: '层级改善',
+    total: '总分',
+    tier: '救助层级',
+    noTier: '无（高于各项标准）',
+    needsFulfilled: '期间已满足需求',
+    needsHelped: '期间首次获得服务的需求',
+    daysToHelp: '从提出需求到获得服务（天）',
+    daysValue: '中位数 {{median}} · 平均 {{mean}}',
+    scoreHelp: '评分反映困难程度（0–100），分数下降表示困难减轻',
+    col: {
+      dimension: '评估维度',
+      before: '上次得分',
+      after: '本次得分',
+      change: '变化',
+    },
+  },
+  {
+    tab: 'Outcomes',
+    empty:
+      'No reassessment yet: once the household completes a second assessment, each change shows here',
+    heading: 'Reassessment of {{date}} (against {{previous}})',
+    improved: 'Score improved',
+    worse: 'Score rose',
+    unchanged: 'Score unchanged',
+    tierImproved: 'Tier improved',
+    total: 'Total score',
+    tier: 'Tier',
+    noTier: 'None (above every threshold)',
+    needsFulfilled: 'Needs fulfilled in between',
+    needsHelped: 'Needs first helped in between',
+    daysToHelp: 'From need to help (days)',
+    daysValue: 'median {{median}} · mean {{mean}}',
+    scoreHelp: 'Scores measure difficulty (0–100): a lower score means less difficulty',
+    col: {
+      dimension: 'Dimension',
+      before: 'Before',
+      after: 'After',
+      change: 'Change',
+    },
+  },
+);
