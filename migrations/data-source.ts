@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 import { ACCOUNTS_ENTITIES } from '@onedoor/accounts';
 import { AREAS_ENTITIES } from '@onedoor/areas';
+import { CASEWORK_ENTITIES } from '@onedoor/casework';
 import { HOUSEHOLDS_ENTITIES } from '@onedoor/households';
 import { MATCHING_ENTITIES } from '@onedoor/matching';
 import { NOTIFICATIONS_ENTITIES, WEBHOOKS_ENTITIES } from '@onedoor/notifications';
@@ -20,6 +21,7 @@ export const ALL_ENTITIES = [
   ...HOUSEHOLDS_ENTITIES,
   ...MATCHING_ENTITIES,
   ...PROCUREMENT_ENTITIES,
+  ...CASEWORK_ENTITIES,
   ...WEBHOOKS_ENTITIES,
 ];
 

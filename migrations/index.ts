@@ -21,6 +21,7 @@ import { Notifications1765000000000 } from './1765000000000-Notifications';
 import { StaffDeadlines1765200000000 } from './1765200000000-StaffDeadlines';
 
 import { Cases1765700000000 } from './1765700000000-Cases';
+import { SupervisionContractedWorkers1765830000000 } from './1765830000000-SupervisionContractedWorkers';
 import { Webhooks1765100000000 } from './1765100000000-Webhooks';
 /**
  * Every migration, oldest first. Listed by hand (not globbed) so that the compiled apps,
@@ -50,4 +51,5 @@ export const MIGRATIONS = [
   StoredFiles1765500000000,
   AreaBoundaries1765600000000,
   Cases1765700000000,
+  SupervisionContractedWorkers1765830000000,
 ];

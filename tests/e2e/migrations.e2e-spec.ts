@@ -43,6 +43,7 @@ describe('Migrations (e2e)', () => {
             'audit_log',
             'bid_file',
             'case_assignment',
+            'case_supervision',
             'contact_access',
             'household_case',
             'household_import',

@@ -61,7 +61,11 @@ import {
   PROJECT_STATUS_LABELS,
   RANKING_STATUS_LABELS,
 } from '@onedoor/procurement';
-import { TIMELINE_EVENT_LABELS } from '@onedoor/casework';
+import {
+  SUPERVISION_KIND_LABELS,
+  SUPERVISION_STATUS_LABELS,
+  TIMELINE_EVENT_LABELS,
+} from '@onedoor/casework';
 import { REPORT_UNMET_REASON_LABELS, STAFF_STEP_LABELS } from '@onedoor/reporting';
 import {
   CATEGORY_PURPOSE_LABELS,
@@ -149,6 +153,8 @@ export const DICTIONARY_GROUPS: DictionaryGroups = {
   criterion: CRITERION_LABELS,
   // casework
   timelineEvent: TIMELINE_EVENT_LABELS,
+  supervisionKind: SUPERVISION_KIND_LABELS,
+  supervisionStatus: SUPERVISION_STATUS_LABELS,
   // reporting
   unmetReason: REPORT_UNMET_REASON_LABELS,
   staffSlaStep: STAFF_STEP_LABELS,

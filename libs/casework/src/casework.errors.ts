@@ -8,6 +8,13 @@ import type { CodesOf, ErrorStatusTable } from '@onedoor/platform';
 export const CASEWORK_ERRORS = {
   // timeline
   CASE_TIMELINE_CURSOR_INVALID: HttpStatus.BAD_REQUEST,
+  // supervision
+  /** The item does not exist on this case. */
+  SUPERVISION_NOT_FOUND: HttpStatus.NOT_FOUND,
+  /** The item is past this step (answered, or resolved). */
+  SUPERVISION_STATE_CONFLICT: HttpStatus.CONFLICT,
+  /** Only the case's adviser answers supervision. */
+  SUPERVISION_NOT_ADVISER: HttpStatus.FORBIDDEN,
 } as const satisfies ErrorStatusTable;
 
 // Adds these codes to the program's `ErrorCode` union (see platform's error-codes.ts).
