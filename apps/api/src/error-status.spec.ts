@@ -1,5 +1,6 @@
 import { ACCOUNTS_ERRORS } from '@onedoor/accounts';
 import { AREAS_ERRORS } from '@onedoor/areas';
+import { CASEWORK_ERRORS } from '@onedoor/casework';
 import { HOUSEHOLDS_ERRORS } from '@onedoor/households';
 import { MATCHING_ERRORS } from '@onedoor/matching';
 import { NOTIFICATIONS_ERRORS, WEBHOOKS_ERRORS } from '@onedoor/notifications';
@@ -18,6 +19,7 @@ describe('ERROR_STATUS', () => {
     HOUSEHOLDS_ERRORS,
     MATCHING_ERRORS,
     PROCUREMENT_ERRORS,
+    CASEWORK_ERRORS,
     WEBHOOKS_ERRORS,
   };
 
