@@ -20,6 +20,7 @@ import { EventOutbox1764900000000 } from './1764900000000-EventOutbox';
 import { Notifications1765000000000 } from './1765000000000-Notifications';
 import { StaffDeadlines1765200000000 } from './1765200000000-StaffDeadlines';
 
+import { CaseTimeline1765850000000 } from './1765850000000-CaseTimeline';
 import { Cases1765700000000 } from './1765700000000-Cases';
 import { SupervisionContractedWorkers1765830000000 } from './1765830000000-SupervisionContractedWorkers';
 import { Webhooks1765100000000 } from './1765100000000-Webhooks';
@@ -52,4 +53,5 @@ export const MIGRATIONS = [
   AreaBoundaries1765600000000,
   Cases1765700000000,
   SupervisionContractedWorkers1765830000000,
+  CaseTimeline1765850000000,
 ];

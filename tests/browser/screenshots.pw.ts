@@ -57,6 +57,7 @@ test('login', async ({ page }) => {
 
 for (const [name, path, user] of [
   ['home', '/', 'civil.street'],
+  ['caseload', '/cases', 'assessor'],
   ['households', '/households', 'civil.street'],
   ['household-new', '/households/new', 'assessor'],
   ['import', '/imports', 'assessor'],
@@ -105,6 +106,19 @@ test('household', async ({ page, request }) => {
   }).toPass({ timeout: 120_000, intervals: [2_000] });
   await login(page, 'civil.street');
   await shoot(page, 'household', `/households/${householdId}`);
+});
+
+test('case', async ({ page, request }) => {
+  // A case of the demo assessor's (the seed registers their street's households): its timeline.
+  const token = await tokenOf(request, 'assessor');
+  const { items } = await apiGet<Paged<{ id: string }>>(
+    request,
+    token,
+    '/api/cases?assignedTo=me&status=open&limit=1',
+  );
+  expect(items.length, 'the demo assessor has no case').toBeGreaterThan(0);
+  await login(page, 'assessor');
+  await shoot(page, 'case', `/cases/${items[0].id}?tab=timeline`);
 });
 
 test('assessment', async ({ page, request }) => {

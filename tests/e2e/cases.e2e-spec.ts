@@ -72,8 +72,29 @@ describe('Cases (e2e)', () => {
     const one = await as('supervisorA').get(`/api/cases/${opened.id}`).expect(200);
     expect(one.body).toMatchObject({
       status: 'open',
-      assignments: [{ toAdviserId: users.adviserA.id }],
+      assignments: [{ toAdviserId: users.adviserA.id, reason: 'registration' }],
     });
+    expect(one.body.assignments[0].toAdviserName).toEqual(expect.any(String));
+  });
+
+  it('offers as new advisers exactly the active assessors whose area covers the household', async () => {
+    const opened = await registered();
+    const res = await as('adviserA').get(`/api/cases/${opened.id}/adviser-candidates`).expect(200);
+    const ids = (res.body as Array<{ id: string; displayName: string; areaName: string }>).map(
+      (u) => u.id,
+    );
+    // adviserA (street A) and adviserA2 (community A) cover it; adviserB (street B) does not.
+    expect(ids).toEqual(expect.arrayContaining([users.adviserA.id, users.adviserA2.id]));
+    expect(ids).not.toContain(users.adviserB.id);
+    // Whoever is offered is accepted by the hand-over itself.
+    await as('adviserA')
+      .post(`/api/cases/${opened.id}/handover`, {
+        adviserId: users.adviserA2.id,
+        reason: '就近服务',
+        version: opened.version,
+      })
+      .expect(200);
+    await as('adviserB').get(`/api/cases/${opened.id}/adviser-candidates`).expect(404);
   });
 
   it("hands over: the case moves to the other adviser's caseload and both are notified", async () => {

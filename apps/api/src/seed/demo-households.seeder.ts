@@ -9,7 +9,7 @@ import {
   idCheckCharacter,
   normaliseIdNumber,
 } from '@onedoor/households';
-import { PiiCipher, type Principal } from '@onedoor/platform';
+import { isInScope, PiiCipher, type Principal } from '@onedoor/platform';
 import { DEFAULT_TEMPLATE_V1 } from '../../../../migrations/default-assessment-template';
 import { DEMO_AREAS } from './demo-data';
 
@@ -93,7 +93,11 @@ export class DemoHouseholdsSeeder {
 
   private readonly calm = baselineAnswers(DEFAULT_TEMPLATE_V1 as unknown as TemplateDefinition);
 
-  async seed(actor: Principal, count = 60): Promise<number> {
+  /**
+   * `local` (the demo assessor) registers and assesses the households in their own scope, so
+   * those cases open in their caseload as in a real community; `actor` (admin) the others.
+   */
+  async seed(admin: Principal, local?: Principal, count = 60): Promise<number> {
     const communities = DEMO_AREAS.filter((a) => a.level === 'community');
     let created = 0;
     for (let i = 0; i < count; i += 1) {
@@ -103,6 +107,7 @@ export class DemoHouseholdsSeeder {
       if (await this.householdsRepo.householdOfHead(this.pii.digest(normaliseIdNumber(headId))))
         continue;
       const community = (await this.areas.findByCode(communities[i % communities.length].code))!;
+      const actor = local && isInScope(local, community.path) ? local : admin;
       const members = profile.incomeFen.map((income, m) => ({
         name: `${SURNAMES[i % SURNAMES.length]}${GIVEN[(i + m) % GIVEN.length]}`,
         relation: m === 0 ? ('self' as const) : ('spouse' as const),

@@ -112,8 +112,12 @@ export class DemoSeedService {
       (key) => owners.get(key)!,
       reviewer,
     );
-    // Admin registers and assesses the demo households: the demo assessor's scope is one street.
-    const createdHouseholds = await this.householdsSeeder.seed(adminPrincipal);
+    // The demo assessor registers and assesses the households of their street (their caseload);
+    // admin the rest of the district.
+    const createdHouseholds = await this.householdsSeeder.seed(
+      adminPrincipal,
+      await principal(userIds.get('assessor')!),
+    );
     const evaluator = async (username: string) => principal(userIds.get(username)!);
     const createdProjects = await this.procurement.seed(idByCode.get('DEMO-C-D1')!, {
       staff: reviewer,

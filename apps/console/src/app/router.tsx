@@ -5,6 +5,7 @@ import { routes as applications } from '@/features/applications/routes';
 import { routes as approvals } from '@/features/approvals/routes';
 import { routes as areas } from '@/features/areas/routes';
 import { routes as assessments } from '@/features/assessments/routes';
+import { routes as cases } from '@/features/cases/routes';
 import { routes as contracts } from '@/features/contracts/routes';
 import { routes as dashboard } from '@/features/dashboard/routes';
 import { LoginPage } from '@/features/auth/LoginPage';
@@ -37,6 +38,7 @@ export const router = createBrowserRouter([
       { path: 'profile', element: <ProfilePage /> },
       { path: 'notifications', element: <NotificationsPage /> },
       ...households,
+      ...cases,
       ...assessments,
       ...imports,
       ...inbox,

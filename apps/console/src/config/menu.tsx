@@ -7,6 +7,7 @@ import {
   CloudUploadOutlined,
   DashboardOutlined,
   FileProtectOutlined,
+  FolderOpenOutlined,
   FileSearchOutlined,
   GiftOutlined,
   HomeOutlined,
@@ -48,6 +49,7 @@ const EVERYONE: Role[] = ['admin', 'civil_affairs', 'assessor', 'provider', 'eva
  */
 export const MENU: MenuEntry[] = [
   { path: '/', label: 'home', icon: <HomeOutlined />, roles: EVERYONE },
+  { path: '/cases', label: 'cases', icon: <FolderOpenOutlined />, roles: HOUSEHOLD_ROLES },
   { path: '/households', label: 'households', icon: <TeamOutlined />, roles: HOUSEHOLD_ROLES },
   {
     path: '/households/new',

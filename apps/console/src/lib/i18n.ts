@@ -6,6 +6,7 @@ import approvals from '@/features/approvals/locales';
 import areas from '@/features/areas/locales';
 import assessments from '@/features/assessments/locales';
 import auth from '@/features/auth/locales';
+import cases from '@/features/cases/locales';
 import contracts from '@/features/contracts/locales';
 import dashboard from '@/features/dashboard/locales';
 import evaluations from '@/features/evaluations/locales';
@@ -31,6 +32,7 @@ const namespaces = {
   areas,
   assessments,
   auth,
+  cases,
   contracts,
   dashboard,
   evaluations,

@@ -8,6 +8,7 @@ export default namespace(
     menu: {
       open: '打开菜单',
       home: '工作台',
+      cases: '个案管理',
       households: '家庭档案',
       householdNew: '登记家庭',
       householdImport: '批量导入',
@@ -67,6 +68,7 @@ export default namespace(
     menu: {
       open: 'Open the menu',
       home: 'Workbench',
+      cases: 'Cases',
       households: 'Households',
       householdNew: 'Register household',
       householdImport: 'Import',

@@ -1,11 +1,10 @@
-import type { CaseAssignmentEntity } from './case.entity';
-import type { CaseRow } from './cases.repository';
+import type { AssignmentRow, CaseRow } from './cases.repository';
 import type { CaseAssignmentDto, CaseDto } from './dto/case.dto';
 
 const iso = (d: Date | string | null): string | null =>
   d === null ? null : new Date(d).toISOString();
 
-export function toCaseDto(row: CaseRow, assignments?: CaseAssignmentEntity[]): CaseDto {
+export function toCaseDto(row: CaseRow, assignments?: AssignmentRow[]): CaseDto {
   return {
     id: row.id,
     householdId: row.householdId,
@@ -25,12 +24,15 @@ export function toCaseDto(row: CaseRow, assignments?: CaseAssignmentEntity[]): C
   };
 }
 
-function toAssignmentDto(a: CaseAssignmentEntity): CaseAssignmentDto {
+function toAssignmentDto(a: AssignmentRow): CaseAssignmentDto {
   return {
     fromAdviserId: a.fromAdviserId,
+    fromAdviserName: a.fromAdviserName,
     toAdviserId: a.toAdviserId,
+    toAdviserName: a.toAdviserName,
     reason: a.reason,
     byUserId: a.byUserId,
-    at: a.at.toISOString(),
+    byName: a.byName,
+    at: new Date(a.at).toISOString(),
   };
 }

@@ -12,6 +12,7 @@ import {
 } from '@onedoor/platform';
 import { CasesService } from './cases.service';
 import {
+  AdviserCandidateDto,
   CaseDto,
   CaseQueryDto,
   CloseCaseDto,
@@ -61,6 +62,19 @@ export class CasesController {
     @CurrentUser() principal: Principal,
   ): Promise<CaseDto> {
     return this.cases.ofHousehold(id, principal);
+  }
+
+  @Get('cases/:id/adviser-candidates')
+  @ApiOperation({
+    summary: 'Who the case may be handed over to: active assessors whose area covers the household',
+  })
+  @ApiOkResponse({ type: [AdviserCandidateDto] })
+  @ApiErrors(400, 404)
+  adviserCandidates(
+    @Param('id', ParseIdPipe) id: string,
+    @CurrentUser() principal: Principal,
+  ): Promise<AdviserCandidateDto[]> {
+    return this.cases.adviserCandidates(id, principal);
   }
 
   @Post('cases/:id/handover')

@@ -24,6 +24,23 @@ export interface CaseRow {
   communityPath: string;
 }
 
+export interface AssignmentRow {
+  fromAdviserId: string | null;
+  fromAdviserName: string | null;
+  toAdviserId: string | null;
+  toAdviserName: string | null;
+  reason: string;
+  byUserId: string;
+  byName: string | null;
+  at: Date;
+}
+
+export interface AdviserCandidateRow {
+  id: string;
+  displayName: string;
+  areaName: string;
+}
+
 /** The columns a write sets (relations are read-only here). */
 type CaseColumns = Partial<Omit<HouseholdCaseEntity, 'adviser' | 'household'>>;
 
@@ -143,9 +160,34 @@ export class CasesRepository {
     await manager.getRepository(CaseAssignmentEntity).insert(row);
   }
 
-  assignments(caseId: string): Promise<CaseAssignmentEntity[]> {
-    return this.dataSource
-      .getRepository(CaseAssignmentEntity)
-      .find({ where: { caseId }, order: { at: 'ASC', id: 'ASC' } });
+  /** The hand-over history, oldest first, with the names the case page shows. */
+  assignments(caseId: string): Promise<AssignmentRow[]> {
+    return this.dataSource.query<AssignmentRow[]>(
+      `SELECT s.from_adviser_id AS "fromAdviserId", f.display_name AS "fromAdviserName",
+              s.to_adviser_id AS "toAdviserId", t.display_name AS "toAdviserName",
+              s.reason, s.by_user_id AS "byUserId", b.display_name AS "byName", s.at
+         FROM case_assignment s
+         LEFT JOIN app_user f ON f.id = s.from_adviser_id
+         LEFT JOIN app_user t ON t.id = s.to_adviser_id
+         LEFT JOIN app_user b ON b.id = s.by_user_id
+        WHERE s.case_id = $1
+        ORDER BY s.at, s.id`,
+      [caseId],
+    );
+  }
+
+  /**
+   * Who may take the case over: active assessors whose area is the household's community or
+   * above it (the hand-over's own rule, so the list offers nobody it would refuse).
+   */
+  adviserCandidates(communityPath: string): Promise<AdviserCandidateRow[]> {
+    return this.dataSource.query<AdviserCandidateRow[]>(
+      `SELECT u.id, u.display_name AS "displayName", a.name AS "areaName"
+         FROM app_user u JOIN area a ON a.id = u.area_id
+        WHERE u.role = 'assessor' AND u.active AND $1 LIKE a.path || '%'
+        ORDER BY length(a.path) DESC, u.display_name, u.id
+        LIMIT 200`,
+      [communityPath],
+    );
   }
 }

@@ -20,6 +20,7 @@ import type { HouseholdCaseEntity } from './case.entity';
 import { toCaseDto } from './case.mapper';
 import { CasesRepository, type CaseRow } from './cases.repository';
 import type {
+  AdviserCandidateDto,
   CaseDto,
   CaseQueryDto,
   CloseCaseDto,
@@ -123,6 +124,13 @@ export class CasesService {
       row = await this.cases.latestOfHousehold(householdId, principal);
     }
     return this.get(row!.id, principal);
+  }
+
+  /** Who the case may be handed over to (active assessors covering the household). */
+  async adviserCandidates(id: string, principal: Principal): Promise<AdviserCandidateDto[]> {
+    const row = await this.cases.findVisible(id, principal);
+    if (!row) throw new NotFoundError('Case', 'CASE_NOT_FOUND');
+    return this.cases.adviserCandidates(row.communityPath);
   }
 
   async handover(id: string, dto: HandoverCaseDto, actor: Principal): Promise<CaseDto> {

@@ -17,6 +17,7 @@ import { Link, useNavigate, useParams } from 'react-router-dom';
 import { PageContainer } from '@/components/PageContainer';
 import { QueryState, errorText } from '@/components/QueryState';
 import { openDraftOf } from '@/features/assessments/AssessmentPage';
+import { CaseLink } from '@/features/cases/CaseLink';
 import { api, call } from '@/lib/api';
 import { ApiError } from '@/lib/api-error';
 import { useMe } from '@/lib/auth';
@@ -197,16 +198,21 @@ export function HouseholdPage() {
       crumbs={[[t('list.title'), '/households']]}
       subTitle={h && <Tag>{label('householdStatus', h.status)}</Tag>}
       extra={
-        canAssess &&
-        (draft ? (
-          <Link to={`/assessments/${draft.id}`}>
-            <Button type="primary">{t('detail.continueAssessment')}</Button>
-          </Link>
-        ) : (
-          <Button type="primary" loading={start.isPending} onClick={() => start.mutate()}>
-            {t('detail.startAssessment')}
-          </Button>
-        ))
+        h && (
+          <>
+            <CaseLink householdId={h.id} />
+            {canAssess &&
+              (draft ? (
+                <Link to={`/assessments/${draft.id}`}>
+                  <Button type="primary">{t('detail.continueAssessment')}</Button>
+                </Link>
+              ) : (
+                <Button type="primary" loading={start.isPending} onClick={() => start.mutate()}>
+                  {t('detail.startAssessment')}
+                </Button>
+              ))}
+          </>
+        )
       }
     >
       <QueryState

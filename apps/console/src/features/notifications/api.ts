@@ -42,6 +42,8 @@ export function noticeLink(notice: Notice): string | null {
       return `/applications/${id}`;
     case 'provider':
       return `/organizations/${id}`;
+    case 'case':
+      return `/cases/${id}`;
     case 'contract':
       return `/contracts/${id}`;
     case 'award':

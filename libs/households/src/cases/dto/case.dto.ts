@@ -79,11 +79,18 @@ export class CaseAssignmentDto {
   @ApiProperty({ format: 'uuid', nullable: true, type: String })
   fromAdviserId!: string | null;
 
+  @ApiProperty({ nullable: true, type: String }) fromAdviserName!: string | null;
+
   @ApiProperty({ format: 'uuid', nullable: true, type: String })
   toAdviserId!: string | null;
 
-  @ApiProperty() reason!: string;
+  @ApiProperty({ nullable: true, type: String }) toAdviserName!: string | null;
+
+  @ApiProperty({ description: '`registration` for the first adviser, else the reason given' })
+  reason!: string;
+
   @ApiProperty({ format: 'uuid' }) byUserId!: string;
+  @ApiProperty({ nullable: true, type: String }) byName!: string | null;
   @ApiProperty({ format: 'date-time' }) at!: string;
 }
 
@@ -127,4 +134,10 @@ export class CaseDto {
 
   @ApiPropertyOptional({ type: [CaseAssignmentDto], description: 'On GET one case only' })
   assignments?: CaseAssignmentDto[];
+}
+
+export class AdviserCandidateDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() displayName!: string;
+  @ApiProperty({ description: 'The area the assessor works in' }) areaName!: string;
 }
