@@ -227,6 +227,21 @@ describe('Contracted social-work workers (e2e)', () => {
     const plain = await ctx.tokenFor('provider', d.district, org.provider.id);
     await createWorker(plain, { contractId: contract.id, areaId: d.communityA.id }).expect(403);
 
+    // The console's picker offers their live contracts only, each with the areas within it.
+    const offered = await ctx.http
+      .get('/api/contracted-workers/contracts')
+      .set('Authorization', org.adminToken)
+      .expect(200);
+    const ids = offered.body.map((c: { id: string }) => c.id);
+    expect(ids).toContain(contract.id);
+    expect(ids).not.toContain(over.id);
+    expect(ids).not.toContain(theirs.id);
+    const mine = offered.body.find((c: { id: string }) => c.id === contract.id);
+    expect(mine.accessUntil).toBe(endOfChinaDay(mine.periodEnd).toISOString());
+    const areaIds = mine.areas.map((a: { id: string }) => a.id);
+    expect(areaIds).toEqual(expect.arrayContaining([d.streetA.id, d.communityA.id]));
+    expect(areaIds).not.toContain(d.communityB.id);
+
     // The organization admin sees their workers among their accounts.
     const w = await worker(org.adminToken, contract.id);
     const list = await ctx.http

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { AuditService, Clock, DomainError, type Principal, todayInChina } from '@onedoor/platform';
+import type { OfferedContractDto } from './dto/contracted-workers.dto';
 import { SessionsService } from './sessions.service';
 
 /** A contract as a contracted worker's account sees it. */
@@ -40,6 +42,7 @@ export function endOfChinaDay(date: string): Date {
 @Injectable()
 export class ContractedWorkersService {
   constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly sessions: SessionsService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
@@ -91,6 +94,55 @@ export class ContractedWorkersService {
       areaPath: row.area_path,
       accessUntil: endOfChinaDay(row.period_end),
     };
+  }
+
+  /**
+   * The live contracts `actor` may open worker accounts under, each with the areas a worker may
+   * be placed in (the contract's area and below; for staff, within their own scope too).
+   */
+  async offered(actor: Principal): Promise<OfferedContractDto[]> {
+    const today = todayInChina(this.clock.now());
+    const own = actor.role === 'provider';
+    if (own ? !actor.isOrgAdmin || !actor.providerId : actor.role !== 'admin' && !actor.areaPath) {
+      return [];
+    }
+    const contracts: Array<{
+      id: string;
+      title: string;
+      area_path: string;
+      period_start: string;
+      period_end: string;
+    }> = await this.dataSource.query(
+      `SELECT c.id, c.title, c.area_path,
+              to_char(c.period_start, 'YYYY-MM-DD') AS period_start,
+              to_char(c.period_end, 'YYYY-MM-DD') AS period_end
+         FROM contract c JOIN provider p ON p.id = c.provider_id
+        WHERE c.status = 'active' AND p.kind = 'social_work_org'
+          AND c.period_start <= $1::date AND c.period_end >= $1::date
+          AND ($2::uuid IS NULL OR c.provider_id = $2)
+          AND ($3::text IS NULL OR c.area_path LIKE $3 || '%' OR $3 LIKE c.area_path || '%')
+        ORDER BY c.period_end, c.id`,
+      [today, own ? actor.providerId : null, own || actor.role === 'admin' ? null : actor.areaPath],
+    );
+    const scope = own || actor.role === 'admin' ? null : actor.areaPath;
+    return Promise.all(
+      contracts.map(async (c) => {
+        const areas: OfferedContractDto['areas'] = await this.dataSource.query(
+          `SELECT id, name, level FROM area
+            WHERE path LIKE $1 || '%' AND ($2::text IS NULL OR path LIKE $2 || '%')
+            ORDER BY path LIMIT 500`,
+          [c.area_path, scope],
+        );
+        return {
+          id: c.id,
+          title: c.title,
+          periodStart: c.period_start,
+          periodEnd: c.period_end,
+          accessUntil: endOfChinaDay(c.period_end).toISOString(),
+          areas,
+        };
+      }),
+    );
   }
 
   /** A worker's contract whatever its state (a change to the worker's area). */
