@@ -21,6 +21,7 @@ import procurement from '@/features/procurement/locales';
 import provider from '@/features/provider/locales';
 import referrals from '@/features/referrals/locales';
 import resources from '@/features/resources/locales';
+import supervision from '@/features/cases/supervision/locales';
 import tenders from '@/features/tenders/locales';
 import users from '@/features/users/locales';
 
@@ -47,6 +48,7 @@ const namespaces = {
   provider,
   referrals,
   resources,
+  supervision,
   tenders,
   users,
 };

@@ -9,6 +9,7 @@ import { type Case, useCase } from './api';
 import { CaseActions } from './CaseActions';
 import { CaseOverview } from './CaseOverview';
 import { CaseTimeline } from './CaseTimeline';
+import { SupervisionPanel } from './supervision/SupervisionPanel';
 
 interface CaseTab {
   key: string;
@@ -24,6 +25,11 @@ interface CaseTab {
 const TABS: CaseTab[] = [
   { key: 'overview', label: 'tab.overview', render: (kase) => <CaseOverview kase={kase} /> },
   { key: 'timeline', label: 'tab.timeline', render: (kase) => <CaseTimeline caseId={kase.id} /> },
+  {
+    key: 'supervision',
+    label: 'supervision:tab',
+    render: (kase) => <SupervisionPanel caseId={kase.id} />,
+  },
 ];
 
 /**
