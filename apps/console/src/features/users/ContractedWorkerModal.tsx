@@ -6,7 +6,6 @@ import { errorText } from '@/components/QueryState';
 import { api, call } from '@/lib/api';
 import { ApiError, formFieldErrors } from '@/lib/api-error';
 import { useLabel } from '@/lib/dictionaries';
-import { formatTime } from '@/lib/format';
 import { userKeys } from './api';
 import type { IssuedLink } from './PasswordLinkModal';
 
@@ -138,7 +137,7 @@ export function ContractedWorkerModal(props: {
             <Col xs={24}>
               <Descriptions size="small" column={1} style={{ marginBottom: 16 }}>
                 <Descriptions.Item label={t('worker.accessUntil')}>
-                  {formatTime(contract.accessUntil)}
+                  {contract.periodEnd}
                 </Descriptions.Item>
               </Descriptions>
             </Col>

@@ -9,7 +9,7 @@ import { useAreaName } from '@/features/areas/AreaSelect';
 import { useProviderChoices } from '@/features/organizations/api';
 import { api, call } from '@/lib/api';
 import { useLabel, useOptions } from '@/lib/dictionaries';
-import { formatTime } from '@/lib/format';
+import { formatDate, formatTime } from '@/lib/format';
 import { type User, type UserQuery, userKeys, useUsers } from './api';
 import { type IssuedLink, PasswordLinkModal } from './PasswordLinkModal';
 import { UserFormModal } from './UserFormModal';
@@ -33,7 +33,14 @@ function StatusTags({ user }: { user: User }) {
       )}
       {!user.hasPassword && <Tag color="orange">{t('status.noPassword')}</Tag>}
       {user.contractId && <Tag color="blue">{t('worker.tag')}</Tag>}
-      {user.accessUntil && <Tag>{t('worker.until', { time: formatTime(user.accessUntil) })}</Tag>}
+      {user.accessUntil && (
+        // The last day with access: the instant access ends is the next day's midnight.
+        <Tag>
+          {t('worker.until', {
+            time: formatDate(new Date(Date.parse(user.accessUntil) - 1).toISOString()),
+          })}
+        </Tag>
+      )}
     </Space>
   );
 }
