@@ -26,7 +26,9 @@ test('the street’s staff asks the adviser for an action in the 督导 tab; the
   await expect(staff.getByText('暂无督导意见')).toBeVisible();
   await staff.getByLabel('内容').fill(action);
   await staff.getByLabel('整改期限').fill('2026-12-31');
-  await staff.getByLabel('整改期限').press('Enter');
+  // Leaving the field keeps the typed date (Enter would also submit the form).
+  await staff.getByLabel('整改期限').press('Tab');
+  await expect(staff.getByLabel('整改期限')).toHaveValue('2026-12-31');
   await staff.getByRole('button', { name: /^提\s*交$/ }).click();
   await expect(staff.getByText('督导意见已提交', { exact: true })).toBeVisible();
   const posted = staff.getByTestId('supervision-item').filter({ hasText: action });
