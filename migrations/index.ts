@@ -23,7 +23,9 @@ import { StaffDeadlines1765200000000 } from './1765200000000-StaffDeadlines';
 import { CaseTimeline1765850000000 } from './1765850000000-CaseTimeline';
 import { Cases1765700000000 } from './1765700000000-Cases';
 import { SupervisionContractedWorkers1765830000000 } from './1765830000000-SupervisionContractedWorkers';
+import { CasePlans1765800000000 } from './1765800000000-CasePlans';
 import { Webhooks1765100000000 } from './1765100000000-Webhooks';
+import { CaseVisits1765810000000 } from './1765810000000-CaseVisits';
 /**
  * Every migration, oldest first. Listed by hand (not globbed) so that the compiled apps,
  * the CLI and the tests all run exactly this list.
@@ -52,6 +54,9 @@ export const MIGRATIONS = [
   StoredFiles1765500000000,
   AreaBoundaries1765600000000,
   Cases1765700000000,
+  CasePlans1765800000000,
+
+  CaseVisits1765810000000,
   SupervisionContractedWorkers1765830000000,
   CaseTimeline1765850000000,
 ];

@@ -44,6 +44,12 @@ describe('Migrations (e2e)', () => {
             'bid_file',
             'case_assignment',
             'case_supervision',
+            'case_plan',
+            'case_plan_action',
+            'case_plan_goal',
+
+            'case_note_read',
+            'case_visit',
             'contact_access',
             'household_case',
             'household_import',

@@ -1,6 +1,8 @@
 import { Processor } from '@nestjs/bullmq';
 import { JobHandlers, QUEUES, QueueProcessor } from '@onedoor/platform';
 import { ApplicationDeadlinesService } from '@onedoor/accounts';
+import { PlanSyncService, VisitScheduleService } from '@onedoor/casework';
+
 import {
   AssessmentsService,
   HouseholdExitService,
@@ -37,6 +39,9 @@ export class MaintenanceProcessor extends QueueProcessor<typeof QUEUES.maintenan
     'close-due-bidding': () => this.projects.closeDue(),
     'requeue-webhook-deliveries': () => this.webhooks.requeueStale(),
     'requeue-household-imports': () => this.householdImports.requeueStale(),
+    'sync-case-plans': () => this.planSync.sync(),
+
+    'schedule-case-visits': () => this.visitSchedule.sweep(),
   };
 
   constructor(
@@ -53,6 +58,9 @@ export class MaintenanceProcessor extends QueueProcessor<typeof QUEUES.maintenan
     private readonly householdReminders: HouseholdRemindersService,
     private readonly webhooks: WebhookChannel,
     private readonly householdImports: HouseholdImportsService,
+    private readonly planSync: PlanSyncService,
+
+    private readonly visitSchedule: VisitScheduleService,
   ) {
     super();
   }

@@ -15,6 +15,18 @@ export const CASEWORK_ERRORS = {
   SUPERVISION_STATE_CONFLICT: HttpStatus.CONFLICT,
   /** Only the case's adviser answers supervision. */
   SUPERVISION_NOT_ADVISER: HttpStatus.FORBIDDEN,
+  // plans
+  CASE_PLAN_NOT_FOUND: HttpStatus.NOT_FOUND,
+  CASE_PLAN_EXISTS: HttpStatus.CONFLICT,
+  CASE_PLAN_STATE_CONFLICT: HttpStatus.CONFLICT,
+  CASE_PLAN_FILE_INVALID: HttpStatus.UNPROCESSABLE_ENTITY,
+  CASE_PLAN_FILE_NOT_FOUND: HttpStatus.NOT_FOUND,
+
+  // visits and notes
+  CASE_VISIT_NOT_FOUND: HttpStatus.NOT_FOUND,
+  CASE_VISIT_NOTE_FORBIDDEN: HttpStatus.FORBIDDEN,
+  CASE_VISIT_CORRECTION_CLOSED: HttpStatus.CONFLICT,
+  CASE_VISIT_IN_FUTURE: HttpStatus.UNPROCESSABLE_ENTITY,
 } as const satisfies ErrorStatusTable;
 
 // Adds these codes to the program's `ErrorCode` union (see platform's error-codes.ts).

@@ -1,6 +1,17 @@
 import { labels } from '@onedoor/platform';
 import type { SupervisionKind, SupervisionStatus } from './supervision/supervision.types';
 
+import type {
+  ActionKind,
+  ActionStatus,
+  AgreementMethod,
+  GoalFlagReason,
+  GoalStatus,
+  PlanStatus,
+} from './plans/plan.types';
+
+import type { NoteReadPurpose, VisitKind, VisitStatus } from './visits/visit.types';
+
 /**
  * What a timeline entry says happened: `<entity type>.<audit action>` → label, for every
  * action audited on a household, its assessments, needs, proposals, referrals and cases. Each
@@ -36,10 +47,83 @@ export const TIMELINE_EVENT_LABELS = labels<string>({
   'case.handover': ['个案移交', 'Case handed over'],
   'case.close': ['个案结案', 'Case closed'],
   'case.reopen': ['个案重新开启', 'Case reopened'],
+  // plans
+  'case_plan.generate': ['生成服务计划', 'Plan generated'],
+  'case_plan.edit': ['修改服务计划', 'Plan edited'],
+  'case_plan.new_version': ['服务计划新版本', 'New plan version'],
+  'case_plan.upload_file': ['上传计划确认文件', 'Plan agreement file uploaded'],
+  'case_plan.agree': ['家庭确认服务计划', 'Plan agreed by the family'],
+  'case_plan.action_done': [
+    '计划措施已完成（转介已服务）',
+    'Plan action done (referral delivered)',
+  ],
+  'case_plan.goal_flagged': ['计划目标待跟进（转介未成）', 'Plan goal flagged (referral ended)'],
+  'case_plan.goal_achieved': ['计划目标已达成', 'Plan goal achieved'],
+  // visits and notes
+  'case_visit.record': ['记录走访', 'Visit recorded'],
+  'case_visit.correct_note': ['更正走访内容', 'Visit note corrected'],
+  'case_visit.schedule': ['安排回访', 'Revisit scheduled'],
   // supervision
   'case_supervision.create': ['提出督导意见', 'Supervision posted'],
   'case_supervision.answer': ['回复督导意见', 'Supervision answered'],
   'case_supervision.resolve': ['督导意见办结', 'Supervision resolved'],
+});
+
+// plans
+export const PLAN_STATUS_LABELS = labels<PlanStatus>({
+  draft: ['草稿', 'Draft'],
+  agreed: ['家庭已确认', 'Agreed'],
+  superseded: ['已被新版本取代', 'Superseded'],
+});
+
+export const PLAN_GOAL_STATUS_LABELS = labels<GoalStatus>({
+  open: ['未开始', 'Open'],
+  in_progress: ['进行中', 'In progress'],
+  achieved: ['已达成', 'Achieved'],
+  dropped: ['已放弃', 'Dropped'],
+});
+
+export const PLAN_GOAL_FLAG_LABELS = labels<GoalFlagReason>({
+  referral_declined: ['转介被服务方拒绝', 'Referral declined'],
+  referral_expired: ['转介已超时失效', 'Referral expired'],
+});
+
+export const PLAN_ACTION_KIND_LABELS = labels<ActionKind>({
+  referral: ['转介服务', 'Referral'],
+  adviser_service: ['顾问服务', 'Adviser service'],
+  family_step: ['家庭行动', 'Family step'],
+});
+
+export const PLAN_ACTION_STATUS_LABELS = labels<ActionStatus>({
+  todo: ['待办', 'To do'],
+  done: ['已完成', 'Done'],
+  cancelled: ['已取消', 'Cancelled'],
+});
+
+export const PLAN_AGREEMENT_METHOD_LABELS = labels<AgreementMethod>({
+  signed_file: ['家庭签字文件', 'Signed document'],
+  attestation: ['顾问见证确认', "Adviser's attestation"],
+});
+
+// visits and notes
+export const VISIT_KIND_LABELS = labels<VisitKind>({
+  home_visit: ['入户走访', 'Home visit'],
+  phone_call: ['电话回访', 'Phone call'],
+  office_meeting: ['来访面谈', 'Office meeting'],
+  other: ['其他', 'Other'],
+});
+
+export const VISIT_STATUS_LABELS = labels<VisitStatus>({
+  due: ['待走访', 'Due'],
+  done: ['已走访', 'Done'],
+  missed: ['未走访', 'Missed'],
+  cancelled: ['已取消', 'Cancelled'],
+});
+
+export const NOTE_READ_PURPOSE_LABELS = labels<NoteReadPurpose>({
+  list: ['查看走访记录', 'Visit list'],
+  record: ['新增走访', 'Recording a visit'],
+  correct: ['更正走访内容', 'Correcting a note'],
 });
 
 export const SUPERVISION_KIND_LABELS = labels<SupervisionKind>({

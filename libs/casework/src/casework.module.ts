@@ -7,26 +7,58 @@ import { SupervisionController } from './supervision/supervision.controller';
 import { CaseSupervisionEntity } from './supervision/supervision.entity';
 import { SupervisionRepository } from './supervision/supervision.repository';
 import { SupervisionService } from './supervision/supervision.service';
+import { CasePlanActionEntity, CasePlanEntity, CasePlanGoalEntity } from './plans/case-plan.entity';
+import { PlanAgreementService } from './plans/plan-agreement.service';
+import { PlanSyncRepository } from './plans/plan-sync.repository';
+import { PlanSyncService } from './plans/plan-sync.service';
+import { PlansController } from './plans/plans.controller';
+import { PlansRepository } from './plans/plans.repository';
+import { PlansService } from './plans/plans.service';
 import { TimelineController } from './timeline/timeline.controller';
 import { TimelineRepository } from './timeline/timeline.repository';
 import { TimelineService } from './timeline/timeline.service';
+import { CASE_VISITS_ENTITIES } from './visits/visit.entity';
+import { VisitScheduleService } from './visits/visit-schedule.service';
+import { VisitsController } from './visits/visits.controller';
+import { VisitsRepository } from './visits/visits.repository';
+import { VisitsService } from './visits/visits.service';
 
 /**
  * The adviser's file around a household's case (the case itself is households', opened in the
  * registration's transaction): plans, visits and notes, check-ins, supervision, moves and the
  * case timeline. It reads matching (proposals, referrals), so it sits above it.
  */
-const providers = [TimelineRepository, TimelineService, SupervisionRepository, SupervisionService];
-
-/** The lib's entities, for the TypeORM CLI's data source. */
-export const CASEWORK_ENTITIES = [CaseSupervisionEntity];
+const providers = [
+  // plans
+  PlansRepository,
+  PlanSyncRepository,
+  PlanSyncService,
+  PlansService,
+  PlanAgreementService,
+  // timeline
+  TimelineRepository,
+  TimelineService,
+  // visits and notes
+  VisitsRepository,
+  VisitsService,
+  VisitScheduleService,
+  // supervision
+  SupervisionRepository,
+  SupervisionService,
+];
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature(CASEWORK_ENTITIES),
     AreasModule,
     HouseholdsModule,
     MatchingModule,
+    TypeOrmModule.forFeature([
+      CasePlanEntity,
+      CasePlanGoalEntity,
+      CasePlanActionEntity,
+      ...CASE_VISITS_ENTITIES,
+      CaseSupervisionEntity,
+    ]),
   ],
   providers,
   exports: providers,
@@ -35,6 +67,6 @@ export class CaseworkModule {}
 
 @Module({
   imports: [CaseworkModule],
-  controllers: [TimelineController, SupervisionController],
+  controllers: [PlansController, TimelineController, VisitsController, SupervisionController],
 })
 export class CaseworkHttpModule {}

@@ -6,7 +6,9 @@ import approvals from '@/features/approvals/locales';
 import areas from '@/features/areas/locales';
 import assessments from '@/features/assessments/locales';
 import auth from '@/features/auth/locales';
+import casePlans from '@/features/cases/plans/locales';
 import cases from '@/features/cases/locales';
+import caseVisits from '@/features/cases/visits/locales';
 import contracts from '@/features/contracts/locales';
 import dashboard from '@/features/dashboard/locales';
 import evaluations from '@/features/evaluations/locales';
@@ -33,7 +35,9 @@ const namespaces = {
   areas,
   assessments,
   auth,
+  casePlans,
   cases,
+  caseVisits,
   contracts,
   dashboard,
   evaluations,

@@ -26,3 +26,14 @@ export function uploadMilestoneFile(contractId: string, milestoneId: string, fil
     }),
   );
 }
+
+/** Uploads the family's signed plan agreement (PDF, PNG or JPEG), before the agreement names it. */
+export function uploadPlanFile(caseId: string, file: File) {
+  return call(
+    api.POST('/api/cases/{id}/plan/files', {
+      params: { path: { id: caseId } },
+      body: { file: file as unknown as string },
+      bodySerializer: () => fileForm(file),
+    }),
+  );
+}

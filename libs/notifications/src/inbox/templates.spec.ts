@@ -116,3 +116,31 @@ describe('the case hand-over notice', () => {
     );
   });
 });
+
+describe('the plan goal flagged notice', () => {
+  const data = { headName: '王芳', goalTitle: '照护服务', flagReason: 'referral_declined' };
+
+  it('names the household and the goal, in Chinese and in English', () => {
+    expect(renderNotice('case_plan.goal_flagged', data)).toEqual({
+      title: '服务计划目标需跟进',
+      body: '家庭 王芳 的服务计划目标「照护服务」的转介已被拒绝或已失效，请重新安排。',
+    });
+    expect(renderNotice('case_plan.goal_flagged', data, 'en').body).toBe(
+      'The referral for the plan goal "照护服务" of household 王芳 was declined or expired: plan again.',
+    );
+  });
+});
+
+describe('case.visit_due', () => {
+  const data = { headName: '王芳', communityName: '阳光社区', dueAt: '2026-12-10T02:00:00.000Z' };
+
+  it('names the household, its community and the date, in Chinese and in English', () => {
+    const zh = renderNotice('case.visit_due', data);
+    expect(zh.title).toBe('待走访');
+    expect(zh.body).toContain('家庭 王芳（阳光社区）的回访定于 2026');
+    expect(zh.body).not.toContain('—');
+    expect(renderNotice('case.visit_due', data, 'en').body).toContain(
+      'Household 王芳 (阳光社区) is due for a visit on',
+    );
+  });
+});

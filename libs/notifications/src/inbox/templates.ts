@@ -185,6 +185,23 @@ export const NOTICE_TEMPLATES: Record<EventType, NoticeTemplate> = {
       body: '{adviser} answered your supervision on the case of household {subject}',
     },
   },
+  'case_plan.goal_flagged': {
+    zh: {
+      title: '服务计划目标需跟进',
+      body: '家庭 {subject} 的服务计划目标「{goalTitle}」的转介已被拒绝或已失效，请重新安排。',
+    },
+    en: {
+      title: 'Plan goal needs attention',
+      body: 'The referral for the plan goal "{goalTitle}" of household {subject} was declined or expired: plan again.',
+    },
+  },
+  'case.visit_due': {
+    zh: { title: '待走访', body: '家庭 {subject}（{area}）的回访定于 {dueAt}，请按时走访并记录。' },
+    en: {
+      title: 'Visit due',
+      body: 'Household {subject} ({area}) is due for a visit on {dueAt}: visit and record it.',
+    },
+  },
   'webhook.disabled': {
     zh: { title: 'Webhook 已停用', body: '订阅 {url} 连续 {failures} 次投递失败，已自动停用。' },
     en: {

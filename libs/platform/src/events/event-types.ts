@@ -38,6 +38,10 @@ export const EVENT_TYPES = [
   // casework: supervision
   'supervision.action_required',
   'supervision.answered',
+  // casework
+  'case_plan.goal_flagged',
+
+  'case.visit_due',
   // delivery itself
   'webhook.disabled',
 ] as const;

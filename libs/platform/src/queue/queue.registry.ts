@@ -45,6 +45,11 @@ export interface JobPayloads {
     'requeue-webhook-deliveries': Record<string, never>;
     /** Re-queues household imports still queued whose job Redis lost. */
     'requeue-household-imports': Record<string, never>;
+    /** Brings case plans in line with their referrals and needs (casework's plan sync). */
+    'sync-case-plans': Record<string, never>;
+
+    /** Turns revisit dates within 14 days into visits due on open cases (once per case and date). */
+    'schedule-case-visits': Record<string, never>;
   };
   matching: {
     /**
@@ -105,6 +110,9 @@ export const JOB_NAMES: { [Q in QueueName]: ReadonlyArray<JobName<Q>> } = {
     'close-due-bidding',
     'requeue-webhook-deliveries',
     'requeue-household-imports',
+    'sync-case-plans',
+
+    'schedule-case-visits',
   ],
   matching: ['match-household', 'rematch-resource'],
   webhooks: ['deliver-webhook'],
@@ -204,6 +212,11 @@ export const JOB_SCHEDULES: { [Q in QueueName]: ReadonlyArray<JobSchedule<Q>> } 
     { job: 'requeue-webhook-deliveries', repeat: { every: 5 * 60_000 }, data: {} },
     // Behind each import's job: catches those lost with Redis.
     { job: 'requeue-household-imports', repeat: { every: 5 * 60_000 }, data: {} },
+    // Plans follow their referrals within minutes (a plan's read also syncs its case first).
+    { job: 'sync-case-plans', repeat: { every: 5 * 60_000 }, data: {} },
+
+    // Hourly (and at start): idempotent, and a revisit date set by an assessment shows up soon.
+    { job: 'schedule-case-visits', repeat: { every: 60 * 60_000 }, data: {} },
   ],
   matching: [],
   webhooks: [],

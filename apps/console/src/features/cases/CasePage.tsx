@@ -10,6 +10,9 @@ import { CaseActions } from './CaseActions';
 import { CaseOverview } from './CaseOverview';
 import { CaseTimeline } from './CaseTimeline';
 import { SupervisionPanel } from './supervision/SupervisionPanel';
+import { CasePlanPanel } from './plans/CasePlanPanel';
+
+import { VisitsPanel } from './visits/VisitsPanel';
 
 interface CaseTab {
   key: string;
@@ -24,7 +27,13 @@ interface CaseTab {
  */
 const TABS: CaseTab[] = [
   { key: 'overview', label: 'tab.overview', render: (kase) => <CaseOverview kase={kase} /> },
+  { key: 'plan', label: 'casePlans:tab', render: (kase) => <CasePlanPanel caseId={kase.id} /> },
   { key: 'timeline', label: 'tab.timeline', render: (kase) => <CaseTimeline caseId={kase.id} /> },
+  {
+    key: 'visits',
+    label: 'caseVisits:tab',
+    render: (kase) => <VisitsPanel caseId={kase.id} canRecord={kase.status === 'open'} />,
+  },
   {
     key: 'supervision',
     label: 'supervision:tab',

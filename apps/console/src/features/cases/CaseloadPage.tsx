@@ -8,10 +8,12 @@ import { useAuth } from '@/lib/auth';
 import { useLabel, useOptions } from '@/lib/dictionaries';
 import { formatDate } from '@/lib/format';
 import { type Case, type CaseStatus, useCaseload } from './api';
+import { DueVisits } from './visits/DueVisits';
 
 /**
  * /cases — the caseload: an assessor's own cases by default (`?scope=all` for every case in
  * their area), staff's whole area by default; open cases unless another status is chosen.
+ * One's own caseload starts with the visits due on it, the most pressing first.
  */
 export function CaseloadPage() {
   const { t } = useTranslation(['cases', 'common']);
@@ -56,6 +58,11 @@ export function CaseloadPage() {
 
   return (
     <PageContainer title={mine ? t('mineTitle') : t('title')} subTitle={t('subTitle')}>
+      {mine && (
+        <div style={{ marginBottom: 16 }}>
+          <DueVisits />
+        </div>
+      )}
       <Card size="small">
         <Flex gap={12} wrap style={{ marginBottom: 12 }}>
           <Segmented
