@@ -23,6 +23,7 @@ import { StaffDeadlines1765200000000 } from './1765200000000-StaffDeadlines';
 import { CaseTimeline1765850000000 } from './1765850000000-CaseTimeline';
 import { Cases1765700000000 } from './1765700000000-Cases';
 import { CaseOutcomes1765840000000 } from './1765840000000-CaseOutcomes';
+import { SupervisionContractedWorkers1765830000000 } from './1765830000000-SupervisionContractedWorkers';
 import { CasePlans1765800000000 } from './1765800000000-CasePlans';
 import { Webhooks1765100000000 } from './1765100000000-Webhooks';
 import { CaseVisits1765810000000 } from './1765810000000-CaseVisits';
@@ -57,6 +58,7 @@ export const MIGRATIONS = [
   CasePlans1765800000000,
 
   CaseVisits1765810000000,
+  SupervisionContractedWorkers1765830000000,
   CaseOutcomes1765840000000,
   CaseTimeline1765850000000,
 ];

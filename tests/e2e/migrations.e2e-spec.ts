@@ -44,6 +44,7 @@ describe('Migrations (e2e)', () => {
             'bid_file',
             'case_assignment',
             'case_outcome',
+            'case_supervision',
             'case_plan',
             'case_plan_action',
             'case_plan_goal',

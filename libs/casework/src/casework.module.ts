@@ -6,6 +6,10 @@ import { MatchingModule } from '@onedoor/matching';
 import { OutcomesController } from './outcomes/outcomes.controller';
 import { OutcomesRepository } from './outcomes/outcomes.repository';
 import { OutcomesService } from './outcomes/outcomes.service';
+import { SupervisionController } from './supervision/supervision.controller';
+import { CaseSupervisionEntity } from './supervision/supervision.entity';
+import { SupervisionRepository } from './supervision/supervision.repository';
+import { SupervisionService } from './supervision/supervision.service';
 import { CasePlanActionEntity, CasePlanEntity, CasePlanGoalEntity } from './plans/case-plan.entity';
 import { PlanAgreementService } from './plans/plan-agreement.service';
 import { PlanSyncRepository } from './plans/plan-sync.repository';
@@ -44,6 +48,9 @@ const providers = [
   // outcomes
   OutcomesRepository,
   OutcomesService,
+  // supervision
+  SupervisionRepository,
+  SupervisionService,
 ];
 
 @Module({
@@ -56,6 +63,7 @@ const providers = [
       CasePlanGoalEntity,
       CasePlanActionEntity,
       ...CASE_VISITS_ENTITIES,
+      CaseSupervisionEntity,
     ]),
   ],
   providers,
@@ -65,6 +73,12 @@ export class CaseworkModule {}
 
 @Module({
   imports: [CaseworkModule],
-  controllers: [PlansController, TimelineController, VisitsController, OutcomesController],
+  controllers: [
+    PlansController,
+    TimelineController,
+    VisitsController,
+    OutcomesController,
+    SupervisionController,
+  ],
 })
 export class CaseworkHttpModule {}

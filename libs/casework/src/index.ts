@@ -4,6 +4,8 @@ export * from './casework.labels';
 export * from './casework.module';
 export * from './outcomes/dto/case-outcome.dto';
 export * from './outcomes/outcomes.service';
+export * from './supervision/supervision.types';
+export { SupervisionService } from './supervision/supervision.service';
 export * from './plans/plan.types';
 export * from './plans/case-plan.entity';
 export * from './plans/plan-sync.service';
@@ -18,10 +20,12 @@ export * from './visits/visit-schedule.service';
 
 import { CasePlanActionEntity, CasePlanEntity, CasePlanGoalEntity } from './plans/case-plan.entity';
 import { CASE_VISITS_ENTITIES } from './visits/visit.entity';
+import { CaseSupervisionEntity } from './supervision/supervision.entity';
 /** The lib's entities, for the TypeORM CLI's data source. */
 export const CASEWORK_ENTITIES = [
   CasePlanEntity,
   CasePlanGoalEntity,
   CasePlanActionEntity,
   ...CASE_VISITS_ENTITIES,
+  CaseSupervisionEntity,
 ];

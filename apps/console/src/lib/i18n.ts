@@ -25,6 +25,7 @@ import provider from '@/features/provider/locales';
 import referrals from '@/features/referrals/locales';
 import reports from '@/features/reports/locales';
 import resources from '@/features/resources/locales';
+import supervision from '@/features/cases/supervision/locales';
 import tenders from '@/features/tenders/locales';
 import users from '@/features/users/locales';
 
@@ -55,6 +56,7 @@ const namespaces = {
   referrals,
   reports,
   resources,
+  supervision,
   tenders,
   users,
 };
