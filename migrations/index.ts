@@ -23,6 +23,7 @@ import { StaffDeadlines1765200000000 } from './1765200000000-StaffDeadlines';
 import { CaseTimeline1765850000000 } from './1765850000000-CaseTimeline';
 import { Cases1765700000000 } from './1765700000000-Cases';
 import { CaseOutcomes1765840000000 } from './1765840000000-CaseOutcomes';
+import { SupervisionContractedWorkers1765830000000 } from './1765830000000-SupervisionContractedWorkers';
 import { CasePlans1765800000000 } from './1765800000000-CasePlans';
 import { CaseCheckinsMoves1765820000000 } from './1765820000000-CaseCheckinsMoves';
 import { Webhooks1765100000000 } from './1765100000000-Webhooks';
@@ -59,6 +60,7 @@ export const MIGRATIONS = [
 
   CaseVisits1765810000000,
   CaseCheckinsMoves1765820000000,
+  SupervisionContractedWorkers1765830000000,
   CaseOutcomes1765840000000,
   CaseTimeline1765850000000,
 ];

@@ -39,6 +39,8 @@ describe('Auth (e2e)', () => {
       role: 'civil_affairs',
       areaId: district.id,
       providerId: null,
+      affiliationId: null,
+      accessUntil: null,
       isOrgAdmin: false,
       evaluatorType: null,
       sessionId: login.body.sessionId,

@@ -45,6 +45,7 @@ describe('Migrations (e2e)', () => {
             'case_assignment',
             'case_check_in',
             'case_outcome',
+            'case_supervision',
             'case_plan',
             'case_plan_action',
             'case_plan_goal',

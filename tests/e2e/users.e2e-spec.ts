@@ -176,7 +176,11 @@ describe('Users (e2e)', () => {
         role: 'assessor',
         areaId: tree.communityA.id,
       });
-      expect(assessor.status).toBe(403);
+      // Their assessors are contracted workers: not without a contract (contracted-workers e2e).
+      expect(assessor.status).toBe(400);
+      expect(assessor.body.details).toEqual([
+        expect.objectContaining({ field: 'contractId', params: { problem: 'contractRequired' } }),
+      ]);
       const list = await ctx.http.get('/api/users?limit=100').set('Authorization', a.token);
       expect(list.body.items.map((u: { providerId: string }) => u.providerId)).toEqual(
         list.body.items.map(() => a.provider.id),

@@ -37,7 +37,7 @@ describe(mayManage.name, () => {
     expect(mayManage(streetOfficer, { role: 'assessor', areaPath: null, ...place })).toBe(false);
   });
 
-  it('lets an organization admin manage their own organization only', () => {
+  it('lets an organization admin manage their own organization and its contracted workers only', () => {
     const orgAdmin = who({ role: 'provider', providerId: 'p1', isOrgAdmin: true });
     expect(mayManage(orgAdmin, { role: 'provider', areaPath: district, providerId: 'p1' })).toBe(
       true,
@@ -45,9 +45,16 @@ describe(mayManage.name, () => {
     expect(mayManage(orgAdmin, { role: 'provider', areaPath: district, providerId: 'p2' })).toBe(
       false,
     );
+    // Their contracted workers (assessors affiliated to them), not an unaffiliated assessor.
     expect(mayManage(orgAdmin, { role: 'assessor', areaPath: district, providerId: 'p1' })).toBe(
+      true,
+    );
+    expect(mayManage(orgAdmin, { role: 'assessor', areaPath: district, providerId: null })).toBe(
       false,
     );
+    expect(
+      mayManage(orgAdmin, { role: 'civil_affairs', areaPath: district, providerId: 'p1' }),
+    ).toBe(false);
     const plainProvider = who({ role: 'provider', providerId: 'p1', isOrgAdmin: false });
     expect(
       mayManage(plainProvider, { role: 'provider', areaPath: district, providerId: 'p1' }),

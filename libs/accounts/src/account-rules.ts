@@ -30,7 +30,14 @@ export const ACCOUNT_RULES: readonly AccountRule[] = [
     roles: ['civil_affairs', 'assessor', 'evaluator'],
     reach: 'own_area_subtree',
   },
-  { actor: 'provider', orgAdminOnly: true, roles: ['provider'], reach: 'own_organization' },
+  // An organization admin's assessors are contracted workers: only under a live contract of
+  // their organization, in its area (UsersService checks the contract).
+  {
+    actor: 'provider',
+    orgAdminOnly: true,
+    roles: ['provider', 'assessor'],
+    reach: 'own_organization',
+  },
 ];
 
 /** An account as the rules see it: role and place. */

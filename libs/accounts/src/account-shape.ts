@@ -7,6 +7,8 @@ export interface AccountFields {
   providerId: string | null;
   isOrgAdmin: boolean;
   evaluatorType: EvaluatorType | null;
+  /** A contracted social-work worker: an assessor whose organization is `providerId`. */
+  contractId?: string | null;
 }
 
 /**
@@ -32,8 +34,13 @@ export function checkAccountShape(f: AccountFields): void {
   if (shape.area === 'none' && f.areaId) {
     push('areaId', 'areaRefused', `a ${f.role} account has no area`);
   }
-  if (shape.provider !== !!f.providerId) {
-    if (shape.provider)
+  // A contracted worker is an assessor affiliated to the contract's organization.
+  const contracted = f.role === 'assessor' && !!f.contractId;
+  if (f.contractId && f.role !== 'assessor') {
+    push('contractId', 'contractRefused', 'only assessor accounts work under a contract');
+  }
+  if ((shape.provider || contracted) !== !!f.providerId) {
+    if (shape.provider || contracted)
       push('providerId', 'providerRequired', 'a provider account needs an organization');
     else push('providerId', 'providerRefused', 'only provider accounts act for an organization');
   }

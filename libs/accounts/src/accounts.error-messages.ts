@@ -33,6 +33,14 @@ export const ACCOUNTS_ERROR_MESSAGES = {
     'zh-CN': '该申请已审核，不能重复处理',
     en: 'The application was already decided',
   },
+  CONTRACT_NOT_LIVE: {
+    'zh-CN': '该合同不在履行期内或不属于本机构，不能开设签约社工账号',
+    en: 'The contract is not live for your organization',
+  },
+  CONTRACTED_WORKER_OUT_OF_AREA: {
+    'zh-CN': '签约社工的服务区域必须在合同服务区域之内',
+    en: "The worker's area lies outside the contract's area",
+  },
 } as const satisfies ErrorMessageTable<typeof ACCOUNTS_ERRORS>;
 
 /** The accounts lib's own field rules and their zh-CN templates. */
@@ -46,6 +54,8 @@ export const ACCOUNTS_CONSTRAINTS = {
     orgAdminRefused: '只有机构账号才能设为机构管理员',
     evaluatorTypeRequired: '评审专家必须指定专家类型',
     evaluatorTypeRefused: '只有评审专家才有专家类型',
+    contractRefused: '只有救助顾问账号才能关联服务合同',
+    contractRequired: '签约社工账号必须选择服务合同',
   },
   unknownProvider: '该机构不存在',
 } as const;

@@ -25,6 +25,14 @@ export const ACCOUNTS_ERRORS = {
   PROVIDER_APPLICATION_DUPLICATE: HttpStatus.CONFLICT,
   /** The application was already approved or rejected. */
   PROVIDER_APPLICATION_DECIDED: HttpStatus.CONFLICT,
+  // contracted workers
+  /**
+   * A contracted worker's contract is not one their creator may staff: unknown or another
+   * organization's, not active, outside its period, or not a social-work organization's.
+   */
+  CONTRACT_NOT_LIVE: HttpStatus.UNPROCESSABLE_ENTITY,
+  /** A contracted worker's area lies outside their contract's area. */
+  CONTRACTED_WORKER_OUT_OF_AREA: HttpStatus.UNPROCESSABLE_ENTITY,
 } as const satisfies ErrorStatusTable;
 
 // Adds these codes to the program's `ErrorCode` union (see platform's error-codes.ts).

@@ -6,6 +6,7 @@ import { ResourcesModule } from '@onedoor/resources';
 import { LoginEventEntity } from './login-event.entity';
 import { LoginEventsRepository } from './login-events.repository';
 import { LoginEventsService } from './login-events.service';
+import { ContractedWorkersService } from './contracted-workers.service';
 import { PasswordsService } from './passwords.service';
 import { SessionsRepository } from './sessions.repository';
 import { SessionsService } from './sessions.service';
@@ -28,6 +29,7 @@ const services = [
   LoginEventsRepository,
   LoginEventsService,
   SessionsService,
+  ContractedWorkersService,
   PasswordsService,
   UsersService,
   UserStatusService,

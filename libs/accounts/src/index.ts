@@ -3,6 +3,7 @@ export * from './accounts.errors';
 export { generatedPassword } from './secret-token.util';
 export { PasswordsService } from './passwords.service';
 export { UsersService } from './users.service';
+export { ContractedWorkersService, endOfChinaDay } from './contracted-workers.service';
 export { AccountsModule } from './accounts.module';
 export { AccountsHttpModule } from './accounts-http.module';
 export { ProviderApplicationsService } from './provider-applications/provider-applications.service';

@@ -31,7 +31,8 @@ export type SessionEndReason =
   | 'deactivated'
   | 'role_or_scope_changed'
   | 'password_changed'
-  | 'password_reset';
+  | 'password_reset'
+  | 'contract_ended';
 
 /**
  * Login sessions: a short-lived access token (JWT with the session id `sid`) and a rotating
@@ -92,7 +93,8 @@ export class SessionsService {
       const session = await this.sessions.findForUpdate(sid, manager);
       if (!session || session.revokedAt || session.expiresAt <= now) return 'invalid' as const;
       const user = await this.users.findById(session.userId);
-      if (!user?.active) return 'invalid' as const;
+      // A contracted worker whose contract has ended refreshes no more than they log in.
+      if (!user?.active || (user.accessUntil && user.accessUntil <= now)) return 'invalid' as const;
       if (!sameDigest(digestOf(token!), session.refreshHash)) {
         if (rotation >= session.rotation) return 'invalid' as const;
         // A token of an earlier rotation: copied. End the session for every holder.

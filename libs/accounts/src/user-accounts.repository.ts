@@ -19,6 +19,8 @@ type Writable = Partial<
     | 'providerId'
     | 'isOrgAdmin'
     | 'evaluatorType'
+    | 'contractId'
+    | 'accessUntil'
     | 'phoneEnc'
     | 'emailEnc'
     | 'active'

@@ -22,6 +22,8 @@ export function toUserDto(u: UserAccount, pii: PiiCipher, whole = false): UserDt
     providerId: u.providerId,
     isOrgAdmin: u.isOrgAdmin,
     evaluatorType: u.evaluatorType,
+    contractId: u.contractId,
+    accessUntil: u.accessUntil?.toISOString() ?? null,
     phone: phone && !whole ? maskPhone(phone) : phone,
     email: email && !whole ? maskEmail(email) : email,
     active: u.active,

@@ -25,6 +25,7 @@ import type {
   UserQueryDto,
 } from './dto/users.dto';
 import { PasswordsService } from './passwords.service';
+import { ContractedWorkersService } from './contracted-workers.service';
 import { SessionsService } from './sessions.service';
 import { type UserAccount, UserAccountsRepository } from './user-accounts.repository';
 import { checkAccountShape, type AccountFields } from './account-shape';
@@ -52,6 +53,7 @@ export class UsersService {
     private readonly areas: AreasRepository,
     private readonly providers: ProvidersRepository,
     private readonly sessions: SessionsService,
+    private readonly contracted: ContractedWorkersService,
     private readonly passwords: PasswordsService,
     private readonly audit: AuditService,
     private readonly pii: PiiCipher,
@@ -67,6 +69,7 @@ export class UsersService {
         dto.providerId ?? (actor.isOrgAdmin && dto.role === 'provider' ? actor.providerId : null),
       isOrgAdmin: dto.isOrgAdmin ?? false,
       evaluatorType: dto.evaluatorType ?? null,
+      contractId: dto.contractId ?? null,
     };
     return this.withUniqueUsername(dto.username, () =>
       this.tx.run(async (manager) => {
@@ -90,20 +93,39 @@ export class UsersService {
    * throws the unique violation: wrap the transaction with {@link withUniqueUsername}.
    */
   async insertAccount(
-    fields: NewAccount,
+    given: NewAccount,
     actor: AccountActor,
     manager: EntityManager,
     passwordHash: string | null = null,
   ): Promise<{ userId: string; token: { token: string; expiresAt: Date } | null }> {
+    let fields = given;
     // A role above one's reach is refused before the fields are looked at: 403, not 400.
     if (actor && !accountRuleOf(actor)?.roles.includes(fields.role)) {
       throw new ForbiddenError('You may not create an account of this role');
+    }
+    // A contracted worker: the organization is the contract's (an organization admin's own),
+    // access ends with it, and the area lies within its area.
+    const contract =
+      fields.role === 'assessor' && fields.contractId
+        ? await this.contracted.liveContract(fields.contractId, actor, manager)
+        : null;
+    if (contract) fields = { ...fields, providerId: contract.providerId };
+    else if (actor?.role === 'provider' && fields.role === 'assessor') {
+      throw new DomainError('USER_FIELDS_INVALID', 'A contracted worker needs a contract', [
+        {
+          field: 'contractId',
+          constraint: 'accountShape',
+          params: { problem: 'contractRequired' },
+          message: 'an organization’s assessor works under a contract',
+        },
+      ]);
     }
     checkAccountShape(fields);
     const place = await this.placeOf(fields, actor, manager);
     if (actor && !mayManage(actor, place)) {
       throw new ForbiddenError('You may not create an account of this role or in this place');
     }
+    if (contract) this.contracted.assertInContractArea(contract, place.areaPath);
     const userId = await this.users.insert(
       {
         username: fields.username,
@@ -114,6 +136,8 @@ export class UsersService {
         providerId: fields.providerId,
         isOrgAdmin: fields.isOrgAdmin,
         evaluatorType: fields.evaluatorType,
+        contractId: contract?.id ?? null,
+        accessUntil: contract?.accessUntil ?? null,
         phoneEnc: fields.phone ? this.pii.encrypt(fields.phone) : null,
         emailEnc: fields.email ? this.pii.encrypt(fields.email) : null,
       },
@@ -129,7 +153,12 @@ export class UsersService {
       actor,
       toState: 'active',
       data: {
-        after: publicFields(fields),
+        after: {
+          ...publicFields(fields),
+          ...(contract
+            ? { contractId: contract.id, accessUntil: contract.accessUntil.toISOString() }
+            : {}),
+        },
         phoneSet: !!fields.phone,
         emailSet: !!fields.email,
         passwordSet: !!passwordHash,
@@ -184,7 +213,10 @@ export class UsersService {
       displayName: user.displayName,
       role: user.role,
       areaId: user.areaId,
-      providerId: user.providerId,
+      // A contracted worker acts as an assessor, not as their organization (see Principal).
+      providerId: principal.providerId,
+      affiliationId: principal.affiliationId ?? null,
+      accessUntil: user.accessUntil?.toISOString() ?? null,
       isOrgAdmin: user.isOrgAdmin,
       evaluatorType: user.evaluatorType,
       sessionId: principal.sessionId!,
@@ -204,6 +236,8 @@ export class UsersService {
         providerId: dto.providerId !== undefined ? dto.providerId : before.providerId,
         isOrgAdmin: dto.isOrgAdmin ?? before.isOrgAdmin,
         evaluatorType: dto.evaluatorType !== undefined ? dto.evaluatorType : before.evaluatorType,
+        // A contracted worker stays under their contract: its organization, role and area.
+        contractId: before.contractId,
       };
       const reachChanged = REACH_FIELDS.filter((f) => after[f] !== before[f]);
       if (reachChanged.length && id === actor.userId) {
@@ -213,6 +247,16 @@ export class UsersService {
       const place = await this.placeOf(after, actor, manager);
       if (!mayManage(actor, place)) {
         throw new ForbiddenError('You may not give this account that role or place');
+      }
+      if (
+        before.contractId &&
+        (after.areaId !== before.areaId || after.providerId !== before.providerId)
+      ) {
+        const contract = await this.contracted.contractOf(before.contractId, manager);
+        if (after.providerId !== contract.providerId) {
+          throw new ForbiddenError("A contracted worker stays with their contract's organization");
+        }
+        this.contracted.assertInContractArea(contract, place.areaPath);
       }
       if (before.role === 'admin' && after.role !== 'admin' && before.active) {
         assertNotLastAdmin(admins, id);

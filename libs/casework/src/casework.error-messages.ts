@@ -7,6 +7,16 @@ export const CASEWORK_ERROR_MESSAGES = {
     'zh-CN': '时间线翻页参数无效',
     en: 'Invalid timeline cursor',
   },
+  // supervision
+  SUPERVISION_NOT_FOUND: { 'zh-CN': '未找到该督导意见', en: 'Supervision item not found' },
+  SUPERVISION_STATE_CONFLICT: {
+    'zh-CN': '该督导意见已处理，不能重复操作',
+    en: 'The supervision item is past this step',
+  },
+  SUPERVISION_NOT_ADVISER: {
+    'zh-CN': '只有该个案的救助顾问可以回复督导意见',
+    en: "Only the case's adviser answers supervision",
+  },
   // plans
   CASE_PLAN_NOT_FOUND: { 'zh-CN': '该个案尚无服务计划', en: 'The case has no plan' },
   CASE_PLAN_EXISTS: {

@@ -8,6 +8,13 @@ import type { CodesOf, ErrorStatusTable } from '@onedoor/platform';
 export const CASEWORK_ERRORS = {
   // timeline
   CASE_TIMELINE_CURSOR_INVALID: HttpStatus.BAD_REQUEST,
+  // supervision
+  /** The item does not exist on this case. */
+  SUPERVISION_NOT_FOUND: HttpStatus.NOT_FOUND,
+  /** The item is past this step (answered, or resolved). */
+  SUPERVISION_STATE_CONFLICT: HttpStatus.CONFLICT,
+  /** Only the case's adviser answers supervision. */
+  SUPERVISION_NOT_ADVISER: HttpStatus.FORBIDDEN,
   // plans
   CASE_PLAN_NOT_FOUND: HttpStatus.NOT_FOUND,
   CASE_PLAN_EXISTS: HttpStatus.CONFLICT,

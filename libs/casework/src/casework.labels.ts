@@ -1,4 +1,6 @@
 import { labels } from '@onedoor/platform';
+import type { SupervisionKind, SupervisionStatus } from './supervision/supervision.types';
+
 import type {
   CheckInMode,
   IncomeChange,
@@ -67,6 +69,10 @@ export const TIMELINE_EVENT_LABELS = labels<string>({
   'case_visit.record': ['记录走访', 'Visit recorded'],
   'case_visit.correct_note': ['更正走访内容', 'Visit note corrected'],
   'case_visit.schedule': ['安排回访', 'Revisit scheduled'],
+  // supervision
+  'case_supervision.create': ['提出督导意见', 'Supervision posted'],
+  'case_supervision.answer': ['回复督导意见', 'Supervision answered'],
+  'case_supervision.resolve': ['督导意见办结', 'Supervision resolved'],
   // check-ins and moves
   'case_check_in.record': ['回访', 'Check-in'],
   'household.move': ['家庭迁移', 'Household moved'],
@@ -127,6 +133,17 @@ export const NOTE_READ_PURPOSE_LABELS = labels<NoteReadPurpose>({
   list: ['查看走访记录', 'Visit list'],
   record: ['新增走访', 'Recording a visit'],
   correct: ['更正走访内容', 'Correcting a note'],
+});
+
+export const SUPERVISION_KIND_LABELS = labels<SupervisionKind>({
+  comment: ['督导意见', 'Comment'],
+  required_action: ['整改要求', 'Required action'],
+});
+
+export const SUPERVISION_STATUS_LABELS = labels<SupervisionStatus>({
+  open: ['待回复', 'Open'],
+  answered: ['已回复', 'Answered'],
+  resolved: ['已办结', 'Resolved'],
 });
 
 // check-ins

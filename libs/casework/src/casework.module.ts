@@ -15,6 +15,10 @@ import { MovesService } from './moves/moves.service';
 import { OutcomesController } from './outcomes/outcomes.controller';
 import { OutcomesRepository } from './outcomes/outcomes.repository';
 import { OutcomesService } from './outcomes/outcomes.service';
+import { SupervisionController } from './supervision/supervision.controller';
+import { CaseSupervisionEntity } from './supervision/supervision.entity';
+import { SupervisionRepository } from './supervision/supervision.repository';
+import { SupervisionService } from './supervision/supervision.service';
 import { CasePlanActionEntity, CasePlanEntity, CasePlanGoalEntity } from './plans/case-plan.entity';
 import { PlanAgreementService } from './plans/plan-agreement.service';
 import { PlanSyncRepository } from './plans/plan-sync.repository';
@@ -57,6 +61,9 @@ const providers = [
   // outcomes
   OutcomesRepository,
   OutcomesService,
+  // supervision
+  SupervisionRepository,
+  SupervisionService,
 ];
 
 @Module({
@@ -71,6 +78,7 @@ const providers = [
       ...CASE_VISITS_ENTITIES,
       CaseCheckInEntity,
       HouseholdMoveEntity,
+      CaseSupervisionEntity,
     ]),
     ResourcesModule,
   ],
@@ -88,6 +96,7 @@ export class CaseworkModule {}
     TimelineController,
     VisitsController,
     OutcomesController,
+    SupervisionController,
   ],
 })
 export class CaseworkHttpModule {}

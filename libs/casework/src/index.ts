@@ -9,6 +9,8 @@ export * from './moves/household-move.entity';
 export * from './moves/moves.service';
 export * from './outcomes/dto/case-outcome.dto';
 export * from './outcomes/outcomes.service';
+export * from './supervision/supervision.types';
+export { SupervisionService } from './supervision/supervision.service';
 export * from './plans/plan.types';
 export * from './plans/case-plan.entity';
 export * from './plans/plan-sync.service';
@@ -25,6 +27,7 @@ import { CaseCheckInEntity } from './checkins/check-in.entity';
 import { HouseholdMoveEntity } from './moves/household-move.entity';
 import { CasePlanActionEntity, CasePlanEntity, CasePlanGoalEntity } from './plans/case-plan.entity';
 import { CASE_VISITS_ENTITIES } from './visits/visit.entity';
+import { CaseSupervisionEntity } from './supervision/supervision.entity';
 /** The lib's entities, for the TypeORM CLI's data source. */
 export const CASEWORK_ENTITIES = [
   CasePlanEntity,
@@ -33,4 +36,5 @@ export const CASEWORK_ENTITIES = [
   ...CASE_VISITS_ENTITIES,
   CaseCheckInEntity,
   HouseholdMoveEntity,
+  CaseSupervisionEntity,
 ];

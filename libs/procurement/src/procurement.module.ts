@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AccountsModule } from '@onedoor/accounts';
 import { AreasModule } from '@onedoor/areas';
 import { MatchingModule } from '@onedoor/matching';
 import { ResourcesModule } from '@onedoor/resources';
@@ -108,6 +109,7 @@ const providers = [
     AreasModule,
     ResourcesModule,
     MatchingModule,
+    AccountsModule,
   ],
   providers,
   exports: providers,

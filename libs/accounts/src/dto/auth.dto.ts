@@ -117,6 +117,22 @@ export class MeDto {
   @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String })
   providerId!: string | null;
 
+  @ApiPropertyOptional({
+    format: 'uuid',
+    nullable: true,
+    type: String,
+    description: 'A contracted social-work worker: the organization they work for',
+  })
+  affiliationId!: string | null;
+
+  @ApiPropertyOptional({
+    format: 'date-time',
+    nullable: true,
+    type: String,
+    description: 'When the account’s access ends (a contracted worker: their contract’s end)',
+  })
+  accessUntil!: string | null;
+
   @ApiProperty()
   isOrgAdmin!: boolean;
 

@@ -71,6 +71,15 @@ export class CreateUserDto {
   @IsIn(EVALUATOR_TYPES)
   evaluatorType?: EvaluatorType;
 
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description:
+      'A contracted social-work worker (role assessor): the live contract they work under; their organization is the contract’s, their area must lie within its area, and their access ends with it',
+  })
+  @IsOptional()
+  @IsUUID()
+  contractId?: string;
+
   @ApiPropertyOptional({ example: '13800138000' })
   @IsOptional()
   @Matches(PHONE, { message: 'phone must be a phone number' })
@@ -183,6 +192,20 @@ export class UserDto {
     type: String,
   })
   evaluatorType!: EvaluatorType | null;
+  @ApiPropertyOptional({
+    format: 'uuid',
+    nullable: true,
+    type: String,
+    description: 'A contracted worker: their contract',
+  })
+  contractId!: string | null;
+  @ApiPropertyOptional({
+    format: 'date-time',
+    nullable: true,
+    type: String,
+    description: 'When the account’s access ends (a contracted worker: the contract’s end)',
+  })
+  accessUntil!: string | null;
   @ApiPropertyOptional({
     type: String,
     nullable: true,

@@ -40,7 +40,9 @@ export class RecipientsRepository {
            SELECT sel.event_id, u.id
              FROM sel JOIN app_user u ON u.provider_id = sel.provider_id
             WHERE sel.kind = 'provider' AND u.active
-              AND (sel.role IS NULL OR u.role::text = sel.role)
+              -- An organization's notices go to its provider users, not to the assessors it
+              -- affiliates (contracted workers share its provider_id).
+              AND u.role::text = COALESCE(sel.role, 'provider')
          )
          SELECT hit.event_id::text AS event_id, hit.user_id,
                 COALESCE(p.inbox, true) AS inbox, COALESCE(p.email, true) AS email

@@ -165,6 +165,26 @@ export const NOTICE_TEMPLATES: Record<EventType, NoticeTemplate> = {
       body: 'The case of household {subject} was handed over from {fromAdviser} to {toAdviser}: {reason}',
     },
   },
+  'supervision.action_required': {
+    zh: {
+      title: '督导提出整改要求',
+      body: '家庭 {subject} 的个案收到督导整改要求，请于 {dueAt} 前处理并回复',
+    },
+    en: {
+      title: 'Supervision: action required',
+      body: 'A supervisor asked for an action on the case of household {subject}, due {dueAt}',
+    },
+  },
+  'supervision.answered': {
+    zh: {
+      title: '督导意见已回复',
+      body: '{adviser} 已回复您对家庭 {subject} 个案的督导意见，请查看并办结',
+    },
+    en: {
+      title: 'Supervision answered',
+      body: '{adviser} answered your supervision on the case of household {subject}',
+    },
+  },
   'case_plan.goal_flagged': {
     zh: {
       title: '服务计划目标需跟进',

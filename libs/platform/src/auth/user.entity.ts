@@ -1,4 +1,5 @@
 import {
+  Check,
   Column,
   CreateDateColumn,
   Entity,
@@ -12,6 +13,10 @@ import {
 import { EVALUATOR_TYPES, type EvaluatorType, ROLES, type Role } from './role';
 
 @Entity({ name: 'app_user' })
+@Check(
+  'ck_app_user_contracted',
+  `"contract_id" IS NULL OR ("role" = 'assessor' AND "provider_id" IS NOT NULL AND "access_until" IS NOT NULL)`,
+)
 export class UserEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -64,6 +69,18 @@ export class UserEntity {
   @ManyToOne('ProviderEntity', { nullable: true })
   @JoinColumn({ name: 'provider_id', foreignKeyConstraintName: 'fk_app_user_provider' })
   provider?: unknown;
+
+  /**
+   * A contracted social-work worker (an assessor acting for `providerId`, their organization):
+   * the contract they work under. No foreign key: `contract` belongs to procurement, above us.
+   */
+  @Index('ix_app_user_contract_id')
+  @Column({ type: 'uuid', nullable: true })
+  contractId!: string | null;
+
+  /** When the account's access ends (a contracted worker: their contract's end). */
+  @Column({ type: 'timestamptz', nullable: true })
+  accessUntil!: Date | null;
 
   @Column({ type: 'boolean', default: true })
   active!: boolean;

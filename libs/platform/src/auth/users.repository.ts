@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Principal } from './principal';
 import type { EvaluatorType, Role } from './role';
+import { Clock } from '../time/clock';
 import { UserEntity } from './user.entity';
 
 /** The columns {@link UsersRepository.findPrincipal} and `findActor` select. */
@@ -14,6 +15,7 @@ interface PrincipalRow {
   area_path: string | null;
   provider_id: string | null;
   is_org_admin: boolean;
+  access_until: Date | null;
 }
 
 function toPrincipal(row: PrincipalRow): Principal {
@@ -23,14 +25,28 @@ function toPrincipal(row: PrincipalRow): Principal {
     role: row.role,
     areaId: row.area_id,
     areaPath: row.area_path,
-    providerId: row.provider_id,
+    // A contracted worker's organization is their affiliation, not an organization they act
+    // as: provider-only branches (`principal.providerId`) must not take them for a provider.
+    providerId: row.role === 'provider' ? row.provider_id : null,
     isOrgAdmin: row.is_org_admin,
+    ...(row.role !== 'provider' && row.provider_id
+      ? { affiliationId: row.provider_id, accessUntil: row.access_until }
+      : {}),
   };
 }
 
+/** The columns of a principal, and the rule that an account past its `access_until` is off. */
+const PRINCIPAL_COLUMNS = `u.id, u.username, u.role, u.area_id, a.path AS area_path, u.provider_id,
+              u.is_org_admin, u.access_until`;
+const LIVE = (nowParam: string) =>
+  `u.active AND (u.access_until IS NULL OR u.access_until > ${nowParam})`;
+
 @Injectable()
 export class UsersRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
 
   findById(id: string): Promise<UserEntity | null> {
     return this.dataSource.getRepository(UserEntity).findOneBy({ id });
@@ -44,7 +60,7 @@ export class UsersRepository {
       .createQueryBuilder('u')
       .select(['u.id', 'u.role'])
       .where('u.id IN (:...ids)', { ids })
-      .andWhere('u.active')
+      .andWhere(LIVE(':now'), { now: this.clock.now() })
       .getMany();
     return new Map(rows.map((u) => [u.id, u.role]));
   }
@@ -56,7 +72,7 @@ export class UsersRepository {
       .createQueryBuilder('u')
       .addSelect('u.passwordHash')
       .where('lower(u.username) = lower(:username)', { username })
-      .andWhere('u.active')
+      .andWhere(LIVE(':now'), { now: this.clock.now() })
       .getOne() as Promise<(UserEntity & { passwordHash: string }) | null>;
   }
 
@@ -64,18 +80,18 @@ export class UsersRepository {
    * The caller as guards see them, with the materialized path of their area, if the session
    * the token names is still open. One statement on every request: a deactivated user, a
    * revoked session (logout, a role or scope change, deactivation end the user's sessions in
-   * the same transaction) answers nothing. `user_session` belongs to the accounts lib; the
+   * the same transaction) answers nothing, and neither does an account whose `access_until`
+   * has passed by the Clock (a contracted worker whose contract ended). `user_session` belongs to the accounts lib; the
    * guard reads it here, by SQL, because every request passes through this one query.
    */
   async findPrincipal(userId: string, sessionId: string): Promise<Principal | null> {
     const rows: PrincipalRow[] = await this.dataSource.query(
-      `SELECT u.id, u.username, u.role, u.area_id, a.path AS area_path, u.provider_id,
-              u.is_org_admin
+      `SELECT ${PRINCIPAL_COLUMNS}
          FROM app_user u
          JOIN user_session s ON s.user_id = u.id AND s.id = $2 AND s.revoked_at IS NULL
          LEFT JOIN area a ON a.id = u.area_id
-        WHERE u.id = $1 AND u.active`,
-      [userId, sessionId],
+        WHERE u.id = $1 AND ${LIVE('$3')}`,
+      [userId, sessionId, this.clock.now()],
     );
     return rows[0] ? { ...toPrincipal(rows[0]), sessionId } : null;
   }
@@ -83,11 +99,10 @@ export class UsersRepository {
   /** A user as the principal of work done outside a request (the demo seed, the CLI). */
   async findActor(userId: string): Promise<Principal | null> {
     const rows: PrincipalRow[] = await this.dataSource.query(
-      `SELECT u.id, u.username, u.role, u.area_id, a.path AS area_path, u.provider_id,
-              u.is_org_admin
+      `SELECT ${PRINCIPAL_COLUMNS}
          FROM app_user u LEFT JOIN area a ON a.id = u.area_id
-        WHERE u.id = $1 AND u.active`,
-      [userId],
+        WHERE u.id = $1 AND ${LIVE('$2')}`,
+      [userId, this.clock.now()],
     );
     return rows[0] ? toPrincipal(rows[0]) : null;
   }

@@ -35,6 +35,9 @@ export const EVENT_TYPES = [
   'household.revisit_due',
   'household.grace_ending',
   'case.handed_over',
+  // casework: supervision
+  'supervision.action_required',
+  'supervision.answered',
   // casework
   'case_plan.goal_flagged',
 

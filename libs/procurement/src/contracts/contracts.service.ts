@@ -14,6 +14,7 @@ import {
   toPage,
   TransactionRunner,
 } from '@onedoor/platform';
+import { ContractedWorkersService } from '@onedoor/accounts';
 import { ResourcesRepository } from '@onedoor/resources';
 import { EvaluationViewService } from '../performance/evaluation-view.service';
 import { PerformanceRepository } from '../performance/performance.repository';
@@ -37,6 +38,7 @@ export class ContractsService {
     private readonly audit: AuditService,
     private readonly auditLog: AuditLogRepository,
     private readonly clock: Clock,
+    private readonly workers: ContractedWorkersService,
   ) {}
 
   async list(page: PageQueryDto, principal: Principal): Promise<Page<ContractDto>> {
@@ -134,6 +136,8 @@ export class ContractsService {
       const now = this.clock.now();
       Object.assign(contract, { status: to, endedAt: now, terminationReason: reason });
       await this.repo.saveContract(manager, contract);
+      // Its contracted social-work workers lose their access now, not at the period's end.
+      await this.workers.endAccess(id, now, actor, manager);
       const closed = await this.resources.closeIfOpen(
         manager,
         contract.resourceId,

@@ -9,6 +9,7 @@ import { type Case, useCase } from './api';
 import { CaseActions } from './CaseActions';
 import { CaseOverview } from './CaseOverview';
 import { CaseTimeline } from './CaseTimeline';
+import { SupervisionPanel } from './supervision/SupervisionPanel';
 import { CasePlanPanel } from './plans/CasePlanPanel';
 import { CheckInButtons } from './checkins/CheckInButtons';
 import { CheckInsPanel } from './checkins/CheckInsPanel';
@@ -46,6 +47,11 @@ const TABS: CaseTab[] = [
     key: 'outcomes',
     label: 'caseOutcomes:tab',
     render: (kase) => <OutcomesPanel caseId={kase.id} />,
+  },
+  {
+    key: 'supervision',
+    label: 'supervision:tab',
+    render: (kase) => <SupervisionPanel caseId={kase.id} />,
   },
 ];
 

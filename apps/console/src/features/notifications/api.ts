@@ -26,32 +26,7 @@ export function useUnreadCount() {
   });
 }
 
-/** Where a notice leads: the page of the record it is about. */
-export function noticeLink(notice: Notice): string | null {
-  const id = notice.entityId;
-  switch (notice.entityType) {
-    case 'referral':
-      return `/referrals/${id}`;
-    case 'household':
-      return `/households/${id}`;
-    case 'match_proposal':
-      return `/approvals`;
-    case 'resource':
-      return `/resources/${id}`;
-    case 'provider_application':
-      return `/applications/${id}`;
-    case 'provider':
-      return `/organizations/${id}`;
-    case 'case':
-      return `/cases/${id}`;
-    case 'contract':
-      return `/contracts/${id}`;
-    case 'award':
-      return `/awards/${id}`;
-    default:
-      return null;
-  }
-}
+export { noticeLink } from './notice-link';
 
 /**
  * Live notifications over Server-Sent Events (GET /api/notifications/stream). EventSource cannot

@@ -53,7 +53,11 @@ export function UserFormModal({ editing, onClose, onIssued }: Props) {
   // An organization admin manages its own organization's provider users only.
   const orgAdmin = me.role === 'provider';
   const allRoles = useOptions('role');
-  const roles = orgAdmin ? allRoles.filter((r) => r.value === 'provider') : allRoles;
+  // Their contracted workers (assessors) are edited here too, keeping role and organization.
+  const contracted = !!editing?.contractId;
+  const roles = orgAdmin
+    ? allRoles.filter((r) => r.value === 'provider' || (contracted && r.value === 'assessor'))
+    : allRoles;
   const evaluatorTypes = useOptions('evaluatorType');
   const providers = useProviderChoices();
   const open = editing !== undefined;
@@ -108,7 +112,11 @@ export function UserFormModal({ editing, onClose, onIssued }: Props) {
             role: v.role,
             // An organization admin does not pick areas: the account's own is kept.
             areaId: s.area ? ((orgAdmin ? full.data?.areaId : v.areaId) ?? null) : null,
-            providerId: s.provider ? (v.providerId ?? null) : null,
+            providerId: s.provider
+              ? (v.providerId ?? null)
+              : contracted
+                ? (full.data?.providerId ?? editing.providerId)
+                : null,
             isOrgAdmin: s.provider ? !!v.isOrgAdmin : false,
             evaluatorType: s.evaluator ? (v.evaluatorType ?? null) : null,
             phone: blank(v.phone) ?? null,

@@ -9,10 +9,12 @@ import { useAreaName } from '@/features/areas/AreaSelect';
 import { useProviderChoices } from '@/features/organizations/api';
 import { api, call } from '@/lib/api';
 import { useLabel, useOptions } from '@/lib/dictionaries';
-import { formatTime } from '@/lib/format';
+import { formatDate, formatTime } from '@/lib/format';
 import { type User, type UserQuery, userKeys, useUsers } from './api';
 import { type IssuedLink, PasswordLinkModal } from './PasswordLinkModal';
 import { UserFormModal } from './UserFormModal';
+import { ContractedWorkerModal } from './ContractedWorkerModal';
+import { useMe } from '@/lib/auth';
 
 interface Filters {
   q?: string;
@@ -30,6 +32,15 @@ function StatusTags({ user }: { user: User }) {
         <Tag>{t('status.inactive')}</Tag>
       )}
       {!user.hasPassword && <Tag color="orange">{t('status.noPassword')}</Tag>}
+      {user.contractId && <Tag color="blue">{t('worker.tag')}</Tag>}
+      {user.accessUntil && (
+        // The last day with access: the instant access ends is the next day's midnight.
+        <Tag>
+          {t('worker.until', {
+            time: formatDate(new Date(Date.parse(user.accessUntil) - 1).toISOString()),
+          })}
+        </Tag>
+      )}
     </Space>
   );
 }
@@ -51,6 +62,10 @@ export function UsersPage() {
   const [pageSize, setPageSize] = useState(20);
   const [editing, setEditing] = useState<User | null | undefined>(undefined);
   const [issued, setIssued] = useState<IssuedLink | null>(null);
+  const [workerOpen, setWorkerOpen] = useState(false);
+  const me = useMe();
+  // An organization admin also opens contracted social workers' accounts (the API checks).
+  const orgAdmin = me.role === 'provider' && me.isOrgAdmin;
 
   const query: UserQuery = {
     page,
@@ -103,9 +118,16 @@ export function UsersPage() {
       title={t('title')}
       subTitle={t('subTitle')}
       extra={
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing(null)}>
-          {t('create')}
-        </Button>
+        <Space>
+          {orgAdmin && (
+            <Button icon={<PlusOutlined />} onClick={() => setWorkerOpen(true)}>
+              {t('worker.create')}
+            </Button>
+          )}
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing(null)}>
+            {t('create')}
+          </Button>
+        </Space>
       }
     >
       <Card size="small" style={{ marginBottom: 16 }}>
@@ -205,7 +227,11 @@ export function UsersPage() {
                 title: `${t('field.area')} / ${t('field.provider')}`,
                 key: 'place',
                 render: (_v, u) =>
-                  u.providerId ? providers.name(u.providerId) : areaName(u.areaId),
+                  u.contractId
+                    ? `${areaName(u.areaId)} · ${providers.name(u.providerId!)}`
+                    : u.providerId
+                      ? providers.name(u.providerId)
+                      : areaName(u.areaId),
               },
               { title: t('field.phone'), dataIndex: 'phone', render: (p) => p ?? '—' },
               {
@@ -260,6 +286,11 @@ export function UsersPage() {
         </Card>
       </QueryState>
       <UserFormModal editing={editing} onClose={() => setEditing(undefined)} onIssued={setIssued} />
+      <ContractedWorkerModal
+        open={workerOpen}
+        onClose={() => setWorkerOpen(false)}
+        onIssued={setIssued}
+      />
       <PasswordLinkModal issued={issued} onClose={() => setIssued(null)} />
     </PageContainer>
   );

@@ -51,6 +51,20 @@ export default namespace(
     reactivated: '已启用',
     editTitle: '编辑用户：{{name}}',
     required: '请填写{{field}}',
+    worker: {
+      create: '新建签约社工',
+      title: '新建签约社工账号',
+      intro:
+        '签约社工以救助顾问身份在合同服务区域内开展个案工作，账号随服务合同到期或终止自动失效。',
+      noContract: '本机构暂无履行期内的服务合同，不能开设签约社工账号。',
+      contract: '服务合同',
+      contractPlaceholder: '选择履行期内的服务合同',
+      accessUntil: '有效期至',
+      area: '服务区域',
+      areaPlaceholder: '先选择合同，再选择其服务区域内的社区或街道',
+      tag: '签约社工',
+      until: '有效期至 {{time}}',
+    },
     link: {
       createdTitle: '账号已创建，请将设置密码链接交给本人',
       resetTitle: '密码已重置，请将新的设置密码链接交给本人',
@@ -115,6 +129,21 @@ export default namespace(
     reactivated: 'Reactivated',
     editTitle: 'Edit user: {{name}}',
     required: 'Enter the {{field}}',
+    worker: {
+      create: 'New contracted worker',
+      title: 'New contracted social worker',
+      intro:
+        "A contracted social worker advises cases in the contract's area; the account ends when the contract ends or is terminated.",
+      noContract:
+        'Your organization has no live service contract: no contracted worker can be added.',
+      contract: 'Service contract',
+      contractPlaceholder: 'Pick a live service contract',
+      accessUntil: 'Access until',
+      area: 'Area',
+      areaPlaceholder: 'Pick the contract first, then an area within it',
+      tag: 'Contracted worker',
+      until: 'Access until {{time}}',
+    },
     link: {
       createdTitle: 'Account created: give the set-password link to its owner',
       resetTitle: 'Password reset: give the new set-password link to its owner',
