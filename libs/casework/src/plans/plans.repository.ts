@@ -190,7 +190,7 @@ export class PlansRepository {
   }
 
   async insertPlan(
-    row: Omit<CasePlanEntity, PlanRelations | 'id' | 'revision'>,
+    row: Omit<CasePlanEntity, PlanRelations | 'id' | 'revision'> & { revision?: number },
     manager: EntityManager,
   ): Promise<string> {
     const result = await manager.getRepository(CasePlanEntity).insert(row);
@@ -208,6 +208,23 @@ export class PlansRepository {
       .set({ ...changes, revision: () => 'revision + 1' })
       .where('id = :id', { id })
       .execute();
+  }
+
+  /** Binds an uploaded signed page to the case it was uploaded to. */
+  async bindFile(caseId: string, fileId: string, manager: EntityManager): Promise<void> {
+    await manager.query(`INSERT INTO case_plan_file (case_id, file_id) VALUES ($1, $2)`, [
+      caseId,
+      fileId,
+    ]);
+  }
+
+  /** Whether the file was uploaded to this case (only such a file may be its agreement). */
+  async isCaseFile(caseId: string, fileId: string, manager?: EntityManager): Promise<boolean> {
+    const rows: unknown[] = await this.m(manager).query(
+      `SELECT 1 FROM case_plan_file WHERE case_id = $1 AND file_id = $2`,
+      [caseId, fileId],
+    );
+    return rows.length > 0;
   }
 
   /** Every earlier agreed version of the case becomes superseded (one agreed at a time). */
