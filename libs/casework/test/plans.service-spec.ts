@@ -316,6 +316,56 @@ describe(PlansService.name, () => {
     ]);
   });
 
+  it("starts a new version's draft past the agreed revision: the agreed one's client is stale", async () => {
+    const c = await assessedCase();
+    const draft = await sut.generate(c.theCase.id, assessor);
+    const v1 = await agreement.agree(
+      c.theCase.id,
+      { revision: draft.revision, agreedByName: '户主', method: 'attestation' },
+      assessor,
+    );
+    const v2 = await sut.save(c.theCase.id, asSave(v1), assessor);
+    expect(v2).toMatchObject({ version: 2, status: 'draft' });
+    expect(v2.revision).toBeGreaterThan(v1.revision);
+    await sut.save(c.theCase.id, asSave(v2), assessor);
+    // A client still holding agreed version 1 neither overwrites nor agrees the draft it never saw.
+    const held = asSave(v1);
+    held.goals[0].title = '旧页面的修改';
+    await expect(sut.save(c.theCase.id, held, assessor)).rejects.toMatchObject({
+      code: 'STALE_VERSION',
+    });
+    await expect(
+      agreement.agree(
+        c.theCase.id,
+        { revision: v1.revision, agreedByName: '户主', method: 'attestation' },
+        assessor,
+      ),
+    ).rejects.toMatchObject({ code: 'STALE_VERSION' });
+    expect((await sut.get(c.theCase.id, assessor)).goals[0].title).toBe(v1.goals[0].title);
+  });
+
+  it('of two saves of one agreed plan at once, one writes version 2 and the other is 409', async () => {
+    const c = await assessedCase();
+    const draft = await sut.generate(c.theCase.id, assessor);
+    const v1 = await agreement.agree(
+      c.theCase.id,
+      { revision: draft.revision, agreedByName: '户主', method: 'attestation' },
+      assessor,
+    );
+    const results = await Promise.allSettled([
+      sut.save(c.theCase.id, asSave(v1), assessor),
+      sut.save(c.theCase.id, asSave(v1), assessor),
+    ]);
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    const [rejected] = results.filter((r) => r.status === 'rejected');
+    expect((rejected as PromiseRejectedResult).reason).toMatchObject({ code: 'STALE_VERSION' });
+    const versions = await sut.versions(c.theCase.id, assessor);
+    expect(versions.map((v) => [v.version, v.status])).toEqual([
+      [2, 'draft'],
+      [1, 'agreed'],
+    ]);
+  });
+
   it('of two edits of one draft sent from the same revision, one wins and the other is 409', async () => {
     const c = await assessedCase();
     const draft = await sut.generate(c.theCase.id, assessor);
