@@ -64,6 +64,7 @@ export class PlanAgreementService {
   async agree(caseId: string, dto: AgreePlanDto, actor: Principal): Promise<PlanDto> {
     await this.tx.run(async (manager) => {
       const row = await this.service.openCase(caseId, actor, manager);
+      await this.plans.lockLive(caseId, manager);
       const plan = await this.plans.current(caseId, manager, true);
       if (!plan) throw new NotFoundError('Plan', 'CASE_PLAN_NOT_FOUND');
       if (plan.revision !== dto.revision)

@@ -82,6 +82,18 @@ export class PlansRepository {
     return qb.getOne();
   }
 
+  /**
+   * Locks the case's live plans (draft and agreed) in id order, as the sync does, before an
+   * agreement that writes both: taken draft first, they could deadlock against the sync.
+   */
+  async lockLive(caseId: string, manager: EntityManager): Promise<void> {
+    await manager.query(
+      `SELECT id FROM case_plan WHERE case_id = $1 AND status IN ('draft', 'agreed')
+        ORDER BY id FOR UPDATE`,
+      [caseId],
+    );
+  }
+
   byVersion(caseId: string, version: number): Promise<CasePlanEntity | null> {
     return this.m().getRepository(CasePlanEntity).findOneBy({ caseId, version });
   }
