@@ -24,6 +24,7 @@ import { CaseTimeline1765850000000 } from './1765850000000-CaseTimeline';
 import { Cases1765700000000 } from './1765700000000-Cases';
 import { CaseOutcomes1765840000000 } from './1765840000000-CaseOutcomes';
 import { SupervisionContractedWorkers1765830000000 } from './1765830000000-SupervisionContractedWorkers';
+import { CasePlanFiles1765860000000 } from './1765860000000-CasePlanFiles';
 import { CasePlans1765800000000 } from './1765800000000-CasePlans';
 import { CaseCheckinsMoves1765820000000 } from './1765820000000-CaseCheckinsMoves';
 import { Webhooks1765100000000 } from './1765100000000-Webhooks';
@@ -63,4 +64,5 @@ export const MIGRATIONS = [
   SupervisionContractedWorkers1765830000000,
   CaseOutcomes1765840000000,
   CaseTimeline1765850000000,
+  CasePlanFiles1765860000000,
 ];

@@ -196,6 +196,72 @@ describe('Case plans (e2e)', () => {
     expect(noFile.body.details).toEqual([expect.objectContaining({ field: 'fileId' })]);
   });
 
+  it('answers 400 for a date that is not a whole day and a version out of range', async () => {
+    const caseId = await openCase();
+    const generated = await ctx.http
+      .post(`/api/cases/${caseId}/plan/generate`)
+      .set('Authorization', adviser)
+      .expect(201);
+    for (const day of ['2026', '2026-05', '2026-W01']) {
+      const bad = await ctx.http
+        .put(`/api/cases/${caseId}/plan`)
+        .set('Authorization', adviser)
+        .send({
+          revision: generated.body.revision,
+          goals: [
+            {
+              ...goal,
+              targetDate: day,
+              actions: [{ kind: 'family_step', description: '办', dueDate: day, status: 'todo' }],
+            },
+          ],
+        })
+        .expect(400);
+      expect((bad.body.details as Array<{ field: string }>).map((e) => e.field).sort()).toEqual([
+        'goals[0].actions[0].dueDate',
+        'goals[0].targetDate',
+      ]);
+    }
+    const version = await ctx.http
+      .get(`/api/cases/${caseId}/plan?version=99999999999`)
+      .set('Authorization', adviser)
+      .expect(400);
+    expect(version.body.details).toEqual([expect.objectContaining({ field: 'version' })]);
+  });
+
+  it("refuses another case's signed page, to agree with and to download", async () => {
+    const caseA = await openCase();
+    const caseB = await openCase();
+    await ctx.http
+      .post(`/api/cases/${caseA}/plan/generate`)
+      .set('Authorization', adviser)
+      .expect(201);
+    const planB = await ctx.http
+      .post(`/api/cases/${caseB}/plan/generate`)
+      .set('Authorization', adviser)
+      .expect(201);
+    const pageOfA = await ctx.http
+      .post(`/api/cases/${caseA}/plan/files`)
+      .set('Authorization', adviser)
+      .attach('file', PDF, { filename: 'A的确认书.pdf', contentType: 'application/pdf' })
+      .expect(201);
+    const refused = await ctx.http
+      .post(`/api/cases/${caseB}/plan/agree`)
+      .set('Authorization', adviser)
+      .send({
+        revision: planB.body.revision,
+        agreedByName: '户主',
+        method: 'signed_file',
+        fileId: pageOfA.body.id,
+      })
+      .expect(422);
+    expect(refused.body.code).toBe('CASE_PLAN_FILE_INVALID');
+    await ctx.http
+      .get(`/api/cases/${caseB}/plan/files/${pageOfA.body.id}`)
+      .set('Authorization', supervisor)
+      .expect(404);
+  });
+
   it('records the agreement with a signed file, which the case’s readers download', async () => {
     const caseId = await openCase();
     const generated = await ctx.http

@@ -48,6 +48,7 @@ describe('Migrations (e2e)', () => {
             'case_supervision',
             'case_plan',
             'case_plan_action',
+            'case_plan_file',
             'case_plan_goal',
 
             'case_note_read',

@@ -196,7 +196,76 @@ describe(PlansService.name, () => {
     );
     expect(notice.entity_type).toBe('case');
     expect(notice.audience).toEqual([{ userIds: [assessor.userId] }]);
-    expect(notice.data).toMatchObject({ planId: after.id, goalTitle: '照护服务' });
+    // The goal by id and category: its title (free text) stays out of the outbox.
+    expect(notice.data).toMatchObject({ planId: after.id, goalId: care.id, categoryCode: 'care' });
+    expect(notice.data).not.toHaveProperty('goalTitle');
+  });
+
+  it('flags the goal of the agreed version and of its draft on one decline, and notifies once', async () => {
+    const c = await assessedCase();
+    const draft = await sut.generate(c.theCase.id, assessor);
+    const v1 = await agreement.agree(
+      c.theCase.id,
+      { revision: draft.revision, agreedByName: '户主', method: 'attestation' },
+      assessor,
+    );
+    const v2 = await sut.save(c.theCase.id, asSave(v1), assessor);
+    await q(`UPDATE referral SET status = 'declined', ended_at = now() WHERE id = $1`, [
+      c.careReferral,
+    ]);
+    expect(await planSync.sync(c.theCase.id)).toMatchObject({ goalsFlagged: 2 });
+    const flagged = await q(
+      `SELECT p.version FROM case_plan_goal g JOIN case_plan p ON p.id = g.plan_id
+        WHERE p.case_id = $1 AND g.flagged ORDER BY p.version`,
+      [c.theCase.id],
+    );
+    expect(flagged.map((r: { version: number }) => r.version)).toEqual([1, 2]);
+    expect(v2.version).toBe(2);
+    const notices = await q(
+      `SELECT data FROM outbox_event WHERE type = 'case_plan.goal_flagged' AND entity_id = $1`,
+      [c.theCase.id],
+    );
+    expect(notices).toHaveLength(1);
+  });
+
+  it('agrees after locking the live plans in id order, as the sync does, so the two cannot deadlock', async () => {
+    // Ids are random: take a case whose new draft sorts after its agreed version, the order in
+    // which locking the draft first (then superseding the agreed one) crosses the sync's.
+    let found: { caseId: string; agreed: PlanDto; draft: PlanDto } | null = null;
+    for (let i = 0; i < 20 && !found; i++) {
+      const c = await assessedCase({ sent: false });
+      const first = await sut.generate(c.theCase.id, assessor);
+      const agreed = await agreement.agree(
+        c.theCase.id,
+        { revision: first.revision, agreedByName: '户主', method: 'attestation' },
+        assessor,
+      );
+      const draft = await sut.save(c.theCase.id, asSave(agreed), assessor);
+      if (draft.id > agreed.id) found = { caseId: c.theCase.id, agreed, draft };
+    }
+    const { caseId, agreed, draft } = found!;
+    const sync = ctx.dataSource.createQueryRunner();
+    await sync.connect();
+    await sync.startTransaction();
+    let agreeing: Promise<PlanDto> | null = null;
+    try {
+      // The sync holds the first live plan in id order…
+      await sync.query(`SELECT id FROM case_plan WHERE id = $1 FOR UPDATE`, [agreed.id]);
+      agreeing = agreement.agree(
+        caseId,
+        { revision: draft.revision, agreedByName: '户主', method: 'attestation' },
+        assessor,
+      );
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      // …and takes the next: the agreement waits behind the first without holding the draft.
+      await sync.query(`SELECT id FROM case_plan WHERE id = $1 FOR UPDATE NOWAIT`, [draft.id]);
+      await sync.commitTransaction();
+      await expect(agreeing).resolves.toMatchObject({ version: 2, status: 'agreed' });
+    } finally {
+      if (sync.isTransactionActive) await sync.rollbackTransaction();
+      await sync.release();
+      await agreeing?.catch(() => undefined);
+    }
   });
 
   it('follows the real referral steps: approved, delivered and closed resolved, or declined', async () => {
@@ -313,6 +382,56 @@ describe(PlansService.name, () => {
     expect(versions.map((v) => [v.version, v.status])).toEqual([
       [2, 'agreed'],
       [1, 'superseded'],
+    ]);
+  });
+
+  it("starts a new version's draft past the agreed revision: the agreed one's client is stale", async () => {
+    const c = await assessedCase();
+    const draft = await sut.generate(c.theCase.id, assessor);
+    const v1 = await agreement.agree(
+      c.theCase.id,
+      { revision: draft.revision, agreedByName: '户主', method: 'attestation' },
+      assessor,
+    );
+    const v2 = await sut.save(c.theCase.id, asSave(v1), assessor);
+    expect(v2).toMatchObject({ version: 2, status: 'draft' });
+    expect(v2.revision).toBeGreaterThan(v1.revision);
+    await sut.save(c.theCase.id, asSave(v2), assessor);
+    // A client still holding agreed version 1 neither overwrites nor agrees the draft it never saw.
+    const held = asSave(v1);
+    held.goals[0].title = '旧页面的修改';
+    await expect(sut.save(c.theCase.id, held, assessor)).rejects.toMatchObject({
+      code: 'STALE_VERSION',
+    });
+    await expect(
+      agreement.agree(
+        c.theCase.id,
+        { revision: v1.revision, agreedByName: '户主', method: 'attestation' },
+        assessor,
+      ),
+    ).rejects.toMatchObject({ code: 'STALE_VERSION' });
+    expect((await sut.get(c.theCase.id, assessor)).goals[0].title).toBe(v1.goals[0].title);
+  });
+
+  it('of two saves of one agreed plan at once, one writes version 2 and the other is 409', async () => {
+    const c = await assessedCase();
+    const draft = await sut.generate(c.theCase.id, assessor);
+    const v1 = await agreement.agree(
+      c.theCase.id,
+      { revision: draft.revision, agreedByName: '户主', method: 'attestation' },
+      assessor,
+    );
+    const results = await Promise.allSettled([
+      sut.save(c.theCase.id, asSave(v1), assessor),
+      sut.save(c.theCase.id, asSave(v1), assessor),
+    ]);
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    const [rejected] = results.filter((r) => r.status === 'rejected');
+    expect((rejected as PromiseRejectedResult).reason).toMatchObject({ code: 'STALE_VERSION' });
+    const versions = await sut.versions(c.theCase.id, assessor);
+    expect(versions.map((v) => [v.version, v.status])).toEqual([
+      [2, 'draft'],
+      [1, 'agreed'],
     ]);
   });
 

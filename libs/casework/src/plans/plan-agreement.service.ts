@@ -47,6 +47,7 @@ export class PlanAgreementService {
     const file = await this.tx.run(async (manager) => {
       const row = await this.service.openCase(caseId, actor, manager);
       const file = await this.files.record(manager, received, actor.userId);
+      await this.plans.bindFile(caseId, file.id, manager);
       await this.audit.record(manager, {
         entityType: 'case_plan',
         entityId: caseId,
@@ -63,6 +64,7 @@ export class PlanAgreementService {
   async agree(caseId: string, dto: AgreePlanDto, actor: Principal): Promise<PlanDto> {
     await this.tx.run(async (manager) => {
       const row = await this.service.openCase(caseId, actor, manager);
+      await this.plans.lockLive(caseId, manager);
       const plan = await this.plans.current(caseId, manager, true);
       if (!plan) throw new NotFoundError('Plan', 'CASE_PLAN_NOT_FOUND');
       if (plan.revision !== dto.revision)
@@ -72,10 +74,12 @@ export class PlanAgreementService {
       const signed = dto.method === 'signed_file';
       if (signed) {
         const [file] = await this.files.findMany([dto.fileId!]);
-        // The uploader's own file: an id seen elsewhere names nobody's agreement here.
+        // The uploader's own file, uploaded to this case: an id seen elsewhere (another
+        // case's agreement, a file of another module) names nobody's agreement here.
         if (
           !file ||
           file.uploadedById !== actor.userId ||
+          !(await this.plans.isCaseFile(caseId, file.id, manager)) ||
           !(AGREEMENT_FILE_TYPES as readonly string[]).includes(file.contentType)
         ) {
           throw new DomainError(
@@ -127,7 +131,10 @@ export class PlanAgreementService {
   ): Promise<{ file: PlanFileDto; content: Readable }> {
     await this.service.visibleCase(caseId, principal);
     const plans = await this.plans.versions(caseId);
-    if (!plans.some((p) => p.agreementFileId === fileId))
+    if (
+      !plans.some((p) => p.agreementFileId === fileId) ||
+      !(await this.plans.isCaseFile(caseId, fileId))
+    )
       throw new NotFoundError('File', 'CASE_PLAN_FILE_NOT_FOUND');
     const { file, content } = await this.files.open(fileId);
     return { file: toPlanFileDto(file), content };

@@ -11,6 +11,16 @@ export interface SyncedPlan {
   headName: string | null;
 }
 
+/** A goal the sync flagged, and the referral whose end flagged it. */
+export interface FlaggedGoal {
+  planId: string;
+  goalId: string;
+  needId: string | null;
+  category: string;
+  referralId: string;
+  flagReason: string;
+}
+
 /** Plans still followed: drafts and the agreed version (superseded ones are history). */
 const LIVE_PLAN = `p.status IN ('draft', 'agreed')`;
 const DELIVERED = `(r.status = 'delivered' OR (r.status = 'closed' AND r.delivered_at IS NOT NULL))`;
@@ -84,10 +94,7 @@ export class PlanSyncRepository {
    * goal, if still pursued, flagged for the adviser with the reason. Cancelling the action is
    * what makes the rule fire once: a flag the adviser cleared stays cleared.
    */
-  flagEnded(
-    manager: EntityManager,
-    planIds: string[],
-  ): Promise<Array<{ planId: string; goalId: string; title: string; flagReason: string }>> {
+  flagEnded(manager: EntityManager, planIds: string[]): Promise<FlaggedGoal[]> {
     return manager
       .query(
         `WITH ended AS (
@@ -95,17 +102,16 @@ export class PlanSyncRepository {
              FROM case_plan_goal g, referral r
             WHERE g.id = a.goal_id AND g.plan_id = ANY($1) AND a.status = 'todo'
               AND r.id = a.referral_id AND r.status IN ('declined', 'expired')
-            RETURNING a.goal_id, 'referral_' || r.status::text AS reason)
+            RETURNING a.goal_id, r.id AS referral_id, 'referral_' || r.status::text AS reason)
          UPDATE case_plan_goal g SET flagged = true, flag_reason = e.reason
-           FROM (SELECT DISTINCT ON (goal_id) goal_id, reason FROM ended ORDER BY goal_id, reason) e
+           FROM (SELECT DISTINCT ON (goal_id) goal_id, referral_id, reason FROM ended
+                  ORDER BY goal_id, reason, referral_id) e
           WHERE g.id = e.goal_id AND g.status IN ('open', 'in_progress')
-          RETURNING g.plan_id AS "planId", g.id AS "goalId", g.title, g.flag_reason AS "flagReason"`,
+          RETURNING g.plan_id AS "planId", g.id AS "goalId", g.need_id AS "needId",
+                    g.category, e.referral_id AS "referralId", g.flag_reason AS "flagReason"`,
         [planIds],
       )
-      .then(
-        ([rows]: [Array<{ planId: string; goalId: string; title: string; flagReason: string }>]) =>
-          rows,
-      );
+      .then(([rows]: [FlaggedGoal[]]) => rows);
   }
 
   /** Rule 3: the goal's need fulfilled → the goal achieved. */

@@ -76,13 +76,19 @@ export class PlanSyncService {
           audience: plan.adviserId
             ? [{ userIds: [plan.adviserId] }]
             : [{ roles: ['civil_affairs'], areaPath: parentPath(plan.communityPath) }],
+          // The goal's id and category, not its title: advisers' free text may hold health
+          // details, which stay out of the outbox and the inbox.
           data: {
             planId: r.planId,
             householdId: plan.householdId,
             headName: plan.headName,
-            goalTitle: r.title,
+            goalId: r.goalId,
+            categoryCode: r.category,
             flagReason: r.flagReason,
           },
+          // A draft and the agreed version both hold the goal while a new version is written:
+          // one referral's end for one need is one notice, however many live versions flag it.
+          dedupKey: `case_plan.goal_flagged:${r.referralId}:${r.needId ?? r.category}`,
         });
       }
       return {

@@ -125,7 +125,7 @@ export class PlansController {
     status: 422,
     code: 'CASE_PLAN_FILE_INVALID',
     message: 'Upload the signed agreement (PDF, PNG or JPEG) first, then agree with its id',
-    description: 'The file is not an agreement you uploaded',
+    description: 'The file is not an agreement you uploaded to this case',
   })
   agree(
     @Param('id', ParseIdPipe) id: string,

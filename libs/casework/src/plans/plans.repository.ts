@@ -82,6 +82,18 @@ export class PlansRepository {
     return qb.getOne();
   }
 
+  /**
+   * Locks the case's live plans (draft and agreed) in id order, as the sync does, before an
+   * agreement that writes both: taken draft first, they could deadlock against the sync.
+   */
+  async lockLive(caseId: string, manager: EntityManager): Promise<void> {
+    await manager.query(
+      `SELECT id FROM case_plan WHERE case_id = $1 AND status IN ('draft', 'agreed')
+        ORDER BY id FOR UPDATE`,
+      [caseId],
+    );
+  }
+
   byVersion(caseId: string, version: number): Promise<CasePlanEntity | null> {
     return this.m().getRepository(CasePlanEntity).findOneBy({ caseId, version });
   }
@@ -190,7 +202,7 @@ export class PlansRepository {
   }
 
   async insertPlan(
-    row: Omit<CasePlanEntity, PlanRelations | 'id' | 'revision'>,
+    row: Omit<CasePlanEntity, PlanRelations | 'id' | 'revision'> & { revision?: number },
     manager: EntityManager,
   ): Promise<string> {
     const result = await manager.getRepository(CasePlanEntity).insert(row);
@@ -208,6 +220,23 @@ export class PlansRepository {
       .set({ ...changes, revision: () => 'revision + 1' })
       .where('id = :id', { id })
       .execute();
+  }
+
+  /** Binds an uploaded signed page to the case it was uploaded to. */
+  async bindFile(caseId: string, fileId: string, manager: EntityManager): Promise<void> {
+    await manager.query(`INSERT INTO case_plan_file (case_id, file_id) VALUES ($1, $2)`, [
+      caseId,
+      fileId,
+    ]);
+  }
+
+  /** Whether the file was uploaded to this case (only such a file may be its agreement). */
+  async isCaseFile(caseId: string, fileId: string, manager?: EntityManager): Promise<boolean> {
+    const rows: unknown[] = await this.m(manager).query(
+      `SELECT 1 FROM case_plan_file WHERE case_id = $1 AND file_id = $2`,
+      [caseId, fileId],
+    );
+    return rows.length > 0;
   }
 
   /** Every earlier agreed version of the case becomes superseded (one agreed at a time). */

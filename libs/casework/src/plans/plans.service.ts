@@ -6,6 +6,7 @@ import {
   DomainError,
   type FieldError,
   FilesService,
+  isUniqueViolation,
   NotFoundError,
   type Principal,
   StaleVersionError,
@@ -127,6 +128,10 @@ export class PlansService {
   async save(caseId: string, dto: SavePlanDto, actor: Principal): Promise<PlanDto> {
     await this.tx.run(async (manager) => {
       const row = await this.openCase(caseId, actor, manager);
+      // The case row's lock serialises two saves of an agreed plan: the second finds the
+      // first's new draft (whose revision is past the one it sent) instead of writing the
+      // same next version again.
+      await this.cases.lock(caseId, manager);
       const plan = await this.plans.current(caseId, manager, true);
       if (!plan) throw new NotFoundError('Plan', 'CASE_PLAN_NOT_FOUND');
       if (plan.revision !== dto.revision)
@@ -145,21 +150,31 @@ export class PlansService {
       if (asDraft) {
         await this.plans.updatePlan(plan.id, {}, manager);
       } else {
-        planId = await this.plans.insertPlan(
-          {
-            caseId,
-            version: plan.version + 1,
-            status: 'draft',
-            agreedAt: null,
-            agreedByName: null,
-            agreementMethod: null,
-            agreementFileId: null,
-            attestedBy: null,
-            createdBy: actor.userId,
-            createdAt: this.clock.now(),
-          },
-          manager,
-        );
+        planId = await this.plans
+          .insertPlan(
+            {
+              caseId,
+              version: plan.version + 1,
+              // Revisions never repeat across a case's versions: a client holding the agreed
+              // version's revision cannot pass as current against its successor's draft.
+              revision: plan.revision + 1,
+              status: 'draft',
+              agreedAt: null,
+              agreedByName: null,
+              agreementMethod: null,
+              agreementFileId: null,
+              attestedBy: null,
+              createdBy: actor.userId,
+              createdAt: this.clock.now(),
+            },
+            manager,
+          )
+          .catch((error: unknown) => {
+            // Someone wrote this version first (the lock above makes it rare): stale, not 500.
+            if (isUniqueViolation(error))
+              throw new StaleVersionError('Plan', dto.revision, plan.revision + 1);
+            throw error;
+          });
       }
       await this.plans.replaceContent(planId, content, manager);
       await this.audit.record(manager, {

@@ -118,15 +118,21 @@ describe('the case hand-over notice', () => {
 });
 
 describe('the plan goal flagged notice', () => {
-  const data = { headName: '王芳', goalTitle: '照护服务', flagReason: 'referral_declined' };
+  const data = {
+    headName: '王芳',
+    goalId: '0b7c1f5e-7d1a-4f4e-9a77-0d1f3c0c1a01',
+    categoryCode: 'care',
+    flagReason: 'referral_declined',
+  };
+  const labels = { category: { care: { 'zh-CN': '照护服务', en: 'Care' } } };
 
-  it('names the household and the goal, in Chinese and in English', () => {
-    expect(renderNotice('case_plan.goal_flagged', data)).toEqual({
+  it("names the household and the goal's category by its label, in Chinese and in English", () => {
+    expect(renderNotice('case_plan.goal_flagged', data, 'zh', labels)).toEqual({
       title: '服务计划目标需跟进',
-      body: '家庭 王芳 的服务计划目标「照护服务」的转介已被拒绝或已失效，请重新安排。',
+      body: '家庭 王芳 的服务计划中「照护服务」目标的转介已被拒绝或已失效，请重新安排。',
     });
-    expect(renderNotice('case_plan.goal_flagged', data, 'en').body).toBe(
-      'The referral for the plan goal "照护服务" of household 王芳 was declined or expired: plan again.',
+    expect(renderNotice('case_plan.goal_flagged', data, 'en', labels).body).toBe(
+      'The referral for the Care goal of the plan of household 王芳 was declined or expired: plan again.',
     );
   });
 });

@@ -188,11 +188,11 @@ export const NOTICE_TEMPLATES: Record<EventType, NoticeTemplate> = {
   'case_plan.goal_flagged': {
     zh: {
       title: '服务计划目标需跟进',
-      body: '家庭 {subject} 的服务计划目标「{goalTitle}」的转介已被拒绝或已失效，请重新安排。',
+      body: '家庭 {subject} 的服务计划中「{category}」目标的转介已被拒绝或已失效，请重新安排。',
     },
     en: {
       title: 'Plan goal needs attention',
-      body: 'The referral for the plan goal "{goalTitle}" of household {subject} was declined or expired: plan again.',
+      body: 'The referral for the {category} goal of the plan of household {subject} was declined or expired: plan again.',
     },
   },
   'case.visit_due': {

@@ -11,6 +11,8 @@ import {
   IsOptional,
   IsString,
   IsUUID,
+  Matches,
+  Max,
   MaxLength,
   Min,
   ValidateIf,
@@ -25,12 +27,19 @@ import {
   PLAN_STATUSES,
 } from '../plan.types';
 
+/**
+ * A calendar day: IsDateString alone takes '2026', '2026-05' or '2026-W01' (ISO 8601 too),
+ * which the date column then refuses (500); the year range keeps typos like 0202 out.
+ */
+const DAY = /^(19|20)\d{2}-\d{2}-\d{2}$/;
+
 export class PlanVersionQueryDto {
   @ApiPropertyOptional({ description: 'An earlier version (1, 2, …); the current one by default' })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
+  @Max(2147483647)
   version?: number;
 }
 
@@ -73,6 +82,7 @@ export class SavePlanActionDto {
   @ApiPropertyOptional({ type: String, format: 'date', nullable: true })
   @IsOptional()
   @IsDateString({ strict: true })
+  @Matches(DAY, { message: 'dueDate must be a day, YYYY-MM-DD' })
   dueDate?: string | null;
 
   @ApiProperty({ enum: ACTION_STATUSES, enumName: 'PlanActionStatus' })
@@ -106,6 +116,7 @@ export class SavePlanGoalDto {
   @ApiPropertyOptional({ type: String, format: 'date', nullable: true })
   @IsOptional()
   @IsDateString({ strict: true })
+  @Matches(DAY, { message: 'targetDate must be a day, YYYY-MM-DD' })
   targetDate?: string | null;
 
   @ApiProperty({ enum: GOAL_STATUSES, enumName: 'PlanGoalStatus' })
