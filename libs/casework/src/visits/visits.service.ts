@@ -62,14 +62,17 @@ export class VisitsService {
    */
   async record(caseId: string, dto: RecordVisitDto, actor: Principal): Promise<VisitDto> {
     return this.tx.run(async (manager) => {
+      await this.visibleCase(caseId, actor, manager);
+      await this.cases.lock(caseId, manager);
+      // Read again under the lock: a hand-over committed since the first read has moved the
+      // adviser, and the former one neither writes nor reads back a note any more.
       const row = await this.visibleCase(caseId, actor, manager);
       this.mayWrite(row, actor);
       const now = this.clock.now();
       const occurredAt = new Date(dto.occurredAt);
       if (occurredAt.getTime() > now.getTime() + FUTURE_TOLERANCE_MS)
         throw new DomainError('CASE_VISIT_IN_FUTURE', 'The visit time is in the future');
-      const current = await this.cases.lock(caseId, manager);
-      if (current?.status !== 'open')
+      if (row.status !== 'open')
         throw new DomainError('CASE_STATE_CONFLICT', 'Visits are recorded on an open case only');
       const made = {
         kind: dto.kind,
