@@ -207,6 +207,61 @@ describe(VisitsService.name, () => {
     expect(await dueRows()).toHaveLength(2);
   });
 
+  it('a visit entered late, before the due visit was scheduled, is recorded beside it and leaves it due', async () => {
+    const opened = await openCase();
+    const dueAt = new Date(Date.now() + 3 * DAY);
+    await ctx.dataSource.query(`UPDATE household SET next_revisit_at = $2 WHERE id = $1`, [
+      opened.householdId,
+      dueAt,
+    ]);
+    await schedule.sweep();
+    const statusOf = (id: string) =>
+      ctx.dataSource
+        .query(`SELECT status FROM case_visit WHERE id = $1`, [id])
+        .then(([r]: Array<{ status: string }>) => r.status);
+    const [due] = await ctx.dataSource.query(
+      `SELECT id FROM case_visit WHERE case_id = $1 AND status = 'due'`,
+      [opened.id],
+    );
+
+    // Two months ago: long before the schedule's 14 days' lead, not this due visit.
+    const late = await sut.record(
+      opened.id,
+      {
+        kind: 'home_visit',
+        occurredAt: new Date(Date.now() - 60 * DAY).toISOString(),
+        note: '补录两个月前的走访',
+      },
+      adviser,
+    );
+    expect(late).toMatchObject({ status: 'done', dueAt: null });
+    expect(late.id).not.toBe(due.id);
+    expect(await statusOf(due.id)).toBe('due');
+    // 20 days ago is still before the lead (due in 3 days: from 11 days ago)…
+    const before = await sut.record(
+      opened.id,
+      {
+        kind: 'phone_call',
+        occurredAt: new Date(Date.now() - 20 * DAY).toISOString(),
+        note: '补录',
+      },
+      adviser,
+    );
+    expect(before.id).not.toBe(due.id);
+    expect(await statusOf(due.id)).toBe('due');
+    // …10 days ago is within it, and completes the due visit.
+    const within = await sut.record(
+      opened.id,
+      {
+        kind: 'phone_call',
+        occurredAt: new Date(Date.now() - 10 * DAY).toISOString(),
+        note: '电话回访',
+      },
+      adviser,
+    );
+    expect(within).toMatchObject({ id: due.id, status: 'done' });
+  });
+
   it('checks the writer against the case as locked: a hand-over committed meanwhile refuses the former adviser', async () => {
     const opened = await openCase();
     const successor = await ctx.factory.principal('assessor', tree.communityA);
