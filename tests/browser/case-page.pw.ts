@@ -86,6 +86,11 @@ test('an adviser finds the family in the caseload, reads its timeline, hands the
   await page.getByTitle('已摆脱困境').click();
   await close.getByRole('button', { name: /^结\s*案$/ }).click();
   await expect(page.getByText('个案已结案', { exact: true })).toBeVisible();
+  // The closing entry shows the reason's label, not its code.
+  const closed = entries.filter({ hasText: '个案结案' });
+  await expect(closed).toHaveCount(1);
+  await expect(closed).toContainText('已摆脱困境');
+  await expect(closed).not.toContainText('no_longer_in_difficulty');
   await page.getByRole('button', { name: '重新开启' }).click();
   const reopen = page.getByRole('dialog', { name: '重新开启个案' });
   await reopen.getByLabel('重新开启原因').fill('再次失业');

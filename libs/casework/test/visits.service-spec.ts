@@ -1,5 +1,5 @@
 import { CaseworkModule, VisitScheduleService, VisitsService } from '@onedoor/casework';
-import { CasesService, HouseholdsService } from '@onedoor/households';
+import { CasesRepository, CasesService, HouseholdsService } from '@onedoor/households';
 import type { Principal } from '@onedoor/platform';
 import { type District, householdInput } from '../../../tests/factories';
 import { type ServiceContext, startServices } from '../../../tests/service/support/service-context';
@@ -205,6 +205,109 @@ describe(VisitsService.name, () => {
     await setRevisit(new Date(Date.now() + 40 * DAY));
     await schedule.sweep();
     expect(await dueRows()).toHaveLength(2);
+  });
+
+  it('a visit entered late, before the due visit was scheduled, is recorded beside it and leaves it due', async () => {
+    const opened = await openCase();
+    const dueAt = new Date(Date.now() + 3 * DAY);
+    await ctx.dataSource.query(`UPDATE household SET next_revisit_at = $2 WHERE id = $1`, [
+      opened.householdId,
+      dueAt,
+    ]);
+    await schedule.sweep();
+    const statusOf = (id: string) =>
+      ctx.dataSource
+        .query(`SELECT status FROM case_visit WHERE id = $1`, [id])
+        .then(([r]: Array<{ status: string }>) => r.status);
+    const [due] = await ctx.dataSource.query(
+      `SELECT id FROM case_visit WHERE case_id = $1 AND status = 'due'`,
+      [opened.id],
+    );
+
+    // Two months ago: long before the schedule's 14 days' lead, not this due visit.
+    const late = await sut.record(
+      opened.id,
+      {
+        kind: 'home_visit',
+        occurredAt: new Date(Date.now() - 60 * DAY).toISOString(),
+        note: '补录两个月前的走访',
+      },
+      adviser,
+    );
+    expect(late).toMatchObject({ status: 'done', dueAt: null });
+    expect(late.id).not.toBe(due.id);
+    expect(await statusOf(due.id)).toBe('due');
+    // 20 days ago is still before the lead (due in 3 days: from 11 days ago)…
+    const before = await sut.record(
+      opened.id,
+      {
+        kind: 'phone_call',
+        occurredAt: new Date(Date.now() - 20 * DAY).toISOString(),
+        note: '补录',
+      },
+      adviser,
+    );
+    expect(before.id).not.toBe(due.id);
+    expect(await statusOf(due.id)).toBe('due');
+    // …10 days ago is within it, and completes the due visit.
+    const within = await sut.record(
+      opened.id,
+      {
+        kind: 'phone_call',
+        occurredAt: new Date(Date.now() - 10 * DAY).toISOString(),
+        note: '电话回访',
+      },
+      adviser,
+    );
+    expect(within).toMatchObject({ id: due.id, status: 'done' });
+  });
+
+  it('checks the writer against the case as locked: a hand-over committed meanwhile refuses the former adviser', async () => {
+    const opened = await openCase();
+    const successor = await ctx.factory.principal('assessor', tree.communityA);
+    const repo = ctx.get(CasesRepository);
+    const lock = repo.lock.bind(repo);
+    // The hand-over commits (in its own transaction) after the recording first read the case
+    // and before it takes the case's lock: the window the check must not fall in.
+    const spy = jest.spyOn(repo, 'lock').mockImplementationOnce(async (id, manager) => {
+      await cases.handover(
+        opened.id,
+        { adviserId: successor.userId, reason: '原顾问调岗', version: opened.version },
+        streetStaff,
+      );
+      return lock(id, manager);
+    });
+    try {
+      await expect(
+        sut.record(
+          opened.id,
+          { kind: 'home_visit', occurredAt: new Date().toISOString(), note: '交接后的记录' },
+          adviser,
+        ),
+      ).rejects.toMatchObject({ code: 'CASE_VISIT_NOTE_FORBIDDEN' });
+    } finally {
+      spy.mockRestore();
+    }
+    const [{ n }] = await ctx.dataSource.query(
+      `SELECT count(*)::int AS n FROM case_visit WHERE case_id = $1`,
+      [opened.id],
+    );
+    expect(n).toBe(0);
+    // Afterwards, plainly: the former adviser is refused, the successor records.
+    await expect(
+      sut.record(
+        opened.id,
+        { kind: 'phone_call', occurredAt: new Date().toISOString(), note: '回访' },
+        adviser,
+      ),
+    ).rejects.toMatchObject({ code: 'CASE_VISIT_NOTE_FORBIDDEN' });
+    await expect(
+      sut.record(
+        opened.id,
+        { kind: 'phone_call', occurredAt: new Date().toISOString(), note: '回访' },
+        successor,
+      ),
+    ).resolves.toMatchObject({ status: 'done', note: '回访' });
   });
 
   it('hand-over moves caseload and due visits', async () => {

@@ -23,7 +23,12 @@ import type {
   VisitDto,
 } from './dto/visit.dto';
 import { toDueVisitDto, toNoteReadDto, toVisitDto } from './visit.mapper';
-import { COMPLETING_KINDS, NOTE_CORRECTION_DAYS, type NoteReadPurpose } from './visit.types';
+import {
+  COMPLETING_KINDS,
+  NOTE_CORRECTION_DAYS,
+  type NoteReadPurpose,
+  VISIT_SCHEDULE_LEAD_DAYS,
+} from './visit.types';
 import { VisitsRepository, type VisitRow } from './visits.repository';
 
 const DAY_MS = 24 * 3600_000;
@@ -56,20 +61,24 @@ export class VisitsService {
   }
 
   /**
-   * Records a visit made. A home visit or phone call made while the case has a visit due
-   * completes the earliest due one (that row becomes the record: one visit, not two); other
-   * kinds are recorded beside it. The case row's lock serialises two recordings of one case.
+   * Records a visit made. A home visit or phone call made while the case has a visit due, no
+   * earlier than the schedule's lead time before its date, completes the earliest due one (that
+   * row becomes the record: one visit, not two); other kinds and earlier visits are recorded
+   * beside it. The case row's lock serialises two recordings of one case.
    */
   async record(caseId: string, dto: RecordVisitDto, actor: Principal): Promise<VisitDto> {
     return this.tx.run(async (manager) => {
+      await this.visibleCase(caseId, actor, manager);
+      await this.cases.lock(caseId, manager);
+      // Read again under the lock: a hand-over committed since the first read has moved the
+      // adviser, and the former one neither writes nor reads back a note any more.
       const row = await this.visibleCase(caseId, actor, manager);
       this.mayWrite(row, actor);
       const now = this.clock.now();
       const occurredAt = new Date(dto.occurredAt);
       if (occurredAt.getTime() > now.getTime() + FUTURE_TOLERANCE_MS)
         throw new DomainError('CASE_VISIT_IN_FUTURE', 'The visit time is in the future');
-      const current = await this.cases.lock(caseId, manager);
-      if (current?.status !== 'open')
+      if (row.status !== 'open')
         throw new DomainError('CASE_STATE_CONFLICT', 'Visits are recorded on an open case only');
       const made = {
         kind: dto.kind,
@@ -79,9 +88,17 @@ export class VisitsService {
         recordedAt: now,
         noteEnc: this.pii.encryptBytes(Buffer.from(dto.note, 'utf8')),
       };
-      const due = COMPLETING_KINDS.includes(dto.kind)
+      const earliest = COMPLETING_KINDS.includes(dto.kind)
         ? await this.visits.openDue(caseId, manager)
         : null;
+      // A visit made before the due one's lead time (entered late) is not that visit: completing
+      // it would count the due visit made on time. Later due ones start later still.
+      const due =
+        earliest &&
+        (!earliest.dueAt ||
+          occurredAt.getTime() >= earliest.dueAt.getTime() - VISIT_SCHEDULE_LEAD_DAYS * DAY_MS)
+          ? earliest
+          : null;
       let id: string;
       if (due) {
         id = due.id;

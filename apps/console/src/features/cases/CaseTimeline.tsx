@@ -15,6 +15,12 @@ const COLORS: Record<string, string> = {
   case: 'gray',
 };
 
+/** Entries whose reason is a dictionary code, by event: its group. Other reasons are free text. */
+const REASON_GROUPS: Record<string, string> = {
+  'case.close': 'caseCloseReason',
+  'referral.decline': 'declineReason',
+};
+
 /**
  * Everything that happened to the household, newest first: each entry labelled by the
  * `timelineEvent` dictionary, with who did it, the category or resource concerned and the reason.
@@ -52,7 +58,13 @@ export function CaseTimeline({ caseId }: { caseId: string }) {
                         {e.actorRole && `（${label('role', e.actorRole)}）`}
                       </Typography.Text>
                     </div>
-                    {e.reason && <Typography.Text>{e.reason}</Typography.Text>}
+                    {e.reason && (
+                      <Typography.Text>
+                        {REASON_GROUPS[e.event]
+                          ? label(REASON_GROUPS[e.event], e.reason)
+                          : e.reason}
+                      </Typography.Text>
+                    )}
                   </div>
                 ),
               }))}
