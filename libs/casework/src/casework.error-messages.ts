@@ -3,10 +3,6 @@ import type { CASEWORK_ERRORS } from './casework.errors';
 
 /** The casework lib's error texts: zh-CN for the advisers, en as the code's label. */
 export const CASEWORK_ERROR_MESSAGES = {
-  CASE_TIMELINE_CURSOR_INVALID: {
-    'zh-CN': '时间线翻页参数无效',
-    en: 'Invalid timeline cursor',
-  },
   // supervision
   SUPERVISION_NOT_FOUND: { 'zh-CN': '未找到该督导意见', en: 'Supervision item not found' },
   SUPERVISION_STATE_CONFLICT: {

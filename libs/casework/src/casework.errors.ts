@@ -6,8 +6,6 @@ import type { CodesOf, ErrorStatusTable } from '@onedoor/platform';
  * visits, check-ins, supervision, moves) keeps its codes in its own block.
  */
 export const CASEWORK_ERRORS = {
-  // timeline
-  CASE_TIMELINE_CURSOR_INVALID: HttpStatus.BAD_REQUEST,
   // supervision
   /** The item does not exist on this case. */
   SUPERVISION_NOT_FOUND: HttpStatus.NOT_FOUND,
