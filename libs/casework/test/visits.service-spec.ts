@@ -1,6 +1,6 @@
 import { CaseworkModule, VisitScheduleService, VisitsService } from '@onedoor/casework';
 import { CasesRepository, CasesService, HouseholdsService } from '@onedoor/households';
-import type { Principal } from '@onedoor/platform';
+import { PiiCipher, type Principal } from '@onedoor/platform';
 import { type District, householdInput } from '../../../tests/factories';
 import { type ServiceContext, startServices } from '../../../tests/service/support/service-context';
 
@@ -308,6 +308,44 @@ describe(VisitsService.name, () => {
         successor,
       ),
     ).resolves.toMatchObject({ status: 'done', note: '回访' });
+  });
+
+  it('checks a correction against the case as locked: a hand-over committed meanwhile refuses its author', async () => {
+    const opened = await openCase();
+    const recorded = await sut.record(
+      opened.id,
+      { kind: 'home_visit', occurredAt: new Date().toISOString(), note: '原记录' },
+      adviser,
+    );
+    const successor = await ctx.factory.principal('assessor', tree.communityA);
+    const repo = ctx.get(CasesRepository);
+    const lock = repo.lock.bind(repo);
+    const spy = jest.spyOn(repo, 'lock').mockImplementationOnce(async (id, manager) => {
+      const current = (await cases.get(opened.id, streetStaff)).version;
+      await cases.handover(
+        opened.id,
+        { adviserId: successor.userId, reason: '原顾问调岗', version: current },
+        streetStaff,
+      );
+      return lock(id, manager);
+    });
+    try {
+      await expect(
+        sut.correct(
+          opened.id,
+          recorded.id,
+          { note: '交接后的更正', version: recorded.version },
+          adviser,
+        ),
+      ).rejects.toMatchObject({ code: 'CASE_VISIT_NOTE_FORBIDDEN' });
+    } finally {
+      spy.mockRestore();
+    }
+    const [{ note_enc }] = await ctx.dataSource.query(
+      `SELECT note_enc FROM case_visit WHERE id = $1`,
+      [recorded.id],
+    );
+    expect(ctx.get(PiiCipher).decryptBytes(note_enc).toString('utf8')).toBe('原记录');
   });
 
   it('hand-over moves caseload and due visits', async () => {

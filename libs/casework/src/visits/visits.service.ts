@@ -135,6 +135,10 @@ export class VisitsService {
     actor: Principal,
   ): Promise<VisitDto> {
     return this.tx.run(async (manager) => {
+      await this.visibleCase(caseId, actor, manager);
+      // The case before the visit, as recording takes them; read again under the lock, so an
+      // author who lost the case to a hand-over meanwhile neither rewrites nor reads it back.
+      await this.cases.lock(caseId, manager);
       const row = await this.visibleCase(caseId, actor, manager);
       const found = await this.visits.findOfCase(caseId, visitId, manager);
       if (!found) throw new NotFoundError('Visit', 'CASE_VISIT_NOT_FOUND');
