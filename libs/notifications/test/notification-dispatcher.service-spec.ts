@@ -61,20 +61,35 @@ describe(NotificationDispatcher.name, () => {
     const admin = await ctx.factory.user('admin', null);
     const gone = await ctx.factory.user('civil_affairs', d.district);
     await ctx.dataSource.query(`UPDATE app_user SET active = false WHERE id = $1`, [gone.id]);
+    // A contracted worker whose access period ended yesterday, and one whose runs to tomorrow.
+    const ended = await ctx.factory.user('assessor', d.communityA);
+    const running = await ctx.factory.user('assessor', d.communityA);
+    await ctx.dataSource.query(
+      `UPDATE app_user SET access_until = now() + ($2 || ' days')::interval WHERE id = $1`,
+      [ended.id, -1],
+    );
+    await ctx.dataSource.query(
+      `UPDATE app_user SET access_until = now() + ($2 || ' days')::interval WHERE id = $1`,
+      [running.id, 1],
+    );
     const entityId = randomUUID();
     await emit({
       type: 'proposal.approval_overdue',
       entityType: 'match_proposal',
       entityId,
       areaPath: d.communityA.path,
-      audience: [{ roles: ['civil_affairs', 'admin'], areaPath: d.communityA.path }],
+      audience: [
+        { roles: ['civil_affairs', 'admin'], areaPath: d.communityA.path },
+        { userIds: [ended.id, running.id] },
+      ],
       data: {},
     });
     await sut.dispatchPending();
     const got = await recipientsOf([entityId]);
     expect(got).toContain(`${entityId}:${streetStaff.id}`);
     expect(got).toContain(`${entityId}:${admin.id}`);
-    for (const out of [otherStreet, assessor, gone]) {
+    expect(got).toContain(`${entityId}:${running.id}`);
+    for (const out of [otherStreet, assessor, gone, ended]) {
       expect(got).not.toContain(`${entityId}:${out.id}`);
     }
   });

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import type { OutboxEventEntity } from '@onedoor/platform';
+import { Clock, type OutboxEventEntity } from '@onedoor/platform';
 import {
   type Delivery,
   NOTIFICATION_CHANNELS,
@@ -28,6 +28,7 @@ export class NotificationDispatcher {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly recipients: RecipientsRepository,
     @Inject(NOTIFICATION_CHANNELS) private readonly channels: NotificationChannel[],
+    private readonly clock: Clock,
   ) {}
 
   /** Batches until none is left (or `maxBatches`): the number of events dispatched. */
@@ -59,7 +60,7 @@ export class NotificationDispatcher {
       // key to these rows with KEY SHARE, which FOR UPDATE would block until we commit.
       if (raw.length === 0) return 0;
       const events = raw.map(toEvent);
-      const byEvent = await this.recipients.resolve(manager, events);
+      const byEvent = await this.recipients.resolve(manager, events, this.clock.now());
       const deliveries: Delivery[] = events.map((event) => ({
         event,
         recipients: byEvent.get(event.id) ?? [],

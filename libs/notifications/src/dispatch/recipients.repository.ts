@@ -8,12 +8,18 @@ import { selectorRows } from './audience';
  * Resolves a batch of events' audiences to active users with their channel preferences, in
  * one query: each selector kind joins on its own index (user id; role and area path; provider),
  * the union is distinct per (event, user), and a missing preference row means every channel.
+ * A contracted worker whose access ended (`access_until` passed by `asOf`, the Clock's now) is
+ * no longer a recipient, as they are no longer a user.
  */
+/** An account that can still act: active, and within its access period if it has one. */
+const LIVE = `u.active AND (u.access_until IS NULL OR u.access_until > $7)`;
+
 @Injectable()
 export class RecipientsRepository {
   async resolve(
     manager: EntityManager,
     events: readonly OutboxEventEntity[],
+    asOf: Date,
   ): Promise<Map<string, Recipient[]>> {
     const rows = events.flatMap((e) => selectorRows(e.id, e.audience));
     const byEvent = new Map<string, Recipient[]>(events.map((e) => [e.id, []]));
@@ -26,20 +32,20 @@ export class RecipientsRepository {
          ), hit AS (
            SELECT sel.event_id, u.id AS user_id
              FROM sel JOIN app_user u ON u.id = sel.user_id
-            WHERE sel.kind = 'user' AND u.active
+            WHERE sel.kind = 'user' AND ${LIVE}
            UNION
            SELECT sel.event_id, u.id
              FROM sel JOIN area a ON a.path = sel.path
              JOIN app_user u ON u.area_id = a.id AND u.role::text = sel.role
-            WHERE sel.kind = 'area' AND u.active
+            WHERE sel.kind = 'area' AND ${LIVE}
            UNION
            SELECT sel.event_id, u.id
              FROM sel JOIN app_user u ON u.area_id IS NULL AND u.role = 'admin'
-            WHERE sel.kind = 'area' AND sel.role = 'admin' AND sel.path IS NULL AND u.active
+            WHERE sel.kind = 'area' AND sel.role = 'admin' AND sel.path IS NULL AND ${LIVE}
            UNION
            SELECT sel.event_id, u.id
              FROM sel JOIN app_user u ON u.provider_id = sel.provider_id
-            WHERE sel.kind = 'provider' AND u.active
+            WHERE sel.kind = 'provider' AND ${LIVE}
               -- An organization's notices go to its provider users, not to the assessors it
               -- affiliates (contracted workers share its provider_id).
               AND u.role::text = COALESCE(sel.role, 'provider')
@@ -57,6 +63,7 @@ export class RecipientsRepository {
           rows.map((r) => r.role),
           rows.map((r) => r.path),
           rows.map((r) => r.providerId),
+          asOf,
         ],
       );
     for (const row of found) {
