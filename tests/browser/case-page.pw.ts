@@ -44,6 +44,8 @@ test('an adviser finds the family in the caseload, reads its timeline, hands the
   await login(page, 'assessor');
   await page.getByRole('link', { name: '个案管理' }).click();
   await expect(page.getByRole('heading', { name: '我的个案' })).toBeVisible();
+  // One's own caseload starts with the visits due on it; the whole area's does not.
+  await expect(page.getByTestId('due-visits')).toBeVisible();
   await page.getByRole('link', { name: head }).click();
   await expect(page.getByRole('heading', { name: `${head}家庭个案` })).toBeVisible();
   await expect(page.getByText('光明社区社工').first()).toBeVisible();
@@ -108,6 +110,7 @@ test('an adviser finds the family in the caseload, reads its timeline, hands the
   await login(staffPage, 'civil.street');
   await staffPage.goto('/cases');
   await expect(staffPage.getByRole('heading', { name: '个案管理' })).toBeVisible();
+  await expect(staffPage.getByTestId('due-visits')).toHaveCount(0);
   await expect(staffPage.getByRole('link', { name: head })).toBeVisible();
   await staffPage.close();
 });
