@@ -4,6 +4,7 @@ import { ACCOUNTS_ENTITIES } from '@onedoor/accounts';
 import { AREAS_ENTITIES } from '@onedoor/areas';
 import { CASEWORK_ENTITIES } from '@onedoor/casework';
 import { HOUSEHOLDS_ENTITIES } from '@onedoor/households';
+import { LEDGER_ENTITIES } from '@onedoor/ledger';
 import { MATCHING_ENTITIES } from '@onedoor/matching';
 import { NOTIFICATIONS_ENTITIES, WEBHOOKS_ENTITIES } from '@onedoor/notifications';
 import { PROCUREMENT_ENTITIES } from '@onedoor/procurement';
@@ -19,6 +20,7 @@ export const ALL_ENTITIES = [
   ...ACCOUNTS_ENTITIES,
   ...NOTIFICATIONS_ENTITIES,
   ...HOUSEHOLDS_ENTITIES,
+  ...LEDGER_ENTITIES,
   ...MATCHING_ENTITIES,
   ...PROCUREMENT_ENTITIES,
   ...CASEWORK_ENTITIES,

@@ -29,6 +29,7 @@ import { CasePlans1765800000000 } from './1765800000000-CasePlans';
 import { CaseCheckinsMoves1765820000000 } from './1765820000000-CaseCheckinsMoves';
 import { Webhooks1765100000000 } from './1765100000000-Webhooks';
 import { CaseVisits1765810000000 } from './1765810000000-CaseVisits';
+import { AssistanceLedger1765900000000 } from './1765900000000-AssistanceLedger';
 /**
  * Every migration, oldest first. Listed by hand (not globbed) so that the compiled apps,
  * the CLI and the tests all run exactly this list.
@@ -65,4 +66,5 @@ export const MIGRATIONS = [
   CaseOutcomes1765840000000,
   CaseTimeline1765850000000,
   CasePlanFiles1765860000000,
+  AssistanceLedger1765900000000,
 ];

@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { AccountsHttpModule } from '@onedoor/accounts';
 import { AreasHttpModule } from '@onedoor/areas';
 import { CaseworkHttpModule } from '@onedoor/casework';
+import { LedgerHttpModule } from '@onedoor/ledger';
 import { HouseholdsHttpModule } from '@onedoor/households';
 import { MatchingHttpModule } from '@onedoor/matching';
 import { EmailModule, NotificationsHttpModule, WebhooksHttpModule } from '@onedoor/notifications';
@@ -32,6 +33,7 @@ export class ApiModule {
         MatchingHttpModule,
         ProcurementHttpModule,
         CaseworkHttpModule,
+        LedgerHttpModule,
         ReportingHttpModule,
         WebhooksHttpModule,
         EmailModule,

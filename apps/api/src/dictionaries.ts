@@ -80,6 +80,12 @@ import {
   VISIT_STATUS_LABELS,
 } from '@onedoor/casework';
 import {
+  ASSISTANCE_ENTRY_STATUS_LABELS,
+  ASSISTANCE_FREQUENCY_LABELS,
+  ASSISTANCE_SOURCE_LABELS,
+  STACKING_KIND_LABELS,
+} from '@onedoor/ledger';
+import {
   CASE_OUTCOME_GROUP_LABELS,
   REPORT_UNMET_REASON_LABELS,
   STAFF_STEP_LABELS,
@@ -168,6 +174,15 @@ export const DICTIONARY_GROUPS: DictionaryGroups = {
   evaluationDimension: EVALUATION_DIMENSION_LABELS,
   grade: GRADE_LABELS,
   criterion: CRITERION_LABELS,
+  // ledger: entries
+  assistanceSource: ASSISTANCE_SOURCE_LABELS,
+  assistanceFrequency: ASSISTANCE_FREQUENCY_LABELS,
+  assistanceEntryStatus: ASSISTANCE_ENTRY_STATUS_LABELS,
+  // ledger: stacking
+  stackingKind: STACKING_KIND_LABELS,
+  // ledger: lookup
+  // ledger: imports
+  // ledger: reports
   // casework
   timelineEvent: TIMELINE_EVENT_LABELS,
   supervisionKind: SUPERVISION_KIND_LABELS,

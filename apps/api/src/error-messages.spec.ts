@@ -9,6 +9,7 @@ import '@onedoor/matching';
 import '@onedoor/notifications';
 import '@onedoor/procurement';
 import '@onedoor/casework';
+import '@onedoor/ledger';
 import '@onedoor/reporting';
 import '@onedoor/resources';
 import { constraintTemplate, ERROR_CODE_LABELS, LANGUAGES } from '@onedoor/platform';

@@ -1,6 +1,7 @@
 import { ACCOUNTS_CONSTRAINTS, ACCOUNTS_ERROR_MESSAGES } from '@onedoor/accounts';
 import { AREAS_CONSTRAINTS, AREAS_ERROR_MESSAGES } from '@onedoor/areas';
 import { CASEWORK_CONSTRAINTS, CASEWORK_ERROR_MESSAGES } from '@onedoor/casework';
+import { LEDGER_CONSTRAINTS, LEDGER_ERROR_MESSAGES } from '@onedoor/ledger';
 import { HOUSEHOLDS_CONSTRAINTS, HOUSEHOLDS_ERROR_MESSAGES } from '@onedoor/households';
 import { MATCHING_CONSTRAINTS, MATCHING_ERROR_MESSAGES } from '@onedoor/matching';
 import { NOTIFICATIONS_ERROR_MESSAGES, WEBHOOKS_ERROR_MESSAGES } from '@onedoor/notifications';
@@ -32,6 +33,7 @@ export const ERROR_MESSAGES = {
   ...MATCHING_ERROR_MESSAGES,
   ...PROCUREMENT_ERROR_MESSAGES,
   ...CASEWORK_ERROR_MESSAGES,
+  ...LEDGER_ERROR_MESSAGES,
   ...WEBHOOKS_ERROR_MESSAGES,
 } as const satisfies ErrorMessageMap;
 
@@ -45,6 +47,7 @@ export const CONSTRAINT_MESSAGES = {
   ...MATCHING_CONSTRAINTS,
   ...PROCUREMENT_CONSTRAINTS,
   ...CASEWORK_CONSTRAINTS,
+  ...LEDGER_CONSTRAINTS,
 } as const satisfies ConstraintMessageMap;
 
 /**

@@ -1,6 +1,7 @@
 import { ACCOUNTS_ERRORS } from '@onedoor/accounts';
 import { AREAS_ERRORS } from '@onedoor/areas';
 import { CASEWORK_ERRORS } from '@onedoor/casework';
+import { LEDGER_ERRORS } from '@onedoor/ledger';
 import { HOUSEHOLDS_ERRORS } from '@onedoor/households';
 import { MATCHING_ERRORS } from '@onedoor/matching';
 import { NOTIFICATIONS_ERRORS, WEBHOOKS_ERRORS } from '@onedoor/notifications';
@@ -20,6 +21,7 @@ describe('ERROR_STATUS', () => {
     MATCHING_ERRORS,
     PROCUREMENT_ERRORS,
     CASEWORK_ERRORS,
+    LEDGER_ERRORS,
     WEBHOOKS_ERRORS,
   };
 

@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { AccountsModule } from '@onedoor/accounts';
 import { AreasModule } from '@onedoor/areas';
 import { CaseworkModule } from '@onedoor/casework';
+import { LedgerModule } from '@onedoor/ledger';
 import { HouseholdsModule } from '@onedoor/households';
 import { MatchingModule } from '@onedoor/matching';
 import { EmailModule, NotificationsModule, WebhooksModule } from '@onedoor/notifications';
@@ -39,6 +40,7 @@ export class MatcherModule {
         MatchingModule,
         ProcurementModule,
         CaseworkModule,
+        LedgerModule,
         WebhooksModule,
         EmailModule,
         NotificationsModule,

@@ -49,6 +49,13 @@ export class AreaEntity {
   @Column({ type: 'integer', nullable: true })
   minimumLivingStandardFen!: number | null;
 
+  /**
+   * A rural area (村, 乡镇): the bulletin tables count urban and rural assistance apart. Set on
+   * streets and communities; a household is rural when its community is.
+   */
+  @Column({ type: 'boolean', default: false })
+  rural!: boolean;
+
   /** The outline on a map (GeoJSON, validated by boundaryProblems); null until drawn. */
   @Column({ type: 'jsonb', nullable: true })
   boundary!: AreaBoundary | null;

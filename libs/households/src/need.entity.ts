@@ -18,6 +18,7 @@ import { URGENCIES, type Urgency } from './template/template.types';
 /** A need found by an assessment. Never deleted: it ends fulfilled, closed_unmet or withdrawn. */
 @Entity({ name: 'need' })
 @Check('ck_need_severity', `"severity" BETWEEN 1 AND 5`)
+@Check('ck_need_gap', `"gap_fen" IS NULL OR "gap_fen" > 0`)
 @Index('ix_need_household_status', ['householdId', 'status'])
 @Index('ix_need_category_status', ['categoryCode', 'status'])
 export class NeedEntity {
@@ -60,6 +61,14 @@ export class NeedEntity {
 
   @Column({ type: 'text', nullable: true })
   note!: string | null;
+
+  /**
+   * The assessed amount (fen) still to be covered, for needs of a money-gap category: the
+   * out-of-pocket cost, the school fees, the repair. Complementary benefits stack on the need
+   * until their amounts reach it. Null: no amount assessed (one benefit serves the need).
+   */
+  @Column({ type: 'bigint', nullable: true })
+  gapFen!: string | null;
 
   /** Written by the matcher: when it last ran for this need, whom it excluded and why. */
   @Column({ type: 'timestamptz', nullable: true })

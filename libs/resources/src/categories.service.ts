@@ -12,11 +12,12 @@ export class CategoriesService {
   ) {}
 
   async list(): Promise<CategoryDto[]> {
-    return (await this.categories.all()).map(({ code, nameZh, nameEn, purpose }) => ({
+    return (await this.categories.all()).map(({ code, nameZh, nameEn, purpose, moneyGap }) => ({
       code,
       nameZh,
       nameEn,
       purpose,
+      moneyGap,
     }));
   }
 
@@ -25,15 +26,16 @@ export class CategoriesService {
       if (await this.categories.exists(dto.code, manager)) {
         throw new DomainError('CATEGORY_CODE_TAKEN', `Category ${dto.code} already exists`);
       }
-      await this.categories.insert(dto, manager);
+      const category = { ...dto, moneyGap: dto.moneyGap ?? false };
+      await this.categories.insert(category, manager);
       await this.audit.record(manager, {
         entityType: 'category',
         entityId: dto.code,
         action: 'create',
         actor,
-        data: { ...dto },
+        data: { ...category },
       });
-      return { ...dto };
+      return category;
     });
   }
 }

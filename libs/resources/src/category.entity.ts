@@ -16,6 +16,13 @@ export class CategoryEntity {
   @Column({ type: 'enum', enum: CATEGORY_PURPOSES, enumName: 'category_purpose' })
   purpose!: CategoryPurpose;
 
+  /**
+   * Needs of this category carry an assessed amount (medical out-of-pocket cost, education
+   * cost, housing repair): several complementary benefits may cover it, up to that gap.
+   */
+  @Column({ type: 'boolean', default: false })
+  moneyGap!: boolean;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 }

@@ -1,5 +1,5 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsIn, IsString, Length, Matches } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsBoolean, IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
 import { CATEGORY_PURPOSES, type CategoryPurpose } from '../resource.types';
 
 export class CreateCategoryDto {
@@ -22,6 +22,16 @@ export class CreateCategoryDto {
   @ApiProperty({ enum: CATEGORY_PURPOSES, enumName: 'CategoryPurpose' })
   @IsIn(CATEGORY_PURPOSES)
   purpose!: CategoryPurpose;
+
+  @ApiPropertyOptional({
+    description: 'Needs of this category carry an assessed amount that several benefits may cover',
+    default: false,
+  })
+  @IsOptional()
+  @IsBoolean()
+  moneyGap?: boolean;
 }
 
-export class CategoryDto extends CreateCategoryDto {}
+export class CategoryDto extends CreateCategoryDto {
+  @ApiProperty() declare moneyGap: boolean;
+}

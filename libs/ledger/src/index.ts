@@ -1,0 +1,18 @@
+export * from './ledger.types';
+export * from './ledger.errors';
+export * from './ledger.error-messages';
+export * from './ledger.labels';
+export * from './ledger.module';
+// entries
+export * from './entries/assistance-entry.entity';
+export * from './entries/assistance-entries.repository';
+// stacking
+export * from './stacking/stacking-rule.entity';
+// lookup
+// imports
+// reports
+
+import { AssistanceEntryEntity } from './entries/assistance-entry.entity';
+import { StackingRuleEntity } from './stacking/stacking-rule.entity';
+/** The lib's entities, for the TypeORM CLI's data source. */
+export const LEDGER_ENTITIES = [AssistanceEntryEntity, StackingRuleEntity];

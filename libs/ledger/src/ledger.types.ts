@@ -1,0 +1,20 @@
+/** Where a ledger entry came from. */
+export const ASSISTANCE_SOURCES = ['referral', 'entry', 'import'] as const;
+export type AssistanceSource = (typeof ASSISTANCE_SOURCES)[number];
+
+/** A one-off benefit has one date (starts_on = ends_on); a monthly one runs from start to end. */
+export const ASSISTANCE_FREQUENCIES = ['one_off', 'monthly'] as const;
+export type AssistanceFrequency = (typeof ASSISTANCE_FREQUENCIES)[number];
+
+/** An entry recorded in error is voided (with a reason), never deleted. */
+export const ASSISTANCE_ENTRY_STATUSES = ['active', 'voided'] as const;
+export type AssistanceEntryStatus = (typeof ASSISTANCE_ENTRY_STATUSES)[number];
+
+/**
+ * How two benefits combine (DESIGN.md, the assistance ledger):
+ * - `complementary`: they may stack on one need up to its assessed money gap;
+ * - `exclusive`: one at a time (a current benefit blocks another);
+ * - `once_per_period`: not again within `period_months` of the last one's start.
+ */
+export const STACKING_KINDS = ['complementary', 'exclusive', 'once_per_period'] as const;
+export type StackingKind = (typeof STACKING_KINDS)[number];
