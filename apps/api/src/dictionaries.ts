@@ -83,6 +83,7 @@ import {
   ASSISTANCE_ENTRY_STATUS_LABELS,
   ASSISTANCE_FREQUENCY_LABELS,
   ASSISTANCE_SOURCE_LABELS,
+  STACKING_CONFLICT_LABELS,
   STACKING_KIND_LABELS,
 } from '@onedoor/ledger';
 import {
@@ -180,6 +181,7 @@ export const DICTIONARY_GROUPS: DictionaryGroups = {
   assistanceEntryStatus: ASSISTANCE_ENTRY_STATUS_LABELS,
   // ledger: stacking
   stackingKind: STACKING_KIND_LABELS,
+  stackingConflict: STACKING_CONFLICT_LABELS,
   // ledger: lookup
   // ledger: imports
   // ledger: reports

@@ -8,6 +8,8 @@ export * from './entries/assistance-entry.entity';
 export * from './entries/assistance-entries.repository';
 // stacking
 export * from './stacking/stacking-rule.entity';
+export * from './stacking/stacking.types';
+export * from './stacking/stacking.dto';
 // lookup
 // imports
 // reports

@@ -1,4 +1,5 @@
 import { labels } from '@onedoor/platform';
+import type { StackingConflictKind } from './stacking/stacking.types';
 import type {
   AssistanceEntryStatus,
   AssistanceFrequency,
@@ -28,6 +29,15 @@ export const STACKING_KIND_LABELS = labels<StackingKind>({
   complementary: ['可叠加（至缺口）', 'Complementary (up to the gap)'],
   exclusive: ['互斥', 'Exclusive'],
   once_per_period: ['周期内限一次', 'Once per period'],
+});
+
+/** Why-not wording of a stacking conflict (the benefit it is with is named beside it). */
+export const STACKING_CONFLICT_LABELS = labels<StackingConflictKind>({
+  exclusive: ['与已享受的救助互斥', 'Exclusive with a benefit received'],
+  once_per_period: ['周期内已享受过', 'Already received within the period'],
+  gap_covered: ['费用缺口已覆盖', 'The money gap is covered'],
+  need_served: ['该需求已有救助', 'The need is already served'],
+  same_resource: ['该资源已服务过该家庭', 'This resource already served the household'],
 });
 
 // lookup

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AreasModule } from '@onedoor/areas';
 import { HouseholdsModule } from '@onedoor/households';
+import { LedgerModule } from '@onedoor/ledger';
 import { ResourcesModule } from '@onedoor/resources';
 import { ApprovalsRepository } from './approvals.repository';
 import { ApprovalsService } from './approvals.service';
@@ -51,6 +52,7 @@ const providers = [
     AreasModule,
     ResourcesModule,
     HouseholdsModule,
+    LedgerModule,
   ],
   providers,
   exports: providers,

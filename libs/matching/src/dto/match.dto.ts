@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
+import { NeedGapDto, StackingConflictDto } from '@onedoor/ledger';
 import { WorkQueueFieldsDto, WorkQueueQueryDto } from '../work-queue';
 import { PROPOSAL_STATUSES, type ProposalStatus } from '../match-proposal.entity';
 
@@ -26,6 +27,13 @@ export class ProposalDto extends PartialType(WorkQueueFieldsDto) {
   @ApiProperty() rank!: number;
   @ApiProperty({ type: [ExplanationItemDto] }) explanation!: ExplanationItemDto[];
   @ApiProperty({ type: String, format: 'date-time' }) createdAt!: string;
+  @ApiPropertyOptional({
+    type: Number,
+    nullable: true,
+    description:
+      "How much of the need's money gap (fen) this proposal would cover; null without a gap",
+  })
+  coversFen?: number | null;
 }
 
 export class RejectionDto {
@@ -45,6 +53,11 @@ export class RejectionDto {
   @ApiPropertyOptional({ type: 'array', items: { type: 'object', additionalProperties: true } })
   failed?: unknown[];
   @ApiPropertyOptional() detail?: string;
+  @ApiPropertyOptional({
+    type: StackingConflictDto,
+    description: 'For DUPLICATE_ASSISTANCE: the rule and the benefit it conflicts with',
+  })
+  stacking?: StackingConflictDto;
 }
 
 export class NeedMatchesDto {
@@ -57,6 +70,12 @@ export class NeedMatchesDto {
     string | null;
   @ApiPropertyOptional({ type: [String], nullable: true, description: 'Why nothing was proposed' })
   unmetReasons!: string[] | null;
+  @ApiPropertyOptional({
+    type: NeedGapDto,
+    nullable: true,
+    description: 'The assessed money gap and how much of it is covered; null without one',
+  })
+  gap?: NeedGapDto | null;
   @ApiProperty({ type: [ProposalDto] }) proposals!: ProposalDto[];
   @ApiProperty({
     type: [RejectionDto],
