@@ -19,7 +19,12 @@ export class ConflictingBenefitDto {
 export class StackingConflictDto {
   @ApiProperty({ enum: STACKING_CONFLICTS, enumName: 'StackingConflictKind' }) rule!: string;
   @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true }) ruleId!: string | null;
-  @ApiPropertyOptional({ enum: STACKING_KINDS, enumName: 'StackingKind', nullable: true })
+  @ApiPropertyOptional({
+    type: String,
+    enum: STACKING_KINDS,
+    enumName: 'StackingKind',
+    nullable: true,
+  })
   ruleKind!: string | null;
   @ApiPropertyOptional({ type: Number, nullable: true }) periodMonths!: number | null;
   @ApiPropertyOptional({ type: ConflictingBenefitDto, nullable: true })
