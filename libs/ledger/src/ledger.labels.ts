@@ -31,6 +31,14 @@ export const STACKING_KIND_LABELS = labels<StackingKind>({
   once_per_period: ['周期内限一次', 'Once per period'],
 });
 
+/** Where a benefit a conflict names is recorded: the ledger's sources, or a referral under way. */
+export const BENEFIT_SOURCE_LABELS = labels<AssistanceSource | 'pending_referral'>({
+  referral: ['平台转介', 'OneDoor referral'],
+  entry: ['部门登记', 'Recorded by a department'],
+  import: ['名册导入', 'Imported roll'],
+  pending_referral: ['已批准待发放', 'Approved, not yet delivered'],
+});
+
 /** Why-not wording of a stacking conflict (the benefit it is with is named beside it). */
 export const STACKING_CONFLICT_LABELS = labels<StackingConflictKind>({
   exclusive: ['与已享受的救助互斥', 'Exclusive with a benefit received'],

@@ -5,6 +5,7 @@ import { STACKING_CONFLICTS } from './stacking.types';
 export class ConflictingBenefitDto {
   @ApiProperty({
     enum: [...ASSISTANCE_SOURCES, 'pending_referral'],
+    enumName: 'BenefitSource',
     description: 'Where the benefit is recorded (pending_referral: approved, not yet delivered)',
   })
   source!: string;
