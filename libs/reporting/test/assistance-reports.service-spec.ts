@@ -409,6 +409,7 @@ describe(AssistanceReportsService.name, () => {
      *   M6 an open need; 低保 running since 2026-01-01                    → not missed
      *   M7 exited, an open need, never assisted                            → not listed
      *   M8 its only need fulfilled, never assisted                         → not listed
+     *   M9 a matched need, never assisted, a referral accepted             → not listed
      */
     it('lists households with open needs and no assistance in N months, never assisted first', async () => {
       const f = ctx.factory;
@@ -422,10 +423,28 @@ describe(AssistanceReportsService.name, () => {
            VALUES ($1, $2, 'completed', $3, '2026-06-01T00:00:00Z', 50) RETURNING id`,
           [h, template, staff.userId],
         );
-        await q(
+        const [{ id }] = await q(
           `INSERT INTO need (household_id, assessment_id, category_code, severity, urgency, source, status)
-           VALUES ($1, $2, $3, 3, 'normal', 'assessment', $4)`,
+           VALUES ($1, $2, $3, 3, 'normal', 'assessment', $4) RETURNING id`,
           [h, assessment, category, status],
+        );
+        return { needId: id as string, assessment: assessment as string };
+      };
+      // A referral the provider accepted: help is on its way, the household is not missed.
+      const referred = async (h: string) => {
+        const { needId, assessment } = await need(h, 'care', 'matched');
+        const provider = await f.provider(m.district);
+        const resource = await f.resource(provider, m.district);
+        const [{ id: proposal }] = await q(
+          `INSERT INTO match_proposal (need_id, household_id, resource_id, assessment_id, status, score, rank, urgency, category_code, explanation)
+           VALUES ($1, $2, $3, $4, 'approved', 0.9, 1, 'normal', 'care', '{}') RETURNING id`,
+          [needId, h, resource.id, assessment],
+        );
+        await q(
+          `INSERT INTO referral (proposal_id, need_id, household_id, resource_id, provider_id, area_path, status, urgency,
+                                 category_code, accept_due_at, deliver_due_at, accepted_at, snapshot)
+           VALUES ($1, $2, $3, $4, $5, $6, 'accepted', 'normal', 'care', now(), now(), now(), '{}')`,
+          [proposal, needId, h, resource.id, provider.id, m.communityB.path],
         );
       };
       const given = (
@@ -461,6 +480,7 @@ describe(AssistanceReportsService.name, () => {
       await need(M1, 'care');
       await need(M3, 'education', 'matched');
       await need(M8, 'medical', 'fulfilled');
+      await referred(await household());
       const [, , voided] = await ctx.dataSource.transaction((tx) =>
         ctx
           .get(AssistanceEntriesRepository)
