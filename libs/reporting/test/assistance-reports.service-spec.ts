@@ -24,7 +24,7 @@ import { type ServiceContext, startServices } from '../../../tests/service/suppo
  *   E5 H3 entry   emergency    临时救助 one-off  300.00 2026-08-31 (the day before the period)
  *   E6 H1 entry   education    助学金   one-off  200.00 2026-09-10, voided
  *   E7 HX import  basic_living 低保金   monthly 400.00 2026-01-01 … (running, district O)
- *   E8 H2 import  basic_living "低保金 " monthly 500.00 2026-09-01 … 2026-10-31
+ *   E8 H2 import  basic_living "低保金\u3000" monthly 500.00 2026-09-01 … 2026-10-31
  *   E9 H1 entry   basic_living 低保金   monthly 600.00 2026-11-01 … (running; E1 renewed)
  */
 describe(AssistanceReportsService.name, () => {
@@ -155,7 +155,7 @@ describe(AssistanceReportsService.name, () => {
         'H2',
         'import',
         'basic_living',
-        '低保金 ',
+        '低保金\u3000',
         'monthly',
         50_000,
         '2026-09-01',
@@ -314,7 +314,7 @@ describe(AssistanceReportsService.name, () => {
     it('reports the same 低保 from a department’s entry and an imported roll in overlapping months', async () => {
       const r = await sut.duplicates(period, staff);
       // E8 (Sep 1 – Oct 31) and E3 (from Oct 15): the same category and title (the roll's
-      // trailing space ignored), overlapping Oct 15 – 31. Not E1 and E9 (Jun – Oct 31, then
+      // trailing full-width space ignored), overlapping Oct 15 – 31. Not E1 and E9 (Jun – Oct 31, then
       // from Nov 1: a renewal, no day in common), nor E7 (another household, district O).
       expect(r.count).toBe(1);
       expect(r.rows).toEqual([
@@ -326,7 +326,7 @@ describe(AssistanceReportsService.name, () => {
             entryId: ids.E8,
             source: 'import',
             grantedBy: '和平区民政局',
-            title: '低保金 ',
+            title: '低保金\u3000',
             amountFen: 50_000,
             frequency: 'monthly',
             startsOn: '2026-09-01',

@@ -124,7 +124,7 @@ export async function missedAssistance(
  * ones rolls use) ignored, so "低保金" and "低保金 " or "城市低保（月）" and "城市低保(月)" match.
  */
 const NORMALIZED = (t: string) =>
-  `regexp_replace(lower(${t}), '[[:space:][:punct:]（）【】《》「」、，。：；·　—]', '', 'g')`;
+  `regexp_replace(lower(${t}), '[[:space:][:punct:]（）【】《》「」、，。：；·\\u3000—]', '', 'g')`;
 
 /**
  * The days an entry occupies when looking for duplicates: a monthly entry its own period (none:
