@@ -1,7 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
-import { ASSISTANCE_SOURCES, type AssistanceSource } from '@onedoor/ledger';
+import {
+  ASSISTANCE_FREQUENCIES,
+  ASSISTANCE_SOURCES,
+  type AssistanceFrequency,
+  type AssistanceSource,
+} from '@onedoor/ledger';
 import { TIERS, type Tier } from '@onedoor/resources';
 import { ReportAreaDto, ScopeQueryDto } from '../reports.dto';
 import { MAX_REPORT_MONTHS } from '../report-months';
@@ -161,8 +166,8 @@ export class DuplicateBenefitDto {
   @ApiProperty() title!: string;
   @ApiProperty({ type: Number, nullable: true, description: 'Fen (per month when monthly)' })
   amountFen!: number | null;
-  @ApiProperty({ enum: ['one_off', 'monthly'], enumName: 'AssistanceFrequency' })
-  frequency!: 'one_off' | 'monthly';
+  @ApiProperty({ enum: ASSISTANCE_FREQUENCIES, enumName: 'AssistanceFrequency' })
+  frequency!: AssistanceFrequency;
   @ApiProperty({ format: 'date' }) startsOn!: string;
   @ApiProperty({ type: String, format: 'date', nullable: true }) endsOn!: string | null;
 }

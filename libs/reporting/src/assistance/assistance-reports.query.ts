@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import type { AssistanceFrequency } from '@onedoor/ledger';
 import { fen } from '../report-rows';
 import type { AssistanceGroup } from './assistance-reports.dto';
 
@@ -151,7 +152,7 @@ export interface DuplicateSide {
   grantedBy: string;
   title: string;
   amountFen: string | null;
-  frequency: 'one_off' | 'monthly';
+  frequency: AssistanceFrequency;
   startsOn: string;
   endsOn: string | null;
 }
