@@ -88,6 +88,8 @@ import {
   STACKING_KIND_LABELS,
 } from '@onedoor/ledger';
 import {
+  ASSISTANCE_GROUP_LABELS,
+  URBAN_RURAL_LABELS,
   CASE_OUTCOME_GROUP_LABELS,
   REPORT_UNMET_REASON_LABELS,
   STAFF_STEP_LABELS,
@@ -187,6 +189,8 @@ export const DICTIONARY_GROUPS: DictionaryGroups = {
   // ledger: lookup
   // ledger: imports
   // ledger: reports
+  assistanceGroup: ASSISTANCE_GROUP_LABELS,
+  urbanRural: URBAN_RURAL_LABELS,
   // casework
   timelineEvent: TIMELINE_EVENT_LABELS,
   supervisionKind: SUPERVISION_KIND_LABELS,

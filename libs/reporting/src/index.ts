@@ -5,3 +5,6 @@ export * from './reporting.labels';
 export * from './coverage-trend.service';
 export * from './case-outcomes.dto';
 export * from './case-outcomes.service';
+// ledger: reports
+export * from './assistance/assistance-reports.dto';
+export * from './assistance/assistance-reports.service';

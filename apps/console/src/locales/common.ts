@@ -14,6 +14,10 @@ export default namespace(
       householdImport: '批量导入',
       dashboard: '辖区概况',
       caseOutcomes: '个案成效',
+      // ledger: reports
+      assistanceReport: '救助台账统计',
+      missedAssistance: '遗漏救助',
+      assistanceDuplicates: '重复救助',
       approvals: '匹配审批',
       referrals: '转介跟踪',
       resourceReview: '资源审核',
@@ -75,6 +79,10 @@ export default namespace(
       householdImport: 'Import',
       dashboard: 'Area overview',
       caseOutcomes: 'Case outcomes',
+      // ledger: reports
+      assistanceReport: 'Assistance ledger',
+      missedAssistance: 'Missed assistance',
+      assistanceDuplicates: 'Duplicate assistance',
       approvals: 'Approvals',
       referrals: 'Referrals',
       resourceReview: 'Resource review',

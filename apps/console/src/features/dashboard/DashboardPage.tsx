@@ -11,6 +11,7 @@ import { api, call, downloadFile } from '@/lib/api';
 import { useLabel } from '@/lib/dictionaries';
 import { BEIJING, formatYuan } from '@/lib/format';
 import { CaseOutcomesCard } from './CaseOutcomesCard';
+import { LedgerCard } from './LedgerCard';
 import { Chart, ratesOption, trendOption } from './Chart';
 import { MapCard } from './MapCard';
 import { ratePercent } from './map';
@@ -219,6 +220,10 @@ export function DashboardPage() {
           </Col>
           <Col span={24}>
             <CaseOutcomesCard period={period} />
+          </Col>
+          {/* ledger: reports */}
+          <Col span={24}>
+            <LedgerCard />
           </Col>
           <Col xs={24} xl={12}>
             <QueryState isLoading={childAreas.isLoading} error={childAreas.error}>

@@ -37,6 +37,14 @@ export default namespace(
       left: '本期退出救助（户）',
       cameBack: '返贫 / 此前退出户',
     },
+    // ledger: reports
+    ledger: {
+      title: '救助台账',
+      householdTimes: '本月救助户次',
+      amount: '本月救助金额',
+      missed: '3 个月未获救助家庭',
+      duplicates: '近 12 个月重复救助（对）',
+    },
     resources: '资源使用情况（按机构类型）',
     downloadXlsx: '下载 Excel',
     downloadCsv: 'CSV',
@@ -100,6 +108,14 @@ export default namespace(
       tierImproved: 'Tier improved',
       left: 'Left assistance (households)',
       cameBack: 'Came back / left in the 12 months before',
+    },
+    // ledger: reports
+    ledger: {
+      title: 'Assistance ledger',
+      householdTimes: 'Household-times this month',
+      amount: 'Amount this month',
+      missed: 'Households unassisted for 3 months',
+      duplicates: 'Duplicate pairs, last 12 months',
     },
     resources: 'Resource use (by provider kind)',
     downloadXlsx: 'Download Excel',
