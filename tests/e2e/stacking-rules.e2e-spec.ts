@@ -1,4 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { getQueueToken } from '@nestjs/bullmq';
+import type { Queue } from 'bullmq';
+import { jobIds, QUEUES } from '@onedoor/platform';
 import type { ResourceEntity } from '@onedoor/resources';
 import { CALM_ANSWERS, startApi, type TestContext } from './support/test-app';
 
@@ -326,6 +329,16 @@ describe('Stacking rules and money gaps (e2e)', () => {
 
       const res = await putGap(assessor, medical.id, 3_000_000).expect(200);
       expect(res.body).toMatchObject({ id: medical.id, gapFen: 3_000_000 });
+      // The household is matched again for the gap: one job for this change (its time).
+      const [{ updatedAt }] = await ctx.dataSource.query(
+        `SELECT updated_at AS "updatedAt" FROM need WHERE id = $1`,
+        [medical.id],
+      );
+      const queue = ctx.app.get<Queue>(getQueueToken(QUEUES.matching));
+      const job = await queue.getJob(
+        jobIds.matchHouseholdAfterGap(householdId, medical.id, updatedAt),
+      );
+      expect(job?.data).toEqual({ householdId });
       const needs = (
         await ctx.http
           .get(`/api/households/${householdId}/needs`)

@@ -5,6 +5,7 @@ import {
   describeGap,
   describeStackingConflict,
   type StackingConflict,
+  stackingConflictOf,
 } from './describe';
 
 /** The dictionary's labels as GET /api/dictionaries publishes them (libs/ledger's labels). */
@@ -117,5 +118,14 @@ describe(describeStackingConflict.name, () => {
     expect(describeCoverage(800_000, gap, t)).toBe('可覆盖 ¥8,000.00（尚缺 ¥10,000.00）');
     expect(describeCoverage(2_000_000, gap, t)).toBe('可覆盖 ¥20,000.00（尚缺 ¥0.00）');
     expect(describeCoverage(null, gap, t)).toBeNull();
+  });
+
+  it('finds the conflict in an approval error’s details, and nothing in other errors', () => {
+    const c = conflict({});
+    expect(stackingConflictOf(c)).toBe(c);
+    expect(stackingConflictOf({ stacking: c })).toBe(c);
+    expect(stackingConflictOf({ currentVersion: 2 })).toBeNull();
+    expect(stackingConflictOf({ rule: 'not_a_rule' })).toBeNull();
+    expect(stackingConflictOf(undefined)).toBeNull();
   });
 });

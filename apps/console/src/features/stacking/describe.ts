@@ -44,6 +44,29 @@ export function describeStackingConflict(
   return label('stackingConflict', conflict.rule);
 }
 
+const CONFLICT_RULES = new Set<string>([
+  'exclusive',
+  'once_per_period',
+  'gap_covered',
+  'need_served',
+  'same_resource',
+]);
+
+const isConflict = (value: unknown): value is StackingConflict =>
+  typeof value === 'object' &&
+  value !== null &&
+  CONFLICT_RULES.has(String((value as { rule?: unknown }).rule));
+
+/**
+ * The stacking conflict an error's details carry (an approval refused with STACKING_CONFLICT),
+ * whether the details are the conflict or hold it as `stacking`; null for any other error.
+ */
+export function stackingConflictOf(details: unknown): StackingConflict | null {
+  if (isConflict(details)) return details;
+  const nested = (details as { stacking?: unknown } | null | undefined)?.stacking;
+  return isConflict(nested) ? nested : null;
+}
+
 /** "费用缺口 ¥30,000.00，已覆盖 ¥12,000.00，尚缺 ¥18,000.00", or the amount alone. */
 export function describeGap(
   gap: NeedGap | null | undefined,
