@@ -38,6 +38,7 @@ export const TIMELINE_EVENT_LABELS = labels<string>({
   'need.withdraw': ['需求撤回', 'Need withdrawn'],
   'need.reopen': ['需求重新开放', 'Need reopened'],
   'need.fulfil': ['需求已满足', 'Need fulfilled'],
+  'need.set_gap': ['评定费用缺口', 'Money gap assessed'],
   'match_proposal.approve': ['匹配建议获批', 'Proposal approved'],
   'match_proposal.reject': ['匹配建议被驳回', 'Proposal rejected'],
   'match_proposal.expire': ['匹配建议过期', 'Proposal expired'],

@@ -114,6 +114,7 @@ export function toNeedDto(n: NeedEntity): NeedDto {
     status: n.status,
     source: n.source,
     note: n.note,
+    gapFen: n.gapFen === null ? null : Number(n.gapFen),
     createdAt: n.createdAt.toISOString(),
   };
 }

@@ -42,6 +42,16 @@ export const HOUSEHOLDS_ERROR_MESSAGES = {
     'zh-CN': '接手人须为负责该家庭所在地区的在职评估员',
     en: 'The new adviser must be an active assessor whose area covers the household',
   },
+  // need gap
+  NEED_NOT_FOUND: { 'zh-CN': '未找到该需求', en: 'Need not found' },
+  NEED_GAP_NOT_APPLICABLE: {
+    'zh-CN': '该类别的需求没有费用缺口',
+    en: 'Needs of this category have no money gap',
+  },
+  NEED_GAP_CLOSED: {
+    'zh-CN': '该需求已结束，不能再修改费用缺口',
+    en: 'The need is no longer open: its money gap cannot change',
+  },
 } as const satisfies ErrorMessageTable<typeof HOUSEHOLDS_ERRORS>;
 
 /** The households lib's own field rules and their zh-CN templates. */

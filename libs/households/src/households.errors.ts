@@ -24,6 +24,13 @@ export const HOUSEHOLDS_ERRORS = {
   CASE_STATE_CONFLICT: HttpStatus.CONFLICT,
   /** The new adviser is not an active assessor whose area covers the household. */
   CASE_ADVISER_INVALID: HttpStatus.UNPROCESSABLE_ENTITY,
+  // need gap
+  /** A need that does not exist or whose household is outside the caller's area. */
+  NEED_NOT_FOUND: HttpStatus.NOT_FOUND,
+  /** A money gap on a need whose category has none (category.money_gap false). */
+  NEED_GAP_NOT_APPLICABLE: HttpStatus.UNPROCESSABLE_ENTITY,
+  /** A money gap on a need no longer open or matched. */
+  NEED_GAP_CLOSED: HttpStatus.CONFLICT,
 } as const satisfies ErrorStatusTable;
 
 // Adds these codes to the program's `ErrorCode` union (see platform's error-codes.ts).

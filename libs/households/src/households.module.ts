@@ -28,6 +28,8 @@ import { CaseAssignmentEntity, HouseholdCaseEntity } from './cases/case.entity';
 import { CasesRepository } from './cases/cases.repository';
 import { CasesService } from './cases/cases.service';
 import { NeedEntity } from './need.entity';
+import { NeedGapRepository } from './need-gap.repository';
+import { NeedGapService } from './need-gap.service';
 
 const providers = [
   CasesRepository,
@@ -50,6 +52,8 @@ const providers = [
   HouseholdImportRunner,
   HouseholdSearchService,
   HouseholdPhoneBackfill,
+  NeedGapRepository,
+  NeedGapService,
 ];
 
 /** Households, assessments and needs for any process; the API adds {@link HouseholdsHttpModule}. */

@@ -10,6 +10,7 @@ export * from './entries/assistance-entries.repository';
 export * from './stacking/stacking-rule.entity';
 export * from './stacking/stacking.types';
 export * from './stacking/stacking.dto';
+export * from './stacking/rules.dto';
 // lookup
 // imports
 // reports

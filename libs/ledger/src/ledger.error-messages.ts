@@ -6,6 +6,15 @@ export const LEDGER_ERROR_MESSAGES = {
   // entries
   ASSISTANCE_ENTRY_NOT_FOUND: { 'zh-CN': '未找到该救助记录', en: 'Assistance entry not found' },
   // stacking
+  STACKING_RULE_NOT_FOUND: { 'zh-CN': '未找到该叠加规则', en: 'Stacking rule not found' },
+  STACKING_RULE_DUPLICATE: {
+    'zh-CN': '该类别或该资源组合已有叠加规则，请修改原规则',
+    en: 'A stacking rule for this category or pair of resources exists already',
+  },
+  STACKING_RULE_INVALID: {
+    'zh-CN': '叠加规则填写有误，请检查标出的字段',
+    en: 'The stacking rule is not valid',
+  },
   // lookup
   // imports
   // reports
@@ -15,6 +24,10 @@ export const LEDGER_ERROR_MESSAGES = {
 export const LEDGER_CONSTRAINTS = {
   // entries
   // stacking
+  stackingRuleResource: '该资源不存在',
+  stackingRuleSubject: '请选择一个类别或一对资源（二者只选其一）',
+  stackingRulePeriodRequired: '“周期内限一次”的规则须填写周期（1–120 个月）',
+  stackingRulePeriodNotAllowed: '只有“周期内限一次”的规则才填写周期',
   // lookup
   // imports
 } as const;

@@ -10,9 +10,21 @@ export const LEDGER_ERRORS = {
   /** An entry that does not exist or is outside the caller's reach. */
   ASSISTANCE_ENTRY_NOT_FOUND: HttpStatus.NOT_FOUND,
   // stacking
+  /** A stacking rule that does not exist. */
+  STACKING_RULE_NOT_FOUND: HttpStatus.NOT_FOUND,
+  /** A rule for that category or that pair of resources exists already (edit it instead). */
+  STACKING_RULE_DUPLICATE: HttpStatus.CONFLICT,
+  /** The rule's shape: a category or a pair, a period iff once_per_period, known ids (details). */
+  STACKING_RULE_INVALID: HttpStatus.UNPROCESSABLE_ENTITY,
   // lookup
   // imports
   // reports
 } as const satisfies ErrorStatusTable;
 
 export type LedgerErrorCode = CodesOf<typeof LEDGER_ERRORS>;
+
+// Adds these codes to the program's `ErrorCode` union (see platform's error-codes.ts).
+declare module '@onedoor/platform/errors/error-codes' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface ErrorCodeRegistry extends CodesOf<typeof LEDGER_ERRORS> {}
+}

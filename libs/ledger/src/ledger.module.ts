@@ -6,6 +6,9 @@ import { ResourcesModule } from '@onedoor/resources';
 import { AssistanceEntriesRepository } from './entries/assistance-entries.repository';
 import { AssistanceEntryEntity } from './entries/assistance-entry.entity';
 import { StackingRuleEntity } from './stacking/stacking-rule.entity';
+import { StackingRulesController } from './stacking/rules.controller';
+import { StackingRulesRepository } from './stacking/rules.repository';
+import { StackingRulesService } from './stacking/rules.service';
 
 /**
  * One ledger of assistance from every source (DESIGN.md): entries, the stacking rules that
@@ -17,6 +20,8 @@ const providers = [
   // entries
   AssistanceEntriesRepository,
   // stacking
+  StackingRulesRepository,
+  StackingRulesService,
   // lookup
   // imports
   // reports
@@ -39,6 +44,7 @@ export class LedgerModule {}
   controllers: [
     // entries
     // stacking
+    StackingRulesController,
     // lookup
     // imports
     // reports

@@ -18,6 +18,7 @@ import {
   IdcardOutlined,
   InboxOutlined,
   NodeIndexOutlined,
+  PartitionOutlined,
   ProjectOutlined,
   ScheduleOutlined,
   SolutionOutlined,
@@ -106,6 +107,7 @@ export const MENU: MenuEntry[] = [
   },
   { path: '/organizations', label: 'organizations', icon: <BankOutlined />, roles: STAFF },
   { path: '/areas', label: 'areas', icon: <ApartmentOutlined />, roles: STAFF },
+  { path: '/stacking-rules', label: 'stackingRules', icon: <PartitionOutlined />, roles: STAFF },
   { path: '/procurement', label: 'procurement', icon: <ProjectOutlined />, roles: STAFF },
   { path: '/tasks', label: 'tasks', icon: <ScheduleOutlined />, roles: ['evaluator'] },
   {

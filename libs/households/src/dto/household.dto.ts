@@ -353,5 +353,12 @@ export class NeedDto {
   status!: string;
   @ApiProperty({ example: 'rule:medical-severe' }) source!: string;
   @ApiPropertyOptional({ type: String, nullable: true }) note!: string | null;
+  @ApiPropertyOptional({
+    type: Number,
+    nullable: true,
+    description:
+      'The assessed money gap (fen), for needs of a money-gap category; null without one',
+  })
+  gapFen!: number | null;
   @ApiProperty({ type: String, format: 'date-time' }) createdAt!: string;
 }

@@ -149,6 +149,9 @@ export const jobIds = {
   /** A household re-matched for the needs a check-in opened: once per check-in. */
   matchHouseholdAfterCheckIn: (householdId: string, checkInId: string) =>
     `match-household.${householdId}.check-in.${checkInId}`,
+  /** A household re-matched because a need's money gap was set: once per change (its time). */
+  matchHouseholdAfterGap: (householdId: string, needId: string, changedAt: Date) =>
+    `match-household.${householdId}.gap.${needId}.${changedAt.getTime()}`,
   /** A household re-matched in its new community: once per move. */
   matchHouseholdAfterMove: (householdId: string, moveId: string) =>
     `match-household.${householdId}.move.${moveId}`,

@@ -9,6 +9,7 @@ import { useApprovalQueue, useDueSoonHours } from './api';
 import { type ApprovalOutcome, HouseholdApprovalCard } from './HouseholdApprovalCard';
 import { type DueFilter, groupByHousehold, type Proposal } from './queue';
 import { RejectProposalModal } from './RejectProposalModal';
+import { stackingWhyNotOf } from '@/features/stacking/StackingWhyNot';
 
 type Sort = 'deadline' | 'urgency' | 'age';
 
@@ -50,7 +51,12 @@ function OutcomeModal({
                   {t('outcome.referral')}
                 </Link>
               ) : (
-                <Alert type="error" showIcon message={r.message ?? label('errorCode', r.code)} />
+                <Alert
+                  type="error"
+                  showIcon
+                  message={r.message ?? label('errorCode', r.code)}
+                  description={stackingWhyNotOf(r.details)}
+                />
               )}
             </Space>
           </List.Item>

@@ -33,6 +33,7 @@ import {
 } from './api';
 import { DeadlineBadge } from './DeadlineBadge';
 import { type HouseholdGroup, type Proposal, toggleSelection } from './queue';
+import { ProposalCoverage } from '@/features/stacking/NeedGap';
 
 function ResourceValue({ resourceId }: { resourceId: string }) {
   const resource = useResource(resourceId);
@@ -195,6 +196,7 @@ export function HouseholdApprovalCard({
                       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                         {p.providerName} · {label('serviceLevel', p.serviceLevel)}
                       </Typography.Text>
+                      <ProposalCoverage p={p} />
                     </Space>
                   ),
                 },

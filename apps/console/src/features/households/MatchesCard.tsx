@@ -6,6 +6,8 @@ import { api, call } from '@/lib/api';
 import { useLabel } from '@/lib/dictionaries';
 import { formatTime } from '@/lib/format';
 import { householdKeys, type NeedMatches, type Proposal } from './api';
+import { NeedGapLine, ProposalCoverage } from '@/features/stacking/NeedGap';
+import { StackingWhyNot } from '@/features/stacking/StackingWhyNot';
 
 /** Matching runs in the matcher after an assessment: poll while a need waits for its first run. */
 const POLL_MS = 3000;
@@ -34,6 +36,7 @@ function ProposalItem({ p }: { p: Proposal }) {
             </Typography.Text>
             <Typography.Text type="secondary">{p.providerName}</Typography.Text>
             <Tag color={PROPOSAL_COLORS[p.status]}>{label('proposalStatus', p.status)}</Tag>
+            <ProposalCoverage p={p} />
           </Space>
           <Typography.Text>{t('matches.score', { score: p.score.toFixed(2) })}</Typography.Text>
         </Flex>
@@ -119,6 +122,7 @@ export function MatchesCard({ householdId }: { householdId: string }) {
                 </Typography.Text>
               }
             >
+              <NeedGapLine householdId={householdId} need={n} />
               {n.proposals.length > 0 ? (
                 <List
                   size="small"
@@ -155,6 +159,7 @@ export function MatchesCard({ householdId }: { householdId: string }) {
                                   {r.resourceTitle ?? t('matches.unnamed')}
                                 </Typography.Text>
                                 <Tag color="orange">{label('rejectionReason', r.reason)}</Tag>
+                                <StackingWhyNot conflict={r.stacking} />
                               </Space>
                             </List.Item>
                           )}
