@@ -10,6 +10,9 @@ export * from './entries/assistance-entries.repository';
 export * from './stacking/stacking-rule.entity';
 export * from './stacking/stacking.types';
 export * from './stacking/stacking.dto';
+export * from './stacking/stacking';
+export * from './stacking/stacking.repository';
+export * from './stacking/stacking-error';
 // lookup
 // imports
 // reports

@@ -10,9 +10,18 @@ export const LEDGER_ERRORS = {
   /** An entry that does not exist or is outside the caller's reach. */
   ASSISTANCE_ENTRY_NOT_FOUND: HttpStatus.NOT_FOUND,
   // stacking
+  /** An approval that the stacking rules refuse (params name the rule and the benefit). */
+  STACKING_CONFLICT: HttpStatus.CONFLICT,
   // lookup
   // imports
   // reports
 } as const satisfies ErrorStatusTable;
 
 export type LedgerErrorCode = CodesOf<typeof LEDGER_ERRORS>;
+
+// stacking: the first part to throw a ledger code adds the lib's codes to `ErrorCode` (the
+// platform's error-codes.ts); a second identical declaration from another part merges harmlessly.
+declare module '@onedoor/platform/errors/error-codes' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface ErrorCodeRegistry extends CodesOf<typeof LEDGER_ERRORS> {}
+}

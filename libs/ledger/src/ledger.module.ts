@@ -6,6 +6,7 @@ import { ResourcesModule } from '@onedoor/resources';
 import { AssistanceEntriesRepository } from './entries/assistance-entries.repository';
 import { AssistanceEntryEntity } from './entries/assistance-entry.entity';
 import { StackingRuleEntity } from './stacking/stacking-rule.entity';
+import { StackingRepository } from './stacking/stacking.repository';
 
 /**
  * One ledger of assistance from every source (DESIGN.md): entries, the stacking rules that
@@ -17,6 +18,7 @@ const providers = [
   // entries
   AssistanceEntriesRepository,
   // stacking
+  StackingRepository,
   // lookup
   // imports
   // reports

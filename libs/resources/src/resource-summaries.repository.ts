@@ -11,6 +11,8 @@ export interface ResourceSummary {
   serviceLevel: ServiceLevel;
   providerId: string;
   providerName: string;
+  /** Fen per unit (what a referral to it counts for against a need's money gap). */
+  valuePerUnitFen: number | null;
 }
 
 /**
@@ -26,7 +28,8 @@ export class ResourceSummariesRepository {
     if (ids.length === 0) return new Map();
     const rows: Array<ResourceSummary & { id: string }> = await this.dataSource.query(
       `SELECT r.id, r.title, r.form, r.category_code AS "categoryCode",
-              r.service_level AS "serviceLevel", r.provider_id AS "providerId", p.name AS "providerName"
+              r.service_level AS "serviceLevel", r.provider_id AS "providerId", p.name AS "providerName",
+              r.value_per_unit_fen AS "valuePerUnitFen"
          FROM resource r JOIN provider p ON p.id = r.provider_id
         WHERE r.id = ANY($1)`,
       [[...new Set(ids)]],
