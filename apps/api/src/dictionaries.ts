@@ -84,6 +84,7 @@ import {
   ASSISTANCE_FREQUENCY_LABELS,
   ASSISTANCE_SOURCE_LABELS,
   STACKING_CONFLICT_LABELS,
+  BENEFIT_SOURCE_LABELS,
   STACKING_KIND_LABELS,
 } from '@onedoor/ledger';
 import {
@@ -182,6 +183,7 @@ export const DICTIONARY_GROUPS: DictionaryGroups = {
   // ledger: stacking
   stackingKind: STACKING_KIND_LABELS,
   stackingConflict: STACKING_CONFLICT_LABELS,
+  benefitSource: BENEFIT_SOURCE_LABELS,
   // ledger: lookup
   // ledger: imports
   // ledger: reports

@@ -1,4 +1,4 @@
-import { labels } from '@onedoor/platform';
+import { labels, type Labels } from '@onedoor/platform';
 import type { StackingConflictKind } from './stacking/stacking.types';
 import type {
   AssistanceEntryStatus,
@@ -30,6 +30,15 @@ export const STACKING_KIND_LABELS = labels<StackingKind>({
   exclusive: ['互斥', 'Exclusive'],
   once_per_period: ['周期内限一次', 'Once per period'],
 });
+
+/**
+ * Where a benefit a stacking conflict names is recorded: the ledger's sources, and a OneDoor
+ * referral approved but not yet delivered (not in the ledger yet).
+ */
+export const BENEFIT_SOURCE_LABELS: Labels<AssistanceSource | 'pending_referral'> = {
+  ...ASSISTANCE_SOURCE_LABELS,
+  ...labels({ pending_referral: ['已批准待服务', 'Approved, not yet delivered'] }),
+};
 
 /** Why-not wording of a stacking conflict (the benefit it is with is named beside it). */
 export const STACKING_CONFLICT_LABELS = labels<StackingConflictKind>({
