@@ -10,6 +10,7 @@ import { Clock, DomainError, type Principal } from '@onedoor/platform';
 import type { ResourceEntity } from '@onedoor/resources';
 import type { District } from '../../../tests/factories';
 import type { NeedMatchesDto } from '../src/dto/match.dto';
+import { BulkApprovalsService } from '../src/bulk-approvals.service';
 import { MatchProposalsService } from '../src/match-proposals.service';
 import { type ServiceContext, startServices } from '../../../tests/service/support/service-context';
 
@@ -378,5 +379,38 @@ describe('stacking rules in the matcher and the approval', () => {
       );
       expect(live[0].n).toBe(1);
     }
+  });
+
+  it('bulk approval goes the same way: two sources on one gap need, and a department’s duplicate refused as an item', async () => {
+    const government = await provider('和平区医疗保障局');
+    const charity = await provider('红十字会', 'charity');
+    const medicalAid = await cash('医疗救助', 'medical', 15_000 * YUAN, government);
+    const fund = await cash('大病救助基金', 'medical', 10_000 * YUAN, charity);
+    const living = await cash('困难家庭生活补助', 'basic_living', 60_000, charity);
+    const h = await assessedHousehold([
+      { category: 'medical', gapFen: 30_000 * YUAN },
+      { category: 'basic_living' },
+    ]);
+    const [medicalNeed, livingNeed] = h.needIds;
+    await matcher.run(h.id);
+    await departmentEntry(h.id, {});
+    const items = [
+      await proposalFor(medicalNeed, medicalAid.id),
+      await proposalFor(medicalNeed, fund.id),
+      await proposalFor(livingNeed, living.id),
+    ].map((p) => ({ proposalId: p.id }));
+
+    const results = await ctx.get(BulkApprovalsService).approve(h.id, { items }, staff);
+    expect(results.map((r) => [r.status, r.code ?? null])).toEqual([
+      ['approved', null],
+      ['approved', null],
+      ['refused', 'STACKING_CONFLICT'],
+    ]);
+    expect(results[2].details).toMatchObject({ rule: 'exclusive', grantedBy: '和平区民政局' });
+    expect((await needView(h.id, medicalNeed)).gap).toEqual({
+      gapFen: 3_000_000,
+      coveredFen: 2_500_000,
+      leftFen: 500_000,
+    });
   });
 });
