@@ -10,6 +10,8 @@ import {
   EventOutbox,
   NotFoundError,
   isInScope,
+  jobIds,
+  MatchingQueueProducer,
   type Principal,
   todayInChina,
   TransactionRunner,
@@ -51,6 +53,18 @@ interface Locked {
 
 const DECISION_ACTION = { approved: 'approve', rejected: 'reject', expired: 'expire' } as const;
 
+/** Rolls the approval back: the stacking rules refuse it (the 409 is `refusal`). */
+class StackingRefused extends Error {
+  constructor(
+    readonly refusal: DomainError,
+    readonly householdId: string,
+    readonly resourceId: string,
+    readonly emergency: boolean,
+  ) {
+    super(refusal.message);
+  }
+}
+
 /** Rolls the approval back: the resource had nothing left (or was no longer published). */
 class NoUnitLeft extends Error {
   constructor(readonly resource: ResourceCounters) {
@@ -80,6 +94,7 @@ export class ApprovalsService {
     private readonly outbox: EventOutbox,
     private readonly benefits: HouseholdBenefitsRepository,
     private readonly stacking: StackingRepository,
+    private readonly queue: MatchingQueueProducer,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -97,6 +112,18 @@ export class ApprovalsService {
       this.logger.log({ proposalId: id, referralId }, 'proposal approved');
       return referralId;
     } catch (error) {
+      if (error instanceof StackingRefused) {
+        // The proposal stays proposed; the household's next run refuses the candidate in the
+        // why-not view (naming the benefit) and supersedes it: queued now, once per proposal.
+        await this.queue.enqueueHouseholdMatches([
+          {
+            householdId: error.householdId,
+            emergency: error.emergency,
+            jobId: jobIds.matchHouseholdFor(error.householdId, error.resourceId, `stacking.${id}`),
+          },
+        ]);
+        throw error.refusal;
+      }
       if (!(error instanceof NoUnitLeft)) throw error;
       await this.tx.run(async (manager) => {
         const locked = await this.lockProposal(manager, id, actor);
@@ -157,7 +184,14 @@ export class ApprovalsService {
       rules: await this.stacking.rules(manager),
       today: todayInChina(now),
     });
-    if (conflict) throw stackingConflictError(conflict);
+    if (conflict) {
+      throw new StackingRefused(
+        stackingConflictError(conflict),
+        p.householdId,
+        p.resourceId,
+        need.urgency === 'emergency',
+      );
+    }
     const approved = await this.decide(manager, locked, 'approved', actor, now, null);
     // A money-gap need keeps its other proposals while some of the gap is left after this one
     // (each is checked again when approved); once covered, or without a gap, they are superseded.

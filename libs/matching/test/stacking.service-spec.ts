@@ -6,7 +6,7 @@ import {
   type NewAssistanceEntry,
 } from '@onedoor/ledger';
 import { ApprovalsService, MatchingModule, MatchRunService } from '@onedoor/matching';
-import { Clock, DomainError, type Principal } from '@onedoor/platform';
+import { Clock, DomainError, jobIds, type Principal } from '@onedoor/platform';
 import type { ResourceEntity } from '@onedoor/resources';
 import type { District } from '../../../tests/factories';
 import type { NeedMatchesDto } from '../src/dto/match.dto';
@@ -263,9 +263,15 @@ describe('stacking rules in the matcher and the approval', () => {
     expect(
       await ctx.dataSource.query(`SELECT id FROM referral WHERE need_id = $1`, [needId]),
     ).toEqual([]);
+    // The refusal queued the household's re-match (the run below stands for the matcher's).
+    const queued = await ctx
+      .queue('matching')
+      .getJob(jobIds.matchHouseholdFor(h.id, living.id, `stacking.${earlier.id}`));
+    expect(queued?.data).toEqual({ householdId: h.id });
 
     // The matcher's next run refuses the candidate, and the why-not view names the source.
     await matcher.run(h.id);
+    expect((await proposalFor(needId, living.id)).status).toBe('superseded');
     const view = await needView(h.id, needId);
     expect(view.proposals.filter((p) => p.status === 'proposed')).toEqual([]);
     expect(view.unmetReasons).toEqual(['DUPLICATE_ASSISTANCE']);
