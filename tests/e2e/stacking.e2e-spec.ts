@@ -9,12 +9,13 @@ type NeedView = {
   status: string;
   gap?: { gapFen: number; coveredFen: number; leftFen: number } | null;
   proposals: Array<{ id: string; resourceId: string; status: string; coversFen?: number | null }>;
+  rejected: Array<{ resourceId: string; reason: string; stacking?: { rule: string } }>;
 };
 
 /**
  * The stacking rules over HTTP: a money-gap need's figures in the why-not view, a second
  * source approved while some is left, and a department's entry covering the rest refusing the
- * last proposal with a 409 in the caller's language.
+ * last proposal with a localized 409, then the re-match it queued superseding that proposal.
  */
 describe('Stacking rules through the API (e2e)', () => {
   let ctx: TestContext;
@@ -69,7 +70,8 @@ describe('Stacking rules through the API (e2e)', () => {
     await ctx.dataSource.query(`UPDATE need SET gap_fen = 2000000 WHERE id = $1`, [need.needId]);
     let view = await medicalOf();
     expect(view.gap).toEqual({ gapFen: 2_000_000, coveredFen: 0, leftFen: 2_000_000 });
-    const proposalOf = (id: string) => view.proposals.find((p) => p.resourceId === id)!;
+    const proposalOfIn = (n: NeedView, id: string) => n.proposals.find((p) => p.resourceId === id)!;
+    const proposalOf = (id: string) => proposalOfIn(view, id);
     expect(proposalOf(medicalAid.id).coversFen).toBe(1_500_000);
     expect(proposalOf(fund.id).coversFen).toBe(1_000_000);
 
@@ -127,13 +129,21 @@ describe('Stacking rules through the API (e2e)', () => {
         }),
       },
     });
-    const english = await ctx.http
-      .post(`/api/matches/${proposalOf(fund.id).id}/approve?lang=en`)
-      .set('Authorization', staff)
-      .expect(409);
-    expect(english.body.message).toBe(
-      `The household has received 医疗救助（测试） from ${org.name} since ${today}: the need's money gap is covered`,
+    // The refusal queued a re-match: the matcher's run supersedes the proposal and the why-not
+    // view says why the fund is no longer proposed.
+    const after = await eventually(
+      async () => {
+        const n = await medicalOf();
+        return proposalOfIn(n, fund.id).status === 'superseded' ? n : undefined;
+      },
+      20_000,
+      'the re-match after the refusal',
     );
+    expect(after.status).toBe('matched');
+    expect(after.rejected.find((r) => r.resourceId === fund.id)).toMatchObject({
+      reason: 'DUPLICATE_ASSISTANCE',
+      stacking: { rule: 'gap_covered' },
+    });
     const [{ n }] = await ctx.dataSource.query(
       `SELECT count(*)::int AS n FROM referral WHERE need_id = $1`,
       [need.needId],
