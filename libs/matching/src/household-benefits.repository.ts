@@ -62,7 +62,10 @@ export class HouseholdBenefitsRepository {
                 AND (status IN ('open', 'accepted') OR delivered_at IS NOT NULL)`,
             [householdIds],
           );
-    const resources = await this.resources.byIds(referrals.map((r) => r.resourceId));
+    const resources = await this.resources.byIds(
+      referrals.map((r) => r.resourceId),
+      manager,
+    );
     const rowsOf = new Map<string, ReferralBenefitRow[]>(householdIds.map((id) => [id, []]));
     const servedOf = new Map<string, Set<string>>(householdIds.map((id) => [id, new Set()]));
     for (const r of referrals) {
