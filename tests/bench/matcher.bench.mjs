@@ -104,20 +104,19 @@ const factsOf = new Map(factRows.map((r) => [r.household_id, r.facts]));
       categoryCode: n.category_code,
       severity: n.severity,
       urgency: n.urgency,
+      gapFen: null,
     });
   }
   const byCategory = new Map(
     CATEGORIES.map((c) => [c, resRows.filter((r) => r.categoryCode === c)]),
   );
-  const history = {
-    servedNeedIds: new Set(),
-    cashCategories: new Set(),
-    servedResourceIds: new Set(),
-  };
+  // A fresh district: no household receives anything yet, and no stacking rule applies.
+  const history = { benefits: [], servedNeedIds: new Set() };
   const options = {
     topK: 3,
     weights: DEFAULT_WEIGHTS,
     today: new Date().toISOString().slice(0, 10),
+    stackingRules: [],
   };
   const started = now();
   let proposals = 0;

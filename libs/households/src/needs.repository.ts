@@ -12,6 +12,8 @@ export interface NeedToMatch {
   categoryCode: string;
   severity: number;
   urgency: Urgency;
+  /** The assessed money gap (fen) of a money-gap need; null otherwise. */
+  gapFen: number | null;
 }
 
 /** One need's outcome of a matching run. */
@@ -47,7 +49,8 @@ export class NeedsRepository {
   /** These households' open or matched needs, by id. */
   openOrMatchedOf(householdIds: string[]): Promise<NeedToMatch[]> {
     return this.dataSource.query(
-      `SELECT id, household_id AS "householdId", category_code AS "categoryCode", severity, urgency
+      `SELECT id, household_id AS "householdId", category_code AS "categoryCode", severity, urgency,
+              gap_fen::float8 AS "gapFen"
          FROM need WHERE household_id = ANY($1) AND status IN ('open', 'matched')
         ORDER BY id`,
       [householdIds],
@@ -123,9 +126,15 @@ export class NeedsRepository {
   async lockOne(
     manager: EntityManager,
     id: string,
-  ): Promise<{ categoryCode: string; severity: number; urgency: Urgency } | null> {
+  ): Promise<{
+    categoryCode: string;
+    severity: number;
+    urgency: Urgency;
+    gapFen: number | null;
+  } | null> {
     const [row] = await manager.query(
-      `SELECT category_code AS "categoryCode", severity, urgency FROM need WHERE id = $1 FOR UPDATE`,
+      `SELECT category_code AS "categoryCode", severity, urgency, gap_fen::float8 AS "gapFen"
+         FROM need WHERE id = $1 FOR UPDATE`,
       [id],
     );
     return row ?? null;

@@ -11,6 +11,9 @@ export * from './stacking/stacking-rule.entity';
 export * from './stacking/stacking.types';
 export * from './stacking/stacking.dto';
 export * from './stacking/rules.dto';
+export * from './stacking/stacking';
+export * from './stacking/stacking.repository';
+export * from './stacking/stacking-error';
 // lookup
 // imports
 // reports

@@ -15,10 +15,35 @@ export const LEDGER_ERROR_MESSAGES = {
     'zh-CN': '叠加规则填写有误，请检查标出的字段',
     en: 'The stacking rule is not valid',
   },
+  // {ruleText} is STACKING_RULE_TEXTS' zh-CN sentence for the rule, put in the details by
+  // stackingConflictError (a template cannot choose between rules).
+  STACKING_CONFLICT: {
+    'zh-CN': '该家庭已于{since}起从{grantedBy}获得{title}，{ruleText}',
+    en: 'Refused by the stacking rules',
+  },
   // lookup
   // imports
   // reports
 } as const satisfies ErrorMessageTable<typeof LEDGER_ERRORS>;
+
+// stacking
+/** The end of a STACKING_CONFLICT message, per rule ({periodMonths} filled in). */
+export const STACKING_RULE_TEXTS = {
+  exclusive: {
+    'zh-CN': '按互斥规则不能重复救助',
+    en: 'exclusive: no second benefit while it runs',
+  },
+  once_per_period: {
+    'zh-CN': '按{periodMonths}个月内限一次的规则不能重复救助',
+    en: 'once per {periodMonths} months',
+  },
+  gap_covered: { 'zh-CN': '该需求的费用缺口已全部覆盖', en: "the need's money gap is covered" },
+  need_served: { 'zh-CN': '该需求已有救助', en: 'the need is already served' },
+  same_resource: {
+    'zh-CN': '同一资源不重复服务同一家庭',
+    en: 'a resource serves a household once',
+  },
+} as const;
 
 /** The ledger lib's own field rules and their zh-CN templates (each part adds its own). */
 export const LEDGER_CONSTRAINTS = {

@@ -16,6 +16,8 @@ export const LEDGER_ERRORS = {
   STACKING_RULE_DUPLICATE: HttpStatus.CONFLICT,
   /** The rule's shape: a category or a pair, a period iff once_per_period, known ids (details). */
   STACKING_RULE_INVALID: HttpStatus.UNPROCESSABLE_ENTITY,
+  /** An approval that the stacking rules refuse (params name the rule and the benefit). */
+  STACKING_CONFLICT: HttpStatus.CONFLICT,
   // lookup
   // imports
   // reports

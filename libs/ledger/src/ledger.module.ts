@@ -9,6 +9,7 @@ import { StackingRuleEntity } from './stacking/stacking-rule.entity';
 import { StackingRulesController } from './stacking/rules.controller';
 import { StackingRulesRepository } from './stacking/rules.repository';
 import { StackingRulesService } from './stacking/rules.service';
+import { StackingRepository } from './stacking/stacking.repository';
 
 /**
  * One ledger of assistance from every source (DESIGN.md): entries, the stacking rules that
@@ -22,6 +23,7 @@ const providers = [
   // stacking
   StackingRulesRepository,
   StackingRulesService,
+  StackingRepository,
   // lookup
   // imports
   // reports

@@ -53,6 +53,18 @@ export class ApprovalsRepository {
     return row?.needId ?? null;
   }
 
+  /**
+   * The proposal's household, read without a lock (it never changes): its advisory lock comes
+   * before the need's (`LOCK_ORDER`, lock-order.ts).
+   */
+  async householdOf(manager: EntityManager, id: string): Promise<string | null> {
+    const [row] = await manager.query(
+      `SELECT household_id AS "householdId" FROM match_proposal WHERE id = $1`,
+      [id],
+    );
+    return row?.householdId ?? null;
+  }
+
   /** Locks the proposal row (only that row; its need is locked first); null when there is none. */
   async lockProposal(manager: EntityManager, id: string): Promise<ProposalToDecide | null> {
     const [row] = await manager.query(

@@ -10,7 +10,10 @@ import {
   EventOutbox,
   NotFoundError,
   isInScope,
+  jobIds,
+  MatchingQueueProducer,
   type Principal,
+  todayInChina,
   TransactionRunner,
 } from '@onedoor/platform';
 import {
@@ -19,6 +22,13 @@ import {
   NeedsRepository,
 } from '@onedoor/households';
 import {
+  coversFen,
+  needGap,
+  stackingConflict,
+  stackingConflictError,
+  StackingRepository,
+} from '@onedoor/ledger';
+import {
   type EligibilityFacts,
   type ResourceCounters,
   ResourceCapacityRepository,
@@ -26,6 +36,7 @@ import {
   ResourcesRepository,
 } from '@onedoor/resources';
 import { ApprovalsRepository, type ProposalToDecide } from './approvals.repository';
+import { HouseholdBenefitsRepository } from './household-benefits.repository';
 import type { DecisionSnapshot } from './referrals/decision-snapshot';
 import { referralDeadlines } from './referrals/referral-deadlines';
 import type { ConsentDto } from './referrals/referral.dto';
@@ -41,6 +52,18 @@ interface Locked {
 }
 
 const DECISION_ACTION = { approved: 'approve', rejected: 'reject', expired: 'expire' } as const;
+
+/** Rolls the approval back: the stacking rules refuse it (the 409 is `refusal`). */
+class StackingRefused extends Error {
+  constructor(
+    readonly refusal: DomainError,
+    readonly householdId: string,
+    readonly resourceId: string,
+    readonly emergency: boolean,
+  ) {
+    super(refusal.message);
+  }
+}
 
 /** Rolls the approval back: the resource had nothing left (or was no longer published). */
 class NoUnitLeft extends Error {
@@ -69,6 +92,9 @@ export class ApprovalsService {
     private readonly capacity: ResourceCapacityRepository,
     private readonly clock: Clock,
     private readonly outbox: EventOutbox,
+    private readonly benefits: HouseholdBenefitsRepository,
+    private readonly stacking: StackingRepository,
+    private readonly queue: MatchingQueueProducer,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -86,6 +112,18 @@ export class ApprovalsService {
       this.logger.log({ proposalId: id, referralId }, 'proposal approved');
       return referralId;
     } catch (error) {
+      if (error instanceof StackingRefused) {
+        // The proposal stays proposed; the household's next run refuses the candidate in the
+        // why-not view (naming the benefit) and supersedes it: queued now, once per proposal.
+        await this.queue.enqueueHouseholdMatches([
+          {
+            householdId: error.householdId,
+            emergency: error.emergency,
+            jobId: jobIds.matchHouseholdFor(error.householdId, error.resourceId, `stacking.${id}`),
+          },
+        ]);
+        throw error.refusal;
+      }
       if (!(error instanceof NoUnitLeft)) throw error;
       await this.tx.run(async (manager) => {
         const locked = await this.lockProposal(manager, id, actor);
@@ -115,21 +153,54 @@ export class ApprovalsService {
     actor: Principal,
     consent?: ConsentDto,
   ): Promise<string> {
-    // The need's lock serialises decisions on it (two proposals of one need approved at once):
-    // the second waits, then finds its proposal superseded.
+    // The household's lock first (`LOCK_ORDER`): approvals on any of its needs are decided one
+    // at a time, each seeing the benefits the one before it committed (an exclusive rule between
+    // two needs' resources). Then the need's lock serialises decisions on it (two proposals of one
+    // need approved at once): the second waits, then finds its proposal superseded.
+    const householdId = await this.decisions.householdOf(manager, id);
+    if (householdId) await this.stacking.lockHousehold(manager, householdId);
     const locked = await this.lockProposal(manager, id, actor);
     const { p, need, household } = locked;
     const now = this.clock.now();
     const live = await this.decisions.liveReferralOf(manager, p.needId);
-    if (live) {
+    if (live && need.gapFen === null) {
       throw new DomainError('NEED_ALREADY_SERVED', 'The need already has a live referral', {
         referralId: live,
       });
     }
-    const approved = await this.decide(manager, locked, 'approved', actor, now, null);
-    const superseded = await this.decisions.supersedeOthers(manager, p.needId, p.id);
-    await this.needs.markMatched(manager, p.needId);
     const resource = (await this.resources.findById(p.resourceId, manager))!;
+    // The matcher checked the rules when it proposed; what the household receives may have
+    // changed since (another approval, a department's entry): the same check, under the lock.
+    const received = (await this.benefits.of([p.householdId], manager)).get(p.householdId)!;
+    const candidate = {
+      resourceId: p.resourceId,
+      categoryCode: resource.categoryCode,
+      valuePerUnitFen: resource.valuePerUnitFen,
+    };
+    const conflict = stackingConflict({
+      candidate,
+      need: { id: p.needId, gapFen: need.gapFen, hasLiveReferral: live !== null },
+      benefits: received.benefits,
+      rules: await this.stacking.rules(manager),
+      today: todayInChina(now),
+    });
+    if (conflict) {
+      throw new StackingRefused(
+        stackingConflictError(conflict),
+        p.householdId,
+        p.resourceId,
+        need.urgency === 'emergency',
+      );
+    }
+    const approved = await this.decide(manager, locked, 'approved', actor, now, null);
+    // A money-gap need keeps its other proposals while some of the gap is left after this one
+    // (each is checked again when approved); once covered, or without a gap, they are superseded.
+    const gap = needGap({ id: p.needId, gapFen: need.gapFen }, received.benefits);
+    const superseded =
+      gap && gap.leftFen - coversFen(candidate, gap)! > 0
+        ? []
+        : await this.decisions.supersedeOthers(manager, p.needId, p.id);
+    await this.needs.markMatched(manager, p.needId);
     const due = referralDeadlines(need.urgency, now, this.config.referrals);
     const referralId = await this.decisions.openReferral(manager, {
       proposalId: p.id,

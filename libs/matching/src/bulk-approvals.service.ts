@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { HouseholdsRepository } from '@onedoor/households';
+import { HouseholdsRepository, NeedsRepository } from '@onedoor/households';
 import {
   DomainError,
   NotFoundError,
@@ -12,8 +12,8 @@ import { ApprovalsService } from './approvals.service';
 import type { ApprovalItemResultDto, BulkApprovalDto } from './dto/bulk-approval.dto';
 
 /**
- * "1 family + N resources" as one decision: several of a household's proposals, one per need,
- * approved in one request with a result per item. Each item is one ordinary approval, in its
+ * "1 family + N resources" as one decision: several of a household's proposals, one per need
+ * (several for a need with a money gap), approved in one request with a result per item. Each item is one ordinary approval, in its
  * own transaction (need → proposal → referral → resource, `LOCK_ORDER`), so it reserves its
  * unit atomically and no item ever holds a lock another item of the batch waits for: two
  * officers approving overlapping households at once cannot deadlock, and one full resource
@@ -27,6 +27,7 @@ export class BulkApprovalsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly households: HouseholdsRepository,
+    private readonly needs: NeedsRepository,
     private readonly approvals: ApprovalsService,
   ) {}
 
@@ -47,7 +48,16 @@ export class BulkApprovalsService {
         [ids],
       );
     const byId = new Map(rows.map((r) => [r.id, r]));
-    const needs = rows.filter((r) => r.householdId === householdId).map((r) => r.needId);
+    // One proposal per need, except for a need with a money gap: several sources may stack on
+    // it (each item is checked against the gap and the rules when its turn comes).
+    const gapNeeds = new Set(
+      (await this.needs.openOrMatchedOf([householdId]))
+        .filter((n) => n.gapFen !== null)
+        .map((n) => n.id),
+    );
+    const needs = rows
+      .filter((r) => r.householdId === householdId && !gapNeeds.has(r.needId))
+      .map((r) => r.needId);
     if (new Set(needs).size !== needs.length)
       throw this.invalid('sameNeed', 'two proposals of one need: approve one proposal per need');
     const order = [...body.items].sort((a, b) => {

@@ -1,7 +1,15 @@
 /**
  * The one order in which a transaction takes row locks when it locks more than one row:
  *
- *     need → match_proposal → referral → contract → resource
+ *     household (advisory) → need → match_proposal → referral → contract → resource
+ *
+ * The household's is a transaction-scoped advisory lock (`pg_advisory_xact_lock` on
+ * `household:<id>`, StackingRepository.lockHousehold in libs/ledger), not a row lock: it
+ * serialises the decisions that add to one household's benefits, so an approval re-checking the
+ * stacking rules sees every benefit an approval of another of its needs committed (two needs'
+ * exclusive resources approved at once: exactly one succeeds). It is taken first, before the
+ * need, by whoever takes it; the matcher's persist does not (its proposals are re-checked when
+ * approved), so it never waits for it while holding a need.
  *
  * Two transactions that lock rows in opposite orders can each hold a row the other waits
  * for; PostgreSQL then aborts one of them (a deadlock, a 500 for its caller). Taking every lock
@@ -21,7 +29,8 @@
  * follows it:
  *
  * - matcher persist (supersede): the needs (by id), then their proposals;
- * - approve: need, proposal, the need's other proposals, referral (insert), resource;
+ * - approve: household (advisory), need, proposal, the need's other proposals, referral
+ *   (insert), resource;
  * - reject, and a proposal's expiry when no unit is left: need, proposal;
  * - accept, decline, deliver, close a referral: need, referral, resource;
  * - SLA sweep: the expiring referrals' needs (by id), the referrals (by id), their resources
@@ -29,6 +38,14 @@
  * - a contract completed or terminated: contract, resource.
  *
  * The households lib takes a household (and an assessment before it) before that household's
- * needs, which keeps to the same direction; no path here locks a household.
+ * needs, which keeps to the same direction; no path here locks a household's row (the advisory
+ * lock is a different lock: the two never wait for each other).
  */
-export const LOCK_ORDER = ['need', 'match_proposal', 'referral', 'contract', 'resource'] as const;
+export const LOCK_ORDER = [
+  'household (advisory)',
+  'need',
+  'match_proposal',
+  'referral',
+  'contract',
+  'resource',
+] as const;

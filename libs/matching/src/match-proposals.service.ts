@@ -10,12 +10,14 @@ import {
   type Principal,
   toListPage,
 } from '@onedoor/platform';
+import { coversFen, needGap } from '@onedoor/ledger';
 import { type ResourceSummary, ResourceSummariesRepository } from '@onedoor/resources';
 import type { NeedProposalsDto } from './dto/bulk-approval.dto';
 import type { MatchQueryDto, NeedMatchesDto, ProposalDto } from './dto/match.dto';
 import { type MatchProposalEntity, proposalDeadline } from './match-proposal.entity';
 import { type WorkQueueFieldsDto, workQueueFields } from './work-queue';
 import { MatchProposalsRepository } from './match-proposals.repository';
+import { HouseholdBenefitsRepository } from './household-benefits.repository';
 
 export function toProposalDto(
   m: MatchProposalEntity,
@@ -50,6 +52,7 @@ export class MatchProposalsService {
     private readonly resources: ResourceSummariesRepository,
     private readonly areas: AreasRepository,
     private readonly clock: Clock,
+    private readonly benefits: HouseholdBenefitsRepository,
   ) {}
 
   async list(query: MatchQueryDto, principal: Principal): Promise<ListPage<ProposalDto>> {
@@ -87,33 +90,52 @@ export class MatchProposalsService {
 
   /**
    * The "why not" view: every need with its proposals and the candidates excluded, with
-   * reasons; needs and proposals from one snapshot (a run is seen whole or not at all).
+   * reasons (a stacking conflict names its rule and the benefit it is with, as the run stored
+   * it); needs and proposals from one snapshot (a run is seen whole or not at all). A money-gap
+   * need's gap and each open proposal's share of it are computed now, from what the household
+   * receives now (they change with every approval, delivery or entry, not only with runs).
    */
   async forHousehold(householdId: string, principal: Principal): Promise<NeedMatchesDto[]> {
     if (!(await this.households.isVisible(householdId, principal)))
       throw new NotFoundError('Household', 'HOUSEHOLD_NOT_FOUND');
     const { needs, proposals } = await this.matches.householdSnapshot(householdId);
     // One read for the proposed and the excluded resources alike.
-    const resources = await this.resources.byIds([
-      ...proposals.map((p) => p.resourceId),
-      ...needs.flatMap((n) => (n.matchRejections ?? []).map((r) => r.resourceId)),
+    const [resources, received] = await Promise.all([
+      this.resources.byIds([
+        ...proposals.map((p) => p.resourceId),
+        ...needs.flatMap((n) => (n.matchRejections ?? []).map((r) => r.resourceId)),
+      ]),
+      this.benefits.of([householdId]),
     ]);
-    return needs.map((n) => ({
-      needId: n.id,
-      categoryCode: n.categoryCode,
-      severity: n.severity,
-      urgency: n.urgency,
-      status: n.status,
-      lastMatchedAt: n.lastMatchedAt ? n.lastMatchedAt.toISOString() : null,
-      unmetReasons: n.unmetReasons,
-      proposals: proposals
-        .filter((p) => p.needId === n.id)
-        .map((p) => toProposalDto(p, resources.get(p.resourceId)!)),
-      rejected: (n.matchRejections ?? []).map((r) => ({
-        ...r,
-        resourceTitle: resources.get(r.resourceId)?.title ?? null,
-      })) as NeedMatchesDto['rejected'],
-    }));
+    const { benefits } = received.get(householdId)!;
+    return needs.map((n) => {
+      const gap = needGap(
+        { id: n.id, gapFen: n.gapFen === null ? null : Number(n.gapFen) },
+        benefits,
+      );
+      return {
+        needId: n.id,
+        categoryCode: n.categoryCode,
+        severity: n.severity,
+        urgency: n.urgency,
+        status: n.status,
+        lastMatchedAt: n.lastMatchedAt ? n.lastMatchedAt.toISOString() : null,
+        unmetReasons: n.unmetReasons,
+        gap,
+        proposals: proposals
+          .filter((p) => p.needId === n.id)
+          .map((p) => {
+            const resource = resources.get(p.resourceId)!;
+            // What an open proposal would add; a decided one's share is in the gap's covered.
+            const covers = p.status === 'proposed' ? coversFen(resource, gap) : null;
+            return { ...toProposalDto(p, resource), coversFen: covers };
+          }),
+        rejected: (n.matchRejections ?? []).map((r) => ({
+          ...r,
+          resourceTitle: resources.get(r.resourceId)?.title ?? null,
+        })) as NeedMatchesDto['rejected'],
+      };
+    });
   }
 
   /** A household's open proposals grouped by need (needs without one left out), best first. */

@@ -6,7 +6,9 @@ import {
   type HouseholdToMatch,
   NeedsRepository,
 } from '@onedoor/households';
-import { ResourceCandidatesRepository, ResourceSummariesRepository } from '@onedoor/resources';
+import { type StackingRule, StackingRepository } from '@onedoor/ledger';
+import { ResourceCandidatesRepository } from '@onedoor/resources';
+import { HouseholdBenefitsRepository } from './household-benefits.repository';
 import { LIVE_REFERRAL_SQL } from './referrals/referral.entity';
 import type {
   MatchHousehold,
@@ -34,13 +36,15 @@ export class MatchRunRepository {
     private readonly householdFacts: HouseholdFactsRepository,
     private readonly needs: NeedsRepository,
     private readonly resources: ResourceCandidatesRepository,
-    private readonly resourceSummaries: ResourceSummariesRepository,
+    private readonly benefits: HouseholdBenefitsRepository,
+    private readonly stacking: StackingRepository,
   ) {}
 
   /**
    * For each household (not exited, with a completed assessment): its latest completed
-   * assessment's facts and its open or matched needs without a live referral. Households
-   * without either are absent.
+   * assessment's facts and its open or matched needs, less those a live referral serves that
+   * have no money gap (a gap need is matched again until its gap is covered, and then shows
+   * why nothing more is proposed). Households without either are absent.
    */
   async loadInputs(householdIds: string[]): Promise<Map<string, MatchInput>> {
     // Three reads side by side: a batch waits for one round trip, not three.
@@ -59,7 +63,7 @@ export class MatchRunRepository {
       });
     }
     for (const { householdId, ...need } of needs) {
-      if (!served.has(need.id)) inputs.get(householdId)?.needs.push(need);
+      if (need.gapFen !== null || !served.has(need.id)) inputs.get(householdId)?.needs.push(need);
     }
     return inputs;
   }
@@ -108,46 +112,37 @@ export class MatchRunRepository {
   }
 
   /**
-   * What each household already receives, from its referrals: live ones (open, accepted,
-   * delivered) serve their need; any not declined or expired count as served by that resource
-   * and, for cash, in that category. Plus the resources parked for it.
+   * What each household already receives, from every source (the ledger's active entries and
+   * the referrals not in it yet: `HouseholdBenefitsRepository`), the needs its live referrals
+   * serve, and the resources parked for it. Set-based: the same few statements for a batch.
    */
   async histories(householdIds: string[], now: Date): Promise<Map<string, ServiceHistory>> {
-    const [rows, parked]: [
-      Array<{ householdId: string; needId: string; resourceId: string; live: boolean }>,
+    const [received, parked]: [
+      Awaited<ReturnType<HouseholdBenefitsRepository['of']>>,
       Array<{ householdId: string; resourceId: string }>,
     ] = await Promise.all([
-      this.dataSource.query(
-        `SELECT household_id AS "householdId", need_id AS "needId", resource_id AS "resourceId",
-                status IN ${LIVE_REFERRAL_SQL} AS live
-           FROM referral WHERE household_id = ANY($1) AND status NOT IN ('declined', 'expired')`,
-        [householdIds],
-      ),
+      this.benefits.of(householdIds),
       this.dataSource.query(
         `SELECT household_id AS "householdId", resource_id AS "resourceId"
            FROM parked_resource WHERE household_id = ANY($1) AND until > $2`,
         [householdIds, now],
       ),
     ]);
-    const resources = await this.resourceSummaries.byIds(rows.map((r) => r.resourceId));
-    const histories = new Map<string, { [K in keyof ServiceHistory]-?: Set<string> }>();
+    const histories = new Map<
+      string,
+      Required<ServiceHistory> & { parkedResourceIds: Set<string> }
+    >();
     for (const id of householdIds) {
-      histories.set(id, {
-        servedNeedIds: new Set(),
-        cashCategories: new Set(),
-        servedResourceIds: new Set(),
-        parkedResourceIds: new Set(),
-      });
-    }
-    for (const r of rows) {
-      const h = histories.get(r.householdId)!;
-      if (r.live) h.servedNeedIds.add(r.needId);
-      h.servedResourceIds.add(r.resourceId);
-      const resource = resources.get(r.resourceId)!;
-      if (resource.form === 'cash') h.cashCategories.add(resource.categoryCode);
+      const { benefits, servedNeedIds } = received.get(id)!;
+      histories.set(id, { benefits, servedNeedIds, parkedResourceIds: new Set() });
     }
     for (const p of parked) histories.get(p.householdId)!.parkedResourceIds.add(p.resourceId);
     return histories;
+  }
+
+  /** The stacking rules table, once per batch. */
+  stackingRules(): Promise<StackingRule[]> {
+    return this.stacking.rules();
   }
 
   /**
@@ -217,9 +212,10 @@ export class MatchRunRepository {
       manager,
       results.map((r) => ({
         id: r.needId,
-        matched: r.proposals.length > 0,
+        // A gap need its referrals serve stays matched while nothing new is proposed for it.
+        matched: r.proposals.length > 0 || r.served,
         rejections: r.rejected,
-        unmet: r.unmet,
+        unmet: r.served ? null : r.unmet,
       })),
       at,
     );

@@ -179,13 +179,14 @@ export class MatchRunService implements OnApplicationShutdown {
     if (inputs.length === 0) return summaries;
     const categories = [...new Set(inputs.flatMap((i) => i.needs.map((n) => n.categoryCode)))];
     const areaIds = [...new Set(inputs.flatMap((i) => idsOnPath(i.household.areaPath)))];
-    const [resources, supplied, histories] = await Promise.all([
+    const [resources, supplied, histories, stackingRules] = await Promise.all([
       this.repo.candidates(categories, areaIds),
       this.repo.suppliedCategories(categories),
       this.repo.histories(
         inputs.map((i) => i.household.id),
         this.clock.now(),
       ),
+      this.repo.stackingRules(),
     ]);
     const byCoverage = new Map<string, MatchResource[]>();
     for (const r of resources) {
@@ -198,6 +199,7 @@ export class MatchRunService implements OnApplicationShutdown {
       weights: this.weights,
       today: todayInChina(this.clock.now()),
       categoriesWithSupply: supplied,
+      stackingRules,
     };
     const runs: Array<{ input: MatchInput; results: NeedResult[] }> = inputs.map((input) => {
       const wanted = new Set(input.needs.map((n) => n.categoryCode));

@@ -22,6 +22,7 @@ import { MatchProposalsRepository } from './match-proposals.repository';
 import { MatchProposalsService } from './match-proposals.service';
 import { MatchRunRepository } from './match-run.repository';
 import { MatchRunService } from './match-run.service';
+import { HouseholdBenefitsRepository } from './household-benefits.repository';
 import { ProposalDeadlinesService } from './proposal-deadlines.service';
 
 const providers = [
@@ -38,6 +39,7 @@ const providers = [
   ProposalDeadlinesService,
   ReferralContactService,
   BulkApprovalsService,
+  HouseholdBenefitsRepository,
 ];
 
 /** Matching for any process; the API adds {@link MatchingHttpModule}, the matcher its processor. */

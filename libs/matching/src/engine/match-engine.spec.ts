@@ -1,3 +1,4 @@
+import type { Benefit, StackingRule } from '@onedoor/ledger';
 import type { EligibilityFacts } from '@onedoor/resources';
 import {
   DEFAULT_WEIGHTS,
@@ -28,6 +29,7 @@ const need = (over: Partial<MatchNeed> = {}): MatchNeed => ({
   categoryCode: 'medical',
   severity: 4,
   urgency: 'normal',
+  gapFen: null,
   ...over,
 });
 let seq = 0;
@@ -45,11 +47,20 @@ const resource = (over: Partial<MatchResource> = {}): MatchResource => ({
   providerRating: null,
   ...over,
 });
-const noHistory: ServiceHistory = {
-  servedNeedIds: new Set(),
-  cashCategories: new Set(),
-  servedResourceIds: new Set(),
-};
+const noHistory: ServiceHistory = { benefits: [], servedNeedIds: new Set() };
+/** A benefit the household receives: a department's entry unless said otherwise. */
+const benefit = (over: Partial<Benefit> = {}): Benefit => ({
+  source: 'entry',
+  grantedBy: '和平区民政局',
+  title: '临时救助',
+  categoryCode: 'medical',
+  startsOn: '2026-10-03',
+  endsOn: null,
+  amountFen: 500_000,
+  resourceId: null,
+  needId: null,
+  ...over,
+});
 const options: EngineOptions = { topK: 3, weights: DEFAULT_WEIGHTS, today: '2026-11-24' };
 const run = (resources: MatchResource[], n = need(), history = noHistory, opts = options) =>
   proposeMatches(household, [n], resources, history, opts)[0];
@@ -77,7 +88,7 @@ describe(proposeMatches.name, () => {
       ]);
     });
 
-    it('refuses any resource for a need already being served', () => {
+    it('refuses any resource for a need without a gap that a live referral serves', () => {
       const r = resource();
       const sut = run([r], need(), { ...noHistory, servedNeedIds: new Set(['n']) });
       expect(sut.rejected).toEqual([
@@ -85,28 +96,94 @@ describe(proposeMatches.name, () => {
           resourceId: r.id,
           reason: 'DUPLICATE_ASSISTANCE',
           detail: 'the need is already being served',
+          stacking: {
+            rule: 'need_served',
+            ruleId: null,
+            ruleKind: null,
+            periodMonths: null,
+            benefit: null,
+          },
         },
       ]);
+      expect(sut.served).toBe(true);
     });
 
-    it('refuses a second cash benefit of the same category, but not a service', () => {
-      const cash = resource({ form: 'cash', valuePerUnitFen: 100_000 });
-      const service = resource();
-      const sut = run([cash, service], need(), {
-        ...noHistory,
-        cashCategories: new Set(['medical']),
+    it('refuses a candidate an exclusive rule forbids beside a current benefit, naming it', () => {
+      const exclusive: StackingRule = {
+        id: 'rule-1',
+        kind: 'exclusive',
+        categoryCode: 'basic_living',
+        resourceAId: null,
+        resourceBId: null,
+        periodMonths: null,
+      };
+      const cash = resource({
+        categoryCode: 'basic_living',
+        form: 'cash',
+        valuePerUnitFen: 100_000,
       });
-      expect(sut.proposals.map((p) => p.resourceId)).toEqual([service.id]);
+      const history = { ...noHistory, benefits: [benefit({ categoryCode: 'basic_living' })] };
+      const sut = run([cash], need({ categoryCode: 'basic_living' }), history, {
+        ...options,
+        stackingRules: [exclusive],
+      });
+      expect(sut.proposals).toEqual([]);
       expect(sut.rejected).toEqual([
-        expect.objectContaining({ resourceId: cash.id, reason: 'DUPLICATE_ASSISTANCE' }),
+        {
+          resourceId: cash.id,
+          reason: 'DUPLICATE_ASSISTANCE',
+          detail: 'already receives 临时救助 from 和平区民政局 since 2026-10-03 (exclusive)',
+          stacking: expect.objectContaining({
+            rule: 'exclusive',
+            ruleId: 'rule-1',
+            benefit: expect.objectContaining({ grantedBy: '和平区民政局', startsOn: '2026-10-03' }),
+          }),
+        },
       ]);
+      expect(sut.unmet).toEqual(['DUPLICATE_ASSISTANCE']);
+      // Without the rule, a cash benefit of the category no longer blocks (the old blunt rule).
+      expect(run([cash], need({ categoryCode: 'basic_living' }), history).proposals).toHaveLength(
+        1,
+      );
     });
 
-    it('refuses a resource that already served the household', () => {
+    it('refuses a resource that already served the household when no rule says otherwise', () => {
       const r = resource();
-      expect(
-        run([r], need(), { ...noHistory, servedResourceIds: new Set([r.id]) }).rejected[0].reason,
-      ).toBe('DUPLICATE_ASSISTANCE');
+      const sut = run([r], need(), {
+        ...noHistory,
+        benefits: [benefit({ source: 'referral', resourceId: r.id, needId: 'other' })],
+      });
+      expect(sut.rejected[0]).toMatchObject({
+        reason: 'DUPLICATE_ASSISTANCE',
+        stacking: { rule: 'same_resource' },
+      });
+    });
+
+    it('proposes for a money-gap need what is left of it, and nothing once it is covered', () => {
+      const big = resource({ form: 'cash', valuePerUnitFen: 1_500_000 });
+      const small = resource({ form: 'cash', valuePerUnitFen: 500_000 });
+      const service = resource();
+      const gapNeed = need({ gapFen: 3_000_000 });
+      const received = benefit({ needId: 'n', amountFen: 2_000_000 });
+      const sut = run([big, small, service], gapNeed, { ...noHistory, benefits: [received] });
+      expect(sut.gap).toEqual({ gapFen: 3_000_000, coveredFen: 2_000_000, leftFen: 1_000_000 });
+      expect(Object.fromEntries(sut.proposals.map((p) => [p.resourceId, p.coversFen]))).toEqual({
+        [big.id]: 1_000_000,
+        [small.id]: 500_000,
+        [service.id]: 0,
+      });
+      const covered = run([big], gapNeed, {
+        servedNeedIds: new Set(['n']),
+        benefits: [received, benefit({ needId: 'n', amountFen: 1_000_000, title: '慈善基金' })],
+      });
+      expect(covered.proposals).toEqual([]);
+      expect(covered.rejected[0]).toMatchObject({
+        reason: 'DUPLICATE_ASSISTANCE',
+        stacking: { rule: 'gap_covered' },
+      });
+      expect(covered.served).toBe(true);
+      // A need without a gap says nothing of one.
+      expect(run([big]).proposals[0].coversFen).toBeNull();
     });
 
     it('ignores resources of other categories entirely', () => {
@@ -232,9 +309,7 @@ describe(valueFit.name, () => {
     const parked = resource({ serviceLevel: 'community', coveragePath: '/c/d/s1/k1/' });
     const other = resource();
     const history: ServiceHistory = {
-      servedNeedIds: new Set(),
-      cashCategories: new Set(),
-      servedResourceIds: new Set(),
+      ...noHistory,
       parkedResourceIds: new Set([parked.id]),
     };
     const [result] = proposeMatches(household, [need()], [parked, other], history, options);

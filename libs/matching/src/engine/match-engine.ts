@@ -1,4 +1,14 @@
 import {
+  type Benefit,
+  coversFen,
+  describeConflict,
+  needGap,
+  type NeedGap,
+  stackingConflict,
+  type StackingConflict,
+  type StackingRule,
+} from '@onedoor/ledger';
+import {
   evaluateEligibility,
   type EligibilityFacts,
   type EligibilityRules,
@@ -13,6 +23,8 @@ export interface MatchNeed {
   categoryCode: string;
   severity: number;
   urgency: Urgency;
+  /** The assessed money gap (fen) of a money-gap need, null otherwise. */
+  gapFen: number | null;
 }
 
 export interface MatchHousehold {
@@ -38,14 +50,12 @@ export interface MatchResource {
   providerRating: number | null;
 }
 
-/** What the household already receives (approved proposals and live referrals). */
+/** What the household already receives, from every source, as the stacking rules read it. */
 export interface ServiceHistory {
-  /** Needs already being served. */
+  /** Its benefits: active ledger entries and referrals not yet in the ledger (`householdBenefits`). */
+  benefits: readonly Benefit[];
+  /** Needs with a live OneDoor referral (open, accepted, delivered). */
   servedNeedIds: ReadonlySet<string>;
-  /** Categories in which the household already receives a cash benefit. */
-  cashCategories: ReadonlySet<string>;
-  /** Resources that already served this household (the default repeat window: once). */
-  servedResourceIds: ReadonlySet<string>;
   /** Resources parked for this household after a declined or expired referral. */
   parkedResourceIds?: ReadonlySet<string>;
 }
@@ -75,6 +85,8 @@ export interface EngineOptions {
    * to candidates that matter); this tells "none covers the area" from "none exists".
    */
   categoriesWithSupply?: ReadonlySet<string>;
+  /** The stacking_rule table (none: only the defaults, one resource once per household). */
+  stackingRules?: readonly StackingRule[];
 }
 
 export type RejectionReason =
@@ -97,6 +109,8 @@ export interface Rejection {
   reason: RejectionReason;
   failed?: FailedRule[];
   detail?: string;
+  /** For DUPLICATE_ASSISTANCE: the rule and the benefit it conflicts with. */
+  stacking?: StackingConflict;
 }
 
 export interface ExplanationItem {
@@ -113,10 +127,16 @@ export interface Proposal {
   score: number;
   rank: number;
   explanation: ExplanationItem[];
+  /** How much of the need's money gap (fen) it would cover; null for a need without a gap. */
+  coversFen: number | null;
 }
 
 export interface NeedResult {
   needId: string;
+  /** The need's money gap as the run saw it; null without one. */
+  gap: NeedGap | null;
+  /** A live OneDoor referral serves it (it stays matched even with nothing new to propose). */
+  served: boolean;
   proposals: Proposal[];
   rejected: Rejection[];
   /** Why nothing was proposed; null when something was. */
@@ -176,8 +196,9 @@ function exclusion(
   h: MatchHousehold,
   r: MatchResource,
   history: ServiceHistory,
-  today: string,
+  options: EngineOptions,
 ): Rejection | null {
+  const { today } = options;
   if (!h.areaPath.startsWith(r.coveragePath))
     return { resourceId: r.id, reason: 'OUTSIDE_COVERAGE' };
   if (r.validFrom > today || (r.validUntil !== null && r.validUntil < today)) {
@@ -198,25 +219,23 @@ function exclusion(
   const eligibility = evaluateEligibility(r.eligibility, h.facts);
   if (!eligibility.eligible)
     return { resourceId: r.id, reason: 'ELIGIBILITY', failed: eligibility.failed };
-  if (history.servedNeedIds.has(need.id)) {
+  const stacking = stackingConflict({
+    candidate: {
+      resourceId: r.id,
+      categoryCode: r.categoryCode,
+      valuePerUnitFen: r.valuePerUnitFen,
+    },
+    need: { id: need.id, gapFen: need.gapFen, hasLiveReferral: history.servedNeedIds.has(need.id) },
+    benefits: history.benefits,
+    rules: options.stackingRules ?? [],
+    today,
+  });
+  if (stacking) {
     return {
       resourceId: r.id,
       reason: 'DUPLICATE_ASSISTANCE',
-      detail: 'the need is already being served',
-    };
-  }
-  if (r.form === 'cash' && history.cashCategories.has(r.categoryCode)) {
-    return {
-      resourceId: r.id,
-      reason: 'DUPLICATE_ASSISTANCE',
-      detail: `already receives a cash benefit in ${r.categoryCode}`,
-    };
-  }
-  if (history.servedResourceIds.has(r.id)) {
-    return {
-      resourceId: r.id,
-      reason: 'DUPLICATE_ASSISTANCE',
-      detail: 'this resource already served the household',
+      detail: describeConflict(stacking),
+      stacking,
     };
   }
   return null;
@@ -231,7 +250,8 @@ const UNMET_OF: Partial<Record<RejectionReason, UnmetReason>> = {
 
 /**
  * "1 family + N resources": for each open need, the candidates of its category are checked
- * in order (coverage, validity, parked, capacity, eligibility, duplicate assistance); the rest are
+ * in order (coverage, validity, parked, capacity, eligibility, the stacking rules against what
+ * the household receives from every source); the rest are
  * ranked by service level first (community before street before district: tiered linking),
  * then by score, and the top K proposed, each with its explanation. Every excluded candidate
  * is returned with the rule that excluded it; a need with no proposal gets its unmet reasons.
@@ -247,10 +267,11 @@ export function proposeMatches(
   return needs.map((need) => {
     const inCategory = resources.filter((r) => r.categoryCode === need.categoryCode);
     const rejected: Rejection[] = [];
+    const gap = needGap(need, history.benefits);
     // Every candidate is scored; only the top K pay for an explanation (most are not kept).
     const ranked: Array<{ r: MatchResource; values: number[]; score: number }> = [];
     for (const r of inCategory) {
-      const excluded = exclusion(need, household, r, history, options.today);
+      const excluded = exclusion(need, household, r, history, options);
       if (excluded) {
         rejected.push(excluded);
         continue;
@@ -270,9 +291,12 @@ export function proposeMatches(
       score: c.score,
       rank: i + 1,
       explanation: explain(c.values, options.weights),
+      coversFen: coversFen(c.r, gap),
     }));
     return {
       needId: need.id,
+      gap,
+      served: history.servedNeedIds.has(need.id),
       proposals,
       rejected,
       unmet:

@@ -42,14 +42,12 @@ export const DECLINE_REASONS = [
 export type DeclineReason = (typeof DECLINE_REASONS)[number];
 
 /**
- * An approved proposal sent to the resource's provider. One live referral per need (partial
- * unique index); deadlines are fixed at approval from the need's urgency.
+ * An approved proposal sent to the resource's provider. One live referral per need without a
+ * money gap, several (stacking up to the gap) for a need with one: the approval decides, under
+ * the need's lock, not an index. Deadlines are fixed at approval from the need's urgency.
  */
 @Entity({ name: 'referral' })
-@Index('uq_referral_live_need', ['needId'], {
-  unique: true,
-  where: `status IN ${LIVE_REFERRAL_SQL}`,
-})
+@Index('ix_referral_live_need', ['needId'], { where: `status IN ${LIVE_REFERRAL_SQL}` })
 @Index('ix_referral_status_due', ['status', 'acceptDueAt'])
 @Index('ix_referral_provider_status', ['providerId', 'status'])
 @Check('ck_referral_satisfaction', `"satisfaction" IS NULL OR "satisfaction" BETWEEN 1 AND 5`)
