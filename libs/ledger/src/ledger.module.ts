@@ -3,7 +3,9 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AreasModule } from '@onedoor/areas';
 import { HouseholdsModule } from '@onedoor/households';
 import { ResourcesModule } from '@onedoor/resources';
+import { AssistanceEntriesController } from './entries/assistance-entries.controller';
 import { AssistanceEntriesRepository } from './entries/assistance-entries.repository';
+import { AssistanceEntriesService } from './entries/assistance-entries.service';
 import { AssistanceEntryEntity } from './entries/assistance-entry.entity';
 import { StackingRuleEntity } from './stacking/stacking-rule.entity';
 
@@ -16,6 +18,7 @@ import { StackingRuleEntity } from './stacking/stacking-rule.entity';
 const providers = [
   // entries
   AssistanceEntriesRepository,
+  AssistanceEntriesService,
   // stacking
   // lookup
   // imports
@@ -38,6 +41,7 @@ export class LedgerModule {}
   imports: [LedgerModule],
   controllers: [
     // entries
+    AssistanceEntriesController,
     // stacking
     // lookup
     // imports
