@@ -3,6 +3,7 @@ import {
   AuditOutlined,
   BankOutlined,
   BellOutlined,
+  BookOutlined,
   CheckSquareOutlined,
   CloudUploadOutlined,
   DashboardOutlined,
@@ -16,6 +17,7 @@ import {
   InboxOutlined,
   NodeIndexOutlined,
   ProjectOutlined,
+  FormOutlined,
   ScheduleOutlined,
   SolutionOutlined,
   TeamOutlined,
@@ -105,6 +107,19 @@ export const MENU: MenuEntry[] = [
     label: 'myOrganization',
     icon: <IdcardOutlined />,
     roles: ['provider'],
+  },
+  // 救助台账: help from every source (the entries part's two pages)
+  {
+    path: '/assistance/record',
+    label: 'assistanceRecord',
+    icon: <FormOutlined />,
+    roles: ['admin', 'civil_affairs', 'provider'],
+  },
+  {
+    path: '/assistance',
+    label: 'assistanceEntries',
+    icon: <BookOutlined />,
+    roles: ['admin', 'civil_affairs', 'provider'],
   },
   { path: '/notifications', label: 'notifications', icon: <BellOutlined />, roles: EVERYONE },
 ];

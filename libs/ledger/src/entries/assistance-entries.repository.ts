@@ -189,6 +189,15 @@ export class AssistanceEntriesRepository {
     return rows[0] ?? null;
   }
 
+  /** Whether the household has an entry of this benefit starting that day (the demo seed's idempotence). */
+  async hasEntry(householdId: string, title: string, startsOn: string): Promise<boolean> {
+    const rows = await this.dataSource.query(
+      `SELECT 1 FROM assistance_entry WHERE household_id = $1 AND title = $2 AND starts_on = $3::date LIMIT 1`,
+      [householdId, title, startsOn],
+    );
+    return rows.length > 0;
+  }
+
   /** The entry's row locked for a change (void): two voids of one entry serialise. */
   async lock(id: string, manager: EntityManager): Promise<void> {
     await manager.query(`SELECT 1 FROM assistance_entry WHERE id = $1 FOR UPDATE`, [id]);
