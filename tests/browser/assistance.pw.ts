@@ -79,6 +79,7 @@ test('a department records an outside benefit by identity number; staff see it i
   await page.getByLabel('发放日期').fill('2026-10-03');
   await page.getByLabel('发放日期').press('Escape');
   await page.getByLabel('备注').fill('因病临时救助');
+  await page.screenshot({ path: 'test-results/assistance-record-form.png' });
   await page.getByRole('button', { name: /^登\s*记$/ }).click();
   await expect(page.getByText('已登记', { exact: true })).toBeVisible();
   // Nothing of the family is shown to the department.
@@ -91,6 +92,7 @@ test('a department records an outside benefit by identity number; staff see it i
   await expect(row).toContainText('¥1,500.00');
   await expect(row).toContainText('2026-10-03');
   await expect(row).toContainText('部门登记');
+  await page.screenshot({ path: 'test-results/assistance-list.png' });
 
   // The street's staff open the household page: the history shows it with its source.
   const staffPage = await browser.newPage({ viewport: { width: 1440, height: 900 } });

@@ -155,6 +155,12 @@ describe('Assistance entries (e2e)', () => {
       code: 'ASSISTANCE_PERSON_NOT_FOUND',
       message: '您的服务范围内没有登记该身份证号的家庭',
     });
+    const english = await ctx.http
+      .post('/api/assistance-entries?lang=en')
+      .set('Authorization', tokens.bureau)
+      .send(body({ householdId: undefined, idNumber: newIdNumber('1991-01-01') }))
+      .expect(404);
+    expect(english.body.message).toBe('No household within your reach lists this identity number');
     const assessor = await as('assessor')
       .post('/api/assistance-entries', body({ grantedBy: '社区' }))
       .expect(403);
@@ -291,6 +297,13 @@ describe('Assistance entries (e2e)', () => {
     expect(referralOnly.items.map((e: { referralId: string }) => e.referralId)).toEqual([
       delivered,
     ]);
+    // Periods: the outside one-off was on 10-03, the delivery today (after October).
+    const october = (
+      await as('staffA')
+        .get(`/api/assistance-entries?householdId=${householdId}&from=2026-10-01&to=2026-10-31`)
+        .expect(200)
+    ).body;
+    expect(october.items.map((e: { id: string }) => e.id)).toEqual([recorded.body.id]);
     const bureauList = (await as('bureau').get('/api/assistance-entries').expect(200)).body;
     expect(bureauList.items.map((e: { id: string }) => e.id)).toEqual([recorded.body.id]);
     expect(bureauList.items[0].headName).toBeNull();
