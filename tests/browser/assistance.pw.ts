@@ -110,6 +110,28 @@ test('a department records an outside benefit by identity number; staff see it i
   await expect(entry).toContainText('2026-10-03');
   await expect(entry).toContainText('有效');
   await expect(entry).toContainText('社会救助科');
+
+  // Staff record the charity's in-kind help from the card, naming the organization.
+  await card.getByRole('button', { name: '登记救助' }).click();
+  const dialog = staffPage.getByRole('dialog', { name: '登记救助' });
+  await pick(staffPage, dialog, '发放机构（平台内机构）', '和平区慈善会');
+  await pick(staffPage, dialog, '救助类别', '基本生活');
+  await dialog.getByLabel('项目名称').fill('慈善物资（米面油）');
+  await dialog.getByText('实物', { exact: true }).click();
+  await dialog.getByLabel('金额（元）').fill('300');
+  await dialog.getByLabel('发放日期').fill('2026-11-15');
+  // Not Escape: in a dialog it would close the dialog, not just the date panel.
+  await dialog.getByLabel('备注').click();
+  await dialog.getByRole('button', { name: /^登\s*记$/ }).click();
+  await expect(dialog).toBeHidden();
+  const charity = card.getByRole('row').filter({ hasText: '慈善物资（米面油）' });
+  await expect(charity).toContainText('和平区慈善会');
+  await expect(charity).toContainText('实物');
+  await expect(charity).toContainText('¥300.00');
+  await expect(charity).toContainText('2026-11-15');
+  await expect(charity).toContainText('新华街道办');
+  // Newest first: the November help above the October one.
+  await expect(card.getByRole('row').nth(1)).toContainText('慈善物资（米面油）');
   await card.scrollIntoViewIfNeeded();
   await staffPage.screenshot({ path: 'test-results/assistance-history.png', fullPage: true });
 

@@ -14,6 +14,7 @@ import {
   assistanceKeys,
   recordEntry,
   useCategories,
+  useGrantingOrganizations,
 } from './api';
 
 interface Values {
@@ -26,6 +27,7 @@ interface Values {
   units?: number | null;
   startsOn: Dayjs;
   endsOn?: Dayjs | null;
+  providerId?: string;
   grantedBy?: string;
   note?: string;
 }
@@ -60,6 +62,8 @@ export function AssistanceEntryForm({
   const frequency = Form.useWatch('frequency', form);
   const monthly = frequency === 'monthly';
   const staff = me.role !== 'provider';
+  const organizations = useGrantingOrganizations(staff);
+  const providerId = Form.useWatch('providerId', form);
   const required = [{ required: true, message: t('form.required') }];
 
   const save = useMutation({
@@ -74,7 +78,8 @@ export function AssistanceEntryForm({
         units: v.units ?? undefined,
         startsOn: day(v.startsOn),
         endsOn: monthly && v.endsOn ? day(v.endsOn) : undefined,
-        grantedBy: staff ? v.grantedBy?.trim() || undefined : undefined,
+        providerId: staff ? v.providerId : undefined,
+        grantedBy: staff && !v.providerId ? v.grantedBy?.trim() || undefined : undefined,
         note: v.note?.trim() || undefined,
       }),
     onSuccess: (entry) => {
@@ -177,9 +182,26 @@ export function AssistanceEntryForm({
         )}
       </Row>
       {staff && (
-        <Form.Item name="grantedBy" label={t('form.grantedBy')} rules={required}>
-          <Input maxLength={100} placeholder={t('form.grantedByPlaceholder')} />
-        </Form.Item>
+        <Row gutter={16}>
+          <Col xs={24} md={12}>
+            <Form.Item name="providerId" label={t('form.grantingOrg')}>
+              <Select
+                allowClear
+                showSearch
+                optionFilterProp="label"
+                loading={organizations.isLoading}
+                options={(organizations.data ?? []).map((p) => ({ value: p.id, label: p.name }))}
+              />
+            </Form.Item>
+          </Col>
+          {!providerId && (
+            <Col xs={24} md={12}>
+              <Form.Item name="grantedBy" label={t('form.grantedBy')} rules={required}>
+                <Input maxLength={100} placeholder={t('form.grantedByPlaceholder')} />
+              </Form.Item>
+            </Col>
+          )}
+        </Row>
       )}
       <Form.Item name="note" label={t('form.note')}>
         <Input.TextArea maxLength={500} rows={2} />

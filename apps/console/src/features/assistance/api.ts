@@ -41,6 +41,20 @@ export function useCategories() {
   });
 }
 
+/** Verified organizations staff may name as the granting one (those of their area). */
+export function useGrantingOrganizations(enabled: boolean) {
+  return useQuery({
+    queryKey: ['providers', 'verified'],
+    queryFn: () =>
+      call(
+        api.GET('/api/providers', { params: { query: { verification: 'verified', limit: 100 } } }),
+      ),
+    select: (page) => page.items,
+    enabled,
+    staleTime: 5 * 60_000,
+  });
+}
+
 export const recordEntry = (body: NewAssistanceEntry) =>
   call(api.POST('/api/assistance-entries', { body }));
 
