@@ -77,6 +77,9 @@ export const TIMELINE_EVENT_LABELS = labels<string>({
   // check-ins and moves
   'case_check_in.record': ['回访', 'Check-in'],
   'household.move': ['家庭迁移', 'Household moved'],
+  // assistance ledger: entries
+  'assistance_entry.record': ['登记救助', 'Assistance recorded'],
+  'assistance_entry.void': ['作废救助记录', 'Assistance entry voided'],
 });
 
 // plans

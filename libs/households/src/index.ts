@@ -55,6 +55,7 @@ export * from './import/csv-columns';
 export * from './households.module';
 export * from './households-http.module';
 export * from './dto/household.dto';
+export * from './dto/id-number.validator';
 export * from './dto/assessment.dto';
 export * from './households.errors';
 export * from './household.labels';

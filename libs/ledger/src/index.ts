@@ -6,6 +6,8 @@ export * from './ledger.module';
 // entries
 export * from './entries/assistance-entry.entity';
 export * from './entries/assistance-entries.repository';
+export * from './entries/assistance-entries.service';
+export * from './entries/dto/assistance-entry.dto';
 // stacking
 export * from './stacking/stacking-rule.entity';
 export * from './stacking/stacking.types';

@@ -9,6 +9,17 @@ export const LEDGER_ERRORS = {
   // entries
   /** An entry that does not exist or is outside the caller's reach. */
   ASSISTANCE_ENTRY_NOT_FOUND: HttpStatus.NOT_FOUND,
+  /** A household that does not exist or is outside the caller's scope or reach. */
+  ASSISTANCE_HOUSEHOLD_NOT_FOUND: HttpStatus.NOT_FOUND,
+  /**
+   * No household within the caller's reach lists this identity number (the same answer whether
+   * the person is unknown or lives elsewhere: it reveals nothing).
+   */
+  ASSISTANCE_PERSON_NOT_FOUND: HttpStatus.NOT_FOUND,
+  /** The entry is voided already. */
+  ASSISTANCE_ENTRY_VOIDED: HttpStatus.CONFLICT,
+  /** A referral's delivery entry follows its referral: it is not voided by hand. */
+  ASSISTANCE_ENTRY_NOT_VOIDABLE: HttpStatus.CONFLICT,
   // stacking
   /** A stacking rule that does not exist. */
   STACKING_RULE_NOT_FOUND: HttpStatus.NOT_FOUND,

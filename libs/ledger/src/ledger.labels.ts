@@ -2,6 +2,7 @@ import { labels } from '@onedoor/platform';
 import type { StackingConflictKind } from './stacking/stacking.types';
 import type {
   AssistanceEntryStatus,
+  AssistanceHistoryState,
   AssistanceFrequency,
   AssistanceSource,
   StackingKind,
@@ -22,6 +23,13 @@ export const ASSISTANCE_FREQUENCY_LABELS = labels<AssistanceFrequency>({
 export const ASSISTANCE_ENTRY_STATUS_LABELS = labels<AssistanceEntryStatus>({
   active: ['有效', 'Active'],
   voided: ['已作废', 'Voided'],
+});
+
+export const ASSISTANCE_HISTORY_STATE_LABELS = labels<AssistanceHistoryState>({
+  active: ['有效', 'Active'],
+  voided: ['已作废', 'Voided'],
+  pending: ['待发放', 'Awaiting delivery'],
+  in_progress: ['进行中', 'In progress'],
 });
 
 // stacking

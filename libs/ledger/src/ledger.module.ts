@@ -3,7 +3,9 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AreasModule } from '@onedoor/areas';
 import { HouseholdsModule } from '@onedoor/households';
 import { ResourcesModule } from '@onedoor/resources';
+import { AssistanceEntriesController } from './entries/assistance-entries.controller';
 import { AssistanceEntriesRepository } from './entries/assistance-entries.repository';
+import { AssistanceEntriesService } from './entries/assistance-entries.service';
 import { AssistanceEntryEntity } from './entries/assistance-entry.entity';
 import { StackingRuleEntity } from './stacking/stacking-rule.entity';
 import { StackingRulesController } from './stacking/rules.controller';
@@ -20,6 +22,7 @@ import { StackingRepository } from './stacking/stacking.repository';
 const providers = [
   // entries
   AssistanceEntriesRepository,
+  AssistanceEntriesService,
   // stacking
   StackingRulesRepository,
   StackingRulesService,
@@ -45,6 +48,7 @@ export class LedgerModule {}
   imports: [LedgerModule],
   controllers: [
     // entries
+    AssistanceEntriesController,
     // stacking
     StackingRulesController,
     // lookup

@@ -11,6 +11,14 @@ export const ASSISTANCE_ENTRY_STATUSES = ['active', 'voided'] as const;
 export type AssistanceEntryStatus = (typeof ASSISTANCE_ENTRY_STATUSES)[number];
 
 /**
+ * A row of a household's assistance history: a ledger entry (active or voided) or a OneDoor
+ * referral approved and not yet delivered (`pending`: open, `in_progress`: accepted), which is
+ * not in the ledger until its delivery writes it.
+ */
+export const ASSISTANCE_HISTORY_STATES = ['active', 'voided', 'pending', 'in_progress'] as const;
+export type AssistanceHistoryState = (typeof ASSISTANCE_HISTORY_STATES)[number];
+
+/**
  * How two benefits combine (DESIGN.md, the assistance ledger):
  * - `complementary`: they may stack on one need up to its assessed money gap;
  * - `exclusive`: one at a time (a current benefit blocks another);

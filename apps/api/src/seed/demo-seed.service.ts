@@ -10,6 +10,7 @@ import {
 import { DEMO_AREAS, DEMO_PASSWORD, DEMO_USERS } from './demo-data';
 import { DEMO_PROVIDERS } from './demo-resources.data';
 import { DemoHouseholdsSeeder } from './demo-households.seeder';
+import { DemoLedgerSeeder } from './demo-ledger.seeder';
 import { DemoResourcesSeeder } from './demo-resources.seeder';
 import { DemoProcurementSeeder } from './demo-procurement.seeder';
 
@@ -28,6 +29,7 @@ export class DemoSeedService {
     private readonly resources: DemoResourcesSeeder,
     private readonly householdsSeeder: DemoHouseholdsSeeder,
     private readonly procurement: DemoProcurementSeeder,
+    private readonly ledger: DemoLedgerSeeder,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -118,6 +120,8 @@ export class DemoSeedService {
       adminPrincipal,
       await principal(userIds.get('assessor')!),
     );
+    // Help the families received outside OneDoor (the assistance ledger's entries).
+    const createdEntries = await this.ledger.seed(adminPrincipal, providerIds);
     const evaluator = async (username: string) => principal(userIds.get(username)!);
     const createdProjects = await this.procurement.seed(idByCode.get('DEMO-C-D1')!, {
       staff: reviewer,
@@ -131,7 +135,7 @@ export class DemoSeedService {
 
     this.logger.log(
       `demo data: ${createdAreas} areas, ${createdResources} resources, ${createdHouseholds} assessed households, ` +
-        `${createdProjects} service projects created; ` +
+        `${createdProjects} service projects, ${createdEntries} assistance entries created; ` +
         `${DEMO_USERS.length} users, ` +
         `${DEMO_PROVIDERS.length} providers in place`,
     );

@@ -1,11 +1,13 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AreasModule } from '@onedoor/areas';
 import { HouseholdsModule } from '@onedoor/households';
+import { LedgerModule } from '@onedoor/ledger';
 import { ResourcesModule } from '@onedoor/resources';
 import { ProcurementModule } from '@onedoor/procurement';
 import { type AppConfig, PlatformModule } from '@onedoor/platform';
 import { MIGRATIONS } from '../../../../migrations';
 import { DemoHouseholdsSeeder } from './demo-households.seeder';
+import { DemoLedgerSeeder } from './demo-ledger.seeder';
 import { DemoProcurementSeeder } from './demo-procurement.seeder';
 import { DemoResourcesSeeder } from './demo-resources.seeder';
 import { DemoSeedService } from './demo-seed.service';
@@ -20,12 +22,14 @@ export class SeedModule {
         AreasModule,
         ResourcesModule,
         HouseholdsModule,
+        LedgerModule,
         ProcurementModule,
       ],
       providers: [
         DemoSeedService,
         DemoResourcesSeeder,
         DemoHouseholdsSeeder,
+        DemoLedgerSeeder,
         DemoProcurementSeeder,
       ],
     };

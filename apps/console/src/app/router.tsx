@@ -5,6 +5,7 @@ import { routes as applications } from '@/features/applications/routes';
 import { routes as approvals } from '@/features/approvals/routes';
 import { routes as areas } from '@/features/areas/routes';
 import { routes as assessments } from '@/features/assessments/routes';
+import { routes as assistance } from '@/features/assistance/routes';
 import { routes as caseCheckins } from '@/features/cases/checkins/routes';
 import { routes as cases } from '@/features/cases/routes';
 import { routes as contracts } from '@/features/contracts/routes';
@@ -62,6 +63,7 @@ export const router = createBrowserRouter([
       ...stacking,
 
       ...procurement,
+      ...assistance,
       { path: '*', element: <NotFound /> },
     ],
   },

@@ -5,6 +5,7 @@ import {
   AuditOutlined,
   BankOutlined,
   BellOutlined,
+  BookOutlined,
   CheckSquareOutlined,
   CloudUploadOutlined,
   CopyOutlined,
@@ -20,6 +21,7 @@ import {
   NodeIndexOutlined,
   PartitionOutlined,
   ProjectOutlined,
+  FormOutlined,
   ScheduleOutlined,
   SolutionOutlined,
   TeamOutlined,
@@ -129,6 +131,19 @@ export const MENU: MenuEntry[] = [
     label: 'myOrganization',
     icon: <IdcardOutlined />,
     roles: ['provider'],
+  },
+  // 救助台账: help from every source (the entries part's two pages)
+  {
+    path: '/assistance/record',
+    label: 'assistanceRecord',
+    icon: <FormOutlined />,
+    roles: ['admin', 'civil_affairs', 'provider'],
+  },
+  {
+    path: '/assistance',
+    label: 'assistanceEntries',
+    icon: <BookOutlined />,
+    roles: ['admin', 'civil_affairs', 'provider'],
   },
   { path: '/notifications', label: 'notifications', icon: <BellOutlined />, roles: EVERYONE },
 ];

@@ -5,6 +5,7 @@ import applications from '@/features/applications/locales';
 import approvals from '@/features/approvals/locales';
 import areas from '@/features/areas/locales';
 import assessments from '@/features/assessments/locales';
+import assistance from '@/features/assistance/locales';
 import auth from '@/features/auth/locales';
 import caseOutcomes from '@/features/cases/outcomes/locales';
 import casePlans from '@/features/cases/plans/locales';
@@ -38,6 +39,7 @@ const namespaces = {
   approvals,
   areas,
   assessments,
+  assistance,
   auth,
   caseOutcomes,
   casePlans,

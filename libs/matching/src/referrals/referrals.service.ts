@@ -20,6 +20,7 @@ import {
 } from '@onedoor/platform';
 import { AreasRepository, idsOnPath } from '@onedoor/areas';
 import { HouseholdsRepository, NeedsRepository } from '@onedoor/households';
+import { AssistanceEntriesService } from '@onedoor/ledger';
 import {
   ResourceCapacityRepository,
   ResourcesRepository,
@@ -79,6 +80,7 @@ export class ReferralsService {
     private readonly clock: Clock,
     private readonly outbox: EventOutbox,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly ledger: AssistanceEntriesService,
   ) {}
 
   async list(query: ReferralQueryDto, principal: Principal): Promise<ListPage<ReferralDto>> {
@@ -149,6 +151,18 @@ export class ReferralsService {
       r.deliveredAt = now;
       r.unitsDelivered = units;
       r.amountDeliveredFen = body.amountFen === undefined ? null : String(body.amountFen);
+      // The delivery enters the assistance ledger with it (once: a retry writes nothing more).
+      await this.ledger.recordDelivery(manager, {
+        referralId: r.id,
+        householdId: r.householdId,
+        needId: r.needId,
+        providerId: r.providerId,
+        resourceId: r.resourceId,
+        categoryCode: r.categoryCode,
+        deliveredAt: now,
+        units,
+        amountDeliveredFen: r.amountDeliveredFen,
+      });
       await this.audit.record(manager, {
         entityType: 'resource',
         entityId: r.resourceId,

@@ -23,6 +23,7 @@ import { ApiError } from '@/lib/api-error';
 import { useMe } from '@/lib/auth';
 import { useLabel } from '@/lib/dictionaries';
 import { formatDate, formatTime, formatYuan } from '@/lib/format';
+import { AssistanceHistoryCard } from '@/features/assistance/AssistanceHistoryCard';
 import { householdKeys, useHousehold } from './api';
 import { MatchesCard } from './MatchesCard';
 
@@ -357,6 +358,9 @@ export function HouseholdPage() {
             </Col>
             <Col xs={24} xl={12}>
               <ReferralsCard householdId={h.id} />
+            </Col>
+            <Col span={24}>
+              <AssistanceHistoryCard householdId={h.id} />
             </Col>
             <Col span={24}>
               <HistoryCard householdId={h.id} />
