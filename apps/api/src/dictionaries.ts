@@ -83,6 +83,8 @@ import {
   ASSISTANCE_ENTRY_STATUS_LABELS,
   ASSISTANCE_FREQUENCY_LABELS,
   ASSISTANCE_SOURCE_LABELS,
+  LOOKUP_PURPOSE_LABELS,
+  LOOKUP_QUESTION_LABELS,
   STACKING_CONFLICT_LABELS,
   STACKING_KIND_LABELS,
 } from '@onedoor/ledger';
@@ -183,6 +185,8 @@ export const DICTIONARY_GROUPS: DictionaryGroups = {
   stackingKind: STACKING_KIND_LABELS,
   stackingConflict: STACKING_CONFLICT_LABELS,
   // ledger: lookup
+  lookupPurpose: LOOKUP_PURPOSE_LABELS,
+  lookupQuestion: LOOKUP_QUESTION_LABELS,
   // ledger: imports
   // ledger: reports
   // casework

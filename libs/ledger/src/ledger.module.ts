@@ -6,6 +6,11 @@ import { ResourcesModule } from '@onedoor/resources';
 import { AssistanceEntriesRepository } from './entries/assistance-entries.repository';
 import { AssistanceEntryEntity } from './entries/assistance-entry.entity';
 import { StackingRuleEntity } from './stacking/stacking-rule.entity';
+import { AssistanceLookupEntity } from './lookup/assistance-lookup.entity';
+import { AssistanceLookupsController } from './lookup/assistance-lookups.controller';
+import { AssistanceLookupsRepository } from './lookup/assistance-lookups.repository';
+import { AssistanceLookupsService } from './lookup/assistance-lookups.service';
+import { LookupThrottleService } from './lookup/lookup-throttle.service';
 
 /**
  * One ledger of assistance from every source (DESIGN.md): entries, the stacking rules that
@@ -18,6 +23,9 @@ const providers = [
   AssistanceEntriesRepository,
   // stacking
   // lookup
+  AssistanceLookupsRepository,
+  LookupThrottleService,
+  AssistanceLookupsService,
   // imports
   // reports
 ];
@@ -27,7 +35,12 @@ const providers = [
     AreasModule,
     HouseholdsModule,
     ResourcesModule,
-    TypeOrmModule.forFeature([AssistanceEntryEntity, StackingRuleEntity]),
+    TypeOrmModule.forFeature([
+      AssistanceEntryEntity,
+      StackingRuleEntity,
+      // lookup
+      AssistanceLookupEntity,
+    ]),
   ],
   providers,
   exports: providers,
@@ -40,6 +53,7 @@ export class LedgerModule {}
     // entries
     // stacking
     // lookup
+    AssistanceLookupsController,
     // imports
     // reports
   ],
