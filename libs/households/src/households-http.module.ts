@@ -4,6 +4,7 @@ import { HouseholdsController } from './households.controller';
 import { HouseholdImportsController } from './import/household-imports.controller';
 import { HouseholdsModule } from './households.module';
 import { CasesController } from './cases/cases.controller';
+import { HouseholdReadsController } from './household-reads.controller';
 
 @Module({
   imports: [HouseholdsModule],
@@ -13,6 +14,7 @@ import { CasesController } from './cases/cases.controller';
     AssessmentsController,
     AssessmentTemplatesController,
     CasesController,
+    HouseholdReadsController,
   ],
 })
 export class HouseholdsHttpModule {}

@@ -28,6 +28,9 @@ import { CaseAssignmentEntity, HouseholdCaseEntity } from './cases/case.entity';
 import { CasesRepository } from './cases/cases.repository';
 import { CasesService } from './cases/cases.service';
 import { NeedEntity } from './need.entity';
+import { HouseholdReadEntity } from './household-read.entity';
+import { HouseholdReadsRepository } from './household-reads.repository';
+import { HouseholdReadsService } from './household-reads.service';
 
 const providers = [
   CasesRepository,
@@ -50,6 +53,8 @@ const providers = [
   HouseholdImportRunner,
   HouseholdSearchService,
   HouseholdPhoneBackfill,
+  HouseholdReadsRepository,
+  HouseholdReadsService,
 ];
 
 /** Households, assessments and needs for any process; the API adds {@link HouseholdsHttpModule}. */
@@ -64,6 +69,7 @@ const providers = [
       HouseholdImportEntity,
       HouseholdCaseEntity,
       CaseAssignmentEntity,
+      HouseholdReadEntity,
     ]),
     AreasModule,
     ResourcesModule,
