@@ -15,6 +15,7 @@ import {
   ApiBody,
   ApiConsumes,
   ApiCreatedResponse,
+  ApiHeader,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
@@ -149,6 +150,11 @@ export class HouseholdsController {
   @ApiOperation({
     summary:
       'One household with its members (identity numbers masked); the read enters the access log with the page of `X-OneDoor-Page`',
+  })
+  @ApiHeader({
+    name: PAGE_HEADER,
+    required: false,
+    description: 'The console page reading the record (its pathname), for the access log',
   })
   @ApiOkResponse({ type: HouseholdDto })
   @ApiErrors(400, 404)
