@@ -6,6 +6,7 @@ import {
   CheckSquareOutlined,
   CloudUploadOutlined,
   DashboardOutlined,
+  EyeOutlined,
   FileProtectOutlined,
   FolderOpenOutlined,
   FileSearchOutlined,
@@ -17,6 +18,7 @@ import {
   NodeIndexOutlined,
   ProjectOutlined,
   ScheduleOutlined,
+  SecurityScanOutlined,
   SolutionOutlined,
   TeamOutlined,
   UserAddOutlined,
@@ -106,5 +108,12 @@ export const MENU: MenuEntry[] = [
     icon: <IdcardOutlined />,
     roles: ['provider'],
   },
+  {
+    path: '/assistance/lookup',
+    label: 'assistanceLookup',
+    icon: <SecurityScanOutlined />,
+    roles: ['admin', 'civil_affairs', 'provider'],
+  },
+  { path: '/access-log', label: 'accessLog', icon: <EyeOutlined />, roles: STAFF },
   { path: '/notifications', label: 'notifications', icon: <BellOutlined />, roles: EVERYONE },
 ];

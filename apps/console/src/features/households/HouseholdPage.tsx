@@ -25,6 +25,7 @@ import { useLabel } from '@/lib/dictionaries';
 import { formatDate, formatTime, formatYuan } from '@/lib/format';
 import { householdKeys, useHousehold } from './api';
 import { MatchesCard } from './MatchesCard';
+import { LookupRecordsCard } from '@/features/assistance/lookup/LookupRecordsCard';
 
 /** Assessments, newest first: the draft to continue, the completed ones to look back at. */
 function AssessmentsCard({ householdId }: { householdId: string }) {
@@ -360,6 +361,9 @@ export function HouseholdPage() {
             </Col>
             <Col span={24}>
               <HistoryCard householdId={h.id} />
+            </Col>
+            <Col span={24}>
+              <LookupRecordsCard householdId={h.id} />
             </Col>
           </Row>
         )}
