@@ -85,6 +85,9 @@ describe('Access log of household reads (e2e)', () => {
     });
     const times = items.map((r) => r.at);
     expect([...times].sort().reverse()).toEqual(times);
+    // A page past the end still says how many there are.
+    const past = await get('staffA', `/api/households/${householdA}/reads?page=50`).expect(200);
+    expect(past.body).toMatchObject({ items: [], page: 50, total: res.body.total });
     await get('staffB', `/api/households/${householdA}/reads`).expect(404);
     await get('assessorA', `/api/households/${householdA}/reads`).expect(403);
   });

@@ -85,7 +85,12 @@ export class HouseholdReadsRepository {
     );
     return {
       rows: rows.map(({ total: _total, ...row }) => row),
-      total: rows.length > 0 ? Number(rows[0].total) : await this.count(where, params),
+      total:
+        rows.length > 0
+          ? Number(rows[0].total)
+          : query.page > 1
+            ? await this.count(where, params)
+            : 0,
     };
   }
 
