@@ -144,6 +144,28 @@ describe(AssistanceLookupsService.name, () => {
     });
   });
 
+  it('answers yes when either of two households listing the person receives it', async () => {
+    // The child is also listed in its grandmother's household, which receives nothing.
+    await ctx.factory.household({
+      community: tree.communityB,
+      tier: 'low_income',
+      members: [
+        { idNumber: newIdNumber('1950-05-05', 'female') },
+        { idNumber: child, relation: 'grandchild' },
+      ],
+    });
+    expect(period(await ask(child, { categoryCode: 'basic_living' }))).toEqual({
+      answer: true,
+      since: '2026-01-01',
+      until: null,
+    });
+    expect(period(await ask(child, { question: 'tier', tier: 'low_income' }))).toEqual({
+      answer: true,
+      since: null,
+      until: null,
+    });
+  });
+
   it('does not count a voided entry, nor a one-off dated before today', async () => {
     expect(period(await ask(head, { categoryCode: 'medical' }))).toEqual({
       answer: false,

@@ -86,14 +86,23 @@ export class AssistanceLookupsService {
     const remainingToday = await this.throttle.consume(principal.userId);
     const now = this.clock.now();
     const idHmac = this.pii.digest(normaliseIdNumber(dto.idNumber));
-    const [listed] = await this.households.activeHouseholdsListing([idHmac], null);
-    const household = listed ? (await this.households.withMembers([listed.householdId]))[0] : null;
+    // A person may be listed in two households that have not exited (registration warns, it
+    // does not refuse): the answer is yes if either household's is, and the log names that one.
+    const listed = await this.households.activeHouseholdsListing([idHmac], null);
+    const households = await this.households.withMembers([
+      ...new Set(listed.map((l) => l.householdId)),
+    ]);
+    let household = households[0] ?? null;
     let answer = NO;
-    if (household) {
-      answer =
+    for (const h of households) {
+      const found =
         dto.question === 'receives'
-          ? await this.receives(household.id, dto.categoryCode!, todayInChina(now))
-          : await this.holdsTier(household.id, household.tier, dto.tier!);
+          ? await this.receives(h.id, dto.categoryCode!, todayInChina(now))
+          : await this.holdsTier(h.id, h.tier, dto.tier!);
+      if (found.answer) {
+        [household, answer] = [h, found];
+        break;
+      }
     }
     await this.lookups.insert({
       at: now,
