@@ -31,6 +31,7 @@ import { Webhooks1765100000000 } from './1765100000000-Webhooks';
 import { CaseVisits1765810000000 } from './1765810000000-CaseVisits';
 import { AssistanceLedger1765900000000 } from './1765900000000-AssistanceLedger';
 import { StackingReferrals1765910000000 } from './1765910000000-StackingReferrals';
+import { LookupsAndReads1765920000000 } from './1765920000000-LookupsAndReads';
 /**
  * Every migration, oldest first. Listed by hand (not globbed) so that the compiled apps,
  * the CLI and the tests all run exactly this list.
@@ -69,4 +70,5 @@ export const MIGRATIONS = [
   CasePlanFiles1765860000000,
   AssistanceLedger1765900000000,
   StackingReferrals1765910000000,
+  LookupsAndReads1765920000000,
 ];

@@ -85,6 +85,8 @@ import {
   ASSISTANCE_HISTORY_STATE_LABELS,
   ASSISTANCE_SOURCE_LABELS,
   BENEFIT_SOURCE_LABELS,
+  LOOKUP_PURPOSE_LABELS,
+  LOOKUP_QUESTION_LABELS,
   STACKING_CONFLICT_LABELS,
   STACKING_KIND_LABELS,
 } from '@onedoor/ledger';
@@ -189,6 +191,8 @@ export const DICTIONARY_GROUPS: DictionaryGroups = {
   stackingConflict: STACKING_CONFLICT_LABELS,
   benefitSource: BENEFIT_SOURCE_LABELS,
   // ledger: lookup
+  lookupPurpose: LOOKUP_PURPOSE_LABELS,
+  lookupQuestion: LOOKUP_QUESTION_LABELS,
   // ledger: imports
   // ledger: reports
   assistanceGroup: ASSISTANCE_GROUP_LABELS,

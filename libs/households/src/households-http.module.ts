@@ -5,6 +5,7 @@ import { HouseholdImportsController } from './import/household-imports.controlle
 import { HouseholdsModule } from './households.module';
 import { CasesController } from './cases/cases.controller';
 import { NeedGapController } from './need-gap.controller';
+import { HouseholdReadsController } from './household-reads.controller';
 
 @Module({
   imports: [HouseholdsModule],
@@ -15,6 +16,7 @@ import { NeedGapController } from './need-gap.controller';
     AssessmentTemplatesController,
     CasesController,
     NeedGapController,
+    HouseholdReadsController,
   ],
 })
 export class HouseholdsHttpModule {}

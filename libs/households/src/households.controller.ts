@@ -1,9 +1,21 @@
 import type { Readable } from 'node:stream';
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Req } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Headers,
+  HttpCode,
+  Param,
+  Patch,
+  Post,
+  Query,
+  Req,
+} from '@nestjs/common';
 import {
   ApiBody,
   ApiConsumes,
   ApiCreatedResponse,
+  ApiHeader,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
@@ -35,6 +47,7 @@ import { ImportResultDto } from './dto/import-result.dto';
 import { HouseholdImportService } from './import/household-import.service';
 import { HouseholdsService } from './households.service';
 import { HouseholdSearchService } from './household-search';
+import { HouseholdReadsService, PAGE_HEADER, pageOf } from './household-reads.service';
 
 @ApiTags('households')
 @ApiProtected()
@@ -46,6 +59,7 @@ export class HouseholdsController {
     private readonly assessments: AssessmentsService,
     private readonly importer: HouseholdImportService,
     private readonly search: HouseholdSearchService,
+    private readonly reads: HouseholdReadsService,
   ) {}
 
   @Get()
@@ -133,14 +147,25 @@ export class HouseholdsController {
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'One household with its members (identity numbers masked)' })
+  @ApiOperation({
+    summary:
+      'One household with its members (identity numbers masked); the read enters the access log with the page of `X-OneDoor-Page`',
+  })
+  @ApiHeader({
+    name: PAGE_HEADER,
+    required: false,
+    description: 'The console page reading the record (its pathname), for the access log',
+  })
   @ApiOkResponse({ type: HouseholdDto })
   @ApiErrors(400, 404)
-  get(
+  async get(
     @Param('id', ParseIdPipe) id: string,
     @CurrentUser() principal: Principal,
+    @Headers(PAGE_HEADER) page?: string,
   ): Promise<HouseholdDto> {
-    return this.households.get(id, principal);
+    const household = await this.households.get(id, principal);
+    await this.reads.record(principal, id, pageOf(page));
+    return household;
   }
 
   @Patch(':id')

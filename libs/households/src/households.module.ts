@@ -30,6 +30,9 @@ import { CasesService } from './cases/cases.service';
 import { NeedEntity } from './need.entity';
 import { NeedGapRepository } from './need-gap.repository';
 import { NeedGapService } from './need-gap.service';
+import { HouseholdReadEntity } from './household-read.entity';
+import { HouseholdReadsRepository } from './household-reads.repository';
+import { HouseholdReadsService } from './household-reads.service';
 
 const providers = [
   CasesRepository,
@@ -54,6 +57,8 @@ const providers = [
   HouseholdPhoneBackfill,
   NeedGapRepository,
   NeedGapService,
+  HouseholdReadsRepository,
+  HouseholdReadsService,
 ];
 
 /** Households, assessments and needs for any process; the API adds {@link HouseholdsHttpModule}. */
@@ -68,6 +73,7 @@ const providers = [
       HouseholdImportEntity,
       HouseholdCaseEntity,
       CaseAssignmentEntity,
+      HouseholdReadEntity,
     ]),
     AreasModule,
     ResourcesModule,

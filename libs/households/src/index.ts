@@ -22,6 +22,7 @@ import { MemberEntity } from './member.entity';
 import { NeedEntity } from './need.entity';
 import { HouseholdImportEntity } from './import/household-import.entity';
 import { CaseAssignmentEntity, HouseholdCaseEntity } from './cases/case.entity';
+import { HouseholdReadEntity } from './household-read.entity';
 /** The lib's entities, for the TypeORM CLI's data source. */
 export const HOUSEHOLDS_ENTITIES = [
   HouseholdEntity,
@@ -32,6 +33,7 @@ export const HOUSEHOLDS_ENTITIES = [
   HouseholdImportEntity,
   HouseholdCaseEntity,
   CaseAssignmentEntity,
+  HouseholdReadEntity,
 ];
 export * from './facts.util';
 export * from './household.mapper';
@@ -60,3 +62,7 @@ export * from './dto/assessment.dto';
 export * from './households.errors';
 export * from './household.labels';
 export * from './households.error-messages';
+export * from './household-read.entity';
+export * from './household-reads.repository';
+export * from './household-reads.service';
+export * from './household-reads.dto';

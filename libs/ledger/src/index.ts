@@ -17,10 +17,23 @@ export * from './stacking/stacking';
 export * from './stacking/stacking.repository';
 export * from './stacking/stacking-error';
 // lookup
+export * from './lookup/lookup.types';
+export * from './lookup/lookup-period.util';
+export * from './lookup/assistance-lookup.entity';
+export * from './lookup/assistance-lookups.repository';
+export * from './lookup/assistance-lookups.service';
+export * from './lookup/lookup-throttle.service';
+export * from './lookup/dto/assistance-lookup.dto';
 // imports
 // reports
 
 import { AssistanceEntryEntity } from './entries/assistance-entry.entity';
 import { StackingRuleEntity } from './stacking/stacking-rule.entity';
+import { AssistanceLookupEntity } from './lookup/assistance-lookup.entity';
 /** The lib's entities, for the TypeORM CLI's data source. */
-export const LEDGER_ENTITIES = [AssistanceEntryEntity, StackingRuleEntity];
+export const LEDGER_ENTITIES = [
+  AssistanceEntryEntity,
+  StackingRuleEntity,
+  // lookup
+  AssistanceLookupEntity,
+];

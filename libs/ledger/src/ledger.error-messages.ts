@@ -32,6 +32,14 @@ export const LEDGER_ERROR_MESSAGES = {
     en: 'Refused by the stacking rules',
   },
   // lookup
+  ASSISTANCE_LOOKUP_ID_NUMBER_INVALID: {
+    'zh-CN': '身份证号不正确',
+    en: 'The identity number is not valid',
+  },
+  ASSISTANCE_LOOKUP_RATE_LIMITED: {
+    'zh-CN': '查询过于频繁，请 {retryAfterSeconds} 秒后再试',
+    en: 'Too many lookups',
+  },
   // imports
   // reports
 } as const satisfies ErrorMessageTable<typeof LEDGER_ERRORS>;

@@ -30,6 +30,10 @@ export const LEDGER_ERRORS = {
   /** An approval that the stacking rules refuse (params name the rule and the benefit). */
   STACKING_CONFLICT: HttpStatus.CONFLICT,
   // lookup
+  /** The identity number asked about fails its check (format, birth date, check digit). */
+  ASSISTANCE_LOOKUP_ID_NUMBER_INVALID: HttpStatus.UNPROCESSABLE_ENTITY,
+  /** The user asked more lookups than their per-minute or per-day limit (Retry-After). */
+  ASSISTANCE_LOOKUP_RATE_LIMITED: HttpStatus.TOO_MANY_REQUESTS,
   // imports
   // reports
 } as const satisfies ErrorStatusTable;

@@ -1,5 +1,6 @@
 import { labels } from '@onedoor/platform';
 import type { StackingConflictKind } from './stacking/stacking.types';
+import type { LookupPurpose, LookupQuestion } from './lookup/lookup.types';
 import type {
   AssistanceEntryStatus,
   AssistanceHistoryState,
@@ -57,6 +58,17 @@ export const STACKING_CONFLICT_LABELS = labels<StackingConflictKind>({
 });
 
 // lookup
+export const LOOKUP_PURPOSE_LABELS = labels<LookupPurpose>({
+  eligibility_review: ['资格审核', 'Eligibility review'],
+  duplicate_check: ['重复救助核查', 'Duplicate assistance check'],
+  referral_service: ['转介服务', 'Referral service'],
+  other: ['其他', 'Other'],
+});
+
+export const LOOKUP_QUESTION_LABELS = labels<LookupQuestion>({
+  receives: ['是否正在享受某类救助', 'Currently receives a category'],
+  tier: ['是否为某类困难对象', 'Is certified in a tier'],
+});
 
 // imports
 

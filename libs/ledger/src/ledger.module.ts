@@ -12,6 +12,11 @@ import { StackingRulesController } from './stacking/rules.controller';
 import { StackingRulesRepository } from './stacking/rules.repository';
 import { StackingRulesService } from './stacking/rules.service';
 import { StackingRepository } from './stacking/stacking.repository';
+import { AssistanceLookupEntity } from './lookup/assistance-lookup.entity';
+import { AssistanceLookupsController } from './lookup/assistance-lookups.controller';
+import { AssistanceLookupsRepository } from './lookup/assistance-lookups.repository';
+import { AssistanceLookupsService } from './lookup/assistance-lookups.service';
+import { LookupThrottleService } from './lookup/lookup-throttle.service';
 
 /**
  * One ledger of assistance from every source (DESIGN.md): entries, the stacking rules that
@@ -28,6 +33,9 @@ const providers = [
   StackingRulesService,
   StackingRepository,
   // lookup
+  AssistanceLookupsRepository,
+  LookupThrottleService,
+  AssistanceLookupsService,
   // imports
   // reports
 ];
@@ -37,7 +45,12 @@ const providers = [
     AreasModule,
     HouseholdsModule,
     ResourcesModule,
-    TypeOrmModule.forFeature([AssistanceEntryEntity, StackingRuleEntity]),
+    TypeOrmModule.forFeature([
+      AssistanceEntryEntity,
+      StackingRuleEntity,
+      // lookup
+      AssistanceLookupEntity,
+    ]),
   ],
   providers,
   exports: providers,
@@ -52,6 +65,7 @@ export class LedgerModule {}
     // stacking
     StackingRulesController,
     // lookup
+    AssistanceLookupsController,
     // imports
     // reports
   ],

@@ -64,7 +64,7 @@ export const me = (request: APIRequestContext, auth: string) =>
 export async function assessedHousehold(
   request: APIRequestContext,
   assessor: string,
-  head: { name?: string; phone?: string; address?: string } = {},
+  head: { name?: string; phone?: string; address?: string; idNumber?: string } = {},
 ) {
   const areas = await get<{ items: { id: string; code: string }[] }>(
     request,
@@ -83,7 +83,7 @@ export async function assessedHousehold(
         {
           name: head.name ?? '测试审批',
           relation: 'self',
-          idNumber: idNumber({ bornFrom: 1950, bornTo: 1965 }),
+          idNumber: head.idNumber ?? idNumber({ bornFrom: 1950, bornTo: 1965 }),
           employment: 'unemployed',
           monthlyIncomeFen: 30_000,
         },

@@ -3,7 +3,9 @@ import { AppLayout } from '@/components/AppLayout';
 import { NotFound } from '@/components/NotFound';
 import { routes as applications } from '@/features/applications/routes';
 import { routes as approvals } from '@/features/approvals/routes';
+import { routes as accessLog } from '@/features/access-log/routes';
 import { routes as areas } from '@/features/areas/routes';
+import { routes as assistanceLookup } from '@/features/assistance/lookup/lookup-routes';
 import { routes as assessments } from '@/features/assessments/routes';
 import { routes as assistance } from '@/features/assistance/routes';
 import { routes as caseCheckins } from '@/features/cases/checkins/routes';
@@ -64,6 +66,8 @@ export const router = createBrowserRouter([
 
       ...procurement,
       ...assistance,
+      ...assistanceLookup,
+      ...accessLog,
       { path: '*', element: <NotFound /> },
     ],
   },

@@ -10,6 +10,7 @@ import {
   CloudUploadOutlined,
   CopyOutlined,
   DashboardOutlined,
+  EyeOutlined,
   FileProtectOutlined,
   FolderOpenOutlined,
   FileSearchOutlined,
@@ -23,6 +24,7 @@ import {
   ProjectOutlined,
   FormOutlined,
   ScheduleOutlined,
+  SecurityScanOutlined,
   SolutionOutlined,
   TeamOutlined,
   UserAddOutlined,
@@ -145,5 +147,11 @@ export const MENU: MenuEntry[] = [
     icon: <BookOutlined />,
     roles: ['admin', 'civil_affairs', 'provider'],
   },
+  {
+    path: '/assistance/lookup',
+    label: 'assistanceLookup',
+    icon: <SecurityScanOutlined />,
+  },
+  { path: '/access-log', label: 'accessLog', icon: <EyeOutlined />, roles: STAFF },
   { path: '/notifications', label: 'notifications', icon: <BellOutlined />, roles: EVERYONE },
 ];

@@ -16,6 +16,7 @@ const auth: Middleware = {
       request.headers.set('authorization', `Bearer ${token}`);
     }
     request.headers.set('accept-language', i18n.language === 'en' ? 'en' : 'zh-CN');
+    request.headers.set('x-onedoor-page', window.location.pathname); // the access log's page
     originals.set(request, request.clone());
     return request;
   },

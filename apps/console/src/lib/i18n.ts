@@ -1,11 +1,13 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import common from '@/locales/common';
+import accessLog from '@/features/access-log/locales';
 import applications from '@/features/applications/locales';
 import approvals from '@/features/approvals/locales';
 import areas from '@/features/areas/locales';
 import assessments from '@/features/assessments/locales';
 import assistance from '@/features/assistance/locales';
+import assistanceLookup from '@/features/assistance/lookup/locales';
 import auth from '@/features/auth/locales';
 import caseOutcomes from '@/features/cases/outcomes/locales';
 import casePlans from '@/features/cases/plans/locales';
@@ -35,6 +37,8 @@ import users from '@/features/users/locales';
 /** One namespace per feature, so each feature keeps its strings beside its pages. */
 const namespaces = {
   common,
+  accessLog,
+  assistanceLookup,
   applications,
   approvals,
   areas,

@@ -108,6 +108,18 @@ export class EnvironmentVariables {
   @Min(1)
   LOGIN_MAX_DAILY_FAILURES_PER_ADDRESS = 100;
 
+  /** Assistance lookups (yes/no questions about an identity number) one user may ask a minute. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  LOOKUP_MAX_PER_MINUTE = 20;
+
+  /** Assistance lookups one user may ask a day. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  LOOKUP_MAX_PER_DAY = 200;
+
   @IsOptional()
   @IsString()
   SERVICE_NAME?: string;
@@ -414,6 +426,8 @@ export interface AppConfig {
     loginMaxDailyFailuresPerAddress: number;
   };
   log: { level: string };
+  /** Per-user limits of the assistance lookup. */
+  lookup: { maxPerMinute: number; maxPerDay: number };
   pii: { hmacKey: string; encryptionKey: string };
   households: {
     lowIncomeRatio: number;
@@ -520,6 +534,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       loginMaxDailyFailuresPerAddress: vars.LOGIN_MAX_DAILY_FAILURES_PER_ADDRESS,
     },
     log: { level: vars.LOG_LEVEL },
+    lookup: { maxPerMinute: vars.LOOKUP_MAX_PER_MINUTE, maxPerDay: vars.LOOKUP_MAX_PER_DAY },
     pii: { hmacKey: vars.PII_HMAC_KEY, encryptionKey: vars.PII_ENCRYPTION_KEY },
     matching: {
       topK: vars.MATCH_TOP_K,

@@ -26,6 +26,7 @@ import { formatDate, formatTime, formatYuan } from '@/lib/format';
 import { AssistanceHistoryCard } from '@/features/assistance/AssistanceHistoryCard';
 import { householdKeys, useHousehold } from './api';
 import { MatchesCard } from './MatchesCard';
+import { LookupRecordsCard } from '@/features/assistance/lookup/LookupRecordsCard';
 
 /** Assessments, newest first: the draft to continue, the completed ones to look back at. */
 function AssessmentsCard({ householdId }: { householdId: string }) {
@@ -364,6 +365,9 @@ export function HouseholdPage() {
             </Col>
             <Col span={24}>
               <HistoryCard householdId={h.id} />
+            </Col>
+            <Col span={24}>
+              <LookupRecordsCard householdId={h.id} />
             </Col>
           </Row>
         )}
