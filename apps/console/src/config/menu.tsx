@@ -151,6 +151,7 @@ export const MENU: MenuEntry[] = [
     path: '/assistance/lookup',
     label: 'assistanceLookup',
     icon: <SecurityScanOutlined />,
+    roles: ['admin', 'civil_affairs', 'provider'],
   },
   { path: '/access-log', label: 'accessLog', icon: <EyeOutlined />, roles: STAFF },
   { path: '/notifications', label: 'notifications', icon: <BellOutlined />, roles: EVERYONE },
