@@ -30,6 +30,7 @@ import { CaseCheckinsMoves1765820000000 } from './1765820000000-CaseCheckinsMove
 import { Webhooks1765100000000 } from './1765100000000-Webhooks';
 import { CaseVisits1765810000000 } from './1765810000000-CaseVisits';
 import { AssistanceLedger1765900000000 } from './1765900000000-AssistanceLedger';
+import { AssistanceImports1765930000000 } from './1765930000000-AssistanceImports';
 /**
  * Every migration, oldest first. Listed by hand (not globbed) so that the compiled apps,
  * the CLI and the tests all run exactly this list.
@@ -67,4 +68,5 @@ export const MIGRATIONS = [
   CaseTimeline1765850000000,
   CasePlanFiles1765860000000,
   AssistanceLedger1765900000000,
+  AssistanceImports1765930000000,
 ];

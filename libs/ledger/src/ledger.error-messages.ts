@@ -8,6 +8,7 @@ export const LEDGER_ERROR_MESSAGES = {
   // stacking
   // lookup
   // imports
+  ASSISTANCE_IMPORT_NOT_FOUND: { 'zh-CN': '未找到该名册导入', en: 'Roll import not found' },
   // reports
 } as const satisfies ErrorMessageTable<typeof LEDGER_ERRORS>;
 
@@ -17,6 +18,9 @@ export const LEDGER_CONSTRAINTS = {
   // stacking
   // lookup
   // imports
+  rollCategoryUnknown: '没有该救助类别',
+  rollProviderUnknown: '没有该机构',
+  rollGrantedByRequired: '请填写发放机构',
 } as const;
 
 declare module '@onedoor/platform/errors/constraint-messages' {

@@ -12,7 +12,14 @@ export const LEDGER_ERRORS = {
   // stacking
   // lookup
   // imports
+  /** A roll import that does not exist or that the caller may not follow. */
+  ASSISTANCE_IMPORT_NOT_FOUND: HttpStatus.NOT_FOUND,
   // reports
 } as const satisfies ErrorStatusTable;
 
 export type LedgerErrorCode = CodesOf<typeof LEDGER_ERRORS>;
+
+declare module '@onedoor/platform/errors/error-codes' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface ErrorCodeRegistry extends CodesOf<typeof LEDGER_ERRORS> {}
+}

@@ -6,6 +6,13 @@ import { ResourcesModule } from '@onedoor/resources';
 import { AssistanceEntriesRepository } from './entries/assistance-entries.repository';
 import { AssistanceEntryEntity } from './entries/assistance-entry.entity';
 import { StackingRuleEntity } from './stacking/stacking-rule.entity';
+// imports
+import { AssistanceImportEntity } from './imports/assistance-import.entity';
+import { AssistanceImportRunner } from './imports/assistance-import-runner.service';
+import { AssistanceImportsController } from './imports/assistance-imports.controller';
+import { AssistanceImportsRepository } from './imports/assistance-imports.repository';
+import { AssistanceImportsService } from './imports/assistance-imports.service';
+import { RollBatchWriter } from './imports/roll-batch.writer';
 
 /**
  * One ledger of assistance from every source (DESIGN.md): entries, the stacking rules that
@@ -19,6 +26,10 @@ const providers = [
   // stacking
   // lookup
   // imports
+  AssistanceImportsRepository,
+  AssistanceImportsService,
+  AssistanceImportRunner,
+  RollBatchWriter,
   // reports
 ];
 
@@ -28,6 +39,8 @@ const providers = [
     HouseholdsModule,
     ResourcesModule,
     TypeOrmModule.forFeature([AssistanceEntryEntity, StackingRuleEntity]),
+    // imports
+    TypeOrmModule.forFeature([AssistanceImportEntity]),
   ],
   providers,
   exports: providers,
@@ -41,6 +54,7 @@ export class LedgerModule {}
     // stacking
     // lookup
     // imports
+    AssistanceImportsController,
     // reports
   ],
 })
