@@ -14,7 +14,7 @@ export const ROLL_COLUMNS: Record<string, string[]> = {
   granted_by: ['发放机构', '发放单位', '救助机构'],
   form: ['救助形式', '形式'],
   frequency: ['发放方式', '发放频次'],
-  amount_yuan: ['金额(元)', '金额', '发放金额(元)', '发放金额', 'amount'],
+  amount_yuan: ['金额（元）', '金额', '发放金额（元）', '发放金额', 'amount'],
   starts_on: ['开始日期', '发放日期', '起始日期', 'start_date'],
   ends_on: ['结束日期', '截止日期', 'end_date'],
   note: ['备注', 'remark'],
@@ -29,7 +29,7 @@ export const rollColumnLabel = (column: string): string => ROLL_COLUMNS[column]?
 const ALIASES = new Map<string, string>(
   Object.entries(ROLL_COLUMNS).flatMap(([canonical, headers]) => [
     [canonical, canonical],
-    ...headers.map((h) => [h, canonical] as [string, string]),
+    ...headers.map((h) => [headerKey(h), canonical] as [string, string]),
   ]),
 );
 
