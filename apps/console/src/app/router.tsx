@@ -25,6 +25,7 @@ import { routes as provider } from '@/features/provider/routes';
 import { routes as referrals } from '@/features/referrals/routes';
 import { routes as reports } from '@/features/reports/routes';
 import { routes as resources } from '@/features/resources/routes';
+import { routes as rollImports } from '@/features/roll-imports/routes';
 import { routes as tenders } from '@/features/tenders/routes';
 import { routes as users } from '@/features/users/routes';
 
@@ -60,6 +61,7 @@ export const router = createBrowserRouter([
       ...contracts,
 
       ...procurement,
+      ...rollImports,
       { path: '*', element: <NotFound /> },
     ],
   },

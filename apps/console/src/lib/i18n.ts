@@ -26,6 +26,7 @@ import provider from '@/features/provider/locales';
 import referrals from '@/features/referrals/locales';
 import reports from '@/features/reports/locales';
 import resources from '@/features/resources/locales';
+import rollImports from '@/features/roll-imports/locales';
 import supervision from '@/features/cases/supervision/locales';
 import tenders from '@/features/tenders/locales';
 import users from '@/features/users/locales';
@@ -58,6 +59,7 @@ const namespaces = {
   referrals,
   reports,
   resources,
+  rollImports,
   supervision,
   tenders,
   users,
