@@ -77,6 +77,7 @@ export const TIMELINE_EVENT_LABELS = labels<string>({
   'case_check_in.record': ['回访', 'Check-in'],
   'household.move': ['家庭迁移', 'Household moved'],
   // ledger: imports (a roll's rows for a household, one row per household and batch)
+  'assistance_import.create': ['上传救助名册', 'Assistance roll uploaded'],
   'assistance_import.import_rows': ['名册导入救助记录', 'Assistance imported from a roll'],
 });
 

@@ -300,9 +300,19 @@ describe('roll imports into the assistance ledger', () => {
     ]);
   });
 
-  it('refuses at once a roll without the required columns or with an unknown default category', async () => {
+  it('refuses at once a roll without the required columns, with an unknown default category, without an organization, or from an unverified provider', async () => {
     const tree = await ctx.factory.district();
     const civil = await ctx.factory.principal('civil_affairs', tree.streetA);
+    const pending = await ctx.factory.provider(tree.streetA, { verification: 'pending' });
+    const pendingUser = await ctx.factory.principal('provider', tree.streetA, pending.id);
+    await expect(
+      imports.start(
+        Buffer.from(`身份证号,开始日期\n${newIdNumber()},2026-10-03\n`),
+        null,
+        {},
+        pendingUser,
+      ),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
     await expect(
       imports.start(Buffer.from('姓名,金额\n张三,100\n'), null, { grantedBy: '民政局' }, civil),
     ).rejects.toMatchObject({

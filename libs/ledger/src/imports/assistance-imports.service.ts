@@ -140,8 +140,13 @@ export class AssistanceImportsService {
   ): Promise<{ providerId: string | null; grantedBy: string; scopePath: string | null }> {
     if (actor.role === 'provider') {
       const home = actor.providerId ? await this.providerWithHome(actor.providerId) : null;
-      if (!home)
-        throw new DomainError('FORBIDDEN', 'Only a provider organization imports its roll');
+      // An organization not (or no longer) verified does not write into the ledger.
+      if (home?.verification !== 'verified') {
+        throw new DomainError(
+          'FORBIDDEN',
+          'Only a verified provider organization imports its roll',
+        );
+      }
       return { providerId: home.id, grantedBy: home.name, scopePath: home.path };
     }
     if (actor.role !== 'admin' && !actor.areaPath) {
@@ -163,14 +168,14 @@ export class AssistanceImportsService {
 
   private async providerWithHome(
     id: string,
-  ): Promise<{ id: string; name: string; path: string } | null> {
+  ): Promise<{ id: string; name: string; path: string; verification: string } | null> {
     const row = await this.ds
       .getRepository(ProviderEntity)
       .createQueryBuilder('p')
       .innerJoin('area', 'a', 'a.id = p.home_area_id')
-      .select(['p.id AS id', 'p.name AS name', 'a.path AS path'])
+      .select(['p.id AS id', 'p.name AS name', 'a.path AS path', 'p.verification AS verification'])
       .where('p.id = :id', { id })
-      .getRawOne<{ id: string; name: string; path: string }>();
+      .getRawOne<{ id: string; name: string; path: string; verification: string }>();
     return row ?? null;
   }
 }
