@@ -32,6 +32,7 @@ import { CaseVisits1765810000000 } from './1765810000000-CaseVisits';
 import { AssistanceLedger1765900000000 } from './1765900000000-AssistanceLedger';
 import { StackingReferrals1765910000000 } from './1765910000000-StackingReferrals';
 import { LookupsAndReads1765920000000 } from './1765920000000-LookupsAndReads';
+import { AssistanceImports1765930000000 } from './1765930000000-AssistanceImports';
 /**
  * Every migration, oldest first. Listed by hand (not globbed) so that the compiled apps,
  * the CLI and the tests all run exactly this list.
@@ -71,4 +72,5 @@ export const MIGRATIONS = [
   AssistanceLedger1765900000000,
   StackingReferrals1765910000000,
   LookupsAndReads1765920000000,
+  AssistanceImports1765930000000,
 ];

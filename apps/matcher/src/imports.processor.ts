@@ -1,6 +1,7 @@
 import { Processor } from '@nestjs/bullmq';
 import { type JobHandlers, QUEUES, QueueProcessor } from '@onedoor/platform';
 import { HouseholdImportRunner } from '@onedoor/households';
+import { AssistanceImportRunner } from '@onedoor/ledger';
 
 /**
  * The imports queue: one background household import per job. One at a time per matcher: an
@@ -11,9 +12,13 @@ export class ImportsProcessor extends QueueProcessor<typeof QUEUES.imports> {
   protected readonly queue = QUEUES.imports;
   protected readonly handlers: JobHandlers<typeof QUEUES.imports> = {
     'run-household-import': (data) => this.runner.run(data.importId),
+    'run-assistance-import': (data) => this.rolls.run(data.importId),
   };
 
-  constructor(private readonly runner: HouseholdImportRunner) {
+  constructor(
+    private readonly runner: HouseholdImportRunner,
+    private readonly rolls: AssistanceImportRunner,
+  ) {
     super();
   }
 }

@@ -13,6 +13,7 @@ import {
   PlanSyncService,
   VisitScheduleService,
 } from '@onedoor/casework';
+import { AssistanceImportsService } from '@onedoor/ledger';
 import { MatchRunService, ProposalDeadlinesService, ReferralsService } from '@onedoor/matching';
 import { WebhookChannel } from '@onedoor/notifications';
 import { ProjectsService } from '@onedoor/procurement';
@@ -50,6 +51,7 @@ export class MaintenanceProcessor extends QueueProcessor<typeof QUEUES.maintenan
     'sync-case-plans': () => this.planSync.sync(),
 
     'schedule-case-visits': () => this.visitSchedule.sweep(),
+    'requeue-assistance-imports': () => this.assistanceImports.requeueStale(),
   };
 
   constructor(
@@ -71,6 +73,7 @@ export class MaintenanceProcessor extends QueueProcessor<typeof QUEUES.maintenan
     private readonly moves: MovesService,
 
     private readonly visitSchedule: VisitScheduleService,
+    private readonly assistanceImports: AssistanceImportsService,
   ) {
     super();
   }

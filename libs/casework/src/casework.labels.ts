@@ -80,6 +80,9 @@ export const TIMELINE_EVENT_LABELS = labels<string>({
   // assistance ledger: entries
   'assistance_entry.record': ['登记救助', 'Assistance recorded'],
   'assistance_entry.void': ['作废救助记录', 'Assistance entry voided'],
+  // ledger: imports (a roll's rows for a household, one row per household and batch)
+  'assistance_import.create': ['上传救助名册', 'Assistance roll uploaded'],
+  'assistance_import.import_rows': ['名册导入救助记录', 'Assistance imported from a roll'],
 });
 
 // plans

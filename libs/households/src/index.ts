@@ -54,6 +54,18 @@ export * from './import/household-imports.service';
 export * from './import/household-imports.repository';
 export * from './import/household-import-runner.service';
 export * from './import/csv-columns';
+// The import pieces the ledger's roll imports reuse (file reading, error sheet, template).
+export * from './import/import-file.util';
+export * from './import/import-job.store';
+export {
+  buildErrorSheet,
+  REASON_HEADER,
+  ROW_HEADER,
+  type RefusedRow,
+  templateWorkbook,
+} from './import/import-sheets.util';
+export { constraintReason } from './import/import-reasons';
+export { RefusedRowDto } from './dto/household-import.dto';
 export * from './households.module';
 export * from './households-http.module';
 export * from './dto/household.dto';

@@ -25,15 +25,25 @@ export * from './lookup/assistance-lookups.service';
 export * from './lookup/lookup-throttle.service';
 export * from './lookup/dto/assistance-lookup.dto';
 // imports
+export * from './imports/assistance-import.entity';
+export * from './imports/assistance-import.dto';
+export * from './imports/assistance-imports.repository';
+export * from './imports/assistance-imports.service';
+export * from './imports/assistance-import-runner.service';
+export * from './imports/roll-columns';
+export * from './imports/roll-row';
 // reports
 
 import { AssistanceEntryEntity } from './entries/assistance-entry.entity';
 import { StackingRuleEntity } from './stacking/stacking-rule.entity';
 import { AssistanceLookupEntity } from './lookup/assistance-lookup.entity';
+import { AssistanceImportEntity } from './imports/assistance-import.entity';
 /** The lib's entities, for the TypeORM CLI's data source. */
 export const LEDGER_ENTITIES = [
   AssistanceEntryEntity,
   StackingRuleEntity,
   // lookup
   AssistanceLookupEntity,
+  // imports
+  AssistanceImportEntity,
 ];

@@ -41,6 +41,7 @@ export const LEDGER_ERROR_MESSAGES = {
     en: 'Too many lookups',
   },
   // imports
+  ASSISTANCE_IMPORT_NOT_FOUND: { 'zh-CN': '未找到该名册导入', en: 'Roll import not found' },
   // reports
 } as const satisfies ErrorMessageTable<typeof LEDGER_ERRORS>;
 
@@ -79,6 +80,9 @@ export const LEDGER_CONSTRAINTS = {
   stackingRulePeriodNotAllowed: '只有“周期内限一次”的规则才填写周期',
   // lookup
   // imports
+  rollCategoryUnknown: '没有该救助类别',
+  rollProviderUnknown: '没有该机构',
+  rollGrantedByRequired: '请填写发放机构',
 } as const;
 
 declare module '@onedoor/platform/errors/constraint-messages' {

@@ -35,6 +35,8 @@ export const LEDGER_ERRORS = {
   /** The user asked more lookups than their per-minute or per-day limit (Retry-After). */
   ASSISTANCE_LOOKUP_RATE_LIMITED: HttpStatus.TOO_MANY_REQUESTS,
   // imports
+  /** A roll import that does not exist or that the caller may not follow. */
+  ASSISTANCE_IMPORT_NOT_FOUND: HttpStatus.NOT_FOUND,
   // reports
 } as const satisfies ErrorStatusTable;
 

@@ -17,6 +17,13 @@ import { AssistanceLookupsController } from './lookup/assistance-lookups.control
 import { AssistanceLookupsRepository } from './lookup/assistance-lookups.repository';
 import { AssistanceLookupsService } from './lookup/assistance-lookups.service';
 import { LookupThrottleService } from './lookup/lookup-throttle.service';
+// imports
+import { AssistanceImportEntity } from './imports/assistance-import.entity';
+import { AssistanceImportRunner } from './imports/assistance-import-runner.service';
+import { AssistanceImportsController } from './imports/assistance-imports.controller';
+import { AssistanceImportsRepository } from './imports/assistance-imports.repository';
+import { AssistanceImportsService } from './imports/assistance-imports.service';
+import { RollBatchWriter } from './imports/roll-batch.writer';
 
 /**
  * One ledger of assistance from every source (DESIGN.md): entries, the stacking rules that
@@ -37,6 +44,10 @@ const providers = [
   LookupThrottleService,
   AssistanceLookupsService,
   // imports
+  AssistanceImportsRepository,
+  AssistanceImportsService,
+  AssistanceImportRunner,
+  RollBatchWriter,
   // reports
 ];
 
@@ -50,6 +61,8 @@ const providers = [
       StackingRuleEntity,
       // lookup
       AssistanceLookupEntity,
+      // imports
+      AssistanceImportEntity,
     ]),
   ],
   providers,
@@ -67,6 +80,7 @@ export class LedgerModule {}
     // lookup
     AssistanceLookupsController,
     // imports
+    AssistanceImportsController,
     // reports
   ],
 })

@@ -29,6 +29,7 @@ import { routes as referrals } from '@/features/referrals/routes';
 import { routes as reports } from '@/features/reports/routes';
 import { routes as resources } from '@/features/resources/routes';
 import { routes as stacking } from '@/features/stacking/routes';
+import { routes as rollImports } from '@/features/roll-imports/routes';
 import { routes as tenders } from '@/features/tenders/routes';
 import { routes as users } from '@/features/users/routes';
 
@@ -68,6 +69,7 @@ export const router = createBrowserRouter([
       ...assistance,
       ...assistanceLookup,
       ...accessLog,
+      ...rollImports,
       { path: '*', element: <NotFound /> },
     ],
   },

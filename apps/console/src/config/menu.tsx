@@ -72,6 +72,13 @@ export const MENU: MenuEntry[] = [
     icon: <CloudUploadOutlined />,
     roles: HOUSEHOLD_ROLES,
   },
+  // ledger: imports (救助台账 · 名册导入)
+  {
+    path: '/assistance/imports',
+    label: 'assistanceImports',
+    icon: <CloudUploadOutlined />,
+    roles: ['admin', 'civil_affairs', 'provider'],
+  },
   { path: '/dashboard', label: 'dashboard', icon: <DashboardOutlined />, roles: STAFF },
   {
     path: '/reports/case-outcomes',

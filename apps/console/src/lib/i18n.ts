@@ -30,6 +30,7 @@ import referrals from '@/features/referrals/locales';
 import reports from '@/features/reports/locales';
 import resources from '@/features/resources/locales';
 import stacking from '@/features/stacking/locales';
+import rollImports from '@/features/roll-imports/locales';
 import supervision from '@/features/cases/supervision/locales';
 import tenders from '@/features/tenders/locales';
 import users from '@/features/users/locales';
@@ -66,6 +67,7 @@ const namespaces = {
   reports,
   resources,
   stacking,
+  rollImports,
   supervision,
   tenders,
   users,

@@ -49,14 +49,16 @@ const ALIASES = new Map<string, string>(
   ]),
 );
 
+/**
+ * A header cell as the alias tables spell it: full-width brackets, spaces and a trailing
+ * "required" star folded (the roll import's columns read the same way).
+ */
+export const headerKey = (header: string): string =>
+  header.trim().replace(/（/g, '(').replace(/）/g, ')').replace(/\s+/g, '').replace(/\*$/, '');
+
 /** The canonical column for a header cell (full-width brackets, spaces and case folded). */
 export function canonicalColumn(header: string): string | undefined {
-  const h = header
-    .trim()
-    .replace(/（/g, '(')
-    .replace(/）/g, ')')
-    .replace(/\s+/g, '')
-    .replace(/\*$/, '');
+  const h = headerKey(header);
   return ALIASES.get(h) ?? ALIASES.get(h.toLowerCase());
 }
 
@@ -64,15 +66,22 @@ export function canonicalColumn(header: string): string | undefined {
 export const toCanonicalHeader = (header: string[]): string[] =>
   header.map((h) => canonicalColumn(h) ?? `unknown:${h}`);
 
-/** The error for a header that lacks required columns, or null. */
-export function missingColumnsError(columns: string[]): ValidationFailedError | null {
-  const missing = REQUIRED_COLUMNS.filter((c) => !columns.includes(c));
+/**
+ * The error for a header that lacks required columns, or null. Another import (the ledger's
+ * rolls) passes its own required columns and labels.
+ */
+export function missingColumnsError(
+  columns: string[],
+  required: readonly string[] = REQUIRED_COLUMNS,
+  label: (column: string) => string = columnLabel,
+): ValidationFailedError | null {
+  const missing = required.filter((c) => !columns.includes(c));
   if (missing.length === 0) return null;
   return new ValidationFailedError(`The header lacks ${missing.join(', ')}`, [
     {
       field: 'header',
       constraint: 'importColumnMissing',
-      params: { columns: missing.map(columnLabel).join('、') },
+      params: { columns: missing.map(label).join('、') },
       message: `missing columns ${missing.join(', ')}`,
     },
   ]);

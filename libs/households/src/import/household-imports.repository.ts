@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, SelectQueryBuilder } from 'typeorm';
 import { type PageQueryDto, PiiCipher, type Principal, pageOffset } from '@onedoor/platform';
 import { HouseholdImportEntity, type ImportFormat } from './household-import.entity';
+import { ImportJobStore } from './import-job.store';
 
 /** Counters written as rows go, so that a poll shows the import moving. */
 export type ImportProgress = Pick<
@@ -17,17 +18,13 @@ export type ImportProgress = Pick<
 
 /**
  * The uploaded file and the error sheet hold identity numbers and phones: both are stored
- * encrypted (PiiCipher), and only this repository sees them in clear.
+ * encrypted (PiiCipher), and only this repository (its job side: ImportJobStore) sees them in
+ * clear.
  */
 @Injectable()
-export class HouseholdImportsRepository {
-  constructor(
-    @InjectDataSource() private readonly ds: DataSource,
-    private readonly pii: PiiCipher,
-  ) {}
-
-  private get repo() {
-    return this.ds.getRepository(HouseholdImportEntity);
+export class HouseholdImportsRepository extends ImportJobStore<HouseholdImportEntity> {
+  constructor(@InjectDataSource() ds: DataSource, pii: PiiCipher) {
+    super(ds, pii, HouseholdImportEntity);
   }
 
   async insert(input: {
@@ -65,8 +62,7 @@ export class HouseholdImportsRepository {
       .addSelect('i.errorSheet')
       .andWhere('i.id = :id', { id })
       .getOne();
-    if (!row) return undefined;
-    return row.errorSheet ? this.pii.decryptBytes(row.errorSheet) : null;
+    return this.openSheet(row);
   }
 
   /** The caller's own imports, newest first. */
@@ -83,64 +79,6 @@ export class HouseholdImportsRepository {
       .take(query.limit)
       .getManyAndCount();
     return { rows, total };
-  }
-
-  /** Marks a queued import running; null when it was not queued (already run, or running). */
-  async claim(id: string, startedAt: Date): Promise<HouseholdImportEntity | null> {
-    const res = await this.repo
-      .createQueryBuilder()
-      .update()
-      .set({ status: 'running', startedAt })
-      .where('id = :id AND status = :queued', { id, queued: 'queued' })
-      .execute();
-    if (!res.affected) return null;
-    const row = await this.repo
-      .createQueryBuilder('i')
-      .addSelect('i.content')
-      .where('i.id = :id', { id })
-      .getOneOrFail();
-    if (row.content) row.content = this.pii.decryptBytes(row.content);
-    return row;
-  }
-
-  async findById(id: string): Promise<HouseholdImportEntity | null> {
-    return this.repo.findOneBy({ id });
-  }
-
-  async progress(id: string, progress: Partial<ImportProgress>): Promise<void> {
-    await this.repo.update({ id }, progress);
-  }
-
-  /** The end of a run; the uploaded file is dropped (the error sheet keeps the refused rows). */
-  async finish(
-    id: string,
-    end: Partial<ImportProgress> &
-      Pick<HouseholdImportEntity, 'status' | 'finishedAt'> &
-      Partial<Pick<HouseholdImportEntity, 'refusedSample' | 'errorSheet' | 'failure'>>,
-  ): Promise<void> {
-    const { errorSheet, ...rest } = end;
-    await this.repo.update(
-      { id },
-      {
-        ...rest,
-        ...(errorSheet !== undefined && {
-          errorSheet: errorSheet && this.pii.encryptBytes(errorSheet),
-        }),
-        content: null,
-      },
-    );
-  }
-
-  /** Imports still queued since before `before`: their job may have been lost with Redis. */
-  async queuedBefore(before: Date): Promise<string[]> {
-    const rows = await this.repo
-      .createQueryBuilder('i')
-      .select('i.id', 'id')
-      .where('i.status = :queued AND i.created_at < :before', { queued: 'queued', before })
-      .orderBy('i.created_at')
-      .limit(1_000)
-      .getRawMany<{ id: string }>();
-    return rows.map((r) => r.id);
   }
 
   private visible(

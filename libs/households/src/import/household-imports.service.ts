@@ -11,6 +11,7 @@ import type { HouseholdImportDto } from '../dto/household-import.dto';
 import { missingColumnsError, toCanonicalHeader } from './csv-columns';
 import type { HouseholdImportEntity } from './household-import.entity';
 import { HouseholdImportsRepository } from './household-imports.repository';
+import { importProgressPercent } from './import-job.store';
 import { detectFormat, readImportTable } from './import-file.util';
 
 export type ReasonLanguage = 'zh' | 'en';
@@ -118,12 +119,7 @@ export function toImportDto(row: HouseholdImportEntity, lang: ReasonLanguage): H
     refusedRows: row.refusedRows,
     importedHouseholds: row.importedHouseholds,
     refusedHouseholds: row.refusedHouseholds,
-    progressPercent:
-      row.status === 'done'
-        ? 100
-        : row.totalRows > 0
-          ? Math.floor((row.processedRows * 100) / row.totalRows)
-          : 0,
+    progressPercent: importProgressPercent(row),
     failure: row.failure,
     hasErrorSheet: row.status === 'done' && row.refusedRows > 0,
     refusedSample: (row.refusedSample ?? []).map((r) => ({

@@ -98,14 +98,29 @@ export function templateRows(): string[][] {
 
 /** The import template as xlsx: the rows above, text cells, and each hint also as a note. */
 export async function templateXlsx(): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet('户籍导入');
   const [header, hints, example] = templateRows();
+  return templateWorkbook('户籍导入', header, hints, example, COLUMNS.map(hintOf));
+}
+
+/**
+ * An import template as xlsx (this one and the ledger's rolls): bold header, grey hint row
+ * (its first cell starts with '#', which the import skips), the example row, text cells (an
+ * identity number must not become a number), and each column's hint as the header's note.
+ */
+export async function templateWorkbook(
+  sheetName: string,
+  header: string[],
+  hints: string[],
+  example: string[],
+  notes: string[],
+): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet(sheetName);
   sheet.addRow(header).font = { bold: true };
   sheet.addRow(hints).font = { italic: true, color: { argb: 'FF888888' } };
   sheet.addRow(example);
   header.forEach((_, i) => {
-    sheet.getRow(1).getCell(i + 1).note = hintOf(COLUMNS[i]);
+    sheet.getRow(1).getCell(i + 1).note = notes[i];
     sheet.getColumn(i + 1).width = 16;
     sheet.getColumn(i + 1).numFmt = '@';
   });

@@ -90,8 +90,14 @@ export class AssistanceEntryEntity {
   @JoinColumn({ name: 'referral_id', foreignKeyConstraintName: 'fk_assistance_entry_referral' })
   referral?: unknown;
 
+  @Index('ix_assistance_entry_import')
   @Column({ type: 'uuid', nullable: true })
   importId!: string | null;
+
+  // imports: the roll the row came from.
+  @ManyToOne('AssistanceImportEntity')
+  @JoinColumn({ name: 'import_id', foreignKeyConstraintName: 'fk_assistance_entry_import' })
+  import?: unknown;
 
   /** The granting organization when it is a OneDoor provider (departments are providers). */
   @Column({ type: 'uuid', nullable: true })

@@ -30,4 +30,20 @@ export class ImportsQueueProducer {
     if (job && (await job.isFailed())) await job.remove();
     await this.runHouseholdImport(importId);
   }
+
+  /** A roll for the assistance ledger: one attempt, for the same reason as a household import. */
+  async runAssistanceImport(importId: string): Promise<void> {
+    await this.queue.add(
+      'run-assistance-import',
+      { importId },
+      { jobId: jobIds.assistanceImport(importId), attempts: 1 },
+    );
+  }
+
+  /** For the sweep, as {@link requeueHouseholdImport}. */
+  async requeueAssistanceImport(importId: string): Promise<void> {
+    const job = await this.queue.getJob(jobIds.assistanceImport(importId));
+    if (job && (await job.isFailed())) await job.remove();
+    await this.runAssistanceImport(importId);
+  }
 }

@@ -50,6 +50,8 @@ export interface JobPayloads {
 
     /** Turns revisit dates within 14 days into visits due on open cases (once per case and date). */
     'schedule-case-visits': Record<string, never>;
+    /** Re-queues roll imports into the assistance ledger still queued whose job Redis lost. */
+    'requeue-assistance-imports': Record<string, never>;
   };
   matching: {
     /**
@@ -87,6 +89,8 @@ export interface JobPayloads {
   imports: {
     /** One household_import row: parse its stored file and import it row by row. */
     'run-household-import': { importId: string };
+    /** One assistance_import row: read its stored roll and write its rows to the ledger. */
+    'run-assistance-import': { importId: string };
   };
 }
 
@@ -113,12 +117,13 @@ export const JOB_NAMES: { [Q in QueueName]: ReadonlyArray<JobName<Q>> } = {
     'sync-case-plans',
 
     'schedule-case-visits',
+    'requeue-assistance-imports',
   ],
   matching: ['match-household', 'rematch-resource'],
   webhooks: ['deliver-webhook'],
   mail: ['send-mail'],
   notifications: ['dispatch-events'],
-  imports: ['run-household-import'],
+  imports: ['run-household-import', 'run-assistance-import'],
 };
 
 /**
@@ -167,6 +172,8 @@ export const jobIds = {
   mailForEvent: (eventId: string, userId: string) => `send-mail.${eventId}.${userId}`,
   /** One run per import row (the sweep re-adding it while the job lives adds nothing). */
   householdImport: (importId: string) => `run-household-import.${importId}`,
+  /** The same for a roll imported into the assistance ledger. */
+  assistanceImport: (importId: string) => `run-assistance-import.${importId}`,
 };
 
 /** How a repeatable job repeats: every so many milliseconds, or on a cron pattern. */
@@ -226,6 +233,8 @@ export const JOB_SCHEDULES: { [Q in QueueName]: ReadonlyArray<JobSchedule<Q>> } 
 
     // Hourly (and at start): idempotent, and a revisit date set by an assessment shows up soon.
     { job: 'schedule-case-visits', repeat: { every: 60 * 60_000 }, data: {} },
+    // Behind each roll import's job: catches those lost with Redis.
+    { job: 'requeue-assistance-imports', repeat: { every: 5 * 60_000 }, data: {} },
   ],
   matching: [],
   webhooks: [],

@@ -1,20 +1,5 @@
 import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Col,
-  Descriptions,
-  Progress,
-  Row,
-  Space,
-  Statistic,
-  Table,
-  Tag,
-  Typography,
-  Upload,
-} from 'antd';
+import { App, Button, Card, Col, Descriptions, Statistic, Table, Upload } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
@@ -22,110 +7,48 @@ import { PageContainer } from '@/components/PageContainer';
 import { QueryState, errorText } from '@/components/QueryState';
 import { formatTime } from '@/lib/format';
 import { downloads, type HouseholdImport, useImport, useImports, useStartImport } from './api';
+import { ImportProgressCard, ImportStatusTag } from './ImportProgressCard';
 
-const STATUS_COLORS: Record<HouseholdImport['status'], string> = {
-  queued: 'default',
-  running: 'processing',
-  done: 'success',
-  failed: 'error',
-};
-
-/** The import being watched: progress, counts, the first refused rows and the error sheet. */
+/** The import being watched, with the household import's counters. */
 function ImportProgress({ id }: { id: string }) {
   const { t } = useTranslation('imports');
-  const { message } = App.useApp();
   const current = useImport(id);
   const i = current.data;
-  const save = (run: () => Promise<void>) => run().catch((e) => message.error(errorText(e)));
   return (
-    <Card
-      title={t('current.title', { name: i?.filename ?? '' })}
-      size="small"
-      style={{ marginTop: 16 }}
-      data-testid="import-progress"
-    >
-      <QueryState isLoading={current.isLoading} error={current.error}>
-        {i && (
+    <ImportProgressCard
+      imp={i}
+      isLoading={current.isLoading}
+      error={current.error}
+      onErrorSheet={() => downloads.errors(id)}
+      stats={
+        i && (
           <>
-            <Space wrap style={{ marginBottom: 8 }}>
-              <Tag color={STATUS_COLORS[i.status]} data-testid="import-status">
-                {t(`status.${i.status}`)}
-              </Tag>
-              <Typography.Text type="secondary">
-                {t('current.format', {
-                  format: i.format.toUpperCase(),
-                  encoding: i.encoding ? `（${i.encoding.toUpperCase()}）` : '',
-                })}
-              </Typography.Text>
-            </Space>
-            <Progress
-              percent={i.progressPercent}
-              status={
-                i.status === 'failed' ? 'exception' : i.status === 'done' ? 'success' : 'active'
-              }
-            />
-            {i.failure && (
-              <Alert type="error" showIcon message={t('current.failed')} description={i.failure} />
-            )}
-            <Row gutter={[16, 16]} style={{ marginTop: 8 }}>
-              <Col xs={12} md={6}>
-                <Statistic title={t('current.total')} value={i.totalRows} />
-              </Col>
-              <Col xs={12} md={6}>
-                <Statistic title={t('current.processed')} value={i.processedRows} />
-              </Col>
-              <Col xs={12} md={6}>
-                <Statistic
-                  title={t('current.imported')}
-                  value={i.importedRows}
-                  suffix={t('current.households', { count: i.importedHouseholds })}
-                  valueStyle={{ color: '#389e0d' }}
-                />
-              </Col>
-              <Col xs={12} md={6}>
-                <Statistic
-                  title={t('current.refused')}
-                  value={i.refusedRows}
-                  suffix={t('current.households', { count: i.refusedHouseholds })}
-                  valueStyle={i.refusedRows > 0 ? { color: '#cf1322' } : undefined}
-                />
-              </Col>
-            </Row>
-            {i.refusedSample.length > 0 && (
-              <>
-                <Typography.Title level={5} style={{ marginTop: 16 }}>
-                  {t('current.refusedRows')}
-                </Typography.Title>
-                <Table
-                  size="small"
-                  rowKey="row"
-                  pagination={false}
-                  data-testid="refused-rows"
-                  dataSource={i.refusedSample}
-                  columns={[
-                    { title: t('current.row'), dataIndex: 'row', width: 90 },
-                    {
-                      title: t('current.reasons'),
-                      dataIndex: 'reasons',
-                      render: (reasons: string[]) => reasons.join('；'),
-                    },
-                  ]}
-                />
-              </>
-            )}
-            {i.hasErrorSheet && (
-              <Button
-                style={{ marginTop: 16 }}
-                icon={<DownloadOutlined />}
-                onClick={() => save(() => downloads.errors(i.id))}
-              >
-                {t('current.errorSheet')}
-              </Button>
-            )}
+            <Col xs={12} md={6}>
+              <Statistic title={t('current.total')} value={i.totalRows} />
+            </Col>
+            <Col xs={12} md={6}>
+              <Statistic title={t('current.processed')} value={i.processedRows} />
+            </Col>
+            <Col xs={12} md={6}>
+              <Statistic
+                title={t('current.imported')}
+                value={i.importedRows}
+                suffix={t('current.households', { count: i.importedHouseholds })}
+                valueStyle={{ color: '#389e0d' }}
+              />
+            </Col>
+            <Col xs={12} md={6}>
+              <Statistic
+                title={t('current.refused')}
+                value={i.refusedRows}
+                suffix={t('current.households', { count: i.refusedHouseholds })}
+                valueStyle={i.refusedRows > 0 ? { color: '#cf1322' } : undefined}
+              />
+            </Col>
           </>
-        )}
-      </QueryState>
-    </Card>
+        )
+      }
+    />
   );
 }
 
@@ -213,9 +136,7 @@ export function ImportsPage() {
               {
                 title: t('recent.status'),
                 dataIndex: 'status',
-                render: (s: HouseholdImport['status']) => (
-                  <Tag color={STATUS_COLORS[s]}>{t(`status.${s}`)}</Tag>
-                ),
+                render: (s: HouseholdImport['status']) => <ImportStatusTag status={s} />,
               },
               { title: t('current.imported'), dataIndex: 'importedRows' },
               { title: t('current.refused'), dataIndex: 'refusedRows' },

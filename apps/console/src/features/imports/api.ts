@@ -17,7 +17,13 @@ export const importKeys = {
 /** Refused rows' reasons come in this language (the API declares the header). */
 const reasonsLanguage = () => ({ 'accept-language': i18n.language === 'en' ? 'en' : 'zh-CN' });
 
-const finished = (i: HouseholdImport | undefined) => i?.status === 'done' || i?.status === 'failed';
+/** Whether a background import (households, rolls) has ended: polling stops there. */
+export const finished = (i: { status: string } | undefined) =>
+  i?.status === 'done' || i?.status === 'failed';
+
+/** Poll every second until the import has ended. */
+export const importPollInterval = (query: { state: { data?: { status: string } } }) =>
+  finished(query.state.data) ? false : POLL_MS;
 
 /** The content type the API expects for a file: by its extension, whatever the browser guessed. */
 export function contentTypeOf(file: File): 'text/csv' | typeof XLSX {
@@ -64,7 +70,7 @@ export function useImport(id: string | null) {
       if (finished(i)) void queryClient.invalidateQueries({ queryKey: importKeys.list(1) });
       return i;
     },
-    refetchInterval: (query) => (finished(query.state.data) ? false : POLL_MS),
+    refetchInterval: importPollInterval,
   });
 }
 
