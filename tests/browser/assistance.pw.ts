@@ -4,6 +4,7 @@ import { call, get, token } from './support/api';
 import { idNumber } from './support/id-number';
 import { login } from './support/login';
 import { pick } from './support/ui';
+import { picture } from './support/picture';
 
 test('a department records an outside benefit by identity number; staff see it in the household’s assistance history', async ({
   request,
@@ -79,12 +80,12 @@ test('a department records an outside benefit by identity number; staff see it i
   await page.getByLabel('发放日期').fill('2026-10-03');
   await page.getByLabel('发放日期').press('Escape');
   await page.getByLabel('备注').fill('因病临时救助');
-  await page.screenshot({ path: 'test-results/assistance-record-form.png' });
+  await picture(page, 'assistance-record-form');
   await page.getByRole('button', { name: /^登\s*记$/ }).click();
   await expect(page.getByText('已登记', { exact: true })).toBeVisible();
   // Nothing of the family is shown to the department.
   await expect(page.getByText(head)).toHaveCount(0);
-  await page.screenshot({ path: 'test-results/assistance-recorded.png' });
+  await picture(page, 'assistance-recorded');
 
   // Its own list shows the entry, without whose it is.
   await page.getByRole('link', { name: '救助记录', exact: true }).click();
@@ -92,7 +93,7 @@ test('a department records an outside benefit by identity number; staff see it i
   await expect(row).toContainText('¥1,500.00');
   await expect(row).toContainText('2026-10-03');
   await expect(row).toContainText('部门登记');
-  await page.screenshot({ path: 'test-results/assistance-list.png' });
+  await picture(page, 'assistance-list');
 
   // The street's staff open the household page: the history shows it with its source.
   const staffPage = await browser.newPage({ viewport: { width: 1440, height: 900 } });
@@ -133,7 +134,7 @@ test('a department records an outside benefit by identity number; staff see it i
   // Newest first: the November help above the October one.
   await expect(card.getByRole('row').nth(1)).toContainText('慈善物资（米面油）');
   await card.scrollIntoViewIfNeeded();
-  await staffPage.screenshot({ path: 'test-results/assistance-history.png', fullPage: true });
+  await picture(staffPage, 'assistance-history');
 
   // The demo seed's outside help is there too: 和平区民政局's monthly 最低生活保障.
   const seeded = await get<{ items: { grantedBy: string; title: string; frequency: string }[] }>(

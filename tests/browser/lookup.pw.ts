@@ -3,6 +3,7 @@ import { expect, test } from '@playwright/test';
 import { assessedHousehold, call, get, token } from './support/api';
 import { idNumber } from './support/id-number';
 import { login } from './support/login';
+import { picture } from './support/picture';
 
 test('a department user asks with a purpose and hears yes or no; the household’s staff see the lookup and the reads', async ({
   request,
@@ -82,7 +83,7 @@ test('a department user asks with a purpose and hears yes or no; the household�
   await page.getByRole('button', { name: /^查\s*询$/ }).click();
   const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' }).format(new Date());
   await expect(answer.getByText(`是：自${today}起属于${tierLabel}`)).toBeVisible();
-  await page.screenshot({ path: 'test-results/lookup-answer.png' });
+  await picture(page, 'lookup-answer');
 
   // A wrong check digit: the field says so, nothing is asked.
   await page.getByLabel('身份证号').fill(id.slice(0, 17) + (id[17] === '1' ? '2' : '1'));
@@ -100,7 +101,7 @@ test('a department user asks with a purpose and hears yes or no; the household�
   await expect(rows.filter({ hasText: '是否享受医疗救助' })).toContainText('资格审核');
   await expect(rows.filter({ hasText: `是否属于${tierLabel}` })).toContainText('是');
   await records.scrollIntoViewIfNeeded();
-  await page.screenshot({ path: 'test-results/lookup-records.png', fullPage: true });
+  await picture(page, 'lookup-records');
   await records.getByRole('tab', { name: '档案访问记录' }).click();
   await expect(
     records
@@ -115,5 +116,5 @@ test('a department user asks with a purpose and hears yes or no; the household�
   await expect(page.getByRole('row').filter({ hasText: head }).first()).toContainText(
     `/households/${householdId}`,
   );
-  await page.screenshot({ path: 'test-results/access-log.png' });
+  await picture(page, 'access-log');
 });

@@ -3,6 +3,7 @@ import { expect, test } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import { idNumber, withWrongCheckDigit } from './support/id-number';
 import { login } from './support/login';
+import { picture } from './support/picture';
 
 test('a roll with an unregistered person and a bad row: counters, reasons and the error sheet', async ({
   page,
@@ -44,7 +45,7 @@ test('a roll with an unregistered person and a bad row: counters, reasons and th
   await expect(refused).toContainText('未找到该身份证号对应的登记家庭');
   await expect(refused).toContainText('身份证号校验位不正确');
   await expect(page.getByTestId('roll-imports')).toContainText('和平区医保局');
-  await page.screenshot({ path: 'test-results/roll-imports.png', fullPage: true });
+  await picture(page, 'roll-imports');
 
   const [download] = await Promise.all([
     page.waitForEvent('download'),

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { expect, test } from '@playwright/test';
 import { assessedHousehold, call, token } from './support/api';
 import { login } from './support/login';
+import { picture } from './support/picture';
 
 test('the administrator adds a once-per-period rule; it is listed by its labels, and staff only read the table', async ({
   page,
@@ -43,7 +44,7 @@ test('the administrator adds a once-per-period rule; it is listed by its labels,
   await expect(row).toContainText('周期内限一次');
   await expect(row).toContainText('12');
   await expect(row).toContainText('同一家庭12个月内限领一次');
-  await page.screenshot({ path: 'test-results/stacking-rules.png' });
+  await picture(page, 'stacking-rules');
 
   // Civil-affairs staff see the same table without the means to change it.
   const staff = await browser.newPage();
@@ -85,5 +86,6 @@ test('an assessor sets a medical need’s money gap in yuan on the household pag
     `/api/households/${householdId}/needs`,
   );
   expect(needs.find((n) => n.categoryCode === 'medical')!.gapFen).toBe(3_000_000);
-  await page.screenshot({ path: 'test-results/need-gap.png', fullPage: true });
+  await medical.scrollIntoViewIfNeeded();
+  await picture(page, 'need-gap');
 });
