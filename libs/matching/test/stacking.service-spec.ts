@@ -5,7 +5,12 @@ import {
   LEDGER_ERROR_MESSAGES,
   type NewAssistanceEntry,
 } from '@onedoor/ledger';
-import { ApprovalsService, MatchingModule, MatchRunService } from '@onedoor/matching';
+import {
+  ApprovalsService,
+  MatchingModule,
+  MatchRunService,
+  ReferralsService,
+} from '@onedoor/matching';
 import { Clock, DomainError, jobIds, type Principal } from '@onedoor/platform';
 import type { ResourceEntity } from '@onedoor/resources';
 import type { District } from '../../../tests/factories';
@@ -227,6 +232,39 @@ describe('stacking rules in the matcher and the approval', () => {
           .reserved,
       ),
     ).toBe(0);
+  });
+
+  it('a money-gap need served by two referrals ends with the last of them, not the first', async () => {
+    const government = await provider('和平区医疗保障局');
+    const charity = await provider('红十字会', 'charity');
+    const medicalAid = await cash('医疗救助', 'medical', 15_000 * YUAN, government);
+    const fund = await cash('大病救助基金', 'medical', 10_000 * YUAN, charity);
+    const h = await assessedHousehold([{ category: 'medical', gapFen: 25_000 * YUAN }]);
+    const [needId] = h.needIds;
+    await matcher.run(h.id);
+    const first = await approvals.approve((await proposalFor(needId, medicalAid.id)).id, staff);
+    const second = await approvals.approve((await proposalFor(needId, fund.id)).id, staff);
+    const referrals = ctx.get(ReferralsService);
+    const status = async () =>
+      (await ctx.dataSource.query(`SELECT status FROM need WHERE id = $1`, [needId]))[0].status;
+    const finish = async (referralId: string, by: typeof government) => {
+      const actor = await ctx.factory.principal('provider', tree.district, by.id);
+      await referrals.accept(referralId, actor);
+      await referrals.deliver(referralId, {}, actor);
+      await referrals.close(referralId, { satisfaction: 5, resolved: true }, staff);
+    };
+
+    // The bureau's part is delivered and closed as resolved: the charity's still serves the
+    // need, which stays matched (it would have been fulfilled with half its gap unpaid).
+    await finish(first, government);
+    expect(await status()).toBe('matched');
+    // The last one closes it.
+    await finish(second, charity);
+    expect(await status()).toBe('fulfilled');
+    // Out of the later tests' candidates (their top K counts every medical resource here).
+    await ctx.dataSource.query(`UPDATE resource SET status = 'closed' WHERE id = ANY($1)`, [
+      [medicalAid.id, fund.id],
+    ]);
   });
 
   it('a duplicate a department recorded refuses the candidate, naming its source, in the matcher and the approval', async () => {

@@ -3,7 +3,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { applyAreaScope, type ListQueryDto, type Principal } from '@onedoor/platform';
 import { pageWorkQueue, type WorkQueueFilter } from '../work-queue';
-import { type ReferralEntity, ReferralEntity as Referral } from './referral.entity';
+import {
+  LIVE_REFERRAL_SQL,
+  type ReferralEntity,
+  ReferralEntity as Referral,
+} from './referral.entity';
 
 export interface ReferralFilter extends WorkQueueFilter {
   status?: string;
@@ -63,6 +67,19 @@ export class ReferralsRepository {
       id,
     ]);
     return row?.needId ?? null;
+  }
+
+  /**
+   * Whether another referral still serves the need (a money-gap need has several): closing one
+   * of them then leaves the need as it is. Read under the need's lock, which every writer of
+   * the need's referrals holds.
+   */
+  async othersLiveOnNeed(manager: EntityManager, needId: string, id: string): Promise<boolean> {
+    const rows: unknown[] = await manager.query(
+      `SELECT 1 FROM referral WHERE need_id = $1 AND id <> $2 AND status IN ${LIVE_REFERRAL_SQL} LIMIT 1`,
+      [needId, id],
+    );
+    return rows.length > 0;
   }
 
   /**

@@ -198,9 +198,10 @@ export class ReferralsService {
       r.satisfaction = body.satisfaction;
       r.needResolved = body.resolved;
       r.feedbackNote = body.note ?? null;
-      const from = body.resolved
-        ? await this.needs.settle(manager, r.needId, 'fulfilled', now)
-        : await this.needs.settle(manager, r.needId, 'open', now);
+      // A money-gap need served by several referrals ends (or opens again) with the last of them.
+      const from = (await this.referrals.othersLiveOnNeed(manager, r.needId, r.id))
+        ? null
+        : await this.needs.settle(manager, r.needId, body.resolved ? 'fulfilled' : 'open', now);
       if (from) {
         await this.audit.record(manager, {
           entityType: 'need',
