@@ -1,5 +1,6 @@
 import { Client } from 'pg';
 import { expect, test } from '@playwright/test';
+import { finishedAssistanceImport } from '../factories/assistance-import';
 import { assessedHousehold, get, token } from './support/api';
 import { login } from './support/login';
 import { picture } from './support/picture';
@@ -52,20 +53,20 @@ test('civil-affairs staff read the ledger reports: the bulletin per source and u
     )
   ).rows as Array<{ path: string }>;
   const first = `${beijingMonth(1)}-01`;
+  const [{ id: civil }] = (
+    await db.query(`SELECT id FROM app_user WHERE username = 'civil.district'`)
+  ).rows as Array<{ id: string }>;
+  const importId = await finishedAssistanceImport(
+    async (sql, params) => (await db.query(sql, params)).rows,
+    civil,
+  );
   // The same 低保 from the bureau's roll and from the street, both from last month: a duplicate.
   const entry = (source: 'entry' | 'import', grantedBy: string) =>
     db.query(
       `INSERT INTO assistance_entry (household_id, source, import_id, granted_by, category_code, title, form,
               frequency, amount_fen, starts_on, ends_on, area_path, tier, residency, version)
        VALUES ($1, $2, $3, $4, 'basic_living', '低保金', 'cash', 'monthly', 61250, $5, NULL, $6, 'subsistence', 'local', 1)`,
-      [
-        householdId,
-        source,
-        source === 'import' ? '00000000-0000-4000-8000-000000000004' : null,
-        grantedBy,
-        first,
-        path,
-      ],
+      [householdId, source, source === 'import' ? importId : null, grantedBy, first, path],
     );
   await entry('import', '和平区民政局');
   await entry('entry', '光明街道办事处');

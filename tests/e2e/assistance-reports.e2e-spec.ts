@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { AreaEntity } from '@onedoor/areas';
+import { finishedAssistanceImport } from '../factories/assistance-import';
 import { startApi, type TestContext } from './support/test-app';
 
 /**
@@ -20,6 +21,11 @@ describe('Assistance ledger reports (e2e)', () => {
     staff = await ctx.tokenFor('civil_affairs', d.district);
     const h = await ctx.factory.household({ community: d.communityA, tier: 'subsistence' });
     household = h.id;
+    const importer = await ctx.factory.user('civil_affairs', d.district);
+    const importId = await finishedAssistanceImport(
+      (sql, params) => ctx.dataSource.query(sql, params),
+      importer.id,
+    );
     const entry = (
       source: 'entry' | 'import',
       grantedBy: string,
@@ -37,7 +43,7 @@ describe('Assistance ledger reports (e2e)', () => {
         [
           household,
           source,
-          source === 'import' ? '00000000-0000-4000-8000-000000000003' : null,
+          source === 'import' ? importId : null,
           grantedBy,
           title,
           frequency,

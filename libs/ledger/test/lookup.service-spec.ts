@@ -7,6 +7,7 @@ import type { NewAssistanceEntry } from '@onedoor/ledger';
 import { MatchingModule } from '@onedoor/matching';
 import { Clock, PiiCipher, type Principal } from '@onedoor/platform';
 import { type District, newIdNumber } from '../../../tests/factories';
+import { finishedAssistanceImport } from '../../../tests/factories/assistance-import';
 import { type ServiceContext, startServices } from '../../../tests/service/support/service-context';
 
 /**
@@ -64,6 +65,10 @@ describe(AssistanceLookupsService.name, () => {
       status: 'exited',
       members: [{ idNumber: exitedHead }],
     });
+    const importId = await finishedAssistanceImport(
+      (sql, params) => ctx.dataSource.query(sql, params),
+      assessor.userId,
+    );
     const entry = (
       over: Partial<NewAssistanceEntry> &
         Pick<NewAssistanceEntry, 'categoryCode' | 'startsOn' | 'endsOn'>,
@@ -88,7 +93,7 @@ describe(AssistanceLookupsService.name, () => {
         entry({
           categoryCode: 'basic_living',
           source: 'import',
-          importId: '00000000-0000-4000-8000-000000000001',
+          importId,
           startsOn: '2026-07-01',
           endsOn: null,
         }),

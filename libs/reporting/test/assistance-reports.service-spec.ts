@@ -7,6 +7,7 @@ import {
 import { Clock, type Principal } from '@onedoor/platform';
 import { AssistanceReportsService, ReportingModule } from '@onedoor/reporting';
 import type { District } from '../../../tests/factories';
+import { finishedAssistanceImport } from '../../../tests/factories/assistance-import';
 import { type ServiceContext, startServices } from '../../../tests/service/support/service-context';
 
 /**
@@ -49,6 +50,7 @@ describe(AssistanceReportsService.name, () => {
     m = await f.district();
     await q(`UPDATE area SET rural = true WHERE id = $1`, [d.communityB.id]);
     staff = await f.principal('civil_affairs', d.district);
+    const importId = await finishedAssistanceImport(q, staff.userId);
 
     const household = async (community: AreaEntity, fields: Record<string, unknown>) =>
       (await f.household({ community, ...fields })).id;
@@ -77,7 +79,7 @@ describe(AssistanceReportsService.name, () => {
     ): NewAssistanceEntry => ({
       householdId: hh[h],
       source,
-      importId: source === 'import' ? '00000000-0000-4000-8000-000000000001' : null,
+      importId: source === 'import' ? importId : null,
       grantedBy: source === 'import' ? '和平区民政局' : '和平区医保局',
       categoryCode,
       title,
@@ -358,6 +360,11 @@ describe(AssistanceReportsService.name, () => {
       const r1 = await f.resource(provider, m.district, { categoryCode: 'medical' });
       const r2 = await f.resource(provider, m.district, { categoryCode: 'medical' });
       const h = (await f.household({ community: m.communityA })).id;
+      const importId = await finishedAssistanceImport(
+        (sql, params) => ctx.dataSource.query(sql, params),
+        staff.userId,
+        '南开区医保局',
+      );
       const one = (
         source: 'entry' | 'import',
         resourceId: string | null,
@@ -366,7 +373,7 @@ describe(AssistanceReportsService.name, () => {
       ): NewAssistanceEntry => ({
         householdId: h,
         source,
-        importId: source === 'import' ? '00000000-0000-4000-8000-000000000002' : null,
+        importId: source === 'import' ? importId : null,
         resourceId,
         grantedBy: '南开区医保局',
         categoryCode: 'medical',
