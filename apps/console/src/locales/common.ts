@@ -12,7 +12,7 @@ export default namespace(
       households: '家庭档案',
       householdNew: '登记家庭',
       householdImport: '批量导入',
-      assistanceImports: '救助台账 · 名册导入',
+      assistanceImports: '名册导入',
       dashboard: '辖区概况',
       caseOutcomes: '个案成效',
       // ledger: reports
@@ -83,7 +83,7 @@ export default namespace(
       households: 'Households',
       householdNew: 'Register household',
       householdImport: 'Import',
-      assistanceImports: 'Assistance ledger · Roll imports',
+      assistanceImports: 'Roll imports',
       dashboard: 'Area overview',
       caseOutcomes: 'Case outcomes',
       // ledger: reports
