@@ -265,6 +265,46 @@ describe(AssistanceEntriesService.name, () => {
     );
   });
 
+  it('waits for the household’s lock before writing: an approval holding it sees the entry or decides before it exists', async () => {
+    // An approval's transaction, as StackingRepository.lockHousehold takes it.
+    const approval = ctx.dataSource.createQueryRunner();
+    await approval.connect();
+    await approval.startTransaction();
+    try {
+      await approval.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`household:${home.id}`]);
+      const title = `锁等待 ${Date.now()}`;
+      let settled = false;
+      const recording = sut.record(body({ title }), bureauUser).finally(() => {
+        settled = true;
+      });
+      // Until record() waits on the lock the approval holds (or has finished: the bug).
+      const [{ pid }] = await approval.query('SELECT pg_backend_pid() AS pid');
+      const waiting = async () =>
+        (
+          await ctx.dataSource.query(
+            `SELECT 1 FROM pg_locks w JOIN pg_locks h
+                 USING (locktype, database, classid, objid, objsubid)
+              WHERE locktype = 'advisory' AND NOT w.granted AND h.granted AND h.pid = $1`,
+            [pid],
+          )
+        ).length > 0;
+      for (let i = 0; i < 100 && !settled && !(await waiting()); i++)
+        await new Promise((r) => setTimeout(r, 50));
+      expect(settled).toBe(false);
+      const before = await ctx.dataSource.query(
+        `SELECT 1 FROM assistance_entry WHERE household_id = $1 AND title = $2`,
+        [home.id, title],
+      );
+      expect(before).toEqual([]);
+      await approval.commitTransaction();
+      const entry = await recording;
+      expect(entry).toMatchObject({ householdId: home.id, title, status: 'active' });
+    } finally {
+      if (approval.isTransactionActive) await approval.rollbackTransaction();
+      await approval.release();
+    }
+  });
+
   describe('deliveries', () => {
     let referrals: ReferralsService;
     let deliverer: Principal;

@@ -31,6 +31,7 @@ import type {
   RecordAssistanceEntryDto,
   VoidAssistanceEntryDto,
 } from './dto/assistance-entry.dto';
+import { StackingRepository } from '../stacking/stacking.repository';
 
 /** What a referral's delivery hands the ledger (matching's referral, as plain values). */
 export interface DeliveredReferral {
@@ -73,6 +74,7 @@ export class AssistanceEntriesService {
     private readonly tx: TransactionRunner,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly stacking: StackingRepository,
   ) {}
 
   async record(dto: RecordAssistanceEntryDto, actor: Principal): Promise<AssistanceEntryDto> {
@@ -81,6 +83,10 @@ export class AssistanceEntriesService {
     const id = await this.tx.run(async (manager) => {
       const reachPath = await this.reachOf(actor, manager);
       const { household, memberId } = await this.householdOf(dto, actor, reachPath, manager);
+      // The household's lock (LOCK_ORDER in libs/matching), before the insert: an approval
+      // holding it re-checks the stacking rules against the household's benefits, and must not
+      // miss one committed while it decides. No row lock is held yet (householdOf reads only).
+      await this.stacking.lockHousehold(manager, household.id);
       const granting = await this.grantingOrg(dto, actor, manager);
       this.checkPeriod(dto);
       const problems: FieldError[] = [];

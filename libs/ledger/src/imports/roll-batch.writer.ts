@@ -7,6 +7,7 @@ import {
   AssistanceEntriesRepository,
   type NewAssistanceEntry,
 } from '../entries/assistance-entries.repository';
+import { StackingRepository } from '../stacking/stacking.repository';
 import type { AssistanceImportEntity } from './assistance-import.entity';
 import type { RollRow } from './roll-row';
 
@@ -50,6 +51,7 @@ export class RollBatchWriter {
     private readonly pii: PiiCipher,
     private readonly entries: AssistanceEntriesRepository,
     private readonly audit: AuditService,
+    private readonly stacking: StackingRepository,
   ) {}
 
   async write(job: AssistanceImportEntity, rows: LinedRollRow[]): Promise<RowOutcome[]> {
@@ -57,9 +59,17 @@ export class RollBatchWriter {
     const actor = job.actor as Principal;
     return this.ds.transaction(async (manager) => {
       // Imports commit one at a time: two runs of the same roll cannot both miss the other's rows.
+      // Its own lock (StackingRepository's is per household), taken before the households'.
       await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', ['assistance_import.rows']);
       const digests = rows.map((r) => this.pii.digest(r.row.idNumber));
       const members = await this.members(manager, [...new Set(digests)], job.scopePath);
+      // Then the households' locks (LOCK_ORDER in libs/matching), sorted so two batches sharing
+      // households cannot take them crosswise, before the insert: an approval holding one
+      // re-checks the stacking rules and must not miss rows committed while it decides. The
+      // import-wide lock above is always taken first; approvals never take it, so no cycle.
+      const householdIds = [...new Set([...members.values()].map((m) => m.householdId))].sort();
+      for (const householdId of householdIds)
+        await this.stacking.lockHousehold(manager, householdId);
       const existing = await this.importedKeys(manager, [
         ...new Set([...members.values()].map((m) => m.memberId)),
       ]);
