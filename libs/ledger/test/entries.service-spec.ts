@@ -1,6 +1,6 @@
 import { AssistanceEntriesService } from '@onedoor/ledger';
 import { MatchingModule, ReferralsService } from '@onedoor/matching';
-import { Clock, type Principal, TransactionRunner } from '@onedoor/platform';
+import { Clock, PiiCipher, type Principal, TransactionRunner } from '@onedoor/platform';
 import type { HouseholdEntity } from '@onedoor/households';
 import type { ProviderEntity } from '@onedoor/resources';
 import { type District, newIdNumber } from '../../../tests/factories';
@@ -161,6 +161,25 @@ describe(AssistanceEntriesService.name, () => {
       grantedBy: '市卫健委',
       amountFen: null,
     });
+  });
+
+  it('finds no one by the identity number of a household that has exited, as for someone never registered', async () => {
+    const leftId = newIdNumber('1950-08-08');
+    await ctx.factory.household({
+      community: tree.communityA,
+      status: 'exited',
+      members: [{ idNumber: leftId }],
+    });
+    const refused = await failure(
+      sut.record(body({ householdId: undefined, idNumber: leftId }), bureauUser),
+    );
+    expect(refused.code).toBe('ASSISTANCE_PERSON_NOT_FOUND');
+    const count = await ctx.dataSource.query(
+      `SELECT count(*)::int AS n FROM assistance_entry e JOIN household_member m ON m.id = e.member_id
+        WHERE m.household_id IN (SELECT household_id FROM household_member WHERE id_hmac = $1)`,
+      [ctx.get(PiiCipher).digest(leftId)],
+    );
+    expect(count).toEqual([{ n: 0 }]);
   });
 
   it('lets staff in scope record for another organization, named or a verified provider, and refuses assessors', async () => {

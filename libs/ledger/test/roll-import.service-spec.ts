@@ -300,6 +300,29 @@ describe('roll imports into the assistance ledger', () => {
     ]);
   });
 
+  it('matches no member of a household that has exited: its rows are unmatched', async () => {
+    const tree = await ctx.factory.district();
+    const civil = await ctx.factory.principal('civil_affairs', tree.streetA);
+    const leftId = newIdNumber('1951-09-09');
+    await ctx.factory.household({
+      community: tree.communityA,
+      status: 'exited',
+      members: [{ idNumber: leftId, name: '郑离' }],
+    });
+    const started = await imports.start(
+      Buffer.from(`身份证号,姓名,金额(元),开始日期\n${leftId},郑离,100,2026-10-03\n`),
+      null,
+      { grantedBy: '民政局', categoryCode: 'emergency', title: '临时救助', form: 'cash' },
+      civil,
+    );
+    expect(await runner.run(started.id)).toEqual({ status: 'done' });
+    expect(await imports.get(started.id, civil, 'en')).toMatchObject({
+      importedRows: 0,
+      unmatchedRows: 1,
+    });
+    expect(await entriesOf([started.id])).toEqual([]);
+  });
+
   it('writes a batch only once it holds its households’ locks: an approval holding one is not missed', async () => {
     const tree = await ctx.factory.district();
     const civil = await ctx.factory.principal('civil_affairs', tree.streetA);

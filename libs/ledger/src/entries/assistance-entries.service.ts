@@ -16,7 +16,7 @@ import {
   TransactionRunner,
   ValidationFailedError,
 } from '@onedoor/platform';
-import { NeedsRepository, normaliseIdNumber } from '@onedoor/households';
+import { HouseholdsRepository, NeedsRepository, normaliseIdNumber } from '@onedoor/households';
 import { CategoriesRepository, ProvidersRepository, ResourcesRepository } from '@onedoor/resources';
 import {
   AssistanceEntriesRepository,
@@ -75,6 +75,7 @@ export class AssistanceEntriesService {
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly stacking: StackingRepository,
+    private readonly households: HouseholdsRepository,
   ) {}
 
   async record(dto: RecordAssistanceEntryDto, actor: Principal): Promise<AssistanceEntryDto> {
@@ -318,19 +319,19 @@ export class AssistanceEntriesService {
         throw this.householdNotFound();
       return { household, memberId: null };
     }
-    const hits = await this.entries.identityHits(
-      this.pii.digest(normaliseIdNumber(dto.idNumber!)),
+    const hits = await this.households.membersListing(
+      [this.pii.digest(normaliseIdNumber(dto.idNumber!))],
       manager,
     );
-    // Only households within reach count: one elsewhere answers as no one does.
+    // Only households within reach count: one elsewhere (or exited) answers as no one does.
     const hit = hits.find((h) => this.reaches(actor, reachPath, h.areaPath));
     if (!hit)
       throw new DomainError(
         'ASSISTANCE_PERSON_NOT_FOUND',
         'No household within your reach lists this identity number',
       );
-    const { memberId, ...household } = hit;
-    return { household, memberId };
+    const { householdId: id, areaPath, tier, residency, memberId } = hit;
+    return { household: { id, areaPath, tier, residency }, memberId };
   }
 
   /**

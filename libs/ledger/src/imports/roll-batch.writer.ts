@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AuditService, PiiCipher, type Principal } from '@onedoor/platform';
-import type { Residency, Tier } from '@onedoor/resources';
+import { HouseholdsRepository, type ListedMember } from '@onedoor/households';
 import {
   AssistanceEntriesRepository,
   type NewAssistanceEntry,
@@ -21,16 +21,6 @@ export interface LinedRollRow {
 export type RowOutcome =
   | { line: number; outcome: 'imported' | 'duplicate' | 'unmatched' }
   | { line: number; outcome: 'refused'; reason: string; reasonEn: string };
-
-interface MemberHit {
-  memberId: string;
-  idHmac: string;
-  name: string;
-  householdId: string;
-  tier: Tier | null;
-  residency: Residency;
-  areaPath: string;
-}
 
 export const REASON_UNMATCHED = '未找到该身份证号对应的登记家庭';
 export const REASON_NAME_MISMATCH = '姓名与该身份证号登记的姓名不一致';
@@ -52,6 +42,7 @@ export class RollBatchWriter {
     private readonly entries: AssistanceEntriesRepository,
     private readonly audit: AuditService,
     private readonly stacking: StackingRepository,
+    private readonly households: HouseholdsRepository,
   ) {}
 
   async write(job: AssistanceImportEntity, rows: LinedRollRow[]): Promise<RowOutcome[]> {
@@ -118,27 +109,19 @@ export class RollBatchWriter {
   }
 
   /**
-   * The member each digest names, within the scope; when a person is a member of several
-   * households, an active household first, then the newest.
+   * The member each digest names within the scope, in a household that has not exited (the
+   * households lib's one rule); a person in several, the first the lib orders.
    */
   private async members(
     manager: EntityManager,
     digests: string[],
     scopePath: string | null,
-  ): Promise<Map<string, MemberHit>> {
-    const hits: MemberHit[] = await manager.query(
-      `SELECT m.id AS "memberId", m.id_hmac AS "idHmac", m.name, h.id AS "householdId",
-              h.tier, h.residency, a.path AS "areaPath"
-         FROM household_member m
-         JOIN household h ON h.id = m.household_id
-         JOIN area a ON a.id = h.community_id
-        WHERE m.id_hmac = ANY($1::bpchar[])
-          AND ($2::text IS NULL OR a.path LIKE $2::text || '%')
-        ORDER BY h.status = 'active' DESC, h.status = 'exiting' DESC, h.created_at DESC, m.id`,
-      [digests, scopePath],
-    );
-    const byDigest = new Map<string, MemberHit>();
-    for (const hit of hits) if (!byDigest.has(hit.idHmac)) byDigest.set(hit.idHmac, hit);
+  ): Promise<Map<string, ListedMember>> {
+    const hits = await this.households.membersListing(digests, manager);
+    const byDigest = new Map<string, ListedMember>();
+    for (const hit of hits)
+      if ((scopePath === null || hit.areaPath.startsWith(scopePath)) && !byDigest.has(hit.idHmac))
+        byDigest.set(hit.idHmac, hit);
     return byDigest;
   }
 
