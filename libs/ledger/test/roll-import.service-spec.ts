@@ -376,7 +376,7 @@ describe('roll imports into the assistance ledger', () => {
     }
   });
 
-  it('refuses at once a roll without the required columns, with an unknown default category, without an organization, or from an unverified provider', async () => {
+  it('refuses at once a roll without the required columns, with an unknown default category, without an organization, or from an unverified provider, or naming one staff cannot use', async () => {
     const tree = await ctx.factory.district();
     const civil = await ctx.factory.principal('civil_affairs', tree.streetA);
     const pending = await ctx.factory.provider(tree.streetA, { verification: 'pending' });
@@ -389,6 +389,21 @@ describe('roll imports into the assistance ledger', () => {
         pendingUser,
       ),
     ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    // Staff naming a provider are held to what recording an entry holds them to: a verified
+    // organization they can see.
+    for (const providerId of [pending.id, (await ctx.factory.provider(tree.streetB)).id]) {
+      await expect(
+        imports.start(
+          Buffer.from(`身份证号,开始日期\n${newIdNumber()},2026-10-03\n`),
+          null,
+          { providerId },
+          civil,
+        ),
+      ).rejects.toMatchObject({
+        code: 'VALIDATION_FAILED',
+        details: [expect.objectContaining({ field: 'providerId', constraint: 'unknownProvider' })],
+      });
+    }
     await expect(
       imports.start(Buffer.from('姓名,金额\n张三,100\n'), null, { grantedBy: '民政局' }, civil),
     ).rejects.toMatchObject({
