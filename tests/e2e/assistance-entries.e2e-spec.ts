@@ -167,6 +167,23 @@ describe('Assistance entries (e2e)', () => {
     expect(assessor.body.code).toBe('FORBIDDEN');
   });
 
+  it('answers for a member of a household that has exited as for someone never registered', async () => {
+    const leftId = newIdNumber('1952-02-02');
+    await ctx.factory.household({
+      community: d.communityA,
+      status: 'exited',
+      members: [{ idNumber: leftId }],
+    });
+    const send = (idNumber: string) =>
+      as('bureau')
+        .post('/api/assistance-entries', body({ householdId: undefined, idNumber }))
+        .expect(404);
+    const left = await send(leftId);
+    const nobody = await send(newIdNumber('1992-02-02'));
+    expect(left.body).toMatchObject({ code: 'ASSISTANCE_PERSON_NOT_FOUND' });
+    expect(left.body).toEqual(nobody.body);
+  });
+
   it('lists entries and referral deliveries in the household’s history, with pending referrals, and voids', async () => {
     // An outside benefit recorded by identity number.
     const recorded = await as('bureau')

@@ -1,9 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsDateString, IsOptional, IsUUID, Matches } from 'class-validator';
-import { PageQueryDto, ROLES, type Role } from '@onedoor/platform';
-
-/** A calendar day (Beijing); IsDateString alone also takes '2026' or '2026-W01'. */
-const DAY = /^(19|20)\d{2}-\d{2}-\d{2}$/;
+import { DAY_PATTERN, PageQueryDto, ROLES, type Role } from '@onedoor/platform';
 
 export class HouseholdReadQueryDto extends PageQueryDto {}
 
@@ -20,7 +17,7 @@ export class AccessLogQueryDto extends PageQueryDto {
 
   @ApiPropertyOptional({ format: 'date', type: String, description: 'From this day (Beijing)' })
   @IsOptional()
-  @Matches(DAY)
+  @Matches(DAY_PATTERN)
   @IsDateString({ strict: true })
   from?: string;
 
@@ -30,7 +27,7 @@ export class AccessLogQueryDto extends PageQueryDto {
     description: 'To this day (Beijing), inclusive',
   })
   @IsOptional()
-  @Matches(DAY)
+  @Matches(DAY_PATTERN)
   @IsDateString({ strict: true })
   to?: string;
 }

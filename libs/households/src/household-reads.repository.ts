@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { pageOffset, type Principal, type Role } from '@onedoor/platform';
+import { pageOffset, type Principal, type Role, windowTotalPage } from '@onedoor/platform';
 
 export interface HouseholdReadRow {
   id: string;
@@ -83,18 +83,10 @@ export class HouseholdReadsRepository {
         LIMIT ${param(query.limit)} OFFSET ${param(pageOffset(query))}`,
       params,
     );
-    return {
-      rows: rows.map(({ total: _total, ...row }) => row),
-      total:
-        rows.length > 0
-          ? Number(rows[0].total)
-          : query.page > 1
-            ? await this.count(where, params)
-            : 0,
-    };
+    return windowTotalPage(rows, query, () => this.count(where, params));
   }
 
-  /** A page past the end has no row to carry the total: count it alone. */
+  /** The filters' count alone (windowTotalPage, for a page past the end). */
   private async count(where: string[], params: unknown[]): Promise<number> {
     const [row] = await this.dataSource.query(
       `SELECT count(*)::int AS n

@@ -13,10 +13,23 @@ import {
 } from '@onedoor/platform';
 import { HouseholdEntity } from './household.entity';
 import type { AreaLevel } from '@onedoor/areas';
-import type { Tier } from '@onedoor/resources';
+import type { Residency, Tier } from '@onedoor/resources';
 import type { HouseholdStatus } from './household.types';
 import { MemberEntity } from './member.entity';
 import { NeedEntity } from './need.entity';
+
+/** A member listing an identity digest in a household that has not exited, with what the ledger copies. */
+export interface ListedMember {
+  idHmac: string;
+  memberId: string;
+  name: string;
+  isHead: boolean;
+  householdId: string;
+  /** The household's community path. */
+  areaPath: string;
+  tier: Tier | null;
+  residency: Residency;
+}
 
 /** A list row: what HouseholdSummaryDto shows, read in the page's one statement. */
 export interface HouseholdSummaryRow {
@@ -200,16 +213,31 @@ export class HouseholdsRepository {
     except: string | null,
     manager?: EntityManager,
   ): Promise<Array<{ idHmac: string; householdId: string }>> {
+    const hits = await this.membersListing(idHmacs, manager);
+    return hits
+      .filter((h) => h.householdId !== except)
+      .map(({ idHmac, householdId }) => ({ idHmac, householdId }));
+  }
+
+  /**
+   * The members listing these identity digests in households that have not exited: the one
+   * rule by which registration, the ledger's entries, its roll imports and its lookup find a
+   * person (an exited household is no longer in assistance; its members are found by no one).
+   * A person listed in several: an active household before an exiting one, as its head before
+   * as a member, the newest household first.
+   */
+  async membersListing(idHmacs: string[], manager?: EntityManager): Promise<ListedMember[]> {
     if (idHmacs.length === 0) return [];
-    const qb = (manager ?? this.dataSource.manager)
-      .getRepository(MemberEntity)
-      .createQueryBuilder('m')
-      .innerJoin('m.household', 'h')
-      .select(['m.idHmac AS "idHmac"', 'm.householdId AS "householdId"'])
-      .where('m.idHmac IN (:...idHmacs)', { idHmacs })
-      .andWhere(`h.status <> 'exited'`);
-    if (except) qb.andWhere('m.householdId <> :except', { except });
-    return qb.getRawMany();
+    return (manager ?? this.dataSource.manager).query(
+      `SELECT m.id_hmac AS "idHmac", m.id AS "memberId", m.name, m.is_head AS "isHead",
+              h.id AS "householdId", a.path AS "areaPath", h.tier, h.residency
+         FROM household_member m
+         JOIN household h ON h.id = m.household_id
+         JOIN area a ON a.id = h.community_id
+        WHERE m.id_hmac = ANY($1::bpchar[]) AND h.status <> 'exited'
+        ORDER BY h.status = 'active' DESC, m.is_head DESC, h.created_at DESC, m.id`,
+      [[...new Set(idHmacs)]],
+    );
   }
 
   async insert(

@@ -7,6 +7,7 @@ import { AssistanceEntriesController } from './entries/assistance-entries.contro
 import { AssistanceEntriesRepository } from './entries/assistance-entries.repository';
 import { AssistanceEntriesService } from './entries/assistance-entries.service';
 import { AssistanceEntryEntity } from './entries/assistance-entry.entity';
+import { GrantingOrganizations } from './entries/granting-organizations';
 import { StackingRuleEntity } from './stacking/stacking-rule.entity';
 import { StackingRulesController } from './stacking/rules.controller';
 import { StackingRulesRepository } from './stacking/rules.repository';
@@ -35,6 +36,7 @@ const providers = [
   // entries
   AssistanceEntriesRepository,
   AssistanceEntriesService,
+  GrantingOrganizations,
   // stacking
   StackingRulesRepository,
   StackingRulesService,

@@ -1,6 +1,6 @@
 import { AssistanceEntriesService } from '@onedoor/ledger';
 import { MatchingModule, ReferralsService } from '@onedoor/matching';
-import { Clock, type Principal, TransactionRunner } from '@onedoor/platform';
+import { Clock, PiiCipher, type Principal, TransactionRunner } from '@onedoor/platform';
 import type { HouseholdEntity } from '@onedoor/households';
 import type { ProviderEntity } from '@onedoor/resources';
 import { type District, newIdNumber } from '../../../tests/factories';
@@ -163,6 +163,25 @@ describe(AssistanceEntriesService.name, () => {
     });
   });
 
+  it('finds no one by the identity number of a household that has exited, as for someone never registered', async () => {
+    const leftId = newIdNumber('1950-08-08');
+    await ctx.factory.household({
+      community: tree.communityA,
+      status: 'exited',
+      members: [{ idNumber: leftId }],
+    });
+    const refused = await failure(
+      sut.record(body({ householdId: undefined, idNumber: leftId }), bureauUser),
+    );
+    expect(refused.code).toBe('ASSISTANCE_PERSON_NOT_FOUND');
+    const count = await ctx.dataSource.query(
+      `SELECT count(*)::int AS n FROM assistance_entry e JOIN household_member m ON m.id = e.member_id
+        WHERE m.household_id IN (SELECT household_id FROM household_member WHERE id_hmac = $1)`,
+      [ctx.get(PiiCipher).digest(leftId)],
+    );
+    expect(count).toEqual([{ n: 0 }]);
+  });
+
   it('lets staff in scope record for another organization, named or a verified provider, and refuses assessors', async () => {
     const named = await sut.record(
       body({ grantedBy: '市卫健委', categoryCode: 'medical' }),
@@ -263,6 +282,46 @@ describe(AssistanceEntriesService.name, () => {
     expect((await failure(sut.history(home.id, staffB))).code).toBe(
       'ASSISTANCE_HOUSEHOLD_NOT_FOUND',
     );
+  });
+
+  it('waits for the household’s lock before writing: an approval holding it sees the entry or decides before it exists', async () => {
+    // An approval's transaction, as StackingRepository.lockHousehold takes it.
+    const approval = ctx.dataSource.createQueryRunner();
+    await approval.connect();
+    await approval.startTransaction();
+    try {
+      await approval.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`household:${home.id}`]);
+      const title = `锁等待 ${Date.now()}`;
+      let settled = false;
+      const recording = sut.record(body({ title }), bureauUser).finally(() => {
+        settled = true;
+      });
+      // Until record() waits on the lock the approval holds (or has finished: the bug).
+      const [{ pid }] = await approval.query('SELECT pg_backend_pid() AS pid');
+      const waiting = async () =>
+        (
+          await ctx.dataSource.query(
+            `SELECT 1 FROM pg_locks w JOIN pg_locks h
+                 USING (locktype, database, classid, objid, objsubid)
+              WHERE locktype = 'advisory' AND NOT w.granted AND h.granted AND h.pid = $1`,
+            [pid],
+          )
+        ).length > 0;
+      for (let i = 0; i < 100 && !settled && !(await waiting()); i++)
+        await new Promise((r) => setTimeout(r, 50));
+      expect(settled).toBe(false);
+      const before = await ctx.dataSource.query(
+        `SELECT 1 FROM assistance_entry WHERE household_id = $1 AND title = $2`,
+        [home.id, title],
+      );
+      expect(before).toEqual([]);
+      await approval.commitTransaction();
+      const entry = await recording;
+      expect(entry).toMatchObject({ householdId: home.id, title, status: 'active' });
+    } finally {
+      if (approval.isTransactionActive) await approval.rollbackTransaction();
+      await approval.release();
+    }
   });
 
   describe('deliveries', () => {

@@ -300,7 +300,83 @@ describe('roll imports into the assistance ledger', () => {
     ]);
   });
 
-  it('refuses at once a roll without the required columns, with an unknown default category, without an organization, or from an unverified provider', async () => {
+  it('matches no member of a household that has exited: its rows are unmatched', async () => {
+    const tree = await ctx.factory.district();
+    const civil = await ctx.factory.principal('civil_affairs', tree.streetA);
+    const leftId = newIdNumber('1951-09-09');
+    await ctx.factory.household({
+      community: tree.communityA,
+      status: 'exited',
+      members: [{ idNumber: leftId, name: '郑离' }],
+    });
+    const started = await imports.start(
+      Buffer.from(`身份证号,姓名,金额(元),开始日期\n${leftId},郑离,100,2026-10-03\n`),
+      null,
+      { grantedBy: '民政局', categoryCode: 'emergency', title: '临时救助', form: 'cash' },
+      civil,
+    );
+    expect(await runner.run(started.id)).toEqual({ status: 'done' });
+    expect(await imports.get(started.id, civil, 'en')).toMatchObject({
+      importedRows: 0,
+      unmatchedRows: 1,
+    });
+    expect(await entriesOf([started.id])).toEqual([]);
+  });
+
+  it('writes a batch only once it holds its households’ locks: an approval holding one is not missed', async () => {
+    const tree = await ctx.factory.district();
+    const civil = await ctx.factory.principal('civil_affairs', tree.streetA);
+    const idNumber = newIdNumber('1966-06-06');
+    const household = await ctx.factory.household({
+      community: tree.communityA,
+      members: [{ idNumber, name: '吴锁' }],
+    });
+    const csv = `身份证号,姓名,金额(元),开始日期\n${idNumber},吴锁,100,2026-10-03\n`;
+    const started = await imports.start(
+      Buffer.from(csv),
+      null,
+      { grantedBy: '民政局', categoryCode: 'emergency', title: '临时救助', form: 'cash' },
+      civil,
+    );
+    // An approval's transaction, as StackingRepository.lockHousehold takes it.
+    const approval = ctx.dataSource.createQueryRunner();
+    await approval.connect();
+    await approval.startTransaction();
+    try {
+      await approval.query('SELECT pg_advisory_xact_lock(hashtext($1))', [
+        `household:${household.id}`,
+      ]);
+      let settled = false;
+      const running = runner.run(started.id).finally(() => {
+        settled = true;
+      });
+      // Until the run waits on the lock the approval holds (or has finished: the bug).
+      const [{ pid }] = await approval.query('SELECT pg_backend_pid() AS pid');
+      const waiting = async () =>
+        (
+          await ctx.dataSource.query(
+            `SELECT 1 FROM pg_locks w JOIN pg_locks h
+                 USING (locktype, database, classid, objid, objsubid)
+              WHERE locktype = 'advisory' AND NOT w.granted AND h.granted AND h.pid = $1`,
+            [pid],
+          )
+        ).length > 0;
+      for (let i = 0; i < 100 && !settled && !(await waiting()); i++)
+        await new Promise((r) => setTimeout(r, 50));
+      expect(settled).toBe(false);
+      expect(await entriesOf([started.id])).toEqual([]);
+      await approval.commitTransaction();
+      expect(await running).toEqual({ status: 'done' });
+      expect(await entriesOf([started.id])).toEqual([
+        expect.objectContaining({ household_id: household.id, amount_fen: '10000' }),
+      ]);
+    } finally {
+      if (approval.isTransactionActive) await approval.rollbackTransaction();
+      await approval.release();
+    }
+  });
+
+  it('refuses at once a roll without the required columns, with an unknown default category, without an organization, or from an unverified provider, or naming one staff cannot use', async () => {
     const tree = await ctx.factory.district();
     const civil = await ctx.factory.principal('civil_affairs', tree.streetA);
     const pending = await ctx.factory.provider(tree.streetA, { verification: 'pending' });
@@ -313,6 +389,21 @@ describe('roll imports into the assistance ledger', () => {
         pendingUser,
       ),
     ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    // Staff naming a provider are held to what recording an entry holds them to: a verified
+    // organization they can see.
+    for (const providerId of [pending.id, (await ctx.factory.provider(tree.streetB)).id]) {
+      await expect(
+        imports.start(
+          Buffer.from(`身份证号,开始日期\n${newIdNumber()},2026-10-03\n`),
+          null,
+          { providerId },
+          civil,
+        ),
+      ).rejects.toMatchObject({
+        code: 'VALIDATION_FAILED',
+        details: [expect.objectContaining({ field: 'providerId', constraint: 'unknownProvider' })],
+      });
+    }
     await expect(
       imports.start(Buffer.from('姓名,金额\n张三,100\n'), null, { grantedBy: '民政局' }, civil),
     ).rejects.toMatchObject({

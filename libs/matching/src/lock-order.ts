@@ -36,6 +36,11 @@
  * - SLA sweep: the expiring referrals' needs (by id), the referrals (by id), their resources
  *   (by id);
  * - a contract completed or terminated: contract, resource.
+ * - an entry recorded (libs/ledger AssistanceEntriesService.record): household (advisory), then
+ *   the insert; no row lock before it;
+ * - a roll's batch written (libs/ledger RollBatchWriter): the import-wide advisory lock
+ *   (`assistance_import.rows`, which nothing else takes, so it cannot close a cycle), then the
+ *   batch's households (advisory) by id in sorted order, then the insert.
  *
  * The households lib takes a household (and an assessment before it) before that household's
  * needs, which keeps to the same direction; no path here locks a household's row (the advisory

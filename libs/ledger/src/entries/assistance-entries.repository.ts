@@ -51,11 +51,6 @@ export interface HouseholdFacts {
   residency: Residency;
 }
 
-/** A member listing an identity digest, with the household's facts. */
-export interface IdentityHit extends HouseholdFacts {
-  memberId: string;
-}
-
 /** An entry as read for its readers (dates as Beijing days, money as fen strings). */
 export interface EntryRow {
   id: string;
@@ -163,22 +158,6 @@ export class AssistanceEntriesRepository {
       [householdId],
     );
     return rows[0] ?? null;
-  }
-
-  /**
-   * Members listing this identity digest, with their household: households still in
-   * assistance first, the person's own household (as its head) before one they are listed in.
-   */
-  async identityHits(idHmac: string, manager?: EntityManager): Promise<IdentityHit[]> {
-    return this.q(manager).query(
-      `SELECT m.id AS "memberId", h.id, a.path AS "areaPath", h.tier, h.residency
-         FROM household_member m
-         JOIN household h ON h.id = m.household_id
-         JOIN area a ON a.id = h.community_id
-        WHERE m.id_hmac = $1
-        ORDER BY (h.status = 'exited'), m.is_head DESC, h.created_at DESC`,
-      [idHmac],
-    );
   }
 
   async find(id: string, manager?: EntityManager): Promise<EntryRow | null> {

@@ -16,8 +16,8 @@ import {
   TransactionRunner,
   ValidationFailedError,
 } from '@onedoor/platform';
-import { NeedsRepository, normaliseIdNumber } from '@onedoor/households';
-import { CategoriesRepository, ProvidersRepository, ResourcesRepository } from '@onedoor/resources';
+import { HouseholdsRepository, NeedsRepository, normaliseIdNumber } from '@onedoor/households';
+import { CategoriesRepository, ResourcesRepository } from '@onedoor/resources';
 import {
   AssistanceEntriesRepository,
   type HouseholdFacts,
@@ -31,6 +31,8 @@ import type {
   RecordAssistanceEntryDto,
   VoidAssistanceEntryDto,
 } from './dto/assistance-entry.dto';
+import { StackingRepository } from '../stacking/stacking.repository';
+import { GrantingOrganizations } from './granting-organizations';
 
 /** What a referral's delivery hands the ledger (matching's referral, as plain values). */
 export interface DeliveredReferral {
@@ -67,21 +69,27 @@ export class AssistanceEntriesService {
     private readonly entries: AssistanceEntriesRepository,
     private readonly needs: NeedsRepository,
     private readonly categories: CategoriesRepository,
-    private readonly providers: ProvidersRepository,
     private readonly resources: ResourcesRepository,
     private readonly pii: PiiCipher,
     private readonly tx: TransactionRunner,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly stacking: StackingRepository,
+    private readonly households: HouseholdsRepository,
+    private readonly orgs: GrantingOrganizations,
   ) {}
 
   async record(dto: RecordAssistanceEntryDto, actor: Principal): Promise<AssistanceEntryDto> {
     if (!RECORDERS.includes(actor.role))
       throw new ForbiddenError('Assistance is recorded by the organization that granted it');
     const id = await this.tx.run(async (manager) => {
-      const reachPath = await this.reachOf(actor, manager);
+      const reachPath = await this.orgs.reachOf(actor, manager);
       const { household, memberId } = await this.householdOf(dto, actor, reachPath, manager);
-      const granting = await this.grantingOrg(dto, actor, manager);
+      // The household's lock (LOCK_ORDER in libs/matching), before the insert: an approval
+      // holding it re-checks the stacking rules against the household's benefits, and must not
+      // miss one committed while it decides. No row lock is held yet (householdOf reads only).
+      await this.stacking.lockHousehold(manager, household.id);
+      const granting = await this.orgs.granting(dto, actor, manager);
       this.checkPeriod(dto);
       const problems: FieldError[] = [];
       if (dto.form === 'cash' && (dto.amountFen === undefined || dto.amountFen === null))
@@ -223,7 +231,7 @@ export class AssistanceEntriesService {
   async history(householdId: string, actor: Principal): Promise<HouseholdAssistanceDto> {
     if (!READERS.includes(actor.role)) throw this.householdNotFound();
     const household = await this.entries.householdFacts(householdId);
-    const reach = await this.reachOf(actor);
+    const reach = await this.orgs.reachOf(actor);
     if (!household || !this.reaches(actor, reach, household.areaPath))
       throw this.householdNotFound();
     const rows = await this.entries.history(
@@ -273,18 +281,6 @@ export class AssistanceEntriesService {
     ]);
   }
 
-  /**
-   * Where the caller may record and read: a provider's organization's home area path; staff's
-   * own area path; null for admin (everywhere). A provider user without an organization
-   * reaches nothing (an empty string that no path starts with is not used: '' prefixes all).
-   */
-  private async reachOf(actor: Principal, manager?: EntityManager): Promise<string | null> {
-    if (actor.role !== 'provider') return actor.areaPath;
-    if (!actor.providerId) return null;
-    const org = await this.providers.findById(actor.providerId, manager);
-    return org?.homeArea?.path ?? null;
-  }
-
   private reaches(actor: Principal, reachPath: string | null, path: string): boolean {
     if (actor.role === 'provider') return reachPath !== null && path.startsWith(reachPath);
     return isInScope(actor, path);
@@ -312,50 +308,19 @@ export class AssistanceEntriesService {
         throw this.householdNotFound();
       return { household, memberId: null };
     }
-    const hits = await this.entries.identityHits(
-      this.pii.digest(normaliseIdNumber(dto.idNumber!)),
+    const hits = await this.households.membersListing(
+      [this.pii.digest(normaliseIdNumber(dto.idNumber!))],
       manager,
     );
-    // Only households within reach count: one elsewhere answers as no one does.
+    // Only households within reach count: one elsewhere (or exited) answers as no one does.
     const hit = hits.find((h) => this.reaches(actor, reachPath, h.areaPath));
     if (!hit)
       throw new DomainError(
         'ASSISTANCE_PERSON_NOT_FOUND',
         'No household within your reach lists this identity number',
       );
-    const { memberId, ...household } = hit;
-    return { household, memberId };
-  }
-
-  /**
-   * A provider's user grants as its organization; staff name a verified provider they can see,
-   * or the name of an organization outside OneDoor.
-   */
-  private async grantingOrg(
-    dto: RecordAssistanceEntryDto,
-    actor: Principal,
-    manager: EntityManager,
-  ): Promise<{ providerId: string | null; grantedBy: string }> {
-    if (actor.role === 'provider') {
-      // reachOf has found the organization already; a suspended or pending one grants nothing.
-      const org = await this.providers.findById(actor.providerId!, manager);
-      if (!org || org.verification !== 'verified')
-        throw new ForbiddenError('Only a verified organization records assistance');
-      return { providerId: org.id, grantedBy: org.name };
-    }
-    if (dto.providerId) {
-      const org = await this.providers.findVisible(dto.providerId, actor, manager);
-      if (!org || org.verification !== 'verified')
-        throw new ValidationFailedError('Unknown granting organization', [
-          fieldError('providerId', 'unknownProvider', 'no such verified provider'),
-        ]);
-      return { providerId: org.id, grantedBy: dto.grantedBy?.trim() || org.name };
-    }
-    if (!dto.grantedBy?.trim())
-      throw new ValidationFailedError('Name the granting organization', [
-        fieldError('grantedBy', 'grantingOrg', 'give providerId or grantedBy'),
-      ]);
-    return { providerId: null, grantedBy: dto.grantedBy.trim() };
+    const { householdId: id, areaPath, tier, residency, memberId } = hit;
+    return { household: { id, areaPath, tier, residency }, memberId };
   }
 
   /** A one-off has one day (help given, so not later than today); a period does not run backwards. */

@@ -51,6 +51,10 @@ import {
 )
 @Index('ix_assistance_entry_household', ['householdId', 'categoryCode'])
 @Index('ix_assistance_entry_category_start', ['categoryCode', 'startsOn'])
+// A roll batch's duplicate check: the imported entries of its members.
+@Index('ix_assistance_entry_imported_member', ['memberId'], { where: `"source" = 'import'` })
+// A provider's lists: its organization's entries by start date.
+@Index('ix_assistance_entry_provider_start', ['providerId', 'startsOn'])
 export class AssistanceEntryEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;

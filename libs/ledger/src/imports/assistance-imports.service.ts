@@ -12,10 +12,11 @@ import {
   type Principal,
   ValidationFailedError,
 } from '@onedoor/platform';
-import { CategoryEntity, ProviderEntity } from '@onedoor/resources';
+import { CategoryEntity } from '@onedoor/resources';
 import type { AssistanceImportEntity } from './assistance-import.entity';
 import type { AssistanceImportDto, StartRollImportDto } from './assistance-import.dto';
 import { AssistanceImportsRepository } from './assistance-imports.repository';
+import { GrantingOrganizations } from '../entries/granting-organizations';
 import { missingRollColumnsError, toRollHeader } from './roll-columns';
 
 export type ReasonLanguage = 'zh' | 'en';
@@ -39,6 +40,7 @@ export class AssistanceImportsService {
     private readonly audit: AuditService,
     private readonly clock: Clock,
     @InjectDataSource() private readonly ds: DataSource,
+    private readonly orgs: GrantingOrganizations,
   ) {}
 
   async start(
@@ -130,53 +132,21 @@ export class AssistanceImportsService {
   }
 
   /**
-   * Whose roll and where its rows may match. A provider user's roll is their organization's,
-   * within its reach (its home area's subtree); civil-affairs staff name the granting
-   * organization and import within their scope; an admin anywhere.
+   * Whose roll and where its rows may match: the granting organization as for an entry
+   * recorded by hand (GrantingOrganizations: a provider's user as its verified organization,
+   * staff naming a verified provider they can see or an outside organization), within the
+   * caller's reach (a provider's home area subtree, staff's scope, an admin anywhere).
    */
   private async organization(
     fields: StartRollImportDto,
     actor: Principal,
   ): Promise<{ providerId: string | null; grantedBy: string; scopePath: string | null }> {
-    if (actor.role === 'provider') {
-      const home = actor.providerId ? await this.providerWithHome(actor.providerId) : null;
-      // An organization not (or no longer) verified does not write into the ledger.
-      if (home?.verification !== 'verified') {
-        throw new DomainError(
-          'FORBIDDEN',
-          'Only a verified provider organization imports its roll',
-        );
-      }
-      return { providerId: home.id, grantedBy: home.name, scopePath: home.path };
-    }
-    if (actor.role !== 'admin' && !actor.areaPath) {
+    if (actor.role !== 'admin' && actor.role !== 'provider' && !actor.areaPath) {
       throw new DomainError('FORBIDDEN', 'Your account has no area to import within');
     }
-    const provider = fields.providerId ? await this.providerWithHome(fields.providerId) : null;
-    if (fields.providerId && !provider) {
-      throw invalid('providerId', 'rollProviderUnknown', 'no such organization');
-    }
-    const grantedBy = fields.grantedBy?.trim() || provider?.name;
-    if (!grantedBy)
-      throw invalid('grantedBy', 'rollGrantedByRequired', 'name the granting organization');
-    return {
-      providerId: provider?.id ?? null,
-      grantedBy,
-      scopePath: actor.role === 'admin' ? null : actor.areaPath,
-    };
-  }
-
-  private async providerWithHome(
-    id: string,
-  ): Promise<{ id: string; name: string; path: string; verification: string } | null> {
-    const row = await this.ds
-      .getRepository(ProviderEntity)
-      .createQueryBuilder('p')
-      .innerJoin('area', 'a', 'a.id = p.home_area_id')
-      .select(['p.id AS id', 'p.name AS name', 'a.path AS path', 'p.verification AS verification'])
-      .where('p.id = :id', { id })
-      .getRawOne<{ id: string; name: string; path: string; verification: string }>();
-    return row ?? null;
+    const org = await this.orgs.granting(fields, actor);
+    const scopePath = actor.role === 'admin' ? null : await this.orgs.reachOf(actor);
+    return { ...org, scopePath };
   }
 }
 

@@ -2,11 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AuditService, PiiCipher, type Principal } from '@onedoor/platform';
-import type { Residency, Tier } from '@onedoor/resources';
+import { HouseholdsRepository, type ListedMember } from '@onedoor/households';
 import {
   AssistanceEntriesRepository,
   type NewAssistanceEntry,
 } from '../entries/assistance-entries.repository';
+import { StackingRepository } from '../stacking/stacking.repository';
 import type { AssistanceImportEntity } from './assistance-import.entity';
 import type { RollRow } from './roll-row';
 
@@ -20,16 +21,6 @@ export interface LinedRollRow {
 export type RowOutcome =
   | { line: number; outcome: 'imported' | 'duplicate' | 'unmatched' }
   | { line: number; outcome: 'refused'; reason: string; reasonEn: string };
-
-interface MemberHit {
-  memberId: string;
-  idHmac: string;
-  name: string;
-  householdId: string;
-  tier: Tier | null;
-  residency: Residency;
-  areaPath: string;
-}
 
 export const REASON_UNMATCHED = '未找到该身份证号对应的登记家庭';
 export const REASON_NAME_MISMATCH = '姓名与该身份证号登记的姓名不一致';
@@ -50,6 +41,8 @@ export class RollBatchWriter {
     private readonly pii: PiiCipher,
     private readonly entries: AssistanceEntriesRepository,
     private readonly audit: AuditService,
+    private readonly stacking: StackingRepository,
+    private readonly households: HouseholdsRepository,
   ) {}
 
   async write(job: AssistanceImportEntity, rows: LinedRollRow[]): Promise<RowOutcome[]> {
@@ -57,9 +50,17 @@ export class RollBatchWriter {
     const actor = job.actor as Principal;
     return this.ds.transaction(async (manager) => {
       // Imports commit one at a time: two runs of the same roll cannot both miss the other's rows.
+      // Its own lock (StackingRepository's is per household), taken before the households'.
       await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', ['assistance_import.rows']);
       const digests = rows.map((r) => this.pii.digest(r.row.idNumber));
       const members = await this.members(manager, [...new Set(digests)], job.scopePath);
+      // Then the households' locks (LOCK_ORDER in libs/matching), sorted so two batches sharing
+      // households cannot take them crosswise, before the insert: an approval holding one
+      // re-checks the stacking rules and must not miss rows committed while it decides. The
+      // import-wide lock above is always taken first; approvals never take it, so no cycle.
+      const householdIds = [...new Set([...members.values()].map((m) => m.householdId))].sort();
+      for (const householdId of householdIds)
+        await this.stacking.lockHousehold(manager, householdId);
       const existing = await this.importedKeys(manager, [
         ...new Set([...members.values()].map((m) => m.memberId)),
       ]);
@@ -108,27 +109,19 @@ export class RollBatchWriter {
   }
 
   /**
-   * The member each digest names, within the scope; when a person is a member of several
-   * households, an active household first, then the newest.
+   * The member each digest names within the scope, in a household that has not exited (the
+   * households lib's one rule); a person in several, the first the lib orders.
    */
   private async members(
     manager: EntityManager,
     digests: string[],
     scopePath: string | null,
-  ): Promise<Map<string, MemberHit>> {
-    const hits: MemberHit[] = await manager.query(
-      `SELECT m.id AS "memberId", m.id_hmac AS "idHmac", m.name, h.id AS "householdId",
-              h.tier, h.residency, a.path AS "areaPath"
-         FROM household_member m
-         JOIN household h ON h.id = m.household_id
-         JOIN area a ON a.id = h.community_id
-        WHERE m.id_hmac = ANY($1::bpchar[])
-          AND ($2::text IS NULL OR a.path LIKE $2::text || '%')
-        ORDER BY h.status = 'active' DESC, h.status = 'exiting' DESC, h.created_at DESC, m.id`,
-      [digests, scopePath],
-    );
-    const byDigest = new Map<string, MemberHit>();
-    for (const hit of hits) if (!byDigest.has(hit.idHmac)) byDigest.set(hit.idHmac, hit);
+  ): Promise<Map<string, ListedMember>> {
+    const hits = await this.households.membersListing(digests, manager);
+    const byDigest = new Map<string, ListedMember>();
+    for (const hit of hits)
+      if ((scopePath === null || hit.areaPath.startsWith(scopePath)) && !byDigest.has(hit.idHmac))
+        byDigest.set(hit.idHmac, hit);
     return byDigest;
   }
 

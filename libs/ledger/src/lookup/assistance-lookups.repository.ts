@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { pageOffset, type Principal, type Role } from '@onedoor/platform';
+import { pageOffset, type Principal, type Role, windowTotalPage } from '@onedoor/platform';
 import type { Tier } from '@onedoor/resources';
 import type { BenefitPeriod } from './lookup-period.util';
 import type { LookupPurpose, LookupQuestion } from './lookup.types';
@@ -152,17 +152,12 @@ export class AssistanceLookupsRepository {
         LIMIT ${param(query.limit)} OFFSET ${param(pageOffset(query))}`,
       params,
     );
-    if (rows.length === 0 && query.page > 1) {
-      // A page past the end has no row to carry the total.
+    return windowTotalPage(rows, query, async () => {
       const [count] = await this.dataSource.query(
         `SELECT count(*)::int AS n FROM assistance_lookup l ${whereSql}`,
         filterParams,
       );
-      return { rows: [], total: count.n as number };
-    }
-    return {
-      rows: rows.map(({ total: _total, ...row }) => row),
-      total: rows.length > 0 ? Number(rows[0].total) : 0,
-    };
+      return count.n as number;
+    });
   }
 }

@@ -88,10 +88,10 @@ export class AssistanceLookupsService {
     const idHmac = this.pii.digest(normaliseIdNumber(dto.idNumber));
     // A person may be listed in two households that have not exited (registration warns, it
     // does not refuse): the answer is yes if either household's is, and the log names that one.
-    const listed = await this.households.activeHouseholdsListing([idHmac], null);
-    const households = await this.households.withMembers([
-      ...new Set(listed.map((l) => l.householdId)),
-    ]);
+    const listed = await this.households.membersListing([idHmac]);
+    const households = [...new Map(listed.map((l) => [l.householdId, l])).values()].map(
+      ({ householdId: id, tier, areaPath }) => ({ id, tier, areaPath }),
+    );
     let household = households[0] ?? null;
     let answer = NO;
     for (const h of households) {
@@ -117,7 +117,7 @@ export class AssistanceLookupsService {
       tier: dto.question === 'tier' ? dto.tier! : null,
       idHmac,
       householdId: household?.id ?? null,
-      householdAreaPath: household?.community?.path ?? null,
+      householdAreaPath: household?.areaPath ?? null,
       ...answer,
     });
     return { ...answer, remainingToday };

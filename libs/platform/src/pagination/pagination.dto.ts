@@ -51,3 +51,22 @@ export function toPage<E, T>(
 export function pageOffset(query: PageQueryDto): number {
   return (query.page - 1) * query.limit;
 }
+
+/**
+ * An offset page read with its total in the same statement (`count(*) OVER () AS total` in its
+ * select list): the rows without that column, and the total. A page past the last one has no
+ * row to carry the total, so `countAlone` counts the filters then (a first page with no row
+ * has nothing to count).
+ */
+export async function windowTotalPage<R extends object>(
+  rows: Array<R & { total: string | number }>,
+  query: { page: number },
+  countAlone: () => Promise<number>,
+): Promise<{ rows: R[]; total: number }> {
+  if (rows.length > 0)
+    return {
+      rows: rows.map(({ total: _total, ...row }) => row as R),
+      total: Number(rows[0].total),
+    };
+  return { rows: [], total: query.page > 1 ? await countAlone() : 0 };
+}

@@ -12,7 +12,7 @@ import {
   Min,
 } from 'class-validator';
 import { IsIdNumber } from '@onedoor/households';
-import { IsOptionalNotNull, PageQueryDto } from '@onedoor/platform';
+import { DAY_PATTERN, IsOptionalNotNull, PageQueryDto } from '@onedoor/platform';
 import { RESOURCE_FORMS, type ResourceForm } from '@onedoor/resources';
 import {
   ASSISTANCE_ENTRY_STATUSES,
@@ -25,7 +25,6 @@ import {
   type AssistanceSource,
 } from '../../ledger.types';
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const CATEGORY_CODE = /^[a-z][a-z0-9_]{1,39}$/;
 /** 1 亿元: far above any single benefit, well inside a bigint and a JS safe integer. */
 const MAX_AMOUNT_FEN = 10_000_000_000;
@@ -89,7 +88,7 @@ export class RecordAssistanceEntryDto {
 
   @ApiProperty({ format: 'date', example: '2026-10-03', description: 'Beijing date' })
   @IsDateString({ strict: true })
-  @Matches(DAY, { message: 'startsOn must be a day, YYYY-MM-DD' })
+  @Matches(DAY_PATTERN, { message: 'startsOn must be a day, YYYY-MM-DD' })
   startsOn!: string;
 
   @ApiPropertyOptional({
@@ -101,7 +100,7 @@ export class RecordAssistanceEntryDto {
   })
   @IsOptional()
   @IsDateString({ strict: true })
-  @Matches(DAY, { message: 'endsOn must be a day, YYYY-MM-DD' })
+  @Matches(DAY_PATTERN, { message: 'endsOn must be a day, YYYY-MM-DD' })
   endsOn?: string | null;
 
   @ApiPropertyOptional({
@@ -170,7 +169,7 @@ export class AssistanceEntryQueryDto extends PageQueryDto {
   })
   @IsOptional()
   @IsDateString({ strict: true })
-  @Matches(DAY, { message: 'from must be a day, YYYY-MM-DD' })
+  @Matches(DAY_PATTERN, { message: 'from must be a day, YYYY-MM-DD' })
   from?: string;
 
   @ApiPropertyOptional({
@@ -179,7 +178,7 @@ export class AssistanceEntryQueryDto extends PageQueryDto {
   })
   @IsOptional()
   @IsDateString({ strict: true })
-  @Matches(DAY, { message: 'to must be a day, YYYY-MM-DD' })
+  @Matches(DAY_PATTERN, { message: 'to must be a day, YYYY-MM-DD' })
   to?: string;
 }
 

@@ -10,7 +10,7 @@ import {
   MaxLength,
   ValidateIf,
 } from 'class-validator';
-import { PageQueryDto, ROLES, type Role } from '@onedoor/platform';
+import { DAY_PATTERN, PageQueryDto, ROLES, type Role } from '@onedoor/platform';
 import { TIERS, type Tier } from '@onedoor/resources';
 import {
   LOOKUP_NOTE_MAX,
@@ -19,9 +19,6 @@ import {
   type LookupPurpose,
   type LookupQuestion,
 } from '../lookup.types';
-
-/** A calendar day (Beijing); IsDateString alone also takes '2026' or '2026-W01'. */
-const DAY = /^(19|20)\d{2}-\d{2}-\d{2}$/;
 
 export class CreateAssistanceLookupDto {
   @ApiProperty({
@@ -107,7 +104,7 @@ export class AssistanceLookupQueryDto extends PageQueryDto {
 
   @ApiPropertyOptional({ format: 'date', type: String, description: 'From this day (Beijing)' })
   @IsOptional()
-  @Matches(DAY)
+  @Matches(DAY_PATTERN)
   @IsDateString({ strict: true })
   from?: string;
 
@@ -117,7 +114,7 @@ export class AssistanceLookupQueryDto extends PageQueryDto {
     description: 'To this day (Beijing), inclusive',
   })
   @IsOptional()
-  @Matches(DAY)
+  @Matches(DAY_PATTERN)
   @IsDateString({ strict: true })
   to?: string;
 }
