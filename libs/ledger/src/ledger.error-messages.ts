@@ -81,8 +81,6 @@ export const LEDGER_CONSTRAINTS = {
   // lookup
   // imports
   rollCategoryUnknown: '没有该救助类别',
-  rollProviderUnknown: '没有该机构',
-  rollGrantedByRequired: '请填写发放机构',
 } as const;
 
 declare module '@onedoor/platform/errors/constraint-messages' {
