@@ -181,6 +181,15 @@ describe('stacking rules in the matcher and the approval', () => {
     view = await needView(h.id, needId);
     expect(view.gap).toEqual({ gapFen: 3_000_000, coveredFen: 1_500_000, leftFen: 1_500_000 });
     expect(covers()).toEqual({ 临时救助: 500_000, 大病救助基金: 1_000_000, 大病互助金: 800_000 });
+    // A re-run does not propose 医疗救助 again for the need it already pays (it would take a
+    // top-K slot, the medical category being complementary): refused as the same resource.
+    await matcher.run(h.id);
+    view = await needView(h.id, needId);
+    expect(covers()).toEqual({ 临时救助: 500_000, 大病救助基金: 1_000_000, 大病互助金: 800_000 });
+    expect(view.rejected.find((r) => r.resourceId === medicalAid.id)).toMatchObject({
+      reason: 'DUPLICATE_ASSISTANCE',
+      stacking: { rule: 'same_resource', benefit: { source: 'pending_referral' } },
+    });
 
     // 临时救助: ¥5,000 more; ¥10,000 left, which the fund covers whole and the 互助金 in part.
     await approvals.approve((await proposalFor(needId, temporary.id)).id, staff);

@@ -223,6 +223,33 @@ describe(stackingConflict.name, () => {
       );
     });
 
+    it('refuses a resource the need already receives, before any rule that would let it stack', () => {
+      const given = benefit({
+        categoryCode: 'medical',
+        needId: 'n1',
+        amountFen: 1_000_000,
+        resourceId: 'r-charity',
+      });
+      const selfComplementary = rule({
+        kind: 'complementary',
+        resourceAId: 'r-charity',
+        resourceBId: 'r-charity',
+      });
+      for (const rules of [[complementary], [complementary, selfComplementary]]) {
+        expect(check([given], rules, { need: gapNeed, candidate: medical })).toEqual(
+          expect.objectContaining({
+            rule: 'same_resource',
+            ruleId: null,
+            benefit: expect.objectContaining({ amountFen: 1_000_000 }),
+          }),
+        );
+      }
+      // The same resource given for another need is left to the rules (complementary here).
+      expect(
+        check([{ ...given, needId: 'n2' }], [complementary], { need: gapNeed, candidate: medical }),
+      ).toBeNull();
+    });
+
     it('counts only the need’s own benefits against its gap', () => {
       const elsewhere = benefit({ categoryCode: 'medical', needId: 'n2', amountFen: 9_000_000 });
       expect(needGap(gapNeed, [elsewhere])?.leftFen).toBe(3_000_000);

@@ -169,7 +169,7 @@ const byRecency = (a: Benefit, b: Benefit) =>
  * gap covered), then each benefit, most recent first, under its deciding rule: `exclusive`
  * while the benefit is current, `once_per_period` while it started within the period,
  * `complementary` never by itself; with no rule, the same resource twice (a resource serves a
- * household once). The one implementation the matcher and the approval both call.
+ * household once). The same resource already given for this need conflicts before any rule. The one implementation the matcher and the approval both call.
  */
 export function stackingConflict(input: {
   candidate: StackingCandidate;
@@ -188,6 +188,12 @@ export function stackingConflict(input: {
     if (gap.leftFen <= 0)
       return conflict('gap_covered', null, sorted.find((b) => b.needId === need.id) ?? null);
   }
+  // The same resource already given for this very need: whatever the rules let stack (a
+  // complementary category, a pair rule (R, R)), one resource is not approved twice on one need
+  // (proposed again, it would take a top-K slot from a resource that can still help; approved
+  // again after a reassessment, it would count twice against the gap).
+  const again = sorted.find((b) => b.resourceId === candidate.resourceId && b.needId === need.id);
+  if (again) return conflict('same_resource', null, again);
   for (const b of sorted) {
     const rule = decidingRule(candidate, b, rules);
     if (rule === null) {
