@@ -276,6 +276,42 @@ describe('stacking rules in the matcher and the approval', () => {
     ]);
   });
 
+  it('a money-gap need stays matched when one of its referrals is declined while another still pays', async () => {
+    const government = await provider('和平区医疗保障局');
+    const charity = await provider('红十字会', 'charity');
+    const medicalAid = await cash('医疗救助', 'medical', 15_000 * YUAN, government);
+    const fund = await cash('大病救助基金', 'medical', 10_000 * YUAN, charity);
+    const h = await assessedHousehold([{ category: 'medical', gapFen: 25_000 * YUAN }]);
+    const [needId] = h.needIds;
+    await matcher.run(h.id);
+    const first = await approvals.approve((await proposalFor(needId, medicalAid.id)).id, staff);
+    const second = await approvals.approve((await proposalFor(needId, fund.id)).id, staff);
+    const referrals = ctx.get(ReferralsService);
+    const status = async () =>
+      (await ctx.dataSource.query(`SELECT status FROM need WHERE id = $1`, [needId]))[0].status;
+    const reopened = async () =>
+      (
+        await ctx.dataSource.query(
+          `SELECT count(*)::int AS n FROM audit_log WHERE entity_id = $1 AND action = 'reopen'`,
+          [needId],
+        )
+      )[0].n;
+
+    // The charity declines: the bureau's referral still pays the need, which stays matched.
+    const charityStaff = await ctx.factory.principal('provider', tree.district, charity.id);
+    await referrals.decline(second, { reason: 'capacity' }, charityStaff);
+    expect(await status()).toBe('matched');
+    expect(await reopened()).toBe(0);
+    // The last live one declined: the need is open again.
+    const bureauStaff = await ctx.factory.principal('provider', tree.district, government.id);
+    await referrals.decline(first, { reason: 'capacity' }, bureauStaff);
+    expect(await status()).toBe('open');
+    expect(await reopened()).toBe(1);
+    await ctx.dataSource.query(`UPDATE resource SET status = 'closed' WHERE id = ANY($1)`, [
+      [medicalAid.id, fund.id],
+    ]);
+  });
+
   it('a duplicate a department recorded refuses the candidate, naming its source, in the matcher and the approval', async () => {
     const charity = await provider('慈善总会', 'charity');
     const living = await cash('困难家庭生活补助', 'basic_living', 60_000, charity);
