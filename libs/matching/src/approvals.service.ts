@@ -115,13 +115,26 @@ export class ApprovalsService {
       if (error instanceof StackingRefused) {
         // The proposal stays proposed; the household's next run refuses the candidate in the
         // why-not view (naming the benefit) and supersedes it: queued now, once per proposal.
-        await this.queue.enqueueHouseholdMatches([
-          {
-            householdId: error.householdId,
-            emergency: error.emergency,
-            jobId: jobIds.matchHouseholdFor(error.householdId, error.resourceId, `stacking.${id}`),
-          },
-        ]);
+        // Best effort: Redis down must not turn the 409 into a 500 (nor abort a bulk approval);
+        // the proposal then waits for the household's next run.
+        try {
+          await this.queue.enqueueHouseholdMatches([
+            {
+              householdId: error.householdId,
+              emergency: error.emergency,
+              jobId: jobIds.matchHouseholdFor(
+                error.householdId,
+                error.resourceId,
+                `stacking.${id}`,
+              ),
+            },
+          ]);
+        } catch (queueError) {
+          this.logger.warn(
+            { err: queueError, proposalId: id, householdId: error.householdId },
+            're-match not queued after a stacking refusal',
+          );
+        }
         throw error.refusal;
       }
       if (!(error instanceof NoUnitLeft)) throw error;

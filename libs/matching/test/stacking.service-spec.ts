@@ -11,7 +11,13 @@ import {
   MatchRunService,
   ReferralsService,
 } from '@onedoor/matching';
-import { Clock, DomainError, jobIds, type Principal } from '@onedoor/platform';
+import {
+  Clock,
+  DomainError,
+  jobIds,
+  MatchingQueueProducer,
+  type Principal,
+} from '@onedoor/platform';
 import type { ResourceEntity } from '@onedoor/resources';
 import type { District } from '../../../tests/factories';
 import type { NeedMatchesDto } from '../src/dto/match.dto';
@@ -381,6 +387,32 @@ describe('stacking rules in the matcher and the approval', () => {
       [h.id],
     );
     await matcher.run(h.id);
+    expect((await proposalFor(needId, living.id)).status).toBe('proposed');
+  });
+
+  it('a stacking refusal stays a 409 when the re-match cannot be queued (Redis down)', async () => {
+    const charity = await provider('慈善总会', 'charity');
+    const living = await cash('困难家庭生活补助', 'basic_living', 60_000, charity);
+    const h = await assessedHousehold([{ category: 'basic_living' }]);
+    const [needId] = h.needIds;
+    await matcher.run(h.id);
+    const earlier = await proposalFor(needId, living.id);
+    await departmentEntry(h.id, {});
+    const down = jest
+      .spyOn(ctx.get(MatchingQueueProducer), 'enqueueHouseholdMatches')
+      .mockRejectedValue(new Error('connect ECONNREFUSED 127.0.0.1:6379'));
+    try {
+      const refused = await refusal(approvals.approve(earlier.id, staff));
+      expect(refused.code).toBe('STACKING_CONFLICT');
+      expect(down).toHaveBeenCalled();
+      // Bulk approval goes on to report it as an item, not as a failed request.
+      const results = await ctx
+        .get(BulkApprovalsService)
+        .approve(h.id, { items: [{ proposalId: earlier.id }] }, staff);
+      expect(results.map((r) => [r.status, r.code])).toEqual([['refused', 'STACKING_CONFLICT']]);
+    } finally {
+      down.mockRestore();
+    }
     expect((await proposalFor(needId, living.id)).status).toBe('proposed');
   });
 
