@@ -33,6 +33,7 @@ import { AssistanceLedger1765900000000 } from './1765900000000-AssistanceLedger'
 import { StackingReferrals1765910000000 } from './1765910000000-StackingReferrals';
 import { LookupsAndReads1765920000000 } from './1765920000000-LookupsAndReads';
 import { AssistanceImports1765930000000 } from './1765930000000-AssistanceImports';
+import { ReferralCoversFen1765960000000 } from './1765960000000-ReferralCoversFen';
 /**
  * Every migration, oldest first. Listed by hand (not globbed) so that the compiled apps,
  * the CLI and the tests all run exactly this list.
@@ -73,4 +74,5 @@ export const MIGRATIONS = [
   StackingReferrals1765910000000,
   LookupsAndReads1765920000000,
   AssistanceImports1765930000000,
+  ReferralCoversFen1765960000000,
 ];

@@ -209,8 +209,9 @@ export class ApprovalsService {
     // A money-gap need keeps its other proposals while some of the gap is left after this one
     // (each is checked again when approved); once covered, or without a gap, they are superseded.
     const gap = needGap({ id: p.needId, gapFen: need.gapFen }, received.benefits);
+    const covers = coversFen(candidate, gap);
     const superseded =
-      gap && gap.leftFen - coversFen(candidate, gap)! > 0
+      gap && gap.leftFen - covers! > 0
         ? []
         : await this.decisions.supersedeOthers(manager, p.needId, p.id);
     await this.needs.markMatched(manager, p.needId);
@@ -228,6 +229,8 @@ export class ApprovalsService {
       deliverDueAt: due.deliverDueAt,
       snapshot: this.snapshot(locked, { id: p.needId, ...need }, resource, actor, now),
       consent: consent ? { ...consent, recordedBy: actor.userId } : null,
+      // What it pays of the gap (what was left, at most): the gap counts it, not the full value.
+      coversFen: covers,
     });
     // One statement for every audit row of the approval.
     await this.audit.recordMany(manager, [

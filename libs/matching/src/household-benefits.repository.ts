@@ -49,6 +49,7 @@ export class HouseholdBenefitsRepository {
       delivered: boolean;
       startsOn: string;
       amountDeliveredFen: string | null;
+      coversFen: string | null;
     }> =
       householdIds.length === 0
         ? []
@@ -56,7 +57,7 @@ export class HouseholdBenefitsRepository {
             `SELECT id, household_id AS "householdId", need_id AS "needId", resource_id AS "resourceId",
                     status IN ${LIVE_REFERRAL_SQL} AS live, delivered_at IS NOT NULL AS delivered,
                     to_char(COALESCE(delivered_at, created_at) AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS "startsOn",
-                    amount_delivered_fen AS "amountDeliveredFen"
+                    amount_delivered_fen AS "amountDeliveredFen", covers_fen AS "coversFen"
                FROM referral
               WHERE household_id = ANY($1)
                 AND (status IN ('open', 'accepted') OR delivered_at IS NOT NULL)`,
@@ -82,10 +83,14 @@ export class HouseholdBenefitsRepository {
         startsOn: r.startsOn,
         // A one-off delivery has one date; a pending referral runs until it is delivered.
         endsOn: r.delivered ? r.startsOn : null,
+        // Pending (or delivered without an amount), a gap need's referral counts what it was
+        // approved to cover of the gap (at most what was left then), not its full value.
         amountFen:
           r.delivered && r.amountDeliveredFen !== null
             ? Number(r.amountDeliveredFen)
-            : resource.valuePerUnitFen,
+            : r.coversFen !== null
+              ? Number(r.coversFen)
+              : resource.valuePerUnitFen,
       });
     }
     return new Map(

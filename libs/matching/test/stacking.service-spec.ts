@@ -282,6 +282,58 @@ describe('stacking rules in the matcher and the approval', () => {
     ]);
   });
 
+  it('a resource worth more than what is left of the gap counts, and is delivered, for what was left', async () => {
+    const government = await provider('和平区医疗保障局');
+    const medicalAid = await cash('医疗救助', 'medical', 15_000 * YUAN, government);
+    const h = await assessedHousehold([{ category: 'medical', gapFen: 30_000 * YUAN }]);
+    const [needId] = h.needIds;
+    // ¥25,000 of the ¥30,000 already paid, recorded by a department against the need.
+    await departmentEntry(h.id, {
+      needId,
+      categoryCode: 'medical',
+      title: '住院医疗救助',
+      frequency: 'one_off',
+      amountFen: 25_000 * YUAN,
+      startsOn: '2026-11-20',
+      endsOn: '2026-11-20',
+    });
+    await matcher.run(h.id);
+    expect(
+      (await needView(h.id, needId)).proposals.find((p) => p.resourceId === medicalAid.id),
+    ).toMatchObject({ status: 'proposed', coversFen: 5_000 * YUAN });
+
+    // Approved, the ¥15,000 resource covers the ¥5,000 left: covered ¥30,000, nothing left
+    // (not ¥40,000 covered and ¥10,000 below zero).
+    const referralId = await approvals.approve(
+      (await proposalFor(needId, medicalAid.id)).id,
+      staff,
+    );
+    expect((await needView(h.id, needId)).gap).toEqual({
+      gapFen: 30_000 * YUAN,
+      coveredFen: 30_000 * YUAN,
+      leftFen: 0,
+    });
+
+    // Delivered without an amount, the ledger records what it covered, not its full value.
+    const referrals = ctx.get(ReferralsService);
+    const actor = await ctx.factory.principal('provider', tree.district, government.id);
+    await referrals.accept(referralId, actor);
+    await referrals.deliver(referralId, {}, actor);
+    const [entry] = await ctx.dataSource.query(
+      `SELECT amount_fen AS "amountFen" FROM assistance_entry WHERE referral_id = $1`,
+      [referralId],
+    );
+    expect(Number(entry.amountFen)).toBe(5_000 * YUAN);
+    expect((await needView(h.id, needId)).gap).toEqual({
+      gapFen: 30_000 * YUAN,
+      coveredFen: 30_000 * YUAN,
+      leftFen: 0,
+    });
+    await ctx.dataSource.query(`UPDATE resource SET status = 'closed' WHERE id = $1`, [
+      medicalAid.id,
+    ]);
+  });
+
   it('a money-gap need stays matched when one of its referrals is declined while another still pays', async () => {
     const government = await provider('和平区医疗保障局');
     const charity = await provider('红十字会', 'charity');

@@ -250,6 +250,15 @@ describe(stackingConflict.name, () => {
       ).toBeNull();
     });
 
+    it('leaves nothing, never less, when more than the gap was received', () => {
+      const more = benefit({ categoryCode: 'medical', needId: 'n1', amountFen: 2_500_000 });
+      expect(needGap(gapNeed, [...received, more])).toEqual({
+        gapFen: 3_000_000,
+        coveredFen: 4_500_000,
+        leftFen: 0,
+      });
+    });
+
     it('counts only the need’s own benefits against its gap', () => {
       const elsewhere = benefit({ categoryCode: 'medical', needId: 'n2', amountFen: 9_000_000 });
       expect(needGap(gapNeed, [elsewhere])?.leftFen).toBe(3_000_000);

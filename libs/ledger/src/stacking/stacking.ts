@@ -101,7 +101,8 @@ export function needGap(
   const coveredFen = benefits
     .filter((b) => b.needId === need.id)
     .reduce((sum, b) => sum + (b.amountFen ?? 0), 0);
-  return { gapFen: need.gapFen, coveredFen, leftFen: need.gapFen - coveredFen };
+  // Left never below 0: a department may record more than the gap (covered says how much).
+  return { gapFen: need.gapFen, coveredFen, leftFen: Math.max(0, need.gapFen - coveredFen) };
 }
 
 /**
