@@ -272,6 +272,20 @@ describe(stackingConflict.name, () => {
         })?.rule,
       ).toBe('need_served');
     });
+
+    it('a need without a gap is served by a current benefit a department recorded against it', () => {
+      const recorded = benefit({ categoryCode: 'medical', needId: 'n1', endsOn: null });
+      const served = { need: { gapFen: null, hasLiveReferral: false }, candidate: medical };
+      expect(check([recorded], [complementary], served)).toEqual(
+        expect.objectContaining({
+          rule: 'need_served',
+          benefit: expect.objectContaining({ source: 'entry', grantedBy: '和平区民政局' }),
+        }),
+      );
+      // Once it has ended, or when it was recorded against another need, the need is open to others.
+      expect(check([{ ...recorded, endsOn: '2026-11-30' }], [complementary], served)).toBeNull();
+      expect(check([{ ...recorded, needId: 'n2' }], [complementary], served)).toBeNull();
+    });
   });
 });
 

@@ -166,8 +166,8 @@ const byRecency = (a: Benefit, b: Benefit) =>
 
 /**
  * Whether the candidate may be added to what the household receives for this need, on `today`
- * (a Beijing date); the first conflict, or null. The need first (served without a gap, or its
- * gap covered), then each benefit, most recent first, under its deciding rule: `exclusive`
+ * (a Beijing date); the first conflict, or null. The need first (served without a gap: a live
+ * referral or a current benefit recorded against it; or its gap covered), then each benefit, most recent first, under its deciding rule: `exclusive`
  * while the benefit is current, `once_per_period` while it started within the period,
  * `complementary` never by itself; with no rule, the same resource twice (a resource serves a
  * household once). The same resource already given for this need conflicts before any rule. The one implementation the matcher and the approval both call.
@@ -182,8 +182,15 @@ export function stackingConflict(input: {
   const { candidate, need, benefits, rules, today } = input;
   const sorted = [...benefits].sort(byRecency);
   if (need.gapFen === null) {
-    if (need.hasLiveReferral)
-      return conflict('need_served', null, sorted.find((b) => b.needId === need.id) ?? null);
+    // Served by a live OneDoor referral, or by a current benefit a department recorded against
+    // this need (a ledger entry with its need id): either way it is not matched again.
+    const serving = sorted.find((b) => b.needId === need.id && isCurrent(b, today)) ?? null;
+    if (need.hasLiveReferral || serving)
+      return conflict(
+        'need_served',
+        null,
+        serving ?? sorted.find((b) => b.needId === need.id) ?? null,
+      );
   } else {
     const gap = needGap(need, benefits)!;
     if (gap.leftFen <= 0)
