@@ -468,6 +468,53 @@ describe('stacking rules in the matcher and the approval', () => {
     expect((await proposalFor(needId, living.id)).status).toBe('proposed');
   });
 
+  it('a OneDoor delivery stays current until its referral is closed: a second exclusive cash benefit waits', async () => {
+    const charity = await provider('慈善总会', 'charity');
+    const civil = await provider('和平区民政局');
+    const first = await cash('生活补助丙', 'basic_living', 50_000, charity);
+    const second = await cash('生活补助丁', 'basic_living', 70_000, civil);
+    const h = await assessedHousehold([{ category: 'basic_living' }]);
+    const [needId] = h.needIds;
+    await matcher.run(h.id);
+    const referralId = await approvals.approve((await proposalFor(needId, first.id)).id, staff);
+    const referrals = ctx.get(ReferralsService);
+    const actor = await ctx.factory.principal('provider', tree.district, charity.id);
+    await referrals.accept(referralId, actor);
+    await referrals.deliver(referralId, {}, actor); // a one-off on 2026-12-02 in the ledger
+
+    // The next day a second basic_living need: the delivered benefit still runs (exclusive).
+    clock.now = () => beijingNoon('2026-12-03');
+    const [otherNeed] = (
+      await ctx.dataSource.query(
+        `INSERT INTO need (household_id, assessment_id, category_code, severity, urgency, source)
+         SELECT household_id, assessment_id, 'basic_living', 4, 'normal', 'assessor' FROM need WHERE id = $1
+         RETURNING id`,
+        [needId],
+      )
+    ).map((r: { id: string }) => r.id);
+    await matcher.run(h.id);
+    expect((await needView(h.id, otherNeed)).rejected).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          resourceId: second.id,
+          stacking: expect.objectContaining({
+            rule: 'exclusive',
+            benefit: expect.objectContaining({ source: 'referral', endsOn: null }),
+          }),
+        }),
+      ]),
+    );
+
+    // Closed on 2026-12-03, it ended that day: from the 4th the second may be proposed.
+    await referrals.close(referralId, { satisfaction: 5, resolved: true }, staff);
+    clock.now = () => beijingNoon('2026-12-04');
+    await matcher.run(h.id);
+    expect((await proposalFor(otherNeed, second.id)).status).toBe('proposed');
+    await ctx.dataSource.query(`UPDATE resource SET status = 'closed' WHERE id = ANY($1)`, [
+      [first.id, second.id],
+    ]);
+  });
+
   it('once per period: one emergency grant in 12 months, counted on Beijing dates as the clock moves', async () => {
     const civil = await provider('和平区民政局');
     const grant = await cash('急难型临时救助', 'emergency', 300_000, civil);

@@ -299,7 +299,7 @@ describe(householdBenefits.name, () => {
   });
   const referral = (over: Partial<ReferralBenefitRow> = {}): ReferralBenefitRow => {
     const { source: _source, ...rest } = benefit({ startsOn: TODAY, endsOn: null });
-    return { ...rest, referralId: 'ref-2', delivered: false, ...over };
+    return { ...rest, referralId: 'ref-2', delivered: false, closedOn: null, ...over };
   };
 
   it('counts a pending referral, current from its approval', () => {
@@ -326,6 +326,40 @@ describe(householdBenefits.name, () => {
         [referral({ referralId: 'ref-1', delivered: true })],
       ),
     ).toEqual([]);
+  });
+
+  it('keeps a OneDoor delivery current until its referral is closed, then ends it that day', () => {
+    // Delivered on 2026-11-20 (a one-off in the ledger), basic_living: exclusive.
+    const exclusive = rule({ kind: 'exclusive', categoryCode: 'basic_living' });
+    const delivered = entry({
+      referralId: 'ref-1',
+      categoryCode: 'basic_living',
+      startsOn: '2026-11-20',
+      endsOn: '2026-11-20',
+    });
+    const living = { candidate: { categoryCode: 'basic_living', resourceId: 'r-other' } };
+    const at = (closedOn: string | null) =>
+      householdBenefits(
+        [delivered],
+        [referral({ referralId: 'ref-1', delivered: true, closedOn, startsOn: '2026-11-20' })],
+      );
+    // Not closed: still received, the second basic_living cash benefit is refused.
+    const [open] = at(null);
+    expect(open.endsOn).toBeNull();
+    expect(check([open], [exclusive], living)?.rule).toBe('exclusive');
+    // Closed on 2026-11-28: it ended then.
+    const [closed] = at('2026-11-28');
+    expect(closed.endsOn).toBe('2026-11-28');
+    expect(check([closed], [exclusive], living)).toBeNull();
+    expect(check([closed], [exclusive], { ...living, today: '2026-11-28' })?.rule).toBe(
+      'exclusive',
+    );
+    // A department's entry (not a referral's) keeps its own dates.
+    const [department] = householdBenefits(
+      [entry({ source: 'entry', referralId: null, endsOn: '2026-11-20' })],
+      [],
+    );
+    expect(department.endsOn).toBe('2026-11-20');
   });
 
   it('counts a delivered referral the ledger lacks as the ledger would hold it', () => {

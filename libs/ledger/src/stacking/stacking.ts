@@ -23,6 +23,8 @@ export interface ReferralBenefitRow extends Omit<Benefit, 'source'> {
   referralId: string;
   /** Delivered referrals are in the ledger (written at delivery, or by the ledger migration). */
   delivered: boolean;
+  /** The Beijing date it was closed; null while it is not. */
+  closedOn: string | null;
 }
 
 /** A row of the stacking_rule table. */
@@ -63,14 +65,37 @@ export function householdBenefits(
   referrals: readonly ReferralBenefitRow[],
 ): Benefit[] {
   const inLedger = new Set(entries.flatMap((e) => (e.referralId ? [e.referralId] : [])));
+  const closedOn = new Map(referrals.map((r) => [r.referralId, r.closedOn]));
   const benefits: Benefit[] = entries
     .filter((e) => e.status === 'active')
-    .map(({ referralId: _r, status: _s, ...benefit }) => benefit);
-  for (const { referralId, delivered, ...r } of referrals) {
+    .map(({ referralId, status: _s, ...benefit }) =>
+      benefit.source === 'referral' && referralId !== null && closedOn.has(referralId)
+        ? { ...benefit, endsOn: untilClosed(benefit, closedOn.get(referralId)!) }
+        : benefit,
+    );
+  for (const { referralId, delivered, closedOn: closed, ...r } of referrals) {
     if (inLedger.has(referralId)) continue;
-    benefits.push({ ...r, source: delivered ? 'referral' : 'pending_referral' });
+    benefits.push(
+      delivered
+        ? { ...r, source: 'referral', endsOn: untilClosed(r, closed) }
+        : { ...r, source: 'pending_referral' },
+    );
   }
   return benefits;
+}
+
+/**
+ * A OneDoor delivery is written as a one-off (its delivery date), but the household goes on
+ * receiving it until the referral is closed: until then it is current (an `exclusive` rule
+ * keeps applying the day after the delivery), from then it ended on the day it closed.
+ */
+function untilClosed(
+  b: Pick<Benefit, 'startsOn' | 'endsOn'>,
+  closedOn: string | null,
+): string | null {
+  if (closedOn === null) return null;
+  const end = b.endsOn ?? b.startsOn;
+  return closedOn > end ? closedOn : end;
 }
 
 /** A benefit is current on `day` from its start to its end (pending referrals always are). */
