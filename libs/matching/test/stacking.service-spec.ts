@@ -401,6 +401,12 @@ describe('stacking rules in the matcher and the approval', () => {
         String(refused.details[k]),
       ),
     ).toBe('该家庭已于2026-10-03起从和平区民政局获得临时救助，按互斥规则不能重复救助');
+    // The en text names the source too, from the same details (it is the error's message).
+    expect(
+      LEDGER_ERROR_MESSAGES.STACKING_CONFLICT.en.replace(/\{(\w+)\}/g, (_, k: string) =>
+        String(refused.details[k]),
+      ),
+    ).toBe(refused.message);
     expect(
       await ctx.dataSource.query(`SELECT id FROM referral WHERE need_id = $1`, [needId]),
     ).toEqual([]);
