@@ -511,9 +511,8 @@ describe('stacking rules in the matcher and the approval', () => {
       ]),
     );
 
-    // Closed on 2026-12-03, it ended that day: from the 4th the second may be proposed.
+    // Closed on 2026-12-03, it ended the day before: the second may be proposed at once.
     await referrals.close(referralId, { satisfaction: 5, resolved: true }, staff);
-    clock.now = () => beijingNoon('2026-12-04');
     await matcher.run(h.id);
     expect((await proposalFor(otherNeed, second.id)).status).toBe('proposed');
     await ctx.dataSource.query(`UPDATE resource SET status = 'closed' WHERE id = ANY($1)`, [

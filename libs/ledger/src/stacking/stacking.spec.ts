@@ -282,9 +282,14 @@ describe(stackingConflict.name, () => {
           benefit: expect.objectContaining({ source: 'entry', grantedBy: '和平区民政局' }),
         }),
       );
-      // Once it has ended, or when it was recorded against another need, the need is open to others.
+      // Once it has ended, or when it was recorded against another need, the need is open to
+      // others; a referral's own entry on the need is the referral's (hasLiveReferral) to say.
       expect(check([{ ...recorded, endsOn: '2026-11-30' }], [complementary], served)).toBeNull();
       expect(check([{ ...recorded, needId: 'n2' }], [complementary], served)).toBeNull();
+      expect(check([{ ...recorded, source: 'import' }], [complementary], served)?.rule).toBe(
+        'need_served',
+      );
+      expect(check([{ ...recorded, source: 'referral' }], [complementary], served)).toBeNull();
     });
   });
 });
@@ -347,13 +352,17 @@ describe(householdBenefits.name, () => {
     const [open] = at(null);
     expect(open.endsOn).toBeNull();
     expect(check([open], [exclusive], living)?.rule).toBe('exclusive');
-    // Closed on 2026-11-28: it ended then.
+    // Closed on 2026-11-28: it ended the day before (the re-match queued on closing is free).
     const [closed] = at('2026-11-28');
-    expect(closed.endsOn).toBe('2026-11-28');
+    expect(closed.endsOn).toBe('2026-11-27');
     expect(check([closed], [exclusive], living)).toBeNull();
-    expect(check([closed], [exclusive], { ...living, today: '2026-11-28' })?.rule).toBe(
+    expect(check([closed], [exclusive], { ...living, today: '2026-11-28' })).toBeNull();
+    expect(check([closed], [exclusive], { ...living, today: '2026-11-27' })?.rule).toBe(
       'exclusive',
     );
+    // Closed on its delivery day, it keeps that day (a one-off's own date); across a month end.
+    expect(at('2026-11-20')[0].endsOn).toBe('2026-11-20');
+    expect(at('2026-12-01')[0].endsOn).toBe('2026-11-30');
     // A department's entry (not a referral's) keeps its own dates.
     const [department] = householdBenefits(
       [entry({ source: 'entry', referralId: null, endsOn: '2026-11-20' })],

@@ -87,7 +87,9 @@ export function householdBenefits(
 /**
  * A OneDoor delivery is written as a one-off (its delivery date), but the household goes on
  * receiving it until the referral is closed: until then it is current (an `exclusive` rule
- * keeps applying the day after the delivery), from then it ended on the day it closed.
+ * keeps applying the day after the delivery); closed on day C, it ended the day before (its
+ * own delivery date at the earliest), so the re-match a close queues that day is not refused
+ * by the benefit that just ended.
  */
 function untilClosed(
   b: Pick<Benefit, 'startsOn' | 'endsOn'>,
@@ -95,7 +97,10 @@ function untilClosed(
 ): string | null {
   if (closedOn === null) return null;
   const end = b.endsOn ?? b.startsOn;
-  return closedOn > end ? closedOn : end;
+  const dayBefore = new Date(`${closedOn}T00:00:00Z`);
+  dayBefore.setUTCDate(dayBefore.getUTCDate() - 1);
+  const last = dayBefore.toISOString().slice(0, 10);
+  return last > end ? last : end;
 }
 
 /** A benefit is current on `day` from its start to its end (pending referrals always are). */
@@ -207,9 +212,16 @@ export function stackingConflict(input: {
   const { candidate, need, benefits, rules, today } = input;
   const sorted = [...benefits].sort(byRecency);
   if (need.gapFen === null) {
-    // Served by a live OneDoor referral, or by a current benefit a department recorded against
-    // this need (a ledger entry with its need id): either way it is not matched again.
-    const serving = sorted.find((b) => b.needId === need.id && isCurrent(b, today)) ?? null;
+    // Served by a live OneDoor referral, or by a current benefit a department recorded (or a
+    // roll imported) against this need: either way it is not matched again. A referral's own
+    // entry is the referral's (live or not), not a second way of serving the need.
+    const serving =
+      sorted.find(
+        (b) =>
+          b.needId === need.id &&
+          (b.source === 'entry' || b.source === 'import') &&
+          isCurrent(b, today),
+      ) ?? null;
     if (need.hasLiveReferral || serving)
       return conflict(
         'need_served',
