@@ -34,6 +34,7 @@ import { StackingReferrals1765910000000 } from './1765910000000-StackingReferral
 import { LookupsAndReads1765920000000 } from './1765920000000-LookupsAndReads';
 import { AssistanceImports1765930000000 } from './1765930000000-AssistanceImports';
 import { LedgerIndexes1765950000000 } from './1765950000000-LedgerIndexes';
+import { ReferralCoversFen1765960000000 } from './1765960000000-ReferralCoversFen';
 /**
  * Every migration, oldest first. Listed by hand (not globbed) so that the compiled apps,
  * the CLI and the tests all run exactly this list.
@@ -75,4 +76,5 @@ export const MIGRATIONS = [
   LookupsAndReads1765920000000,
   AssistanceImports1765930000000,
   LedgerIndexes1765950000000,
+  ReferralCoversFen1765960000000,
 ];

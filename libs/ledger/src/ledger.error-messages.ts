@@ -25,11 +25,12 @@ export const LEDGER_ERROR_MESSAGES = {
     'zh-CN': '叠加规则填写有误，请检查标出的字段',
     en: 'The stacking rule is not valid',
   },
-  // {ruleText} is STACKING_RULE_TEXTS' zh-CN sentence for the rule, put in the details by
-  // stackingConflictError (a template cannot choose between rules).
+  // {ruleText} / {ruleTextEn} are STACKING_RULE_TEXTS' zh-CN / en sentences for the rule, put in
+  // the details by stackingConflictError (a template cannot choose between rules); the en
+  // template is also the thrower's message, which English answers keep.
   STACKING_CONFLICT: {
     'zh-CN': '该家庭已于{since}起从{grantedBy}获得{title}，{ruleText}',
-    en: 'Refused by the stacking rules',
+    en: 'The household has received {title} from {grantedBy} since {since}: {ruleTextEn}',
   },
   // lookup
   ASSISTANCE_LOOKUP_ID_NUMBER_INVALID: {

@@ -451,6 +451,7 @@ describe(AssistanceEntriesService.name, () => {
           deliveredAt: new Date('2026-11-01T00:00:00Z'),
           units: 1,
           amountDeliveredFen: '99',
+          coversFen: null,
         }),
       );
       expect(await entriesOf(r.id)).toEqual([expected]);

@@ -32,6 +32,8 @@ export interface NewReferral {
   deliverDueAt: Date;
   snapshot: DecisionSnapshot;
   consent: ReferralConsent | null;
+  /** What it covers of its need's money gap (fen); null for a need without a gap. */
+  coversFen: number | null;
 }
 
 /**
@@ -124,8 +126,8 @@ export class ApprovalsRepository {
   async openReferral(manager: EntityManager, r: NewReferral): Promise<string> {
     const [row] = await manager.query(
       `INSERT INTO referral (proposal_id, need_id, household_id, resource_id, provider_id, area_path,
-                             urgency, category_code, accept_due_at, deliver_due_at, snapshot, consent)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
+                             urgency, category_code, accept_due_at, deliver_due_at, snapshot, consent, covers_fen)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id`,
       [
         r.proposalId,
         r.needId,
@@ -139,6 +141,7 @@ export class ApprovalsRepository {
         r.deliverDueAt,
         JSON.stringify(r.snapshot),
         r.consent ? JSON.stringify(r.consent) : null,
+        r.coversFen,
       ],
     );
     return row.id;

@@ -115,13 +115,26 @@ export class ApprovalsService {
       if (error instanceof StackingRefused) {
         // The proposal stays proposed; the household's next run refuses the candidate in the
         // why-not view (naming the benefit) and supersedes it: queued now, once per proposal.
-        await this.queue.enqueueHouseholdMatches([
-          {
-            householdId: error.householdId,
-            emergency: error.emergency,
-            jobId: jobIds.matchHouseholdFor(error.householdId, error.resourceId, `stacking.${id}`),
-          },
-        ]);
+        // Best effort: Redis down must not turn the 409 into a 500 (nor abort a bulk approval);
+        // the proposal then waits for the household's next run.
+        try {
+          await this.queue.enqueueHouseholdMatches([
+            {
+              householdId: error.householdId,
+              emergency: error.emergency,
+              jobId: jobIds.matchHouseholdFor(
+                error.householdId,
+                error.resourceId,
+                `stacking.${id}`,
+              ),
+            },
+          ]);
+        } catch (queueError) {
+          this.logger.warn(
+            { err: queueError, proposalId: id, householdId: error.householdId },
+            're-match not queued after a stacking refusal',
+          );
+        }
         throw error.refusal;
       }
       if (!(error instanceof NoUnitLeft)) throw error;
@@ -196,8 +209,9 @@ export class ApprovalsService {
     // A money-gap need keeps its other proposals while some of the gap is left after this one
     // (each is checked again when approved); once covered, or without a gap, they are superseded.
     const gap = needGap({ id: p.needId, gapFen: need.gapFen }, received.benefits);
+    const covers = coversFen(candidate, gap);
     const superseded =
-      gap && gap.leftFen - coversFen(candidate, gap)! > 0
+      gap && gap.leftFen - covers! > 0
         ? []
         : await this.decisions.supersedeOthers(manager, p.needId, p.id);
     await this.needs.markMatched(manager, p.needId);
@@ -215,6 +229,8 @@ export class ApprovalsService {
       deliverDueAt: due.deliverDueAt,
       snapshot: this.snapshot(locked, { id: p.needId, ...need }, resource, actor, now),
       consent: consent ? { ...consent, recordedBy: actor.userId } : null,
+      // What it pays of the gap (what was left, at most): the gap counts it, not the full value.
+      coversFen: covers,
     });
     // One statement for every audit row of the approval.
     await this.audit.recordMany(manager, [

@@ -49,6 +49,8 @@ export class HouseholdBenefitsRepository {
       delivered: boolean;
       startsOn: string;
       amountDeliveredFen: string | null;
+      coversFen: string | null;
+      closedOn: string | null;
     }> =
       householdIds.length === 0
         ? []
@@ -56,7 +58,8 @@ export class HouseholdBenefitsRepository {
             `SELECT id, household_id AS "householdId", need_id AS "needId", resource_id AS "resourceId",
                     status IN ${LIVE_REFERRAL_SQL} AS live, delivered_at IS NOT NULL AS delivered,
                     to_char(COALESCE(delivered_at, created_at) AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS "startsOn",
-                    amount_delivered_fen AS "amountDeliveredFen"
+                    amount_delivered_fen AS "amountDeliveredFen", covers_fen AS "coversFen",
+                    to_char(closed_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS "closedOn"
                FROM referral
               WHERE household_id = ANY($1)
                 AND (status IN ('open', 'accepted') OR delivered_at IS NOT NULL)`,
@@ -74,18 +77,23 @@ export class HouseholdBenefitsRepository {
       rowsOf.get(r.householdId)!.push({
         referralId: r.id,
         delivered: r.delivered,
+        closedOn: r.closedOn,
         resourceId: r.resourceId,
         needId: r.needId,
         grantedBy: resource.providerName,
         title: resource.title,
         categoryCode: resource.categoryCode,
         startsOn: r.startsOn,
-        // A one-off delivery has one date; a pending referral runs until it is delivered.
+        // A delivery's one date; householdBenefits keeps it current until the referral closes.
         endsOn: r.delivered ? r.startsOn : null,
+        // Pending (or delivered without an amount), a gap need's referral counts what it was
+        // approved to cover of the gap (at most what was left then), not its full value.
         amountFen:
           r.delivered && r.amountDeliveredFen !== null
             ? Number(r.amountDeliveredFen)
-            : resource.valuePerUnitFen,
+            : r.coversFen !== null
+              ? Number(r.coversFen)
+              : resource.valuePerUnitFen,
       });
     }
     return new Map(

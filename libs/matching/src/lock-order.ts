@@ -42,6 +42,17 @@
  *   (`assistance_import.rows`, which nothing else takes, so it cannot close a cycle), then the
  *   batch's households (advisory) by id in sorted order, then the insert.
  *
+ * The need's lock is also what keeps "one live referral per need" for a need without a money
+ * gap: migration 1765910000000 dropped the unique partial index `uq_referral_live_need` (a
+ * money-gap need may have several live referrals, and the table cannot tell the two kinds of
+ * need apart without the need's gap). The one writer of referrals is approveIn (bulk approvals
+ * go through it); it locks the need, then reads the need's live referral and its gap under that
+ * lock and refuses (`NEED_ALREADY_SERVED`) before inserting. A second approval of the same need
+ * waits on the need and then sees the first's referral (read committed: the statement after the
+ * lock sees the committed row). A gap set or removed on the need also takes the need's lock, so
+ * the gap read is the one the decision keeps. Any new path that opens a referral must take the
+ * need's lock and make the same check.
+ *
  * The households lib takes a household (and an assessment before it) before that household's
  * needs, which keeps to the same direction; no path here locks a household's row (the advisory
  * lock is a different lock: the two never wait for each other).

@@ -11,7 +11,13 @@ import {
   MatchRunService,
   ReferralsService,
 } from '@onedoor/matching';
-import { Clock, DomainError, jobIds, type Principal } from '@onedoor/platform';
+import {
+  Clock,
+  DomainError,
+  jobIds,
+  MatchingQueueProducer,
+  type Principal,
+} from '@onedoor/platform';
 import type { ResourceEntity } from '@onedoor/resources';
 import type { District } from '../../../tests/factories';
 import type { NeedMatchesDto } from '../src/dto/match.dto';
@@ -181,6 +187,15 @@ describe('stacking rules in the matcher and the approval', () => {
     view = await needView(h.id, needId);
     expect(view.gap).toEqual({ gapFen: 3_000_000, coveredFen: 1_500_000, leftFen: 1_500_000 });
     expect(covers()).toEqual({ 临时救助: 500_000, 大病救助基金: 1_000_000, 大病互助金: 800_000 });
+    // A re-run does not propose 医疗救助 again for the need it already pays (it would take a
+    // top-K slot, the medical category being complementary): refused as the same resource.
+    await matcher.run(h.id);
+    view = await needView(h.id, needId);
+    expect(covers()).toEqual({ 临时救助: 500_000, 大病救助基金: 1_000_000, 大病互助金: 800_000 });
+    expect(view.rejected.find((r) => r.resourceId === medicalAid.id)).toMatchObject({
+      reason: 'DUPLICATE_ASSISTANCE',
+      stacking: { rule: 'same_resource', benefit: { source: 'pending_referral' } },
+    });
 
     // 临时救助: ¥5,000 more; ¥10,000 left, which the fund covers whole and the 互助金 in part.
     await approvals.approve((await proposalFor(needId, temporary.id)).id, staff);
@@ -267,6 +282,94 @@ describe('stacking rules in the matcher and the approval', () => {
     ]);
   });
 
+  it('a resource worth more than what is left of the gap counts, and is delivered, for what was left', async () => {
+    const government = await provider('和平区医疗保障局');
+    const medicalAid = await cash('医疗救助', 'medical', 15_000 * YUAN, government);
+    const h = await assessedHousehold([{ category: 'medical', gapFen: 30_000 * YUAN }]);
+    const [needId] = h.needIds;
+    // ¥25,000 of the ¥30,000 already paid, recorded by a department against the need.
+    await departmentEntry(h.id, {
+      needId,
+      categoryCode: 'medical',
+      title: '住院医疗救助',
+      frequency: 'one_off',
+      amountFen: 25_000 * YUAN,
+      startsOn: '2026-11-20',
+      endsOn: '2026-11-20',
+    });
+    await matcher.run(h.id);
+    expect(
+      (await needView(h.id, needId)).proposals.find((p) => p.resourceId === medicalAid.id),
+    ).toMatchObject({ status: 'proposed', coversFen: 5_000 * YUAN });
+
+    // Approved, the ¥15,000 resource covers the ¥5,000 left: covered ¥30,000, nothing left
+    // (not ¥40,000 covered and ¥10,000 below zero).
+    const referralId = await approvals.approve(
+      (await proposalFor(needId, medicalAid.id)).id,
+      staff,
+    );
+    expect((await needView(h.id, needId)).gap).toEqual({
+      gapFen: 30_000 * YUAN,
+      coveredFen: 30_000 * YUAN,
+      leftFen: 0,
+    });
+
+    // Delivered without an amount, the ledger records what it covered, not its full value.
+    const referrals = ctx.get(ReferralsService);
+    const actor = await ctx.factory.principal('provider', tree.district, government.id);
+    await referrals.accept(referralId, actor);
+    await referrals.deliver(referralId, {}, actor);
+    const [entry] = await ctx.dataSource.query(
+      `SELECT amount_fen AS "amountFen" FROM assistance_entry WHERE referral_id = $1`,
+      [referralId],
+    );
+    expect(Number(entry.amountFen)).toBe(5_000 * YUAN);
+    expect((await needView(h.id, needId)).gap).toEqual({
+      gapFen: 30_000 * YUAN,
+      coveredFen: 30_000 * YUAN,
+      leftFen: 0,
+    });
+    await ctx.dataSource.query(`UPDATE resource SET status = 'closed' WHERE id = $1`, [
+      medicalAid.id,
+    ]);
+  });
+
+  it('a money-gap need stays matched when one of its referrals is declined while another still pays', async () => {
+    const government = await provider('和平区医疗保障局');
+    const charity = await provider('红十字会', 'charity');
+    const medicalAid = await cash('医疗救助', 'medical', 15_000 * YUAN, government);
+    const fund = await cash('大病救助基金', 'medical', 10_000 * YUAN, charity);
+    const h = await assessedHousehold([{ category: 'medical', gapFen: 25_000 * YUAN }]);
+    const [needId] = h.needIds;
+    await matcher.run(h.id);
+    const first = await approvals.approve((await proposalFor(needId, medicalAid.id)).id, staff);
+    const second = await approvals.approve((await proposalFor(needId, fund.id)).id, staff);
+    const referrals = ctx.get(ReferralsService);
+    const status = async () =>
+      (await ctx.dataSource.query(`SELECT status FROM need WHERE id = $1`, [needId]))[0].status;
+    const reopened = async () =>
+      (
+        await ctx.dataSource.query(
+          `SELECT count(*)::int AS n FROM audit_log WHERE entity_id = $1 AND action = 'reopen'`,
+          [needId],
+        )
+      )[0].n;
+
+    // The charity declines: the bureau's referral still pays the need, which stays matched.
+    const charityStaff = await ctx.factory.principal('provider', tree.district, charity.id);
+    await referrals.decline(second, { reason: 'capacity' }, charityStaff);
+    expect(await status()).toBe('matched');
+    expect(await reopened()).toBe(0);
+    // The last live one declined: the need is open again.
+    const bureauStaff = await ctx.factory.principal('provider', tree.district, government.id);
+    await referrals.decline(first, { reason: 'capacity' }, bureauStaff);
+    expect(await status()).toBe('open');
+    expect(await reopened()).toBe(1);
+    await ctx.dataSource.query(`UPDATE resource SET status = 'closed' WHERE id = ANY($1)`, [
+      [medicalAid.id, fund.id],
+    ]);
+  });
+
   it('a duplicate a department recorded refuses the candidate, naming its source, in the matcher and the approval', async () => {
     const charity = await provider('慈善总会', 'charity');
     const living = await cash('困难家庭生活补助', 'basic_living', 60_000, charity);
@@ -298,6 +401,12 @@ describe('stacking rules in the matcher and the approval', () => {
         String(refused.details[k]),
       ),
     ).toBe('该家庭已于2026-10-03起从和平区民政局获得临时救助，按互斥规则不能重复救助');
+    // The en text names the source too, from the same details (it is the error's message).
+    expect(
+      LEDGER_ERROR_MESSAGES.STACKING_CONFLICT.en.replace(/\{(\w+)\}/g, (_, k: string) =>
+        String(refused.details[k]),
+      ),
+    ).toBe(refused.message);
     expect(
       await ctx.dataSource.query(`SELECT id FROM referral WHERE need_id = $1`, [needId]),
     ).toEqual([]);
@@ -337,6 +446,78 @@ describe('stacking rules in the matcher and the approval', () => {
     );
     await matcher.run(h.id);
     expect((await proposalFor(needId, living.id)).status).toBe('proposed');
+  });
+
+  it('a stacking refusal stays a 409 when the re-match cannot be queued (Redis down)', async () => {
+    const charity = await provider('慈善总会', 'charity');
+    const living = await cash('困难家庭生活补助', 'basic_living', 60_000, charity);
+    const h = await assessedHousehold([{ category: 'basic_living' }]);
+    const [needId] = h.needIds;
+    await matcher.run(h.id);
+    const earlier = await proposalFor(needId, living.id);
+    await departmentEntry(h.id, {});
+    const down = jest
+      .spyOn(ctx.get(MatchingQueueProducer), 'enqueueHouseholdMatches')
+      .mockRejectedValue(new Error('connect ECONNREFUSED 127.0.0.1:6379'));
+    try {
+      const refused = await refusal(approvals.approve(earlier.id, staff));
+      expect(refused.code).toBe('STACKING_CONFLICT');
+      expect(down).toHaveBeenCalled();
+      // Bulk approval goes on to report it as an item, not as a failed request.
+      const results = await ctx
+        .get(BulkApprovalsService)
+        .approve(h.id, { items: [{ proposalId: earlier.id }] }, staff);
+      expect(results.map((r) => [r.status, r.code])).toEqual([['refused', 'STACKING_CONFLICT']]);
+    } finally {
+      down.mockRestore();
+    }
+    expect((await proposalFor(needId, living.id)).status).toBe('proposed');
+  });
+
+  it('a OneDoor delivery stays current until its referral is closed: a second exclusive cash benefit waits', async () => {
+    const charity = await provider('慈善总会', 'charity');
+    const civil = await provider('和平区民政局');
+    const first = await cash('生活补助丙', 'basic_living', 50_000, charity);
+    const second = await cash('生活补助丁', 'basic_living', 70_000, civil);
+    const h = await assessedHousehold([{ category: 'basic_living' }]);
+    const [needId] = h.needIds;
+    await matcher.run(h.id);
+    const referralId = await approvals.approve((await proposalFor(needId, first.id)).id, staff);
+    const referrals = ctx.get(ReferralsService);
+    const actor = await ctx.factory.principal('provider', tree.district, charity.id);
+    await referrals.accept(referralId, actor);
+    await referrals.deliver(referralId, {}, actor); // a one-off on 2026-12-02 in the ledger
+
+    // The next day a second basic_living need: the delivered benefit still runs (exclusive).
+    clock.now = () => beijingNoon('2026-12-03');
+    const [otherNeed] = (
+      await ctx.dataSource.query(
+        `INSERT INTO need (household_id, assessment_id, category_code, severity, urgency, source)
+         SELECT household_id, assessment_id, 'basic_living', 4, 'normal', 'assessor' FROM need WHERE id = $1
+         RETURNING id`,
+        [needId],
+      )
+    ).map((r: { id: string }) => r.id);
+    await matcher.run(h.id);
+    expect((await needView(h.id, otherNeed)).rejected).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          resourceId: second.id,
+          stacking: expect.objectContaining({
+            rule: 'exclusive',
+            benefit: expect.objectContaining({ source: 'referral', endsOn: null }),
+          }),
+        }),
+      ]),
+    );
+
+    // Closed on 2026-12-03, it ended the day before: the second may be proposed at once.
+    await referrals.close(referralId, { satisfaction: 5, resolved: true }, staff);
+    await matcher.run(h.id);
+    expect((await proposalFor(otherNeed, second.id)).status).toBe('proposed');
+    await ctx.dataSource.query(`UPDATE resource SET status = 'closed' WHERE id = ANY($1)`, [
+      [first.id, second.id],
+    ]);
   });
 
   it('once per period: one emergency grant in 12 months, counted on Beijing dates as the clock moves', async () => {

@@ -44,8 +44,10 @@ export interface DeliveredReferral {
   categoryCode: string;
   deliveredAt: Date;
   units: number | null;
-  /** What the provider says it delivered, fen; null: the resource's value per unit. */
+  /** What the provider says it delivered, fen; null: what it covers, else the resource's value. */
   amountDeliveredFen: string | null;
+  /** For a money-gap need: what the referral was approved to cover of the gap (fen). */
+  coversFen: string | null;
 }
 
 /** Who may record: the granting organizations (providers) and civil-affairs staff, admin. */
@@ -244,7 +246,8 @@ export class AssistanceEntriesService {
   /**
    * A referral's delivery enters the ledger, in the delivery's transaction: granted by the
    * provider under the resource, one-off on the delivery's Beijing date, for the amount
-   * delivered or else the resource's value per unit. Written once per referral (the unique
+   * delivered, else what it was approved to cover of a money gap (what was left of it, not the
+   * full value), else the resource's value per unit. Written once per referral (the unique
    * index on referral_id: a retried delivery adds nothing).
    */
   async recordDelivery(manager: EntityManager, d: DeliveredReferral): Promise<void> {
@@ -269,7 +272,9 @@ export class AssistanceEntriesService {
         amountFen:
           d.amountDeliveredFen !== null
             ? Number(d.amountDeliveredFen)
-            : (resource.valuePerUnitFen ?? null),
+            : d.coversFen !== null
+              ? Number(d.coversFen)
+              : (resource.valuePerUnitFen ?? null),
         units: d.units,
         startsOn: day,
         endsOn: day,

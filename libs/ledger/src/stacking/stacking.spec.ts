@@ -223,6 +223,42 @@ describe(stackingConflict.name, () => {
       );
     });
 
+    it('refuses a resource the need already receives, before any rule that would let it stack', () => {
+      const given = benefit({
+        categoryCode: 'medical',
+        needId: 'n1',
+        amountFen: 1_000_000,
+        resourceId: 'r-charity',
+      });
+      const selfComplementary = rule({
+        kind: 'complementary',
+        resourceAId: 'r-charity',
+        resourceBId: 'r-charity',
+      });
+      for (const rules of [[complementary], [complementary, selfComplementary]]) {
+        expect(check([given], rules, { need: gapNeed, candidate: medical })).toEqual(
+          expect.objectContaining({
+            rule: 'same_resource',
+            ruleId: null,
+            benefit: expect.objectContaining({ amountFen: 1_000_000 }),
+          }),
+        );
+      }
+      // The same resource given for another need is left to the rules (complementary here).
+      expect(
+        check([{ ...given, needId: 'n2' }], [complementary], { need: gapNeed, candidate: medical }),
+      ).toBeNull();
+    });
+
+    it('leaves nothing, never less, when more than the gap was received', () => {
+      const more = benefit({ categoryCode: 'medical', needId: 'n1', amountFen: 2_500_000 });
+      expect(needGap(gapNeed, [...received, more])).toEqual({
+        gapFen: 3_000_000,
+        coveredFen: 4_500_000,
+        leftFen: 0,
+      });
+    });
+
     it('counts only the need’s own benefits against its gap', () => {
       const elsewhere = benefit({ categoryCode: 'medical', needId: 'n2', amountFen: 9_000_000 });
       expect(needGap(gapNeed, [elsewhere])?.leftFen).toBe(3_000_000);
@@ -235,6 +271,25 @@ describe(stackingConflict.name, () => {
           candidate: medical,
         })?.rule,
       ).toBe('need_served');
+    });
+
+    it('a need without a gap is served by a current benefit a department recorded against it', () => {
+      const recorded = benefit({ categoryCode: 'medical', needId: 'n1', endsOn: null });
+      const served = { need: { gapFen: null, hasLiveReferral: false }, candidate: medical };
+      expect(check([recorded], [complementary], served)).toEqual(
+        expect.objectContaining({
+          rule: 'need_served',
+          benefit: expect.objectContaining({ source: 'entry', grantedBy: '和平区民政局' }),
+        }),
+      );
+      // Once it has ended, or when it was recorded against another need, the need is open to
+      // others; a referral's own entry on the need is the referral's (hasLiveReferral) to say.
+      expect(check([{ ...recorded, endsOn: '2026-11-30' }], [complementary], served)).toBeNull();
+      expect(check([{ ...recorded, needId: 'n2' }], [complementary], served)).toBeNull();
+      expect(check([{ ...recorded, source: 'import' }], [complementary], served)?.rule).toBe(
+        'need_served',
+      );
+      expect(check([{ ...recorded, source: 'referral' }], [complementary], served)).toBeNull();
     });
   });
 });
@@ -249,7 +304,7 @@ describe(householdBenefits.name, () => {
   });
   const referral = (over: Partial<ReferralBenefitRow> = {}): ReferralBenefitRow => {
     const { source: _source, ...rest } = benefit({ startsOn: TODAY, endsOn: null });
-    return { ...rest, referralId: 'ref-2', delivered: false, ...over };
+    return { ...rest, referralId: 'ref-2', delivered: false, closedOn: null, ...over };
   };
 
   it('counts a pending referral, current from its approval', () => {
@@ -276,6 +331,44 @@ describe(householdBenefits.name, () => {
         [referral({ referralId: 'ref-1', delivered: true })],
       ),
     ).toEqual([]);
+  });
+
+  it('keeps a OneDoor delivery current until its referral is closed, then ends it that day', () => {
+    // Delivered on 2026-11-20 (a one-off in the ledger), basic_living: exclusive.
+    const exclusive = rule({ kind: 'exclusive', categoryCode: 'basic_living' });
+    const delivered = entry({
+      referralId: 'ref-1',
+      categoryCode: 'basic_living',
+      startsOn: '2026-11-20',
+      endsOn: '2026-11-20',
+    });
+    const living = { candidate: { categoryCode: 'basic_living', resourceId: 'r-other' } };
+    const at = (closedOn: string | null) =>
+      householdBenefits(
+        [delivered],
+        [referral({ referralId: 'ref-1', delivered: true, closedOn, startsOn: '2026-11-20' })],
+      );
+    // Not closed: still received, the second basic_living cash benefit is refused.
+    const [open] = at(null);
+    expect(open.endsOn).toBeNull();
+    expect(check([open], [exclusive], living)?.rule).toBe('exclusive');
+    // Closed on 2026-11-28: it ended the day before (the re-match queued on closing is free).
+    const [closed] = at('2026-11-28');
+    expect(closed.endsOn).toBe('2026-11-27');
+    expect(check([closed], [exclusive], living)).toBeNull();
+    expect(check([closed], [exclusive], { ...living, today: '2026-11-28' })).toBeNull();
+    expect(check([closed], [exclusive], { ...living, today: '2026-11-27' })?.rule).toBe(
+      'exclusive',
+    );
+    // Closed on its delivery day, it keeps that day (a one-off's own date); across a month end.
+    expect(at('2026-11-20')[0].endsOn).toBe('2026-11-20');
+    expect(at('2026-12-01')[0].endsOn).toBe('2026-11-30');
+    // A department's entry (not a referral's) keeps its own dates.
+    const [department] = householdBenefits(
+      [entry({ source: 'entry', referralId: null, endsOn: '2026-11-20' })],
+      [],
+    );
+    expect(department.endsOn).toBe('2026-11-20');
   });
 
   it('counts a delivered referral the ledger lacks as the ledger would hold it', () => {

@@ -23,6 +23,8 @@ export interface ReferralBenefitRow extends Omit<Benefit, 'source'> {
   referralId: string;
   /** Delivered referrals are in the ledger (written at delivery, or by the ledger migration). */
   delivered: boolean;
+  /** The Beijing date it was closed; null while it is not. */
+  closedOn: string | null;
 }
 
 /** A row of the stacking_rule table. */
@@ -63,14 +65,42 @@ export function householdBenefits(
   referrals: readonly ReferralBenefitRow[],
 ): Benefit[] {
   const inLedger = new Set(entries.flatMap((e) => (e.referralId ? [e.referralId] : [])));
+  const closedOn = new Map(referrals.map((r) => [r.referralId, r.closedOn]));
   const benefits: Benefit[] = entries
     .filter((e) => e.status === 'active')
-    .map(({ referralId: _r, status: _s, ...benefit }) => benefit);
-  for (const { referralId, delivered, ...r } of referrals) {
+    .map(({ referralId, status: _s, ...benefit }) =>
+      benefit.source === 'referral' && referralId !== null && closedOn.has(referralId)
+        ? { ...benefit, endsOn: untilClosed(benefit, closedOn.get(referralId)!) }
+        : benefit,
+    );
+  for (const { referralId, delivered, closedOn: closed, ...r } of referrals) {
     if (inLedger.has(referralId)) continue;
-    benefits.push({ ...r, source: delivered ? 'referral' : 'pending_referral' });
+    benefits.push(
+      delivered
+        ? { ...r, source: 'referral', endsOn: untilClosed(r, closed) }
+        : { ...r, source: 'pending_referral' },
+    );
   }
   return benefits;
+}
+
+/**
+ * A OneDoor delivery is written as a one-off (its delivery date), but the household goes on
+ * receiving it until the referral is closed: until then it is current (an `exclusive` rule
+ * keeps applying the day after the delivery); closed on day C, it ended the day before (its
+ * own delivery date at the earliest), so the re-match a close queues that day is not refused
+ * by the benefit that just ended.
+ */
+function untilClosed(
+  b: Pick<Benefit, 'startsOn' | 'endsOn'>,
+  closedOn: string | null,
+): string | null {
+  if (closedOn === null) return null;
+  const end = b.endsOn ?? b.startsOn;
+  const dayBefore = new Date(`${closedOn}T00:00:00Z`);
+  dayBefore.setUTCDate(dayBefore.getUTCDate() - 1);
+  const last = dayBefore.toISOString().slice(0, 10);
+  return last > end ? last : end;
 }
 
 /** A benefit is current on `day` from its start to its end (pending referrals always are). */
@@ -101,7 +131,8 @@ export function needGap(
   const coveredFen = benefits
     .filter((b) => b.needId === need.id)
     .reduce((sum, b) => sum + (b.amountFen ?? 0), 0);
-  return { gapFen: need.gapFen, coveredFen, leftFen: need.gapFen - coveredFen };
+  // Left never below 0: a department may record more than the gap (covered says how much).
+  return { gapFen: need.gapFen, coveredFen, leftFen: Math.max(0, need.gapFen - coveredFen) };
 }
 
 /**
@@ -165,11 +196,11 @@ const byRecency = (a: Benefit, b: Benefit) =>
 
 /**
  * Whether the candidate may be added to what the household receives for this need, on `today`
- * (a Beijing date); the first conflict, or null. The need first (served without a gap, or its
- * gap covered), then each benefit, most recent first, under its deciding rule: `exclusive`
+ * (a Beijing date); the first conflict, or null. The need first (served without a gap: a live
+ * referral or a current benefit recorded against it; or its gap covered), then each benefit, most recent first, under its deciding rule: `exclusive`
  * while the benefit is current, `once_per_period` while it started within the period,
  * `complementary` never by itself; with no rule, the same resource twice (a resource serves a
- * household once). The one implementation the matcher and the approval both call.
+ * household once). The same resource already given for this need conflicts before any rule. The one implementation the matcher and the approval both call.
  */
 export function stackingConflict(input: {
   candidate: StackingCandidate;
@@ -181,13 +212,33 @@ export function stackingConflict(input: {
   const { candidate, need, benefits, rules, today } = input;
   const sorted = [...benefits].sort(byRecency);
   if (need.gapFen === null) {
-    if (need.hasLiveReferral)
-      return conflict('need_served', null, sorted.find((b) => b.needId === need.id) ?? null);
+    // Served by a live OneDoor referral, or by a current benefit a department recorded (or a
+    // roll imported) against this need: either way it is not matched again. A referral's own
+    // entry is the referral's (live or not), not a second way of serving the need.
+    const serving =
+      sorted.find(
+        (b) =>
+          b.needId === need.id &&
+          (b.source === 'entry' || b.source === 'import') &&
+          isCurrent(b, today),
+      ) ?? null;
+    if (need.hasLiveReferral || serving)
+      return conflict(
+        'need_served',
+        null,
+        serving ?? sorted.find((b) => b.needId === need.id) ?? null,
+      );
   } else {
     const gap = needGap(need, benefits)!;
     if (gap.leftFen <= 0)
       return conflict('gap_covered', null, sorted.find((b) => b.needId === need.id) ?? null);
   }
+  // The same resource already given for this very need: whatever the rules let stack (a
+  // complementary category, a pair rule (R, R)), one resource is not approved twice on one need
+  // (proposed again, it would take a top-K slot from a resource that can still help; approved
+  // again after a reassessment, it would count twice against the gap).
+  const again = sorted.find((b) => b.resourceId === candidate.resourceId && b.needId === need.id);
+  if (again) return conflict('same_resource', null, again);
   for (const b of sorted) {
     const rule = decidingRule(candidate, b, rules);
     if (rule === null) {

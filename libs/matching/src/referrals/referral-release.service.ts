@@ -24,7 +24,8 @@ export interface Requeue {
 
 /**
  * What happens when a referral ends without help (declined, expired, closed unresolved):
- * inside the transaction the unit is released, the resource parked and the need reopened;
+ * inside the transaction the unit is released, the resource parked and the need reopened (unless
+ * other live referrals still serve it);
  * after the commit the household (and the released resource) are queued for matching again.
  */
 @Injectable()
@@ -43,7 +44,8 @@ export class ReferralReleaseService {
   /**
    * Decline and expiry: the unit goes back to the resource, the resource is parked for this
    * household, and the need is open again for the matcher (unmarked, so the reconciler
-   * re-queues it even if the job below never reaches Redis). The caller holds the need's and
+   * re-queues it even if the job below never reaches Redis), unless another live referral
+   * still serves it (a money-gap need paid by several). The caller holds the need's and
    * the referral's locks, taken in `LOCK_ORDER` before the resource's here.
    */
   async release(
@@ -69,7 +71,11 @@ export class ReferralReleaseService {
       until,
       referralId: r.id,
     });
-    const from = await this.needs.settle(manager, r.needId, 'open', now);
+    // A money-gap need other live referrals still pay stays as it is (matched): it opens again
+    // only with the last of them, as on close. The re-match below still looks at what is left.
+    const from = (await this.referrals.othersLiveOnNeed(manager, r.needId, r.id))
+      ? null
+      : await this.needs.settle(manager, r.needId, 'open', now);
     if (from) {
       await this.audit.record(manager, {
         entityType: 'need',

@@ -143,6 +143,14 @@ export class ReferralEntity {
   @Column({ type: 'bigint', nullable: true })
   amountDeliveredFen!: string | null;
 
+  /**
+   * For a money-gap need: what it covers of the gap (fen), its resource's value up to what was
+   * left at the approval; counted while pending, and the delivered amount when the delivery
+   * names none. Null for a need without a gap.
+   */
+  @Column({ type: 'bigint', nullable: true })
+  coversFen!: string | null;
+
   @Column({ type: 'smallint', nullable: true })
   satisfaction!: number | null;
 

@@ -162,6 +162,7 @@ export class ReferralsService {
         deliveredAt: now,
         units,
         amountDeliveredFen: r.amountDeliveredFen,
+        coversFen: r.coversFen,
       });
       await this.audit.record(manager, {
         entityType: 'resource',
