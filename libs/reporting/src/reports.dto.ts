@@ -63,7 +63,9 @@ export class CoverageQueryDto extends PeriodQueryDto {
   groupBy: 'area' | 'category' = 'area';
 }
 
-const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+/** A Beijing calendar month, YYYY-MM (the monthly reports' periods). */
+export const MONTH_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/;
+const MONTH = MONTH_PATTERN;
 
 /** The coverage trend: China calendar months `from`…`to`, both included. */
 export class CoverageMonthlyQueryDto extends ScopeQueryDto {

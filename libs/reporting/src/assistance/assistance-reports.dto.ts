@@ -10,8 +10,9 @@ import {
 import { TIERS, type Tier } from '@onedoor/resources';
 import { ReportAreaDto, ScopeQueryDto } from '../reports.dto';
 import { MAX_REPORT_MONTHS } from '../report-months';
+import { MONTH_PATTERN } from '../reports.dto';
 
-const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+const MONTH = MONTH_PATTERN;
 
 /** How the bulletin table groups the ledger. */
 export const ASSISTANCE_GROUPS = ['source', 'category', 'residency', 'tier', 'urbanRural'] as const;

@@ -26,12 +26,13 @@ import {
   GOAL_STATUSES,
   PLAN_STATUSES,
 } from '../plan.types';
+import { DAY_PATTERN } from '@onedoor/platform';
 
 /**
  * A calendar day: IsDateString alone takes '2026', '2026-05' or '2026-W01' (ISO 8601 too),
  * which the date column then refuses (500); the year range keeps typos like 0202 out.
  */
-const DAY = /^(19|20)\d{2}-\d{2}-\d{2}$/;
+const DAY = DAY_PATTERN;
 
 export class PlanVersionQueryDto {
   @ApiPropertyOptional({ description: 'An earlier version (1, 2, …); the current one by default' })
