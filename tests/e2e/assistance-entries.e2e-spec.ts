@@ -247,6 +247,17 @@ describe('Assistance entries (e2e)', () => {
               areaPath: d.communityA.path,
               facts: {},
             },
+            // A whole snapshot: the SLA sweep of a later spec in this database names the
+            // resource in its reminders.
+            resource: {
+              id: resource.id,
+              title: resource.title,
+              providerId: charity.provider.id,
+              form: 'cash',
+              serviceLevel: 'community',
+              eligibility: null,
+              version: 1,
+            },
           },
         ],
       );
