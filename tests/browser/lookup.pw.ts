@@ -1,9 +1,19 @@
 import { randomInt } from 'node:crypto';
-import { expect, test } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
 import { assessedHousehold, call, get, token } from './support/api';
 import { idNumber } from './support/id-number';
 import { login } from './support/login';
 import { picture } from './support/picture';
+
+/**
+ * Presses 查询 once the last question is answered. Not by its exact name: under load AntD's
+ * loading icon can linger in the button while its collapse animation runs ("loading 查 询").
+ */
+async function ask(page: Page): Promise<void> {
+  const button = page.getByRole('button', { name: /查\s*询$/ });
+  await expect(button).not.toHaveClass(/ant-btn-loading/);
+  await button.click();
+}
 
 test('a department user asks with a purpose and hears yes or no; the household’s staff see the lookup and the reads', async ({
   request,
@@ -71,7 +81,7 @@ test('a department user asks with a purpose and hears yes or no; the household�
   await page.getByLabel('救助类别').click();
   await page.getByTitle('医疗救助').click();
   await page.getByLabel('身份证号').fill(id);
-  await page.getByRole('button', { name: /^查\s*询$/ }).click();
+  await ask(page);
   const answer = page.getByTestId('lookup-answer');
   await expect(answer.getByText('否', { exact: true })).toBeVisible();
   await expect(answer.getByText(/今日还可查询 \d+ 次/)).toBeVisible();
@@ -80,14 +90,14 @@ test('a department user asks with a purpose and hears yes or no; the household�
   await page.getByLabel('是否为某类困难对象').check();
   await page.getByLabel('困难类型').click();
   await page.getByTitle(tierLabel).click();
-  await page.getByRole('button', { name: /^查\s*询$/ }).click();
+  await ask(page);
   const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' }).format(new Date());
   await expect(answer.getByText(`是：自${today}起属于${tierLabel}`)).toBeVisible();
   await picture(page, 'lookup-answer');
 
   // A wrong check digit: the field says so, nothing is asked.
   await page.getByLabel('身份证号').fill(id.slice(0, 17) + (id[17] === '1' ? '2' : '1'));
-  await page.getByRole('button', { name: /^查\s*询$/ }).click();
+  await ask(page);
   await expect(page.getByText('身份证号不正确')).toBeVisible();
 
   // The street's staff open the household: both lookups, with the bureau and purpose, and reads.
