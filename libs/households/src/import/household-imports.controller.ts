@@ -31,13 +31,10 @@ import {
   Roles,
 } from '@onedoor/platform';
 import { HouseholdImportDto, StartImportQueryDto } from '../dto/household-import.dto';
-import { HouseholdImportsService, type ReasonLanguage } from './household-imports.service';
+import { HouseholdImportsService } from './household-imports.service';
+import { reasonLanguage } from './import-job.store';
 import { MS_EXCEL_MIME, readBodyLimited, XLSX_MIME } from './import-file.util';
 import { templateCsv, templateXlsx } from './import-sheets.util';
-
-/** Reasons in English only when the caller asks for English first. */
-const reasonLanguage = (acceptLanguage: string | undefined): ReasonLanguage =>
-  /^\s*en\b/i.test(acceptLanguage ?? '') ? 'en' : 'zh';
 
 const fileBody = {
   schema: { type: 'string', format: 'binary' },

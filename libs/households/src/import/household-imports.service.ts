@@ -11,13 +11,12 @@ import type { HouseholdImportDto } from '../dto/household-import.dto';
 import { missingColumnsError, toCanonicalHeader } from './csv-columns';
 import type { HouseholdImportEntity } from './household-import.entity';
 import { HouseholdImportsRepository } from './household-imports.repository';
-import { importProgressPercent } from './import-job.store';
+import {
+  IMPORT_REQUEUE_AFTER_MS,
+  importProgressPercent,
+  type ReasonLanguage,
+} from './import-job.store';
 import { detectFormat, readImportTable } from './import-file.util';
-
-export type ReasonLanguage = 'zh' | 'en';
-
-/** A queued import whose job has not started within this long is queued again by the sweep. */
-const REQUEUE_AFTER_MS = 2 * 60_000;
 
 /**
  * Background household imports, API side: takes the file, checks that it can be read and
@@ -97,7 +96,7 @@ export class HouseholdImportsService {
   /** The sweep behind each job: imports still queued after a while get their job again. */
   async requeueStale(): Promise<{ requeued: number }> {
     const ids = await this.imports.queuedBefore(
-      new Date(this.clock.now().getTime() - REQUEUE_AFTER_MS),
+      new Date(this.clock.now().getTime() - IMPORT_REQUEUE_AFTER_MS),
     );
     for (const id of ids) await this.queue.requeueHouseholdImport(id);
     return { requeued: ids.length };

@@ -99,3 +99,13 @@ export function importProgressPercent(row: {
   if (row.status === 'done') return 100;
   return row.totalRows > 0 ? Math.floor((row.processedRows * 100) / row.totalRows) : 0;
 }
+
+/** The language of a refused row's reason: English only when the caller asks for it first. */
+export type ReasonLanguage = 'zh' | 'en';
+
+/** From an Accept-Language header: English only when it comes first. */
+export const reasonLanguage = (acceptLanguage: string | undefined): ReasonLanguage =>
+  /^\s*en\b/i.test(acceptLanguage ?? '') ? 'en' : 'zh';
+
+/** A queued import whose job has not started within this long is queued again by the sweep. */
+export const IMPORT_REQUEUE_AFTER_MS = 2 * 60_000;

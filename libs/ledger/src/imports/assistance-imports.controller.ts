@@ -18,7 +18,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
-import { XLSX_MIME } from '@onedoor/households';
+import { reasonLanguage, XLSX_MIME } from '@onedoor/households';
 import {
   ApiErrors,
   ApiPageResponse,
@@ -31,13 +31,9 @@ import {
   Roles,
 } from '@onedoor/platform';
 import { AssistanceImportDto, StartRollImportBodyDto } from './assistance-import.dto';
-import { AssistanceImportsService, type ReasonLanguage } from './assistance-imports.service';
+import { AssistanceImportsService } from './assistance-imports.service';
 import { rollTemplateXlsx } from './roll-template';
 import { readRollUpload } from './roll-upload';
-
-/** Reasons in English only when the caller asks for English first. */
-const reasonLanguage = (acceptLanguage: string | undefined): ReasonLanguage =>
-  /^\s*en\b/i.test(acceptLanguage ?? '') ? 'en' : 'zh';
 
 /** A file answer; set per response, so that the error answers stay documented as JSON. */
 const xlsxResponse = {

@@ -1,7 +1,13 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { detectFormat, importProgressPercent, readImportTable } from '@onedoor/households';
+import {
+  detectFormat,
+  IMPORT_REQUEUE_AFTER_MS,
+  importProgressPercent,
+  type ReasonLanguage,
+  readImportTable,
+} from '@onedoor/households';
 import {
   AuditService,
   Clock,
@@ -18,11 +24,6 @@ import type { AssistanceImportDto, StartRollImportDto } from './assistance-impor
 import { AssistanceImportsRepository } from './assistance-imports.repository';
 import { GrantingOrganizations } from '../entries/granting-organizations';
 import { missingRollColumnsError, toRollHeader } from './roll-columns';
-
-export type ReasonLanguage = 'zh' | 'en';
-
-/** A queued import whose job has not started within this long is queued again by the sweep. */
-const REQUEUE_AFTER_MS = 2 * 60_000;
 
 /**
  * Roll imports, API side: decides whose roll it is and within which households its rows may
@@ -125,7 +126,7 @@ export class AssistanceImportsService {
   /** The sweep behind each job: imports still queued after a while get their job again. */
   async requeueStale(): Promise<{ requeued: number }> {
     const ids = await this.imports.queuedBefore(
-      new Date(this.clock.now().getTime() - REQUEUE_AFTER_MS),
+      new Date(this.clock.now().getTime() - IMPORT_REQUEUE_AFTER_MS),
     );
     for (const id of ids) await this.queue.requeueAssistanceImport(id);
     return { requeued: ids.length };
