@@ -22,7 +22,8 @@ test('a social-work organization’s admin opens a 签约社工 account for its 
   // The demo organization's live contract; the access end appears once it is picked.
   await pick(page, dialog, '服务合同', /法律援助服务项目/);
   await expect(dialog.getByText('有效期至')).toBeVisible();
-  await pick(page, dialog, '服务区域', /^光明社区/);
+  // The list is long and virtual (only the rows in view exist): narrow it as a user would.
+  await pick(page, dialog, '服务区域', /^光明社区/, '光明社区');
   await dialog.getByLabel('用户名').fill(`worker${suffix}`);
   await dialog.getByLabel('姓名').fill(name);
   await picture(page, 'contracted-worker');

@@ -130,7 +130,9 @@ export class ContractedWorkersService {
         const areas: OfferedContractDto['areas'] = await this.dataSource.query(
           `SELECT id, name, level FROM area
             WHERE path LIKE $1 || '%' AND ($2::text IS NULL OR path LIKE $2 || '%')
-            ORDER BY path LIMIT 500`,
+            -- Codes are hierarchical (行政区划代码): a street's communities follow it. The path is
+            -- made of ids, so ordering by it shuffled the list from one database to the next.
+            ORDER BY code LIMIT 500`,
           [c.area_path, scope],
         );
         return {
