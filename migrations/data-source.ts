@@ -6,6 +6,7 @@ import { CASEWORK_ENTITIES } from '@onedoor/casework';
 import { HOUSEHOLDS_ENTITIES } from '@onedoor/households';
 import { LEDGER_ENTITIES } from '@onedoor/ledger';
 import { MATCHING_ENTITIES } from '@onedoor/matching';
+import { RELIEF_ENTITIES } from '@onedoor/relief';
 import { NOTIFICATIONS_ENTITIES, WEBHOOKS_ENTITIES } from '@onedoor/notifications';
 import { PROCUREMENT_ENTITIES } from '@onedoor/procurement';
 import { RESOURCES_ENTITIES } from '@onedoor/resources';
@@ -22,6 +23,7 @@ export const ALL_ENTITIES = [
   ...HOUSEHOLDS_ENTITIES,
   ...LEDGER_ENTITIES,
   ...MATCHING_ENTITIES,
+  ...RELIEF_ENTITIES,
   ...PROCUREMENT_ENTITIES,
   ...CASEWORK_ENTITIES,
   ...WEBHOOKS_ENTITIES,

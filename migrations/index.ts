@@ -35,6 +35,7 @@ import { LookupsAndReads1765920000000 } from './1765920000000-LookupsAndReads';
 import { AssistanceImports1765930000000 } from './1765930000000-AssistanceImports';
 import { LedgerIndexes1765950000000 } from './1765950000000-LedgerIndexes';
 import { ReferralCoversFen1765960000000 } from './1765960000000-ReferralCoversFen';
+import { ReliefFunds1766000000000 } from './1766000000000-ReliefFunds';
 /**
  * Every migration, oldest first. Listed by hand (not globbed) so that the compiled apps,
  * the CLI and the tests all run exactly this list.
@@ -77,4 +78,5 @@ export const MIGRATIONS = [
   AssistanceImports1765930000000,
   LedgerIndexes1765950000000,
   ReferralCoversFen1765960000000,
+  ReliefFunds1766000000000,
 ];

@@ -3,6 +3,7 @@ import { AccountsHttpModule } from '@onedoor/accounts';
 import { AreasHttpModule } from '@onedoor/areas';
 import { CaseworkHttpModule } from '@onedoor/casework';
 import { LedgerHttpModule } from '@onedoor/ledger';
+import { ReliefHttpModule } from '@onedoor/relief';
 import { HouseholdsHttpModule } from '@onedoor/households';
 import { MatchingHttpModule } from '@onedoor/matching';
 import { EmailModule, NotificationsHttpModule, WebhooksHttpModule } from '@onedoor/notifications';
@@ -34,6 +35,7 @@ export class ApiModule {
         ProcurementHttpModule,
         CaseworkHttpModule,
         LedgerHttpModule,
+        ReliefHttpModule,
         ReportingHttpModule,
         WebhooksHttpModule,
         EmailModule,

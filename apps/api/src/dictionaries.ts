@@ -91,6 +91,14 @@ import {
   STACKING_KIND_LABELS,
 } from '@onedoor/ledger';
 import {
+  FUND_KIND_LABELS,
+  FUND_MOVEMENT_KIND_LABELS,
+  FUND_STATUS_LABELS,
+  GRANT_STATUS_LABELS,
+  LEAD_SOURCE_LABELS,
+  LEAD_STATUS_LABELS,
+} from '@onedoor/relief';
+import {
   ASSISTANCE_GROUP_LABELS,
   URBAN_RURAL_LABELS,
   CASE_OUTCOME_GROUP_LABELS,
@@ -197,6 +205,18 @@ export const DICTIONARY_GROUPS: DictionaryGroups = {
   // ledger: reports
   assistanceGroup: ASSISTANCE_GROUP_LABELS,
   urbanRural: URBAN_RURAL_LABELS,
+  // relief: funds
+  fundKind: FUND_KIND_LABELS,
+  fundStatus: FUND_STATUS_LABELS,
+  fundMovementKind: FUND_MOVEMENT_KIND_LABELS,
+  // relief: grants
+  grantStatus: GRANT_STATUS_LABELS,
+  // relief: donations
+  // relief: leads
+  leadStatus: LEAD_STATUS_LABELS,
+  leadSource: LEAD_SOURCE_LABELS,
+  // relief: intake
+  // relief: follow-up
   // casework
   timelineEvent: TIMELINE_EVENT_LABELS,
   supervisionKind: SUPERVISION_KIND_LABELS,

@@ -10,6 +10,7 @@ import '@onedoor/notifications';
 import '@onedoor/procurement';
 import '@onedoor/casework';
 import '@onedoor/ledger';
+import '@onedoor/relief';
 import '@onedoor/reporting';
 import '@onedoor/resources';
 import { constraintTemplate, ERROR_CODE_LABELS, LANGUAGES } from '@onedoor/platform';

@@ -2,6 +2,7 @@ import { ACCOUNTS_CONSTRAINTS, ACCOUNTS_ERROR_MESSAGES } from '@onedoor/accounts
 import { AREAS_CONSTRAINTS, AREAS_ERROR_MESSAGES } from '@onedoor/areas';
 import { CASEWORK_CONSTRAINTS, CASEWORK_ERROR_MESSAGES } from '@onedoor/casework';
 import { LEDGER_CONSTRAINTS, LEDGER_ERROR_MESSAGES } from '@onedoor/ledger';
+import { RELIEF_CONSTRAINTS, RELIEF_ERROR_MESSAGES } from '@onedoor/relief';
 import { HOUSEHOLDS_CONSTRAINTS, HOUSEHOLDS_ERROR_MESSAGES } from '@onedoor/households';
 import { MATCHING_CONSTRAINTS, MATCHING_ERROR_MESSAGES } from '@onedoor/matching';
 import { NOTIFICATIONS_ERROR_MESSAGES, WEBHOOKS_ERROR_MESSAGES } from '@onedoor/notifications';
@@ -34,6 +35,7 @@ export const ERROR_MESSAGES = {
   ...PROCUREMENT_ERROR_MESSAGES,
   ...CASEWORK_ERROR_MESSAGES,
   ...LEDGER_ERROR_MESSAGES,
+  ...RELIEF_ERROR_MESSAGES,
   ...WEBHOOKS_ERROR_MESSAGES,
 } as const satisfies ErrorMessageMap;
 
@@ -48,6 +50,7 @@ export const CONSTRAINT_MESSAGES = {
   ...PROCUREMENT_CONSTRAINTS,
   ...CASEWORK_CONSTRAINTS,
   ...LEDGER_CONSTRAINTS,
+  ...RELIEF_CONSTRAINTS,
 } as const satisfies ConstraintMessageMap;
 
 /**

@@ -2,6 +2,7 @@ import { ACCOUNTS_ERRORS } from '@onedoor/accounts';
 import { AREAS_ERRORS } from '@onedoor/areas';
 import { CASEWORK_ERRORS } from '@onedoor/casework';
 import { LEDGER_ERRORS } from '@onedoor/ledger';
+import { RELIEF_ERRORS } from '@onedoor/relief';
 import { HOUSEHOLDS_ERRORS } from '@onedoor/households';
 import { MATCHING_ERRORS } from '@onedoor/matching';
 import { NOTIFICATIONS_ERRORS, WEBHOOKS_ERRORS } from '@onedoor/notifications';
@@ -22,6 +23,7 @@ describe('ERROR_STATUS', () => {
     PROCUREMENT_ERRORS,
     CASEWORK_ERRORS,
     LEDGER_ERRORS,
+    RELIEF_ERRORS,
     WEBHOOKS_ERRORS,
   };
 

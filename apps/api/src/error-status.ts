@@ -2,6 +2,7 @@ import { ACCOUNTS_ERRORS } from '@onedoor/accounts';
 import { AREAS_ERRORS } from '@onedoor/areas';
 import { CASEWORK_ERRORS } from '@onedoor/casework';
 import { LEDGER_ERRORS } from '@onedoor/ledger';
+import { RELIEF_ERRORS } from '@onedoor/relief';
 import { HOUSEHOLDS_ERRORS } from '@onedoor/households';
 import { MATCHING_ERRORS } from '@onedoor/matching';
 import { NOTIFICATIONS_ERRORS, WEBHOOKS_ERRORS } from '@onedoor/notifications';
@@ -25,5 +26,6 @@ export const ERROR_STATUS = composeErrorTables(
   PROCUREMENT_ERRORS,
   CASEWORK_ERRORS,
   LEDGER_ERRORS,
+  RELIEF_ERRORS,
   WEBHOOKS_ERRORS,
 ) satisfies ErrorStatusMap;

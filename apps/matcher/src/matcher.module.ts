@@ -3,6 +3,7 @@ import { AccountsModule } from '@onedoor/accounts';
 import { AreasModule } from '@onedoor/areas';
 import { CaseworkModule } from '@onedoor/casework';
 import { LedgerModule } from '@onedoor/ledger';
+import { ReliefModule } from '@onedoor/relief';
 import { HouseholdsModule } from '@onedoor/households';
 import { MatchingModule } from '@onedoor/matching';
 import { EmailModule, NotificationsModule, WebhooksModule } from '@onedoor/notifications';
@@ -41,6 +42,7 @@ export class MatcherModule {
         ProcurementModule,
         CaseworkModule,
         LedgerModule,
+        ReliefModule,
         WebhooksModule,
         EmailModule,
         NotificationsModule,

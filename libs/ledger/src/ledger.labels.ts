@@ -14,6 +14,7 @@ export const ASSISTANCE_SOURCE_LABELS = labels<AssistanceSource>({
   referral: ['平台转介', 'OneDoor referral'],
   entry: ['部门登记', 'Recorded by a department'],
   import: ['名册导入', 'Imported roll'],
+  grant: ['临时救助金', 'Emergency grant'],
 });
 
 export const ASSISTANCE_FREQUENCY_LABELS = labels<AssistanceFrequency>({
@@ -45,6 +46,7 @@ export const BENEFIT_SOURCE_LABELS = labels<AssistanceSource | 'pending_referral
   referral: ['平台转介', 'OneDoor referral'],
   entry: ['部门登记', 'Recorded by a department'],
   import: ['名册导入', 'Imported roll'],
+  grant: ['临时救助金', 'Emergency grant'],
   pending_referral: ['已批准待发放', 'Approved, not yet delivered'],
 });
 

@@ -1,5 +1,5 @@
-/** Where a ledger entry came from. */
-export const ASSISTANCE_SOURCES = ['referral', 'entry', 'import'] as const;
+/** Where a ledger entry came from (`grant`: an emergency grant's payment, libs/relief). */
+export const ASSISTANCE_SOURCES = ['referral', 'entry', 'import', 'grant'] as const;
 export type AssistanceSource = (typeof ASSISTANCE_SOURCES)[number];
 
 /** A one-off benefit has one date (starts_on = ends_on); a monthly one runs from start to end. */

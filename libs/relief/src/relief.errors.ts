@@ -1,0 +1,25 @@
+import { HttpStatus } from '@nestjs/common';
+import type { CodesOf, ErrorStatusTable } from '@onedoor/platform';
+
+/**
+ * The relief lib's error codes and their HTTP statuses, by part. Each part (funds, grants,
+ * donations, leads, intake, follow-up) keeps its codes in its own block.
+ */
+export const RELIEF_ERRORS = {
+  // funds
+  /** A fund that does not exist or is outside the caller's scope. */
+  RELIEF_FUND_NOT_FOUND: HttpStatus.NOT_FOUND,
+  // grants
+  // donations
+  // leads
+  // intake
+  // follow-up
+} as const satisfies ErrorStatusTable;
+
+export type ReliefErrorCode = CodesOf<typeof RELIEF_ERRORS>;
+
+// Adds these codes to the program's `ErrorCode` union (see platform's error-codes.ts).
+declare module '@onedoor/platform/errors/error-codes' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface ErrorCodeRegistry extends CodesOf<typeof RELIEF_ERRORS> {}
+}

@@ -1,0 +1,58 @@
+import { labels } from '@onedoor/platform';
+import type {
+  FundKind,
+  FundMovementKind,
+  FundStatus,
+  GrantStatus,
+  LeadSource,
+  LeadStatus,
+} from './relief.types';
+
+// funds
+export const FUND_KIND_LABELS = labels<FundKind>({
+  reserve: ['备用金', 'Reserve fund'],
+  donation: ['捐赠资金', 'Donation fund'],
+});
+
+export const FUND_STATUS_LABELS = labels<FundStatus>({
+  active: ['使用中', 'Active'],
+  closed: ['已关闭', 'Closed'],
+});
+
+export const FUND_MOVEMENT_KIND_LABELS = labels<FundMovementKind>({
+  opening: ['期初/预算', 'Opening balance'],
+  allocation: ['追加拨款', 'Allocation'],
+  donation: ['捐赠到账', 'Donation received'],
+  grant: ['救助支出', 'Grant paid out'],
+  adjustment: ['调整', 'Adjustment'],
+});
+
+// grants
+export const GRANT_STATUS_LABELS = labels<GrantStatus>({
+  requested: ['待审批', 'Requested'],
+  approved: ['已批准待发放', 'Approved'],
+  paid: ['已发放', 'Paid'],
+  rejected: ['未批准', 'Rejected'],
+});
+
+// donations
+
+// leads
+export const LEAD_STATUS_LABELS = labels<LeadStatus>({
+  reported: ['待研判', 'Reported'],
+  triaged: ['已研判', 'Triaged'],
+  linked: ['已关联家庭', 'Linked to a household'],
+  registered: ['已登记救助', 'Registered'],
+  closed: ['已结束', 'Closed'],
+});
+
+export const LEAD_SOURCE_LABELS = labels<LeadSource>({
+  reporter: ['信息员', 'Reporter'],
+  staff: ['民政工作人员', 'Civil-affairs staff'],
+  assessor: ['救助顾问', 'Adviser'],
+  provider: ['服务机构', 'Provider'],
+  public: ['群众报告', 'Public form'],
+});
+
+// intake
+// follow-up

@@ -1,0 +1,46 @@
+/**
+ * Emergency relief (救急难, DESIGN.md): leads reported by anyone, an intake that skips the full
+ * assessment, grants of a variable amount debited atomically from reserve and donation funds,
+ * donations from pledge to receipt, and the full assessment that must follow.
+ */
+
+// funds
+/** A reserve fund (备用金, budgeted by government) or a donation fund (a special account). */
+export const FUND_KINDS = ['reserve', 'donation'] as const;
+export type FundKind = (typeof FUND_KINDS)[number];
+
+/** A closed fund pays nothing and receives nothing; its statements remain. */
+export const FUND_STATUSES = ['active', 'closed'] as const;
+export type FundStatus = (typeof FUND_STATUSES)[number];
+
+/**
+ * What moved a fund's balance, one row each (the statement is their sum per period):
+ * `opening` the budget or opening balance at creation, `allocation` a later top-up,
+ * `donation` a received donation, `grant` a grant's debit (negative), `adjustment` a
+ * correction by staff (either sign).
+ */
+export const FUND_MOVEMENT_KINDS = [
+  'opening',
+  'allocation',
+  'donation',
+  'grant',
+  'adjustment',
+] as const;
+export type FundMovementKind = (typeof FUND_MOVEMENT_KINDS)[number];
+
+// grants
+/**
+ * requested → approved (the fund is debited in the approval's transaction) → paid (handed
+ * over, entered in the ledger) | rejected (from requested).
+ */
+export const GRANT_STATUSES = ['requested', 'approved', 'paid', 'rejected'] as const;
+export type GrantStatus = (typeof GRANT_STATUSES)[number];
+
+// leads
+/** reported → triaged → linked (an existing household) | registered (a new one) | closed. */
+export const LEAD_STATUSES = ['reported', 'triaged', 'linked', 'registered', 'closed'] as const;
+export type LeadStatus = (typeof LEAD_STATUSES)[number];
+
+/** Who reported: a reporter account, staff, an assessor, a provider's user, or the public form. */
+export const LEAD_SOURCES = ['reporter', 'staff', 'assessor', 'provider', 'public'] as const;
+export type LeadSource = (typeof LEAD_SOURCES)[number];
