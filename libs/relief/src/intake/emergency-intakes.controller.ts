@@ -50,14 +50,20 @@ export class EmergencyIntakesController {
   })
   @ApiCreatedResponse({ type: EmergencyIntakeDto })
   @ApiErrors(
-    400,
-    403,
+    {
+      status: 400,
+      code: 'VALIDATION_FAILED',
+      message: 'Invalid intake',
+      description:
+        'Invalid fields (VALIDATION_FAILED), or an unknown need category (CATEGORY_NOT_FOUND)',
+    },
+
     {
       status: 404,
       code: 'HOUSEHOLD_NOT_FOUND',
       message: 'Household not found',
       description:
-        'The household, or the lead, is unknown or outside your scope (HOUSEHOLD_NOT_FOUND / RELIEF_INTAKE_LEAD_NOT_FOUND); an unknown need category is CATEGORY_NOT_FOUND',
+        'The household, or the lead, is unknown or outside your scope (HOUSEHOLD_NOT_FOUND / RELIEF_INTAKE_LEAD_NOT_FOUND)',
     },
     {
       status: 409,
