@@ -54,14 +54,14 @@ export class IntakeMemberDto {
   @ApiPropertyOptional({
     enum: EMPLOYMENT_STATUSES,
     enumName: 'EmploymentStatus',
-    default: 'other',
+    // No `default` in the document: the generated client would make the field required.
     description: 'Defaults to `other` until the full assessment asks',
   })
   @IsOptionalNotNull()
   @IsIn(EMPLOYMENT_STATUSES)
   employment?: EmploymentStatus;
 
-  @ApiPropertyOptional({ minimum: 0, default: 0, description: 'Fen per month, if known' })
+  @ApiPropertyOptional({ minimum: 0, description: 'Fen per month, if known (0 when omitted)' })
   @IsOptionalNotNull()
   @IsInt()
   @Min(0)
@@ -81,7 +81,7 @@ export class IntakeNeedDto {
   @MaxLength(200)
   note?: string;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 5, default: 5 })
+  @ApiPropertyOptional({ minimum: 1, maximum: 5, description: '5 (most severe) when omitted' })
   @IsOptionalNotNull()
   @IsInt()
   @Min(1)
