@@ -1,3 +1,4 @@
+import { eventually, withMatcher } from './support/matcher-process';
 import { newIdNumber, startApi, type TestContext } from './support/test-app';
 
 const PDF = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.from('火灾证明 '.repeat(40))]);
@@ -155,5 +156,57 @@ describe('Emergency intakes (e2e)', () => {
     await as('provider').post('/api/emergency-intakes', form()).expect(403);
     await as('provider').get('/api/relief-follow-ups').expect(403);
     await as('assessor').get('/api/relief-follow-ups?status=later').expect(400);
+  });
+});
+
+/**
+ * With the real matcher: an intake's household, which has no full assessment, is matched on
+ * its provisional facts, so a resource for the emergency tier is proposed to it.
+ */
+describe('Emergency intakes are matched (e2e)', () => {
+  let ctx: TestContext;
+  withMatcher();
+
+  beforeAll(async () => {
+    ctx = await startApi();
+  });
+  afterAll(() => ctx.close());
+
+  it('proposes an emergency-tier resource to the family before any full assessment', async () => {
+    const tree = await ctx.newDistrict();
+    const staff = await ctx.tokenFor('civil_affairs', tree.district);
+    const assessor = await ctx.tokenFor('assessor', tree.streetA);
+    const { token: providerToken } = await ctx.newProviderWithUser(tree.district);
+    const resource = await ctx.publishedResource(providerToken, staff, tree.communityA, {
+      categoryCode: 'basic_living',
+      eligibility: { tier: { in: ['emergency'] } },
+    });
+    const intake = (
+      await ctx.http
+        .post('/api/emergency-intakes')
+        .set('Authorization', assessor)
+        .send({
+          communityId: tree.communityA.id,
+          residency: 'local',
+          members: [{ name: '周大海', relation: 'self', idNumber: newIdNumber('1970-07-07') }],
+          situation: '洪水冲毁房屋',
+          needs: [{ categoryCode: 'basic_living' }],
+        })
+        .expect(201)
+    ).body as { householdId: string };
+    const proposal = await eventually(
+      async () => {
+        const needs = (
+          await ctx.http
+            .get(`/api/households/${intake.householdId}/matches`)
+            .set('Authorization', staff)
+            .expect(200)
+        ).body as Array<{ urgency: string; proposals: Array<{ resourceId: string }> }>;
+        return needs.find((n) => n.proposals.some((p) => p.resourceId === resource.id));
+      },
+      20_000,
+      'a proposal from the matcher',
+    );
+    expect(proposal.urgency).toBe('emergency');
   });
 });
