@@ -97,6 +97,8 @@ import {
   GRANT_STATUS_LABELS,
   LEAD_SOURCE_LABELS,
   LEAD_STATUS_LABELS,
+  // relief: follow-up
+  FOLLOW_UP_STATUS_LABELS,
 } from '@onedoor/relief';
 import {
   ASSISTANCE_GROUP_LABELS,
@@ -217,6 +219,7 @@ export const DICTIONARY_GROUPS: DictionaryGroups = {
   leadSource: LEAD_SOURCE_LABELS,
   // relief: intake
   // relief: follow-up
+  followUpStatus: FOLLOW_UP_STATUS_LABELS,
   // casework
   timelineEvent: TIMELINE_EVENT_LABELS,
   supervisionKind: SUPERVISION_KIND_LABELS,

@@ -13,13 +13,21 @@ export * from './grants/grant-limit.entity';
 // leads
 export * from './leads/lead.entity';
 // intake
+export * from './intake/relief-intake.entity';
+export * from './intake/dto/emergency-intake.dto';
+export * from './intake/emergency-intakes.service';
 // follow-up
+export * from './follow-up/relief-follow-up.entity';
+export * from './follow-up/dto/follow-up.dto';
+export * from './follow-up/follow-ups.service';
 
 import { ReliefFundEntity } from './funds/relief-fund.entity';
 import { FundMovementEntity } from './funds/fund-movement.entity';
 import { EmergencyGrantEntity } from './grants/emergency-grant.entity';
 import { GrantLimitEntity } from './grants/grant-limit.entity';
 import { LeadEntity } from './leads/lead.entity';
+import { ReliefIntakeEntity, ReliefIntakeFileEntity } from './intake/relief-intake.entity';
+import { ReliefFollowUpEntity } from './follow-up/relief-follow-up.entity';
 /** The lib's entities, for the TypeORM CLI's data source. */
 export const RELIEF_ENTITIES = [
   // funds
@@ -32,5 +40,8 @@ export const RELIEF_ENTITIES = [
   // leads
   LeadEntity,
   // intake
+  ReliefIntakeEntity,
+  ReliefIntakeFileEntity,
   // follow-up
+  ReliefFollowUpEntity,
 ];

@@ -9,6 +9,8 @@ export const RELIEF_ERROR_MESSAGES = {
   // donations
   // leads
   // intake
+  RELIEF_INTAKE_NOT_FOUND: { 'zh-CN': '未找到该急难登记', en: 'Emergency intake not found' },
+  RELIEF_INTAKE_LEAD_NOT_FOUND: { 'zh-CN': '未找到该线索', en: 'Lead not found' },
   // follow-up
 } as const satisfies ErrorMessageTable<typeof RELIEF_ERRORS>;
 
@@ -20,6 +22,8 @@ export const RELIEF_CONSTRAINTS = {
   // donations
   // leads
   // intake
+  intakeFamily: '请选择已登记的家庭，或填写新家庭的社区、户籍和家庭成员',
+  intakeNeedTwice: '同一类需求只能填写一次',
   // follow-up
 } as const;
 

@@ -13,6 +13,10 @@ export const RELIEF_ERRORS = {
   // donations
   // leads
   // intake
+  /** An intake that does not exist or is outside the caller's scope. */
+  RELIEF_INTAKE_NOT_FOUND: HttpStatus.NOT_FOUND,
+  /** The intake's lead does not exist or is outside the caller's scope. */
+  RELIEF_INTAKE_LEAD_NOT_FOUND: HttpStatus.NOT_FOUND,
   // follow-up
 } as const satisfies ErrorStatusTable;
 

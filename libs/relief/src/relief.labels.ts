@@ -1,5 +1,6 @@
 import { labels } from '@onedoor/platform';
 import type {
+  FollowUpStatus,
   FundKind,
   FundMovementKind,
   FundStatus,
@@ -56,3 +57,8 @@ export const LEAD_SOURCE_LABELS = labels<LeadSource>({
 
 // intake
 // follow-up
+export const FOLLOW_UP_STATUS_LABELS = labels<FollowUpStatus>({
+  due: ['待评估', 'Due'],
+  overdue: ['已逾期', 'Overdue'],
+  done: ['已完成评估', 'Done'],
+});

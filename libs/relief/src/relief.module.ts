@@ -9,6 +9,14 @@ import { FundMovementEntity } from './funds/fund-movement.entity';
 import { EmergencyGrantEntity } from './grants/emergency-grant.entity';
 import { GrantLimitEntity } from './grants/grant-limit.entity';
 import { LeadEntity } from './leads/lead.entity';
+import { ReliefIntakeEntity, ReliefIntakeFileEntity } from './intake/relief-intake.entity';
+import { EmergencyIntakesRepository } from './intake/emergency-intakes.repository';
+import { EmergencyIntakesService } from './intake/emergency-intakes.service';
+import { EmergencyIntakesController } from './intake/emergency-intakes.controller';
+import { ReliefFollowUpEntity } from './follow-up/relief-follow-up.entity';
+import { FollowUpsRepository } from './follow-up/follow-ups.repository';
+import { FollowUpsService } from './follow-up/follow-ups.service';
+import { FollowUpsController } from './follow-up/follow-ups.controller';
 
 /**
  * Emergency relief (救急难, DESIGN.md): leads, the emergency intake, funds and donations,
@@ -22,7 +30,11 @@ const providers: Provider[] = [
   // donations
   // leads
   // intake
+  EmergencyIntakesRepository,
+  EmergencyIntakesService,
   // follow-up
+  FollowUpsRepository,
+  FollowUpsService,
 ];
 
 @Module({
@@ -42,7 +54,10 @@ const providers: Provider[] = [
       // leads
       LeadEntity,
       // intake
+      ReliefIntakeEntity,
+      ReliefIntakeFileEntity,
       // follow-up
+      ReliefFollowUpEntity,
     ]),
   ],
   providers,
@@ -58,7 +73,9 @@ export class ReliefModule {}
     // donations
     // leads
     // intake
+    EmergencyIntakesController,
     // follow-up
+    FollowUpsController,
   ],
 })
 export class ReliefHttpModule {}

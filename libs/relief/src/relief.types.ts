@@ -44,3 +44,14 @@ export type LeadStatus = (typeof LEAD_STATUSES)[number];
 /** Who reported: a reporter account, staff, an assessor, a provider's user, or the public form. */
 export const LEAD_SOURCES = ['reporter', 'staff', 'assessor', 'provider', 'public'] as const;
 export type LeadSource = (typeof LEAD_SOURCES)[number];
+
+// intake
+/** The urgency an intake gives its needs: the matcher's top queue priority. */
+export const INTAKE_URGENCY = 'emergency' as const;
+/** The household tag an intake sets, cleared when its follow-up is done (see FollowUpsService). */
+export const EMERGENCY_TAG = 'emergency' as const;
+
+// follow-up
+/** due → done (a completed assessment after the intake) | overdue (past its date; still → done). */
+export const FOLLOW_UP_STATUSES = ['due', 'overdue', 'done'] as const;
+export type FollowUpStatus = (typeof FOLLOW_UP_STATUSES)[number];

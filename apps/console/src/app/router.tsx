@@ -26,6 +26,7 @@ import { publicRoutes } from '@/features/public/routes';
 import { routes as procurement } from '@/features/procurement/routes';
 import { routes as provider } from '@/features/provider/routes';
 import { routes as referrals } from '@/features/referrals/routes';
+import { routes as reliefIntake } from '@/features/relief-intake/routes';
 import { routes as reports } from '@/features/reports/routes';
 import { routes as resources } from '@/features/resources/routes';
 import { routes as stacking } from '@/features/stacking/routes';
@@ -70,6 +71,7 @@ export const router = createBrowserRouter([
       ...assistanceLookup,
       ...accessLog,
       ...rollImports,
+      ...reliefIntake,
       { path: '*', element: <NotFound /> },
     ],
   },

@@ -105,6 +105,19 @@ export const MENU: MenuEntry[] = [
     icon: <CopyOutlined />,
     roles: STAFF,
   },
+  // relief: intake (急难登记, 待补全评估)
+  {
+    path: '/relief/intake',
+    label: 'reliefIntake',
+    icon: <AlertOutlined />,
+    roles: HOUSEHOLD_ROLES,
+  },
+  {
+    path: '/relief/follow-ups',
+    label: 'reliefFollowUps',
+    icon: <ScheduleOutlined />,
+    roles: HOUSEHOLD_ROLES,
+  },
   { path: '/approvals', label: 'approvals', icon: <CheckSquareOutlined />, roles: STAFF },
   { path: '/referrals', label: 'referrals', icon: <NodeIndexOutlined />, roles: STAFF },
   { path: '/resources/review', label: 'resourceReview', icon: <AuditOutlined />, roles: STAFF },

@@ -27,6 +27,7 @@ import publicPages from '@/features/public/locales';
 import procurement from '@/features/procurement/locales';
 import provider from '@/features/provider/locales';
 import referrals from '@/features/referrals/locales';
+import reliefIntake from '@/features/relief-intake/locales';
 import reports from '@/features/reports/locales';
 import resources from '@/features/resources/locales';
 import stacking from '@/features/stacking/locales';
@@ -64,6 +65,7 @@ const namespaces = {
   procurement,
   provider,
   referrals,
+  reliefIntake,
   reports,
   resources,
   stacking,

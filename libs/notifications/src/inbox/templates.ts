@@ -212,6 +212,37 @@ export const NOTICE_TEMPLATES: Record<EventType, NoticeTemplate> = {
       body: 'Household {subject} moved from {fromCommunity} to {toCommunity}; please see to the case and the services.',
     },
   },
+  // relief: intake, follow-up
+  'relief_intake.registered': {
+    zh: {
+      title: '新的急难登记',
+      body: '家庭 {subject}（{area}）已急难登记，已按最高优先级匹配救助；请在 {dueAt} 前完成完整评估。',
+    },
+    en: {
+      title: 'New emergency intake',
+      body: 'Household {subject} ({area}) was registered as an emergency and matched at top priority; complete its full assessment by {dueAt}.',
+    },
+  },
+  'relief_follow_up.overdue': {
+    zh: {
+      title: '急难家庭评估已逾期',
+      body: '急难登记家庭（{area}）的完整评估应于 {dueAt} 前完成，现已逾期。',
+    },
+    en: {
+      title: 'Emergency follow-up overdue',
+      body: 'The full assessment of an emergency household ({area}) was due by {dueAt} and is overdue.',
+    },
+  },
+  'relief_follow_up.escalated': {
+    zh: {
+      title: '急难家庭评估逾期已上报',
+      body: '{area} 一户急难登记家庭的完整评估应于 {dueAt} 前完成，逾期未完成，已上报街道。',
+    },
+    en: {
+      title: 'Emergency follow-up escalated',
+      body: 'The full assessment of an emergency household in {area} was due by {dueAt}; it is overdue and escalated to the street.',
+    },
+  },
   'webhook.disabled': {
     zh: { title: 'Webhook 已停用', body: '订阅 {url} 连续 {failures} 次投递失败，已自动停用。' },
     en: {

@@ -210,6 +210,13 @@ export class EnvironmentVariables {
   @Max(24)
   EXIT_GRACE_MONTHS_EMPLOYMENT = 12;
 
+  /** Days after an emergency intake by which the household's full assessment is due. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(90)
+  RELIEF_FOLLOW_UP_DAYS = 15;
+
   /** Hours a provider has to accept a referral (normal and urgent needs). */
   @Transform(toInt)
   @IsInt()
@@ -434,6 +441,8 @@ export interface AppConfig {
     exitGraceMonths: number;
     exitGraceMonthsEmployment: number;
   };
+  /** Emergency intake: the full assessment it owes is due this many days after it. */
+  reliefFollowUp: { days: number };
   referrals: {
     acceptHours: { normal: number; emergency: number };
     deliverDays: { normal: number; emergency: number };
@@ -549,6 +558,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       exitGraceMonths: vars.EXIT_GRACE_MONTHS,
       exitGraceMonthsEmployment: vars.EXIT_GRACE_MONTHS_EMPLOYMENT,
     },
+    reliefFollowUp: { days: vars.RELIEF_FOLLOW_UP_DAYS },
     referrals: {
       acceptHours: { normal: vars.SLA_ACCEPT_HOURS, emergency: vars.SLA_ACCEPT_HOURS_EMERGENCY },
       deliverDays: { normal: vars.SLA_DELIVER_DAYS, emergency: vars.SLA_DELIVER_DAYS_EMERGENCY },

@@ -43,6 +43,10 @@ export const EVENT_TYPES = [
 
   'case.visit_due',
   'household.moved',
+  // relief: intake, follow-up
+  'relief_intake.registered',
+  'relief_follow_up.overdue',
+  'relief_follow_up.escalated',
   // delivery itself
   'webhook.disabled',
 ] as const;

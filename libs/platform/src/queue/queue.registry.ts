@@ -52,6 +52,8 @@ export interface JobPayloads {
     'schedule-case-visits': Record<string, never>;
     /** Re-queues roll imports into the assistance ledger still queued whose job Redis lost. */
     'requeue-assistance-imports': Record<string, never>;
+    /** Emergency intakes' follow-ups: marks done those assessed, escalates overdue ones once. */
+    'follow-up-sweep': Record<string, never>;
   };
   matching: {
     /**
@@ -118,6 +120,7 @@ export const JOB_NAMES: { [Q in QueueName]: ReadonlyArray<JobName<Q>> } = {
 
     'schedule-case-visits',
     'requeue-assistance-imports',
+    'follow-up-sweep',
   ],
   matching: ['match-household', 'rematch-resource'],
   webhooks: ['deliver-webhook'],
@@ -235,6 +238,8 @@ export const JOB_SCHEDULES: { [Q in QueueName]: ReadonlyArray<JobSchedule<Q>> } 
     { job: 'schedule-case-visits', repeat: { every: 60 * 60_000 }, data: {} },
     // Behind each roll import's job: catches those lost with Redis.
     { job: 'requeue-assistance-imports', repeat: { every: 5 * 60_000 }, data: {} },
+    // Days-long deadlines: every 15 minutes is prompt enough (reads show overdue at once).
+    { job: 'follow-up-sweep', repeat: { every: 15 * 60_000 }, data: {} },
   ],
   matching: [],
   webhooks: [],
