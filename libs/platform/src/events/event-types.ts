@@ -43,6 +43,11 @@ export const EVENT_TYPES = [
 
   'case.visit_due',
   'household.moved',
+  // relief: grants
+  'grant.requested',
+  'grant.decided',
+  'grant.escalated',
+  'grant.fund_low',
   // delivery itself
   'webhook.disabled',
 ] as const;

@@ -52,6 +52,9 @@ export interface JobPayloads {
     'schedule-case-visits': Record<string, never>;
     /** Re-queues roll imports into the assistance ledger still queued whose job Redis lost. */
     'requeue-assistance-imports': Record<string, never>;
+    // relief: grants
+    /** Escalates requested emergency grants past their decision deadline to the area above (once). */
+    'grant-decisions-sweep': Record<string, never>;
   };
   matching: {
     /**
@@ -118,6 +121,8 @@ export const JOB_NAMES: { [Q in QueueName]: ReadonlyArray<JobName<Q>> } = {
 
     'schedule-case-visits',
     'requeue-assistance-imports',
+    // relief: grants
+    'grant-decisions-sweep',
   ],
   matching: ['match-household', 'rematch-resource'],
   webhooks: ['deliver-webhook'],
@@ -235,6 +240,8 @@ export const JOB_SCHEDULES: { [Q in QueueName]: ReadonlyArray<JobSchedule<Q>> } 
     { job: 'schedule-case-visits', repeat: { every: 60 * 60_000 }, data: {} },
     // Behind each roll import's job: catches those lost with Redis.
     { job: 'requeue-assistance-imports', repeat: { every: 5 * 60_000 }, data: {} },
+    // relief: grants — decisions are due within hours: a deadline is escalated within 5 minutes.
+    { job: 'grant-decisions-sweep', repeat: { every: 5 * 60_000 }, data: {} },
   ],
   matching: [],
   webhooks: [],
