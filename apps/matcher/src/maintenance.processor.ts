@@ -16,6 +16,7 @@ import {
 import { AssistanceImportsService } from '@onedoor/ledger';
 import { MatchRunService, ProposalDeadlinesService, ReferralsService } from '@onedoor/matching';
 import { WebhookChannel } from '@onedoor/notifications';
+import { GrantDeadlinesService } from '@onedoor/relief';
 import { ProjectsService } from '@onedoor/procurement';
 import { ResourceLifecycleService, ResourceReviewDeadlinesService } from '@onedoor/resources';
 import { MaintenanceService } from './maintenance.service';
@@ -52,6 +53,8 @@ export class MaintenanceProcessor extends QueueProcessor<typeof QUEUES.maintenan
 
     'schedule-case-visits': () => this.visitSchedule.sweep(),
     'requeue-assistance-imports': () => this.assistanceImports.requeueStale(),
+    // relief: grants
+    'grant-decisions-sweep': () => this.grantDeadlines.sweep(),
   };
 
   constructor(
@@ -74,6 +77,8 @@ export class MaintenanceProcessor extends QueueProcessor<typeof QUEUES.maintenan
 
     private readonly visitSchedule: VisitScheduleService,
     private readonly assistanceImports: AssistanceImportsService,
+    // relief: grants
+    private readonly grantDeadlines: GrantDeadlinesService,
   ) {
     super();
   }

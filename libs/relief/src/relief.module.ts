@@ -9,6 +9,14 @@ import { FundMovementEntity } from './funds/fund-movement.entity';
 import { EmergencyGrantEntity } from './grants/emergency-grant.entity';
 import { GrantLimitEntity } from './grants/grant-limit.entity';
 import { LeadEntity } from './leads/lead.entity';
+// grants
+import { EmergencyGrantsController } from './grants/emergency-grants.controller';
+import { EmergencyGrantsRepository } from './grants/emergency-grants.repository';
+import { GrantDeadlinesService } from './grants/grant-deadlines.service';
+import { GrantLimitsController } from './grants/grant-limits.controller';
+import { GrantLimitsRepository } from './grants/grant-limits.repository';
+import { GrantLimitsService } from './grants/grant-limits.service';
+import { GrantsService } from './grants/grants.service';
 
 /**
  * Emergency relief (救急难, DESIGN.md): leads, the emergency intake, funds and donations,
@@ -19,6 +27,11 @@ import { LeadEntity } from './leads/lead.entity';
 const providers: Provider[] = [
   // funds
   // grants
+  EmergencyGrantsRepository,
+  GrantLimitsRepository,
+  GrantLimitsService,
+  GrantsService,
+  GrantDeadlinesService,
   // donations
   // leads
   // intake
@@ -55,6 +68,8 @@ export class ReliefModule {}
   controllers: [
     // funds
     // grants
+    EmergencyGrantsController,
+    GrantLimitsController,
     // donations
     // leads
     // intake
