@@ -153,8 +153,12 @@ export class EmergencyGrantsRepository {
 
   /** The grant's row locked for a decision or a payment (after the household's lock). */
   async lock(id: string, manager: EntityManager): Promise<GrantRow | null> {
-    await manager.query(`SELECT 1 FROM emergency_grant WHERE id = $1 FOR UPDATE`, [id]);
-    return this.find(id, manager);
+    // One statement: the row lock is the grant's only (OF g), the joined rows are read.
+    const rows: GrantRow[] = await manager.query(
+      `SELECT ${GRANT_COLUMNS} ${GRANT_FROM} WHERE g.id = $1 FOR UPDATE OF g`,
+      [id],
+    );
+    return rows[0] ?? null;
   }
 
   /**
@@ -274,30 +278,27 @@ export class EmergencyGrantsRepository {
     );
   }
 
-  async insertMovement(
-    manager: EntityManager,
-    m: { fundId: string; amountFen: number; grantId: string; at: Date; byId: string; note: string },
-  ): Promise<void> {
-    await manager.query(
-      `INSERT INTO relief_fund_movement (fund_id, kind, amount_fen, grant_id, note, occurred_at, recorded_by_id)
-       VALUES ($1, 'grant', $2, $3, $4, $5, $6)`,
-      [m.fundId, m.amountFen, m.grantId, m.note, m.at, m.byId],
-    );
-  }
-
   /**
-   * The one conditional debit: the balance never goes below zero under any concurrency (the
-   * row's lock serialises debits; each re-reads the committed balance). Null: the fund cannot
-   * pay it (or is no longer active). The caller makes it its transaction's last write to the
-   * fund row, so the row every approver contends for is held only until the commit.
+   * The one conditional debit, and the fund's movement for it in the same statement (written
+   * only when the debit is): the balance never goes below zero under any concurrency (the
+   * row's lock serialises debits; each re-reads the committed balance, and the CHECK backs it).
+   * Null: the fund cannot pay it (or is no longer active), and nothing was written. The caller
+   * makes it its transaction's last write, so the fund row every approver contends for is held
+   * only until the commit.
    */
-  async debit(manager: EntityManager, fundId: string, amountFen: number): Promise<string | null> {
-    // TypeORM answers an UPDATE with [rows, affected].
-    const [rows]: [Array<{ balance_fen: string }>, number] = await manager.query(
-      `UPDATE relief_fund SET balance_fen = balance_fen - $2
-        WHERE id = $1 AND status = 'active' AND balance_fen >= $2
-        RETURNING balance_fen`,
-      [fundId, amountFen],
+  async debit(
+    manager: EntityManager,
+    d: { fundId: string; amountFen: number; grantId: string; at: Date; byId: string; note: string },
+  ): Promise<string | null> {
+    const rows: Array<{ balance_fen: string }> = await manager.query(
+      `WITH debit AS (
+         UPDATE relief_fund SET balance_fen = balance_fen - $2::bigint
+          WHERE id = $1 AND status = 'active' AND balance_fen >= $2::bigint
+         RETURNING id, balance_fen)
+       INSERT INTO relief_fund_movement (fund_id, kind, amount_fen, grant_id, note, occurred_at, recorded_by_id)
+       SELECT id, 'grant', -$2::bigint, $3, $4, $5, $6 FROM debit
+       RETURNING (SELECT balance_fen FROM debit)`,
+      [d.fundId, d.amountFen, d.grantId, d.note, d.at, d.byId],
     );
     return rows[0]?.balance_fen ?? null;
   }

@@ -246,30 +246,31 @@ export class GrantsService {
       areaPath: row.areaPath,
     });
     await this.emitDecided(m, row, 'approved', amountFen);
-    await this.grants.insertMovement(m, {
+    // Last: the one conditional debit with its movement. No row: the fund cannot pay it, and
+    // the throw rolls back everything above (the grant stays requested).
+    const balance = await this.grants.debit(m, {
       fundId: fund.id,
-      amountFen: -amountFen,
+      amountFen,
       grantId: id,
       at: now,
       byId: actor.userId,
       note: `临时救助 ${row.headName ?? ''}`.trim(),
     });
-    // Last: the one conditional debit. No row: the fund cannot pay it, and the throw rolls
-    // back everything above (the grant stays requested).
-    const balance = await this.grants.debit(m, fund.id, amountFen);
     if (balance === null) {
-      const now2 = (await this.grants.fund(fund.id, m))!;
-      if (now2.status !== 'active') throw new DomainError('FUND_INACTIVE', 'The fund is closed');
+      const current = (await this.grants.fund(fund.id, m))!;
+      if (current.status !== 'active') throw new DomainError('FUND_INACTIVE', 'The fund is closed');
       throw new DomainError(
         'FUND_INSUFFICIENT',
-        `The fund has ${formatYuan(now2.balanceFen)} left, less than ${formatYuan(amountFen)}`,
+        `The fund has ${formatYuan(current.balanceFen)} left, less than ${formatYuan(amountFen)}`,
         {
-          balanceFen: Number(now2.balanceFen),
-          balanceYuan: formatYuan(now2.balanceFen),
+          balanceFen: Number(current.balanceFen),
+          balanceYuan: formatYuan(current.balanceFen),
           amountFen,
         },
       );
     }
+    // Above its threshold (as read before; the usual case) the fund is not low: no statement.
+    if (BigInt(balance) >= BigInt(fund.thresholdFen)) return;
     const low = await this.grants.markLow(m, fund.id, now);
     if (low) {
       await this.outbox.emit(m, {
