@@ -101,6 +101,21 @@ describe('Emergency grants (e2e)', () => {
     });
   });
 
+  it('lists the funds that may pay for a household: its area’s and above, active only', async () => {
+    const closed = await reliefFund(sql, { area: d.streetA, balanceFen: 1, status: 'closed' });
+    const res = await as('assessor')
+      .get(`/api/emergency-grants/funds?householdId=${householdId}`)
+      .expect(200);
+    const ids = res.body.map((f: { id: string }) => f.id);
+    expect(ids).toContain(fundId);
+    expect(ids).not.toContain(closed);
+    expect(res.body.find((f: { id: string }) => f.id === fundId)).toMatchObject({
+      balanceFen: 1_000_000,
+    });
+    await as('streetB').get(`/api/emergency-grants/funds?householdId=${householdId}`).expect(404);
+    await as('assessor').get('/api/emergency-grants/funds').expect(400);
+  });
+
   it('refuses above the approver’s limit naming it in yuan; the street approves, pays, and the ledger shows it', async () => {
     const created = await as('assessor')
       .post('/api/emergency-grants', request({ amountFen: 150_000 }))

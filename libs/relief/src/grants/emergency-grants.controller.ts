@@ -14,6 +14,8 @@ import { GrantsService } from './grants.service';
 import {
   ApproveGrantDto,
   EmergencyGrantDto,
+  GrantFundDto,
+  GrantFundsQueryDto,
   GrantQueryDto,
   PayGrantDto,
   RejectGrantDto,
@@ -80,6 +82,26 @@ export class EmergencyGrantsController {
     @CurrentUser() principal: Principal,
   ): Promise<Page<EmergencyGrantDto>> {
     return this.grants.list(query, principal);
+  }
+
+  @Get('funds')
+  @Roles('civil_affairs', 'assessor')
+  @ApiOperation({
+    summary:
+      'The active funds that may pay a grant for the household (its own area’s and those above), with their balances',
+  })
+  @ApiOkResponse({ type: GrantFundDto, isArray: true })
+  @ApiErrors(400, {
+    status: 404,
+    code: 'HOUSEHOLD_NOT_FOUND',
+    message: 'Household not found',
+    description: 'No such household in the caller’s scope',
+  })
+  funds(
+    @Query() query: GrantFundsQueryDto,
+    @CurrentUser() principal: Principal,
+  ): Promise<GrantFundDto[]> {
+    return this.grants.fundsFor(query.householdId, principal);
   }
 
   @Get(':id')

@@ -208,6 +208,19 @@ export class EmergencyGrantsRepository {
     return rows[0] ?? null;
   }
 
+  /** The active funds that may pay for a household of this path: its own area's and above. */
+  async fundsFor(householdPath: string): Promise<FundForGrant[]> {
+    return this.dataSource.query(
+      `SELECT id, name, area_path AS "areaPath", managing_office AS "managingOffice", status,
+              balance_fen AS "balanceFen", threshold_fen AS "thresholdFen",
+              restricted_category_code AS "restrictedCategoryCode"
+         FROM relief_fund
+        WHERE status = 'active' AND $1 LIKE area_path || '%'
+        ORDER BY length(area_path) DESC, name`,
+      [householdPath],
+    );
+  }
+
   /**
    * The household's other grants approved and not yet paid: they are not in the ledger yet
    * but will be, so the stacking rules count them (as pending referrals are counted).

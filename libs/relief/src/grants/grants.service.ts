@@ -41,6 +41,7 @@ import { GRANT_DECIDERS, GRANT_REQUESTERS, withinLimit } from './grant-limits.ut
 import type {
   ApproveGrantDto,
   EmergencyGrantDto,
+  GrantFundDto,
   GrantQueryDto,
   PayGrantDto,
   RejectGrantDto,
@@ -162,6 +163,22 @@ export class GrantsService {
       return id;
     };
     return manager ? work(manager) : this.tx.run(work);
+  }
+
+  /** The funds that may pay a grant for the household (for the request form). */
+  async fundsFor(householdId: string, actor: Principal): Promise<GrantFundDto[]> {
+    if (!GRANT_REQUESTERS.includes(actor.role))
+      throw new ForbiddenError('Grants are requested by civil-affairs staff and advisers');
+    const household = await this.entries.householdFacts(householdId);
+    if (!household || !isInScope(actor, household.areaPath))
+      throw new NotFoundError('Household', 'HOUSEHOLD_NOT_FOUND');
+    return (await this.grants.fundsFor(household.areaPath)).map((f) => ({
+      id: f.id,
+      name: f.name,
+      managingOffice: f.managingOffice,
+      balanceFen: Number(f.balanceFen),
+      restrictedCategoryCode: f.restrictedCategoryCode,
+    }));
   }
 
   async get(id: string, actor: Principal): Promise<EmergencyGrantDto> {

@@ -189,3 +189,19 @@ export class SetGrantLimitDto {
   @Max(MAX_GRANT_FEN)
   maxFen!: number | null;
 }
+
+/** A fund that may pay a grant for the household (active, its area contains the household). */
+export class GrantFundDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty() managingOffice!: string;
+  @ApiProperty({ description: 'Fen' }) balanceFen!: number;
+  @ApiProperty({ type: String, nullable: true, description: 'The only category it pays for' })
+  restrictedCategoryCode!: string | null;
+}
+
+export class GrantFundsQueryDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  householdId!: string;
+}
