@@ -26,6 +26,8 @@ import { publicRoutes } from '@/features/public/routes';
 import { routes as procurement } from '@/features/procurement/routes';
 import { routes as provider } from '@/features/provider/routes';
 import { routes as referrals } from '@/features/referrals/routes';
+// relief: grants
+import { routes as reliefGrants } from '@/features/relief-grants/routes';
 import { routes as reports } from '@/features/reports/routes';
 import { routes as resources } from '@/features/resources/routes';
 import { routes as stacking } from '@/features/stacking/routes';
@@ -70,6 +72,8 @@ export const router = createBrowserRouter([
       ...assistanceLookup,
       ...accessLog,
       ...rollImports,
+      // relief: grants
+      ...reliefGrants,
       { path: '*', element: <NotFound /> },
     ],
   },
