@@ -135,6 +135,51 @@ describe(GrantsService.name, () => {
     expect(audits).toBe(10);
   });
 
+  it('two officers approving one grant at once: one approves, the other finds it decided; the fund is debited once', async () => {
+    const fundId = await fund(tree.district, 10_000 * YUAN);
+    const id = await requestOf(await household(), fundId, 700 * YUAN);
+    const [a, b] = await Promise.allSettled([
+      sut.approve(id, {}, streetA),
+      sut.approve(id, {}, districtStaff),
+    ]);
+    const outcomes = [a, b].map((r) =>
+      r.status === 'fulfilled' ? r.value.status : (r.reason as { code: string }).code,
+    );
+    expect(outcomes.sort()).toEqual(['GRANT_STATE_CONFLICT', 'approved']);
+    expect(await balance(fundId)).toBe(9_300 * YUAN);
+  });
+
+  it('two grants of one household approved at once: the household’s lock lets one through, the stacking rules refuse the other', async () => {
+    // Ten households, two grants each, all twenty approvals at once: without the household's
+    // lock both grants of a household read no other approved grant and both pass.
+    const fundId = await fund(tree.district, 100_000 * YUAN);
+    const pairs = await Promise.all(
+      Array.from({ length: 10 }, async () => {
+        const h = await household();
+        return [await requestOf(h, fundId, 500 * YUAN), await requestOf(h, fundId, 400 * YUAN)];
+      }),
+    );
+    const results = await Promise.all(
+      pairs.map(([first, second]) =>
+        Promise.allSettled([
+          sut.approve(first, {}, streetA),
+          sut.approve(second, {}, districtStaff),
+        ]),
+      ),
+    );
+    for (const pair of results) {
+      const outcomes = pair.map((r) =>
+        r.status === 'fulfilled' ? r.value.status : (r.reason as { code: string }).code,
+      );
+      expect(outcomes.sort()).toEqual(['STACKING_CONFLICT', 'approved']);
+    }
+    const [{ approved }] = await sql(
+      `SELECT count(*)::int AS approved FROM emergency_grant WHERE fund_id = $1 AND status = 'approved'`,
+      [fundId],
+    );
+    expect(approved).toBe(10);
+  });
+
   it('refuses a direct SQL overdraft on the CHECK', async () => {
     const fundId = await fund(tree.district, 100);
     await expect(
