@@ -15,7 +15,11 @@ import { buildInstance } from './matcher/instance.mjs';
 const require = createRequire(import.meta.url);
 const { Client, Pool } = require('pg');
 const { createApiApp } = require('../../dist/apps/api/src/create-api-app.js');
-const { UsersRepository, hashPassword } = require('../../dist/libs/platform/src/index.js');
+const {
+  PiiCipher,
+  UsersRepository,
+  hashPassword,
+} = require('../../dist/libs/platform/src/index.js');
 const { GrantsService } = require('../../dist/libs/relief/src/index.js');
 
 const PER_RUN = Number(process.env.BENCH_GRANTS ?? 1_000);
@@ -48,11 +52,11 @@ async function requested(fundId, count) {
   if (ids.length < count) throw new Error('not enough households in the instance');
   const { rows } = await client.query(
     `INSERT INTO emergency_grant (household_id, area_path, fund_id, amount_fen, reason, decision_due_at, version)
-     SELECT h.id, a.path, $2, $3, 'bench', now() + interval '4 hours', 1
+     SELECT h.id, a.path, $2, $3, $4, now() + interval '4 hours', 1
        FROM household h JOIN area a ON a.id = h.community_id
       WHERE h.id = ANY($1)
      RETURNING id`,
-    [ids, fundId, AMOUNT_FEN],
+    [ids, fundId, AMOUNT_FEN, reason],
   );
   return rows.map((r) => r.id);
 }
@@ -81,6 +85,8 @@ const balanceOf = async (id) =>
 
 const app = await createApiApp();
 await app.init();
+// The reason is stored encrypted, as a request stores it.
+const reason = app.get(PiiCipher).encrypt('bench');
 const results = [];
 let overdrafts = 0;
 const errors = new Map();

@@ -193,7 +193,19 @@ describe(GrantsService.name, () => {
     const h = await household();
     const id = await requestOf(h, fundId, 3_000 * YUAN);
     const view = await sut.get(id, communityA);
-    expect(view).toMatchObject({ approverLimitFen: 1_000 * YUAN, canApprove: false });
+    expect(view).toMatchObject({
+      approverLimitFen: 1_000 * YUAN,
+      canApprove: false,
+      reason: '家中突发火灾，急需生活救助',
+    });
+    // The family's situation is encrypted at rest, and not in the audit log.
+    const [stored] = await sql(`SELECT reason FROM emergency_grant WHERE id = $1`, [id]);
+    expect(stored.reason).not.toContain('火灾');
+    const [audit] = await sql(
+      `SELECT data::text AS data FROM audit_log WHERE entity_type = 'emergency_grant' AND entity_id = $1`,
+      [id],
+    );
+    expect(audit.data).not.toContain('火灾');
 
     const refused = await failure(sut.approve(id, {}, communityA));
     expect(refused.code).toBe('GRANT_ABOVE_LIMIT');

@@ -14,6 +14,7 @@ export interface GrantRow {
   needId: string | null;
   categoryCode: string;
   amountFen: string;
+  /** Ciphertext (PiiCipher): the service decrypts it for readers in scope. */
   reason: string;
   status: GrantStatus;
   requestedById: string | null;

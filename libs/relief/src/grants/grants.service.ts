@@ -14,6 +14,7 @@ import {
   isInScope,
   NotFoundError,
   type Page,
+  PiiCipher,
   type Principal,
   todayInChina,
   TransactionRunner,
@@ -37,7 +38,12 @@ import {
 } from './emergency-grants.repository';
 import { toEmergencyGrantDto } from './emergency-grant.mapper';
 import { GrantLimitsService } from './grant-limits.service';
-import { GRANT_DECIDERS, GRANT_REQUESTERS, withinLimit } from './grant-limits.util';
+import {
+  type EffectiveLimit,
+  GRANT_DECIDERS,
+  GRANT_REQUESTERS,
+  withinLimit,
+} from './grant-limits.util';
 import type {
   ApproveGrantDto,
   EmergencyGrantDto,
@@ -79,6 +85,7 @@ export class GrantsService {
     private readonly audit: AuditService,
     private readonly outbox: EventOutbox,
     private readonly clock: Clock,
+    private readonly pii: PiiCipher,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -121,7 +128,8 @@ export class GrantsService {
         needId: input.needId ?? null,
         categoryCode: GRANT_CATEGORY,
         amountFen: input.amountFen,
-        reason: input.reason.trim(),
+        // The family's situation: encrypted at rest, as a lead's situation is.
+        reason: this.pii.encrypt(input.reason.trim()),
         requestedById: actor.userId,
         decisionDueAt,
       });
@@ -184,7 +192,7 @@ export class GrantsService {
   async get(id: string, actor: Principal): Promise<EmergencyGrantDto> {
     const row = await this.grants.find(id);
     if (!row || !this.canSee(actor, row.areaPath)) throw this.notFound();
-    return toEmergencyGrantDto(row, actor, await this.limits.limitOf(actor), this.clock.now());
+    return this.toDto(row, actor, await this.limits.limitOf(actor), this.clock.now());
   }
 
   async list(query: GrantQueryDto, actor: Principal): Promise<Page<EmergencyGrantDto>> {
@@ -193,7 +201,7 @@ export class GrantsService {
     const limit = await this.limits.limitOf(actor);
     const now = this.clock.now();
     return {
-      items: rows.map((r) => toEmergencyGrantDto(r, actor, limit, now)),
+      items: rows.map((r) => this.toDto(r, actor, limit, now)),
       page: query.page,
       limit: query.limit,
       total,
@@ -496,6 +504,11 @@ export class GrantsService {
         amountFen: String(amountFen),
       },
     });
+  }
+
+  /** The grant for its reader, its reason decrypted (readers in scope decide on it). */
+  private toDto(row: GrantRow, actor: Principal, limit: EffectiveLimit, now: Date) {
+    return toEmergencyGrantDto({ ...row, reason: this.pii.decrypt(row.reason) }, actor, limit, now);
   }
 
   private canSee(actor: Principal, areaPath: string): boolean {
