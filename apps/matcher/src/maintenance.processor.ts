@@ -17,7 +17,7 @@ import { AssistanceImportsService } from '@onedoor/ledger';
 import { MatchRunService, ProposalDeadlinesService, ReferralsService } from '@onedoor/matching';
 import { WebhookChannel } from '@onedoor/notifications';
 import { ProjectsService } from '@onedoor/procurement';
-import { FollowUpsService } from '@onedoor/relief';
+import { FollowUpsService, GrantDeadlinesService } from '@onedoor/relief';
 import { ResourceLifecycleService, ResourceReviewDeadlinesService } from '@onedoor/resources';
 import { MaintenanceService } from './maintenance.service';
 
@@ -54,6 +54,8 @@ export class MaintenanceProcessor extends QueueProcessor<typeof QUEUES.maintenan
     'schedule-case-visits': () => this.visitSchedule.sweep(),
     'requeue-assistance-imports': () => this.assistanceImports.requeueStale(),
     'follow-up-sweep': () => this.followUps.sweep(),
+    // relief: grants
+    'grant-decisions-sweep': () => this.grantDeadlines.sweep(),
   };
 
   constructor(
@@ -77,6 +79,8 @@ export class MaintenanceProcessor extends QueueProcessor<typeof QUEUES.maintenan
     private readonly visitSchedule: VisitScheduleService,
     private readonly assistanceImports: AssistanceImportsService,
     private readonly followUps: FollowUpsService,
+    // relief: grants
+    private readonly grantDeadlines: GrantDeadlinesService,
   ) {
     super();
   }

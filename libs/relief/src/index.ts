@@ -9,6 +9,11 @@ export * from './funds/fund-movement.entity';
 // grants
 export * from './grants/emergency-grant.entity';
 export * from './grants/grant-limit.entity';
+export * from './grants/grant-limits.util';
+export * from './grants/grants.service';
+export * from './grants/grant-limits.service';
+export * from './grants/grant-deadlines.service';
+export * from './grants/dto/emergency-grant.dto';
 // donations
 // leads
 export * from './leads/lead.entity';

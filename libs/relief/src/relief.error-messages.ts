@@ -6,6 +6,24 @@ export const RELIEF_ERROR_MESSAGES = {
   // funds
   RELIEF_FUND_NOT_FOUND: { 'zh-CN': '未找到该救助资金', en: 'Relief fund not found' },
   // grants
+  GRANT_NOT_FOUND: { 'zh-CN': '未找到该临时救助申请', en: 'Emergency grant not found' },
+  GRANT_ABOVE_LIMIT: {
+    'zh-CN': '金额超出您的审批额度（{limitYuan}），请报上一级审批',
+    en: 'The amount is above your delegated limit',
+  },
+  GRANT_STATE_CONFLICT: {
+    'zh-CN': '该申请当前状态为“{statusLabel}”，不能进行此操作',
+    en: 'The grant is not in a state that allows this',
+  },
+  FUND_INSUFFICIENT: {
+    'zh-CN': '资金余额不足（余额 {balanceYuan}），未予支出',
+    en: 'The fund’s balance is too low for this amount',
+  },
+  FUND_INACTIVE: { 'zh-CN': '该救助资金已关闭，不能支出', en: 'The fund is closed' },
+  GRANT_LIMIT_FORBIDDEN: {
+    'zh-CN': '审批额度由上级民政部门或管理员设定，不能设定本级额度',
+    en: 'A limit is set by admin or staff of an area above',
+  },
   // donations
   // leads
   // intake
@@ -19,6 +37,8 @@ export const RELIEF_CONSTRAINTS = {
   // funds
   fundPeriod: '结束日期不能早于开始日期',
   // grants
+  fundRestricted: '该资金仅限用于指定救助类别',
+  unknownLead: '未找到该线索',
   // donations
   // leads
   // intake

@@ -10,6 +10,18 @@ export const RELIEF_ERRORS = {
   /** A fund that does not exist or is outside the caller's scope. */
   RELIEF_FUND_NOT_FOUND: HttpStatus.NOT_FOUND,
   // grants
+  /** A grant that does not exist or is outside the caller's scope. */
+  GRANT_NOT_FOUND: HttpStatus.NOT_FOUND,
+  /** The amount is above the approver's delegated limit: the level above may grant it. */
+  GRANT_ABOVE_LIMIT: HttpStatus.FORBIDDEN,
+  /** The grant is not in the state the action needs (approve/reject a requested one, pay an approved one). */
+  GRANT_STATE_CONFLICT: HttpStatus.CONFLICT,
+  /** The fund cannot pay the amount: its balance is lower (nothing was written). */
+  FUND_INSUFFICIENT: HttpStatus.CONFLICT,
+  /** The fund is closed: it pays nothing. */
+  FUND_INACTIVE: HttpStatus.CONFLICT,
+  /** A limit is set by admin or by staff of an area strictly above, never by the area's own staff. */
+  GRANT_LIMIT_FORBIDDEN: HttpStatus.FORBIDDEN,
   // donations
   // leads
   // intake

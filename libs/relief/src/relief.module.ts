@@ -17,6 +17,14 @@ import { ReliefFollowUpEntity } from './follow-up/relief-follow-up.entity';
 import { FollowUpsRepository } from './follow-up/follow-ups.repository';
 import { FollowUpsService } from './follow-up/follow-ups.service';
 import { FollowUpsController } from './follow-up/follow-ups.controller';
+// grants
+import { EmergencyGrantsController } from './grants/emergency-grants.controller';
+import { EmergencyGrantsRepository } from './grants/emergency-grants.repository';
+import { GrantDeadlinesService } from './grants/grant-deadlines.service';
+import { GrantLimitsController } from './grants/grant-limits.controller';
+import { GrantLimitsRepository } from './grants/grant-limits.repository';
+import { GrantLimitsService } from './grants/grant-limits.service';
+import { GrantsService } from './grants/grants.service';
 
 /**
  * Emergency relief (救急难, DESIGN.md): leads, the emergency intake, funds and donations,
@@ -27,6 +35,11 @@ import { FollowUpsController } from './follow-up/follow-ups.controller';
 const providers: Provider[] = [
   // funds
   // grants
+  EmergencyGrantsRepository,
+  GrantLimitsRepository,
+  GrantLimitsService,
+  GrantsService,
+  GrantDeadlinesService,
   // donations
   // leads
   // intake
@@ -70,6 +83,8 @@ export class ReliefModule {}
   controllers: [
     // funds
     // grants
+    EmergencyGrantsController,
+    GrantLimitsController,
     // donations
     // leads
     // intake

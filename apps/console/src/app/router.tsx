@@ -27,6 +27,8 @@ import { routes as procurement } from '@/features/procurement/routes';
 import { routes as provider } from '@/features/provider/routes';
 import { routes as referrals } from '@/features/referrals/routes';
 import { routes as reliefIntake } from '@/features/relief-intake/routes';
+// relief: grants
+import { routes as reliefGrants } from '@/features/relief-grants/routes';
 import { routes as reports } from '@/features/reports/routes';
 import { routes as resources } from '@/features/resources/routes';
 import { routes as stacking } from '@/features/stacking/routes';
@@ -72,6 +74,8 @@ export const router = createBrowserRouter([
       ...accessLog,
       ...rollImports,
       ...reliefIntake,
+      // relief: grants
+      ...reliefGrants,
       { path: '*', element: <NotFound /> },
     ],
   },

@@ -27,6 +27,7 @@ import {
   SecurityScanOutlined,
   SolutionOutlined,
   TeamOutlined,
+  ThunderboltOutlined,
   UserAddOutlined,
   UsergroupAddOutlined,
 } from '@ant-design/icons';
@@ -119,6 +120,8 @@ export const MENU: MenuEntry[] = [
     roles: HOUSEHOLD_ROLES,
   },
   { path: '/approvals', label: 'approvals', icon: <CheckSquareOutlined />, roles: STAFF },
+  // relief: grants (临时救助审批)
+  { path: '/relief-grants', label: 'reliefGrants', icon: <ThunderboltOutlined />, roles: STAFF },
   { path: '/referrals', label: 'referrals', icon: <NodeIndexOutlined />, roles: STAFF },
   { path: '/resources/review', label: 'resourceReview', icon: <AuditOutlined />, roles: STAFF },
   { path: '/applications', label: 'applications', icon: <SolutionOutlined />, roles: STAFF },

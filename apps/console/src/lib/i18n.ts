@@ -28,6 +28,8 @@ import procurement from '@/features/procurement/locales';
 import provider from '@/features/provider/locales';
 import referrals from '@/features/referrals/locales';
 import reliefIntake from '@/features/relief-intake/locales';
+// relief: grants
+import reliefGrants from '@/features/relief-grants/locales';
 import reports from '@/features/reports/locales';
 import resources from '@/features/resources/locales';
 import stacking from '@/features/stacking/locales';
@@ -66,6 +68,8 @@ const namespaces = {
   provider,
   referrals,
   reliefIntake,
+  // relief: grants
+  reliefGrants,
   reports,
   resources,
   stacking,

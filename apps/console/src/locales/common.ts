@@ -20,6 +20,8 @@ export default namespace(
       missedAssistance: '遗漏救助',
       assistanceDuplicates: '重复救助',
       approvals: '匹配审批',
+      // relief: grants
+      reliefGrants: '临时救助审批',
       referrals: '转介跟踪',
       resourceReview: '资源审核',
       applications: '机构入驻申请',
@@ -93,6 +95,8 @@ export default namespace(
       missedAssistance: 'Missed assistance',
       assistanceDuplicates: 'Duplicate assistance',
       approvals: 'Approvals',
+      // relief: grants
+      reliefGrants: 'Emergency grants',
       referrals: 'Referrals',
       resourceReview: 'Resource review',
       applications: 'Organization applications',

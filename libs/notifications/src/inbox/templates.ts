@@ -243,6 +243,47 @@ export const NOTICE_TEMPLATES: Record<EventType, NoticeTemplate> = {
       body: 'The full assessment of an emergency household in {area} was due by {dueAt}; it is overdue and escalated to the street.',
     },
   },
+  // relief: grants
+  'grant.requested': {
+    zh: {
+      title: '临时救助待审批',
+      body: '家庭 {subject}（{area}）申请临时救助 {amountFen}，请在 {dueAt} 前审批。',
+    },
+    en: {
+      title: 'Emergency grant to decide',
+      body: 'Household {subject} ({area}) requests an emergency grant of {amountFen}; decide by {dueAt}.',
+    },
+  },
+  'grant.decided': {
+    zh: {
+      title: '临时救助已审批',
+      body: '家庭 {subject} 的临时救助申请：{decision}，金额 {amountFen}。',
+    },
+    en: {
+      title: 'Emergency grant decided',
+      body: 'The emergency grant for household {subject}: {decision}, amount {amountFen}.',
+    },
+  },
+  'grant.escalated': {
+    zh: {
+      title: '临时救助超时未审批',
+      body: '家庭 {subject}（{area}）的临时救助申请 {amountFen} 未在 {dueAt} 前审批，已上报本级。',
+    },
+    en: {
+      title: 'Emergency grant escalated',
+      body: 'The emergency grant of {amountFen} for household {subject} ({area}) was not decided by {dueAt} and is escalated to you.',
+    },
+  },
+  'grant.fund_low': {
+    zh: {
+      title: '救助资金余额不足预警',
+      body: '{subject} 余额 {balanceFen}，已低于预警线 {thresholdFen}，请及时补充。',
+    },
+    en: {
+      title: 'Relief fund running low',
+      body: '{subject} has {balanceFen} left, below its alert threshold of {thresholdFen}: top it up.',
+    },
+  },
   'webhook.disabled': {
     zh: { title: 'Webhook 已停用', body: '订阅 {url} 连续 {failures} 次投递失败，已自动停用。' },
     en: {

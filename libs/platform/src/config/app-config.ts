@@ -280,6 +280,14 @@ export class EnvironmentVariables {
   @Max(720)
   SLA_APPLICATION_HOURS = 120;
 
+  // relief: grants
+  /** Hours an emergency grant may wait for a decision before it is escalated a level up. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(168)
+  RELIEF_GRANT_DECISION_HOURS = 4;
+
   /** Days a declined or expired resource is parked (skipped by the matcher) for that household. */
   @Transform(toInt)
   @IsInt()
@@ -455,6 +463,9 @@ export interface AppConfig {
     reviewHours: number;
     applicationHours: number;
   };
+  // relief: grants
+  /** Emergency grants: hours to a decision before escalation. */
+  reliefGrants: { decisionHours: number };
   procurement: {
     minBiddingHours: number;
     minValidBids: number;
@@ -573,6 +584,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       reviewHours: vars.SLA_REVIEW_HOURS,
       applicationHours: vars.SLA_APPLICATION_HOURS,
     },
+    // relief: grants
+    reliefGrants: { decisionHours: vars.RELIEF_GRANT_DECISION_HOURS },
     procurement: {
       minBiddingHours: vars.PROCUREMENT_MIN_BIDDING_HOURS,
       minValidBids: vars.PROCUREMENT_MIN_VALID_BIDS,

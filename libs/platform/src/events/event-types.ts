@@ -47,6 +47,11 @@ export const EVENT_TYPES = [
   'relief_intake.registered',
   'relief_follow_up.overdue',
   'relief_follow_up.escalated',
+  // relief: grants
+  'grant.requested',
+  'grant.decided',
+  'grant.escalated',
+  'grant.fund_low',
   // delivery itself
   'webhook.disabled',
 ] as const;

@@ -54,6 +54,9 @@ export interface JobPayloads {
     'requeue-assistance-imports': Record<string, never>;
     /** Emergency intakes' follow-ups: marks done those assessed, escalates overdue ones once. */
     'follow-up-sweep': Record<string, never>;
+    // relief: grants
+    /** Escalates requested emergency grants past their decision deadline to the area above (once). */
+    'grant-decisions-sweep': Record<string, never>;
   };
   matching: {
     /**
@@ -121,6 +124,8 @@ export const JOB_NAMES: { [Q in QueueName]: ReadonlyArray<JobName<Q>> } = {
     'schedule-case-visits',
     'requeue-assistance-imports',
     'follow-up-sweep',
+    // relief: grants
+    'grant-decisions-sweep',
   ],
   matching: ['match-household', 'rematch-resource'],
   webhooks: ['deliver-webhook'],
@@ -240,6 +245,8 @@ export const JOB_SCHEDULES: { [Q in QueueName]: ReadonlyArray<JobSchedule<Q>> } 
     { job: 'requeue-assistance-imports', repeat: { every: 5 * 60_000 }, data: {} },
     // Days-long deadlines: every 15 minutes is prompt enough (reads show overdue at once).
     { job: 'follow-up-sweep', repeat: { every: 15 * 60_000 }, data: {} },
+    // relief: grants — decisions are due within hours: a deadline is escalated within 5 minutes.
+    { job: 'grant-decisions-sweep', repeat: { every: 5 * 60_000 }, data: {} },
   ],
   matching: [],
   webhooks: [],

@@ -81,7 +81,7 @@ export class EmergencyGrantEntity {
   @Column({ type: 'bigint' })
   amountFen!: string;
 
-  /** What happened and why this amount. */
+  /** What happened and why this amount: the family's situation, PiiCipher ciphertext. */
   @Column({ type: 'text' })
   reason!: string;
 

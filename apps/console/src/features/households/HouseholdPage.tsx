@@ -166,6 +166,8 @@ function HistoryCard({ householdId }: { householdId: string }) {
 export function HouseholdPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation('households');
+  // relief: grants
+  const { t: tReliefGrants } = useTranslation('reliefGrants');
   const label = useLabel();
   const me = useMe();
   const navigate = useNavigate();
@@ -203,6 +205,12 @@ export function HouseholdPage() {
         h && (
           <>
             <CaseLink householdId={h.id} />
+            {/* relief: grants — staff and advisers request an emergency grant for the family. */}
+            {['admin', 'civil_affairs', 'assessor'].includes(me.role) && h.status !== 'exited' && (
+              <Link to={`/relief-grants/new?householdId=${h.id}`}>
+                <Button>{tReliefGrants('request.button')}</Button>
+              </Link>
+            )}
             {canAssess &&
               (draft ? (
                 <Link to={`/assessments/${draft.id}`}>
