@@ -95,6 +95,7 @@ import {
   FUND_MOVEMENT_KIND_LABELS,
   FUND_STATUS_LABELS,
   GRANT_STATUS_LABELS,
+  LEAD_MATCH_LABELS,
   LEAD_SOURCE_LABELS,
   LEAD_STATUS_LABELS,
 } from '@onedoor/relief';
@@ -215,6 +216,7 @@ export const DICTIONARY_GROUPS: DictionaryGroups = {
   // relief: leads
   leadStatus: LEAD_STATUS_LABELS,
   leadSource: LEAD_SOURCE_LABELS,
+  leadMatch: LEAD_MATCH_LABELS,
   // relief: intake
   // relief: follow-up
   // casework

@@ -17,6 +17,7 @@ import { AssistanceImportsService } from '@onedoor/ledger';
 import { MatchRunService, ProposalDeadlinesService, ReferralsService } from '@onedoor/matching';
 import { WebhookChannel } from '@onedoor/notifications';
 import { ProjectsService } from '@onedoor/procurement';
+import { LeadDeadlinesService } from '@onedoor/relief';
 import { ResourceLifecycleService, ResourceReviewDeadlinesService } from '@onedoor/resources';
 import { MaintenanceService } from './maintenance.service';
 
@@ -52,6 +53,8 @@ export class MaintenanceProcessor extends QueueProcessor<typeof QUEUES.maintenan
 
     'schedule-case-visits': () => this.visitSchedule.sweep(),
     'requeue-assistance-imports': () => this.assistanceImports.requeueStale(),
+    // relief: leads
+    'lead-triage-sweep': () => this.leadDeadlines.sweep(),
   };
 
   constructor(
@@ -74,6 +77,8 @@ export class MaintenanceProcessor extends QueueProcessor<typeof QUEUES.maintenan
 
     private readonly visitSchedule: VisitScheduleService,
     private readonly assistanceImports: AssistanceImportsService,
+    // relief: leads
+    private readonly leadDeadlines: LeadDeadlinesService,
   ) {
     super();
   }

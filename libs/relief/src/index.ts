@@ -12,6 +12,11 @@ export * from './grants/grant-limit.entity';
 // donations
 // leads
 export * from './leads/lead.entity';
+export * from './leads/lead-lifecycle';
+export * from './leads/leads.service';
+export * from './leads/lead-deadlines.service';
+export * from './leads/dto/lead.dto';
+export * from './leads/dto/lead-report.dto';
 // intake
 // follow-up
 

@@ -8,6 +8,12 @@ export const RELIEF_ERROR_MESSAGES = {
   // grants
   // donations
   // leads
+  LEAD_NOT_FOUND: { 'zh-CN': '未找到该线索', en: 'Lead not found' },
+  LEAD_STATE_INVALID: {
+    'zh-CN': '该线索当前状态不允许此操作',
+    en: 'The lead is not in a state that allows this',
+  },
+  LEAD_HOUSEHOLD_NOT_FOUND: { 'zh-CN': '未找到要关联的家庭', en: 'Household not found' },
   // intake
   // follow-up
 } as const satisfies ErrorMessageTable<typeof RELIEF_ERRORS>;
@@ -19,6 +25,7 @@ export const RELIEF_CONSTRAINTS = {
   // grants
   // donations
   // leads
+  leadCommunity: '请选择一个社区（村）',
   // intake
   // follow-up
 } as const;

@@ -12,6 +12,12 @@ export const RELIEF_ERRORS = {
   // grants
   // donations
   // leads
+  /** A lead that does not exist, is outside the caller's scope, or (reporters) not their own. */
+  LEAD_NOT_FOUND: HttpStatus.NOT_FOUND,
+  /** The lead's status does not allow the step (e.g. linking a closed lead). */
+  LEAD_STATE_INVALID: HttpStatus.CONFLICT,
+  /** The household to link does not exist or is outside the caller's scope. */
+  LEAD_HOUSEHOLD_NOT_FOUND: HttpStatus.NOT_FOUND,
   // intake
   // follow-up
 } as const satisfies ErrorStatusTable;

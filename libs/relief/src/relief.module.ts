@@ -9,6 +9,14 @@ import { FundMovementEntity } from './funds/fund-movement.entity';
 import { EmergencyGrantEntity } from './grants/emergency-grant.entity';
 import { GrantLimitEntity } from './grants/grant-limit.entity';
 import { LeadEntity } from './leads/lead.entity';
+// leads
+import { LeadDeadlinesService } from './leads/lead-deadlines.service';
+import { LeadReportController } from './leads/lead-report.controller';
+import { LeadReportService } from './leads/lead-report.service';
+import { LeadThrottleService } from './leads/lead-throttle.service';
+import { LeadsController } from './leads/leads.controller';
+import { LeadsRepository } from './leads/leads.repository';
+import { LeadsService } from './leads/leads.service';
 
 /**
  * Emergency relief (救急难, DESIGN.md): leads, the emergency intake, funds and donations,
@@ -21,6 +29,11 @@ const providers: Provider[] = [
   // grants
   // donations
   // leads
+  LeadsRepository,
+  LeadsService,
+  LeadThrottleService,
+  LeadDeadlinesService,
+  LeadReportService,
   // intake
   // follow-up
 ];
@@ -57,6 +70,8 @@ export class ReliefModule {}
     // grants
     // donations
     // leads
+    LeadsController,
+    LeadReportController,
     // intake
     // follow-up
   ],

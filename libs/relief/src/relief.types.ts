@@ -44,3 +44,7 @@ export type LeadStatus = (typeof LEAD_STATUSES)[number];
 /** Who reported: a reporter account, staff, an assessor, a provider's user, or the public form. */
 export const LEAD_SOURCES = ['reporter', 'staff', 'assessor', 'provider', 'public'] as const;
 export type LeadSource = (typeof LEAD_SOURCES)[number];
+
+/** Why the registry check offers a household: a member's identity number, its phone, its address. */
+export const LEAD_MATCHES = ['idNumber', 'phone', 'address'] as const;
+export type LeadMatch = (typeof LEAD_MATCHES)[number];

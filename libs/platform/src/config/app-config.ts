@@ -273,6 +273,20 @@ export class EnvironmentVariables {
   @Max(720)
   SLA_APPLICATION_HOURS = 120;
 
+  /** Hours a reported lead (救急难 线索) may wait for triage before it escalates to the street. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(72)
+  RELIEF_TRIAGE_HOURS = 4;
+
+  /** Leads one client address may send per hour through the public form (no login). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  LEAD_PUBLIC_MAX_PER_HOUR = 5;
+
   /** Days a declined or expired resource is parked (skipped by the matcher) for that household. */
   @Transform(toInt)
   @IsInt()
@@ -446,6 +460,8 @@ export interface AppConfig {
     reviewHours: number;
     applicationHours: number;
   };
+  /** Emergency-relief leads: the triage deadline and the public form's throttle. */
+  leads: { triageHours: number; publicMaxPerHour: number };
   procurement: {
     minBiddingHours: number;
     minValidBids: number;
@@ -562,6 +578,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       },
       reviewHours: vars.SLA_REVIEW_HOURS,
       applicationHours: vars.SLA_APPLICATION_HOURS,
+    },
+    leads: {
+      triageHours: vars.RELIEF_TRIAGE_HOURS,
+      publicMaxPerHour: vars.LEAD_PUBLIC_MAX_PER_HOUR,
     },
     procurement: {
       minBiddingHours: vars.PROCUREMENT_MIN_BIDDING_HOURS,

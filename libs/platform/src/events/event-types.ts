@@ -43,6 +43,10 @@ export const EVENT_TYPES = [
 
   'case.visit_due',
   'household.moved',
+  // relief: leads
+  'lead.reported',
+  'lead.overdue',
+  'lead.outcome',
   // delivery itself
   'webhook.disabled',
 ] as const;

@@ -52,6 +52,9 @@ export interface JobPayloads {
     'schedule-case-visits': Record<string, never>;
     /** Re-queues roll imports into the assistance ledger still queued whose job Redis lost. */
     'requeue-assistance-imports': Record<string, never>;
+    // relief: leads
+    /** Escalates leads still untriaged past their deadline to the area above (once each). */
+    'lead-triage-sweep': Record<string, never>;
   };
   matching: {
     /**
@@ -118,6 +121,8 @@ export const JOB_NAMES: { [Q in QueueName]: ReadonlyArray<JobName<Q>> } = {
 
     'schedule-case-visits',
     'requeue-assistance-imports',
+    // relief: leads
+    'lead-triage-sweep',
   ],
   matching: ['match-household', 'rematch-resource'],
   webhooks: ['deliver-webhook'],
@@ -235,6 +240,8 @@ export const JOB_SCHEDULES: { [Q in QueueName]: ReadonlyArray<JobSchedule<Q>> } 
     { job: 'schedule-case-visits', repeat: { every: 60 * 60_000 }, data: {} },
     // Behind each roll import's job: catches those lost with Redis.
     { job: 'requeue-assistance-imports', repeat: { every: 5 * 60_000 }, data: {} },
+    // relief: leads. A deadline of hours: five minutes late at most.
+    { job: 'lead-triage-sweep', repeat: { every: 5 * 60_000 }, data: {} },
   ],
   matching: [],
   webhooks: [],
