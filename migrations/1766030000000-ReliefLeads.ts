@@ -41,6 +41,8 @@ export class ReliefLeads1766030000000 implements MigrationInterface {
       `SELECT count(*)::int AS n FROM app_user WHERE role = 'reporter'`,
     );
     if (n > 0) throw new Error(`${n} reporter accounts exist: change their role before reverting`);
+    // The contracted-worker check compares the role: dropped while the column changes type.
+    await q.query(`ALTER TABLE "app_user" DROP CONSTRAINT "ck_app_user_contracted"`);
     await q.query(`ALTER TYPE "user_role" RENAME TO "user_role_old"`);
     await q.query(
       `CREATE TYPE "user_role" AS ENUM ('admin', 'civil_affairs', 'assessor', 'provider', 'evaluator')`,
@@ -50,5 +52,8 @@ export class ReliefLeads1766030000000 implements MigrationInterface {
         `ALTER TABLE "${table}" ALTER COLUMN "role" TYPE "user_role" USING "role"::text::"user_role"`,
       );
     await q.query(`DROP TYPE "user_role_old"`);
+    await q.query(
+      `ALTER TABLE "app_user" ADD CONSTRAINT "ck_app_user_contracted" CHECK ("contract_id" IS NULL OR ("role" = 'assessor' AND "provider_id" IS NOT NULL AND "access_until" IS NOT NULL))`,
+    );
   }
 }
