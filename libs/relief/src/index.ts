@@ -15,6 +15,7 @@ export * from './leads/lead.entity';
 export * from './leads/lead-lifecycle';
 export * from './leads/leads.service';
 export * from './leads/lead-deadlines.service';
+export * from './leads/lead-report.service';
 export * from './leads/dto/lead.dto';
 export * from './leads/dto/lead-report.dto';
 // intake

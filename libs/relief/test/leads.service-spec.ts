@@ -2,7 +2,12 @@ import { phoneDigest } from '@onedoor/households';
 import type { HouseholdEntity } from '@onedoor/households';
 import { MatchingModule } from '@onedoor/matching';
 import { Clock, PiiCipher, type Principal } from '@onedoor/platform';
-import { LeadDeadlinesService, LeadsService, ReliefModule } from '@onedoor/relief';
+import {
+  LeadDeadlinesService,
+  LeadReportService,
+  LeadsService,
+  ReliefModule,
+} from '@onedoor/relief';
 import { type District, newIdNumber } from '../../../tests/factories';
 import { type ServiceContext, startServices } from '../../../tests/service/support/service-context';
 
@@ -279,5 +284,72 @@ describe(LeadsService.name, () => {
       })
       .catch(() => undefined);
     expect((await sut.get(other.id, staffA)).status).toBe('reported');
+  });
+
+  it('reports leads per source: triaged in time, linked, and assisted only by a grant paid after the lead came in', async () => {
+    const t = await ctx.factory.district();
+    const staff = await ctx.factory.principal('civil_affairs', t.streetA);
+    const cadre = await ctx.factory.principal('reporter', t.communityA);
+    const helped = await ctx.factory.household({ community: t.communityA });
+    const before = await ctx.factory.household({ community: t.communityA });
+    const clock = ctx.get(Clock);
+    const at = new Date('2026-11-10T02:00:00Z'); // 10:00 in Beijing
+    jest.spyOn(clock, 'now').mockReturnValue(at);
+    const body = { subjectName: '周九', communityId: t.communityA.id, situation: '火灾' } as never;
+    const a = await sut.report(body, cadre);
+    const b = await sut.report(body, cadre);
+    const c = await sut.report(body, cadre);
+    await sut.link(a.id, helped.id, staff);
+    await sut.link(b.id, before.id, staff);
+    // c is decided after its deadline: not in time.
+    jest.spyOn(clock, 'now').mockReturnValue(new Date(at.getTime() + 5 * HOUR));
+    await sut.close(c.id, { reason: '重复线索' }, staff);
+    // Grants of the other part, written as its table has them: one paid after the lead, one before.
+    const [fund] = await ctx.dataSource.query(
+      `INSERT INTO relief_fund (kind, name, area_id, area_path, managing_office, budget_fen, balance_fen,
+                                period_start, period_end, version)
+       VALUES ('reserve', '备用金', $1, $2, '民政科', 100000, 100000, '2026-01-01', '2026-12-31', 1) RETURNING id`,
+      [t.district.id, t.district.path],
+    );
+    for (const [household, paidAt] of [
+      [helped.id, new Date(at.getTime() + 2 * HOUR)],
+      [before.id, new Date(at.getTime() - 24 * HOUR)],
+    ] as const)
+      await ctx.dataSource.query(
+        `INSERT INTO emergency_grant (household_id, area_path, fund_id, amount_fen, reason, status,
+                                      decision_due_at, paid_at, version)
+         VALUES ($1, $2, $3, 50000, '火灾', 'paid', $4, $4, 1)`,
+        [household, t.communityA.path, fund.id, paidAt],
+      );
+
+    const report = await ctx
+      .get(LeadReportService)
+      .report({ from: '2026-11-10', to: '2026-11-10' }, staff);
+    expect(report.rows.find((r) => r.source === 'reporter')).toEqual({
+      source: 'reporter',
+      reported: 3,
+      triagedInTime: 2,
+      linkedOrRegistered: 2,
+      assisted: 1,
+      closed: 1,
+    });
+    expect(report.rows.map((r) => r.source)).toEqual([
+      'reporter',
+      'staff',
+      'assessor',
+      'provider',
+      'public',
+    ]);
+    expect(report.total.reported).toBe(3);
+    // The day before holds none of them; staff of the other street see none either.
+    expect(
+      (await ctx.get(LeadReportService).report({ from: '2026-11-09', to: '2026-11-09' }, staff))
+        .total.reported,
+    ).toBe(0);
+    const away = await ctx.factory.principal('civil_affairs', t.streetB);
+    expect(
+      (await ctx.get(LeadReportService).report({ from: '2026-11-10', to: '2026-11-10' }, away))
+        .total.reported,
+    ).toBe(0);
   });
 });
