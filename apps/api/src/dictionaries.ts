@@ -95,6 +95,7 @@ import {
   FUND_MOVEMENT_KIND_LABELS,
   FUND_STATUS_LABELS,
   GRANT_STATUS_LABELS,
+  LEAD_MATCH_LABELS,
   LEAD_SOURCE_LABELS,
   LEAD_STATUS_LABELS,
   // relief: follow-up
@@ -217,6 +218,7 @@ export const DICTIONARY_GROUPS: DictionaryGroups = {
   // relief: leads
   leadStatus: LEAD_STATUS_LABELS,
   leadSource: LEAD_SOURCE_LABELS,
+  leadMatch: LEAD_MATCH_LABELS,
   // relief: intake
   // relief: follow-up
   followUpStatus: FOLLOW_UP_STATUS_LABELS,

@@ -17,7 +17,7 @@ import { AssistanceImportsService } from '@onedoor/ledger';
 import { MatchRunService, ProposalDeadlinesService, ReferralsService } from '@onedoor/matching';
 import { WebhookChannel } from '@onedoor/notifications';
 import { ProjectsService } from '@onedoor/procurement';
-import { FollowUpsService, GrantDeadlinesService } from '@onedoor/relief';
+import { FollowUpsService, GrantDeadlinesService, LeadDeadlinesService } from '@onedoor/relief';
 import { ResourceLifecycleService, ResourceReviewDeadlinesService } from '@onedoor/resources';
 import { MaintenanceService } from './maintenance.service';
 
@@ -56,6 +56,8 @@ export class MaintenanceProcessor extends QueueProcessor<typeof QUEUES.maintenan
     'follow-up-sweep': () => this.followUps.sweep(),
     // relief: grants
     'grant-decisions-sweep': () => this.grantDeadlines.sweep(),
+    // relief: leads
+    'lead-triage-sweep': () => this.leadDeadlines.sweep(),
   };
 
   constructor(
@@ -81,6 +83,8 @@ export class MaintenanceProcessor extends QueueProcessor<typeof QUEUES.maintenan
     private readonly followUps: FollowUpsService,
     // relief: grants
     private readonly grantDeadlines: GrantDeadlinesService,
+    // relief: leads
+    private readonly leadDeadlines: LeadDeadlinesService,
   ) {
     super();
   }

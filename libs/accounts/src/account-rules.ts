@@ -27,7 +27,7 @@ export const ACCOUNT_RULES: readonly AccountRule[] = [
   { actor: 'admin', roles: ROLES, reach: 'everywhere' },
   {
     actor: 'civil_affairs',
-    roles: ['civil_affairs', 'assessor', 'evaluator'],
+    roles: ['civil_affairs', 'assessor', 'evaluator', 'reporter'],
     reach: 'own_area_subtree',
   },
   // An organization admin's assessors are contracted workers: only under a live contract of

@@ -21,6 +21,8 @@ const SHAPE: Record<Role, { area: 'required' | 'optional' | 'none'; provider: bo
   assessor: { area: 'required', provider: false },
   evaluator: { area: 'required', provider: false },
   provider: { area: 'optional', provider: true },
+  // A reporter reports from their community or village (the area their staff manage them in).
+  reporter: { area: 'required', provider: false },
 };
 
 export function checkAccountShape(f: AccountFields): void {

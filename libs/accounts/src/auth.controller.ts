@@ -20,6 +20,8 @@ import {
   ParseIdPipe,
   type Principal,
   Public,
+  ROLES,
+  Roles,
 } from '@onedoor/platform';
 import {
   ChangePasswordDto,
@@ -40,6 +42,9 @@ import { SessionsService } from './sessions.service';
 import { UsersService } from './users.service';
 
 @ApiTags('auth')
+// Every role, the reporter included: the caller's own account and inbox (AuthGuard lets a
+// reporter through only routes that name it).
+@Roles(...ROLES)
 @Controller('auth')
 export class AuthController {
   constructor(

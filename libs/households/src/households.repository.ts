@@ -18,6 +18,17 @@ import type { HouseholdStatus } from './household.types';
 import { MemberEntity } from './member.entity';
 import { NeedEntity } from './need.entity';
 
+/** A household an emergency-relief lead may be, and why (see registryMatches). */
+export interface RegistryMatch {
+  householdId: string;
+  status: HouseholdStatus;
+  communityName: string;
+  headName: string | null;
+  byIdNumber: boolean;
+  byPhone: boolean;
+  byAddress: boolean;
+}
+
 /** A member listing an identity digest in a household that has not exited, with what the ledger copies. */
 export interface ListedMember {
   idHmac: string;
@@ -309,5 +320,46 @@ export class HouseholdsRepository {
       id: r.id,
       householdId: r.household_id,
     }));
+  }
+
+  /**
+   * The registry check of an emergency-relief lead (libs/relief): households, within
+   * `scopePath` (null: everywhere), one of whose members has the identity digest, whose phone
+   * digest is the same, or with the same address in the same community. Addresses are compared
+   * normalised (lower case, full-width digits and letters folded by NFKC, no spaces or
+   * punctuation) on both sides in SQL, so `幸福路12号 3单元` and `幸福路 12 号3单元` match.
+   */
+  async registryMatches(
+    c: {
+      idHmac: string | null;
+      phoneHmac: string | null;
+      communityId: string;
+      address: string | null;
+      scopePath: string | null;
+    },
+    manager?: EntityManager,
+  ): Promise<RegistryMatch[]> {
+    const norm = (expr: string) =>
+      `regexp_replace(lower(normalize(${expr}, NFKC)), '[[:space:][:punct:]，。、；：（）【】—·]', '', 'g')`;
+    return (manager ?? this.dataSource.manager).query(
+      `SELECT h.id AS "householdId", h.status AS "status", a.name AS "communityName",
+              (SELECT hm.name FROM household_member hm WHERE hm.household_id = h.id
+                ORDER BY hm.is_head DESC, hm.birth_date LIMIT 1) AS "headName",
+              ($1::bpchar IS NOT NULL AND EXISTS (SELECT 1 FROM household_member m
+                 WHERE m.household_id = h.id AND m.id_hmac = $1::bpchar)) AS "byIdNumber",
+              ($2::bpchar IS NOT NULL AND h.phone_hmac = $2::bpchar) AS "byPhone",
+              ($4::text IS NOT NULL AND h.community_id = $3 AND h.address IS NOT NULL
+                 AND ${norm('h.address')} = ${norm('$4::text')}) AS "byAddress"
+         FROM household h JOIN area a ON a.id = h.community_id
+        WHERE ($5::text IS NULL OR a.path LIKE $5::text || '%')
+          AND (EXISTS (SELECT 1 FROM household_member m
+                        WHERE m.household_id = h.id AND m.id_hmac = $1::bpchar)
+               OR h.phone_hmac = $2::bpchar
+               OR ($4::text IS NOT NULL AND h.community_id = $3 AND h.address IS NOT NULL
+                   AND ${norm('h.address')} = ${norm('$4::text')}))
+        ORDER BY h.status = 'active' DESC, h.created_at DESC
+        LIMIT 20`,
+      [c.idHmac, c.phoneHmac, c.communityId, c.address?.trim() || null, c.scopePath],
+    );
   }
 }

@@ -24,6 +24,8 @@ import {
   principalOf,
   Public,
   UsersRepository,
+  ROLES,
+  Roles,
 } from '@onedoor/platform';
 import {
   NotificationDto,
@@ -39,6 +41,9 @@ import { HEARTBEAT_MS, NotificationStreamHub } from './stream/notification-strea
 
 /** The caller's own inbox, its live stream and preferences: nobody sees another's notices. */
 @ApiTags('notifications')
+// Every role, the reporter included: the caller's own account and inbox (AuthGuard lets a
+// reporter through only routes that name it).
+@Roles(...ROLES)
 @Controller('notifications')
 export class NotificationsController {
   constructor(

@@ -17,6 +17,12 @@ export * from './grants/dto/emergency-grant.dto';
 // donations
 // leads
 export * from './leads/lead.entity';
+export * from './leads/lead-lifecycle';
+export * from './leads/leads.service';
+export * from './leads/lead-deadlines.service';
+export * from './leads/lead-report.service';
+export * from './leads/dto/lead.dto';
+export * from './leads/dto/lead-report.dto';
 // intake
 export * from './intake/relief-intake.entity';
 export * from './intake/dto/emergency-intake.dto';

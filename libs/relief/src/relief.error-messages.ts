@@ -26,6 +26,12 @@ export const RELIEF_ERROR_MESSAGES = {
   },
   // donations
   // leads
+  LEAD_NOT_FOUND: { 'zh-CN': '未找到该线索', en: 'Lead not found' },
+  LEAD_STATE_INVALID: {
+    'zh-CN': '该线索当前状态不允许此操作',
+    en: 'The lead is not in a state that allows this',
+  },
+  LEAD_HOUSEHOLD_NOT_FOUND: { 'zh-CN': '未找到要关联的家庭', en: 'Household not found' },
   // intake
   RELIEF_INTAKE_NOT_FOUND: { 'zh-CN': '未找到该急难登记', en: 'Emergency intake not found' },
   RELIEF_INTAKE_LEAD_NOT_FOUND: { 'zh-CN': '未找到该线索', en: 'Lead not found' },
@@ -41,6 +47,7 @@ export const RELIEF_CONSTRAINTS = {
   unknownLead: '未找到该线索',
   // donations
   // leads
+  leadCommunity: '请选择一个社区（村）',
   // intake
   intakeFamily: '请选择已登记的家庭，或填写新家庭的社区、户籍和家庭成员',
   intakeNeedTwice: '同一类需求只能填写一次',

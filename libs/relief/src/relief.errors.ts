@@ -24,6 +24,12 @@ export const RELIEF_ERRORS = {
   GRANT_LIMIT_FORBIDDEN: HttpStatus.FORBIDDEN,
   // donations
   // leads
+  /** A lead that does not exist, is outside the caller's scope, or (reporters) not their own. */
+  LEAD_NOT_FOUND: HttpStatus.NOT_FOUND,
+  /** The lead's status does not allow the step (e.g. linking a closed lead). */
+  LEAD_STATE_INVALID: HttpStatus.CONFLICT,
+  /** The household to link does not exist or is outside the caller's scope. */
+  LEAD_HOUSEHOLD_NOT_FOUND: HttpStatus.NOT_FOUND,
   // intake
   /** An intake that does not exist or is outside the caller's scope. */
   RELIEF_INTAKE_NOT_FOUND: HttpStatus.NOT_FOUND,

@@ -5,6 +5,7 @@ import type {
   FundMovementKind,
   FundStatus,
   GrantStatus,
+  LeadMatch,
   LeadSource,
   LeadStatus,
 } from './relief.types';
@@ -53,6 +54,12 @@ export const LEAD_SOURCE_LABELS = labels<LeadSource>({
   assessor: ['救助顾问', 'Adviser'],
   provider: ['服务机构', 'Provider'],
   public: ['群众报告', 'Public form'],
+});
+
+export const LEAD_MATCH_LABELS = labels<LeadMatch>({
+  idNumber: ['身份证号相同', 'Same identity number'],
+  phone: ['电话相同', 'Same phone'],
+  address: ['同社区同地址', 'Same address in the community'],
 });
 
 // intake

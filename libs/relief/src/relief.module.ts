@@ -25,6 +25,14 @@ import { GrantLimitsController } from './grants/grant-limits.controller';
 import { GrantLimitsRepository } from './grants/grant-limits.repository';
 import { GrantLimitsService } from './grants/grant-limits.service';
 import { GrantsService } from './grants/grants.service';
+// leads
+import { LeadDeadlinesService } from './leads/lead-deadlines.service';
+import { LeadReportController } from './leads/lead-report.controller';
+import { LeadReportService } from './leads/lead-report.service';
+import { LeadThrottleService } from './leads/lead-throttle.service';
+import { LeadsController } from './leads/leads.controller';
+import { LeadsRepository } from './leads/leads.repository';
+import { LeadsService } from './leads/leads.service';
 
 /**
  * Emergency relief (救急难, DESIGN.md): leads, the emergency intake, funds and donations,
@@ -42,6 +50,11 @@ const providers: Provider[] = [
   GrantDeadlinesService,
   // donations
   // leads
+  LeadsRepository,
+  LeadsService,
+  LeadThrottleService,
+  LeadDeadlinesService,
+  LeadReportService,
   // intake
   EmergencyIntakesRepository,
   EmergencyIntakesService,
@@ -87,6 +100,8 @@ export class ReliefModule {}
     GrantLimitsController,
     // donations
     // leads
+    LeadsController,
+    LeadReportController,
     // intake
     EmergencyIntakesController,
     // follow-up

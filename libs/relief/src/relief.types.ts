@@ -55,3 +55,6 @@ export const EMERGENCY_TAG = 'emergency' as const;
 /** due → done (a completed assessment after the intake) | overdue (past its date; still → done). */
 export const FOLLOW_UP_STATUSES = ['due', 'overdue', 'done'] as const;
 export type FollowUpStatus = (typeof FOLLOW_UP_STATUSES)[number];
+/** Why the registry check offers a household: a member's identity number, its phone, its address. */
+export const LEAD_MATCHES = ['idNumber', 'phone', 'address'] as const;
+export type LeadMatch = (typeof LEAD_MATCHES)[number];

@@ -148,7 +148,8 @@ export class WorkSummaryController {
   constructor(private readonly work: WorkSummaryService) {}
 
   @Get('summary')
-  @Roles(...ROLES)
+  // Not the reporter (leads only): its home is its own leads, and these are staff counts.
+  @Roles('civil_affairs', 'assessor', 'provider', 'evaluator')
   @ApiOperation({
     summary:
       "The counts the caller's home page needs, per role: staff (proposals to approve, due soon, overdue; overdue referrals; resources and applications to review), providers (referrals to accept and deliver, due soon, past deadline), assessors (revisits due, own drafts), evaluators (evaluations assigned)",

@@ -20,6 +20,8 @@ import { routes as evaluations } from '@/features/evaluations/routes';
 import { routes as households } from '@/features/households/routes';
 import { routes as imports } from '@/features/imports/routes';
 import { routes as inbox } from '@/features/inbox/routes';
+// relief: leads
+import { publicRoutes as publicLeadRoutes, routes as leads } from '@/features/leads/routes';
 import { NotificationsPage } from '@/features/notifications/NotificationsPage';
 import { routes as organizations } from '@/features/organizations/routes';
 import { publicRoutes } from '@/features/public/routes';
@@ -41,6 +43,8 @@ export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
   { path: '/set-password', element: <SetPasswordPage /> },
   ...publicRoutes,
+  // relief: leads
+  ...publicLeadRoutes,
   {
     element: <AppLayout />,
     children: [
@@ -76,6 +80,8 @@ export const router = createBrowserRouter([
       ...reliefIntake,
       // relief: grants
       ...reliefGrants,
+      // relief: leads
+      ...leads,
       { path: '*', element: <NotFound /> },
     ],
   },

@@ -176,6 +176,20 @@ export const MENU: MenuEntry[] = [
     icon: <SecurityScanOutlined />,
     roles: ['admin', 'civil_affairs', 'provider'],
   },
+  // relief: leads. A reporter sees these two and nothing else.
+  {
+    path: '/leads/new',
+    label: 'leadReport',
+    icon: <AlertOutlined />,
+    roles: [...EVERYONE, 'reporter'],
+  },
+  {
+    path: '/leads/mine',
+    label: 'myLeads',
+    icon: <FileSearchOutlined />,
+    roles: ['reporter', 'provider', 'evaluator'],
+  },
+  { path: '/leads', label: 'leadTriage', icon: <AuditOutlined />, roles: HOUSEHOLD_ROLES },
   { path: '/access-log', label: 'accessLog', icon: <EyeOutlined />, roles: STAFF },
   { path: '/notifications', label: 'notifications', icon: <BellOutlined />, roles: EVERYONE },
 ];

@@ -21,6 +21,8 @@ import home from '@/features/home/locales';
 import households from '@/features/households/locales';
 import imports from '@/features/imports/locales';
 import inbox from '@/features/inbox/locales';
+// relief: leads
+import leads from '@/features/leads/locales';
 import notifications from '@/features/notifications/locales';
 import organizations from '@/features/organizations/locales';
 import publicPages from '@/features/public/locales';
@@ -61,6 +63,8 @@ const namespaces = {
   households,
   imports,
   inbox,
+  // relief: leads
+  leads,
   notifications,
   organizations,
   public: publicPages,

@@ -42,6 +42,10 @@ export default namespace(
       reliefFollowUps: '待补全评估',
       assistanceEntries: '救助记录',
       assistanceLookup: '救助查询',
+      // relief: leads
+      leadReport: '报告困难家庭',
+      myLeads: '我的线索',
+      leadTriage: '线索研判',
       accessLog: '访问日志',
       notifications: '消息中心',
       profile: '个人设置',
@@ -117,6 +121,10 @@ export default namespace(
       reliefFollowUps: 'Assessments owed',
       assistanceEntries: 'Recorded assistance',
       assistanceLookup: 'Assistance lookup',
+      // relief: leads
+      leadReport: 'Report a family',
+      myLeads: 'My leads',
+      leadTriage: 'Lead triage',
       accessLog: 'Access log',
       notifications: 'Notifications',
       profile: 'Profile',

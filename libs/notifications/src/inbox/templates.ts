@@ -92,6 +92,31 @@ export const NOTICE_TEMPLATES: Record<EventType, NoticeTemplate> = {
       body: '{subject} applied to join; please review.',
     },
   },
+  // relief: leads
+  'lead.reported': {
+    zh: {
+      title: '新的困难家庭线索',
+      body: '{area}有人报告困难家庭 {subject}（线索 {reference}），请在 {dueAt} 前研判。',
+    },
+    en: {
+      title: 'New lead',
+      body: 'A family in difficulty was reported in {area}: {subject} (lead {reference}); triage it by {dueAt}.',
+    },
+  },
+  'lead.overdue': {
+    zh: {
+      title: '困难家庭线索研判已超时',
+      body: '{area}的线索 {reference}（{subject}）已超过研判期限（{dueAt}），已上报街道。',
+    },
+    en: {
+      title: 'Lead triage overdue',
+      body: 'Lead {reference} ({subject}) in {area} is past its triage deadline ({dueAt}) and was escalated.',
+    },
+  },
+  'lead.outcome': {
+    zh: { title: '您报告的线索有了结果', body: '线索 {reference}（{subject}）：{outcome}。' },
+    en: { title: 'Your lead has an outcome', body: 'Lead {reference} ({subject}): {outcomeEn}.' },
+  },
   'provider_application.overdue': {
     zh: {
       title: '机构入驻申请审核已超时',

@@ -65,6 +65,12 @@ export class AuthGuard implements CanActivate {
     request.principal = principal;
 
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
+    // A route without @Roles is open to every signed-in role that existed when it was written;
+    // the low-privilege reporter (leads only) passes only routes that name it, so a route added
+    // later without @Roles does not leak to it.
+    if (principal.role === 'reporter' && !roles?.includes('reporter')) {
+      throw new DomainError('FORBIDDEN', 'Your role may not do this');
+    }
     if (roles && principal.role !== 'admin' && !roles.includes(principal.role)) {
       throw new DomainError('FORBIDDEN', 'Your role may not do this');
     }

@@ -7,6 +7,7 @@ export const ROLE_LABELS = labels<Role>({
   assessor: ['社区救助顾问', 'Assessor'],
   provider: ['服务机构人员', 'Provider staff'],
   evaluator: ['评估人员', 'Evaluator'],
+  reporter: ['信息员', 'Reporter'],
 });
 
 export const EVALUATOR_TYPE_LABELS = labels<EvaluatorType>({

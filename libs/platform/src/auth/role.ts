@@ -1,4 +1,16 @@
-export const ROLES = ['admin', 'civil_affairs', 'assessor', 'provider', 'evaluator'] as const;
+/**
+ * `reporter` (信息员, issue 23): a community or village cadre who reports families in sudden
+ * difficulty and sees what became of their own leads, nothing else. The auth guard lets a
+ * reporter through only the routes that name the role (deny by default, see AuthGuard).
+ */
+export const ROLES = [
+  'admin',
+  'civil_affairs',
+  'assessor',
+  'provider',
+  'evaluator',
+  'reporter',
+] as const;
 export type Role = (typeof ROLES)[number];
 
 /**

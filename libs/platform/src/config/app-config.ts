@@ -287,6 +287,19 @@ export class EnvironmentVariables {
   @Min(1)
   @Max(168)
   RELIEF_GRANT_DECISION_HOURS = 4;
+  /** Hours a reported lead (救急难 线索) may wait for triage before it escalates to the street. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(72)
+  RELIEF_TRIAGE_HOURS = 4;
+
+  /** Leads one client address may send per hour through the public form (no login). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  LEAD_PUBLIC_MAX_PER_HOUR = 5;
 
   /** Days a declined or expired resource is parked (skipped by the matcher) for that household. */
   @Transform(toInt)
@@ -466,6 +479,8 @@ export interface AppConfig {
   // relief: grants
   /** Emergency grants: hours to a decision before escalation. */
   reliefGrants: { decisionHours: number };
+  /** Emergency-relief leads: the triage deadline and the public form's throttle. */
+  leads: { triageHours: number; publicMaxPerHour: number };
   procurement: {
     minBiddingHours: number;
     minValidBids: number;
@@ -586,6 +601,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     // relief: grants
     reliefGrants: { decisionHours: vars.RELIEF_GRANT_DECISION_HOURS },
+    leads: {
+      triageHours: vars.RELIEF_TRIAGE_HOURS,
+      publicMaxPerHour: vars.LEAD_PUBLIC_MAX_PER_HOUR,
+    },
     procurement: {
       minBiddingHours: vars.PROCUREMENT_MIN_BIDDING_HOURS,
       minValidBids: vars.PROCUREMENT_MIN_VALID_BIDS,

@@ -52,6 +52,10 @@ export const EVENT_TYPES = [
   'grant.decided',
   'grant.escalated',
   'grant.fund_low',
+  // relief: leads
+  'lead.reported',
+  'lead.overdue',
+  'lead.outcome',
   // delivery itself
   'webhook.disabled',
 ] as const;

@@ -57,6 +57,9 @@ export interface JobPayloads {
     // relief: grants
     /** Escalates requested emergency grants past their decision deadline to the area above (once). */
     'grant-decisions-sweep': Record<string, never>;
+    // relief: leads
+    /** Escalates leads still untriaged past their deadline to the area above (once each). */
+    'lead-triage-sweep': Record<string, never>;
   };
   matching: {
     /**
@@ -126,6 +129,8 @@ export const JOB_NAMES: { [Q in QueueName]: ReadonlyArray<JobName<Q>> } = {
     'follow-up-sweep',
     // relief: grants
     'grant-decisions-sweep',
+    // relief: leads
+    'lead-triage-sweep',
   ],
   matching: ['match-household', 'rematch-resource'],
   webhooks: ['deliver-webhook'],
@@ -247,6 +252,8 @@ export const JOB_SCHEDULES: { [Q in QueueName]: ReadonlyArray<JobSchedule<Q>> } 
     { job: 'follow-up-sweep', repeat: { every: 15 * 60_000 }, data: {} },
     // relief: grants — decisions are due within hours: a deadline is escalated within 5 minutes.
     { job: 'grant-decisions-sweep', repeat: { every: 5 * 60_000 }, data: {} },
+    // relief: leads. A deadline of hours: five minutes late at most.
+    { job: 'lead-triage-sweep', repeat: { every: 5 * 60_000 }, data: {} },
   ],
   matching: [],
   webhooks: [],

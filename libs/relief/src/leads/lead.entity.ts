@@ -6,6 +6,7 @@ import {
   JoinColumn,
   ManyToOne,
   PrimaryGeneratedColumn,
+  Unique,
   UpdateDateColumn,
   VersionColumn,
 } from 'typeorm';
@@ -24,9 +25,14 @@ import { LEAD_SOURCES, LEAD_STATUSES, type LeadSource, type LeadStatus } from '.
 @Entity({ name: 'lead' })
 @Index('ix_lead_status_due', ['status', 'triageDueAt'])
 @Index('ix_lead_reported_by', ['reportedById', 'createdAt'])
+@Unique('uq_lead_reference', ['reference'])
 export class LeadEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
+
+  /** What the reporter is told (XS + Beijing date + random): all the public form answers. */
+  @Column({ type: 'text' })
+  reference!: string;
 
   @Column({ type: 'enum', enum: LEAD_STATUSES, enumName: 'lead_status', default: 'reported' })
   status!: LeadStatus;
@@ -48,6 +54,10 @@ export class LeadEntity {
 
   @Column({ type: 'text', nullable: true })
   reporterPhoneEnc!: string | null;
+
+  /** The reporter's relation to the family (邻居, 网格员, 亲属…), as they said. */
+  @Column({ type: 'text', nullable: true })
+  reporterRelation!: string | null;
 
   /** The family: the person's name as reported. */
   @Column({ type: 'text' })
@@ -95,6 +105,21 @@ export class LeadEntity {
 
   @Column({ type: 'timestamptz', nullable: true })
   escalatedAt!: Date | null;
+
+  /** The area above the community whose staff the missed deadline was escalated to. */
+  @Column({ type: 'uuid', nullable: true })
+  escalatedToAreaId!: string | null;
+
+  @ManyToOne(() => AreaEntity)
+  @JoinColumn({
+    name: 'escalated_to_area_id',
+    foreignKeyConstraintName: 'fk_lead_escalated_to_area',
+  })
+  escalatedToArea?: unknown;
+
+  /** Households the registry check found when it was reported (the triage view re-reads them). */
+  @Column({ type: 'integer', default: 0 })
+  candidateCount!: number;
 
   @Column({ type: 'uuid', nullable: true })
   triagedById!: string | null;

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Card, Col, Row, Statistic, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
+import { Link, Navigate } from 'react-router-dom';
 import { PageContainer } from '@/components/PageContainer';
 import { QueryState } from '@/components/QueryState';
 import type { components } from '@/api/generated/schema';
@@ -42,11 +42,14 @@ export function HomePage() {
     queryKey: ['work-summary'],
     queryFn: () => call(api.GET('/api/work/summary')),
     refetchInterval: 60_000,
+    // A reporter has no workbench: its home is its own leads (below).
+    enabled: me.role !== 'reporter',
   });
   const counts = (Object.keys(COUNT_LINKS) as CountKey[]).filter(
     (key) => typeof summary.data?.[key as keyof Summary] === 'number',
   );
 
+  if (me.role === 'reporter') return <Navigate to="/leads/mine" replace />;
   return (
     <PageContainer
       title={t('greeting', { name: me.displayName })}

@@ -11,4 +11,11 @@ describe(noticeLink.name, () => {
     expect(noticeLink(notice('supervision.answered', 'case'))).toBe('/cases/c1?tab=supervision');
     expect(noticeLink(notice('case.handed_over', 'case'))).toBe('/cases/c1');
   });
+
+  // relief: leads
+  it('opens a lead notice on the lead for staff, and the reporter’s outcome notice on their own list', () => {
+    expect(noticeLink(notice('lead.reported', 'lead'))).toBe('/leads/c1');
+    expect(noticeLink(notice('lead.overdue', 'lead'))).toBe('/leads/c1');
+    expect(noticeLink(notice('lead.outcome', 'lead'))).toBe('/leads/mine');
+  });
 });

@@ -27,6 +27,9 @@ export function noticeLink(notice: Notice): string | null {
       return `/contracts/${id}`;
     case 'award':
       return `/awards/${id}`;
+    // relief: leads. The reporter's outcome notice opens their own list (the lead page is staff's).
+    case 'lead':
+      return notice.type === 'lead.outcome' ? '/leads/mine' : `/leads/${id}`;
     default:
       return null;
   }
