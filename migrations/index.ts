@@ -36,6 +36,7 @@ import { AssistanceImports1765930000000 } from './1765930000000-AssistanceImport
 import { LedgerIndexes1765950000000 } from './1765950000000-LedgerIndexes';
 import { ReferralCoversFen1765960000000 } from './1765960000000-ReferralCoversFen';
 import { ReliefFunds1766000000000 } from './1766000000000-ReliefFunds';
+import { ReliefDonations1766010000000 } from './1766010000000-ReliefDonations';
 /**
  * Every migration, oldest first. Listed by hand (not globbed) so that the compiled apps,
  * the CLI and the tests all run exactly this list.
@@ -79,4 +80,5 @@ export const MIGRATIONS = [
   LedgerIndexes1765950000000,
   ReferralCoversFen1765960000000,
   ReliefFunds1766000000000,
+  ReliefDonations1766010000000,
 ];

@@ -9,6 +9,14 @@ import { FundMovementEntity } from './funds/fund-movement.entity';
 import { EmergencyGrantEntity } from './grants/emergency-grant.entity';
 import { GrantLimitEntity } from './grants/grant-limit.entity';
 import { LeadEntity } from './leads/lead.entity';
+import { DonationEntity } from './donations/donation.entity';
+import { ReliefFundsRepository } from './funds/relief-funds.repository';
+import { ReliefFundsService } from './funds/relief-funds.service';
+import { FundStatementsService } from './funds/fund-statements.service';
+import { ReliefFundsController } from './funds/relief-funds.controller';
+import { DonationsRepository } from './donations/donations.repository';
+import { DonationsService } from './donations/donations.service';
+import { DonationsController } from './donations/donations.controller';
 
 /**
  * Emergency relief (救急难, DESIGN.md): leads, the emergency intake, funds and donations,
@@ -18,8 +26,13 @@ import { LeadEntity } from './leads/lead.entity';
  */
 const providers: Provider[] = [
   // funds
+  ReliefFundsRepository,
+  ReliefFundsService,
+  FundStatementsService,
   // grants
   // donations
+  DonationsRepository,
+  DonationsService,
   // leads
   // intake
   // follow-up
@@ -39,6 +52,7 @@ const providers: Provider[] = [
       EmergencyGrantEntity,
       GrantLimitEntity,
       // donations
+      DonationEntity,
       // leads
       LeadEntity,
       // intake
@@ -54,8 +68,10 @@ export class ReliefModule {}
   imports: [ReliefModule],
   controllers: [
     // funds
+    ReliefFundsController,
     // grants
     // donations
+    DonationsController,
     // leads
     // intake
     // follow-up
