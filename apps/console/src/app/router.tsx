@@ -26,6 +26,8 @@ import { publicRoutes } from '@/features/public/routes';
 import { routes as procurement } from '@/features/procurement/routes';
 import { routes as provider } from '@/features/provider/routes';
 import { routes as referrals } from '@/features/referrals/routes';
+// relief: funds
+import { routes as reliefFunds } from '@/features/relief-funds/routes';
 import { routes as reports } from '@/features/reports/routes';
 import { routes as resources } from '@/features/resources/routes';
 import { routes as stacking } from '@/features/stacking/routes';
@@ -69,6 +71,8 @@ export const router = createBrowserRouter([
       ...assistance,
       ...assistanceLookup,
       ...accessLog,
+      // relief: funds
+      ...reliefFunds,
       ...rollImports,
       { path: '*', element: <NotFound /> },
     ],

@@ -19,6 +19,7 @@ import {
   HomeOutlined,
   IdcardOutlined,
   InboxOutlined,
+  MoneyCollectOutlined,
   NodeIndexOutlined,
   PartitionOutlined,
   ProjectOutlined,
@@ -159,6 +160,13 @@ export const MENU: MenuEntry[] = [
     label: 'assistanceLookup',
     icon: <SecurityScanOutlined />,
     roles: ['admin', 'civil_affairs', 'provider'],
+  },
+  // relief: funds (救助资金; assessors read)
+  {
+    path: '/relief-funds',
+    label: 'reliefFunds',
+    icon: <MoneyCollectOutlined />,
+    roles: HOUSEHOLD_ROLES,
   },
   { path: '/access-log', label: 'accessLog', icon: <EyeOutlined />, roles: STAFF },
   { path: '/notifications', label: 'notifications', icon: <BellOutlined />, roles: EVERYONE },

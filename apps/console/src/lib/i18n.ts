@@ -27,6 +27,8 @@ import publicPages from '@/features/public/locales';
 import procurement from '@/features/procurement/locales';
 import provider from '@/features/provider/locales';
 import referrals from '@/features/referrals/locales';
+// relief: funds
+import reliefFunds from '@/features/relief-funds/locales';
 import reports from '@/features/reports/locales';
 import resources from '@/features/resources/locales';
 import stacking from '@/features/stacking/locales';
@@ -64,6 +66,8 @@ const namespaces = {
   procurement,
   provider,
   referrals,
+  // relief: funds
+  reliefFunds,
   reports,
   resources,
   stacking,

@@ -38,6 +38,8 @@ export default namespace(
       assistanceRecord: '登记救助',
       assistanceEntries: '救助记录',
       assistanceLookup: '救助查询',
+      // relief: funds
+      reliefFunds: '救助资金',
       accessLog: '访问日志',
       notifications: '消息中心',
       profile: '个人设置',
@@ -109,6 +111,8 @@ export default namespace(
       assistanceRecord: 'Record assistance',
       assistanceEntries: 'Recorded assistance',
       assistanceLookup: 'Assistance lookup',
+      // relief: funds
+      reliefFunds: 'Relief funds',
       accessLog: 'Access log',
       notifications: 'Notifications',
       profile: 'Profile',
