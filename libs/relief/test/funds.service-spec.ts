@@ -188,6 +188,32 @@ describe(ReliefFundsService.name, () => {
     ]);
   });
 
+  it('takes ten allocations at once, each credited once, and lets one of two edits from the same version through', async () => {
+    const fund = await sut.create(fundBody({ budgetFen: 0, thresholdFen: 0 }), districtStaff);
+    await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        sut.allocate(fund.id, { amountFen: 1_000 + i } as never, districtStaff),
+      ),
+    );
+    expect((await sut.get(fund.id, districtStaff)).balanceFen).toBe(10_045);
+    const [{ n, sum }] = await ctx.dataSource.query(
+      `SELECT count(*)::int AS n, sum(amount_fen)::int AS sum FROM relief_fund_movement WHERE fund_id = $1 AND kind = 'allocation'`,
+      [fund.id],
+    );
+    expect({ n, sum }).toEqual({ n: 10, sum: 10_045 });
+
+    const edits = await Promise.allSettled([
+      sut.update(fund.id, { version: 1, name: '甲' } as never, districtStaff),
+      sut.update(fund.id, { version: 1, name: '乙' } as never, districtStaff),
+    ]);
+    expect(edits.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    expect(
+      edits
+        .filter((r): r is PromiseRejectedResult => r.status === 'rejected')
+        .map((r) => (r.reason as { code: string }).code),
+    ).toEqual(['STALE_VERSION']);
+  });
+
   describe(DonationsService.name, () => {
     it('pledges with the phone encrypted and masked, receives into the balance with a movement, and cancels with a reason', async () => {
       const fund = await sut.create(
@@ -262,6 +288,27 @@ describe(ReliefFundsService.name, () => {
         [pledge.id],
       );
       expect(n).toBe(1);
+    });
+
+    it('lets one of a receipt and a cancellation of the same pledge at once through, the balance matching the winner', async () => {
+      const fund = await sut.create(
+        fundBody({ kind: 'donation', areaId: tree.streetA.id, budgetFen: 0, thresholdFen: 0 }),
+        staffA,
+      );
+      const pledge = await donations.pledge(fund.id, pledgeBody({ amountFen: 5_000 }), staffA);
+      const [received, cancelled] = await Promise.allSettled([
+        donations.receive(pledge.id, {} as never, staffA),
+        donations.cancel(pledge.id, { reason: '撤回' } as never, staffA),
+      ]);
+      expect([received.status, cancelled.status].sort()).toEqual(['fulfilled', 'rejected']);
+      const loser = [received, cancelled].find(
+        (r): r is PromiseRejectedResult => r.status === 'rejected',
+      )!;
+      expect((loser.reason as { code: string }).code).toBe('DONATION_NOT_PLEDGED');
+      const final = await donations.get(pledge.id, staffA);
+      expect((await sut.get(fund.id, staffA)).balanceFen).toBe(
+        final.status === 'received' ? 5_000 : 0,
+      );
     });
 
     it('takes a restricted donation only into a fund its restriction holds for, and none into a reserve fund', async () => {
