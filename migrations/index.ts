@@ -36,6 +36,7 @@ import { AssistanceImports1765930000000 } from './1765930000000-AssistanceImport
 import { LedgerIndexes1765950000000 } from './1765950000000-LedgerIndexes';
 import { ReferralCoversFen1765960000000 } from './1765960000000-ReferralCoversFen';
 import { ReliefFunds1766000000000 } from './1766000000000-ReliefFunds';
+import { ReliefDonations1766010000000 } from './1766010000000-ReliefDonations';
 import { ReliefLeads1766030000000 } from './1766030000000-ReliefLeads';
 import { ReliefIntake1766040000000 } from './1766040000000-ReliefIntake';
 /**
@@ -81,6 +82,7 @@ export const MIGRATIONS = [
   LedgerIndexes1765950000000,
   ReferralCoversFen1765960000000,
   ReliefFunds1766000000000,
+  ReliefDonations1766010000000,
   ReliefLeads1766030000000,
   ReliefIntake1766040000000,
 ];

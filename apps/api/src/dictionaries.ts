@@ -91,6 +91,8 @@ import {
   STACKING_KIND_LABELS,
 } from '@onedoor/ledger';
 import {
+  DONATION_STATUS_LABELS,
+  DONOR_KIND_LABELS,
   FUND_KIND_LABELS,
   FUND_MOVEMENT_KIND_LABELS,
   FUND_STATUS_LABELS,
@@ -215,6 +217,8 @@ export const DICTIONARY_GROUPS: DictionaryGroups = {
   // relief: grants
   grantStatus: GRANT_STATUS_LABELS,
   // relief: donations
+  donorKind: DONOR_KIND_LABELS,
+  donationStatus: DONATION_STATUS_LABELS,
   // relief: leads
   leadStatus: LEAD_STATUS_LABELS,
   leadSource: LEAD_SOURCE_LABELS,

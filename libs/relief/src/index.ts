@@ -6,6 +6,10 @@ export * from './relief.module';
 // funds
 export * from './funds/relief-fund.entity';
 export * from './funds/fund-movement.entity';
+export * from './funds/relief-funds.repository';
+export * from './funds/relief-funds.service';
+export * from './funds/fund-statements.service';
+export * from './funds/dto/relief-fund.dto';
 // grants
 export * from './grants/emergency-grant.entity';
 export * from './grants/grant-limit.entity';
@@ -15,6 +19,9 @@ export * from './grants/grant-limits.service';
 export * from './grants/grant-deadlines.service';
 export * from './grants/dto/emergency-grant.dto';
 // donations
+export * from './donations/donation.entity';
+export * from './donations/donations.service';
+export * from './donations/dto/donation.dto';
 // leads
 export * from './leads/lead.entity';
 export * from './leads/lead-lifecycle';
@@ -39,6 +46,7 @@ import { GrantLimitEntity } from './grants/grant-limit.entity';
 import { LeadEntity } from './leads/lead.entity';
 import { ReliefIntakeEntity, ReliefIntakeFileEntity } from './intake/relief-intake.entity';
 import { ReliefFollowUpEntity } from './follow-up/relief-follow-up.entity';
+import { DonationEntity } from './donations/donation.entity';
 /** The lib's entities, for the TypeORM CLI's data source. */
 export const RELIEF_ENTITIES = [
   // funds
@@ -48,6 +56,7 @@ export const RELIEF_ENTITIES = [
   EmergencyGrantEntity,
   GrantLimitEntity,
   // donations
+  DonationEntity,
   // leads
   LeadEntity,
   // intake

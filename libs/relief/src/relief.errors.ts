@@ -9,6 +9,10 @@ export const RELIEF_ERRORS = {
   // funds
   /** A fund that does not exist or is outside the caller's scope. */
   RELIEF_FUND_NOT_FOUND: HttpStatus.NOT_FOUND,
+  /** A closed fund receives nothing (no allocation, no donation received). */
+  RELIEF_FUND_CLOSED: HttpStatus.CONFLICT,
+  /** Donations go into a donation fund (a special account), not into a reserve fund's budget. */
+  RELIEF_FUND_NOT_DONATION_FUND: HttpStatus.CONFLICT,
   // grants
   /** A grant that does not exist or is outside the caller's scope. */
   GRANT_NOT_FOUND: HttpStatus.NOT_FOUND,
@@ -23,6 +27,10 @@ export const RELIEF_ERRORS = {
   /** A limit is set by admin or by staff of an area strictly above, never by the area's own staff. */
   GRANT_LIMIT_FORBIDDEN: HttpStatus.FORBIDDEN,
   // donations
+  /** A donation that does not exist or whose fund is outside the caller's scope. */
+  DONATION_NOT_FOUND: HttpStatus.NOT_FOUND,
+  /** Received or cancelled already: only a pledge can be received or cancelled. */
+  DONATION_NOT_PLEDGED: HttpStatus.CONFLICT,
   // leads
   /** A lead that does not exist, is outside the caller's scope, or (reporters) not their own. */
   LEAD_NOT_FOUND: HttpStatus.NOT_FOUND,

@@ -1,6 +1,8 @@
 import { labels } from '@onedoor/platform';
 import type {
   FollowUpStatus,
+  DonationStatus,
+  DonorKind,
   FundKind,
   FundMovementKind,
   FundStatus,
@@ -38,6 +40,17 @@ export const GRANT_STATUS_LABELS = labels<GrantStatus>({
 });
 
 // donations
+export const DONOR_KIND_LABELS = labels<DonorKind>({
+  individual: ['个人', 'Individual'],
+  organization: ['社会组织', 'Organization'],
+  enterprise: ['企业', 'Enterprise'],
+});
+
+export const DONATION_STATUS_LABELS = labels<DonationStatus>({
+  pledged: ['已认捐', 'Pledged'],
+  received: ['已到账', 'Received'],
+  cancelled: ['已取消', 'Cancelled'],
+});
 
 // leads
 export const LEAD_STATUS_LABELS = labels<LeadStatus>({

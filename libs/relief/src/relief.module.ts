@@ -33,6 +33,14 @@ import { LeadThrottleService } from './leads/lead-throttle.service';
 import { LeadsController } from './leads/leads.controller';
 import { LeadsRepository } from './leads/leads.repository';
 import { LeadsService } from './leads/leads.service';
+import { DonationEntity } from './donations/donation.entity';
+import { ReliefFundsRepository } from './funds/relief-funds.repository';
+import { ReliefFundsService } from './funds/relief-funds.service';
+import { FundStatementsService } from './funds/fund-statements.service';
+import { ReliefFundsController } from './funds/relief-funds.controller';
+import { DonationsRepository } from './donations/donations.repository';
+import { DonationsService } from './donations/donations.service';
+import { DonationsController } from './donations/donations.controller';
 
 /**
  * Emergency relief (救急难, DESIGN.md): leads, the emergency intake, funds and donations,
@@ -42,6 +50,9 @@ import { LeadsService } from './leads/leads.service';
  */
 const providers: Provider[] = [
   // funds
+  ReliefFundsRepository,
+  ReliefFundsService,
+  FundStatementsService,
   // grants
   EmergencyGrantsRepository,
   GrantLimitsRepository,
@@ -49,6 +60,8 @@ const providers: Provider[] = [
   GrantsService,
   GrantDeadlinesService,
   // donations
+  DonationsRepository,
+  DonationsService,
   // leads
   LeadsRepository,
   LeadsService,
@@ -77,6 +90,7 @@ const providers: Provider[] = [
       EmergencyGrantEntity,
       GrantLimitEntity,
       // donations
+      DonationEntity,
       // leads
       LeadEntity,
       // intake
@@ -95,10 +109,12 @@ export class ReliefModule {}
   imports: [ReliefModule],
   controllers: [
     // funds
+    ReliefFundsController,
     // grants
     EmergencyGrantsController,
     GrantLimitsController,
     // donations
+    DonationsController,
     // leads
     LeadsController,
     LeadReportController,

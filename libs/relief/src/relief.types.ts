@@ -36,6 +36,18 @@ export type FundMovementKind = (typeof FUND_MOVEMENT_KINDS)[number];
 export const GRANT_STATUSES = ['requested', 'approved', 'paid', 'rejected'] as const;
 export type GrantStatus = (typeof GRANT_STATUSES)[number];
 
+// donations
+/** Who gave: a person, a social organization (charity, foundation), or an enterprise. */
+export const DONOR_KINDS = ['individual', 'organization', 'enterprise'] as const;
+export type DonorKind = (typeof DONOR_KINDS)[number];
+
+/**
+ * pledged (promised, not yet in the account) → received (the fund is credited in the same
+ * transaction) | cancelled (never arrived). Received and cancelled are final.
+ */
+export const DONATION_STATUSES = ['pledged', 'received', 'cancelled'] as const;
+export type DonationStatus = (typeof DONATION_STATUSES)[number];
+
 // leads
 /** reported → triaged → linked (an existing household) | registered (a new one) | closed. */
 export const LEAD_STATUSES = ['reported', 'triaged', 'linked', 'registered', 'closed'] as const;

@@ -11,6 +11,7 @@ import { DEMO_AREAS, DEMO_PASSWORD, DEMO_USERS } from './demo-data';
 import { DEMO_PROVIDERS } from './demo-resources.data';
 import { DemoHouseholdsSeeder } from './demo-households.seeder';
 import { DemoLedgerSeeder } from './demo-ledger.seeder';
+import { DemoReliefFundsSeeder } from './demo-relief-funds.seeder';
 import { DemoResourcesSeeder } from './demo-resources.seeder';
 import { DemoProcurementSeeder } from './demo-procurement.seeder';
 
@@ -30,6 +31,7 @@ export class DemoSeedService {
     private readonly householdsSeeder: DemoHouseholdsSeeder,
     private readonly procurement: DemoProcurementSeeder,
     private readonly ledger: DemoLedgerSeeder,
+    private readonly reliefFunds: DemoReliefFundsSeeder,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -122,6 +124,8 @@ export class DemoSeedService {
     );
     // Help the families received outside OneDoor (the assistance ledger's entries).
     const createdEntries = await this.ledger.seed(adminPrincipal, providerIds);
+    // relief: funds — the district's reserve fund and the charity's donation fund.
+    await this.reliefFunds.seed(idByCode.get('DEMO-C-D1')!, reviewer);
     const evaluator = async (username: string) => principal(userIds.get(username)!);
     const createdProjects = await this.procurement.seed(idByCode.get('DEMO-C-D1')!, {
       staff: reviewer,

@@ -31,6 +31,8 @@ import { routes as referrals } from '@/features/referrals/routes';
 import { routes as reliefIntake } from '@/features/relief-intake/routes';
 // relief: grants
 import { routes as reliefGrants } from '@/features/relief-grants/routes';
+// relief: funds
+import { routes as reliefFunds } from '@/features/relief-funds/routes';
 import { routes as reports } from '@/features/reports/routes';
 import { routes as resources } from '@/features/resources/routes';
 import { routes as stacking } from '@/features/stacking/routes';
@@ -76,6 +78,8 @@ export const router = createBrowserRouter([
       ...assistance,
       ...assistanceLookup,
       ...accessLog,
+      // relief: funds
+      ...reliefFunds,
       ...rollImports,
       ...reliefIntake,
       // relief: grants

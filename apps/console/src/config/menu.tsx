@@ -19,6 +19,7 @@ import {
   HomeOutlined,
   IdcardOutlined,
   InboxOutlined,
+  MoneyCollectOutlined,
   NodeIndexOutlined,
   PartitionOutlined,
   ProjectOutlined,
@@ -190,6 +191,13 @@ export const MENU: MenuEntry[] = [
     roles: ['reporter', 'provider', 'evaluator'],
   },
   { path: '/leads', label: 'leadTriage', icon: <AuditOutlined />, roles: HOUSEHOLD_ROLES },
+  // relief: funds (救助资金; assessors read)
+  {
+    path: '/relief-funds',
+    label: 'reliefFunds',
+    icon: <MoneyCollectOutlined />,
+    roles: HOUSEHOLD_ROLES,
+  },
   { path: '/access-log', label: 'accessLog', icon: <EyeOutlined />, roles: STAFF },
   { path: '/notifications', label: 'notifications', icon: <BellOutlined />, roles: EVERYONE },
 ];

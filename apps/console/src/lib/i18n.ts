@@ -32,6 +32,8 @@ import referrals from '@/features/referrals/locales';
 import reliefIntake from '@/features/relief-intake/locales';
 // relief: grants
 import reliefGrants from '@/features/relief-grants/locales';
+// relief: funds
+import reliefFunds from '@/features/relief-funds/locales';
 import reports from '@/features/reports/locales';
 import resources from '@/features/resources/locales';
 import stacking from '@/features/stacking/locales';
@@ -74,6 +76,8 @@ const namespaces = {
   reliefIntake,
   // relief: grants
   reliefGrants,
+  // relief: funds
+  reliefFunds,
   reports,
   resources,
   stacking,

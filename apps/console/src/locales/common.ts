@@ -46,6 +46,8 @@ export default namespace(
       leadReport: '报告困难家庭',
       myLeads: '我的线索',
       leadTriage: '线索研判',
+      // relief: funds
+      reliefFunds: '救助资金',
       accessLog: '访问日志',
       notifications: '消息中心',
       profile: '个人设置',
@@ -125,6 +127,8 @@ export default namespace(
       leadReport: 'Report a family',
       myLeads: 'My leads',
       leadTriage: 'Lead triage',
+      // relief: funds
+      reliefFunds: 'Relief funds',
       accessLog: 'Access log',
       notifications: 'Notifications',
       profile: 'Profile',

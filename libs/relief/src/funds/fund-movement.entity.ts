@@ -18,6 +18,11 @@ import { ReliefFundEntity } from './relief-fund.entity';
  */
 @Entity({ name: 'relief_fund_movement' })
 @Index('ix_relief_fund_movement_fund_at', ['fundId', 'occurredAt'])
+// One donation credits its fund once, whatever the application does (migration 1766010000000).
+@Index('ux_relief_fund_movement_donation', ['donationId'], {
+  unique: true,
+  where: 'donation_id IS NOT NULL',
+})
 export class FundMovementEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
