@@ -40,6 +40,8 @@ test.describe('on a phone', () => {
     await page.getByRole('button', { name: '再加一项需求' }).click();
     await pick(page, page, '需求类别 2', '住房救助');
     await page.getByLabel('申请金额（元，可选）').fill('3000');
+    // An amount is also a grant request: the fund that will pay it is chosen here.
+    await pick(page, page, '支付资金', /^和平区临时救助备用金/);
     await picture(page, 'relief-intake-form');
     await page.getByRole('button', { name: '提交急难登记' }).click();
 

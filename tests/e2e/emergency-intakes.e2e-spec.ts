@@ -1,3 +1,4 @@
+import { reliefFund } from '../factories/relief-grant';
 import { eventually, withMatcher } from './support/matcher-process';
 import { newIdNumber, startApi, type TestContext } from './support/test-app';
 
@@ -12,6 +13,7 @@ describe('Emergency intakes (e2e)', () => {
   let ctx: TestContext;
   let d: Awaited<ReturnType<TestContext['newDistrict']>>;
   const tokens: Record<string, string> = {};
+  let fundId: string;
 
   const as = (who: string) => ({
     get: (url: string) => ctx.http.get(url).set('Authorization', tokens[who]),
@@ -27,6 +29,7 @@ describe('Emergency intakes (e2e)', () => {
     situation: '丈夫突发重病住院，家中无收入来源',
     needs: [{ categoryCode: 'medical', note: '住院押金' }, { categoryCode: 'basic_living' }],
     amountRequestedFen: 200_000,
+    fundId,
     ...over,
   });
 
@@ -38,6 +41,10 @@ describe('Emergency intakes (e2e)', () => {
     tokens.staffB = await ctx.tokenFor('civil_affairs', d.streetB);
     const p = await ctx.newProviderWithUser(d.streetA);
     tokens.provider = p.token;
+    fundId = await reliefFund((q, params) => ctx.dataSource.query(q, params), {
+      area: d.district,
+      balanceFen: 1_000_000,
+    });
   });
   afterAll(() => ctx.close());
 
@@ -52,6 +59,13 @@ describe('Emergency intakes (e2e)', () => {
     });
     expect(created.body.needs).toHaveLength(2);
     const id = created.body.id as string;
+    // The amount asked for is a grant request waiting for an officer's decision.
+    const grant = await as('staffA').get(`/api/emergency-grants/${created.body.grantId}`).expect(200);
+    expect(grant.body).toMatchObject({
+      status: 'requested',
+      amountFen: 200_000,
+      householdId: created.body.householdId,
+    });
 
     const list = await as('staffA').get('/api/emergency-intakes?limit=100').expect(200);
     const item = list.body.items.find((i: { id: string }) => i.id === id);

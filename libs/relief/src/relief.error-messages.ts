@@ -64,6 +64,7 @@ export const RELIEF_CONSTRAINTS = {
   leadCommunity: '请选择一个社区（村）',
   // intake
   intakeFamily: '请选择已登记的家庭，或填写新家庭的社区、户籍和家庭成员',
+  intakeFundRequired: '申请救助金额时请选择支付的救助资金',
   intakeNeedTwice: '同一类需求只能填写一次',
   // follow-up
 } as const;

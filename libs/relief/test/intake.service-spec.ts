@@ -5,8 +5,10 @@ import {
   type CreateEmergencyIntakeDto,
   EmergencyIntakesService,
   FollowUpsService,
+  LeadsService,
   ReliefModule,
 } from '@onedoor/relief';
+import { reliefFund } from '../../../tests/factories/relief-grant';
 import { CALM_ANSWERS, type District, householdInput, newIdNumber } from '../../../tests/factories';
 import { type ServiceContext, startServices } from '../../../tests/service/support/service-context';
 
@@ -24,6 +26,7 @@ describe(EmergencyIntakesService.name, () => {
   let assessorA: Principal;
   let staffA: Principal;
   let staffB: Principal;
+  let fundId: string;
 
   const form = (over: Partial<CreateEmergencyIntakeDto> = {}): CreateEmergencyIntakeDto => ({
     communityId: tree.communityA.id,
@@ -40,6 +43,7 @@ describe(EmergencyIntakesService.name, () => {
       { categoryCode: 'housing', note: '需临时住所', severity: 4 },
     ],
     amountRequestedFen: 300_000,
+    fundId,
     ...over,
   });
 
@@ -63,6 +67,10 @@ describe(EmergencyIntakesService.name, () => {
     assessorA = await ctx.factory.principal('assessor', tree.communityA);
     staffA = await ctx.factory.principal('civil_affairs', tree.streetA);
     staffB = await ctx.factory.principal('civil_affairs', tree.streetB);
+    fundId = await reliefFund((q, p) => ctx.dataSource.query(q, p), {
+      area: tree.streetA,
+      balanceFen: 10_000_000,
+    });
   });
   afterEach(() => jest.restoreAllMocks());
   afterAll(() => ctx.close());
@@ -350,5 +358,82 @@ describe(EmergencyIntakesService.name, () => {
         sut.register(form({ leadId: '00000000-0000-4000-8000-000000000000' }), assessorA),
       ).rejects.toMatchObject({ code: 'RELIEF_INTAKE_LEAD_NOT_FOUND' });
     });
+  });
+
+  it('answers its lead and requests the grant in its own transaction: the lead ends registered, the grant waits for an officer', async () => {
+    const leads = ctx.get(LeadsService);
+    const reporter = await ctx.factory.principal('assessor', tree.communityA);
+    const lead = await leads.report(
+      {
+        subjectName: '周建国',
+        communityId: tree.communityA.id,
+        situation: '突发脑溢血住院，家中无人照料',
+      } as never,
+      reporter,
+    );
+    const intake = await sut.register(
+      form({
+        members: [{ name: '周建国', relation: 'self', idNumber: newIdNumber('1961-07-08') }],
+        phone: '13900002222',
+        address: '光明路 9 号',
+        leadId: lead.id,
+        amountRequestedFen: 250_000,
+      }),
+      assessorA,
+    );
+    expect(intake.grantId).toEqual(expect.any(String));
+    const grant = await row<Record<string, unknown>>(
+      `SELECT status, amount_fen, fund_id, lead_id, household_id, reason FROM emergency_grant WHERE id = $1`,
+      [intake.grantId],
+    );
+    expect(grant).toMatchObject({
+      status: 'requested',
+      amount_fen: '250000',
+      fund_id: fundId,
+      lead_id: lead.id,
+      household_id: intake.householdId,
+    });
+    // What happened is personal: the grant keeps it encrypted, as the intake does.
+    expect(String(grant.reason)).not.toContain('失火');
+    expect(await row(`SELECT status, household_id FROM lead WHERE id = $1`, [lead.id])).toEqual({
+      status: 'registered',
+      household_id: intake.householdId,
+    });
+
+    // An amount without a fund is refused before anything is written.
+    const before = await row<{ n: number }>(`SELECT count(*)::int AS n FROM relief_intake`, []);
+    const refused = await failure(
+      sut.register(
+        form({
+          members: [
+            { name: '吴芳', relation: 'self', idNumber: newIdNumber('1980-01-02', 'female') },
+          ],
+          phone: '13900003333',
+          fundId: undefined,
+        }),
+        assessorA,
+      ),
+    );
+    expect(refused.code).toBe('VALIDATION_FAILED');
+    expect(refused.details).toEqual([
+      expect.objectContaining({ field: 'fundId', constraint: 'intakeFundRequired' }),
+    ]);
+    expect(await row(`SELECT count(*)::int AS n FROM relief_intake`, [])).toEqual(before);
+
+    // A lead already answered cannot be registered twice: the whole intake rolls back.
+    const again = await failure(
+      sut.register(
+        form({
+          members: [
+            { name: '郑洁', relation: 'self', idNumber: newIdNumber('1985-03-04', 'female') },
+          ],
+          phone: '13900004444',
+          leadId: lead.id,
+        }),
+        assessorA,
+      ),
+    );
+    expect(again.code).toBe('LEAD_STATE_INVALID');
+    expect(await row(`SELECT count(*)::int AS n FROM relief_intake`, [])).toEqual(before);
   });
 });

@@ -101,7 +101,7 @@ export class EmergencyGrantsController {
     @Query() query: GrantFundsQueryDto,
     @CurrentUser() principal: Principal,
   ): Promise<GrantFundDto[]> {
-    return this.grants.fundsFor(query.householdId, principal);
+    return this.grants.fundsFor(query, principal);
   }
 
   @Get(':id')

@@ -20,6 +20,7 @@ import {
   TransactionRunner,
   ValidationFailedError,
 } from '@onedoor/platform';
+import { AreasRepository } from '@onedoor/areas';
 import { NeedsRepository } from '@onedoor/households';
 import {
   AssistanceEntriesRepository,
@@ -48,6 +49,7 @@ import type {
   ApproveGrantDto,
   EmergencyGrantDto,
   GrantFundDto,
+  GrantFundsQueryDto,
   GrantQueryDto,
   PayGrantDto,
   RejectGrantDto,
@@ -81,6 +83,7 @@ export class GrantsService {
     private readonly entries: AssistanceEntriesRepository,
     private readonly stacking: StackingRepository,
     private readonly needs: NeedsRepository,
+    private readonly areas: AreasRepository,
     private readonly tx: TransactionRunner,
     private readonly audit: AuditService,
     private readonly outbox: EventOutbox,
@@ -174,13 +177,23 @@ export class GrantsService {
   }
 
   /** The funds that may pay a grant for the household (for the request form). */
-  async fundsFor(householdId: string, actor: Principal): Promise<GrantFundDto[]> {
+  async fundsFor(query: GrantFundsQueryDto, actor: Principal): Promise<GrantFundDto[]> {
     if (!GRANT_REQUESTERS.includes(actor.role))
       throw new ForbiddenError('Grants are requested by civil-affairs staff and advisers');
-    const household = await this.entries.householdFacts(householdId);
-    if (!household || !isInScope(actor, household.areaPath))
-      throw new NotFoundError('Household', 'HOUSEHOLD_NOT_FOUND');
-    return (await this.grants.fundsFor(household.areaPath)).map((f) => ({
+    let path: string;
+    if (query.householdId) {
+      const household = await this.entries.householdFacts(query.householdId);
+      if (!household || !isInScope(actor, household.areaPath))
+        throw new NotFoundError('Household', 'HOUSEHOLD_NOT_FOUND');
+      path = household.areaPath;
+    } else {
+      // A family the emergency intake is about to register: the funds over its community.
+      const community = await this.areas.findById(query.communityId!);
+      if (!community || community.level !== 'community' || !isInScope(actor, community.path))
+        throw new NotFoundError('Area', 'AREA_NOT_FOUND');
+      path = community.path;
+    }
+    return (await this.grants.fundsFor(path)).map((f) => ({
       id: f.id,
       name: f.name,
       managingOffice: f.managingOffice,

@@ -31,6 +31,7 @@ export function toIntakeDto(
     ...(full ? { situation } : {}),
     situationPreview: preview,
     amountRequestedFen: row.amountRequestedFen === null ? null : Number(row.amountRequestedFen),
+    grantId: row.grantId,
     assessmentId: row.assessmentId,
     needs: row.needs,
     files,

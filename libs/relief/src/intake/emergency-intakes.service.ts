@@ -41,6 +41,8 @@ import type {
   EmergencyIntakeQueryDto,
   IntakeFileDto,
 } from './dto/emergency-intake.dto';
+import { GrantsService } from '../grants/grants.service';
+import { LeadsService } from '../leads/leads.service';
 import { EmergencyIntakesRepository } from './emergency-intakes.repository';
 import { toIntakeDto } from './emergency-intake.mapper';
 import type { IntakeNeedRecord } from './relief-intake.entity';
@@ -74,6 +76,8 @@ export class EmergencyIntakesService {
     private readonly tx: TransactionRunner,
     private readonly audit: AuditService,
     private readonly outbox: EventOutbox,
+    private readonly grants: GrantsService,
+    private readonly leads: LeadsService,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -104,6 +108,14 @@ export class EmergencyIntakesService {
   ): Promise<{ id: string; householdId: string; assessmentId: string }> {
     const now = this.clock.now();
     await this.checkNeeds(dto, manager);
+    if (dto.amountRequestedFen && dto.amountRequestedFen > 0 && !dto.fundId)
+      throw new ValidationFailedError('An amount requested needs the fund to pay it from', [
+        {
+          field: 'fundId',
+          constraint: 'intakeFundRequired',
+          message: 'choose the fund to pay the amount requested from',
+        },
+      ]);
     if (dto.leadId) {
       const path = await this.intakes.leadPath(dto.leadId, manager);
       if (!path || !isInScope(actor, path))
@@ -161,6 +173,23 @@ export class EmergencyIntakesService {
       (n) => ({ needId: n.id, categoryCode: n.categoryCode, severity: n.severity, note: n.note }),
     );
 
+    // An amount asked for is an emergency grant request in the same transaction: the officer
+    // decides it (amount, fund, limit) on the grant; the reason is what happened.
+    const grantId =
+      dto.amountRequestedFen && dto.amountRequestedFen > 0
+        ? await this.grants.request(
+            actor,
+            {
+              householdId,
+              fundId: dto.fundId!,
+              amountFen: dto.amountRequestedFen,
+              reason: dto.situation,
+              needId: needs.find((n) => n.categoryCode === 'emergency')?.needId,
+              leadId: dto.leadId,
+            },
+            manager,
+          )
+        : null;
     const id = await this.intakes.insert(
       {
         householdId,
@@ -170,6 +199,7 @@ export class EmergencyIntakesService {
         situationEnc: this.pii.encrypt(dto.situation),
         amountRequestedFen:
           dto.amountRequestedFen === undefined ? null : String(dto.amountRequestedFen),
+        grantId,
         assessmentId,
         needs,
         registeredById: actor.userId,
@@ -177,11 +207,9 @@ export class EmergencyIntakesService {
       },
       manager,
     );
-    // merge: LeadsService.markRegistered(manager, dto.leadId, householdId, actor) goes here,
-    // in this transaction, once the leads part is merged (the lead ends `registered`).
-    // merge: GrantsService.request(manager, { householdId, leadId, amountFen:
-    // dto.amountRequestedFen, intakeId: id }, actor) goes here when an amount is requested,
-    // in this transaction, once the grants part is merged.
+    // The lead this intake answers ends `registered`, with its audit row and the reporter's
+    // notice, in this transaction.
+    if (dto.leadId) await this.leads.markRegistered(manager, dto.leadId, householdId, actor);
     const followUpId = await this.followUps.insert(
       { intakeId: id, householdId, communityId: household.communityId, intakeAt: now, dueAt },
       manager,

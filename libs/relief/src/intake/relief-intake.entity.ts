@@ -12,6 +12,7 @@ import {
 import { AreaEntity } from '@onedoor/areas';
 import { AssessmentEntity, HouseholdEntity } from '@onedoor/households';
 import { StoredFileEntity, UserEntity } from '@onedoor/platform';
+import { EmergencyGrantEntity } from '../grants/emergency-grant.entity';
 import { LeadEntity } from '../leads/lead.entity';
 
 /** One immediate need as the intake recorded it (the need rows themselves are the households lib's). */
@@ -67,6 +68,14 @@ export class ReliefIntakeEntity {
 
   @Column({ type: 'bigint', nullable: true })
   amountRequestedFen!: string | null;
+
+  /** The emergency grant the intake requested for that amount (decided by an officer). */
+  @Column({ type: 'uuid', nullable: true })
+  grantId!: string | null;
+
+  @ManyToOne(() => EmergencyGrantEntity)
+  @JoinColumn({ name: 'grant_id', foreignKeyConstraintName: 'fk_relief_intake_grant' })
+  grant?: unknown;
 
   /** The provisional completed assessment holding the needs (what the matcher reads). */
   @Column({ type: 'uuid' })

@@ -43,10 +43,11 @@ export function useLeadQueue(status: LeadStatus | undefined, page: number) {
   });
 }
 
-export function useLead(id: string) {
+export function useLead(id: string, enabled = true) {
   return useQuery({
     queryKey: leadKeys.one(id),
     queryFn: () => call(api.GET('/api/leads/{id}', { params: { path: { id } } })),
+    enabled,
   });
 }
 

@@ -12,22 +12,24 @@ import {
   Select,
   Typography,
 } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import { PageContainer } from '@/components/PageContainer';
 import { errorText } from '@/components/QueryState';
 import { useCategories } from '@/features/assistance/api';
 import { useCommunities } from '@/features/households/api';
+import { useLead } from '@/features/leads/api';
 import { idNumberProblem, normalizeIdNumber } from '@/features/households/id-number';
 import { formFieldErrors } from '@/lib/api-error';
 import { useLabel, useOptions } from '@/lib/dictionaries';
-import { formatDate, yuanToFen } from '@/lib/format';
+import { formatDate, formatYuan, yuanToFen } from '@/lib/format';
 import {
   type EmergencyIntake,
   type NewEmergencyIntake,
   registerIntake,
   reliefIntakeKeys,
+  useCommunityFunds,
 } from './api';
 
 interface Values {
@@ -40,6 +42,7 @@ interface Values {
   situation: string;
   needs: Array<{ categoryCode: string; note?: string }>;
   amountYuan?: number | null;
+  fundId?: string;
 }
 
 /** The API's field names where this form names them otherwise. */
@@ -67,6 +70,23 @@ export function ReliefIntakePage() {
   const residency = useOptions('residency');
   const label = useLabel();
   const required = [{ required: true, message: t('intake.required') }];
+  const communityId = Form.useWatch('communityId', form);
+  const amountYuan = Form.useWatch('amountYuan', form);
+  const funds = useCommunityFunds(communityId);
+  // From a lead's triage: what the reporter said fills the form (the identity number is only
+  // shown masked on a lead, so the officer types it).
+  const lead = useLead(leadId ?? '', !!leadId);
+  const [prefilled, setPrefilled] = useState(false);
+  useEffect(() => {
+    if (!lead.data || prefilled) return;
+    form.setFieldsValue({
+      communityId: lead.data.communityId,
+      headName: lead.data.subjectName,
+      address: lead.data.address ?? undefined,
+      situation: lead.data.situation,
+    });
+    setPrefilled(true);
+  }, [lead.data, prefilled, form]);
 
   const save = useMutation({
     mutationFn: (v: Values) =>
@@ -88,6 +108,7 @@ export function ReliefIntakePage() {
           note: n.note?.trim() || undefined,
         })),
         amountRequestedFen: typeof v.amountYuan === 'number' ? yuanToFen(v.amountYuan) : undefined,
+        fundId: typeof v.amountYuan === 'number' && v.amountYuan > 0 ? v.fundId : undefined,
         leadId,
       }),
     onSuccess: (intake) => {
@@ -120,6 +141,11 @@ export function ReliefIntakePage() {
                 {saved.followUp && (
                   <div>{t('intake.followUpDue', { date: formatDate(saved.followUp.dueAt) })}</div>
                 )}
+                {saved.grantId && (
+                  <div>
+                    {t('intake.grantRequested', { amount: formatYuan(saved.amountRequestedFen) })}
+                  </div>
+                )}
               </>
             }
             extra={
@@ -127,6 +153,11 @@ export function ReliefIntakePage() {
                 <Link to={`/households/${saved.householdId}`}>
                   <Button type="primary">{t('intake.toHousehold')}</Button>
                 </Link>
+                {saved.grantId && (
+                  <Link to={`/relief-grants/${saved.grantId}`}>
+                    <Button>{t('intake.toGrant')}</Button>
+                  </Link>
+                )}
                 <Button onClick={() => setSaved(null)}>{t('intake.another')}</Button>
               </Flex>
             }
@@ -135,7 +166,10 @@ export function ReliefIntakePage() {
           <>
             <Typography.Paragraph type="secondary">{t('intake.intro')}</Typography.Paragraph>
             {leadId && (
-              <Typography.Paragraph type="warning">{t('intake.fromLead')}</Typography.Paragraph>
+              <Typography.Paragraph type="warning">
+                {t('intake.fromLead')}
+                {prefilled && ` ${t('intake.prefilled')}`}
+              </Typography.Paragraph>
             )}
             <Form<Values>
               form={form}
@@ -255,9 +289,28 @@ export function ReliefIntakePage() {
                   </>
                 )}
               </Form.List>
-              <Form.Item name="amountYuan" label={t('intake.amount')}>
+              <Form.Item name="amountYuan" label={t('intake.amount')} extra={t('intake.amountHelp')}>
                 <InputNumber min={0} max={1_000_000} precision={2} style={{ width: '100%' }} />
               </Form.Item>
+              {typeof amountYuan === 'number' && amountYuan > 0 && (
+                <Form.Item
+                  name="fundId"
+                  label={t('intake.fund')}
+                  rules={[{ required: true, message: t('intake.fundRequired') }]}
+                >
+                  <Select
+                    loading={funds.isLoading}
+                    disabled={!communityId}
+                    options={(funds.data ?? []).map((f) => ({
+                      value: f.id,
+                      label: t('intake.fundOption', {
+                        name: f.name,
+                        balance: formatYuan(f.balanceFen),
+                      }),
+                    }))}
+                  />
+                </Form.Item>
+              )}
               <Button type="primary" htmlType="submit" block size="large" loading={save.isPending}>
                 {t('intake.submit')}
               </Button>

@@ -14,6 +14,20 @@ export const reliefIntakeKeys = {
   followUps: (query: FollowUpQuery) => ['relief-intake', 'follow-ups', query] as const,
 };
 
+/** The active funds that may pay for a family of this community (its area's and above). */
+export function useCommunityFunds(communityId: string | undefined) {
+  return useQuery({
+    queryKey: ['relief-grants', 'funds', 'community', communityId] as const,
+    queryFn: () =>
+      call(
+        api.GET('/api/emergency-grants/funds', {
+          params: { query: { communityId: communityId! } },
+        }),
+      ),
+    enabled: !!communityId,
+  });
+}
+
 export const registerIntake = (body: NewEmergencyIntake) =>
   call(api.POST('/api/emergency-intakes', { body }));
 

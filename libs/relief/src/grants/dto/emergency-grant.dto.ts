@@ -201,7 +201,16 @@ export class GrantFundDto {
 }
 
 export class GrantFundsQueryDto {
-  @ApiProperty({ format: 'uuid' })
+  @ApiPropertyOptional({ format: 'uuid', description: 'The household (or give communityId)' })
+  @ValidateIf((q: GrantFundsQueryDto) => q.communityId === undefined)
   @IsUUID()
-  householdId!: string;
+  householdId?: string;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'A community, for a family not registered yet (the emergency intake form)',
+  })
+  @IsOptional()
+  @IsUUID()
+  communityId?: string;
 }

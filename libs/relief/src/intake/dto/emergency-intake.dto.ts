@@ -161,6 +161,16 @@ export class CreateEmergencyIntakeDto {
   @Max(100_000_000)
   amountRequestedFen?: number;
 
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description:
+      'The fund to pay from: with an amount requested, the intake also requests the emergency grant ' +
+      '(GET /api/emergency-grants/funds?communityId= lists those that may pay)',
+  })
+  @IsOptional()
+  @IsUUID()
+  fundId?: string;
+
   @ApiPropertyOptional({ format: 'uuid', description: 'The lead (线索) this intake answers' })
   @IsOptional()
   @IsUUID()
@@ -214,6 +224,13 @@ export class EmergencyIntakeDto {
   situationPreview!: string;
   @ApiProperty({ type: Number, nullable: true, description: 'Fen' })
   amountRequestedFen!: number | null;
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'The emergency grant requested with the intake (see /api/emergency-grants/{id})',
+  })
+  grantId!: string | null;
   @ApiProperty({ format: 'uuid', description: 'The provisional assessment holding the needs' })
   assessmentId!: string;
   @ApiProperty({ type: [IntakeNeedRecordDto] }) needs!: IntakeNeedRecordDto[];
