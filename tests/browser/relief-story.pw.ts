@@ -81,9 +81,10 @@ test('a family reported on a phone becomes a paid grant within one officer’s s
 
   // The lead is answered, and the grant is in the family's assistance history.
   await page.goto('/leads');
+  await page.getByText('已登记救助', { exact: true }).click();
   await page.getByRole('link', { name: new RegExp(subject) }).click();
   await expect(page.getByTestId('lead-status')).toHaveText('已登记救助');
-  await page.getByRole('link', { name: /查看家庭|家庭/ }).first().click();
+  await page.getByTestId('lead-household').click();
   await expect(page).toHaveURL(/\/households\//);
   await expect(page.getByText('¥2,000.00').first()).toBeVisible();
 });

@@ -92,6 +92,12 @@ export function LeadPage() {
                 </Tag>
                 {l.overdue && <Tag color="red">{t('queue.overdue')}</Tag>}
                 {l.escalatedAt && <Tag color="volcano">{t('queue.escalated')}</Tag>}
+                {/* Linked or registered: the household it became, one click away. */}
+                {l.householdId && (
+                  <Link to={`/households/${l.householdId}`} data-testid="lead-household">
+                    {t('lead.open')}
+                  </Link>
+                )}
               </Space>
               {l.closeReason && (
                 <Alert
