@@ -119,6 +119,7 @@ test.describe('on a phone', () => {
       'href',
       `/households/${household.id}`,
     );
+    await picture(desk, 'lead-triage');
     await candidate.getByRole('button', { name: '关联家庭' }).click();
     await desk
       .locator('.ant-popconfirm')

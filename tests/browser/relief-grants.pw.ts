@@ -3,6 +3,7 @@ import { expect, test } from '@playwright/test';
 import { reliefFund } from '../factories/relief-grant';
 import { assessedHousehold, token } from './support/api';
 import { login } from './support/login';
+import { picture } from './support/picture';
 import { pick } from './support/ui';
 import { STACK_ENV, type StackState } from './support/stack';
 
@@ -53,6 +54,7 @@ test('a street officer requests an emergency grant from the household page, sees
   ).toBeVisible();
   await expect(page.getByTestId('fund-balance')).toHaveText('¥20,000.00');
   await expect(page.getByTestId('my-limit')).toHaveText('¥5,000.00');
+  await picture(page, 'relief-grant-decision');
   await page.getByLabel('批准金额（元）').fill('6000');
   await expect(page.getByTestId('above-limit')).toBeVisible();
   await page.getByLabel('批准金额（元）').fill('600');

@@ -60,7 +60,9 @@ describe('Emergency intakes (e2e)', () => {
     expect(created.body.needs).toHaveLength(2);
     const id = created.body.id as string;
     // The amount asked for is a grant request waiting for an officer's decision.
-    const grant = await as('staffA').get(`/api/emergency-grants/${created.body.grantId}`).expect(200);
+    const grant = await as('staffA')
+      .get(`/api/emergency-grants/${created.body.grantId}`)
+      .expect(200);
     expect(grant.body).toMatchObject({
       status: 'requested',
       amountFen: 200_000,

@@ -164,6 +164,13 @@ export const DEMO_USERS: DemoUser[] = [
     area: 'DEMO-C-D1',
     isOrgAdmin: true,
   },
+  // A village/community information officer (信息员): reports leads, sees their outcome only.
+  {
+    username: 'reporter',
+    displayName: '光明社区网格员',
+    role: 'reporter',
+    area: 'DEMO-C-D1-S1-C1',
+  },
   // The types they sit on the demo panels with (demo-procurement.seeder.ts).
   {
     username: 'evaluator1',

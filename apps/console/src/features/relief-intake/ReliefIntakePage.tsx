@@ -12,7 +12,7 @@ import {
   Select,
   Typography,
 } from 'antd';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import { PageContainer } from '@/components/PageContainer';
@@ -76,17 +76,19 @@ export function ReliefIntakePage() {
   // From a lead's triage: what the reporter said fills the form (the identity number is only
   // shown masked on a lead, so the officer types it).
   const lead = useLead(leadId ?? '', !!leadId);
-  const [prefilled, setPrefilled] = useState(false);
+  const prefilled = !!lead.data;
+  // Once: a refetch of the lead must not overwrite what the officer has corrected since.
+  const filledFrom = useRef<string | null>(null);
   useEffect(() => {
-    if (!lead.data || prefilled) return;
+    if (!lead.data || filledFrom.current === lead.data.id) return;
+    filledFrom.current = lead.data.id;
     form.setFieldsValue({
       communityId: lead.data.communityId,
       headName: lead.data.subjectName,
       address: lead.data.address ?? undefined,
       situation: lead.data.situation,
     });
-    setPrefilled(true);
-  }, [lead.data, prefilled, form]);
+  }, [lead.data, form]);
 
   const save = useMutation({
     mutationFn: (v: Values) =>
@@ -289,7 +291,11 @@ export function ReliefIntakePage() {
                   </>
                 )}
               </Form.List>
-              <Form.Item name="amountYuan" label={t('intake.amount')} extra={t('intake.amountHelp')}>
+              <Form.Item
+                name="amountYuan"
+                label={t('intake.amount')}
+                extra={t('intake.amountHelp')}
+              >
                 <InputNumber min={0} max={1_000_000} precision={2} style={{ width: '100%' }} />
               </Form.Item>
               {typeof amountYuan === 'number' && amountYuan > 0 && (

@@ -83,7 +83,8 @@ export default namespace(
       fundRequired: 'Choose the fund to pay the amount from',
       grantRequested: 'An emergency grant of {{amount}} is requested and awaits a decision.',
       toGrant: 'Open the grant',
-      prefilled: 'Community, name, phone and situation come from the lead: check them and add the identity number.',
+      prefilled:
+        'Community, name, phone and situation come from the lead: check them and add the identity number.',
       required: 'Required',
       submit: 'Register the emergency',
       saved: 'Emergency registered',
