@@ -24,7 +24,9 @@ import {
   PartitionOutlined,
   ProjectOutlined,
   FormOutlined,
+  PieChartOutlined,
   ScheduleOutlined,
+  SlidersOutlined,
   SecurityScanOutlined,
   SolutionOutlined,
   TeamOutlined,
@@ -123,6 +125,12 @@ export const MENU: MenuEntry[] = [
   { path: '/approvals', label: 'approvals', icon: <CheckSquareOutlined />, roles: STAFF },
   // relief: grants (临时救助审批)
   { path: '/relief-grants', label: 'reliefGrants', icon: <ThunderboltOutlined />, roles: STAFF },
+  {
+    path: '/relief-grants/limits',
+    label: 'grantLimits',
+    icon: <SlidersOutlined />,
+    roles: STAFF,
+  },
   { path: '/referrals', label: 'referrals', icon: <NodeIndexOutlined />, roles: STAFF },
   { path: '/resources/review', label: 'resourceReview', icon: <AuditOutlined />, roles: STAFF },
   { path: '/applications', label: 'applications', icon: <SolutionOutlined />, roles: STAFF },
@@ -191,6 +199,7 @@ export const MENU: MenuEntry[] = [
     roles: ['reporter', 'provider', 'evaluator'],
   },
   { path: '/leads', label: 'leadTriage', icon: <AuditOutlined />, roles: HOUSEHOLD_ROLES },
+  { path: '/reports/leads', label: 'leadStats', icon: <PieChartOutlined />, roles: STAFF },
   // relief: funds (救助资金; assessors read)
   {
     path: '/relief-funds',

@@ -46,6 +46,8 @@ export default namespace(
       leadReport: '报告困难家庭',
       myLeads: '我的线索',
       leadTriage: '线索研判',
+      leadStats: '线索统计',
+      grantLimits: '审批额度',
       // relief: funds
       reliefFunds: '救助资金',
       accessLog: '访问日志',
@@ -127,6 +129,8 @@ export default namespace(
       leadReport: 'Report a family',
       myLeads: 'My leads',
       leadTriage: 'Lead triage',
+      leadStats: 'Lead statistics',
+      grantLimits: 'Approval limits',
       // relief: funds
       reliefFunds: 'Relief funds',
       accessLog: 'Access log',

@@ -43,6 +43,14 @@ export function useLeadQueue(status: LeadStatus | undefined, page: number) {
   });
 }
 
+/** GET /api/reports/leads for a period of Beijing days. */
+export function useLeadReport(from: string, to: string) {
+  return useQuery({
+    queryKey: ['leads', 'report', from, to] as const,
+    queryFn: () => call(api.GET('/api/reports/leads', { params: { query: { from, to } } })),
+  });
+}
+
 export function useLead(id: string, enabled = true) {
   return useQuery({
     queryKey: leadKeys.one(id),

@@ -1,6 +1,7 @@
 import type { RouteObject } from 'react-router-dom';
 import { LeadPage } from './LeadPage';
 import { LeadQueuePage } from './LeadQueuePage';
+import { LeadReportPage } from './LeadReportPage';
 import { MyLeadsPage } from './MyLeadsPage';
 import { PublicReportPage } from './PublicReportPage';
 import { ReportLeadPage } from './ReportLeadPage';
@@ -11,6 +12,7 @@ export const routes: RouteObject[] = [
   { path: 'leads/new', element: <ReportLeadPage /> },
   { path: 'leads/mine', element: <MyLeadsPage /> },
   { path: 'leads/:id', element: <LeadPage /> },
+  { path: 'reports/leads', element: <LeadReportPage /> },
 ];
 
 /** The public form, without login (app/router.tsx mounts it beside the other public pages). */

@@ -3,6 +3,20 @@ import { namespace } from '@/locales/types';
 /** 临时救助: the approval queue, the decision view and the request form. */
 export default namespace(
   {
+    limits: {
+      title: '审批额度',
+      help: '各级民政工作人员可独立批准的临时救助金额上限。未单独设置的区域按层级默认：社区 1,000 元、街道 5,000 元、区县及以上不限；可由上级工作人员或管理员调整。',
+      area: '区域',
+      level: '层级',
+      max: '审批上限',
+      unlimited: '不限',
+      byDefault: '默认',
+      own: '已单独设置',
+      edit: '调整',
+      editTitle: '调整“{{area}}”的审批上限',
+      maxYuan: '审批上限（元，留空为不限）',
+      saved: '已保存',
+    },
     queue: {
       title: '临时救助审批',
       household: '家庭',
@@ -65,6 +79,20 @@ export default namespace(
     },
   },
   {
+    limits: {
+      title: 'Approval limits',
+      help: "The largest emergency grant the officers of each area may approve alone. Areas without their own limit take their level's default: community ¥1,000, street ¥5,000, district and above unlimited; staff of an area above, or an administrator, may change it.",
+      area: 'Area',
+      level: 'Level',
+      max: 'Limit',
+      unlimited: 'Unlimited',
+      byDefault: 'Default',
+      own: 'Set for this area',
+      edit: 'Change',
+      editTitle: 'Change the limit of {{area}}',
+      maxYuan: 'Limit (yuan; empty for unlimited)',
+      saved: 'Saved',
+    },
     queue: {
       title: 'Emergency grants',
       household: 'Household',

@@ -1,4 +1,5 @@
 import type { RouteObject } from 'react-router-dom';
+import { GrantLimitsPage } from './GrantLimitsPage';
 import { GrantDecisionPage } from './GrantDecisionPage';
 import { GrantsQueuePage } from './GrantsQueuePage';
 import { RequestGrantPage } from './RequestGrantPage';
@@ -7,5 +8,6 @@ import { RequestGrantPage } from './RequestGrantPage';
 export const routes: RouteObject[] = [
   { path: 'relief-grants', element: <GrantsQueuePage /> },
   { path: 'relief-grants/new', element: <RequestGrantPage /> },
+  { path: 'relief-grants/limits', element: <GrantLimitsPage /> },
   { path: 'relief-grants/:id', element: <GrantDecisionPage /> },
 ];
