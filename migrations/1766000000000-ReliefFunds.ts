@@ -77,6 +77,10 @@ export class ReliefFunds1766000000000 implements MigrationInterface {
     await queryRunner.query(`
             CREATE INDEX "ix_relief_fund_movement_fund_at" ON "relief_fund_movement" ("fund_id", "occurred_at")
         `);
+    // One grant debits its fund once, whatever the application does.
+    await queryRunner.query(
+      `CREATE UNIQUE INDEX "ux_relief_fund_movement_grant" ON "relief_fund_movement" ("grant_id") WHERE kind = 'grant'`,
+    );
     await queryRunner.query(`
             CREATE TYPE "public"."lead_status" AS ENUM(
                 'reported',
@@ -376,6 +380,9 @@ export class ReliefFunds1766000000000 implements MigrationInterface {
         `);
     await queryRunner.query(`
             DROP TYPE "public"."lead_status"
+        `);
+    await queryRunner.query(`
+            DROP INDEX "public"."ux_relief_fund_movement_grant"
         `);
     await queryRunner.query(`
             DROP INDEX "public"."ix_relief_fund_movement_fund_at"

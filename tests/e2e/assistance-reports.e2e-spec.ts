@@ -114,6 +114,7 @@ describe('Assistance ledger reports (e2e)', () => {
       { key: 'referral', householdTimes: 0, amountFen: 0, households: 0 },
       { key: 'entry', householdTimes: 3, amountFen: 152_500, households: 1 },
       { key: 'import', householdTimes: 2, amountFen: 122_500, households: 1 },
+      { key: 'grant', householdTimes: 0, amountFen: 0, households: 0 },
     ]);
     const { res, rows } = await workbook(
       `/api/reports/assistance?${months}&groupBy=source&format=xlsx`,
@@ -124,6 +125,7 @@ describe('Assistance ledger reports (e2e)', () => {
       ['平台转介', 0, 0, 0],
       ['部门登记', 3, 1525, 1],
       ['名册导入', 2, 1225, 1],
+      ['临时救助金', 0, 0, 0],
       // 1525 + 1225 = 2750 yuan.
       ['合计', 5, 2750, 1],
     ]);

@@ -57,6 +57,8 @@ export const RELIEF_CONSTRAINTS = {
   // grants
   fundRestricted: '该资金仅限用于指定救助类别',
   unknownLead: '未找到该线索',
+  grantFundsOneOf: '请只指定家庭或社区其中之一',
+  grantLimitAboveOwn: '下放的审批额度不能高于您自己的额度（{limitYuan}）',
   // donations
   donationCategory: '限定用途的捐赠只能进入限定同一类别的资金',
   donationArea: '限定区域的捐赠只能进入该区域内的资金',

@@ -222,6 +222,8 @@ describe(AssistanceReportsService.name, () => {
       { key: 'entry', ...figures(4, 310_000, 2) },
       // E1 2 + E4 1 + E8 2 = 5; 120000 + 80000 + 100000 = 300000; H1, H3, H2.
       { key: 'import', ...figures(5, 300_000, 3) },
+      // Emergency grants paid (libs/relief): none in this district.
+      { key: 'grant', ...ZERO },
     ]);
     expect(r.total).toEqual(TOTAL);
   });

@@ -81,6 +81,13 @@ export class FollowUpsRepository {
       `SELECT f.id, f.household_id AS "householdId", f.status, f.intake_at AS "intakeAt", a.path
          FROM relief_follow_up f JOIN area a ON a.id = f.community_id
         WHERE f.status IN ('due', 'overdue') AND ($1::uuid[] IS NULL OR f.id = ANY($1))
+          -- Only those with a full assessment completed since the intake (not an intake's
+          -- provisional one): the sweep's batches are then the done ones, however many wait.
+          AND EXISTS (
+            SELECT 1 FROM assessment x
+             WHERE x.household_id = f.household_id AND x.status = 'completed'
+               AND x.completed_at > f.intake_at
+               AND NOT EXISTS (SELECT 1 FROM relief_intake i WHERE i.assessment_id = x.id))
         ORDER BY f.id LIMIT $2
         FOR UPDATE OF f SKIP LOCKED`,
       [ids, limit],

@@ -71,7 +71,14 @@ export class FollowUpsService {
 
   /** The maintenance job `follow-up-sweep`: done ones marked, then overdue ones escalated. */
   async sweep(): Promise<{ done: number; escalated: number }> {
-    const done = await this.checkDone(null);
+    // Batch after batch (each at most 500), so a follow-up assessed after a
+    // disaster's hundreds is marked done before the escalation below could reach it.
+    let done = 0;
+    for (let batch = 0; batch < 100; batch += 1) {
+      const marked = await this.checkDone(null);
+      done += marked;
+      if (marked === 0) break;
+    }
     const now = this.clock.now();
     const escalated = await this.tx.run(async (manager) => {
       const due = await this.followUps.overdueLocked(manager, now);

@@ -23,6 +23,11 @@ import { ReliefFundEntity } from './relief-fund.entity';
   unique: true,
   where: 'donation_id IS NOT NULL',
 })
+// One grant debits its fund once, whatever the application does (migration 1766000000000).
+@Index('ux_relief_fund_movement_grant', ['grantId'], {
+  unique: true,
+  where: `kind = 'grant'`,
+})
 export class FundMovementEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;

@@ -5,11 +5,13 @@ import {
   Clock,
   DomainError,
   ForbiddenError,
+  formatYuan,
   NotFoundError,
   type Page,
   type PageQueryDto,
   type Principal,
   TransactionRunner,
+  ValidationFailedError,
 } from '@onedoor/platform';
 import { GrantLimitsRepository, type AreaLimitRow } from './grant-limits.repository';
 import { type EffectiveLimit, effectiveLimit, GRANT_DECIDERS, NO_LIMIT } from './grant-limits.util';
@@ -63,6 +65,18 @@ export class GrantLimitsService {
           'GRANT_LIMIT_FORBIDDEN',
           'A limit is set by admin or by civil-affairs staff of an area above it',
         );
+      // Delegation hands down at most what one holds: a street officer (¥5,000) cannot make a
+      // community's officers unlimited, nor give them more than their own limit.
+      const own = await this.limitOf(actor, manager);
+      if (own.maxFen !== null && (maxFen === null || maxFen > own.maxFen))
+        throw new ValidationFailedError('A limit above your own cannot be delegated', [
+          {
+            field: 'maxFen',
+            constraint: 'grantLimitAboveOwn',
+            message: `at most your own limit of ${own.maxFen} fen`,
+            params: { limitYuan: formatYuan(own.maxFen) },
+          },
+        ]);
       await this.limits.upsert(manager, areaId, maxFen, actor.userId, this.clock.now());
       await this.audit.record(manager, {
         entityType: 'relief_grant_limit',

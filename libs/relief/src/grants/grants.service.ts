@@ -180,6 +180,14 @@ export class GrantsService {
   async fundsFor(query: GrantFundsQueryDto, actor: Principal): Promise<GrantFundDto[]> {
     if (!GRANT_REQUESTERS.includes(actor.role))
       throw new ForbiddenError('Grants are requested by civil-affairs staff and advisers');
+    if (query.householdId && query.communityId)
+      throw new ValidationFailedError('Give a household or a community, not both', [
+        {
+          field: 'communityId',
+          constraint: 'grantFundsOneOf',
+          message: 'give householdId or communityId, not both',
+        },
+      ]);
     let path: string;
     if (query.householdId) {
       const household = await this.entries.householdFacts(query.householdId);
@@ -292,7 +300,9 @@ export class GrantsService {
       grantId: id,
       at: now,
       byId: actor.userId,
-      note: `临时救助 ${row.headName ?? ''}`.trim(),
+      // No name: a fund's movements and statement are read across its whole area, the
+      // grant (and who it was for) only within the household's scope.
+      note: '临时救助',
     });
     if (balance === null) {
       const current = (await this.grants.fund(fund.id, m))!;

@@ -201,8 +201,12 @@ export class GrantFundDto {
 }
 
 export class GrantFundsQueryDto {
-  @ApiPropertyOptional({ format: 'uuid', description: 'The household (or give communityId)' })
-  @ValidateIf((q: GrantFundsQueryDto) => q.communityId === undefined)
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'The household (exactly one of householdId and communityId)',
+  })
+  // Required when no community is given; validated whenever present.
+  @ValidateIf((q: GrantFundsQueryDto) => q.communityId === undefined || q.householdId !== undefined)
   @IsUUID()
   householdId?: string;
 

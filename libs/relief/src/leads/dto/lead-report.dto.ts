@@ -1,14 +1,16 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Matches } from 'class-validator';
+import { IsDateString, Matches } from 'class-validator';
 import { DAY_PATTERN } from '@onedoor/platform';
 import { LEAD_SOURCES, type LeadSource } from '../../relief.types';
 
 export class LeadReportQueryDto {
   @ApiProperty({ example: '2026-12-01', description: 'First day (Beijing), included' })
+  @IsDateString({ strict: true })
   @Matches(DAY_PATTERN, { message: 'from must be a day, YYYY-MM-DD' })
   from!: string;
 
   @ApiProperty({ example: '2026-12-31', description: 'Last day (Beijing), included' })
+  @IsDateString({ strict: true })
   @Matches(DAY_PATTERN, { message: 'to must be a day, YYYY-MM-DD' })
   to!: string;
 }
