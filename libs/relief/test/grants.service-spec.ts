@@ -224,6 +224,15 @@ describe(GrantsService.name, () => {
     const outside = await failure(limits.set(streetB, tree.communityA.id, 10_000 * YUAN));
     expect(outside.code).toBe('AREA_NOT_FOUND');
 
+    // A street (¥5,000) hands down at most its own limit: not more, not "unlimited".
+    for (const above of [5_000 * YUAN + 1, null]) {
+      const refused = await failure(limits.set(streetA, tree.communityA.id, above));
+      expect(refused.code).toBe('VALIDATION_FAILED');
+      expect(refused.details).toEqual([
+        expect.objectContaining({ field: 'maxFen', constraint: 'grantLimitAboveOwn' }),
+      ]);
+    }
+    expect((await limits.limitOf(communityA)).maxFen).toBe(1_000 * YUAN);
     const set = await limits.set(streetA, tree.communityA.id, 3_000 * YUAN);
     expect(set).toMatchObject({ maxFen: 300_000, isDefault: false });
     expect((await limits.limitOf(communityA)).maxFen).toBe(3_000 * YUAN);
