@@ -33,6 +33,7 @@ describe('Emergency grants (e2e)', () => {
     d = await ctx.newDistrict();
     tokens.community = await ctx.tokenFor('civil_affairs', d.communityA);
     tokens.streetA = await ctx.tokenFor('civil_affairs', d.streetA);
+    tokens.district = await ctx.tokenFor('civil_affairs', d.district);
     tokens.streetB = await ctx.tokenFor('civil_affairs', d.streetB);
     tokens.assessor = await ctx.tokenFor('assessor', d.communityA);
     tokens.provider = (await ctx.newProviderWithUser(d.streetA)).token;
@@ -240,7 +241,18 @@ describe('Emergency grants (e2e)', () => {
         canEdit: true,
       }),
     ]);
-    const unlimited = await as('streetA')
+    // A street (¥5,000) delegates at most its own limit; the district (unlimited) may lift it.
+    const tooMuch = await as('streetA')
+      .put(`/api/relief-grant-limits/${d.communityA.id}`, { maxFen: null })
+      .expect(400);
+    expect(tooMuch.body.details).toEqual([
+      expect.objectContaining({
+        field: 'maxFen',
+        constraint: 'grantLimitAboveOwn',
+        message: '下放的审批额度不能高于您自己的额度（¥5,000.00）',
+      }),
+    ]);
+    const unlimited = await as('district')
       .put(`/api/relief-grant-limits/${d.communityA.id}`, { maxFen: null })
       .expect(200);
     expect(unlimited.body).toMatchObject({ maxFen: null, isDefault: false });
