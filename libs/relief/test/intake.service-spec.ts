@@ -192,6 +192,75 @@ describe(EmergencyIntakesService.name, () => {
     expect(again).toMatchObject({ householdId: existing.id, registeredHousehold: false });
   });
 
+  it('on an assessed household, carries its other open needs onto the provisional assessment; the intake’s category replaces its own', async () => {
+    const clock = jest.spyOn(ctx.get(Clock), 'now');
+    const start = new Date('2026-11-02T04:00:00Z');
+    clock.mockReturnValue(start);
+    const first = await sut.register(
+      form({
+        members: [{ name: '钱多', relation: 'self', idNumber: newIdNumber('1972-03-03') }],
+        phone: '13900005555',
+        amountRequestedFen: undefined,
+      }),
+      assessorA,
+    );
+    const assessments = ctx.get(AssessmentsService);
+    clock.mockReturnValue(new Date(start.getTime() + 86_400_000));
+    const draft = await assessments.start(first.householdId, {}, assessorA);
+    await assessments.answer(draft.id, { answers: CALM_ANSWERS }, assessorA);
+    await assessments.complete(
+      draft.id,
+      {
+        addNeeds: [
+          { categoryCode: 'medical', reason: '慢性病', severity: 3, urgency: 'normal' },
+          { categoryCode: 'education', reason: '子女上学', severity: 2, urgency: 'normal' },
+        ],
+      } as never,
+      assessorA,
+    );
+    const open = () =>
+      ctx.dataSource.query(
+        `SELECT category_code, source, urgency, assessment_id FROM need
+          WHERE household_id = $1 AND status = 'open' ORDER BY category_code`,
+        [first.householdId],
+      );
+    expect((await open()).map((n: { category_code: string }) => n.category_code)).toEqual([
+      'education',
+      'medical',
+    ]);
+
+    clock.mockReturnValue(new Date(start.getTime() + 2 * 86_400_000));
+    const again = await sut.register(
+      {
+        householdId: first.householdId,
+        situation: '突发重病住院',
+        needs: [{ categoryCode: 'medical', note: '住院押金' }],
+      },
+      assessorA,
+    );
+    // Education goes on (carried, as assessed); medical is the intake's emergency need now.
+    expect(await open()).toEqual([
+      {
+        category_code: 'education',
+        source: 'assessor',
+        urgency: 'normal',
+        assessment_id: again.assessmentId,
+      },
+      {
+        category_code: 'medical',
+        source: 'intake',
+        urgency: 'emergency',
+        assessment_id: again.assessmentId,
+      },
+    ]);
+    expect(again.needs.map((n) => n.categoryCode)).toEqual(['medical']);
+    const withdrawn = await ctx.dataSource.query(
+      `SELECT count(*)::int AS n FROM need WHERE assessment_id = $1 AND status = 'withdrawn'`,
+      [draft.id],
+    );
+    expect(withdrawn).toEqual([{ n: 2 }]);
+  });
+
   it('registers one household when two intakes of the same new family arrive at once', async () => {
     const input = form();
     const both = await Promise.all([sut.register(input, assessorA), sut.register(input, staffA)]);

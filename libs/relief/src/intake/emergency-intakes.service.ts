@@ -168,10 +168,22 @@ export class EmergencyIntakesService {
       source: 'intake',
       note: n.note ?? null,
     }));
+    // The family's other open needs (from the full assessment this one supersedes) go on
+    // beside the emergency: moved onto the provisional assessment, as a completion would
+    // restate them, rather than left open on a superseded one that the matcher no longer reads.
+    if (existing)
+      needRows.push(
+        ...(await this.carryOpenNeeds(manager, household, dto, assessmentId, now, actor)),
+      );
     await this.assessments.insertNeeds(needRows, manager);
-    const needs: IntakeNeedRecord[] = (await this.assessments.needsOf(assessmentId, manager)).map(
-      (n) => ({ needId: n.id, categoryCode: n.categoryCode, severity: n.severity, note: n.note }),
-    );
+    const needs: IntakeNeedRecord[] = (await this.assessments.needsOf(assessmentId, manager))
+      .filter((n) => n.source === 'intake')
+      .map((n) => ({
+        needId: n.id,
+        categoryCode: n.categoryCode,
+        severity: n.severity,
+        note: n.note,
+      }));
 
     // An amount asked for is an emergency grant request in the same transaction: the officer
     // decides it (amount, fund, limit) on the grant; the reason is what happened.
@@ -348,6 +360,53 @@ export class EmergencyIntakesService {
    * is left as the last full assessment set it: gradual exit keeps a tier through its grace
    * once a household was assisted, so an intake-set tier would outlive the emergency.
    */
+  /**
+   * Withdraws the household's open needs and returns them restated on `assessmentId`, except
+   * those of a category the intake names (its emergency need takes their place). Each
+   * withdrawal is audited as a completion's is.
+   */
+  private async carryOpenNeeds(
+    manager: EntityManager,
+    household: HouseholdEntity,
+    dto: CreateEmergencyIntakeDto,
+    assessmentId: string,
+    now: Date,
+    actor: Principal,
+  ): Promise<Array<Partial<NeedEntity>>> {
+    const open: NeedEntity[] = await manager.query(
+      `SELECT id, category_code AS "categoryCode", severity, urgency, source, note, gap_fen AS "gapFen"
+         FROM need WHERE household_id = $1 AND status = 'open' ORDER BY created_at, id`,
+      [household.id],
+    );
+    if (open.length === 0) return [];
+    await this.households.withdrawOpenNeeds([household.id], now, manager);
+    for (const n of open)
+      await this.audit.record(manager, {
+        entityType: 'need',
+        entityId: n.id,
+        action: 'withdraw',
+        actor,
+        fromState: 'open',
+        toState: 'withdrawn',
+        reason: `superseded by assessment ${assessmentId}`,
+        areaPath: household.community!.path,
+      });
+    const named = new Set(dto.needs.map((n) => n.categoryCode));
+    return open
+      .filter((n) => !named.has(n.categoryCode))
+      .map((n) => ({
+        householdId: household.id,
+        assessmentId,
+        categoryCode: n.categoryCode,
+        severity: n.severity,
+        urgency: n.urgency,
+        status: 'open' as const,
+        source: n.source,
+        note: n.note,
+        gapFen: n.gapFen,
+      }));
+  }
+
   private async provisionalAssessment(
     manager: EntityManager,
     household: HouseholdEntity,
