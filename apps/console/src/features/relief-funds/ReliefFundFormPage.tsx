@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Form, Input, InputNumber, Select } from 'antd';
+import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { PageContainer } from '@/components/PageContainer';
@@ -8,7 +9,7 @@ import { useAreasInScope } from '@/features/areas/api';
 import { useCategories } from '@/features/assistance/api';
 import { formFieldErrors } from '@/lib/api-error';
 import { useLabel, useOptions } from '@/lib/dictionaries';
-import { yuanToFen } from '@/lib/format';
+import { BEIJING, yuanToFen } from '@/lib/format';
 import { createFund, fundKeys, type NewFund } from './api';
 
 interface Values {
@@ -34,7 +35,8 @@ export function ReliefFundFormPage() {
   const areas = useAreasInScope();
   const categories = useCategories();
   const kinds = useOptions('fundKind');
-  const year = new Date().getFullYear();
+  // The budget year in Beijing, whatever the browser's zone (31 Dec 20:00 in Europe is 1 Jan here).
+  const year = dayjs().tz(BEIJING).year();
   const create = useMutation({
     mutationFn: (v: Values) =>
       createFund({
