@@ -314,6 +314,19 @@ describe('Leads (e2e)', () => {
       const text = JSON.stringify(rows);
       for (const secret of [phone, phone.slice(-4), reporterPhone, idNumber])
         expect(text).not.toContain(secret);
+      // Supervisors see who looked through the audit API (their area's rows only).
+      const history = await as('staffA')
+        .get(`/api/audit?entityType=lead&entityId=${id}&limit=100`)
+        .expect(200);
+      expect(
+        history.body.items
+          .filter((e: { action: string }) => e.action === 'contact_read')
+          .map((e: { actorRole: string }) => e.actorRole),
+      ).toEqual(['assessor', 'civil_affairs']);
+      const away = await as('staffB')
+        .get(`/api/audit?entityType=lead&entityId=${id}&limit=100`)
+        .expect(200);
+      expect(away.body.items).toEqual([]);
       // A read changes nothing on the lead.
       const after = await as('staffA').get(`/api/leads/${id}`).expect(200);
       expect(after.body.status).toBe('reported');
