@@ -120,6 +120,15 @@ test.describe('on a phone', () => {
       `/households/${household.id}`,
     );
     await picture(desk, 'lead-triage');
+    // How to reach them: masked until asked for, then the full number as a tel: link.
+    await expect(desk.getByText(`${phone.slice(0, 3)}****${phone.slice(-4)}`)).toBeVisible();
+    await expect(desk.getByRole('link', { name: `拨打 ${phone}` })).toHaveCount(0);
+    await desk.getByRole('button', { name: '查看联系方式' }).click();
+    await expect(desk.getByRole('link', { name: `拨打 ${phone}` })).toHaveAttribute(
+      'href',
+      `tel:${phone}`,
+    );
+    await expect(desk.getByText('查看已记录')).toBeVisible();
     await candidate.getByRole('button', { name: '关联家庭' }).click();
     await desk
       .locator('.ant-popconfirm')

@@ -277,6 +277,89 @@ describe('Leads (e2e)', () => {
     });
   });
 
+  describe('how to reach them', () => {
+    it('answers the numbers decrypted to staff in scope and records who looked, without the numbers', async () => {
+      const idNumber = newIdNumber('1980-03-03');
+      const phone = `137${String(randomInt(1e8)).padStart(8, '0')}`;
+      const reporterPhone = `135${String(randomInt(1e8)).padStart(8, '0')}`;
+      const reported = await as('reporter')
+        .post(
+          '/api/leads',
+          lead({ idNumber, phone: `${phone.slice(0, 3)} ${phone.slice(3)}`, reporterPhone }),
+        )
+        .expect(201);
+      const id = reported.body.id as string;
+      const contact = await ctx.http
+        .post(`/api/leads/${id}/contact`)
+        .set('Authorization', tokens.assessorA)
+        .set('X-OneDoor-Page', `/leads/${id}`)
+        .expect(200);
+      expect(contact.body).toEqual({ phone, reporterPhone, idNumber });
+      await as('staffA').post(`/api/leads/${id}/contact`).expect(200);
+
+      const rows = await ctx.dataSource.query(
+        `SELECT a.action, a.actor_id, a.actor_role, a.area_path, a.data, a.reason, a.to_state
+           FROM audit_log a WHERE a.entity_type = 'lead' AND a.entity_id = $1 AND a.action = 'contact_read'
+          ORDER BY a.id`,
+        [id],
+      );
+      expect(rows).toHaveLength(2);
+      expect(rows[0]).toMatchObject({
+        actor_role: 'assessor',
+        area_path: d.communityA.path,
+        data: { page: `/leads/${id}` },
+        to_state: null,
+      });
+      expect(rows[1]).toMatchObject({ actor_role: 'civil_affairs', data: { page: 'api' } });
+      const text = JSON.stringify(rows);
+      for (const secret of [phone, phone.slice(-4), reporterPhone, idNumber])
+        expect(text).not.toContain(secret);
+      // Supervisors see who looked through the audit API (their area's rows only).
+      const history = await as('staffA')
+        .get(`/api/audit?entityType=lead&entityId=${id}&limit=100`)
+        .expect(200);
+      expect(
+        history.body.items
+          .filter((e: { action: string }) => e.action === 'contact_read')
+          .map((e: { actorRole: string }) => e.actorRole),
+      ).toEqual(['assessor', 'civil_affairs']);
+      const away = await as('staffB')
+        .get(`/api/audit?entityType=lead&entityId=${id}&limit=100`)
+        .expect(200);
+      expect(away.body.items).toEqual([]);
+      // A read changes nothing on the lead.
+      const after = await as('staffA').get(`/api/leads/${id}`).expect(200);
+      expect(after.body.status).toBe('reported');
+    });
+
+    it('answers null for what was not given', async () => {
+      const reported = await as('reporter').post('/api/leads', lead()).expect(201);
+      const contact = await as('staffA').post(`/api/leads/${reported.body.id}/contact`).expect(200);
+      expect(contact.body).toEqual({ phone: null, reporterPhone: null, idNumber: null });
+    });
+
+    it('is 404 for staff of another street, a reporter (even its own lead) and a missing lead, 400 for a bad id, 401 without login; none of them is recorded', async () => {
+      const phone = `136${String(randomInt(1e8)).padStart(8, '0')}`;
+      const reported = await as('reporter').post('/api/leads', lead({ phone })).expect(201);
+      const id = reported.body.id as string;
+      for (const who of ['staffB', 'reporter', 'reporter2']) {
+        const res = await as(who).post(`/api/leads/${id}/contact`).expect(404);
+        expect(res.body.code).toBe('LEAD_NOT_FOUND');
+        expect(JSON.stringify(res.body)).not.toContain(phone);
+      }
+      const missing = await as('staffA').post(`/api/leads/${randomUUID()}/contact`).expect(404);
+      expect(missing.body.code).toBe('LEAD_NOT_FOUND');
+      const bad = await as('staffA').post('/api/leads/not-an-id/contact').expect(400);
+      expect(bad.body).toHaveProperty('code');
+      await ctx.http.post(`/api/leads/${id}/contact`).expect(401);
+      const [{ n }] = await ctx.dataSource.query(
+        `SELECT count(*)::int AS n FROM audit_log WHERE entity_id = $1 AND action = 'contact_read'`,
+        [id],
+      );
+      expect(n).toBe(0);
+    });
+  });
+
   it('reports leads per source for staff in scope: reported, triaged in time, linked, closed', async () => {
     const t = await ctx.newDistrict();
     const staff = await ctx.tokenFor('civil_affairs', t.streetA);

@@ -1,5 +1,11 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
+import {
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import {
   ApiErrors,
@@ -13,8 +19,10 @@ import {
   Public,
   Roles,
 } from '@onedoor/platform';
+import { PAGE_HEADER, pageOf } from '@onedoor/households';
 import {
   CloseLeadDto,
+  LeadContactDto,
   LeadDto,
   LeadQueryDto,
   LeadReceiptDto,
@@ -123,6 +131,32 @@ export class LeadsController {
   @ApiErrors(400, leadNotFound)
   get(@Param('id', ParseIdPipe) id: string, @CurrentUser() me: Principal): Promise<LeadDto> {
     return this.leads.get(id, me);
+  }
+
+  @Post('leads/:id/contact')
+  @HttpCode(200)
+  @ApiProtected()
+  // As for GET /leads/{id}: every role reaches the handler and gets the same 404 when the
+  // lead is not theirs to see (a reporter never reads the family's numbers).
+  @Roles('reporter', 'civil_affairs', 'assessor', 'provider', 'evaluator')
+  @ApiOperation({
+    summary:
+      'How to reach the family and the reporter (phones and identity number decrypted), for staff ' +
+      'in scope; each read is recorded in the audit log (who, when, the page of `X-OneDoor-Page`)',
+  })
+  @ApiHeader({
+    name: PAGE_HEADER,
+    required: false,
+    description: 'The console page reading the numbers (its pathname), for the audit log',
+  })
+  @ApiOkResponse({ type: LeadContactDto })
+  @ApiErrors(400, leadNotFound)
+  contact(
+    @Param('id', ParseIdPipe) id: string,
+    @CurrentUser() me: Principal,
+    @Headers(PAGE_HEADER) page?: string,
+  ): Promise<LeadContactDto> {
+    return this.leads.contact(id, me, pageOf(page));
   }
 
   @Post('leads/:id/triage')

@@ -65,8 +65,8 @@ export class LeadsRepository {
       .execute();
   }
 
-  async find(id: string): Promise<LeadRow | null> {
-    const row = await this.dataSource
+  async find(id: string, manager?: EntityManager): Promise<LeadRow | null> {
+    const row = await (manager ?? this.dataSource.manager)
       .getRepository(LeadEntity)
       .createQueryBuilder('l')
       // The area join: names for the page (the exception of docs/conventions.md).

@@ -27,6 +27,7 @@ import { LEAD_STATUS_LABELS } from '../relief.labels';
 import type { LeadSource, LeadStatus } from '../relief.types';
 import type {
   CloseLeadDto,
+  LeadContactDto,
   LeadDto,
   LeadQueryDto,
   LeadReceiptDto,
@@ -221,6 +222,34 @@ export class LeadsService {
       scopePath: actor.role === 'admin' ? null : actor.areaPath,
     });
     return toLeadDto(row, this.clock.now(), this.pii, matches);
+  }
+
+  /**
+   * How to reach the family and the reporter, decrypted, for the same staff as `get` (404 the
+   * same way otherwise). Each read writes an audit row in the same transaction, so supervisors
+   * see who looked and from which page; the row holds no number (the audit log is not
+   * encrypted). A lead is not a household, so the household access log does not fit; the
+   * audit log is where a lead's history already is.
+   */
+  async contact(id: string, actor: Principal, page: string): Promise<LeadContactDto> {
+    return this.tx.run(async (manager) => {
+      const row = await this.leads.find(id, manager);
+      if (!row || !this.maySee(actor, row.lead)) throw this.notFound();
+      const { lead } = row;
+      await this.audit.record(manager, {
+        entityType: 'lead',
+        entityId: id,
+        action: 'contact_read',
+        actor,
+        data: { page },
+        areaPath: lead.areaPath,
+      });
+      return {
+        phone: lead.phoneEnc ? this.pii.decrypt(lead.phoneEnc) : null,
+        reporterPhone: lead.reporterPhoneEnc ? this.pii.decrypt(lead.reporterPhoneEnc) : null,
+        idNumber: lead.idEnc ? this.pii.decrypt(lead.idEnc) : null,
+      };
+    });
   }
 
   async triage(id: string, note: string | undefined, actor: Principal): Promise<LeadDto> {

@@ -21,16 +21,27 @@ import { PageContainer } from '@/components/PageContainer';
 import { errorText, QueryState } from '@/components/QueryState';
 import { useLabel } from '@/lib/dictionaries';
 import { formatTime } from '@/lib/format';
-import { closeLead, type Lead, leadKeys, linkLead, triageLead, useLead } from './api';
+import { closeLead, type Lead, leadContact, leadKeys, linkLead, triageLead, useLead } from './api';
 import { STATUS_COLOR } from './MyLeadsPage';
 
 type Candidate = Lead['candidates'][number];
+
+/** A phone as a `tel:` link: one tap on a phone dials it. */
+function Phone({ phone, label }: { phone: string; label: string }) {
+  return (
+    <a href={`tel:${phone}`} aria-label={label} data-testid="lead-tel">
+      {phone}
+    </a>
+  );
+}
 
 /**
  * /leads/:id: one lead for the community's staff: what happened (decrypted for them), the
  * registered households the registry check found (masked), and the decisions: link one
  * (关联家庭), close with a reason (结束), mark triaged (已研判), or go on to the emergency
  * intake (登记急难救助, which registers the household and ends the lead as registered).
+ * The numbers are masked until 查看联系方式, which asks the API for them in clear (the read is
+ * recorded for supervisors) and shows the phones as `tel:` links.
  */
 export function LeadPage() {
   const { id = '' } = useParams();
@@ -42,6 +53,12 @@ export function LeadPage() {
   const [closing, setClosing] = useState(false);
   const [triaging, setTriaging] = useState(false);
   const [text, setText] = useState('');
+  // Keyed by the lead it was asked for: another lead on the same page starts masked again.
+  const contact = useMutation({
+    mutationFn: (leadId: string) => leadContact(leadId),
+    onError: (e) => void message.error(errorText(e)),
+  });
+  const shown = contact.variables === id ? contact.data : undefined;
 
   const decide = useMutation({
     mutationFn: (step: { kind: 'link'; householdId: string } | { kind: 'close' | 'triage' }) =>
@@ -92,6 +109,22 @@ export function LeadPage() {
                 </Tag>
                 {l.overdue && <Tag color="red">{t('queue.overdue')}</Tag>}
                 {l.escalatedAt && <Tag color="volcano">{t('queue.escalated')}</Tag>}
+                {shown ? (
+                  <Typography.Text type="secondary" data-testid="lead-contact-recorded">
+                    {t('lead.contactRecorded')}
+                  </Typography.Text>
+                ) : (
+                  (l.phoneMasked || l.reporterPhoneMasked || l.idMasked) && (
+                    <Button
+                      size="small"
+                      title={t('lead.contactHelp')}
+                      loading={contact.isPending}
+                      onClick={() => contact.mutate(id)}
+                    >
+                      {t('lead.contact')}
+                    </Button>
+                  )
+                )}
                 {/* Linked or registered: the household it became, one click away. */}
                 {l.householdId && (
                   <Link to={`/households/${l.householdId}`} data-testid="lead-household">
@@ -112,10 +145,14 @@ export function LeadPage() {
                   {l.communityName}
                 </Descriptions.Item>
                 <Descriptions.Item label={t('lead.idNumber')}>
-                  {l.idMasked ?? '—'}
+                  {shown?.idNumber ?? l.idMasked ?? '—'}
                 </Descriptions.Item>
                 <Descriptions.Item label={t('lead.phone')}>
-                  {l.phoneMasked ?? '—'}
+                  {shown?.phone ? (
+                    <Phone phone={shown.phone} label={t('lead.call', { phone: shown.phone })} />
+                  ) : (
+                    (l.phoneMasked ?? '—')
+                  )}
                 </Descriptions.Item>
                 <Descriptions.Item label={t('lead.address')} span={2}>
                   {l.address ?? '—'}
@@ -130,7 +167,14 @@ export function LeadPage() {
                   {l.reporterRelation ? ` · ${l.reporterRelation}` : ''}
                 </Descriptions.Item>
                 <Descriptions.Item label={t('lead.reporterPhone')}>
-                  {l.reporterPhoneMasked ?? '—'}
+                  {shown?.reporterPhone ? (
+                    <Phone
+                      phone={shown.reporterPhone}
+                      label={t('lead.call', { phone: shown.reporterPhone })}
+                    />
+                  ) : (
+                    (l.reporterPhoneMasked ?? '—')
+                  )}
                 </Descriptions.Item>
                 <Descriptions.Item label={t('queue.reportedAt')}>
                   {formatTime(l.reportedAt)}

@@ -3,6 +3,7 @@ import type { components } from '@/api/generated/schema';
 import { api, call } from '@/lib/api';
 
 export type Lead = components['schemas']['LeadDto'];
+export type LeadContact = components['schemas']['LeadContactDto'];
 export type LeadSummary = components['schemas']['LeadSummaryDto'];
 export type MyLead = components['schemas']['MyLeadDto'];
 export type NewLead = components['schemas']['ReportLeadDto'];
@@ -65,3 +66,6 @@ export const linkLead = (id: string, householdId: string) =>
   call(api.POST('/api/leads/{id}/link', { params: { path: { id } }, body: { householdId } }));
 export const closeLead = (id: string, reason: string) =>
   call(api.POST('/api/leads/{id}/close', { params: { path: { id } }, body: { reason } }));
+/** The numbers in clear; the API records who asked (and from which page) in the audit log. */
+export const leadContact = (id: string) =>
+  call(api.POST('/api/leads/{id}/contact', { params: { path: { id } } }));

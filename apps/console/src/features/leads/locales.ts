@@ -83,6 +83,10 @@ export default namespace(
       intake: '登记急难救助',
       done: '已处理',
       closedBecause: '结束原因：{{reason}}',
+      contact: '查看联系方式',
+      contactRecorded: '查看已记录',
+      contactHelp: '完整号码仅用于联系该家庭和报告人；每次查看都会记录查看人和时间，供上级监督。',
+      call: '拨打 {{phone}}',
     },
     report: {
       title: '线索统计',
@@ -181,6 +185,11 @@ export default namespace(
       intake: 'Emergency intake',
       done: 'Done',
       closedBecause: 'Closed: {{reason}}',
+      contact: 'Show contact details',
+      contactRecorded: 'This view is recorded',
+      contactHelp:
+        'The full numbers are for reaching the family and the reporter; every view is recorded with who and when, for supervisors.',
+      call: 'Call {{phone}}',
     },
     report: {
       title: 'Lead statistics',

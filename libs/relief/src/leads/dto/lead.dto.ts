@@ -157,6 +157,24 @@ export class LeadDto extends LeadSummaryDto {
   candidates!: LeadCandidateDto[];
 }
 
+/**
+ * How to reach the family and the reporter, in clear: only from `POST /leads/{id}/contact`,
+ * which records the read (the lead page shows the masked numbers).
+ */
+export class LeadContactDto {
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: '13812345678',
+    description: "The family's phone",
+  })
+  phone!: string | null;
+  @ApiProperty({ type: String, nullable: true, example: '13900001111' })
+  reporterPhone!: string | null;
+  @ApiProperty({ type: String, nullable: true, example: '110101199001010011' })
+  idNumber!: string | null;
+}
+
 export class TriageLeadDto {
   @ApiPropertyOptional({ example: '已电话核实，需上门' })
   @IsOptional()
