@@ -32,8 +32,8 @@ describe('Emergency grants (e2e)', () => {
     ctx = await startApi();
     d = await ctx.newDistrict();
     tokens.community = await ctx.tokenFor('civil_affairs', d.communityA);
-    tokens.streetA = await ctx.tokenFor('civil_affairs', d.streetA);
     tokens.district = await ctx.tokenFor('civil_affairs', d.district);
+    tokens.streetA = await ctx.tokenFor('civil_affairs', d.streetA);
     tokens.streetB = await ctx.tokenFor('civil_affairs', d.streetB);
     tokens.assessor = await ctx.tokenFor('assessor', d.communityA);
     tokens.provider = (await ctx.newProviderWithUser(d.streetA)).token;
@@ -211,6 +211,78 @@ describe('Emergency grants (e2e)', () => {
     });
     const after = await as('streetA').get(`/api/emergency-grants/${g.body.id}`).expect(200);
     expect(after.body).toMatchObject({ status: 'requested', fundBalanceFen: 5_000 });
+  });
+
+  it('cancels an approved grant with a reason: 400 without one, 409 unless approved, the fund credited back', async () => {
+    const family = (await ctx.factory.household({ community: d.communityA })).id;
+    const own = await reliefFund(sql, { area: d.streetA, balanceFen: 100_000 });
+    const g = await as('assessor')
+      .post(
+        '/api/emergency-grants',
+        request({ householdId: family, fundId: own, amountFen: 30_000 }),
+      )
+      .expect(201);
+    const id = g.body.id as string;
+    const early = await as('streetA')
+      .post(`/api/emergency-grants/${id}/cancel`, { reason: '误批' })
+      .expect(409);
+    expect(early.body).toMatchObject({ statusCode: 409, code: 'GRANT_STATE_CONFLICT' });
+    await as('streetA').post(`/api/emergency-grants/${id}/approve`, {}).expect(200);
+
+    const noReason = await as('streetA').post(`/api/emergency-grants/${id}/cancel`, {}).expect(400);
+    expect(noReason.body).toMatchObject({ statusCode: 400, code: 'VALIDATION_FAILED' });
+    expect(noReason.body.details).toEqual(
+      expect.arrayContaining([expect.objectContaining({ field: 'reason' })]),
+    );
+    await as('streetA')
+      .post('/api/emergency-grants/not-a-uuid/cancel', { reason: '误批' })
+      .expect(400);
+    await as('assessor').post(`/api/emergency-grants/${id}/cancel`, { reason: '误批' }).expect(403);
+    const outside = await as('streetB')
+      .post(`/api/emergency-grants/${id}/cancel`, { reason: '误批' })
+      .expect(404);
+    expect(outside.body.code).toBe('GRANT_NOT_FOUND');
+
+    const cancelled = await as('streetA')
+      .post(`/api/emergency-grants/${id}/cancel`, { reason: '多次联系家属未果' })
+      .expect(200);
+    expect(cancelled.body).toMatchObject({
+      status: 'rejected',
+      decisionNote: '撤销批准：多次联系家属未果',
+      fundBalanceFen: 100_000,
+    });
+    await as('streetA').post(`/api/emergency-grants/${id}/cancel`, { reason: '误批' }).expect(409);
+    await as('streetA')
+      .post(`/api/emergency-grants/${id}/pay`, { paymentNote: '现金' })
+      .expect(409);
+
+    // A paid grant is in the ledger: not cancelled here.
+    const paid = await as('assessor')
+      .post(
+        '/api/emergency-grants',
+        request({ householdId: family, fundId: own, amountFen: 20_000 }),
+      )
+      .expect(201);
+    await as('streetA').post(`/api/emergency-grants/${paid.body.id}/approve`, {}).expect(200);
+    await as('streetA')
+      .post(`/api/emergency-grants/${paid.body.id}/pay`, { paymentNote: '现金' })
+      .expect(200);
+    const late = await as('streetA')
+      .post(`/api/emergency-grants/${paid.body.id}/cancel`, { reason: '误批' })
+      .expect(409);
+    expect(late.body.code).toBe('GRANT_STATE_CONFLICT');
+    const statement = await as('streetA')
+      .get(`/api/relief-funds/${own}/movements?page=1&limit=10`)
+      .expect(200);
+    expect(
+      statement.body.items.map((m: { kind: string; amountFen: number }) => [m.kind, m.amountFen]),
+    ).toEqual(
+      expect.arrayContaining([
+        ['grant', -30_000],
+        ['adjustment', 30_000],
+        ['grant', -20_000],
+      ]),
+    );
   });
 
   it('lists the limits in scope and lets staff above set one', async () => {

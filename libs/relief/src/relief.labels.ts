@@ -27,8 +27,10 @@ export const FUND_MOVEMENT_KIND_LABELS = labels<FundMovementKind>({
   opening: ['期初/预算', 'Opening balance'],
   allocation: ['追加拨款', 'Allocation'],
   donation: ['捐赠到账', 'Donation received'],
-  grant: ['救助支出', 'Grant paid out'],
-  adjustment: ['调整', 'Adjustment'],
+  // Debited when the grant is approved, not when it is handed over: "paid out" was untrue for
+  // an approved grant not yet paid (or cancelled, whose credit back is an adjustment).
+  grant: ['救助支出（批准时支出）', 'Grant (debited at approval)'],
+  adjustment: ['调整（含撤销批准退回）', 'Adjustment (incl. cancelled grants credited back)'],
 });
 
 // grants

@@ -369,10 +369,13 @@ describe(ReliefFundsService.name, () => {
       const d1 = await donations.pledge(fund.id, pledgeBody({ amountFen: 50_000 }), staffA);
       at('2026-02-28T16:00:00Z');
       await donations.receive(d1.id, {} as never, staffA);
-      // A grant (the grants part debits; here its movement and debit by hand) and a correction.
+      // A grant (the grants part debits; here its movement and debit by hand), its approval
+      // cancelled (credited back as an adjustment), and a correction.
       await ctx.dataSource.query(
         `INSERT INTO relief_fund_movement (fund_id, kind, amount_fen, note, occurred_at)
          VALUES ($1, 'grant', -300000, '临时救助', '2026-03-15T10:00:00+08:00'),
+                ($1, 'grant', -20000, '临时救助', '2026-03-16T10:00:00+08:00'),
+                ($1, 'adjustment', 20000, '临时救助撤销', '2026-03-17T10:00:00+08:00'),
                 ($1, 'adjustment', -1234, '更正', '2026-03-31T23:59:59+08:00')`,
         [fund.id],
       );
@@ -390,21 +393,24 @@ describe(ReliefFundsService.name, () => {
         { from: '2026-03-01', to: '2026-03-31' },
         assessorA,
       );
-      // Opening: 10,000.00 + 2,000.00 = 12,000.00. In March: +500.00 donation, -3,000.00
-      // grant, +800.00 allocation, -12.34 adjustment. Closing: 12,000.00 + 500.00 - 3,000.00
-      // + 800.00 - 12.34 = 10,287.66.
+      // Opening: 10,000.00 + 2,000.00 = 12,000.00. In March: +500.00 donation, -3,000.00 and
+      // -200.00 grants, +200.00 the second's cancellation, +800.00 allocation, -12.34
+      // adjustment. Grants -3,200.00, adjustments +187.66. Closing: 12,000.00 + 500.00
+      // - 3,200.00 + 800.00 + 187.66 = 10,287.66.
       expect(s).toMatchObject({
         openingBalanceFen: 1_200_000,
         budgetFen: 0,
         allocationsFen: 80_000,
         donationsFen: 50_000,
-        grantsFen: -300_000,
-        adjustmentsFen: -1_234,
+        grantsFen: -320_000,
+        adjustmentsFen: 18_766,
         closingBalanceFen: 1_028_766,
       });
       expect(s.lines.map((l) => [l.kind, l.amountFen, l.balanceAfterFen])).toEqual([
         ['donation', 50_000, 1_250_000],
         ['grant', -300_000, 950_000],
+        ['grant', -20_000, 930_000],
+        ['adjustment', 20_000, 950_000],
         ['allocation', 80_000, 1_030_000],
         ['adjustment', -1_234, 1_028_766],
       ]);

@@ -288,6 +288,131 @@ describe(GrantsService.name, () => {
     expect((await sut.approve(second, {}, streetA)).status).toBe('approved');
   });
 
+  it('cancels an approved grant: rejected, the fund credited back once in the same transaction, the low spell ended, the household’s slot free again', async () => {
+    const fundId = await fund(tree.district, 1_000 * YUAN, 500 * YUAN);
+    const h = await household();
+    const id = await requestOf(h, fundId, 600 * YUAN);
+    await sut.approve(id, {}, streetA);
+    expect(await balance(fundId)).toBe(400 * YUAN);
+    const [low] = await sql(`SELECT low_since FROM relief_fund WHERE id = $1`, [fundId]);
+    expect(low.low_since).not.toBeNull();
+
+    // Two officers cancel at once: one does, the other finds it no longer approved.
+    const results = await Promise.allSettled([
+      sut.cancel(id, { reason: '多次联系家属未果，无法发放' }, streetA),
+      sut.cancel(id, { reason: '误批' }, districtStaff),
+    ]);
+    const outcomes = results.map((r) =>
+      r.status === 'fulfilled' ? r.value.status : (r.reason as { code: string }).code,
+    );
+    expect(outcomes.sort()).toEqual(['GRANT_STATE_CONFLICT', 'rejected']);
+    const done = results.find((r) => r.status === 'fulfilled')!;
+    expect((done as PromiseFulfilledResult<{ decisionNote: string }>).value.decisionNote).toMatch(
+      /^撤销批准：/,
+    );
+    expect(await balance(fundId)).toBe(1_000 * YUAN);
+    const [after] = await sql(`SELECT low_since FROM relief_fund WHERE id = $1`, [fundId]);
+    expect(after.low_since).toBeNull();
+    const movements = await sql(
+      `SELECT kind, amount_fen, note FROM relief_fund_movement WHERE grant_id = $1 ORDER BY kind`,
+      [id],
+    );
+    expect(movements).toEqual([
+      { kind: 'grant', amount_fen: '-60000', note: '临时救助' },
+      { kind: 'adjustment', amount_fen: '60000', note: '临时救助撤销' },
+    ]);
+    const audits = await sql(
+      `SELECT action, from_state, to_state FROM audit_log
+        WHERE entity_type = 'emergency_grant' AND entity_id = $1 AND action = 'cancel'`,
+      [id],
+    );
+    expect(audits).toEqual([{ action: 'cancel', from_state: 'approved', to_state: 'rejected' }]);
+    const events = await sql(
+      `SELECT data->>'decision' AS decision FROM outbox_event
+        WHERE type = 'grant.decided' AND entity_id = $1 ORDER BY id`,
+      [id],
+    );
+    expect(events.map((e: { decision: string }) => e.decision)).toEqual([
+      '已批准待发放',
+      '撤销批准',
+    ]);
+
+    // A cancelled grant is not in the once-per-12-months count: another grant may be approved.
+    const next = await requestOf(h, fundId, 300 * YUAN);
+    expect((await sut.approve(next, {}, streetA)).status).toBe('approved');
+    expect(await balance(fundId)).toBe(700 * YUAN);
+  });
+
+  it('cancel and pay of one grant at once: exactly one wins, the money is either paid or back in the fund, never both', async () => {
+    const fundId = await fund(tree.district, 100_000 * YUAN);
+    const ids: string[] = [];
+    for (let i = 0; i < 8; i++) {
+      const id = await requestOf(await household(), fundId, 500 * YUAN);
+      await sut.approve(id, {}, districtStaff);
+      ids.push(id);
+    }
+    expect(await balance(fundId)).toBe(96_000 * YUAN);
+    const results = await Promise.all(
+      ids.map((id, i) => {
+        const pay = () => sut.pay(id, { paymentNote: '现金' }, streetA);
+        const cancel = () => sut.cancel(id, { reason: '家属联系不上' }, districtStaff);
+        // Alternate who starts first.
+        return Promise.allSettled(i % 2 ? [pay(), cancel()] : [cancel(), pay()]);
+      }),
+    );
+    let paid = 0;
+    for (const [i, pair] of results.entries()) {
+      const outcomes = pair.map((r) =>
+        r.status === 'fulfilled' ? r.value.status : (r.reason as { code: string }).code,
+      );
+      expect(outcomes.filter((o) => o === 'GRANT_STATE_CONFLICT')).toHaveLength(1);
+      const [g] = await sql(
+        `SELECT status, entry_id, (SELECT count(*)::int FROM relief_fund_movement m
+                                    WHERE m.grant_id = g.id AND m.kind = 'adjustment') AS credits
+           FROM emergency_grant g WHERE id = $1`,
+        [ids[i]],
+      );
+      if (g.status === 'paid') {
+        paid++;
+        expect(g).toMatchObject({ credits: 0 });
+        expect(g.entry_id).not.toBeNull();
+      } else {
+        expect(g).toMatchObject({ status: 'rejected', credits: 1, entry_id: null });
+      }
+    }
+    const [{ entries }] = await sql(
+      `SELECT count(*)::int AS entries FROM assistance_entry e
+         JOIN emergency_grant g ON g.entry_id = e.id WHERE g.id = ANY($1)`,
+      [ids],
+    );
+    expect(entries).toBe(paid);
+    // Only the paid grants' money is out of the fund.
+    expect(await balance(fundId)).toBe(100_000 * YUAN - paid * 500 * YUAN);
+  });
+
+  it('only an approved grant is cancelled: a requested or paid one is refused (409) and nothing is credited; an adviser cannot cancel', async () => {
+    const fundId = await fund(tree.district, 10_000 * YUAN);
+    const requested = await requestOf(await household(), fundId, 100 * YUAN);
+    const one = await failure(sut.cancel(requested, { reason: '误批' }, streetA));
+    expect(one.code).toBe('GRANT_STATE_CONFLICT');
+    expect(one.details).toMatchObject({ status: 'requested' });
+
+    const paid = await requestOf(await household(), fundId, 200 * YUAN);
+    await sut.approve(paid, {}, streetA);
+    expect((await failure(sut.cancel(paid, { reason: '误批' }, assessorA))).code).toBe('FORBIDDEN');
+    await sut.pay(paid, { paymentNote: '现金' }, streetA);
+    const two = await failure(sut.cancel(paid, { reason: '误批' }, streetA));
+    expect(two.code).toBe('GRANT_STATE_CONFLICT');
+    expect(two.details).toMatchObject({ status: 'paid', statusLabel: '已发放' });
+    expect(await balance(fundId)).toBe(9_800 * YUAN);
+    const [{ credits }] = await sql(
+      `SELECT count(*)::int AS credits FROM relief_fund_movement
+        WHERE fund_id = $1 AND kind = 'adjustment'`,
+      [fundId],
+    );
+    expect(credits).toBe(0);
+  });
+
   it('answers 404 outside the caller’s scope, alike for a grant, a household and a fund that exist elsewhere', async () => {
     const fundA = await fund(tree.streetA, 10_000 * YUAN);
     const fundB = await fund(tree.streetB, 10_000 * YUAN);
@@ -298,6 +423,7 @@ describe(GrantsService.name, () => {
       sut.approve(id, {}, streetB),
       sut.reject(id, { reason: '不符合' }, streetB),
       sut.pay(id, { paymentNote: '现金' }, streetB),
+      sut.cancel(id, { reason: '误批' }, streetB),
     ])
       expect((await failure(p)).code).toBe('GRANT_NOT_FOUND');
     expect((await failure(sut.get('00000000-0000-4000-8000-000000000000', streetA))).code).toBe(

@@ -25,8 +25,9 @@ export async function statementToXlsx(s: FundStatementDto): Promise<Buffer> {
     ['预算/期初拨入(元)', yuan(s.budgetFen)],
     ['追加拨款(元)', yuan(s.allocationsFen)],
     ['捐赠到账(元)', yuan(s.donationsFen)],
-    ['救助支出(元)', yuan(s.grantsFen)],
-    ['调整(元)', yuan(s.adjustmentsFen)],
+    // Grants are debited at approval; a cancelled approval's credit back is an adjustment.
+    ['救助支出（批准时支出）(元)', yuan(s.grantsFen)],
+    ['调整（含撤销批准退回）(元)', yuan(s.adjustmentsFen)],
     ['期末余额(元)', yuan(s.closingBalanceFen)],
   ];
   for (const [label, value] of summary) {

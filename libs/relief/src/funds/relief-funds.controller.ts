@@ -156,7 +156,7 @@ export class ReliefFundsController {
   @Roles('civil_affairs', 'assessor')
   @ApiOperation({
     summary:
-      'The fund’s statement for a period of Beijing days: opening balance, budget, allocations, donations received, grants paid, adjustments, closing balance and the lines',
+      'The fund’s statement for a period of Beijing days: opening balance, budget, allocations, donations received, grants debited at approval, adjustments (incl. cancelled grants credited back), closing balance and the lines',
   })
   @ApiExtraModels(FundStatementDto)
   @ApiOkResponse({

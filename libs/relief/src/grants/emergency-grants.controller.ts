@@ -13,6 +13,7 @@ import {
 import { GrantsService } from './grants.service';
 import {
   ApproveGrantDto,
+  CancelGrantDto,
   EmergencyGrantDto,
   GrantFundDto,
   GrantFundsQueryDto,
@@ -185,5 +186,28 @@ export class EmergencyGrantsController {
     @CurrentUser() principal: Principal,
   ): Promise<EmergencyGrantDto> {
     return this.grants.pay(id, body, principal);
+  }
+
+  @Post(':id/cancel')
+  @HttpCode(200)
+  @Roles('civil_affairs')
+  @ApiOperation({
+    summary:
+      'Cancel an approved, unpaid grant (approved by mistake, or it cannot be paid), with the reason: it ' +
+      'becomes rejected and the fund is credited back what the approval debited, in the same transaction',
+  })
+  @ApiOkResponse({ type: EmergencyGrantDto })
+  @ApiErrors(400, grantNotFound, {
+    ...wrongState,
+    message: 'The grant is paid, not approved',
+    description:
+      'The grant is not approved (a requested one is rejected instead; a paid one is in the ledger)',
+  })
+  cancel(
+    @Param('id', ParseIdPipe) id: string,
+    @Body() body: CancelGrantDto,
+    @CurrentUser() principal: Principal,
+  ): Promise<EmergencyGrantDto> {
+    return this.grants.cancel(id, body, principal);
   }
 }

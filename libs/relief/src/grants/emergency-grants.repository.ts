@@ -278,6 +278,24 @@ export class EmergencyGrantsRepository {
     );
   }
 
+  /**
+   * Approved → rejected by a cancellation: the last decision is the cancelling officer's, its
+   * note says it was a cancellation after approval (the approval itself stays in the audit log).
+   */
+  async setCancelled(
+    manager: EntityManager,
+    id: string,
+    d: { byId: string; at: Date; note: string },
+  ): Promise<void> {
+    await manager.query(
+      `UPDATE emergency_grant
+          SET status = 'rejected', decided_by_id = $2, decided_at = $3, decision_note = $4,
+              updated_at = $3, version = version + 1
+        WHERE id = $1 AND status = 'approved'`,
+      [id, d.byId, d.at, d.note],
+    );
+  }
+
   async setPaid(
     manager: EntityManager,
     id: string,
@@ -315,6 +333,43 @@ export class EmergencyGrantsRepository {
       [d.fundId, d.amountFen, d.grantId, d.note, d.at, d.byId],
     );
     return rows[0]?.balance_fen ?? null;
+  }
+
+  /**
+   * Gives a cancelled grant's debit back in one statement: the conditional credit of exactly
+   * what its approval debited, to the fund it was debited from, and the fund's `adjustment`
+   * movement for it (positive, the grant's id) written only when the credit is. The condition
+   * is the grant's debit movement with no credit of it yet, so a grant is credited at most once
+   * and never more than it took (the grant's row lock already serialises its cancellations).
+   * The fund is credited even if closed since: the money came out of it. Back at or above its
+   * threshold, the fund's "low" spell ends. Null: nothing was debited or it was credited before.
+   */
+  async creditBack(
+    manager: EntityManager,
+    d: { grantId: string; at: Date; byId: string; note: string },
+  ): Promise<{ fundId: string; amountFen: string; balanceFen: string } | null> {
+    const rows: Array<{ fundId: string; amountFen: string; balanceFen: string }> =
+      await manager.query(
+        `WITH debit AS (
+           SELECT fund_id, -amount_fen AS amount_fen FROM relief_fund_movement
+            WHERE grant_id = $1 AND kind = 'grant'
+              AND NOT EXISTS (SELECT 1 FROM relief_fund_movement
+                               WHERE grant_id = $1 AND kind = 'adjustment')),
+         credit AS (
+           UPDATE relief_fund f
+              SET balance_fen = f.balance_fen + debit.amount_fen,
+                  low_since = CASE WHEN f.balance_fen + debit.amount_fen >= f.threshold_fen
+                                   THEN NULL ELSE f.low_since END,
+                  updated_at = $2
+             FROM debit WHERE f.id = debit.fund_id
+           RETURNING f.id, f.balance_fen, debit.amount_fen)
+         INSERT INTO relief_fund_movement (fund_id, kind, amount_fen, grant_id, note, occurred_at, recorded_by_id)
+         SELECT id, 'adjustment', amount_fen, $1, $3, $2, $4 FROM credit
+         RETURNING fund_id AS "fundId", amount_fen AS "amountFen",
+                   (SELECT balance_fen FROM credit) AS "balanceFen"`,
+        [d.grantId, d.at, d.note, d.byId],
+      );
+    return rows[0] ?? null;
   }
 
   /**

@@ -47,6 +47,7 @@ import {
 } from './grant-limits.util';
 import type {
   ApproveGrantDto,
+  CancelGrantDto,
   EmergencyGrantDto,
   GrantFundDto,
   GrantFundsQueryDto,
@@ -60,6 +61,8 @@ import type {
 const GRANT_CATEGORY = 'emergency';
 /** What a paid grant is called in the household's assistance history. */
 const LEDGER_TITLE = '临时救助';
+/** What a cancellation after approval is called (decision note, notice). */
+const CANCEL_LABEL = '撤销批准';
 /** Who reads grants: deciders and requesters, in scope. */
 const READERS = GRANT_REQUESTERS;
 
@@ -291,7 +294,7 @@ export class GrantsService {
       },
       areaPath: row.areaPath,
     });
-    await this.emitDecided(m, row, 'approved', amountFen);
+    await this.emitDecided(m, row, GRANT_STATUS_LABELS.approved['zh-CN'], amountFen);
     // Last: the one conditional debit with its movement. No row: the fund cannot pay it, and
     // the throw rolls back everything above (the grant stays requested).
     const balance = await this.grants.debit(m, {
@@ -356,8 +359,62 @@ export class GrantsService {
         data: { householdId: row.householdId },
         areaPath: row.areaPath,
       });
-      await this.emitDecided(m, row, 'rejected', Number(row.amountFen));
+      await this.emitDecided(m, row, GRANT_STATUS_LABELS.rejected['zh-CN'], Number(row.amountFen));
     });
+    return this.get(id, actor);
+  }
+
+  /**
+   * Approved → rejected, cancelled: approved by mistake, or the family cannot be paid. The
+   * fund gets back exactly what the approval debited in the same transaction (an `adjustment`
+   * movement), so the money is never out of the fund for a grant that will not be paid; the
+   * household's once-per-period slot is free again (the stacking rules count approved and paid
+   * grants only). Decided like a rejection (a decider in scope, no limit: undoing spends
+   * nothing). A paid grant is in the ledger and is not cancelled here. Same lock order as the
+   * approval and the payment — the household's lock, the grant's row, the fund last — so a
+   * cancellation and a payment of one grant at once are serialised: one wins, the other finds
+   * the grant no longer approved.
+   */
+  async cancel(id: string, dto: CancelGrantDto, actor: Principal): Promise<EmergencyGrantDto> {
+    await this.tx.run(async (m) => {
+      const ref = await this.grants.householdOf(id, m);
+      if (!ref || !this.canSee(actor, ref.areaPath)) throw this.notFound();
+      if (!GRANT_DECIDERS.includes(actor.role))
+        throw new ForbiddenError('Grants are decided by civil-affairs staff');
+      await this.stacking.lockHousehold(m, ref.householdId);
+      const row = (await this.grants.lock(id, m))!;
+      this.expectStatus(row, 'approved');
+      const now = this.clock.now();
+      const reason = dto.reason.trim();
+      await this.grants.setCancelled(m, id, {
+        byId: actor.userId,
+        at: now,
+        note: `${CANCEL_LABEL}：${reason}`,
+      });
+      await this.audit.record(m, {
+        entityType: 'emergency_grant',
+        entityId: id,
+        action: 'cancel',
+        actor,
+        fromState: 'approved',
+        toState: 'rejected',
+        reason,
+        data: { householdId: row.householdId, fundId: row.fundId, amountFen: row.amountFen },
+        areaPath: row.areaPath,
+      });
+      await this.emitDecided(m, row, CANCEL_LABEL, Number(row.amountFen));
+      // Last: the fund's row. No name in the note (a fund's movements are read area-wide).
+      const credit = await this.grants.creditBack(m, {
+        grantId: id,
+        at: now,
+        byId: actor.userId,
+        note: '临时救助撤销',
+      });
+      // An approved grant always has its debit (same transaction as the approval, unique per
+      // grant): none means the data is broken, and nothing of the cancellation is written.
+      if (!credit) throw new Error(`Approved grant ${id} has no debit to credit back`);
+    });
+    this.logger.log({ grantId: id }, 'grant cancelled, fund credited');
     return this.get(id, actor);
   }
 
@@ -509,7 +566,8 @@ export class GrantsService {
   private async emitDecided(
     m: EntityManager,
     row: GrantRow,
-    status: 'approved' | 'rejected',
+    /** What was decided, in Chinese (the notice's text): a status's label or 撤销批准. */
+    decision: string,
     amountFen: number,
   ): Promise<void> {
     if (!row.requestedById) return;
@@ -523,7 +581,7 @@ export class GrantsService {
         grantId: row.id,
         householdId: row.householdId,
         headName: row.headName,
-        decision: GRANT_STATUS_LABELS[status]['zh-CN'],
+        decision,
         amountFen: String(amountFen),
       },
     });

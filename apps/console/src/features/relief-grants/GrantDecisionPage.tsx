@@ -18,17 +18,27 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { PageContainer } from '@/components/PageContainer';
+import { fundKeys } from '@/features/relief-funds/api';
 import { QueryState, errorText } from '@/components/QueryState';
 import { formFieldErrors } from '@/lib/api-error';
 import { isStaff, useMe } from '@/lib/auth';
 import { useLabel } from '@/lib/dictionaries';
 import { formatTime, formatYuan, yuanToFen } from '@/lib/format';
-import { type Grant, approveGrant, grantKeys, payGrant, rejectGrant, useGrant } from './api';
+import {
+  type Grant,
+  approveGrant,
+  cancelGrant,
+  grantKeys,
+  payGrant,
+  rejectGrant,
+  useGrant,
+} from './api';
 
 /**
  * /relief-grants/:id: one grant's decision — the household, the reason, the fund's balance and
  * the officer's own limit; approve (the amount editable, debited from the fund at once), reject
- * with a reason, and 确认发放 once it is approved.
+ * with a reason, and 确认发放 once it is approved — or 撤销批准 with a reason (approved by
+ * mistake, the family cannot be paid), which credits the fund back.
  */
 export function GrantDecisionPage() {
   const { id = '' } = useParams();
@@ -122,6 +132,8 @@ function useRefresh(id: string) {
   return (updated: Grant) => {
     queryClient.setQueryData(grantKeys.one(id), updated);
     void queryClient.invalidateQueries({ queryKey: grantKeys.all });
+    // A debit or a credit back changes the fund's balance shown on the funds pages too.
+    void queryClient.invalidateQueries({ queryKey: fundKeys.all });
   };
 }
 
@@ -235,6 +247,7 @@ function PayCard({ grant }: { grant: Grant }) {
   const { message } = App.useApp();
   const refresh = useRefresh(grant.id);
   const [form] = Form.useForm<{ paymentNote: string }>();
+  const [cancelling, setCancelling] = useState(false);
   const run = useMutation({
     mutationFn: (note: string) => payGrant(grant.id, note),
     onSuccess: (g) => {
@@ -257,10 +270,66 @@ function PayCard({ grant }: { grant: Grant }) {
         >
           <Input placeholder={t('detail.payNotePlaceholder')} maxLength={500} />
         </Form.Item>
-        <Button type="primary" htmlType="submit" loading={run.isPending}>
-          {t('detail.pay')}
-        </Button>
+        <Flex gap={8}>
+          <Button type="primary" htmlType="submit" loading={run.isPending}>
+            {t('detail.pay')}
+          </Button>
+          <Button danger onClick={() => setCancelling(true)}>
+            {t('detail.cancel')}
+          </Button>
+        </Flex>
       </Form>
+      {cancelling && <CancelModal grant={grant} onClose={() => setCancelling(false)} />}
     </Card>
+  );
+}
+
+/** 撤销批准: the reason asked for in a confirm dialog; the page then shows the fund's balance back. */
+function CancelModal({ grant, onClose }: { grant: Grant; onClose: () => void }) {
+  const { t } = useTranslation('reliefGrants');
+  const { message } = App.useApp();
+  const refresh = useRefresh(grant.id);
+  const [form] = Form.useForm<{ reason: string }>();
+  const run = useMutation({
+    mutationFn: (reason: string) => cancelGrant(grant.id, reason),
+    onSuccess: (g) => {
+      refresh(g);
+      void message.success(t('detail.cancelled'));
+      onClose();
+    },
+    onError: (e) => {
+      const fields = formFieldErrors(e);
+      if (fields.length) form.setFields(fields as Parameters<typeof form.setFields>[0]);
+      else void message.error(errorText(e));
+    },
+  });
+  return (
+    <Modal
+      open
+      title={t('detail.cancelTitle')}
+      okText={t('detail.cancel')}
+      okButtonProps={{ danger: true, loading: run.isPending }}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+    >
+      <Alert
+        type="warning"
+        showIcon
+        style={{ marginBottom: 12 }}
+        message={t('detail.cancelHelp', { amount: formatYuan(grant.amountFen) })}
+      />
+      <Form form={form} layout="vertical" onFinish={(v) => run.mutate(v.reason.trim())}>
+        <Form.Item
+          name="reason"
+          label={t('detail.cancelReason')}
+          rules={[
+            { required: true, whitespace: true, message: t('detail.required') },
+            { min: 2, message: t('detail.cancelReasonShort') },
+          ]}
+        >
+          <Input.TextArea rows={2} maxLength={1000} />
+        </Form.Item>
+      </Form>
+    </Modal>
   );
 }

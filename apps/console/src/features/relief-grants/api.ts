@@ -55,3 +55,9 @@ export const payGrant = (id: string, paymentNote: string) =>
   call(
     api.POST('/api/emergency-grants/{id}/pay', { params: { path: { id } }, body: { paymentNote } }),
   );
+
+/** Cancels an approved, unpaid grant: the fund is credited back what its approval debited. */
+export const cancelGrant = (id: string, reason: string) =>
+  call(
+    api.POST('/api/emergency-grants/{id}/cancel', { params: { path: { id } }, body: { reason } }),
+  );

@@ -62,6 +62,13 @@ export default namespace(
       approved: '已批准，资金已支出',
       rejected: '已不予批准',
       paid: '已确认发放，已记入救助台账',
+      cancel: '撤销批准',
+      cancelTitle: '撤销批准',
+      cancelHelp:
+        '撤销后该申请记为“未批准”，已支出的 {{amount}} 退回资金余额。适用于误批或无法发放（如联系不上家属）；已发放的救助不能在此撤销。',
+      cancelReason: '撤销原因',
+      cancelReasonShort: '请至少填写 2 个字',
+      cancelled: '已撤销批准，资金已退回',
       toHousehold: '查看家庭',
     },
     request: {
@@ -139,6 +146,13 @@ export default namespace(
       approved: 'Approved: the fund is debited',
       rejected: 'Rejected',
       paid: 'Payment confirmed and entered in the assistance ledger',
+      cancel: 'Cancel approval',
+      cancelTitle: 'Cancel the approval',
+      cancelHelp:
+        'The grant becomes rejected and the {{amount}} debited goes back to the fund. For a grant approved by mistake or one that cannot be paid (the family cannot be reached); a paid grant cannot be cancelled here.',
+      cancelReason: 'Why it is cancelled',
+      cancelReasonShort: 'At least 2 characters',
+      cancelled: 'Approval cancelled: the fund is credited back',
       toHousehold: 'Open the household',
     },
     request: {

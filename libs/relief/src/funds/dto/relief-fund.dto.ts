@@ -233,8 +233,13 @@ export class FundStatementDto {
   budgetFen!: number;
   @ApiProperty() allocationsFen!: number;
   @ApiProperty() donationsFen!: number;
-  @ApiProperty({ description: 'Negative: grants paid out' }) grantsFen!: number;
-  @ApiProperty({ description: 'Either sign' }) adjustmentsFen!: number;
+  @ApiProperty({
+    description:
+      'Negative: grants debited at their approval (paid or not yet paid); a cancelled approval is credited back as an adjustment',
+  })
+  grantsFen!: number;
+  @ApiProperty({ description: 'Either sign: corrections, and cancelled grants credited back' })
+  adjustmentsFen!: number;
   @ApiProperty() closingBalanceFen!: number;
   @ApiProperty({ type: [StatementLineDto] }) lines!: StatementLineDto[];
 }

@@ -91,6 +91,14 @@ export class RejectGrantDto {
   reason!: string;
 }
 
+/** Why an approved grant is cancelled (approved by mistake, the family cannot be paid). */
+export class CancelGrantDto {
+  @ApiProperty({ example: '多次联系家属未果，无法发放' })
+  @IsString()
+  @Length(2, 1000)
+  reason!: string;
+}
+
 export class PayGrantDto {
   @ApiProperty({ example: '银行转账 尾号1234', description: 'How it was handed over' })
   @IsString()
