@@ -50,7 +50,11 @@ export class GrantLimitsRepository {
     );
     const rows: AreaLimitRow[] = await this.dataSource.query(
       `SELECT ${COLUMNS} ${FROM} ${where}
-        ORDER BY a.path LIMIT ${page.limit} OFFSET ${pageOffset(page)}`,
+        -- Level by level (the path's depth), then by code: administrative codes are
+        -- hierarchical, so a street's communities come together. The path itself is made of
+        -- ids, which shuffled the list from one database to the next.
+        ORDER BY length(a.path) - length(replace(a.path, '/', '')), a.code, a.id
+        LIMIT ${page.limit} OFFSET ${pageOffset(page)}`,
       params,
     );
     return { rows, total };
