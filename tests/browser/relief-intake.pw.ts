@@ -47,6 +47,13 @@ test.describe('on a phone', () => {
 
     await expect(page.getByText('已急难登记')).toBeVisible();
     await expect(page.getByText(`已为 ${head} 登记家庭，并按最高优先级匹配救助。`)).toBeVisible();
+    // The paperwork after: a supporting file attached to the intake.
+    await page.locator('input[type=file]').setInputFiles({
+      name: '火灾证明.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.from('村委会火灾证明 '.repeat(40))]),
+    });
+    await expect(page.getByTestId('intake-file')).toHaveText('已上传：火灾证明.pdf');
     await picture(page, 'relief-intake-registered');
 
     // The API kept it: a household with emergency needs, not yet fully assessed.

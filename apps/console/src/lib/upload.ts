@@ -27,6 +27,17 @@ export function uploadMilestoneFile(contractId: string, milestoneId: string, fil
   );
 }
 
+/** Attaches a supporting file (证明材料: a hospital bill, a fire report) to an emergency intake. */
+export function uploadIntakeFile(intakeId: string, file: File) {
+  return call(
+    api.POST('/api/emergency-intakes/{id}/files', {
+      params: { path: { id: intakeId } },
+      body: { file: file as unknown as string },
+      bodySerializer: () => fileForm(file),
+    }),
+  );
+}
+
 /** Uploads the family's signed plan agreement (PDF, PNG or JPEG), before the agreement names it. */
 export function uploadPlanFile(caseId: string, file: File) {
   return call(

@@ -1,4 +1,4 @@
-import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
+import { MinusCircleOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import {
   App,
@@ -11,6 +11,7 @@ import {
   Result,
   Select,
   Typography,
+  Upload,
 } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -24,6 +25,7 @@ import { idNumberProblem, normalizeIdNumber } from '@/features/households/id-num
 import { formFieldErrors } from '@/lib/api-error';
 import { useLabel, useOptions } from '@/lib/dictionaries';
 import { formatDate, formatYuan, yuanToFen } from '@/lib/format';
+import { uploadIntakeFile } from '@/lib/upload';
 import {
   type EmergencyIntake,
   type NewEmergencyIntake,
@@ -45,6 +47,9 @@ interface Values {
   fundId?: string;
 }
 
+/** What POST /api/emergency-intakes/{id}/files accepts (the API checks the content too). */
+const FILE_ACCEPT = '.pdf,.png,.jpg,.jpeg,.doc,.docx,.xls,.xlsx';
+
 /** The API's field names where this form names them otherwise. */
 const FORM_FIELD: Record<string, string> = {
   'members[0].name': 'headName',
@@ -65,6 +70,7 @@ export function ReliefIntakePage() {
   const queryClient = useQueryClient();
   const [form] = Form.useForm<Values>();
   const [saved, setSaved] = useState<EmergencyIntake | null>(null);
+  const [uploading, setUploading] = useState(false);
   const communities = useCommunities();
   const categories = useCategories();
   const residency = useOptions('residency');
@@ -148,6 +154,32 @@ export function ReliefIntakePage() {
                     {t('intake.grantRequested', { amount: formatYuan(saved.amountRequestedFen) })}
                   </div>
                 )}
+                {/* Paperwork after: the supporting files come once the family is registered. */}
+                <div style={{ marginTop: 12 }}>
+                  <Upload
+                    accept={FILE_ACCEPT}
+                    showUploadList={false}
+                    beforeUpload={(file) => {
+                      setUploading(true);
+                      uploadIntakeFile(saved.id, file)
+                        .then((uploaded) =>
+                          setSaved((s) => s && { ...s, files: [...s.files, uploaded] }),
+                        )
+                        .catch((e: unknown) => void message.error(errorText(e)))
+                        .finally(() => setUploading(false));
+                      return false;
+                    }}
+                  >
+                    <Button icon={<UploadOutlined />} loading={uploading}>
+                      {t('intake.upload')}
+                    </Button>
+                  </Upload>
+                  {saved.files.map((f) => (
+                    <div key={f.id} data-testid="intake-file">
+                      {t('intake.uploaded', { name: f.originalName })}
+                    </div>
+                  ))}
+                </div>
               </>
             }
             extra={

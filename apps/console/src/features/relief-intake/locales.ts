@@ -30,6 +30,8 @@ export default namespace(
       fundRequired: '申请金额时请选择支付资金',
       grantRequested: '已提交临时救助申请 {{amount}}，待审批。',
       toGrant: '查看救助申请',
+      upload: '上传证明材料',
+      uploaded: '已上传：{{name}}',
       prefilled: '已按线索填入社区、姓名、电话和情况，请核对并补填身份证号。',
       required: '必填',
       submit: '提交急难登记',
@@ -83,6 +85,8 @@ export default namespace(
       fundRequired: 'Choose the fund to pay the amount from',
       grantRequested: 'An emergency grant of {{amount}} is requested and awaits a decision.',
       toGrant: 'Open the grant',
+      upload: 'Upload supporting files',
+      uploaded: 'Uploaded: {{name}}',
       prefilled:
         'Community, name, phone and situation come from the lead: check them and add the identity number.',
       required: 'Required',
