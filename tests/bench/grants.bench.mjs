@@ -38,7 +38,7 @@ async function newFund(balanceFen) {
   const { rows } = await client.query(
     `INSERT INTO relief_fund (kind, name, area_id, area_path, managing_office, budget_fen, balance_fen,
             period_start, period_end, version)
-     SELECT 'reserve', $1, a.id, a.path, '区民政局社会救助科', $2, $2, '2026-01-01', '2026-12-31', 1
+     SELECT 'reserve', $1, a.id, a.path, '区民政局社会救助科', $2, $2, '2020-01-01', '2099-12-31', 1
        FROM area a WHERE a.id = $3 RETURNING id`,
     [`bench fund ${randomUUID().slice(0, 6)}`, balanceFen, inst.district],
   );

@@ -13,6 +13,8 @@ export interface FundSeed {
   name?: string;
   managingOffice?: string;
   restrictedCategoryCode?: string | null;
+  /** The last day it may pay (Beijing); far off by default, so the tests do not age. */
+  periodEnd?: string;
 }
 
 /** Resolves to the new fund's id. */
@@ -21,7 +23,7 @@ export async function reliefFund(query: Query, seed: FundSeed): Promise<string> 
   const rows = await query(
     `INSERT INTO relief_fund (kind, name, area_id, area_path, managing_office, budget_fen, balance_fen,
             threshold_fen, period_start, period_end, restricted_category_code, status, version)
-     VALUES ('reserve', $1, $2, $3, $4, $5, $5, $6, '2026-01-01', '2026-12-31', $7, $8, 1)
+     VALUES ('reserve', $1, $2, $3, $4, $5, $5, $6, '2020-01-01', $9, $7, $8, 1)
      RETURNING id`,
     [
       seed.name ?? `临时救助备用金 ${suffix}`,
@@ -32,6 +34,7 @@ export async function reliefFund(query: Query, seed: FundSeed): Promise<string> 
       seed.thresholdFen ?? 0,
       seed.restrictedCategoryCode ?? null,
       seed.status ?? 'active',
+      seed.periodEnd ?? '2099-12-31',
     ],
   );
   const id = rows[0].id as string;

@@ -25,6 +25,10 @@ export const RELIEF_ERROR_MESSAGES = {
     en: 'The fund’s balance is too low for this amount',
   },
   FUND_INACTIVE: { 'zh-CN': '该救助资金已关闭，不能支出', en: 'The fund is closed' },
+  FUND_PERIOD_ENDED: {
+    'zh-CN': '该救助资金的使用期限已于 {periodEnd} 结束，不能支出',
+    en: "The fund's period ended on {periodEnd}",
+  },
   GRANT_LIMIT_FORBIDDEN: {
     'zh-CN': '审批额度由上级民政部门或管理员设定，不能设定本级额度',
     en: 'A limit is set by admin or staff of an area above',

@@ -24,6 +24,8 @@ export const RELIEF_ERRORS = {
   FUND_INSUFFICIENT: HttpStatus.CONFLICT,
   /** The fund is closed: it pays nothing. */
   FUND_INACTIVE: HttpStatus.CONFLICT,
+  /** The fund's budget period has ended: it pays nothing more (params: periodEnd). */
+  FUND_PERIOD_ENDED: HttpStatus.CONFLICT,
   /** A limit is set by admin or by staff of an area strictly above, never by the area's own staff. */
   GRANT_LIMIT_FORBIDDEN: HttpStatus.FORBIDDEN,
   // donations

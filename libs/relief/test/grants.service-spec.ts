@@ -218,6 +218,26 @@ describe(GrantsService.name, () => {
     expect(await balance(fundId)).toBe(97_500 * YUAN);
   });
 
+  it('a fund whose period has ended pays nothing more and is not offered', async () => {
+    const ended = await reliefFund(sql, {
+      area: tree.district,
+      balanceFen: 100_000 * YUAN,
+      periodEnd: '2020-12-31',
+    });
+    const h = await household();
+    const refused = await failure(requestOf(h, ended, 500 * YUAN));
+    expect(refused.code).toBe('FUND_PERIOD_ENDED');
+    expect(refused.details).toMatchObject({ periodEnd: '2020-12-31' });
+    const offered = await sut.fundsFor({ householdId: h.id }, assessorA);
+    expect(offered.map((f) => f.id)).not.toContain(ended);
+    // Requested while it ran, decided after it ended: refused, the balance untouched.
+    const running = await fund(tree.district, 100_000 * YUAN);
+    const id = await requestOf(h, running, 500 * YUAN);
+    await sql(`UPDATE relief_fund SET period_end = '2020-12-31' WHERE id = $1`, [running]);
+    expect((await failure(sut.approve(id, {}, streetA))).code).toBe('FUND_PERIOD_ENDED');
+    expect(await balance(running)).toBe(100_000 * YUAN);
+  });
+
   it('an area’s limit is set by staff above it, not by its own staff, and applies at once', async () => {
     const own = await failure(limits.set(communityA, tree.communityA.id, 10_000 * YUAN));
     expect(own.code).toBe('GRANT_LIMIT_FORBIDDEN');

@@ -1,14 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import type { Principal } from '@onedoor/platform';
+import { type Principal, todayInChina } from '@onedoor/platform';
 import { DonationsService, ReliefFundsService } from '@onedoor/relief';
 
-const RESERVE = '和平区临时救助备用金（2026年度）';
 const CHARITY = '和平区慈善会救急难专项基金';
 
 /**
- * The demo district's relief money (救急难): the district's reserve fund, ¥500,000 for 2026
+ * The demo district's relief money (救急难): the district's reserve fund, ¥500,000 for the
+ * current Beijing year (a fund pays nothing after its period: a 2026 demo would stop in 2027)
  * with a ¥50,000 alert line, and the charity federation's donation fund, ¥20,000 opening
  * balance with one donation received and one still pledged. Created through the funds' own
  * services as the district's civil-affairs officer. Idempotent: a fund already there by name is
@@ -31,7 +31,9 @@ export class DemoReliefFundsSeeder {
         ])
       ).length > 0;
     let created = 0;
-    const period = { periodStart: '2026-01-01', periodEnd: '2026-12-31' };
+    const year = todayInChina(new Date()).slice(0, 4);
+    const RESERVE = `和平区临时救助备用金（${year}年度）`;
+    const period = { periodStart: `${year}-01-01`, periodEnd: `${year}-12-31` };
     if (!(await exists(RESERVE))) {
       await this.funds.create(
         {

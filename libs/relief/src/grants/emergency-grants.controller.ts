@@ -63,7 +63,7 @@ export class EmergencyGrantsController {
       status: 409,
       code: 'FUND_INACTIVE',
       message: 'The fund is closed',
-      description: 'The fund is closed',
+      description: 'The fund is closed (FUND_INACTIVE) or its period has ended (FUND_PERIOD_ENDED)',
     },
   )
   async request(
@@ -145,7 +145,8 @@ export class EmergencyGrantsController {
       code: 'FUND_INSUFFICIENT',
       message: 'The fund has ¥0.00 left, less than ¥500.00',
       description:
-        'The fund cannot pay it (FUND_INSUFFICIENT) or is closed (FUND_INACTIVE), the stacking rules refuse it ' +
+        'The fund cannot pay it (FUND_INSUFFICIENT), is closed (FUND_INACTIVE) or past its period ' +
+        '(FUND_PERIOD_ENDED), the stacking rules refuse it ' +
         '(STACKING_CONFLICT), or the grant is not requested (GRANT_STATE_CONFLICT); nothing is written',
     },
   )

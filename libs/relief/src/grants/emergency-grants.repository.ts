@@ -47,6 +47,8 @@ export interface FundForGrant {
   balanceFen: string;
   thresholdFen: string;
   restrictedCategoryCode: string | null;
+  /** The last day of its budget period (Beijing), YYYY-MM-DD. */
+  periodEnd: string;
 }
 
 /** What a request writes. */
@@ -202,7 +204,7 @@ export class EmergencyGrantsRepository {
     const rows: FundForGrant[] = await this.q(manager).query(
       `SELECT id, name, area_path AS "areaPath", managing_office AS "managingOffice", status,
               balance_fen AS "balanceFen", threshold_fen AS "thresholdFen",
-              restricted_category_code AS "restrictedCategoryCode"
+              restricted_category_code AS "restrictedCategoryCode", period_end::text AS "periodEnd"
          FROM relief_fund WHERE id = $1`,
       [id],
     );
@@ -210,15 +212,15 @@ export class EmergencyGrantsRepository {
   }
 
   /** The active funds that may pay for a household of this path: its own area's and above. */
-  async fundsFor(householdPath: string): Promise<FundForGrant[]> {
+  async fundsFor(householdPath: string, today: string): Promise<FundForGrant[]> {
     return this.dataSource.query(
       `SELECT id, name, area_path AS "areaPath", managing_office AS "managingOffice", status,
               balance_fen AS "balanceFen", threshold_fen AS "thresholdFen",
-              restricted_category_code AS "restrictedCategoryCode"
+              restricted_category_code AS "restrictedCategoryCode", period_end::text AS "periodEnd"
          FROM relief_fund
-        WHERE status = 'active' AND $1 LIKE area_path || '%'
+        WHERE status = 'active' AND $1 LIKE area_path || '%' AND period_end >= $2::date
         ORDER BY length(area_path) DESC, name`,
-      [householdPath],
+      [householdPath, today],
     );
   }
 

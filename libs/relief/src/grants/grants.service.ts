@@ -204,7 +204,7 @@ export class GrantsService {
         throw new NotFoundError('Area', 'AREA_NOT_FOUND');
       path = community.path;
     }
-    return (await this.grants.fundsFor(path)).map((f) => ({
+    return (await this.grants.fundsFor(path, todayInChina(this.clock.now()))).map((f) => ({
       id: f.id,
       name: f.name,
       managingOffice: f.managingOffice,
@@ -528,6 +528,11 @@ export class GrantsService {
     if (!fund || !householdPath.startsWith(fund.areaPath))
       throw new NotFoundError('Relief fund', 'RELIEF_FUND_NOT_FOUND');
     if (fund.status !== 'active') throw new DomainError('FUND_INACTIVE', 'The fund is closed');
+    // A budget period (a reserve fund's year) that has ended pays nothing more.
+    if (fund.periodEnd < todayInChina(this.clock.now()))
+      throw new DomainError('FUND_PERIOD_ENDED', `The fund's period ended on ${fund.periodEnd}`, {
+        periodEnd: fund.periodEnd,
+      });
     return fund;
   }
 
