@@ -21,6 +21,11 @@ const shared = {
 };
 
 module.exports = {
+  // A worker that holds more than this once a spec file is done is replaced by a fresh one.
+  // The e2e specs each boot the whole API; in one process their leftovers added up to the
+  // 4 GB heap limit (a CI run died of it at the 63rd file), so e2e runs in one recycled
+  // worker (--maxWorkers=1) rather than in band.
+  workerIdleMemoryLimit: '1GB',
   projects: [
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
     {
