@@ -1,7 +1,7 @@
 import { Client } from 'pg';
 import { expect, test } from '@playwright/test';
 import { reliefFund } from '../factories/relief-grant';
-import { assessedHousehold, token } from './support/api';
+import { assessedHousehold, call, get, token } from './support/api';
 import { login } from './support/login';
 import { picture } from './support/picture';
 import { pick } from './support/ui';
@@ -74,4 +74,52 @@ test('a street officer requests an emergency grant from the household page, sees
     .first()
     .click();
   await expect(page.getByText('¥600.00').first()).toBeVisible();
+});
+
+test('a street officer rejects a request with its reason, and cancels an approved grant whose amount goes back to the fund', async ({
+  page,
+  request,
+}) => {
+  test.setTimeout(120_000);
+  const assessor = await token(request, 'assessor');
+  const staff = await token(request, 'civil.street');
+  const name = `撤销户${Math.floor(Math.random() * 1e6)}`;
+  const householdId = await assessedHousehold(request, assessor, { name });
+  const [fund] = await get<Array<{ id: string; name: string }>>(
+    request,
+    staff,
+    `/api/emergency-grants/funds?householdId=${householdId}`,
+  );
+  const ask = (amountFen: number) =>
+    call<{ id: string }>(request, staff, 'post', '/api/emergency-grants', {
+      householdId,
+      fundId: fund.id,
+      amountFen,
+      reason: '突发疾病，急需医疗费',
+    });
+
+  await login(page, 'civil.street');
+  // A request the officer refuses: the reason is asked for, then shown.
+  const refused = await ask(30_000);
+  await page.goto(`/relief-grants/${refused.id}`);
+  await page.getByRole('button', { name: /不予批准/ }).click();
+  const rejectDialog = page.getByRole('dialog', { name: '不予批准' });
+  await rejectDialog.getByLabel('不予批准的原因').fill('经核实已获其他救助');
+  await rejectDialog.getByRole('button', { name: /不予批准/ }).click();
+  await expect(page.getByText('已不予批准')).toBeVisible();
+  await expect(page.getByText('经核实已获其他救助')).toBeVisible();
+
+  // An approved grant that cannot be handed over: cancelled, its amount back in the fund.
+  const approved = await ask(40_000);
+  await call(request, staff, 'post', `/api/emergency-grants/${approved.id}/approve`, {});
+  await page.goto(`/relief-grants/${approved.id}`);
+  const balance = async () =>
+    Number((await page.getByTestId('fund-balance').textContent())!.replace(/[¥,]/g, ''));
+  const before = await balance();
+  await page.getByRole('button', { name: /撤销批准/ }).click();
+  const cancelDialog = page.getByRole('dialog', { name: '撤销批准' });
+  await cancelDialog.getByLabel('撤销原因').fill('家属已联系不上，暂不发放');
+  await cancelDialog.getByRole('button', { name: /撤销批准/ }).click();
+  await expect(page.getByText('已撤销批准，资金已退回')).toBeVisible();
+  await expect.poll(balance).toBe(before + 400);
 });

@@ -197,21 +197,34 @@ function DecideCard({ grant }: { grant: Grant }) {
           </Button>
         </Flex>
       </Form>
-      {rejecting && <RejectModal grant={grant} onClose={() => setRejecting(false)} />}
+      {rejecting && <ReasonModal grant={grant} kind="reject" onClose={() => setRejecting(false)} />}
     </Card>
   );
 }
 
-function RejectModal({ grant, onClose }: { grant: Grant; onClose: () => void }) {
+/**
+ * A decision that needs its reason: 不予批准 (a requested grant) or 撤销批准 (an approved,
+ * unpaid one, whose amount goes back to the fund). One dialog; the API says what is allowed.
+ */
+function ReasonModal({
+  grant,
+  kind,
+  onClose,
+}: {
+  grant: Grant;
+  kind: 'reject' | 'cancel';
+  onClose: () => void;
+}) {
   const { t } = useTranslation('reliefGrants');
   const { message } = App.useApp();
   const refresh = useRefresh(grant.id);
   const [form] = Form.useForm<{ reason: string }>();
   const run = useMutation({
-    mutationFn: (reason: string) => rejectGrant(grant.id, reason),
+    mutationFn: (reason: string) =>
+      kind === 'reject' ? rejectGrant(grant.id, reason) : cancelGrant(grant.id, reason),
     onSuccess: (g) => {
       refresh(g);
-      void message.success(t('detail.rejected'));
+      void message.success(t(kind === 'reject' ? 'detail.rejected' : 'detail.cancelled'));
       onClose();
     },
     onError: (e) => {
@@ -223,17 +236,28 @@ function RejectModal({ grant, onClose }: { grant: Grant; onClose: () => void }) 
   return (
     <Modal
       open
-      title={t('detail.rejectTitle')}
-      okText={t('detail.reject')}
+      title={t(kind === 'reject' ? 'detail.rejectTitle' : 'detail.cancelTitle')}
+      okText={t(kind === 'reject' ? 'detail.reject' : 'detail.cancel')}
       okButtonProps={{ danger: true, loading: run.isPending }}
       onOk={() => form.submit()}
       onCancel={onClose}
     >
+      {kind === 'cancel' && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
+          message={t('detail.cancelHelp', { amount: formatYuan(grant.amountFen) })}
+        />
+      )}
       <Form form={form} layout="vertical" onFinish={(v) => run.mutate(v.reason.trim())}>
         <Form.Item
           name="reason"
-          label={t('detail.rejectReason')}
-          rules={[{ required: true, whitespace: true, message: t('detail.required') }]}
+          label={t(kind === 'reject' ? 'detail.rejectReason' : 'detail.cancelReason')}
+          rules={[
+            { required: true, whitespace: true, message: t('detail.required') },
+            ...(kind === 'cancel' ? [{ min: 2, message: t('detail.cancelReasonShort') }] : []),
+          ]}
         >
           <Input.TextArea rows={2} maxLength={1000} />
         </Form.Item>
@@ -279,57 +303,9 @@ function PayCard({ grant }: { grant: Grant }) {
           </Button>
         </Flex>
       </Form>
-      {cancelling && <CancelModal grant={grant} onClose={() => setCancelling(false)} />}
+      {cancelling && (
+        <ReasonModal grant={grant} kind="cancel" onClose={() => setCancelling(false)} />
+      )}
     </Card>
-  );
-}
-
-/** 撤销批准: the reason asked for in a confirm dialog; the page then shows the fund's balance back. */
-function CancelModal({ grant, onClose }: { grant: Grant; onClose: () => void }) {
-  const { t } = useTranslation('reliefGrants');
-  const { message } = App.useApp();
-  const refresh = useRefresh(grant.id);
-  const [form] = Form.useForm<{ reason: string }>();
-  const run = useMutation({
-    mutationFn: (reason: string) => cancelGrant(grant.id, reason),
-    onSuccess: (g) => {
-      refresh(g);
-      void message.success(t('detail.cancelled'));
-      onClose();
-    },
-    onError: (e) => {
-      const fields = formFieldErrors(e);
-      if (fields.length) form.setFields(fields as Parameters<typeof form.setFields>[0]);
-      else void message.error(errorText(e));
-    },
-  });
-  return (
-    <Modal
-      open
-      title={t('detail.cancelTitle')}
-      okText={t('detail.cancel')}
-      okButtonProps={{ danger: true, loading: run.isPending }}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-    >
-      <Alert
-        type="warning"
-        showIcon
-        style={{ marginBottom: 12 }}
-        message={t('detail.cancelHelp', { amount: formatYuan(grant.amountFen) })}
-      />
-      <Form form={form} layout="vertical" onFinish={(v) => run.mutate(v.reason.trim())}>
-        <Form.Item
-          name="reason"
-          label={t('detail.cancelReason')}
-          rules={[
-            { required: true, whitespace: true, message: t('detail.required') },
-            { min: 2, message: t('detail.cancelReasonShort') },
-          ]}
-        >
-          <Input.TextArea rows={2} maxLength={1000} />
-        </Form.Item>
-      </Form>
-    </Modal>
   );
 }
