@@ -62,6 +62,16 @@ describe(stackingConflict.name, () => {
   describe('exclusive', () => {
     const exclusive = rule({ kind: 'exclusive', categoryCode: 'emergency' });
 
+    it('a pending referral is current whatever day its row says it started', () => {
+      // Approved just after Beijing midnight by the database's clock, checked by an application
+      // clock a moment behind: still under way, still exclusive.
+      const pending = benefit({ source: 'pending_referral', startsOn: '2026-12-03', endsOn: null });
+      expect(check([pending], [exclusive])).toMatchObject({ rule: 'exclusive' });
+      // A recorded benefit that has not started yet is not current.
+      const future = benefit({ startsOn: '2026-12-03', endsOn: null });
+      expect(check([future], [exclusive])).toBeNull();
+    });
+
     it('conflicts with a current benefit, naming the rule and the benefit', () => {
       const running = benefit({ startsOn: '2026-10-03', endsOn: null });
       expect(check([running], [exclusive])).toEqual({

@@ -103,8 +103,18 @@ function untilClosed(
   return last > end ? last : end;
 }
 
-/** A benefit is current on `day` from its start to its end (pending referrals always are). */
-export function isCurrent(b: Pick<Benefit, 'startsOn' | 'endsOn'>, day: string): boolean {
+/**
+ * A benefit is current on `day` from its start to its end. A pending referral always is: it
+ * was approved and is under way, whatever day its row's creation (the database's clock) says —
+ * a start read from `created_at` may lie after the application's `day` (a clock moved back in
+ * tests, or two clocks a moment apart across Beijing midnight), and must not let a second
+ * exclusive benefit through.
+ */
+export function isCurrent(
+  b: Pick<Benefit, 'startsOn' | 'endsOn'> & { source?: Benefit['source'] },
+  day: string,
+): boolean {
+  if (b.source === 'pending_referral') return true;
   return b.startsOn <= day && (b.endsOn === null || b.endsOn >= day);
 }
 
