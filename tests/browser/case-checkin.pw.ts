@@ -85,7 +85,9 @@ test.describe('on a desktop', () => {
     await pick(page, dialog, '新的个案顾问（可选）', /光明社区社工/);
     await dialog.getByLabel('迁移原因').fill('租房到期，搬至东风社区');
     await dialog.getByRole('button', { name: '确认迁移' }).click();
-    await expect(page.getByText(/家庭已迁移/)).toBeVisible();
+    // The toast's own words: the live notice 「新消息：家庭已迁移」 to the street's staff (this
+    // officer among them) may arrive at the same moment and also say 家庭已迁移.
+    await expect(page.getByText('家庭已迁移，系统将按新社区重新匹配')).toBeVisible();
     await expect(page.getByText(/东风社区/).first()).toBeVisible();
 
     const moves = await get<Array<{ toCommunityName: string; reason: string }>>(
