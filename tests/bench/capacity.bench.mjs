@@ -11,6 +11,7 @@
 import { randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { buildInstance } from './matcher/instance.mjs';
+import { contend } from './contend.mjs';
 
 const require = createRequire(import.meta.url);
 const { Client, Pool } = require('pg');
@@ -20,7 +21,6 @@ const { ApprovalsService } = require('../../dist/libs/matching/src/index.js');
 
 const PER_RUN = Number(process.env.BENCH_APPROVALS ?? 1_500);
 const LEVELS = [8, 32];
-const now = () => Number(process.hrtime.bigint()) / 1e9;
 
 const client = new Client({ connectionString: process.env.DATABASE_URL });
 await client.connect();
@@ -69,22 +69,6 @@ async function proposals(resourceId, count) {
     ],
   );
   return rows.map((r) => r.id);
-}
-
-/** Runs `work(item)` over items with `concurrency` in flight; returns outcomes and seconds. */
-async function contend(items, concurrency, work) {
-  let next = 0;
-  const outcomes = { ok: 0, refused: 0, failed: 0 };
-  const started = now();
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next < items.length) {
-        const item = items[next++];
-        outcomes[await work(item)] += 1;
-      }
-    }),
-  );
-  return { ...outcomes, seconds: now() - started };
 }
 
 const counters = async (id) =>
