@@ -160,6 +160,7 @@ export class ReliefFunds1766000000000 implements MigrationInterface {
                 "requested_by_id" uuid,
                 "decision_due_at" TIMESTAMP WITH TIME ZONE NOT NULL,
                 "escalated_at" TIMESTAMP WITH TIME ZONE,
+                "escalated_to_area_id" uuid,
                 "decided_by_id" uuid,
                 "decided_at" TIMESTAMP WITH TIME ZONE,
                 "decision_note" text,
@@ -264,6 +265,10 @@ export class ReliefFunds1766000000000 implements MigrationInterface {
         `);
     await queryRunner.query(`
             ALTER TABLE "emergency_grant"
+            ADD CONSTRAINT "fk_emergency_grant_escalated_to_area" FOREIGN KEY ("escalated_to_area_id") REFERENCES "area"("id") ON DELETE NO ACTION ON UPDATE NO ACTION
+        `);
+    await queryRunner.query(`
+            ALTER TABLE "emergency_grant"
             ADD CONSTRAINT "fk_emergency_grant_entry" FOREIGN KEY ("entry_id") REFERENCES "assistance_entry"("id") ON DELETE NO ACTION ON UPDATE NO ACTION
         `);
     await queryRunner.query(`
@@ -290,6 +295,9 @@ export class ReliefFunds1766000000000 implements MigrationInterface {
         `);
     await queryRunner.query(`
             ALTER TABLE "emergency_grant" DROP CONSTRAINT "fk_emergency_grant_entry"
+        `);
+    await queryRunner.query(`
+            ALTER TABLE "emergency_grant" DROP CONSTRAINT "fk_emergency_grant_escalated_to_area"
         `);
     await queryRunner.query(`
             ALTER TABLE "emergency_grant" DROP CONSTRAINT "fk_emergency_grant_paid_by"

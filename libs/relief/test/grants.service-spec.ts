@@ -532,6 +532,10 @@ describe(GrantsService.name, () => {
     ]);
     expect((await sut.get(id, streetA)).escalatedAt).toBe('2026-12-02T06:01:00.000Z');
     expect((await sut.get(id, streetA)).overdue).toBe(true);
+    // Recorded as the other staff steps record theirs: to whom it went.
+    expect(
+      await sql(`SELECT escalated_to_area_id AS "to" FROM emergency_grant WHERE id = $1`, [id]),
+    ).toEqual([{ to: tree.streetA.id }]);
 
     clock.now = () => new Date('2026-12-02T09:00:00.000Z');
     await sweeper.sweep();

@@ -29,6 +29,7 @@ import {
   type Principal,
   Roles,
 } from '@onedoor/platform';
+import { XLSX_MIME } from '@onedoor/households';
 import { ReliefFundsService } from './relief-funds.service';
 import { FundStatementsService } from './fund-statements.service';
 import { statementToXlsx } from './fund-statement.xlsx';
@@ -42,8 +43,6 @@ import {
   StatementQueryDto,
   UpdateReliefFundDto,
 } from './dto/relief-fund.dto';
-
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 const fundNotFound = {
   status: 404,
@@ -163,7 +162,7 @@ export class ReliefFundsController {
     description: 'JSON; an Excel workbook with `?format=xlsx` (Chinese headers, yuan)',
     content: {
       'application/json': { schema: { $ref: getSchemaPath(FundStatementDto) } },
-      [XLSX]: { schema: { type: 'string', format: 'binary' } },
+      [XLSX_MIME]: { schema: { type: 'string', format: 'binary' } },
     },
   })
   @ApiErrors(400, fundNotFound)
@@ -176,7 +175,7 @@ export class ReliefFundsController {
     if (query.format !== 'xlsx') return statement;
     return attachment(await statementToXlsx(statement), {
       name: `${statement.fundName}收支报表_${query.from}_${query.to}.xlsx`,
-      contentType: XLSX,
+      contentType: XLSX_MIME,
     });
   }
 }

@@ -10,6 +10,7 @@ import {
   UpdateDateColumn,
   VersionColumn,
 } from 'typeorm';
+import { AreaEntity } from '@onedoor/areas';
 import { HouseholdEntity, NeedEntity } from '@onedoor/households';
 import { AssistanceEntryEntity } from '@onedoor/ledger';
 import { UserEntity } from '@onedoor/platform';
@@ -109,6 +110,17 @@ export class EmergencyGrantEntity {
 
   @Column({ type: 'timestamptz', nullable: true })
   escalatedAt!: Date | null;
+
+  /** The area above the household's community whose staff the missed deadline went to. */
+  @Column({ type: 'uuid', nullable: true })
+  escalatedToAreaId!: string | null;
+
+  @ManyToOne(() => AreaEntity)
+  @JoinColumn({
+    name: 'escalated_to_area_id',
+    foreignKeyConstraintName: 'fk_emergency_grant_escalated_to_area',
+  })
+  escalatedToArea?: unknown;
 
   @Column({ type: 'uuid', nullable: true })
   decidedById!: string | null;

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
+import type { OverdueRow } from '@onedoor/areas';
 import { type PageQueryDto, type Principal, pageOffset } from '@onedoor/platform';
 import type { FundStatus, GrantStatus } from '../relief.types';
 
@@ -66,12 +67,10 @@ export interface NewGrant {
 }
 
 /** A requested grant past its decision deadline, locked by the sweep. */
-export interface OverdueGrant {
-  id: string;
+/** A requested grant past its decision deadline, in `escalateOverdue`'s shape (path, due_at). */
+export interface OverdueGrant extends OverdueRow {
   householdId: string;
-  areaPath: string;
   amountFen: string;
-  decisionDueAt: Date;
   headName: string | null;
   communityName: string;
 }
@@ -266,35 +265,22 @@ export class EmergencyGrantsRepository {
     );
   }
 
+  /**
+   * → rejected, from `from`: a request refused, or an approval cancelled (its note says so; the
+   * approval itself stays in the audit log). The last decision is this officer's.
+   */
   async setRejected(
     manager: EntityManager,
     id: string,
-    d: { byId: string; at: Date; reason: string },
-  ): Promise<void> {
-    await manager.query(
-      `UPDATE emergency_grant
-          SET status = 'rejected', decided_by_id = $2, decided_at = $3, decision_note = $4,
-              updated_at = $3, version = version + 1
-        WHERE id = $1`,
-      [id, d.byId, d.at, d.reason],
-    );
-  }
-
-  /**
-   * Approved → rejected by a cancellation: the last decision is the cancelling officer's, its
-   * note says it was a cancellation after approval (the approval itself stays in the audit log).
-   */
-  async setCancelled(
-    manager: EntityManager,
-    id: string,
+    from: 'requested' | 'approved',
     d: { byId: string; at: Date; note: string },
   ): Promise<void> {
     await manager.query(
       `UPDATE emergency_grant
           SET status = 'rejected', decided_by_id = $2, decided_at = $3, decision_note = $4,
               updated_at = $3, version = version + 1
-        WHERE id = $1 AND status = 'approved'`,
-      [id, d.byId, d.at, d.note],
+        WHERE id = $1 AND status = $5`,
+      [id, d.byId, d.at, d.note, from],
     );
   }
 
@@ -404,21 +390,14 @@ export class EmergencyGrantsRepository {
          SELECT id FROM emergency_grant
           WHERE status = 'requested' AND escalated_at IS NULL AND decision_due_at < $1
           ORDER BY id LIMIT ${limit} FOR UPDATE SKIP LOCKED)
-       SELECT g.id, g.household_id AS "householdId", g.area_path AS "areaPath",
-              g.amount_fen AS "amountFen", g.decision_due_at AS "decisionDueAt",
+       SELECT g.id, g.household_id AS "householdId", g.area_path AS path,
+              g.amount_fen AS "amountFen", g.decision_due_at AS due_at,
               ${HEAD_NAME} AS "headName", c.name AS "communityName"
          FROM due JOIN emergency_grant g ON g.id = due.id
          JOIN household h ON h.id = g.household_id
          JOIN area c ON c.id = h.community_id
         ORDER BY g.id`,
       [now],
-    );
-  }
-
-  async setEscalated(manager: EntityManager, ids: string[], at: Date): Promise<void> {
-    await manager.query(
-      `UPDATE emergency_grant SET escalated_at = $2, updated_at = $2 WHERE id = ANY($1)`,
-      [ids, at],
     );
   }
 

@@ -6,6 +6,7 @@ import {
   DomainError,
   ForbiddenError,
   formatYuan,
+  isInScope,
   NotFoundError,
   type Page,
   type PageQueryDto,
@@ -58,8 +59,7 @@ export class GrantLimitsService {
   async set(actor: Principal, areaId: string, maxFen: number | null): Promise<GrantLimitDto> {
     await this.tx.run(async (manager) => {
       const area = await this.limits.ofArea(areaId, manager);
-      if (!area || !this.inScope(actor, area.path))
-        throw new NotFoundError('Area', 'AREA_NOT_FOUND');
+      if (!area || !isInScope(actor, area.path)) throw new NotFoundError('Area', 'AREA_NOT_FOUND');
       if (!this.mayEdit(actor, area.path))
         throw new DomainError(
           'GRANT_LIMIT_FORBIDDEN',
@@ -92,11 +92,6 @@ export class GrantLimitsService {
     });
     const row = (await this.limits.ofArea(areaId))!;
     return this.toDto(row, actor);
-  }
-
-  private inScope(actor: Principal, path: string): boolean {
-    if (actor.role === 'admin') return true;
-    return !!actor.areaPath && path.startsWith(actor.areaPath);
   }
 
   /** Admin, or civil-affairs staff of an area strictly above. */

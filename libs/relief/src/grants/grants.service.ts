@@ -347,7 +347,11 @@ export class GrantsService {
       const row = await this.lockDecidable(m, id, actor);
       this.expectStatus(row, 'requested');
       const now = this.clock.now();
-      await this.grants.setRejected(m, id, { byId: actor.userId, at: now, reason: dto.reason });
+      await this.grants.setRejected(m, id, 'requested', {
+        byId: actor.userId,
+        at: now,
+        note: dto.reason,
+      });
       await this.audit.record(m, {
         entityType: 'emergency_grant',
         entityId: id,
@@ -386,7 +390,7 @@ export class GrantsService {
       this.expectStatus(row, 'approved');
       const now = this.clock.now();
       const reason = dto.reason.trim();
-      await this.grants.setCancelled(m, id, {
+      await this.grants.setRejected(m, id, 'approved', {
         byId: actor.userId,
         at: now,
         note: `${CANCEL_LABEL}：${reason}`,

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -16,41 +16,22 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import {
-  EMPLOYMENT_STATUSES,
-  type EmploymentStatus,
-  IsIdNumber,
-  RELATIONS,
-  type Relation,
-} from '@onedoor/households';
+import { EMPLOYMENT_STATUSES, type EmploymentStatus, MemberInputDto } from '@onedoor/households';
 import { IsOptionalNotNull, PageQueryDto } from '@onedoor/platform';
 import { RESIDENCIES, type Residency } from '@onedoor/resources';
 import { FOLLOW_UP_STATUSES } from '../../relief.types';
 
 const CATEGORY_CODE = /^[a-z][a-z0-9_]{1,39}$/;
 
-/** A member as the short form takes it: who they are; the rest waits for the full assessment. */
-export class IntakeMemberDto {
-  @ApiProperty({ example: '张秀英' })
-  @IsString()
-  @Length(1, 50)
-  name!: string;
-
-  @ApiProperty({
-    enum: RELATIONS,
-    enumName: 'Relation',
-    description: '`self` is the head (exactly one)',
-  })
-  @IsIn(RELATIONS)
-  relation!: Relation;
-
-  @ApiProperty({
-    example: '11010519491231002X',
-    description: 'Stored only as a keyed digest and ciphertext',
-  })
-  @IsIdNumber()
-  idNumber!: string;
-
+/**
+ * A member as the short form takes it: who they are (the household registration's own fields,
+ * validated the same way); the rest waits for the full assessment.
+ */
+export class IntakeMemberDto extends PickType(MemberInputDto, [
+  'name',
+  'relation',
+  'idNumber',
+] as const) {
   @ApiPropertyOptional({
     enum: EMPLOYMENT_STATUSES,
     enumName: 'EmploymentStatus',
