@@ -33,6 +33,10 @@ export class ReliefIntake1766040000000 implements MigrationInterface {
     await queryRunner.query(
       `CREATE INDEX "ix_relief_intake_household" ON "relief_intake" ("household_id")`,
     );
+    // One provisional assessment per intake; the follow-up check asks whether one is.
+    await queryRunner.query(
+      `CREATE UNIQUE INDEX "ux_relief_intake_assessment" ON "relief_intake" ("assessment_id")`,
+    );
     await queryRunner.query(`
       CREATE TABLE "relief_intake_file" (
         "intake_id" uuid NOT NULL,

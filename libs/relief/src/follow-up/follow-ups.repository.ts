@@ -11,12 +11,14 @@ export interface FollowUpRow extends ReliefFollowUpEntity {
 }
 
 /** A pending follow-up, locked, as the done check reads it. */
+/** A pending follow-up whose full assessment is done: the assessment that settles it. */
 export interface PendingFollowUp {
   id: string;
   householdId: string;
   status: FollowUpStatus;
-  intakeAt: Date;
   path: string;
+  assessmentId: string;
+  completedAt: Date;
 }
 
 /** A follow-up past its date, locked by the sweep (the escalation's row). */
@@ -68,9 +70,10 @@ export class FollowUpsRepository {
   }
 
   /**
-   * Pending follow-ups (all of them, or these), locked in id order so that the sweep and a
-   * read checking the same ones never deadlock; SKIP LOCKED: one being checked elsewhere is
-   * that checker's.
+   * Pending follow-ups (all of them, or these) whose household's latest completed assessment is
+   * a full one (not an intake's provisional one) completed after the intake, with it: the ones
+   * to mark done. Locked in id order so that the sweep and a read checking the same ones never
+   * deadlock; SKIP LOCKED: one being checked elsewhere is that checker's.
    */
   pendingLocked(
     manager: EntityManager,
@@ -78,33 +81,31 @@ export class FollowUpsRepository {
     limit = 500,
   ): Promise<PendingFollowUp[]> {
     return manager.query(
-      `SELECT f.id, f.household_id AS "householdId", f.status, f.intake_at AS "intakeAt", a.path
+      `SELECT f.id, f.household_id AS "householdId", f.status, a.path,
+              x.id AS "assessmentId", x.completed_at AS "completedAt"
          FROM relief_follow_up f JOIN area a ON a.id = f.community_id
+         -- The latest completed one (a completion supersedes the one before).
+         JOIN LATERAL (
+           SELECT id, completed_at FROM assessment
+            WHERE household_id = f.household_id AND status = 'completed'
+            ORDER BY completed_at DESC LIMIT 1) x ON true
         WHERE f.status IN ('due', 'overdue') AND ($1::uuid[] IS NULL OR f.id = ANY($1))
-          -- Only those with a full assessment completed since the intake (not an intake's
-          -- provisional one): the sweep's batches are then the done ones, however many wait.
-          AND EXISTS (
-            SELECT 1 FROM assessment x
-             WHERE x.household_id = f.household_id AND x.status = 'completed'
-               AND x.completed_at > f.intake_at
-               AND NOT EXISTS (SELECT 1 FROM relief_intake i WHERE i.assessment_id = x.id))
+          AND x.completed_at > f.intake_at
+          AND NOT EXISTS (SELECT 1 FROM relief_intake i WHERE i.assessment_id = x.id)
         ORDER BY f.id LIMIT $2
         FOR UPDATE OF f SKIP LOCKED`,
       [ids, limit],
     );
   }
 
-  async markDone(
-    manager: EntityManager,
-    id: string,
-    assessmentId: string,
-    doneAt: Date,
-  ): Promise<void> {
+  /** These (locked) follow-ups done, each by its assessment, in one statement. */
+  async markDone(manager: EntityManager, done: PendingFollowUp[]): Promise<void> {
     await manager.query(
-      `UPDATE relief_follow_up SET status = 'done', done_at = $2, assessment_id = $3,
-              updated_at = now(), version = version + 1
-        WHERE id = $1 AND status IN ('due', 'overdue')`,
-      [id, doneAt, assessmentId],
+      `UPDATE relief_follow_up f SET status = 'done', done_at = t.done_at,
+              assessment_id = t.assessment_id, updated_at = now(), version = f.version + 1
+         FROM unnest($1::uuid[], $2::uuid[], $3::timestamptz[]) AS t(id, assessment_id, done_at)
+        WHERE f.id = t.id AND f.status IN ('due', 'overdue')`,
+      [done.map((f) => f.id), done.map((f) => f.assessmentId), done.map((f) => f.completedAt)],
     );
   }
 

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { escalateOverdue, parentPath } from '@onedoor/areas';
-import { AssessmentsRepository, HouseholdsRepository } from '@onedoor/households';
+import { HouseholdsRepository } from '@onedoor/households';
 import {
   AuditService,
   Clock,
@@ -11,14 +11,9 @@ import {
   TransactionRunner,
 } from '@onedoor/platform';
 import type { EntityManager } from 'typeorm';
-import { EmergencyIntakesRepository } from '../intake/emergency-intakes.repository';
 import { EMERGENCY_TAG } from '../relief.types';
 import type { FollowUpDto, FollowUpQueryDto } from './dto/follow-up.dto';
-import {
-  FollowUpsRepository,
-  type OverdueFollowUp,
-  type PendingFollowUp,
-} from './follow-ups.repository';
+import { FollowUpsRepository, type OverdueFollowUp } from './follow-ups.repository';
 
 /**
  * The full assessment an emergency intake owes. There is no hook on an assessment's completion
@@ -33,8 +28,6 @@ export class FollowUpsService {
 
   constructor(
     private readonly followUps: FollowUpsRepository,
-    private readonly intakes: EmergencyIntakesRepository,
-    private readonly assessments: AssessmentsRepository,
     private readonly households: HouseholdsRepository,
     private readonly tx: TransactionRunner,
     private readonly audit: AuditService,
@@ -101,30 +94,27 @@ export class FollowUpsService {
   /** Marks done the pending follow-ups (these, or all) whose full assessment exists. */
   private checkDone(ids: string[] | null): Promise<number> {
     return this.tx.run(async (manager) => {
-      const pending = await this.followUps.pendingLocked(manager, ids);
-      const doneIds: string[] = [];
-      const byHousehold = new Map<string, PendingFollowUp[]>();
-      for (const f of pending) {
-        const latest = await this.assessments.previousCompleted(f.householdId, manager);
-        if (!latest?.completedAt || latest.completedAt <= new Date(f.intakeAt)) continue;
-        if (await this.intakes.isProvisional(latest.id, manager)) continue;
-        await this.followUps.markDone(manager, f.id, latest.id, latest.completedAt);
-        await this.audit.record(manager, {
+      // The query selects exactly the settled ones, with their assessment: no lookup per row.
+      const done = await this.followUps.pendingLocked(manager, ids);
+      if (done.length === 0) return 0;
+      await this.followUps.markDone(manager, done);
+      await this.audit.recordMany(
+        manager,
+        done.map((f) => ({
           entityType: 'relief_follow_up',
           entityId: f.id,
           action: 'done',
           actor: null,
           fromState: f.status,
           toState: 'done',
-          data: { assessmentId: latest.id },
+          data: { assessmentId: f.assessmentId },
           areaPath: f.path,
-        });
-        doneIds.push(f.id);
-        byHousehold.set(f.householdId, [...(byHousehold.get(f.householdId) ?? []), f]);
-      }
-      for (const householdId of byHousehold.keys())
+        })),
+      );
+      const doneIds = done.map((f) => f.id);
+      for (const householdId of new Set(done.map((f) => f.householdId)))
         await this.unflag(manager, householdId, doneIds);
-      return doneIds.length;
+      return done.length;
     });
   }
 

@@ -93,13 +93,6 @@ export class EmergencyIntakesRepository {
     return byIntake;
   }
 
-  /** Whether this assessment is an intake's provisional one (not the full assessment). */
-  async isProvisional(assessmentId: string, manager?: EntityManager): Promise<boolean> {
-    return (manager ?? this.dataSource.manager)
-      .getRepository(ReliefIntakeEntity)
-      .existsBy({ assessmentId });
-  }
-
   /** A lead's area path, or null when there is no such lead. */
   async leadPath(leadId: string, manager: EntityManager): Promise<string | null> {
     const [row] = await manager.query(`SELECT area_path AS path FROM lead WHERE id = $1`, [leadId]);

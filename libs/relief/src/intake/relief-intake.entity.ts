@@ -78,6 +78,7 @@ export class ReliefIntakeEntity {
   grant?: unknown;
 
   /** The provisional completed assessment holding the needs (what the matcher reads). */
+  @Index('ux_relief_intake_assessment', { unique: true })
   @Column({ type: 'uuid' })
   assessmentId!: string;
 
