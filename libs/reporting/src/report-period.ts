@@ -1,4 +1,9 @@
-import { todayInChina, ValidationFailedError } from '@onedoor/platform';
+import {
+  beijingDays,
+  beijingMidnight,
+  todayInChina,
+  ValidationFailedError,
+} from '@onedoor/platform';
 
 const DAY = 24 * 3600_000;
 
@@ -12,8 +17,6 @@ export interface ReportPeriod {
   end: Date;
 }
 
-const startOfDay = (day: string) => new Date(`${day}T00:00:00+08:00`);
-
 /** The period asked for; by default the 365 days ending today (China time). */
 export function reportPeriod(
   from: string | undefined,
@@ -21,7 +24,7 @@ export function reportPeriod(
   now: Date,
 ): ReportPeriod {
   const last = to ?? todayInChina(now);
-  const first = from ?? todayInChina(new Date(startOfDay(last).getTime() - 364 * DAY));
+  const first = from ?? todayInChina(new Date(beijingMidnight(last).getTime() - 364 * DAY));
   if (first > last) {
     throw new ValidationFailedError('The period ends before it starts', [
       {
@@ -32,10 +35,5 @@ export function reportPeriod(
       },
     ]);
   }
-  return {
-    from: first,
-    to: last,
-    start: startOfDay(first),
-    end: new Date(startOfDay(last).getTime() + DAY),
-  };
+  return { from: first, to: last, ...beijingDays(first, last) };
 }

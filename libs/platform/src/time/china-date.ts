@@ -12,3 +12,19 @@ export function todayInChina(now: Date): string {
  * mistyped year is refused rather than stored.
  */
 export const DAY_PATTERN = /^(19|20)\d{2}-\d{2}-\d{2}$/;
+
+/** A Beijing day's first instant (China has no daylight saving: +08:00 is exact). */
+export function beijingMidnight(day: string): Date {
+  return new Date(`${day}T00:00:00+08:00`);
+}
+
+/**
+ * The instants of the Beijing days from…to, both included: `start` is the first day's
+ * midnight, `end` (excluded) the midnight after the last day.
+ */
+export function beijingDays(from: string, to: string): { start: Date; end: Date } {
+  return {
+    start: beijingMidnight(from),
+    end: new Date(beijingMidnight(to).getTime() + 86_400_000),
+  };
+}

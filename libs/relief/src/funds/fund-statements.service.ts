@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { fieldError, type Principal, ValidationFailedError } from '@onedoor/platform';
+import { beijingDays, fieldError, type Principal, ValidationFailedError } from '@onedoor/platform';
 import { ReliefFundsRepository } from './relief-funds.repository';
 import { ReliefFundsService } from './relief-funds.service';
 import { toFundMovementDto } from './relief-fund.mapper';
@@ -8,11 +8,6 @@ import type { FundStatementDto } from './dto/relief-fund.dto';
 const DAY_MS = 86_400_000;
 /** A year and a leap day: a statement is at most one budget year long. */
 const MAX_DAYS = 366;
-
-/** A Beijing day's first instant (Beijing has no daylight saving: +08:00 is exact). */
-export function beijingMidnight(day: string): Date {
-  return new Date(`${day}T00:00:00+08:00`);
-}
 
 /**
  * A fund's statement for a period of Beijing days, from its movements alone: the opening
@@ -33,8 +28,7 @@ export class FundStatementsService {
     actor: Principal,
   ): Promise<FundStatementDto> {
     const fund = await this.fundsService.visible(fundId, actor);
-    const start = beijingMidnight(period.from);
-    const end = new Date(beijingMidnight(period.to).getTime() + DAY_MS);
+    const { start, end } = beijingDays(period.from, period.to);
     const days = (end.getTime() - start.getTime()) / DAY_MS;
     if (Number.isNaN(days) || days < 1 || days > MAX_DAYS)
       throw new ValidationFailedError('The statement period is not valid', [

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
+  beijingDays,
   ForbiddenError,
   type Principal,
   ValidationFailedError,
@@ -17,9 +18,6 @@ const ZERO: LeadReportCountsDto = {
   closed: 0,
 };
 
-/** Beijing midnight of a day (China has no daylight saving). */
-const beijingMidnight = (day: string) => new Date(`${day}T00:00:00+08:00`);
-
 /**
  * Leads by source → triaged in time → linked or registered → assisted, and closed, for the
  * leads reported on the Beijing days from…to in the caller's area (admin: everywhere).
@@ -34,8 +32,7 @@ export class LeadReportService {
       throw new ValidationFailedError('The period runs backwards', [
         fieldError('to', 'notBefore', 'to is before from', { other: q.from }),
       ]);
-    const from = beijingMidnight(q.from);
-    const to = new Date(beijingMidnight(q.to).getTime() + 24 * 3_600_000);
+    const { start: from, end: to } = beijingDays(q.from, q.to);
     const found = await this.leads.report(
       { from, to },
       actor.role === 'admin' ? null : actor.areaPath,
