@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { type RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
+import type { RateLimiterPostgres } from 'rate-limiter-flexible';
 import type { DataSource } from 'typeorm';
-import { DomainError, postgresLimiter, retryAfterSeconds } from '@onedoor/platform';
+import { consumeOrRefuse, postgresLimiter } from '@onedoor/platform';
 
 /** Applications one client address may send per hour. */
 export const APPLICATIONS_PER_ADDRESS_PER_HOUR = 5;
@@ -29,16 +29,10 @@ export class ApplicationThrottleService {
 
   /** Takes a point for `address`, or refuses with 429 TOO_MANY_REQUESTS and when to retry. */
   async consume(address: string): Promise<void> {
-    try {
-      await this.perAddress.consume(address);
-    } catch (rejection) {
-      if (!(rejection instanceof RateLimiterRes)) throw rejection;
-      const seconds = retryAfterSeconds(rejection);
-      throw new DomainError(
-        'TOO_MANY_REQUESTS',
-        `Too many applications from this address; try again in ${seconds} seconds`,
-        { retryAfterSeconds: seconds },
-      );
-    }
+    await consumeOrRefuse(
+      () => this.perAddress.consume(address),
+      'TOO_MANY_REQUESTS',
+      (seconds) => `Too many applications from this address; try again in ${seconds} seconds`,
+    );
   }
 }

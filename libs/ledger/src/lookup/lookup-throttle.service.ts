@@ -1,14 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { type RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
+import type { RateLimiterPostgres } from 'rate-limiter-flexible';
 import type { DataSource } from 'typeorm';
-import {
-  APP_CONFIG,
-  type AppConfig,
-  DomainError,
-  postgresLimiter,
-  retryAfterSeconds,
-} from '@onedoor/platform';
+import { APP_CONFIG, type AppConfig, consumeOrRefuse, postgresLimiter } from '@onedoor/platform';
 
 /**
  * Limits lookups per user, per minute and per day (LOOKUP_MAX_PER_MINUTE, LOOKUP_MAX_PER_DAY):
@@ -40,18 +34,13 @@ export class LookupThrottleService {
    * refuses with 429 ASSISTANCE_LOOKUP_RATE_LIMITED and when to retry (Retry-After).
    */
   async consume(userId: string): Promise<number> {
-    try {
-      await this.perMinute.consume(userId);
-      const day = await this.perDay.consume(userId);
-      return day.remainingPoints;
-    } catch (rejection) {
-      if (!(rejection instanceof RateLimiterRes)) throw rejection;
-      const seconds = retryAfterSeconds(rejection);
-      throw new DomainError(
-        'ASSISTANCE_LOOKUP_RATE_LIMITED',
-        `Too many lookups; try again in ${seconds} seconds`,
-        { retryAfterSeconds: seconds },
-      );
-    }
+    return consumeOrRefuse(
+      async () => {
+        await this.perMinute.consume(userId);
+        return (await this.perDay.consume(userId)).remainingPoints;
+      },
+      'ASSISTANCE_LOOKUP_RATE_LIMITED',
+      (seconds) => `Too many lookups; try again in ${seconds} seconds`,
+    );
   }
 }

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { RateLimiterPostgres, type RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
 import type { DataSource } from 'typeorm';
+import { DomainError } from '../errors/domain-error';
+import type { ErrorCode } from '../errors/error-codes';
 
 /** The login throttle's table, which RateLimiterPostgres reads and writes itself. */
 export const LOGIN_LIMIT_TABLE = 'login_limit';
@@ -47,4 +49,22 @@ export function postgresLimiter(
 /** Whole seconds until a refused caller may try again (at least one), for Retry-After. */
 export function retryAfterSeconds(refusal: RateLimiterRes): number {
   return Math.max(1, Math.ceil(refusal.msBeforeNext / 1000));
+}
+
+/**
+ * Runs `take` (a limiter's consume), turning the limiter's refusal into a 4xx `code` whose
+ * details carry `retryAfterSeconds` (the filter sets Retry-After from it); other errors pass.
+ */
+export async function consumeOrRefuse<T>(
+  take: () => Promise<T>,
+  code: ErrorCode,
+  message: (seconds: number) => string,
+): Promise<T> {
+  try {
+    return await take();
+  } catch (rejection) {
+    if (!(rejection instanceof RateLimiterRes)) throw rejection;
+    const seconds = retryAfterSeconds(rejection);
+    throw new DomainError(code, message(seconds), { retryAfterSeconds: seconds });
+  }
 }

@@ -1,14 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { type RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
+import type { RateLimiterPostgres } from 'rate-limiter-flexible';
 import type { DataSource } from 'typeorm';
-import {
-  APP_CONFIG,
-  type AppConfig,
-  DomainError,
-  postgresLimiter,
-  retryAfterSeconds,
-} from '@onedoor/platform';
+import { APP_CONFIG, type AppConfig, consumeOrRefuse, postgresLimiter } from '@onedoor/platform';
 
 /**
  * Limits the public lead form per client address (LEAD_PUBLIC_MAX_PER_HOUR): without a login
@@ -31,16 +25,10 @@ export class LeadThrottleService {
 
   /** Takes a point for `address`, or refuses with 429 TOO_MANY_REQUESTS and when to retry. */
   async consume(address: string): Promise<void> {
-    try {
-      await this.perAddress.consume(address);
-    } catch (rejection) {
-      if (!(rejection instanceof RateLimiterRes)) throw rejection;
-      const seconds = retryAfterSeconds(rejection);
-      throw new DomainError(
-        'TOO_MANY_REQUESTS',
-        `Too many reports from this address; try again in ${seconds} seconds`,
-        { retryAfterSeconds: seconds },
-      );
-    }
+    await consumeOrRefuse(
+      () => this.perAddress.consume(address),
+      'TOO_MANY_REQUESTS',
+      (seconds) => `Too many reports from this address; try again in ${seconds} seconds`,
+    );
   }
 }
