@@ -131,12 +131,6 @@ export class ReliefFunds1766000000000 implements MigrationInterface {
             )
         `);
     await queryRunner.query(`
-            CREATE INDEX "ix_lead_id_hmac" ON "lead" ("id_hmac")
-        `);
-    await queryRunner.query(`
-            CREATE INDEX "ix_lead_phone_hmac" ON "lead" ("phone_hmac")
-        `);
-    await queryRunner.query(`
             CREATE INDEX "ix_lead_reported_by" ON "lead" ("reported_by_id", "created_at")
         `);
     await queryRunner.query(`
@@ -373,12 +367,6 @@ export class ReliefFunds1766000000000 implements MigrationInterface {
         `);
     await queryRunner.query(`
             DROP INDEX "public"."ix_lead_reported_by"
-        `);
-    await queryRunner.query(`
-            DROP INDEX "public"."ix_lead_phone_hmac"
-        `);
-    await queryRunner.query(`
-            DROP INDEX "public"."ix_lead_id_hmac"
         `);
     await queryRunner.query(`
             DROP TABLE "lead"

@@ -57,6 +57,10 @@ const PROVISIONAL_REASON = 'emergency intake, provisional until the full assessm
  * without one the family could not be matched at all), flags the household, queues its
  * matching at top priority and opens the follow-up that owes the full assessment.
  */
+/** The short form's members as registration takes them: employment `other` until assessed. */
+const asRegistered = (members: NonNullable<CreateEmergencyIntakeDto['members']>) =>
+  members.map((m) => ({ ...m, employment: m.employment ?? ('other' as const) }));
+
 @Injectable()
 export class EmergencyIntakesService {
   private readonly logger = new Logger(EmergencyIntakesService.name);
@@ -145,7 +149,7 @@ export class EmergencyIntakesService {
           phone: dto.phone,
           address: dto.address,
           tags: [EMERGENCY_TAG],
-          members: dto.members.map((m) => ({ ...m, employment: m.employment ?? 'other' })),
+          members: asRegistered(dto.members),
         },
         actor,
       ));
@@ -275,9 +279,7 @@ export class EmergencyIntakesService {
       return dto.householdId;
     }
     if (!dto.members) return null;
-    const rows = this.householdsService.toMemberRows(
-      dto.members.map((m) => ({ ...m, employment: m.employment ?? 'other' })),
-    );
+    const rows = this.householdsService.toMemberRows(asRegistered(dto.members));
     const head = rows.find((m) => m.isHead)!;
     // The head's household first (whatever its status), then any household listing a member.
     const found =
@@ -355,12 +357,6 @@ export class EmergencyIntakesService {
   }
 
   /**
-   * A completed assessment without answers whose facts put the household in the emergency
-   * tier for eligibility (unless a core tier wins, TIER_TABLE). The household's own tier column
-   * is left as the last full assessment set it: gradual exit keeps a tier through its grace
-   * once a household was assisted, so an intake-set tier would outlive the emergency.
-   */
-  /**
    * Withdraws the household's open needs and returns them restated on `assessmentId`, except
    * those of a category the intake names (its emergency need takes their place). Each
    * withdrawal is audited as a completion's is.
@@ -407,6 +403,12 @@ export class EmergencyIntakesService {
       }));
   }
 
+  /**
+   * A completed assessment without answers whose facts put the household in the emergency
+   * tier for eligibility (unless a core tier wins, TIER_TABLE). The household's own tier column
+   * is left as the last full assessment set it: gradual exit keeps a tier through its grace
+   * once a household was assisted, so an intake-set tier would outlive the emergency.
+   */
   private async provisionalAssessment(
     manager: EntityManager,
     household: HouseholdEntity,

@@ -63,7 +63,7 @@ export class LeadEntity {
   @Column({ type: 'text' })
   subjectName!: string;
 
-  @Index('ix_lead_id_hmac')
+  /** Digests kept to look the family up in the registry (households'), not to search leads. */
   @Column({ type: 'char', length: 64, nullable: true })
   idHmac!: string | null;
 
@@ -73,7 +73,6 @@ export class LeadEntity {
   @Column({ type: 'text', nullable: true })
   idMasked!: string | null;
 
-  @Index('ix_lead_phone_hmac')
   @Column({ type: 'char', length: 64, nullable: true })
   phoneHmac!: string | null;
 
