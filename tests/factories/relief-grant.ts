@@ -1,7 +1,7 @@
 /**
- * Relief funds for the grants' tests, written by SQL (the funds' API is another part's): an
- * active fund of an area with its balance and its opening movement. Free of the app's modules,
- * so the e2e tests and the benchmark can use it with any client.
+ * Relief funds for the tests, written by SQL: an active fund of an area with its balance and
+ * its opening movement. Free of the app's modules, so service, e2e and browser tests can use it
+ * with any client (the benchmark, plain .mjs, writes its own).
  */
 export type Query = (sql: string, params: unknown[]) => Promise<Array<Record<string, unknown>>>;
 
