@@ -20,6 +20,9 @@ export default defineConfig({
   // One worker: the machine is small and the tests share one stack.
   workers: 1,
   timeout: 90_000,
+  // On CI a failed test runs once more and, if it passes, is reported as "flaky" in the list:
+  // a real failure still fails the run, and a flaky one stays visible to be fixed at its cause.
+  retries: process.env.CI ? 1 : 0,
   expect: { timeout: 20_000 },
   reporter: [['list']],
   use: {
@@ -28,6 +31,8 @@ export default defineConfig({
     viewport: { width: 1440, height: 900 },
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
+    // The console turns its animations off for it: no click on a dialog still zooming in.
+    reducedMotion: 'reduce',
     launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' },
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',

@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { RouterProvider } from 'react-router-dom';
 import { ApiError } from '@/lib/api-error';
 import { AuthProvider } from '@/lib/auth';
+import { usePrefersReducedMotion } from '@/lib/reduced-motion';
 import { router } from './router';
 
 const queryClient = new QueryClient({
@@ -24,11 +25,12 @@ const queryClient = new QueryClient({
 export function App() {
   const { i18n } = useTranslation();
   const en = i18n.language === 'en';
+  const reducedMotion = usePrefersReducedMotion();
   dayjs.locale(en ? 'en' : 'zh-cn');
   return (
     <ConfigProvider
       locale={en ? enUS : zhCN}
-      theme={{ token: { colorPrimary: '#1677ff', borderRadius: 4 } }}
+      theme={{ token: { colorPrimary: '#1677ff', borderRadius: 4, motion: !reducedMotion } }}
     >
       <AntApp>
         <QueryClientProvider client={queryClient}>
