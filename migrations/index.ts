@@ -39,6 +39,7 @@ import { ReliefFunds1766000000000 } from './1766000000000-ReliefFunds';
 import { ReliefDonations1766010000000 } from './1766010000000-ReliefDonations';
 import { ReliefLeads1766030000000 } from './1766030000000-ReliefLeads';
 import { ReliefIntake1766040000000 } from './1766040000000-ReliefIntake';
+import { GroupedRejections1766100000000 } from './1766100000000-GroupedRejections';
 /**
  * Every migration, oldest first. Listed by hand (not globbed) so that the compiled apps,
  * the CLI and the tests all run exactly this list.
@@ -85,4 +86,5 @@ export const MIGRATIONS = [
   ReliefDonations1766010000000,
   ReliefLeads1766030000000,
   ReliefIntake1766040000000,
+  GroupedRejections1766100000000,
 ];

@@ -1,8 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { revertAllMigrations, runMigrationsWithLock } from '@onedoor/platform';
+import { expandRejections, type RejectionGroup } from '@onedoor/matching';
 import { createCliDataSource } from '../../migrations/data-source';
 import { MIGRATIONS } from '../../migrations';
+import { GroupedRejections1766100000000 } from '../../migrations/1766100000000-GroupedRejections';
 
 const adminUrl = () => process.env.TEST_ADMIN_DATABASE_URL!;
 
@@ -87,6 +89,57 @@ describe('Migrations (e2e)', () => {
         // …and the round trip can be made again.
         expect((await runMigrationsWithLock(sut)).length).toBe(MIGRATIONS.length);
       } finally {
+        await sut.destroy();
+      }
+    });
+  });
+
+  it('regroups the rejections stored one per candidate, and expands them back on revert', async () => {
+    await withDatabase(async (url) => {
+      const sut = createCliDataSource(url);
+      await sut.initialize();
+      const runner = sut.createQueryRunner();
+      try {
+        // Only the column the migration reads and writes.
+        await runner.query(`CREATE TABLE need (id int PRIMARY KEY, match_rejections jsonb)`);
+        const failed = [{ field: 'hukou', op: 'eq', expected: 'local' }];
+        const flat = [
+          { resourceId: 'r3', reason: 'ELIGIBILITY', failed },
+          { resourceId: 'r1', reason: 'OUTSIDE_COVERAGE' },
+          { resourceId: 'r2', reason: 'ELIGIBILITY', failed },
+          { resourceId: 'r4', reason: 'PARKED', detail: 'until 2026-12-31' },
+          { resourceId: 'r5', reason: 'ELIGIBILITY', failed: [{ field: 'age', op: 'gte' }] },
+        ];
+        await runner.query(`INSERT INTO need VALUES (1, $1), (2, '[]'), (3, NULL)`, [
+          JSON.stringify(flat),
+        ]);
+        const stored = async () =>
+          (await runner.query(`SELECT match_rejections AS r FROM need ORDER BY id`)).map(
+            (row: { r: unknown }) => row.r,
+          );
+        const migration = new GroupedRejections1766100000000();
+
+        await migration.up(runner);
+        const [grouped, empty, none] = await stored();
+        expect(grouped).toEqual([
+          { reason: 'ELIGIBILITY', failed, resourceIds: ['r3', 'r2'] },
+          { reason: 'OUTSIDE_COVERAGE', resourceIds: ['r1'] },
+          { reason: 'PARKED', detail: 'until 2026-12-31', resourceIds: ['r4'] },
+          { reason: 'ELIGIBILITY', failed: [{ field: 'age', op: 'gte' }], resourceIds: ['r5'] },
+        ]);
+        expect([empty, none]).toEqual([[], null]);
+        // The why-not view's expansion gives back every candidate as it was.
+        const byId = (a: { resourceId: string }, b: { resourceId: string }) =>
+          a.resourceId.localeCompare(b.resourceId);
+        expect(expandRejections(grouped as RejectionGroup[])).toEqual([...flat].sort(byId));
+        // Applying it twice changes nothing (rows already grouped are left alone).
+        await migration.up(runner);
+        expect((await stored())[0]).toEqual(grouped);
+
+        await migration.down(runner);
+        expect(((await stored())[0] as typeof flat).sort(byId)).toEqual([...flat].sort(byId));
+      } finally {
+        await runner.release();
         await sut.destroy();
       }
     });

@@ -74,12 +74,14 @@ export class NeedEntity {
   @Column({ type: 'timestamptz', nullable: true })
   lastMatchedAt!: Date | null;
 
+  /** Grouped: one entry per identical exclusion with the resources it excluded (RejectionGroup). */
   @Column({ type: 'jsonb', nullable: true })
   matchRejections!: Array<{
-    resourceId: string;
+    resourceIds: string[];
     reason: string;
     failed?: unknown;
     detail?: string;
+    stacking?: unknown;
   }> | null;
 
   /** Set when the last run proposed nothing: the reasons (NONE_ELIGIBLE, …). */

@@ -28,7 +28,10 @@
  * it (the need's other proposals an approval supersedes) need no order of their own. Who
  * follows it:
  *
- * - matcher persist (supersede): the needs (by id), then their proposals;
+ * - a matcher batch: its households' matching locks (`match:<id>`, advisory, by key, one
+ *   statement, before it reads anything: two runs of one household never overlap, in one
+ *   process or several), then the needs (by id), then their proposals. No other path takes a
+ *   matching lock, so it cannot close a cycle with the household's decision lock;
  * - approve: household (advisory), need, proposal, the need's other proposals, referral
  *   (insert), resource;
  * - reject, and a proposal's expiry when no unit is left: need, proposal;

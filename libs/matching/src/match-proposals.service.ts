@@ -12,6 +12,7 @@ import {
 } from '@onedoor/platform';
 import { coversFen, needGap } from '@onedoor/ledger';
 import { type ResourceSummary, ResourceSummariesRepository } from '@onedoor/resources';
+import { expandRejections, type RejectionGroup } from './engine/match-engine';
 import type { NeedProposalsDto } from './dto/bulk-approval.dto';
 import type { MatchQueryDto, NeedMatchesDto, ProposalDto } from './dto/match.dto';
 import { type MatchProposalEntity, proposalDeadline } from './match-proposal.entity';
@@ -99,11 +100,15 @@ export class MatchProposalsService {
     if (!(await this.households.isVisible(householdId, principal)))
       throw new NotFoundError('Household', 'HOUSEHOLD_NOT_FOUND');
     const { needs, proposals } = await this.matches.householdSnapshot(householdId);
+    // Stored grouped by identical exclusion; the view answers per resource, as it always did.
+    const rejectedOf = new Map(
+      needs.map((n) => [n.id, expandRejections((n.matchRejections ?? []) as RejectionGroup[])]),
+    );
     // One read for the proposed and the excluded resources alike.
     const [resources, received] = await Promise.all([
       this.resources.byIds([
         ...proposals.map((p) => p.resourceId),
-        ...needs.flatMap((n) => (n.matchRejections ?? []).map((r) => r.resourceId)),
+        ...[...rejectedOf.values()].flatMap((list) => list.map((r) => r.resourceId)),
       ]),
       this.benefits.of([householdId]),
     ]);
@@ -130,7 +135,7 @@ export class MatchProposalsService {
             const covers = p.status === 'proposed' ? coversFen(resource, gap) : null;
             return { ...toProposalDto(p, resource), coversFen: covers };
           }),
-        rejected: (n.matchRejections ?? []).map((r) => ({
+        rejected: rejectedOf.get(n.id)!.map((r) => ({
           ...r,
           resourceTitle: resources.get(r.resourceId)?.title ?? null,
         })) as NeedMatchesDto['rejected'],

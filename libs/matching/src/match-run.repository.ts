@@ -41,6 +41,21 @@ export class MatchRunRepository {
   ) {}
 
   /**
+   * Each household's matching lock, in the caller's transaction until it ends: a
+   * transaction-scoped advisory lock on `match:<id>`, taken for a batch in one statement in the
+   * order of the lock keys, so two batches sharing households take them in the same order and
+   * cannot deadlock. It is not the household's decision lock (`household:<id>`, LOCK_ORDER):
+   * approvals never wait for a matching run, and a run holds it before any row lock.
+   */
+  async lockForMatching(manager: EntityManager, householdIds: string[]): Promise<void> {
+    await manager.query(
+      `SELECT pg_advisory_xact_lock(k.key)
+         FROM (SELECT DISTINCT hashtext('match:' || id) AS key FROM unnest($1::text[]) AS id ORDER BY 1) AS k`,
+      [householdIds],
+    );
+  }
+
+  /**
    * For each household (not exited, with a completed assessment): its latest completed
    * assessment's facts and its open or matched needs, less those a live referral serves that
    * have no money gap (a gap need is matched again until its gap is covered, and then shows
@@ -214,7 +229,7 @@ export class MatchRunRepository {
         id: r.needId,
         // A gap need its referrals serve stays matched while nothing new is proposed for it.
         matched: r.proposals.length > 0 || r.served,
-        rejections: r.rejected,
+        rejections: r.rejections,
         unmet: r.served ? null : r.unmet,
       })),
       at,

@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import DataLoader from 'dataloader';
+import type { EntityManager } from 'typeorm';
 import { childPath, idsOnPath } from '@onedoor/areas';
 import {
   APP_CONFIG,
@@ -166,7 +167,24 @@ export class MatchRunService implements OnApplicationShutdown {
     }
   }
 
-  private async matchMany(householdIds: string[]): Promise<Map<string, MatchRunSummary>> {
+  /**
+   * One transaction per batch, opened first: it takes each household's matching lock
+   * (`MatchRunRepository.lockForMatching`) before anything is read, and holds it to the commit.
+   * So two runs for one household, in two matcher processes (or two batches of one), never
+   * overlap: the second waits, then reads what the first committed. The reads themselves go
+   * through the pool, side by side, as before; only the writes use the transaction.
+   */
+  private matchMany(householdIds: string[]): Promise<Map<string, MatchRunSummary>> {
+    return this.tx.run(async (manager) => {
+      await this.repo.lockForMatching(manager, householdIds);
+      return this.matchLocked(manager, householdIds);
+    });
+  }
+
+  private async matchLocked(
+    manager: EntityManager,
+    householdIds: string[],
+  ): Promise<Map<string, MatchRunSummary>> {
     const summaries = new Map<string, MatchRunSummary>(
       householdIds.map((householdId) => [
         householdId,
@@ -215,7 +233,7 @@ export class MatchRunService implements OnApplicationShutdown {
     });
     if (this.persisting++ === 0) this.persistingSince = performance.now();
     try {
-      await this.persistRuns(runs);
+      await this.persistRuns(manager, runs);
     } finally {
       if (--this.persisting === 0)
         this.totals.persistMs += performance.now() - this.persistingSince;
@@ -235,28 +253,29 @@ export class MatchRunService implements OnApplicationShutdown {
     return summaries;
   }
 
-  /** One transaction: proposals, superseded ones, need states and their audit rows. */
-  private persistRuns(runs: Array<{ input: MatchInput; results: NeedResult[] }>): Promise<void> {
-    return this.tx.run(async (manager) => {
-      const changed = await this.repo.persist(
-        manager,
-        runs,
-        this.clock.now(),
-        this.config.staffSla.approvalHours,
-      );
-      const pathOf = new Map(runs.map((r) => [r.input.household.id, r.input.household.areaPath]));
-      await this.audit.recordMany(
-        manager,
-        changed.map((c) => ({
-          entityType: 'need',
-          entityId: c.id,
-          action: 'match',
-          actor: null,
-          fromState: c.from,
-          toState: c.to,
-          areaPath: pathOf.get(c.householdId),
-        })),
-      );
-    });
+  /** In the batch's transaction: proposals, superseded ones, need states and their audit rows. */
+  private async persistRuns(
+    manager: EntityManager,
+    runs: Array<{ input: MatchInput; results: NeedResult[] }>,
+  ): Promise<void> {
+    const changed = await this.repo.persist(
+      manager,
+      runs,
+      this.clock.now(),
+      this.config.staffSla.approvalHours,
+    );
+    const pathOf = new Map(runs.map((r) => [r.input.household.id, r.input.household.areaPath]));
+    await this.audit.recordMany(
+      manager,
+      changed.map((c) => ({
+        entityType: 'need',
+        entityId: c.id,
+        action: 'match',
+        actor: null,
+        fromState: c.from,
+        toState: c.to,
+        areaPath: pathOf.get(c.householdId),
+      })),
+    );
   }
 }

@@ -31,22 +31,36 @@ export class ResourceCandidatesRepository {
    * Resource, provider and coverage area are joined in this one statement: it is the matcher's
    * set-based candidate search, and a read per resource would cost a round trip each.
    */
-  candidates(categories: string[], coverageAreaIds: string[]): Promise<ResourceCandidate[]> {
-    if (categories.length === 0) return Promise.resolve([]);
-    return this.dataSource.query(
-      `SELECT r.id, r.category_code AS "categoryCode", r.form, r.service_level AS "serviceLevel",
+  async candidates(categories: string[], coverageAreaIds: string[]): Promise<ResourceCandidate[]> {
+    if (categories.length === 0) return [];
+    const rows: Array<Omit<ResourceCandidate, 'eligibility'> & { eligibility: string | null }> =
+      await this.dataSource.query(
+        `SELECT r.id, r.category_code AS "categoryCode", r.form, r.service_level AS "serviceLevel",
               cov.path AS "coveragePath", to_char(r.valid_from, 'YYYY-MM-DD') AS "validFrom",
               to_char(r.valid_until, 'YYYY-MM-DD') AS "validUntil",
               r.capacity - r.reserved - r.delivered AS remaining,
-              r.value_per_unit_fen AS "valuePerUnitFen", r.eligibility,
+              r.value_per_unit_fen AS "valuePerUnitFen", r.eligibility::text AS eligibility,
               p.rating::float8 AS "providerRating"
          FROM resource r
          JOIN provider p ON p.id = r.provider_id AND p.verification = 'verified'
          JOIN area cov ON cov.id = r.coverage_area_id
         WHERE r.status = 'published' AND r.category_code = ANY($1) AND r.coverage_area_id = ANY($2::uuid[])
         ORDER BY r.id`,
-      [categories, coverageAreaIds],
-    );
+        [categories, coverageAreaIds],
+      );
+    // One object per distinct rule document (a pool has few: policies share their rules), so
+    // the engine evaluates each once per household and groups the rejections by it.
+    const documents = new Map<string, EligibilityRules | null>();
+    return rows.map((row) => {
+      const text = row.eligibility;
+      if (text === null) return { ...row, eligibility: null };
+      let rules = documents.get(text);
+      if (rules === undefined) {
+        rules = JSON.parse(text) as EligibilityRules | null;
+        documents.set(text, rules);
+      }
+      return { ...row, eligibility: rules };
+    });
   }
 
   /** Which of these categories have published resources of verified providers anywhere. */

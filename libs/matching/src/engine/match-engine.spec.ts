@@ -1,7 +1,10 @@
+import fc from 'fast-check';
 import type { Benefit, StackingRule } from '@onedoor/ledger';
-import type { EligibilityFacts } from '@onedoor/resources';
+import type { EligibilityFacts, EligibilityRules } from '@onedoor/resources';
 import {
   DEFAULT_WEIGHTS,
+  exclusion,
+  expandRejections,
   type EngineOptions,
   type MatchHousehold,
   proposeMatches,
@@ -83,7 +86,7 @@ describe(proposeMatches.name, () => {
     ])('%s', (_, candidate, expected) => {
       const sut = run([candidate]);
       expect(sut.proposals).toEqual([]);
-      expect(sut.rejected).toEqual([
+      expect(expandRejections(sut.rejections)).toEqual([
         expect.objectContaining({ resourceId: candidate.id, ...expected }),
       ]);
     });
@@ -91,7 +94,7 @@ describe(proposeMatches.name, () => {
     it('refuses any resource for a need without a gap that a live referral serves', () => {
       const r = resource();
       const sut = run([r], need(), { ...noHistory, servedNeedIds: new Set(['n']) });
-      expect(sut.rejected).toEqual([
+      expect(expandRejections(sut.rejections)).toEqual([
         {
           resourceId: r.id,
           reason: 'DUPLICATE_ASSISTANCE',
@@ -128,7 +131,7 @@ describe(proposeMatches.name, () => {
         stackingRules: [exclusive],
       });
       expect(sut.proposals).toEqual([]);
-      expect(sut.rejected).toEqual([
+      expect(expandRejections(sut.rejections)).toEqual([
         {
           resourceId: cash.id,
           reason: 'DUPLICATE_ASSISTANCE',
@@ -153,7 +156,7 @@ describe(proposeMatches.name, () => {
         ...noHistory,
         benefits: [benefit({ source: 'referral', resourceId: r.id, needId: 'other' })],
       });
-      expect(sut.rejected[0]).toMatchObject({
+      expect(expandRejections(sut.rejections)[0]).toMatchObject({
         reason: 'DUPLICATE_ASSISTANCE',
         stacking: { rule: 'same_resource' },
       });
@@ -177,7 +180,7 @@ describe(proposeMatches.name, () => {
         benefits: [received, benefit({ needId: 'n', amountFen: 1_000_000, title: '慈善基金' })],
       });
       expect(covered.proposals).toEqual([]);
-      expect(covered.rejected[0]).toMatchObject({
+      expect(expandRejections(covered.rejections)[0]).toMatchObject({
         reason: 'DUPLICATE_ASSISTANCE',
         stacking: { rule: 'gap_covered' },
       });
@@ -188,7 +191,7 @@ describe(proposeMatches.name, () => {
 
     it('ignores resources of other categories entirely', () => {
       const sut = run([resource({ categoryCode: 'housing' })]);
-      expect(sut.rejected).toEqual([]);
+      expect(expandRejections(sut.rejections)).toEqual([]);
       expect(sut.unmet).toEqual(['NO_RESOURCE_IN_CATEGORY']);
     });
   });
@@ -314,10 +317,128 @@ describe(valueFit.name, () => {
     };
     const [result] = proposeMatches(household, [need()], [parked, other], history, options);
     expect(result.proposals.map((p) => p.resourceId)).toEqual([other.id]);
-    expect(result.rejected).toEqual([
+    expect(expandRejections(result.rejections)).toEqual([
       expect.objectContaining({ resourceId: parked.id, reason: 'PARKED' }),
     ]);
     const [alone] = proposeMatches(household, [need()], [parked], history, options);
     expect(alone.unmet).toEqual(['PARKED']);
+  });
+});
+
+/**
+ * The stored rejections are grouped by identical exclusion (need.match_rejections); the why-not
+ * view expands them. On generated instances, the expansion must give exactly what one
+ * exclusion per candidate gave before (the reference, `exclusion` without the engine's
+ * eligibility memo), and every candidate must be either proposed, ranked out, or rejected once.
+ */
+describe('grouped rejections (property)', () => {
+  const DOCS: Array<EligibilityRules | null> = [
+    null,
+    { tier: { in: ['subsistence', 'extreme_poverty'] } },
+    { memberAge: { min: 60 } },
+    { all: [{ perCapitaIncomeRatio: { max: 1.5 } }, { residency: { in: ['local'] } }] },
+    { any: [{ hasDisability: true }, { hasChronicIllness: true }] },
+    { childrenInSchool: { min: 1 } },
+  ];
+  const paths = ['/c/', '/c/d/', '/c/d/s1/', '/c/d/s2/', '/c/d/s1/k1/', '/c/d/s1/k2/'];
+  const arbFacts = fc.record({
+    tier: fc.constantFrom('subsistence', 'low_income', 'extreme_poverty', null),
+    circle: fc.constantFrom(1, 2, 3, 4, null),
+    perCapitaIncomeRatio: fc.double({ min: 0, max: 3, noNaN: true }),
+    memberAges: fc.array(fc.integer({ min: 0, max: 95 }), { minLength: 1, maxLength: 4 }),
+    hasDisability: fc.boolean(),
+    hasChronicIllness: fc.boolean(),
+    residency: fc.constantFrom('local', 'non_local'),
+    householdSize: fc.integer({ min: 1, max: 6 }),
+    childrenInSchool: fc.integer({ min: 0, max: 3 }),
+    tags: fc.constant([] as string[]),
+  }) as fc.Arbitrary<EligibilityFacts>;
+  const arbResource = fc.record({
+    categoryCode: fc.constantFrom('medical', 'education', 'emergency'),
+    form: fc.constantFrom('cash', 'in_kind', 'service'),
+    serviceLevel: fc.constantFrom('community', 'street', 'district'),
+    coveragePath: fc.constantFrom(...paths),
+    validFrom: fc.constantFrom('2026-01-01', '2026-01-01', '2026-01-01', '2027-01-01'),
+    validUntil: fc.constantFrom(null, null, '2026-06-30', '2027-12-31'),
+    remaining: fc.integer({ min: 0, max: 20 }),
+    valuePerUnitFen: fc.constantFrom(null, 50_000, 250_000),
+    // A shared document (as the candidates repository hands them out) or an equal copy.
+    doc: fc.integer({ min: 0, max: DOCS.length - 1 }),
+    copy: fc.boolean(),
+    providerRating: fc.constantFrom(null, 40, 90),
+    parked: fc.boolean(),
+  });
+  const arbInstance = fc.record({
+    facts: arbFacts,
+    areaPath: fc.constantFrom('/c/d/s1/k1/', '/c/d/s1/k2/', '/c/d/s2/k9/'),
+    needs: fc.uniqueArray(fc.constantFrom('medical', 'education', 'emergency'), {
+      minLength: 1,
+      maxLength: 3,
+    }),
+    // Sized like a real need's candidate list (fast-check's default size keeps arrays short).
+    resources: fc.array(arbResource, { minLength: 0, maxLength: 80, size: 'max' }),
+    benefitCategory: fc.constantFrom(null, 'emergency', 'medical'),
+  });
+
+  it('expand to exactly one rejection per excluded candidate, as before grouping', () => {
+    const rules: StackingRule[] = [
+      {
+        id: 'rule-emergency',
+        kind: 'once_per_period',
+        categoryCode: 'emergency',
+        resourceAId: null,
+        resourceBId: null,
+        periodMonths: 12,
+      },
+      {
+        id: 'rule-medical',
+        kind: 'exclusive',
+        categoryCode: 'medical',
+        resourceAId: null,
+        resourceBId: null,
+        periodMonths: null,
+      },
+    ];
+    fc.assert(
+      fc.property(arbInstance, (inst) => {
+        const resources: MatchResource[] = inst.resources.map((r, i) => ({
+          id: `r${String(i).padStart(3, '0')}`,
+          categoryCode: r.categoryCode,
+          form: r.form as MatchResource['form'],
+          serviceLevel: r.serviceLevel as MatchResource['serviceLevel'],
+          coveragePath: r.coveragePath,
+          validFrom: r.validFrom,
+          validUntil: r.validUntil,
+          remaining: r.remaining,
+          valuePerUnitFen: r.valuePerUnitFen,
+          eligibility: r.copy ? structuredClone(DOCS[r.doc]) : DOCS[r.doc],
+          providerRating: r.providerRating,
+        }));
+        const h: MatchHousehold = { id: 'h', areaPath: inst.areaPath, facts: inst.facts };
+        const needs = inst.needs.map((c, i) => need({ id: `n${i}`, categoryCode: c }));
+        const history: ServiceHistory = {
+          benefits: inst.benefitCategory ? [benefit({ categoryCode: inst.benefitCategory })] : [],
+          servedNeedIds: new Set(),
+          parkedResourceIds: new Set(
+            resources.filter((_, i) => inst.resources[i].parked).map((r) => r.id),
+          ),
+        };
+        const opts: EngineOptions = { ...options, stackingRules: rules };
+        const results = proposeMatches(h, needs, resources, history, opts);
+        results.forEach((result, i) => {
+          const inCategory = resources.filter((r) => r.categoryCode === needs[i].categoryCode);
+          const reference = inCategory
+            .map((r) => exclusion(needs[i], h, r, history, opts))
+            .filter((r): r is NonNullable<typeof r> => r !== null);
+          expect(expandRejections(result.rejections)).toEqual(reference);
+          // Groups are distinct: no two with the same reason and words.
+          const keys = result.rejections.map(({ resourceIds: _, ...rest }) => JSON.stringify(rest));
+          expect(new Set(keys).size).toBe(keys.length);
+          const excluded = new Set(reference.map((r) => r.resourceId));
+          for (const p of result.proposals) expect(excluded.has(p.resourceId)).toBe(false);
+        });
+      }),
+      { numRuns: 300, seed: 20261202 },
+    );
   });
 });

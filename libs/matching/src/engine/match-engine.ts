@@ -113,6 +113,27 @@ export interface Rejection {
   stacking?: StackingConflict;
 }
 
+/**
+ * Rejections as a run stores them (need.match_rejections): one entry per identical exclusion,
+ * with the resources it excluded in candidate order. A need has ~150 candidates when a third of
+ * the pool is district-wide and most fail the same few rule documents the same way; one entry
+ * per candidate wrote ≈10 KB of JSON per need and was most of a batch's write time. The why-not
+ * view expands them back (`expandRejections`): the same answer per resource as before.
+ */
+export interface RejectionGroup extends Omit<Rejection, 'resourceId'> {
+  resourceIds: string[];
+}
+
+/** One Rejection per resource again, in resource id order (the order candidates are read in). */
+export function expandRejections(groups: readonly RejectionGroup[]): Rejection[] {
+  const flat: Rejection[] = [];
+  for (const { resourceIds, ...rest } of groups)
+    for (const resourceId of resourceIds) flat.push({ resourceId, ...rest });
+  return flat.sort((a, b) =>
+    a.resourceId < b.resourceId ? -1 : a.resourceId > b.resourceId ? 1 : 0,
+  );
+}
+
 export interface ExplanationItem {
   factor: Factor;
   /** The factor's value for this candidate, 0–1. */
@@ -138,7 +159,8 @@ export interface NeedResult {
   /** A live OneDoor referral serves it (it stays matched even with nothing new to propose). */
   served: boolean;
   proposals: Proposal[];
-  rejected: Rejection[];
+  /** The excluded candidates, grouped by identical exclusion (`RejectionGroup`). */
+  rejections: RejectionGroup[];
   /** Why nothing was proposed; null when something was. */
   unmet: UnmetReason[] | null;
 }
@@ -190,13 +212,38 @@ function explain(values: number[], weights: Weights): ExplanationItem[] {
   }));
 }
 
-/** The first rule that excludes a candidate, in the order of the matching rules. */
-function exclusion(
+/**
+ * The eligibility of one household against a rule document, at most once per document: the
+ * pool holds few distinct documents (the candidates repository hands out one object per
+ * distinct document), so a household's ~150 candidates per need cost a handful of evaluations.
+ * The FailedRule[] returned for a document is one array, so its group key is worked out once.
+ */
+type EligibilityOf = (rules: MatchResource['eligibility']) => FailedRule[];
+
+function eligibilityMemo(facts: EligibilityFacts): EligibilityOf {
+  const seen = new Map<MatchResource['eligibility'], FailedRule[]>();
+  return (rules) => {
+    let failed = seen.get(rules);
+    if (!failed) {
+      failed = evaluateEligibility(rules, facts).failed;
+      seen.set(rules, failed);
+    }
+    return failed;
+  };
+}
+
+/**
+ * The first rule that excludes a candidate, in the order of the matching rules. Exported as the
+ * reference for one candidate: the engine's grouped rejections must expand to exactly these
+ * (match-engine.spec's property test).
+ */
+export function exclusion(
   need: MatchNeed,
   h: MatchHousehold,
   r: MatchResource,
   history: ServiceHistory,
   options: EngineOptions,
+  eligibilityOf: EligibilityOf = (rules) => evaluateEligibility(rules, h.facts).failed,
 ): Rejection | null {
   const { today } = options;
   if (!h.areaPath.startsWith(r.coveragePath))
@@ -216,9 +263,8 @@ function exclusion(
     };
   }
   if (r.remaining <= 0) return { resourceId: r.id, reason: 'CAPACITY_EXHAUSTED' };
-  const eligibility = evaluateEligibility(r.eligibility, h.facts);
-  if (!eligibility.eligible)
-    return { resourceId: r.id, reason: 'ELIGIBILITY', failed: eligibility.failed };
+  const failed = eligibilityOf(r.eligibility);
+  if (failed.length > 0) return { resourceId: r.id, reason: 'ELIGIBILITY', failed };
   const stacking = stackingConflict({
     candidate: {
       resourceId: r.id,
@@ -264,16 +310,23 @@ export function proposeMatches(
   history: ServiceHistory,
   options: EngineOptions,
 ): NeedResult[] {
+  const eligibilityOf = eligibilityMemo(household.facts);
   return needs.map((need) => {
     const inCategory = resources.filter((r) => r.categoryCode === need.categoryCode);
-    const rejected: Rejection[] = [];
+    const groups = new Map<string, RejectionGroup>();
     const gap = needGap(need, history.benefits);
     // Every candidate is scored; only the top K pay for an explanation (most are not kept).
     const ranked: Array<{ r: MatchResource; values: number[]; score: number }> = [];
     for (const r of inCategory) {
-      const excluded = exclusion(need, household, r, history, options);
+      const excluded = exclusion(need, household, r, history, options, eligibilityOf);
       if (excluded) {
-        rejected.push(excluded);
+        const key = groupKey(excluded);
+        const group = groups.get(key);
+        if (group) group.resourceIds.push(r.id);
+        else {
+          const { resourceId, ...rest } = excluded;
+          groups.set(key, { ...rest, resourceIds: [resourceId] });
+        }
         continue;
       }
       const values = factorValues(need, r);
@@ -293,21 +346,44 @@ export function proposeMatches(
       explanation: explain(c.values, options.weights),
       coversFen: coversFen(c.r, gap),
     }));
+    const rejections = [...groups.values()];
     return {
       needId: need.id,
       gap,
       served: history.servedNeedIds.has(need.id),
       proposals,
-      rejected,
+      rejections,
       unmet:
         proposals.length > 0
           ? null
-          : unmetReasons(rejected, options.categoriesWithSupply?.has(need.categoryCode) ?? false),
+          : unmetReasons(rejections, options.categoriesWithSupply?.has(need.categoryCode) ?? false),
     };
   });
 }
 
-function unmetReasons(rejected: Rejection[], suppliedElsewhere: boolean): UnmetReason[] {
+const failedKeys = new WeakMap<FailedRule[], string>();
+
+/**
+ * What makes two exclusions one group: the same reason and the same words (failed rules,
+ * detail, or the whole stacking conflict: a rule per pair of resources may name a different
+ * rule for each).
+ */
+function groupKey(r: Rejection): string {
+  if (r.reason === 'ELIGIBILITY') {
+    // The memo hands out one array per rule document, so this is one stringify per document
+    // and household; equal documents that are different objects still make one group.
+    let key = failedKeys.get(r.failed!);
+    if (key === undefined) {
+      key = `${r.reason}|${JSON.stringify(r.failed)}`;
+      failedKeys.set(r.failed!, key);
+    }
+    return key;
+  }
+  if (r.stacking) return `${r.reason}|${JSON.stringify(r.stacking)}`;
+  return `${r.reason}|${r.detail ?? ''}`;
+}
+
+function unmetReasons(rejected: RejectionGroup[], suppliedElsewhere: boolean): UnmetReason[] {
   const current = rejected.filter((r) => r.reason !== 'NOT_VALID');
   if (current.length === 0)
     return [suppliedElsewhere ? 'NONE_COVERS_AREA' : 'NO_RESOURCE_IN_CATEGORY'];
