@@ -1,5 +1,6 @@
 // A household list page (the issue 18 work queue): 16 concurrent clients reading pages of 20
-// households in a district of ~12,000, by cursor, for BENCH_SECONDS each (default 10):
+// households in a district of each size in BENCH_LIST_HOUSEHOLDS (default 10000,100000), by
+// cursor, for BENCH_SECONDS each (default 10):
 //   api     GET /api/households?limit=20&cursor=… over HTTP (auth and its session read, scope,
 //           validation, the keyset page's one statement, phones decrypted and masked, JSON);
 //   raw     the same statement through `pg` directly (a pool of 16): the page's summary rows
@@ -8,7 +9,8 @@
 //           for comparison with the 45 req/s the issue measured;
 //   floor   GET /api/auth/me (an authenticated read of one row): what any API request costs here.
 // Each client walks pages (next cursor, back to the first after 25 pages). Prints req/s and
-// the api/raw ratio (target ≥ 50%). `npm run bench -- household-list`.
+// the api/raw ratio (target ≥ 50%), then the api's req/s at the largest size over the smallest
+// (a page's cost independent of the scope's size: near 100%). `npm run bench -- household-list`.
 import { randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { buildInstance } from './matcher/instance.mjs';
@@ -25,11 +27,11 @@ const {
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CLIENTS = 16;
 const LIMIT = 20;
+const SIZES = (process.env.BENCH_LIST_HOUSEHOLDS ?? '10000,100000').split(',').map(Number);
 const now = () => Number(process.hrtime.bigint()) / 1e9;
 
 const client = new Client({ connectionString: process.env.DATABASE_URL });
 await client.connect();
-const inst = await buildInstance(client, { households: 12_000, resources: 12 });
 
 /** `clients` loops of `step(state)` for SECONDS: requests per second. */
 async function load(step) {
@@ -53,7 +55,10 @@ const app = await createApiApp();
 await app.listen(0, '127.0.0.1');
 const url = await app.getUrl();
 const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: CLIENTS });
-try {
+
+/** One district of `households`: the four loads, printed; returns the api's rate. */
+async function measure(households) {
+  const inst = await buildInstance(client, { households, resources: 12 });
   // Heads with names and encrypted phones, created a second apart (a realistic order).
   const pii = app.get(PiiCipher);
   const phones = inst.householdIds.map((_, i) =>
@@ -154,6 +159,19 @@ try {
   console.log(
     `--- ratio (target ≥ 50%): api / raw = ${((api.rate / raw.rate) * 100).toFixed(1)}%; offset (counted) / api = ${((offset.rate / api.rate) * 100).toFixed(1)}%; api / floor (GET /auth/me) = ${((api.rate / floor.rate) * 100).toFixed(1)}%`,
   );
+  return { n, api: api.rate, raw: raw.rate, offset: offset.rate };
+}
+
+try {
+  const results = [];
+  for (const size of SIZES) results.push(await measure(size));
+  if (results.length > 1) {
+    const [small, large] = [results[0], results.at(-1)];
+    const pct = (a, b) => `${((a / b) * 100).toFixed(1)}%`;
+    console.log(
+      `--- scope ${large.n} / ${small.n} households (near 100%: a page costs the same): api ${pct(large.api, small.api)}, raw ${pct(large.raw, small.raw)}, offset ${pct(large.offset, small.offset)}`,
+    );
+  }
 } finally {
   await pool.end();
   await app.close();

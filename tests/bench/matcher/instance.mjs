@@ -27,7 +27,21 @@ const RULES = [
   { childrenInSchool: { min: 1 } },
 ];
 
-export async function buildInstance(client, { households, resources }) {
+/**
+ * How resources spread over the service levels:
+ * - `wide`: a third each at community, street and district level (every need of the district
+ *   sees the district-wide third: ~150 candidates per need at 5,000 resources);
+ * - `local`: as in the demo and in a real district, most help is near: 60% community, 30%
+ *   street, 10% district (~55 candidates per need).
+ */
+export const MIXES = {
+  wide: `(ARRAY['community','street','district']::service_level[])[1 + ((i / 12) % 3)]`,
+  local: `(CASE WHEN (i / 12) % 10 < 6 THEN 'community' WHEN (i / 12) % 10 < 9 THEN 'street' ELSE 'district' END)::service_level`,
+};
+
+export async function buildInstance(client, { households, resources, mix = 'wide' }) {
+  const level = MIXES[mix];
+  if (!level) throw new Error(`unknown mix ${mix}: ${Object.keys(MIXES).join(', ')}`);
   const tag = randomUUID().slice(0, 8);
   const city = randomUUID();
   const district = randomUUID();
@@ -65,18 +79,18 @@ export async function buildInstance(client, { households, resources }) {
     )
   ).rows;
 
-  // Resources: a third each at community, street and district level.
+  // Resources at the mix's service levels, each covering an area of its level.
   await client.query(
     `INSERT INTO resource (provider_id, title, category_code, form, service_level, coverage_area_id, capacity, value_per_unit_fen,
                            valid_from, eligibility, status, published_at)
      SELECT $1, 'bench ' || i, ($2::text[])[1 + (i % 12)],
             (ARRAY['cash','in_kind','service']::resource_form[])[1 + (i % 3)],
-            (ARRAY['community','street','district']::service_level[])[1 + ((i / 12) % 3)],
-            CASE (i / 12) % 3 WHEN 0 THEN ($3::uuid[])[1 + (i % 100)] WHEN 1 THEN ($4::uuid[])[1 + (i % 10)] ELSE $5::uuid END,
+            l.level,
+            CASE l.level WHEN 'community' THEN ($3::uuid[])[1 + (i % 100)] WHEN 'street' THEN ($4::uuid[])[1 + (i % 10)] ELSE $5::uuid END,
             10 + (i * 37) % 190,
             CASE WHEN i % 3 = 2 THEN NULL ELSE 20000 + (i * 7919) % 300000 END,
             '2026-01-01', ($6::jsonb[])[1 + (i % 6)], 'published', now()
-       FROM generate_series(0, $7 - 1) AS i`,
+       FROM generate_series(0, $7 - 1) AS i, LATERAL (SELECT ${level} AS level) AS l`,
     [
       provider,
       CATEGORIES,
