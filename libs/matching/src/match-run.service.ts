@@ -221,10 +221,12 @@ export class MatchRunService implements OnApplicationShutdown {
     };
     const runs: Array<{ input: MatchInput; results: NeedResult[] }> = inputs.map((input) => {
       const wanted = new Set(input.needs.map((n) => n.categoryCode));
+      // In a fixed order (the area's levels from the top, each by id as the query sorts them)
+      // without sorting each household's list: the engine's ranking is a total order, and the
+      // why-not view sorts by resource.
       const candidates = ancestorPaths(input.household.areaPath)
         .flatMap((path) => byCoverage.get(path) ?? [])
-        .filter((r) => wanted.has(r.categoryCode))
-        .sort((a, b) => (a.id < b.id ? -1 : 1));
+        .filter((r) => wanted.has(r.categoryCode));
       const history = histories.get(input.household.id)!;
       return {
         input,

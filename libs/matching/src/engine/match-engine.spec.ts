@@ -378,6 +378,10 @@ describe('grouped rejections (property)', () => {
     // Sized like a real need's candidate list (fast-check's default size keeps arrays short).
     resources: fc.array(arbResource, { minLength: 0, maxLength: 80, size: 'max' }),
     benefitCategory: fc.constantFrom(null, 'emergency', 'medical'),
+    // The benefit given through the first resource, for the first need (the same resource twice).
+    benefitOfFirst: fc.boolean(),
+    // The first need served by a live referral, or given a money gap.
+    firstNeed: fc.constantFrom('plain', 'served', 'gap', 'gap covered'),
   });
 
   it('expand to exactly one rejection per excluded candidate, as before grouping', () => {
@@ -415,10 +419,24 @@ describe('grouped rejections (property)', () => {
           providerRating: r.providerRating,
         }));
         const h: MatchHousehold = { id: 'h', areaPath: inst.areaPath, facts: inst.facts };
-        const needs = inst.needs.map((c, i) => need({ id: `n${i}`, categoryCode: c }));
+        const needs = inst.needs.map((c, i) =>
+          need({
+            id: `n${i}`,
+            categoryCode: c,
+            gapFen: i === 0 && inst.firstNeed.startsWith('gap') ? 300_000 : null,
+          }),
+        );
         const history: ServiceHistory = {
-          benefits: inst.benefitCategory ? [benefit({ categoryCode: inst.benefitCategory })] : [],
-          servedNeedIds: new Set(),
+          benefits: inst.benefitCategory
+            ? [
+                benefit({
+                  categoryCode: inst.benefitCategory,
+                  ...(inst.benefitOfFirst ? { resourceId: 'r000', needId: 'n0' } : {}),
+                  amountFen: inst.firstNeed === 'gap covered' ? 300_000 : 100_000,
+                }),
+              ]
+            : [],
+          servedNeedIds: new Set(inst.firstNeed === 'served' ? ['n0'] : []),
           parkedResourceIds: new Set(
             resources.filter((_, i) => inst.resources[i].parked).map((r) => r.id),
           ),
@@ -436,6 +454,22 @@ describe('grouped rejections (property)', () => {
           expect(new Set(keys).size).toBe(keys.length);
           const excluded = new Set(reference.map((r) => r.resourceId));
           for (const p of result.proposals) expect(excluded.has(p.resourceId)).toBe(false);
+        });
+        // The top K are the first K of every candidate that passed, sorted by the ranking
+        // (service level, then score, then id): the engine keeps a window of K instead.
+        const all = proposeMatches(h, needs, resources, history, { ...opts, topK: 1_000 });
+        results.forEach((result, i) => {
+          const level = { community: 0, street: 1, district: 2 };
+          const levelOf = new Map(resources.map((r) => [r.id, level[r.serviceLevel]]));
+          const sorted = [...all[i].proposals].sort(
+            (a, b) =>
+              levelOf.get(a.resourceId)! - levelOf.get(b.resourceId)! ||
+              b.score - a.score ||
+              (a.resourceId < b.resourceId ? -1 : 1),
+          );
+          expect(result.proposals).toEqual(
+            sorted.slice(0, opts.topK).map((p, rank) => ({ ...p, rank: rank + 1 })),
+          );
         });
       }),
       { numRuns: 300, seed: 20261202 },

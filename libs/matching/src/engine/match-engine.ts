@@ -4,6 +4,7 @@ import {
   describeConflict,
   needGap,
   type NeedGap,
+  stackingCheck,
   stackingConflict,
   type StackingConflict,
   type StackingRule,
@@ -196,10 +197,13 @@ function factorValues(need: MatchNeed, r: MatchResource): number[] {
   ];
 }
 
+/** The weights in FACTORS order, looked up once per run rather than once per candidate. */
+const weightList = (weights: Weights) => FACTORS.map((f) => weights[f]);
+
 /** Σ rounded contributions, rounded: the same number the explanation adds up to. */
-function scoreOf(values: number[], weights: Weights): number {
+function scoreOf(values: number[], weights: readonly number[]): number {
   let sum = 0;
-  for (let i = 0; i < FACTORS.length; i += 1) sum += round(values[i] * weights[FACTORS[i]]);
+  for (let i = 0; i < weights.length; i += 1) sum += round(values[i] * weights[i]);
   return round(sum);
 }
 
@@ -219,6 +223,10 @@ function explain(values: number[], weights: Weights): ExplanationItem[] {
  * The FailedRule[] returned for a document is one array, so its group key is worked out once.
  */
 type EligibilityOf = (rules: MatchResource['eligibility']) => FailedRule[];
+/** The stacking rules' answer for one candidate of a need (`stackingCheck`, prepared per need). */
+type ConflictOf = (
+  candidate: Pick<MatchResource, 'categoryCode' | 'valuePerUnitFen'> & { id: string },
+) => StackingConflict | null;
 
 function eligibilityMemo(facts: EligibilityFacts): EligibilityOf {
   const seen = new Map<MatchResource['eligibility'], FailedRule[]>();
@@ -244,6 +252,22 @@ export function exclusion(
   history: ServiceHistory,
   options: EngineOptions,
   eligibilityOf: EligibilityOf = (rules) => evaluateEligibility(rules, h.facts).failed,
+  conflictOf: ConflictOf = (c) =>
+    stackingConflict({
+      candidate: {
+        resourceId: c.id,
+        categoryCode: c.categoryCode,
+        valuePerUnitFen: c.valuePerUnitFen,
+      },
+      need: {
+        id: need.id,
+        gapFen: need.gapFen,
+        hasLiveReferral: history.servedNeedIds.has(need.id),
+      },
+      benefits: history.benefits,
+      rules: options.stackingRules ?? [],
+      today: options.today,
+    }),
 ): Rejection | null {
   const { today } = options;
   if (!h.areaPath.startsWith(r.coveragePath))
@@ -265,17 +289,7 @@ export function exclusion(
   if (r.remaining <= 0) return { resourceId: r.id, reason: 'CAPACITY_EXHAUSTED' };
   const failed = eligibilityOf(r.eligibility);
   if (failed.length > 0) return { resourceId: r.id, reason: 'ELIGIBILITY', failed };
-  const stacking = stackingConflict({
-    candidate: {
-      resourceId: r.id,
-      categoryCode: r.categoryCode,
-      valuePerUnitFen: r.valuePerUnitFen,
-    },
-    need: { id: need.id, gapFen: need.gapFen, hasLiveReferral: history.servedNeedIds.has(need.id) },
-    benefits: history.benefits,
-    rules: options.stackingRules ?? [],
-    today,
-  });
+  const stacking = conflictOf(r);
   if (stacking) {
     return {
       resourceId: r.id,
@@ -311,14 +325,34 @@ export function proposeMatches(
   options: EngineOptions,
 ): NeedResult[] {
   const eligibilityOf = eligibilityMemo(household.facts);
+  const weights = weightList(options.weights);
+  // The candidates by category, once for the household's needs (not a filter per need).
+  const byCategory = new Map<string, MatchResource[]>();
+  for (const r of resources) {
+    const list = byCategory.get(r.categoryCode);
+    if (list) list.push(r);
+    else byCategory.set(r.categoryCode, [r]);
+  }
   return needs.map((need) => {
-    const inCategory = resources.filter((r) => r.categoryCode === need.categoryCode);
     const groups = new Map<string, RejectionGroup>();
     const gap = needGap(need, history.benefits);
-    // Every candidate is scored; only the top K pay for an explanation (most are not kept).
-    const ranked: Array<{ r: MatchResource; values: number[]; score: number }> = [];
-    for (const r of inCategory) {
-      const excluded = exclusion(need, household, r, history, options, eligibilityOf);
+    const check = stackingCheck({
+      need: {
+        id: need.id,
+        gapFen: need.gapFen,
+        hasLiveReferral: history.servedNeedIds.has(need.id),
+      },
+      benefits: history.benefits,
+      rules: options.stackingRules ?? [],
+      today: options.today,
+    });
+    const conflictOf: ConflictOf = (r) =>
+      check({ resourceId: r.id, categoryCode: r.categoryCode, valuePerUnitFen: r.valuePerUnitFen });
+    // Every candidate is scored; only the top K are kept in order (a sorted window of K, not a
+    // sort of all ~150) and only they pay for an explanation.
+    const top: Ranked[] = [];
+    for (const r of byCategory.get(need.categoryCode) ?? []) {
+      const excluded = exclusion(need, household, r, history, options, eligibilityOf, conflictOf);
       if (excluded) {
         const key = groupKey(excluded);
         const group = groups.get(key);
@@ -330,15 +364,9 @@ export function proposeMatches(
         continue;
       }
       const values = factorValues(need, r);
-      ranked.push({ r, values, score: scoreOf(values, options.weights) });
+      keepTop(top, { r, values, score: scoreOf(values, weights) }, options.topK);
     }
-    ranked.sort(
-      (a, b) =>
-        LEVEL_RANK[a.r.serviceLevel] - LEVEL_RANK[b.r.serviceLevel] ||
-        b.score - a.score ||
-        (a.r.id < b.r.id ? -1 : 1), // ids are unique: code-point order, cheaper than a collator
-    );
-    const proposals = ranked.slice(0, options.topK).map((c, i) => ({
+    const proposals = top.map((c, i) => ({
       needId: need.id,
       resourceId: c.r.id,
       score: c.score,
@@ -359,6 +387,38 @@ export function proposeMatches(
           : unmetReasons(rejections, options.categoriesWithSupply?.has(need.categoryCode) ?? false),
     };
   });
+}
+
+interface Ranked {
+  r: MatchResource;
+  values: number[];
+  score: number;
+}
+
+/**
+ * The ranking: service level first (community before street before district: tiered linking),
+ * then score, then id (unique: code-point order, cheaper than a collator). A total order, so the
+ * top K do not depend on the candidates' order.
+ */
+function ranksBefore(a: Ranked, b: Ranked): boolean {
+  const levelA = LEVEL_RANK[a.r.serviceLevel];
+  const levelB = LEVEL_RANK[b.r.serviceLevel];
+  if (levelA !== levelB) return levelA < levelB;
+  if (a.score !== b.score) return a.score > b.score;
+  return a.r.id < b.r.id;
+}
+
+/** Inserts `c` into `top` (sorted, at most `k` long) if it ranks among the first k. */
+function keepTop(top: Ranked[], c: Ranked, k: number): void {
+  if (k <= 0) return;
+  if (top.length === k && !ranksBefore(c, top[k - 1])) return;
+  let i = top.length === k ? k - 1 : top.length;
+  if (top.length < k) top.push(c);
+  while (i > 0 && ranksBefore(c, top[i - 1])) {
+    top[i] = top[i - 1];
+    i -= 1;
+  }
+  top[i] = c;
 }
 
 const failedKeys = new WeakMap<FailedRule[], string>();
