@@ -17,6 +17,8 @@ export interface ProposalToDecide {
   score: string;
   rank: number;
   explanation: ExplanationItem[];
+  /** The need's live referral (open, accepted or delivered), if it has one. */
+  liveReferralId: string | null;
 }
 
 export interface NewReferral {
@@ -56,35 +58,37 @@ export class ApprovalsRepository {
   }
 
   /**
-   * The proposal's household, read without a lock (it never changes): its advisory lock comes
-   * before the need's (`LOCK_ORDER`, lock-order.ts).
+   * The proposal's household and need, read without a lock (they never change): the household's
+   * advisory lock and then the need's row lock come before the proposal's (`LOCK_ORDER`,
+   * lock-order.ts). One read for both, as an approval needs both.
    */
-  async householdOf(manager: EntityManager, id: string): Promise<string | null> {
+  async keysOf(
+    manager: EntityManager,
+    id: string,
+  ): Promise<{ householdId: string; needId: string } | null> {
     const [row] = await manager.query(
-      `SELECT household_id AS "householdId" FROM match_proposal WHERE id = $1`,
-      [id],
-    );
-    return row?.householdId ?? null;
-  }
-
-  /** Locks the proposal row (only that row; its need is locked first); null when there is none. */
-  async lockProposal(manager: EntityManager, id: string): Promise<ProposalToDecide | null> {
-    const [row] = await manager.query(
-      `SELECT id, status, need_id AS "needId", household_id AS "householdId",
-              resource_id AS "resourceId", assessment_id AS "assessmentId", score, rank, explanation
-         FROM match_proposal WHERE id = $1 FOR UPDATE`,
+      `SELECT household_id AS "householdId", need_id AS "needId" FROM match_proposal WHERE id = $1`,
       [id],
     );
     return row ?? null;
   }
 
-  /** The need's live referral (open, accepted or delivered), if it has one. */
-  async liveReferralOf(manager: EntityManager, needId: string): Promise<string | null> {
+  /**
+   * Locks the proposal row (only that row; its need is locked first); null when there is none.
+   * With it, in the same statement, its need's live referral (open, accepted or delivered), if
+   * any: read after the need's lock, so no referral of the need can appear before the commit.
+   */
+  async lockProposal(manager: EntityManager, id: string): Promise<ProposalToDecide | null> {
     const [row] = await manager.query(
-      `SELECT id FROM referral WHERE need_id = $1 AND status IN ${LIVE_REFERRAL_SQL}`,
-      [needId],
+      `SELECT p.id, p.status, p.need_id AS "needId", p.household_id AS "householdId",
+              p.resource_id AS "resourceId", p.assessment_id AS "assessmentId", p.score, p.rank,
+              p.explanation,
+              (SELECT r.id FROM referral r
+                WHERE r.need_id = p.need_id AND r.status IN ${LIVE_REFERRAL_SQL} LIMIT 1) AS "liveReferralId"
+         FROM match_proposal p WHERE p.id = $1 FOR UPDATE OF p`,
+      [id],
     );
-    return row?.id ?? null;
+    return row ?? null;
   }
 
   async markDecided(
@@ -106,21 +110,29 @@ export class ApprovalsRepository {
   }
 
   /**
-   * The need's other open proposals superseded (one was approved); returns their ids. Their
-   * locks follow the need's, which the caller holds: every writer of a need's proposals (the
-   * matcher's persist, decisions) takes it first, so none waits here for a row it then blocks.
+   * The proposal approved and, when `supersedeOthers`, its need's other open proposals
+   * superseded, in one statement; returns the superseded ids. Their locks follow the need's,
+   * which the caller holds: every writer of a need's proposals (the matcher's persist,
+   * decisions) takes it first, so none waits here for a row it then blocks.
    */
-  async supersedeOthers(
+  async approve(
     manager: EntityManager,
-    needId: string,
-    approvedId: string,
+    p: { id: string; needId: string },
+    decision: { by: string; at: Date },
+    supersedeOthers: boolean,
   ): Promise<string[]> {
-    const [rows]: [Array<{ id: string }>, number] = await manager.query(
-      `UPDATE match_proposal SET status = 'superseded', updated_at = now(), version = version + 1
-        WHERE need_id = $1 AND status = 'proposed' AND id <> $2 RETURNING id`,
-      [needId, approvedId],
+    const [rows]: [Array<{ id: string; approved: boolean }>, number] = await manager.query(
+      `UPDATE match_proposal
+          SET status = CASE WHEN id = $1 THEN 'approved' ELSE 'superseded' END::proposal_status,
+              decided_by_id = CASE WHEN id = $1 THEN $3::uuid ELSE decided_by_id END,
+              decided_at = CASE WHEN id = $1 THEN $4::timestamptz ELSE decided_at END,
+              decision_reason = CASE WHEN id = $1 THEN NULL ELSE decision_reason END,
+              updated_at = now(), version = version + 1
+        WHERE id = $1 OR ($5 AND need_id = $2 AND status = 'proposed')
+        RETURNING id, id = $1 AS approved`,
+      [p.id, p.needId, decision.by, decision.at, supersedeOthers],
     );
-    return rows.map((r) => r.id);
+    return rows.filter((r) => !r.approved).map((r) => r.id);
   }
 
   async openReferral(manager: EntityManager, r: NewReferral): Promise<string> {

@@ -170,12 +170,12 @@ export class ApprovalsService {
     // at a time, each seeing the benefits the one before it committed (an exclusive rule between
     // two needs' resources). Then the need's lock serialises decisions on it (two proposals of one
     // need approved at once): the second waits, then finds its proposal superseded.
-    const householdId = await this.decisions.householdOf(manager, id);
-    if (householdId) await this.stacking.lockHousehold(manager, householdId);
-    const locked = await this.lockProposal(manager, id, actor);
+    const keys = await this.decisions.keysOf(manager, id);
+    if (keys) await this.stacking.lockHousehold(manager, keys.householdId);
+    const locked = await this.lockProposal(manager, id, actor, keys?.needId);
     const { p, need, household } = locked;
     const now = this.clock.now();
-    const live = await this.decisions.liveReferralOf(manager, p.needId);
+    const live = p.liveReferralId;
     if (live && need.gapFen === null) {
       throw new DomainError('NEED_ALREADY_SERVED', 'The need already has a live referral', {
         referralId: live,
@@ -205,15 +205,18 @@ export class ApprovalsService {
         need.urgency === 'emergency',
       );
     }
-    const approved = await this.decide(manager, locked, 'approved', actor, now, null);
     // A money-gap need keeps its other proposals while some of the gap is left after this one
-    // (each is checked again when approved); once covered, or without a gap, they are superseded.
+    // (each is checked again when approved); once covered, or without a gap, they are superseded
+    // (in the approving statement).
     const gap = needGap({ id: p.needId, gapFen: need.gapFen }, received.benefits);
     const covers = coversFen(candidate, gap);
-    const superseded =
-      gap && gap.leftFen - covers! > 0
-        ? []
-        : await this.decisions.supersedeOthers(manager, p.needId, p.id);
+    const superseded = await this.decisions.approve(
+      manager,
+      p,
+      { by: actor.userId, at: now },
+      !(gap && gap.leftFen - covers! > 0),
+    );
+    const approved = this.decisionEntry(locked, 'approved', actor, null);
     await this.needs.markMatched(manager, p.needId);
     const due = referralDeadlines(need.urgency, now, this.config.referrals);
     const referralId = await this.decisions.openReferral(manager, {
@@ -370,8 +373,9 @@ export class ApprovalsService {
     manager: EntityManager,
     id: string,
     actor: Principal,
+    knownNeedId?: string,
   ): Promise<Locked> {
-    const needId = await this.decisions.needOf(manager, id);
+    const needId = knownNeedId ?? (await this.decisions.needOf(manager, id));
     const need = needId && (await this.needs.lockOne(manager, needId));
     const p = need && (await this.decisions.lockProposal(manager, id));
     const household =
@@ -396,6 +400,16 @@ export class ApprovalsService {
     reason: string | null,
   ): Promise<AuditEntry> {
     await this.decisions.markDecided(manager, p.id, { status, by: actor.userId, at, reason });
+    return this.decisionEntry({ p, household }, status, actor, reason);
+  }
+
+  /** The audit entry of a decision on the proposal. */
+  private decisionEntry(
+    { p, household }: Pick<Locked, 'p' | 'household'>,
+    status: 'approved' | 'rejected' | 'expired',
+    actor: Principal,
+    reason: string | null,
+  ): AuditEntry {
     return {
       entityType: 'match_proposal',
       entityId: p.id,
