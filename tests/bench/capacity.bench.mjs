@@ -5,13 +5,19 @@
 //   service  ApprovalsService.approve called directly (the same transaction, no HTTP);
 //   raw      the bare conditional UPDATE … WHERE reserved + delivered < capacity, one per unit,
 //            with the same concurrency (a pg pool of that size);
+//   one-trip the rows an approval must write (proposal approved, its need's others superseded,
+//            the need matched, the unit reserved, the referral with a snapshot of the service's
+//            size, three audit rows, the outbox event) as ONE statement per approval, with no
+//            read, lock or check before it: what an approval in one round trip (a SQL function
+//            or one statement chain) could at best reach; it says how much of the gap to raw is
+//            round trips and how much is the writing itself;
 // then a scarce resource (capacity 100, 400 approvals at 32 at once) to confirm that
 // nothing is ever over-committed. Prints the service/raw ratio the issue sets a target for.
 // `npm run bench -- capacity` (BENCH_APPROVALS per run, default 1,500).
 import { randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { buildInstance } from './matcher/instance.mjs';
-import { contend } from './contend.mjs';
+import { contend, cpuPer } from './contend.mjs';
 
 const require = createRequire(import.meta.url);
 const { Client, Pool } = require('pg');
@@ -25,9 +31,9 @@ const LEVELS = [8, 32];
 const client = new Client({ connectionString: process.env.DATABASE_URL });
 await client.connect();
 // Households and needs (one proposal per need; approvals never share a need).
-const runs = LEVELS.length * 2 + 1;
+const runs = LEVELS.length * 3 + 1;
 const inst = await buildInstance(client, {
-  households: Math.ceil((PER_RUN * runs + 400) / 2.4),
+  households: Math.ceil((PER_RUN * runs + 401) / 2.4),
   resources: 12,
 });
 const [{ id: provider }] = (
@@ -71,6 +77,56 @@ async function proposals(resourceId, count) {
   return rows.map((r) => r.id);
 }
 
+/**
+ * An approval's writes in one statement ($1 proposal, $2 actor id, $3 actor role, $4 snapshot):
+ * the data-modifying CTEs all run; the referral, its audit rows and the event exist only if the
+ * unit was reserved. No household or need lock, no stacking check: a floor, not an approval.
+ */
+const ONE_TRIP_APPROVAL = `
+  WITH p AS (
+    UPDATE match_proposal SET status = 'approved', decided_by_id = $2, decided_at = now(),
+           updated_at = now(), version = version + 1
+     WHERE id = $1 AND status = 'proposed'
+    RETURNING id, need_id, household_id, resource_id, urgency, category_code),
+  sup AS (
+    UPDATE match_proposal o SET status = 'superseded', updated_at = now(), version = o.version + 1
+      FROM p WHERE o.need_id = p.need_id AND o.status = 'proposed' AND o.id <> p.id
+    RETURNING o.id),
+  n AS (
+    UPDATE need SET status = 'matched', updated_at = now()
+      FROM p WHERE need.id = p.need_id AND need.status = 'open' RETURNING need.id),
+  u AS (
+    UPDATE resource SET reserved = reserved + 1, updated_at = now()
+      FROM p WHERE resource.id = p.resource_id AND resource.status = 'published'
+       AND reserved + delivered < capacity
+    RETURNING resource.id, resource.provider_id),
+  h AS (
+    SELECT c.path FROM p JOIN household hh ON hh.id = p.household_id JOIN area c ON c.id = hh.community_id),
+  r AS (
+    INSERT INTO referral (proposal_id, need_id, household_id, resource_id, provider_id, area_path,
+                          urgency, category_code, accept_due_at, deliver_due_at, snapshot)
+    SELECT p.id, p.need_id, p.household_id, p.resource_id, u.provider_id, h.path, p.urgency,
+           p.category_code, now() + interval '3 days', now() + interval '14 days', $4::jsonb
+      FROM p, u, h
+    RETURNING id, resource_id, provider_id, area_path, proposal_id),
+  a AS (
+    INSERT INTO audit_log (entity_type, entity_id, action, actor_id, actor_role, from_state, to_state, data, area_path)
+    SELECT v.entity_type, v.entity_id, v.action, $2, $3, v.from_state, v.to_state, v.data, r.area_path
+      FROM r CROSS JOIN LATERAL (VALUES
+        ('match_proposal', r.proposal_id::text, 'approve', 'proposed', 'approved', NULL::jsonb),
+        ('resource', r.resource_id::text, 'reserve', NULL, NULL, jsonb_build_object('units', 1, 'referralId', r.id)),
+        ('referral', r.id::text, 'open', NULL, 'open', jsonb_build_object('proposalId', r.proposal_id))
+      ) AS v(entity_type, entity_id, action, from_state, to_state, data)
+    RETURNING 1),
+  e AS (
+    INSERT INTO outbox_event (type, entity_type, entity_id, area_path, provider_id, audience, data)
+    SELECT 'referral.created', 'referral', r.id::text, r.area_path, r.provider_id,
+           jsonb_build_array(jsonb_build_object('providerId', r.provider_id)),
+           jsonb_build_object('referralId', r.id, 'proposalId', r.proposal_id, 'resourceId', r.resource_id)
+      FROM r
+    RETURNING 1)
+  SELECT (SELECT count(*) FROM r) = 1 AS ok, (SELECT count(*) FROM a) AS audits, (SELECT count(*) FROM e) AS events`;
+
 const counters = async (id) =>
   (await client.query(`SELECT capacity, reserved, delivered FROM resource WHERE id = $1`, [id]))
     .rows[0];
@@ -105,6 +161,17 @@ try {
   ).rows;
   const principal = { ...staff, providerId: null };
   const approvals = app.get(ApprovalsService);
+  // A decision snapshot as large as the service writes (household facts, need, resource rules,
+  // explanation), taken from one the service wrote in a warm-up approval.
+  const warmResource = await newResource(10);
+  const [warmId] = await proposals(warmResource, 1);
+  await approvals.approve(warmId, principal);
+  const [{ snapshot }] = (
+    await client.query(`SELECT snapshot::text AS snapshot FROM referral WHERE proposal_id = $1`, [
+      warmId,
+    ])
+  ).rows;
+  const snapshotJson = snapshot;
 
   const paths = {
     api: async (id) => {
@@ -143,6 +210,26 @@ try {
     });
     await pool.end();
     results.push({ name: 'raw', concurrency, ...r, reserved: (await counters(resource)).reserved });
+
+    const chained = await newResource(1_000_000);
+    const chainIds = await proposals(chained, PER_RUN);
+    const chainPool = new Pool({ connectionString: process.env.DATABASE_URL, max: concurrency });
+    const oneTrip = await contend(chainIds, concurrency, async (id) => {
+      const { rows } = await chainPool.query(ONE_TRIP_APPROVAL, [
+        id,
+        staff.userId,
+        staff.role,
+        snapshotJson,
+      ]);
+      return rows[0].ok ? 'ok' : 'refused';
+    });
+    await chainPool.end();
+    results.push({
+      name: 'one-trip',
+      concurrency,
+      ...oneTrip,
+      reserved: (await counters(chained)).reserved,
+    });
   }
 
   // Scarce capacity: 400 approvals at 32 at once against 100 units.
@@ -165,7 +252,7 @@ try {
 
 for (const r of results) {
   console.log(
-    `${r.name.padEnd(8)} ×${String(r.concurrency).padStart(2)}: ${r.ok} approved, ${r.refused} refused, ${r.failed} failed in ${r.seconds.toFixed(2)} s = ${(r.ok / r.seconds).toFixed(0)} approvals/s (reserved ${r.reserved})`,
+    `${r.name.padEnd(8)} ×${String(r.concurrency).padStart(2)}: ${r.ok} approved, ${r.refused} refused, ${r.failed} failed in ${r.seconds.toFixed(2)} s = ${(r.ok / r.seconds).toFixed(0)} approvals/s (reserved ${r.reserved}); ${cpuPer(r)}`,
   );
 }
 console.log('--- ratios (target: service ≥ 70% of raw)');
@@ -175,7 +262,7 @@ for (const concurrency of LEVELS) {
     return r.ok / r.seconds;
   };
   console.log(
-    `×${concurrency}: service / raw = ${((rate('service') / rate('raw')) * 100).toFixed(1)}%, api / raw = ${((rate('api') / rate('raw')) * 100).toFixed(1)}%`,
+    `×${concurrency}: service / raw = ${((rate('service') / rate('raw')) * 100).toFixed(1)}%, api / raw = ${((rate('api') / rate('raw')) * 100).toFixed(1)}%, one-trip writes / raw = ${((rate('one-trip') / rate('raw')) * 100).toFixed(1)}%, service / one-trip = ${((rate('service') / rate('one-trip')) * 100).toFixed(1)}%`,
   );
 }
 console.log(

@@ -1,16 +1,51 @@
 // Shared by the contention benchmarks (capacity, grants): not a benchmark itself (scripts/bench.mjs
 // runs only *.bench.mjs).
+import { readdirSync, readFileSync } from 'node:fs';
 
 /** Seconds on the monotonic clock. */
 const now = () => Number(process.hrtime.bigint()) / 1e9;
 
+/** Clock ticks per second of /proc's CPU times (USER_HZ: 100 on Linux). */
+const TICKS = 100;
+
+/**
+ * CPU seconds (user + system) used so far by every PostgreSQL process on this machine, from
+ * /proc (the server runs locally in development and in the benchmarks); null where /proc is not
+ * there. Summed over live backends only: a connection that closed during a run takes its time
+ * with it, so the runs keep their pools open until measured.
+ */
+function postgresCpuSeconds() {
+  let ticks = 0;
+  try {
+    for (const pid of readdirSync('/proc')) {
+      if (!/^\d+$/.test(pid)) continue;
+      let stat;
+      try {
+        stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      } catch {
+        continue; // gone since the listing
+      }
+      const close = stat.lastIndexOf(')');
+      if (!stat.slice(stat.indexOf('(') + 1, close).startsWith('postgres')) continue;
+      const fields = stat.slice(close + 2).split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]); // utime, stime
+    }
+  } catch {
+    return null;
+  }
+  return ticks / TICKS;
+}
+
 /**
  * Runs `work(item)` over items with `concurrency` in flight; `work` answers 'ok', 'refused' or
- * 'failed'. Returns the counts and the seconds taken.
+ * 'failed'. Returns the counts, the seconds taken, and where the CPU went: this Node process's
+ * CPU seconds and PostgreSQL's (null without /proc).
  */
 export async function contend(items, concurrency, work) {
   let next = 0;
   const outcomes = { ok: 0, refused: 0, failed: 0 };
+  const pg0 = postgresCpuSeconds();
+  const cpu0 = process.cpuUsage();
   const started = now();
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
@@ -20,5 +55,19 @@ export async function contend(items, concurrency, work) {
       }
     }),
   );
-  return { ...outcomes, seconds: now() - started };
+  const seconds = now() - started;
+  const cpu = process.cpuUsage(cpu0);
+  const pg1 = postgresCpuSeconds();
+  return {
+    ...outcomes,
+    seconds,
+    nodeCpu: (cpu.user + cpu.system) / 1e6,
+    postgresCpu: pg0 === null || pg1 === null ? null : pg1 - pg0,
+  };
+}
+
+/** "node 1.23 ms + postgres 0.45 ms of CPU per approval" for a run of `contend`. */
+export function cpuPer(r, count = r.ok + r.refused + r.failed) {
+  const ms = (s) => `${((s * 1000) / count).toFixed(2)} ms`;
+  return `node ${ms(r.nodeCpu)}${r.postgresCpu === null ? '' : ` + postgres ${ms(r.postgresCpu)}`} of CPU each`;
 }

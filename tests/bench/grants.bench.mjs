@@ -11,7 +11,7 @@
 import { randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { buildInstance } from './matcher/instance.mjs';
-import { contend } from './contend.mjs';
+import { contend, cpuPer } from './contend.mjs';
 
 const require = createRequire(import.meta.url);
 const { Client, Pool } = require('pg');
@@ -153,7 +153,7 @@ try {
 
 for (const r of results) {
   console.log(
-    `${r.name.padEnd(8)} ×${CONCURRENCY}: ${r.ok} debited, ${r.refused} refused, ${r.failed} failed in ${r.seconds.toFixed(2)} s = ${(r.ok / r.seconds).toFixed(0)} grants/s (balance ${r.balance})`,
+    `${r.name.padEnd(8)} ×${CONCURRENCY}: ${r.ok} debited, ${r.refused} refused, ${r.failed} failed in ${r.seconds.toFixed(2)} s = ${(r.ok / r.seconds).toFixed(0)} grants/s (balance ${r.balance}); ${cpuPer(r)}`,
   );
 }
 if (errors.size) console.log('failures by code:', Object.fromEntries(errors));

@@ -7,7 +7,9 @@
 //           from the cursor on (the head's name and the size by correlated subqueries);
 //   offset  GET /api/households?page=N (the legacy paging, which counts the scope every page),
 //           for comparison with the 45 req/s the issue measured;
-//   floor   GET /api/auth/me (an authenticated read of one row): what any API request costs here.
+//   floor   GET /api/auth/me (an authenticated read of one row): what any API request costs here;
+//   queue   GET /api/matches?limit=20&cursor=… (the approval queue: one proposal per open need,
+//           ≈2.5 per household, emergency first then oldest, the household named).
 // Each client walks pages (next cursor, back to the first after 25 pages). Prints req/s and
 // the api/raw ratio (target ≥ 50%), then the api's req/s at the largest size over the smallest
 // (a page's cost independent of the scope's size: near 100%). `npm run bench -- household-list`.
@@ -137,6 +139,25 @@ async function measure(households) {
     state.pages += 1;
   });
 
+  // The approval queue: one proposal for every need of the district (its resource: one of the
+  // instance's), then pages of it as the approvals page reads them.
+  await client.query(
+    `INSERT INTO match_proposal (need_id, household_id, resource_id, assessment_id, score, rank, urgency, category_code, explanation)
+     SELECT n.id, n.household_id,
+            (SELECT r.id FROM resource r JOIN area a ON a.id = r.coverage_area_id WHERE a.path LIKE $2 LIMIT 1),
+            n.assessment_id, 0.5, 1, n.urgency, n.category_code, '[]'::jsonb
+       FROM need n WHERE n.household_id = ANY($1)`,
+    [inst.householdIds, `${path}%`],
+  );
+  await client.query('ANALYZE match_proposal');
+  const queue = await load(async (state) => {
+    const q = state.cursor ? `&cursor=${encodeURIComponent(state.cursor)}` : '';
+    const res = await fetch(`${url}/api/matches?limit=${LIMIT}${q}`, { headers: auth });
+    if (res.status !== 200) return false;
+    const body = await res.json();
+    next(state, body.nextCursor);
+  });
+
   // The API's own floor: an authenticated GET that reads one row (the caller's profile).
   const floor = await load(async () => {
     const res = await fetch(`${url}/api/auth/me`, { headers: auth });
@@ -151,7 +172,7 @@ async function measure(households) {
     )
   ).rows;
   console.log(`${n} households in scope, pages of ${LIMIT}, ${CLIENTS} clients, ${SECONDS} s each`);
-  for (const [name, r] of Object.entries({ api, raw, offset, floor })) {
+  for (const [name, r] of Object.entries({ api, raw, offset, floor, queue })) {
     console.log(
       `${name.padEnd(7)}: ${r.done} pages (${r.failed} failed) = ${r.rate.toFixed(0)} req/s`,
     );
@@ -159,7 +180,7 @@ async function measure(households) {
   console.log(
     `--- ratio (target ≥ 50%): api / raw = ${((api.rate / raw.rate) * 100).toFixed(1)}%; offset (counted) / api = ${((offset.rate / api.rate) * 100).toFixed(1)}%; api / floor (GET /auth/me) = ${((api.rate / floor.rate) * 100).toFixed(1)}%`,
   );
-  return { n, api: api.rate, raw: raw.rate, offset: offset.rate };
+  return { n, api: api.rate, raw: raw.rate, offset: offset.rate, queue: queue.rate };
 }
 
 try {
@@ -169,7 +190,7 @@ try {
     const [small, large] = [results[0], results.at(-1)];
     const pct = (a, b) => `${((a / b) * 100).toFixed(1)}%`;
     console.log(
-      `--- scope ${large.n} / ${small.n} households (near 100%: a page costs the same): api ${pct(large.api, small.api)}, raw ${pct(large.raw, small.raw)}, offset ${pct(large.offset, small.offset)}`,
+      `--- scope ${large.n} / ${small.n} households (near 100%: a page costs the same): api ${pct(large.api, small.api)}, raw ${pct(large.raw, small.raw)}, offset ${pct(large.offset, small.offset)}, queue ${pct(large.queue, small.queue)}`,
     );
   }
 } finally {

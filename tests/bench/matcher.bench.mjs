@@ -138,9 +138,21 @@ const factsOf = new Map(factRows.map((r) => [r.household_id, r.facts]));
   };
   const started = now();
   let proposals = 0;
+  // A household's candidates are what the matcher's SQL hands it (its categories, covering its
+  // community): looked up per community and category, as that is I/O the engine does not do.
+  const covering = new Map();
+  const candidatesOf = (path, category) => {
+    const key = `${path}|${category}`;
+    let list = covering.get(key);
+    if (!list) {
+      list = byCategory.get(category).filter((r) => path.startsWith(r.coveragePath));
+      covering.set(key, list);
+    }
+    return list;
+  };
   for (const [id, h] of byHousehold) {
     const candidates = [...new Set(h.needs.map((n) => n.categoryCode))].flatMap((c) =>
-      byCategory.get(c).filter((r) => h.path.startsWith(r.coveragePath)),
+      candidatesOf(h.path, c),
     );
     for (const r of proposeMatches(
       { id, areaPath: h.path, facts: factsOf.get(id) },
@@ -242,7 +254,8 @@ function startMatcher() {
   });
   state.stop = async () => {
     child.kill('SIGTERM');
-    await new Promise((r) => child.once('exit', r));
+    // 'close', not 'exit': the totals are the last lines it writes, still in the pipe at exit.
+    await new Promise((r) => child.once('close', r));
     if (state.pending.includes('"matchingTotals"'))
       state.totals = JSON.parse(state.pending).matchingTotals;
     return state.totals;
