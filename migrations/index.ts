@@ -40,6 +40,7 @@ import { ReliefDonations1766010000000 } from './1766010000000-ReliefDonations';
 import { ReliefLeads1766030000000 } from './1766030000000-ReliefLeads';
 import { ReliefIntake1766040000000 } from './1766040000000-ReliefIntake';
 import { GroupedRejections1766100000000 } from './1766100000000-GroupedRejections';
+import { ApprovalQueueIndex1766110000000 } from './1766110000000-ApprovalQueueIndex';
 /**
  * Every migration, oldest first. Listed by hand (not globbed) so that the compiled apps,
  * the CLI and the tests all run exactly this list.
@@ -87,4 +88,5 @@ export const MIGRATIONS = [
   ReliefLeads1766030000000,
   ReliefIntake1766040000000,
   GroupedRejections1766100000000,
+  ApprovalQueueIndex1766110000000,
 ];

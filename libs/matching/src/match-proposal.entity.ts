@@ -31,6 +31,9 @@ export type ProposalStatus = (typeof PROPOSAL_STATUSES)[number];
   unique: true,
 })
 @Index('ix_match_proposal_status_urgency', ['status', 'urgency', 'createdAt'])
+// The approval queue's order (urgency DESC, created_at, id); TypeORM cannot declare a
+// descending column, so the migration (1766110000000) creates it and sync leaves it alone.
+@Index('ix_match_proposal_queue', { synchronize: false })
 export class MatchProposalEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
