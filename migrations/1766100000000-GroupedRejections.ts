@@ -5,7 +5,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * it excluded (`{reason, failed?, detail?, stacking?, resourceIds: [...]}`) instead of one
  * entry per candidate (`{resourceId, reason, …}`). The matcher writes the new form; rows
  * written before are regrouped here, keeping candidate order within a group and groups in the
- * order of their first candidate. `down` expands them back.
+ * order of their first candidate. `down` expands them back, in resource id order (as the matcher
+ * wrote them: its candidates were sorted by id).
  */
 export class GroupedRejections1766100000000 implements MigrationInterface {
   name = 'GroupedRejections1766100000000';
@@ -35,7 +36,7 @@ export class GroupedRejections1766100000000 implements MigrationInterface {
       UPDATE need n SET match_rejections = f.flat
         FROM (
           SELECT x.id,
-                 jsonb_agg(jsonb_build_object('resourceId', r.id) || (g.elem - 'resourceIds') ORDER BY g.ord, r.ord) AS flat
+                 jsonb_agg(jsonb_build_object('resourceId', r.id) || (g.elem - 'resourceIds') ORDER BY r.id #>> '{}' COLLATE "C") AS flat
             FROM need x
             CROSS JOIN LATERAL jsonb_array_elements(x.match_rejections) WITH ORDINALITY AS g(elem, ord)
             CROSS JOIN LATERAL jsonb_array_elements(g.elem -> 'resourceIds') WITH ORDINALITY AS r(id, ord)

@@ -120,7 +120,7 @@ const ONE_TRIP_APPROVAL = `
     RETURNING 1),
   e AS (
     INSERT INTO outbox_event (type, entity_type, entity_id, area_path, provider_id, audience, data)
-    SELECT 'referral.created', 'referral', r.id::text, r.area_path, r.provider_id,
+    SELECT 'referral.created', 'referral', r.id, r.area_path, r.provider_id,
            jsonb_build_array(jsonb_build_object('providerId', r.provider_id)),
            jsonb_build_object('referralId', r.id, 'proposalId', r.proposal_id, 'resourceId', r.resource_id)
       FROM r

@@ -1,6 +1,6 @@
 import { Queue } from 'bullmq';
 import { jobIds, JOB_SCHEDULES, MatchingQueueProducer, QUEUES } from '@onedoor/platform';
-import { MatchRunRepository } from '@onedoor/matching';
+import { MATCH_LOCK_SPACE, MatchRunRepository } from '@onedoor/matching';
 import { eventually, startMatcherProcess } from './support/matcher-process';
 import { startApi, type TestContext } from './support/test-app';
 
@@ -90,7 +90,9 @@ describe('Two matcher processes over one queue (e2e)', () => {
     }
     const elapsed = Date.now() - started;
 
-    // Each need has one proposal per resource (top 3 of 4), none twice.
+    // Each need has one proposal per resource (top 3 of 4), none twice (the unique index on
+    // need, resource and assessment would refuse a second; what this shows is that no run
+    // failed on one, and that none is missing).
     const perNeed: Array<{ proposals: number; distinct: number }> = await ctx.dataSource.query(
       `SELECT count(*)::int AS proposals, count(DISTINCT (p.resource_id, p.assessment_id))::int AS distinct
          FROM need n JOIN match_proposal p ON p.need_id = n.id AND p.status = 'proposed'
@@ -156,7 +158,20 @@ describe('Two matcher processes over one queue (e2e)', () => {
         .enqueueHouseholdMatches([
           { householdId: household.id, emergency: false, jobId: `lock-test-${household.id}` },
         ]);
-      await new Promise((r) => setTimeout(r, 2_000));
+      // The matcher's run is there, waiting on the lock (not merely not picked up yet)…
+      await eventually(
+        async () =>
+          (
+            await ctx.dataSource.query(
+              `SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND NOT granted
+                  AND classid = $1`,
+              [MATCH_LOCK_SPACE],
+            )
+          )[0].n > 0,
+        20_000,
+        'a run waiting on the matching lock',
+      );
+      // …and has written nothing while it waits.
       expect(await neverMatched([household.id])).toBe(1);
       await runner.commitTransaction();
       await eventually(

@@ -137,7 +137,7 @@ describe('Migrations (e2e)', () => {
         expect((await stored())[0]).toEqual(grouped);
 
         await migration.down(runner);
-        expect(((await stored())[0] as typeof flat).sort(byId)).toEqual([...flat].sort(byId));
+        expect((await stored())[0]).toEqual([...flat].sort(byId));
       } finally {
         await runner.release();
         await sut.destroy();

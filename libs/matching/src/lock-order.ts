@@ -28,10 +28,11 @@
  * it (the need's other proposals an approval supersedes) need no order of their own. Who
  * follows it:
  *
- * - a matcher batch: its households' matching locks (`match:<id>`, advisory, by key, one
- *   statement, before it reads anything: two runs of one household never overlap, in one
- *   process or several), then the needs (by id), then their proposals. No other path takes a
- *   matching lock, so it cannot close a cycle with the household's decision lock;
+ * - a matcher batch: its households' matching locks (advisory, two-integer keys
+ *   `(MATCH_LOCK_SPACE, hashtext(id))`, by key, one statement, before it reads anything: two
+ *   runs of one household never overlap, in one process or several), then the needs (by id),
+ *   then their proposals. No other path takes a matching lock, and its keys never equal the
+ *   one-bigint decision locks', so it cannot close a cycle with the household's decision lock;
  * - approve: household (advisory), need, proposal, the need's other proposals, referral
  *   (insert), resource;
  * - reject, and a proposal's expiry when no unit is left: need, proposal;

@@ -29,6 +29,9 @@ export interface MatchInput {
  * in bulk. Proposals, referrals and parked resources are this lib's; households, needs and
  * resources come through their libs' repositories, each one statement per batch.
  */
+/** The first integer of the matching locks' two-integer advisory keys (nothing else uses it). */
+export const MATCH_LOCK_SPACE = 24_001;
+
 @Injectable()
 export class MatchRunRepository {
   constructor(
@@ -42,15 +45,18 @@ export class MatchRunRepository {
 
   /**
    * Each household's matching lock, in the caller's transaction until it ends: a
-   * transaction-scoped advisory lock on `match:<id>`, taken for a batch in one statement in the
-   * order of the lock keys, so two batches sharing households take them in the same order and
-   * cannot deadlock. It is not the household's decision lock (`household:<id>`, LOCK_ORDER):
-   * approvals never wait for a matching run, and a run holds it before any row lock.
+   * transaction-scoped advisory lock on the two-integer key (MATCH_LOCK_SPACE, hashtext(id)),
+   * taken for a batch in one statement in the order of the keys, so two batches sharing
+   * households take them in the same order and cannot deadlock. Two-integer keys are a key space
+   * of their own (PostgreSQL never confuses them with the one-bigint keys of the household's
+   * decision lock, `household:<id>`, LOCK_ORDER): approvals never wait for a matching run, and
+   * a run holds it before any row lock. Two households whose ids hash alike share a lock: they
+   * are matched one after the other, nothing worse.
    */
   async lockForMatching(manager: EntityManager, householdIds: string[]): Promise<void> {
     await manager.query(
-      `SELECT pg_advisory_xact_lock(k.key)
-         FROM (SELECT DISTINCT hashtext('match:' || id) AS key FROM unnest($1::text[]) AS id ORDER BY 1) AS k`,
+      `SELECT pg_advisory_xact_lock(${MATCH_LOCK_SPACE}, k.key)
+         FROM (SELECT DISTINCT hashtext(id) AS key FROM unnest($1::text[]) AS id ORDER BY 1) AS k`,
       [householdIds],
     );
   }

@@ -111,14 +111,17 @@ export class MatchRunService implements OnApplicationShutdown {
       return ids.map((id) => summaries.get(id)!);
     } catch (error) {
       if (ids.length === 1) return [error as Error];
-      return Promise.all(
-        ids.map((id) =>
-          this.matchMany([id]).then(
+      // One at a time: each run holds a transaction's connection while its reads take others
+      // from the pool, so fifty retries at once could hold every connection and wait for ever.
+      const results: Array<MatchRunSummary | Error> = [];
+      for (const id of ids)
+        results.push(
+          await this.matchMany([id]).then(
             (s) => s.get(id)!,
             (e: Error) => e,
           ),
-        ),
-      );
+        );
+      return results;
     } finally {
       this.releaseSlot();
     }

@@ -22,7 +22,8 @@ export function startMatcherProcess(env: Record<string, string> = {}): {
   const stop = () =>
     new Promise<void>((resolve) => {
       if (child.exitCode !== null) return resolve();
-      child.once('exit', () => resolve());
+      // 'close', not 'exit': its last lines (the totals at shutdown) may still be in the pipe.
+      child.once('close', () => resolve());
       child.kill('SIGTERM');
     });
   const ready = async () => {

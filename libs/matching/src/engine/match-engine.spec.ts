@@ -331,6 +331,22 @@ describe(valueFit.name, () => {
  * exclusion per candidate gave before (the reference, `exclusion` without the engine's
  * eligibility memo), and every candidate must be either proposed, ranked out, or rejected once.
  */
+describe(expandRejections.name, () => {
+  it('expands groups to one rejection per resource, by resource id, and passes the old per-candidate form through', () => {
+    expect(
+      expandRejections([
+        { reason: 'ELIGIBILITY', failed: [], resourceIds: ['r3', 'r1'] },
+        // As an older matcher wrote it during a rolling deploy.
+        { resourceId: 'r2', reason: 'CAPACITY_EXHAUSTED' },
+      ]),
+    ).toEqual([
+      { resourceId: 'r1', reason: 'ELIGIBILITY', failed: [] },
+      { resourceId: 'r2', reason: 'CAPACITY_EXHAUSTED' },
+      { resourceId: 'r3', reason: 'ELIGIBILITY', failed: [] },
+    ]);
+  });
+});
+
 describe('grouped rejections (property)', () => {
   const DOCS: Array<EligibilityRules | null> = [
     null,

@@ -126,10 +126,18 @@ export interface RejectionGroup extends Omit<Rejection, 'resourceId'> {
 }
 
 /** One Rejection per resource again, in resource id order (the order candidates are read in). */
-export function expandRejections(groups: readonly RejectionGroup[]): Rejection[] {
+export function expandRejections(groups: ReadonlyArray<RejectionGroup | Rejection>): Rejection[] {
   const flat: Rejection[] = [];
-  for (const { resourceIds, ...rest } of groups)
+  for (const group of groups) {
+    // One entry per candidate, as stored before grouping: an older matcher may still write
+    // that form while a rolling deploy replaces it (the migration regrouped the rows once).
+    if (!('resourceIds' in group)) {
+      flat.push(group);
+      continue;
+    }
+    const { resourceIds, ...rest } = group;
     for (const resourceId of resourceIds) flat.push({ resourceId, ...rest });
+  }
   return flat.sort((a, b) =>
     a.resourceId < b.resourceId ? -1 : a.resourceId > b.resourceId ? 1 : 0,
   );
