@@ -30,10 +30,12 @@ const LEVELS = [8, 32];
 
 const client = new Client({ connectionString: process.env.DATABASE_URL });
 await client.connect();
-// Households and needs (one proposal per need; approvals never share a need).
+// Households and needs: one proposal for one need of each household. Approvals never share a
+// household: the stacking rules refuse one resource twice to a household (409), and the runs
+// would measure refusals.
 const runs = LEVELS.length * 3 + 1;
 const inst = await buildInstance(client, {
-  households: Math.ceil((PER_RUN * runs + 401) / 2.4),
+  households: PER_RUN * runs + 401,
   resources: 12,
 });
 const [{ id: provider }] = (
@@ -53,8 +55,8 @@ async function newResource(capacity) {
 /** `count` fresh proposals of `resourceId`, each for a need no other proposal uses. */
 let used = 0;
 const { rows: needs } = await client.query(
-  `SELECT n.id, n.household_id, n.assessment_id, n.category_code FROM need n
-    WHERE n.household_id = ANY($1) ORDER BY n.id`,
+  `SELECT DISTINCT ON (n.household_id) n.id, n.household_id, n.assessment_id, n.category_code
+     FROM need n WHERE n.household_id = ANY($1) ORDER BY n.household_id, n.id`,
   [inst.householdIds],
 );
 async function proposals(resourceId, count) {

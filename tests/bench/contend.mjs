@@ -9,13 +9,12 @@ const now = () => Number(process.hrtime.bigint()) / 1e9;
 const TICKS = 100;
 
 /**
- * CPU seconds (user + system) used so far by every PostgreSQL process on this machine, from
+ * CPU ticks (user + system) used so far by each PostgreSQL process on this machine, by pid, from
  * /proc (the server runs locally in development and in the benchmarks); null where /proc is not
- * there. Summed over live backends only: a connection that closed during a run takes its time
- * with it, so the runs keep their pools open until measured.
+ * there.
  */
-function postgresCpuSeconds() {
-  let ticks = 0;
+function postgresTicks() {
+  const byPid = new Map();
   try {
     for (const pid of readdirSync('/proc')) {
       if (!/^\d+$/.test(pid)) continue;
@@ -28,10 +27,25 @@ function postgresCpuSeconds() {
       const close = stat.lastIndexOf(')');
       if (!stat.slice(stat.indexOf('(') + 1, close).startsWith('postgres')) continue;
       const fields = stat.slice(close + 2).split(' ');
-      ticks += Number(fields[11]) + Number(fields[12]); // utime, stime
+      byPid.set(pid, Number(fields[11]) + Number(fields[12])); // utime, stime
     }
   } catch {
     return null;
+  }
+  return byPid;
+}
+
+/**
+ * PostgreSQL's CPU seconds between two readings: what each process alive at the end used since
+ * the first (all of it if it started since). A backend that ended in between takes its time with
+ * it, so the runs keep their pools open until measured.
+ */
+function postgresCpuSince(before, after) {
+  if (before === null || after === null) return null;
+  let ticks = 0;
+  for (const [pid, t] of after) {
+    const used = t - (before.get(pid) ?? 0);
+    ticks += used >= 0 ? used : t; // a pid used again by a new process
   }
   return ticks / TICKS;
 }
@@ -44,7 +58,7 @@ function postgresCpuSeconds() {
 export async function contend(items, concurrency, work) {
   let next = 0;
   const outcomes = { ok: 0, refused: 0, failed: 0 };
-  const pg0 = postgresCpuSeconds();
+  const pg0 = postgresTicks();
   const cpu0 = process.cpuUsage();
   const started = now();
   await Promise.all(
@@ -57,12 +71,12 @@ export async function contend(items, concurrency, work) {
   );
   const seconds = now() - started;
   const cpu = process.cpuUsage(cpu0);
-  const pg1 = postgresCpuSeconds();
+  const pg1 = postgresTicks();
   return {
     ...outcomes,
     seconds,
     nodeCpu: (cpu.user + cpu.system) / 1e6,
-    postgresCpu: pg0 === null || pg1 === null ? null : pg1 - pg0,
+    postgresCpu: postgresCpuSince(pg0, pg1),
   };
 }
 
