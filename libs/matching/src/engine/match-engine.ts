@@ -5,7 +5,6 @@ import {
   needGap,
   type NeedGap,
   stackingCheck,
-  stackingConflict,
   type StackingConflict,
   type StackingRule,
 } from '@onedoor/ledger';
@@ -248,6 +247,22 @@ function eligibilityMemo(facts: EligibilityFacts): EligibilityOf {
   };
 }
 
+/** The stacking rules prepared for one need (`stackingCheck`), asked per candidate resource. */
+function conflictsFor(
+  need: MatchNeed,
+  history: ServiceHistory,
+  options: EngineOptions,
+): ConflictOf {
+  const check = stackingCheck({
+    need: { id: need.id, gapFen: need.gapFen, hasLiveReferral: history.servedNeedIds.has(need.id) },
+    benefits: history.benefits,
+    rules: options.stackingRules ?? [],
+    today: options.today,
+  });
+  return (r) =>
+    check({ resourceId: r.id, categoryCode: r.categoryCode, valuePerUnitFen: r.valuePerUnitFen });
+}
+
 /**
  * The first rule that excludes a candidate, in the order of the matching rules. Exported as the
  * reference for one candidate: the engine's grouped rejections must expand to exactly these
@@ -260,22 +275,7 @@ export function exclusion(
   history: ServiceHistory,
   options: EngineOptions,
   eligibilityOf: EligibilityOf = (rules) => evaluateEligibility(rules, h.facts).failed,
-  conflictOf: ConflictOf = (c) =>
-    stackingConflict({
-      candidate: {
-        resourceId: c.id,
-        categoryCode: c.categoryCode,
-        valuePerUnitFen: c.valuePerUnitFen,
-      },
-      need: {
-        id: need.id,
-        gapFen: need.gapFen,
-        hasLiveReferral: history.servedNeedIds.has(need.id),
-      },
-      benefits: history.benefits,
-      rules: options.stackingRules ?? [],
-      today: options.today,
-    }),
+  conflictOf: ConflictOf = conflictsFor(need, history, options),
 ): Rejection | null {
   const { today } = options;
   if (!h.areaPath.startsWith(r.coveragePath))
@@ -344,18 +344,7 @@ export function proposeMatches(
   return needs.map((need) => {
     const groups = new Map<string, RejectionGroup>();
     const gap = needGap(need, history.benefits);
-    const check = stackingCheck({
-      need: {
-        id: need.id,
-        gapFen: need.gapFen,
-        hasLiveReferral: history.servedNeedIds.has(need.id),
-      },
-      benefits: history.benefits,
-      rules: options.stackingRules ?? [],
-      today: options.today,
-    });
-    const conflictOf: ConflictOf = (r) =>
-      check({ resourceId: r.id, categoryCode: r.categoryCode, valuePerUnitFen: r.valuePerUnitFen });
+    const conflictOf = conflictsFor(need, history, options);
     // Every candidate is scored; only the top K are kept in order (a sorted window of K, not a
     // sort of all ~150) and only they pay for an explanation.
     const top: Ranked[] = [];
